@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** A CLI command file exports one of these; add it to the list below. */
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];
