@@ -1,0 +1,141 @@
+/**
+ * Text normalisation for matching, with an offset map back to the original text.
+ *
+ * Detectors match on `normalize(text).text` and report spans in the ORIGINAL text via `toOriginal`.
+ * What it does, per code point (so every output unit maps to exactly one input code point):
+ *  - Unicode NFKC (full-width digits/letters from Chinese IMEs → ASCII, ligatures, circled digits …);
+ *  - removes zero-width, bidi-control and soft-hyphen characters (used to split identifiers past filters);
+ *  - ideographic space → ASCII space.
+ * Digits split by spaces/dashes/dots (`138 0013 8000`) are NOT joined here — joining globally would merge
+ * unrelated numbers; recognizers allow separators between digit groups and use `digitsOf` to validate.
+ *
+ * Hot path: pure-ASCII input without control characters returns an identity map with no allocation
+ * beyond the result object; CJK ideographs skip the per-character NFKC call.
+ */
+
+export interface NormalizedText {
+  /** The normalised text to match on. */
+  readonly text: string;
+  /** True when `text` differs from the original (offsets need mapping). */
+  readonly changed: boolean;
+  /** Maps a [start, end) span of the normalised text to the [start, end) span of the original text. */
+  toOriginal(start: number, end: number): [number, number];
+}
+
+/** Zero-width, bidi controls, soft hyphen, word joiner, BOM, variation selectors: invisible, removed. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/;
+/** Anything outside printable ASCII (plus tab/newline/CR) needs the slow path. */
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
+
+const identity = (text: string): NormalizedText => ({
+  text,
+  changed: false,
+  toOriginal: (start, end) => [start, end],
+});
+
+/** Cache of per-code-point NFKC results for non-trivial characters (bounded: the alphabet is small). */
+const nfkcCache = new Map<number, string>();
+const NFKC_CACHE_MAX = 8192;
+
+function mapCodePoint(cp: number, ch: string): string {
+  // Full-width ASCII block (U+FF01–FF5E) is the common case from Chinese input methods.
+  if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCharCode(cp - 0xfee0);
+  if (cp === 0x3000) return ' ';
+  // CJK unified ideographs (+ ext A) and Hangul syllables are NFKC-stable: skip the expensive call.
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3)) return ch;
+  if (INVISIBLE.test(ch)) return '';
+  let out = nfkcCache.get(cp);
+  if (out === undefined) {
+    out = ch.normalize('NFKC');
+    if (nfkcCache.size < NFKC_CACHE_MAX) nfkcCache.set(cp, out);
+  }
+  return out;
+}
+
+export function normalize(text: string): NormalizedText {
+  if (!NEEDS_WORK.test(text)) return identity(text);
+
+  // Only the changed pieces are recorded; between them the offset delta is constant, so a position
+  // maps back by binary search over the pieces (no per-character arrays for long unchanged runs).
+  const parts: string[] = [];
+  const normStarts: number[] = [];
+  const normEnds: number[] = [];
+  const origStarts: number[] = [];
+  const origEnds: number[] = [];
+  let runStart = 0;
+  let outLen = 0;
+
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0x20 && cp <= 0x7e) {
+      i += 1;
+      continue;
+    }
+    const full = cp >= 0xd800 && cp <= 0xdbff ? text.codePointAt(i)! : cp;
+    const width = full > 0xffff ? 2 : 1;
+    const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
+    const mapped = cp === 0x09 || cp === 0x0a || cp === 0x0d ? ch : mapCodePoint(full, ch);
+    if (mapped === ch) {
+      i += width;
+      continue;
+    }
+    if (i > runStart) {
+      parts.push(text.slice(runStart, i));
+      outLen += i - runStart;
+    }
+    normStarts.push(outLen);
+    origStarts.push(i);
+    parts.push(mapped);
+    outLen += mapped.length;
+    normEnds.push(outLen);
+    origEnds.push(i + width);
+    i += width;
+    runStart = i;
+  }
+  if (normStarts.length === 0) return identity(text);
+  if (text.length > runStart) {
+    parts.push(text.slice(runStart));
+    outLen += text.length - runStart;
+  }
+
+  const normalized = parts.join('');
+  const pieceCount = normStarts.length;
+  /** Index of the last changed piece starting at or before `pos`, or -1. */
+  const pieceAt = (pos: number): number => {
+    let lo = 0;
+    let hi = pieceCount - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (normStarts[mid]! <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  /** Original offset of normalised position `pos`; `asEnd` maps a position inside a piece to the piece's end. */
+  const mapPos = (pos: number, asEnd: boolean): number => {
+    // Removed (empty) pieces never contain a unit, so they only shift the offsets after them.
+    const unit = asEnd ? pos - 1 : pos;
+    const j = pieceAt(unit);
+    if (j < 0) return pos;
+    if (unit < normEnds[j]!) return asEnd ? origEnds[j]! : origStarts[j]!;
+    return origEnds[j]! + (pos - normEnds[j]!);
+  };
+  return {
+    text: normalized,
+    changed: true,
+    toOriginal(start: number, end: number): [number, number] {
+      const s = mapPos(Math.max(0, Math.min(start, outLen)), false);
+      const e = end <= start ? s : mapPos(Math.min(end, outLen), true);
+      return [s, Math.max(s, e)];
+    },
+  };
+}
+
+/** Digits (and letters) of an identifier with spaces, dashes and dots removed: `138 0013-8000` → `13800138000`. */
+export function digitsOf(value: string): string {
+  return value.replace(/[\s.\-]/g, '');
+}
