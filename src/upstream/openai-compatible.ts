@@ -1,0 +1,105 @@
+/**
+ * A provider for any OpenAI-compatible endpoint, called through the official `openai` SDK.
+ * We use the SDK's raw `post` so bodies pass through untouched (tools, response_format, unknown
+ * fields, encoding_format …) and responses come back exactly as the upstream sent them.
+ * SDK retries are off: the router owns retries and fallback. Error messages are ours: an upstream's
+ * error text may echo headers or URLs, so only 4xx bodies (about the request itself) are relayed.
+ */
+import OpenAI from 'openai';
+import type { Surface } from '../pipeline/types.js';
+import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
+
+const paths: Record<Surface, string> = {
+  'chat.completions': '/chat/completions',
+  responses: '/responses',
+  completions: '/completions',
+  embeddings: '/embeddings',
+};
+
+export interface OpenAICompatibleOptions {
+  name: string;
+  baseUrl: string;
+  apiKey?: string;
+  models: readonly string[];
+  headers?: Record<string, string>;
+}
+
+export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): Provider {
+  const client = new OpenAI({
+    // Some local servers need no key; the SDK insists on one, so send a placeholder.
+    apiKey: opts.apiKey ?? 'sealgate-no-key',
+    baseURL: opts.baseUrl,
+    maxRetries: 0,
+    defaultHeaders: opts.headers,
+  });
+
+  const translate = (err: unknown): UpstreamError => {
+    if (err instanceof UpstreamError) return err;
+    if (err instanceof OpenAI.APIConnectionTimeoutError) return new UpstreamError('timeout', opts.name, 'upstream timed out');
+    if (err instanceof OpenAI.APIUserAbortError) return new UpstreamError('aborted', opts.name, 'request cancelled');
+    if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
+      const status = err.status;
+      const retryAfterMs = parseRetryAfter(err.headers);
+      if (status === 429) return new UpstreamError('rate_limited', opts.name, 'upstream rate limited', { upstreamStatus: status, retryAfterMs });
+      if (status === 401 || status === 403) return new UpstreamError('auth', opts.name, 'upstream rejected our credentials', { upstreamStatus: status });
+      if (status >= 500 || status === 408) return new UpstreamError('server_error', opts.name, `upstream answered ${status}`, { upstreamStatus: status, retryAfterMs });
+      const body = err.error as { message?: unknown; type?: unknown; code?: unknown; param?: unknown } | undefined;
+      return new UpstreamError('client_error', opts.name, `upstream answered ${status}`, {
+        upstreamStatus: status,
+        upstreamError: {
+          message: typeof body?.message === 'string' ? body.message : `The upstream model rejected the request (${status}).`,
+          type: typeof body?.type === 'string' ? body.type : undefined,
+          code: typeof body?.code === 'string' ? body.code : null,
+          param: typeof body?.param === 'string' ? body.param : null,
+        },
+      });
+    }
+    return new UpstreamError('connection', opts.name, 'upstream connection failed');
+  };
+
+  return {
+    name: opts.name,
+    type: 'openai',
+    models: opts.models,
+
+    async call({ surface, body, signal, timeoutMs }): Promise<ProviderResult> {
+      const stream = body.stream === true && surface !== 'embeddings';
+      try {
+        if (!stream) {
+          const json = await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs });
+          return { kind: 'json', body: json };
+        }
+        const events = (await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
+        return { kind: 'stream', chunks: translateStream(events, translate) };
+      } catch (err) {
+        throw translate(err);
+      }
+    },
+
+    async ping(signal) {
+      try {
+        await client.get('/models', { signal, timeout: 2_000 });
+        return true;
+      } catch (err) {
+        // Reachable but refusing /models (some servers do) still counts as reachable.
+        return err instanceof OpenAI.APIError && typeof err.status === 'number' && err.status < 500;
+      }
+    },
+  };
+}
+
+async function* translateStream(events: AsyncIterable<Chunk>, translate: (err: unknown) => UpstreamError): AsyncIterable<Chunk> {
+  try {
+    for await (const event of events) yield event;
+  } catch (err) {
+    throw translate(err);
+  }
+}
+
+function parseRetryAfter(headers: Headers | undefined): number | undefined {
+  const ms = headers?.get('retry-after-ms');
+  if (ms && Number.isFinite(Number(ms))) return Number(ms);
+  const seconds = headers?.get('retry-after');
+  if (seconds && Number.isFinite(Number(seconds))) return Number(seconds) * 1000;
+  return undefined;
+}

@@ -1,0 +1,227 @@
+/**
+ * Routes a model name to provider targets and calls them: per-attempt timeout, retries with jittered
+ * exponential backoff on 429/5xx/connection errors, then fallback to the next target. All of that
+ * happens BEFORE the first byte reaches the client: for streams the router waits for the first chunk
+ * before returning, so a failure after that surfaces mid-stream and is never retried.
+ */
+import type { Surface } from '../pipeline/types.js';
+import type { UpstreamConfig } from '../config/sections/upstream.js';
+import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
+import { createProvider } from './providers.js';
+
+export interface RouteTarget {
+  provider: Provider;
+  /** The provider's own model name. */
+  model: string;
+}
+
+export type RoutedResult = ProviderResult & { provider: string; model: string };
+
+export interface AttemptFailure {
+  provider: string;
+  kind: UpstreamError['kind'];
+  status?: number;
+  attempt: number;
+}
+
+export interface UpstreamRouter {
+  /** Targets for a client-facing model id in fallback order, or undefined when nothing serves it. */
+  resolve(model: string): RouteTarget[] | undefined;
+  /** Client-facing model ids: aliases, then every served model (bare name). `provider/model` also resolves. */
+  listModels(): { id: string; ownedBy: string }[];
+  call(surface: Surface, body: Record<string, unknown>, opts: { signal: AbortSignal }): Promise<RoutedResult>;
+  /** Per-provider reachability for /readyz. */
+  ready(signal?: AbortSignal): Promise<Record<string, boolean>>;
+  close(): Promise<void>;
+}
+
+export interface RouterOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Prebuilt providers (tests, enclave); default builds them from config. */
+  providers?: Provider[];
+  /** Told about every failed attempt (metrics, logs). Never gets bodies. */
+  onAttemptFailure?: (failure: AttemptFailure) => void;
+  random?: () => number;
+}
+
+export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): UpstreamRouter {
+  const providers = opts.providers ?? config.providers.map((p) => createProvider(p, opts.env ?? process.env));
+  const byName = new Map(providers.map((p) => [p.name, p]));
+  const random = opts.random ?? Math.random;
+  const timeoutFor = (p: Provider): number => {
+    const own = config.providers.find((c) => c.name === p.name);
+    return (own && 'timeoutMs' in own && own.timeoutMs) || config.timeoutMs;
+  };
+
+  // Precompute routes: alias → targets; bare model → every provider serving it; provider/model → that one.
+  const routes = new Map<string, RouteTarget[]>();
+  const listed: { id: string; ownedBy: string }[] = [];
+  for (const [alias, targets] of Object.entries(config.models)) {
+    routes.set(
+      alias,
+      targets.map((t) => {
+        const slash = t.indexOf('/');
+        return { provider: byName.get(t.slice(0, slash))!, model: t.slice(slash + 1) };
+      }),
+    );
+    listed.push({ id: alias, ownedBy: 'sealgate' });
+  }
+  for (const provider of providers) {
+    for (const model of provider.models) {
+      routes.set(`${provider.name}/${model}`, [{ provider, model }]);
+      if (config.models[model]) continue; // an alias of the same name wins
+      const existing = routes.get(model);
+      if (existing) existing.push({ provider, model });
+      else {
+        routes.set(model, [{ provider, model }]);
+        listed.push({ id: model, ownedBy: provider.name });
+      }
+    }
+  }
+
+  async function attempt(target: RouteTarget, surface: Surface, body: Record<string, unknown>, signal: AbortSignal): Promise<RoutedResult> {
+    const timeoutMs = timeoutFor(target.provider);
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const translate = (err: unknown): UpstreamError => {
+      if (timedOut) return new UpstreamError('timeout', target.provider.name, 'upstream timed out');
+      if (signal.aborted) return new UpstreamError('aborted', target.provider.name, 'request cancelled');
+      if (err instanceof UpstreamError) return err;
+      return new UpstreamError('connection', target.provider.name, 'upstream connection failed');
+    };
+
+    try {
+      const result = await target.provider.call({ surface, body: { ...body, model: target.model }, signal: controller.signal, timeoutMs });
+      if (result.kind === 'json') {
+        cleanup();
+        return { ...result, provider: target.provider.name, model: target.model };
+      }
+      // Wait for the first chunk so failures up to here can still be retried.
+      const iterator = result.chunks[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      clearTimeout(timer);
+      return {
+        kind: 'stream',
+        chunks: continueStream(first, iterator, controller, timeoutMs, target.provider.name, cleanup, signal),
+        provider: target.provider.name,
+        model: target.model,
+      };
+    } catch (err) {
+      cleanup();
+      throw translate(err);
+    }
+  }
+
+  return {
+    resolve: (model) => routes.get(model),
+    listModels: () => listed,
+
+    async call(surface, body, { signal }) {
+      const model = typeof body.model === 'string' ? body.model : '';
+      const targets = routes.get(model);
+      if (!targets) throw new UpstreamError('client_error', 'router', `unknown model`, { upstreamStatus: 404 });
+      let lastError: UpstreamError | undefined;
+      for (const target of targets) {
+        for (let n = 1; n <= config.retries.maxAttempts; n++) {
+          try {
+            return await attempt(target, surface, body, signal);
+          } catch (err) {
+            const failure = err as UpstreamError;
+            lastError = failure;
+            opts.onAttemptFailure?.({ provider: target.provider.name, kind: failure.kind, status: failure.upstreamStatus, attempt: n });
+            if (failure.kind === 'aborted' || failure.kind === 'client_error') throw failure;
+            if (!failure.retryable || n === config.retries.maxAttempts) break; // next target
+            const backoff = Math.min(config.retries.maxDelayMs, config.retries.baseDelayMs * 2 ** (n - 1));
+            const jittered = backoff / 2 + (random() * backoff) / 2;
+            if (failure.retryAfterMs !== undefined && failure.retryAfterMs > config.retries.maxDelayMs) break; // too long: fall back now
+            await sleep(Math.max(jittered, failure.retryAfterMs ?? 0), signal);
+            if (signal.aborted) throw new UpstreamError('aborted', target.provider.name, 'request cancelled');
+          }
+        }
+      }
+      throw lastError ?? new UpstreamError('connection', 'router', 'no upstream available');
+    },
+
+    async ready(signal) {
+      const results = await Promise.all(
+        providers.map(async (p) => [p.name, await p.ping(signal ?? AbortSignal.timeout(2_000)).catch(() => false)] as const),
+      );
+      return Object.fromEntries(results);
+    },
+
+    async close() {
+      await Promise.all(providers.map((p) => p.close?.()));
+    },
+  };
+}
+
+/** Yields the already-read first chunk, then the rest with an idle timeout; aborts upstream if the consumer stops. */
+async function* continueStream(
+  first: IteratorResult<Chunk>,
+  iterator: AsyncIterator<Chunk>,
+  controller: AbortController,
+  idleTimeoutMs: number,
+  provider: string,
+  cleanup: () => void,
+  clientSignal: AbortSignal,
+): AsyncIterable<Chunk> {
+  let finished = false;
+  try {
+    if (first.done) {
+      finished = true;
+      return;
+    }
+    yield first.value;
+    for (;;) {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, idleTimeoutMs);
+      let next: IteratorResult<Chunk>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        if (timedOut) throw new UpstreamError('timeout', provider, 'upstream stalled mid-stream');
+        if (clientSignal.aborted) throw new UpstreamError('aborted', provider, 'request cancelled');
+        throw err instanceof UpstreamError ? err : new UpstreamError('connection', provider, 'upstream connection lost mid-stream');
+      } finally {
+        clearTimeout(timer);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    cleanup();
+    if (!finished) {
+      controller.abort(); // consumer went away or we failed: stop the upstream work
+      await iterator.return?.().catch(() => undefined);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
