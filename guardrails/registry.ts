@@ -6,7 +6,9 @@ import type { Detector } from './core/types.js';
 
 export type DetectorFactory = (options?: Record<string, unknown>) => Promise<Detector>;
 
-export const detectorFactories: Record<string, DetectorFactory> = {};
+export const detectorFactories: Record<string, DetectorFactory> = {
+  rules: async (options) => (await import('./rules/index.js')).createRulesDetector(options),
+};
 
 export async function createDetector(name: string, options?: Record<string, unknown>): Promise<Detector> {
   const factory = detectorFactories[name];

@@ -1,0 +1,38 @@
+/**
+ * Case folding that keeps UTF-16 length (so offsets from `normalize()` still map back to the original).
+ * Keyword terms and scanned text go through the same `normalize → foldCase` so a term written in
+ * full-width, mixed case or split by zero-width characters still matches.
+ */
+import { normalize, type NormalizedText } from '../core/normalize.js';
+
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  // Rare: a character whose lowercase is longer (e.g. U+0130). Fold per unit, keeping it when it would grow.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const l = ch.toLowerCase();
+    out += l.length === 1 ? l : ch;
+  }
+  return out;
+}
+
+/** Normalised + folded text for matching, with the offset map back to the original. */
+export function prepareForMatching(text: string): { folded: string; normalized: NormalizedText } {
+  const normalized = normalize(text);
+  return { folded: foldCase(normalized.text), normalized };
+}
+
+/** The same transformation for a dictionary term. */
+export function foldTerm(term: string): string {
+  return foldCase(normalize(term.trim()).text);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
+
+/** Word-ish characters that are not CJK: CJK text has no spaces, so boundaries only apply to alphabetic scripts. */
+export function isBoundarySensitive(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch) && !CJK.test(ch);
+}

@@ -1,0 +1,132 @@
+/**
+ * Load-time check of operator-supplied regexes against catastrophic backtracking (ReDoS).
+ *
+ * Two layers, because neither alone is enough:
+ *  1. static: nested unbounded quantifiers (`(a+)+`, `(\w*\s?)*`) — star height > 1 — are rejected outright;
+ *  2. dynamic: the regex runs against adversarial inputs built from its own characters (pumped strings
+ *     ending in a character that forces a failed match) inside a `vm` context with a time budget, which
+ *     catches overlapping alternations (`(a|a)*`) and polynomial blow-ups (`.*.*.*x`) the static pass misses.
+ * A regex that passes is safe for the gateway's text sizes; the rules detector also caps scanned length.
+ */
+import vm from 'node:vm';
+
+export const ALLOWED_REGEX_FLAGS = /^[imsu]*$/;
+
+export interface RegexCheck {
+  ok: boolean;
+  reason?: string;
+}
+
+const UNBOUNDED = /^(\*|\+|\{\d+,\})\??/;
+const ANY_QUANTIFIER = /^(\*|\+|\?|\{\d+(,\d*)?\})\??/;
+
+/** Static pass: finds a group quantified without bound whose body already repeats without bound. */
+export function findNestedQuantifier(pattern: string): string | undefined {
+  // One frame per open group: does its body contain an unbounded quantifier?
+  const frames: { start: number; repeats: boolean }[] = [{ start: -1, repeats: false }];
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    let atomEnd = i + 1;
+    let closedGroup: { start: number; repeats: boolean } | undefined;
+    if (ch === '\\') {
+      atomEnd = i + 2;
+    } else if (ch === '[') {
+      let j = i + 1;
+      if (pattern[j] === '^') j++;
+      if (pattern[j] === ']') j++;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      atomEnd = j + 1;
+    } else if (ch === '(') {
+      frames.push({ start: i, repeats: false });
+      i++;
+      if (pattern[i] === '?') {
+        // (?: (?= (?! (?<= (?<! (?<name>
+        i++;
+        if (pattern[i] === '<' && pattern[i + 1] !== '=' && pattern[i + 1] !== '!') {
+          while (i < pattern.length && pattern[i] !== '>') i++;
+        }
+        i++;
+      }
+      continue;
+    } else if (ch === ')') {
+      closedGroup = frames.length > 1 ? frames.pop() : undefined;
+    }
+    const rest = pattern.slice(atomEnd);
+    const quantifier = ANY_QUANTIFIER.exec(rest);
+    const unbounded = quantifier !== null && UNBOUNDED.test(rest);
+    const frame = frames[frames.length - 1]!;
+    if (closedGroup) {
+      if (unbounded && closedGroup.repeats) {
+        return `nested unbounded quantifier in "${pattern.slice(closedGroup.start, atomEnd + quantifier![0].length)}"`;
+      }
+      frame.repeats = frame.repeats || closedGroup.repeats || unbounded;
+    } else if (unbounded) {
+      frame.repeats = true;
+    }
+    i = atomEnd + (quantifier ? quantifier[0].length : 0);
+  }
+  return undefined;
+}
+
+/** Characters the regex itself talks about: the inputs most likely to make it backtrack. */
+function pumpCharacters(pattern: string): string[] {
+  const chars = new Set<string>();
+  const classReps: Record<string, string> = { d: '1', w: 'a', s: ' ', D: 'a', W: '!', S: 'a', b: '', B: '' };
+  for (let i = 0; i < pattern.length && chars.size < 12; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      const rep = classReps[next];
+      if (rep !== undefined) {
+        if (rep) chars.add(rep);
+      } else if (next) chars.add(next);
+      i++;
+    } else if (ch === '[') {
+      const first = pattern[i + 1] === '^' ? '!' : pattern[i + 1] === '\\' ? (classReps[pattern[i + 2] ?? ''] ?? pattern[i + 2]) : pattern[i + 1];
+      if (first) chars.add(first);
+    } else if (ch === '.') {
+      chars.add('a');
+    } else if (!'()[]{}|*+?^$'.includes(ch)) {
+      chars.add(ch);
+    }
+  }
+  if (chars.size === 0) chars.add('a');
+  return [...chars];
+}
+
+function adversarialInputs(pattern: string): string[] {
+  const pumps = pumpCharacters(pattern);
+  const inputs: string[] = [];
+  const tail = '\u0000!';
+  for (const length of [28, 3000]) {
+    for (const c of pumps) inputs.push(c.repeat(length) + tail);
+    const mixed = pumps.join('');
+    inputs.push(mixed.repeat(Math.ceil(length / mixed.length)) + tail);
+    for (let a = 0; a < pumps.length && a < 6; a++) {
+      for (let b = a + 1; b < pumps.length && b < 6; b++) inputs.push((pumps[a]! + pumps[b]!).repeat(length / 2) + tail);
+    }
+  }
+  return inputs;
+}
+
+/** Full check: syntax, flags, static nesting, then a timed run on adversarial inputs. */
+export function checkRegexSafety(pattern: string, flags = '', budgetMs = 100): RegexCheck {
+  if (!ALLOWED_REGEX_FLAGS.test(flags)) return { ok: false, reason: `unsupported flags "${flags}" (allowed: i, m, s, u)` };
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(pattern, flags + 'g');
+  } catch (error) {
+    return { ok: false, reason: `invalid regex: ${(error as Error).message}` };
+  }
+  if (compiled.test('')) return { ok: false, reason: 'regex matches the empty string' };
+  const nested = findNestedQuantifier(pattern);
+  if (nested) return { ok: false, reason: `catastrophic backtracking risk: ${nested}` };
+  const context = vm.createContext({ re: new RegExp(pattern, flags), inputs: adversarialInputs(pattern) });
+  try {
+    vm.runInContext('for (const s of inputs) re.test(s)', context, { timeout: budgetMs });
+  } catch {
+    return { ok: false, reason: `catastrophic backtracking: adversarial input took over ${budgetMs} ms` };
+  }
+  return { ok: true };
+}

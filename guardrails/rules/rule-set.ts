@@ -1,0 +1,237 @@
+/**
+ * A compiled rule set: one Aho-Corasick automaton over every keyword list, topic keyword and
+ * knowledge-base keyword (one pass over the text), validated regexes, an allow-list matcher and the
+ * knowledge base. Immutable once built, so a policy reload swaps it atomically.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Detector, Finding } from '../core/types.js';
+import { AhoCorasick } from './aho-corasick.js';
+import { foldTerm, isBoundarySensitive, prepareForMatching } from './fold.js';
+import { globMatches } from './glob.js';
+import { checkRegexSafety } from './regex-safety.js';
+import { ruleSetSchema, type KnowledgeEntry, type RuleSetSpec, type RuleSetSpecInput } from './schema.js';
+
+export const RULES_DETECTOR = 'rules';
+
+/** Where a dictionary term came from: the finding it produces. */
+interface TermOwner {
+  detector: string;
+  category: string;
+  score: number;
+  rule: string;
+  wholeWord: 'auto' | 'always' | 'never';
+}
+
+interface CompiledRegex {
+  id: string;
+  category: string;
+  score: number;
+  regex: RegExp;
+}
+
+export class RuleSetError extends Error {
+  override readonly name = 'RuleSetError';
+}
+
+export interface CompileOptions {
+  /** Directory that relative `files` paths are resolved against (the policy file's directory). */
+  baseDir?: string;
+  /** Time budget per regex for the backtracking probe. */
+  regexBudgetMs?: number;
+}
+
+/** Reads a term file: one term per line, blank lines and `#` comments skipped. */
+export function readTermFile(path: string): string[] {
+  const terms: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const term = line.trim();
+    if (term && !term.startsWith('#')) terms.push(term);
+  }
+  return terms;
+}
+
+export class RuleSet {
+  readonly termCount: number;
+  readonly detector: Detector;
+  readonly knowledgeBase: readonly KnowledgeEntry[];
+  private readonly automaton: AhoCorasick | undefined;
+  private readonly owners: TermOwner[][];
+  private readonly regexes: CompiledRegex[];
+  private readonly allowMatcher: AhoCorasick | undefined;
+  private readonly topicsByClassifier: { pattern: string; category: string; minScore: number; rule: string }[];
+
+  constructor(spec: RuleSetSpec, options: CompileOptions = {}) {
+    const baseDir = options.baseDir ?? process.cwd();
+    const load = (files: readonly string[]) => files.flatMap((file) => {
+      try {
+        return readTermFile(resolve(baseDir, file));
+      } catch (error) {
+        throw new RuleSetError(`cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    });
+
+    const patternIndex = new Map<string, number>();
+    const patterns: string[] = [];
+    this.owners = [];
+    const addTerms = (terms: readonly string[], owner: TermOwner) => {
+      for (const raw of terms) {
+        const term = foldTerm(raw);
+        if (!term) continue;
+        let index = patternIndex.get(term);
+        if (index === undefined) {
+          index = patterns.length;
+          patternIndex.set(term, index);
+          patterns.push(term);
+          this.owners.push([]);
+        }
+        const list = this.owners[index]!;
+        if (!list.some((o) => o.rule === owner.rule && o.detector === owner.detector)) list.push(owner);
+      }
+    };
+
+    for (const list of spec.keywords) {
+      addTerms([...list.terms, ...load(list.files)], {
+        detector: 'rules.keywords',
+        category: list.category ?? `rules.${list.id}`,
+        score: list.score,
+        rule: list.id,
+        wholeWord: list.wholeWord,
+      });
+    }
+    this.topicsByClassifier = [];
+    for (const topic of spec.topics) {
+      const topicCategory = topic.category ?? `topic.${topic.id}`;
+      addTerms([...topic.keywords, ...load(topic.files)], {
+        detector: 'rules.topics',
+        category: topicCategory,
+        score: topic.score,
+        rule: topic.id,
+        wholeWord: topic.wholeWord,
+      });
+      for (const pattern of topic.classifierCategories) {
+        this.topicsByClassifier.push({ pattern, category: topicCategory, minScore: topic.minScore, rule: topic.id });
+      }
+    }
+    for (const entry of spec.knowledgeBase) {
+      addTerms(entry.keywords, { detector: 'rules.kb', category: `kb.${entry.id}`, score: 1, rule: entry.id, wholeWord: 'auto' });
+    }
+    this.termCount = patterns.length;
+    this.automaton = patterns.length > 0 ? AhoCorasick.build(patterns) : undefined;
+
+    this.regexes = spec.regexes.map((rule) => {
+      const check = checkRegexSafety(rule.pattern, rule.flags, options.regexBudgetMs);
+      if (!check.ok) throw new RuleSetError(`regex rule "${rule.id}" rejected: ${check.reason}`);
+      return { id: rule.id, category: rule.category ?? `rules.${rule.id}`, score: rule.score, regex: new RegExp(rule.pattern, rule.flags + 'g') };
+    });
+
+    const allowTerms = [...spec.allow.terms, ...load(spec.allow.files)].map(foldTerm).filter(Boolean);
+    this.allowMatcher = allowTerms.length > 0 ? AhoCorasick.build(allowTerms) : undefined;
+    this.knowledgeBase = spec.knowledgeBase;
+
+    this.detector = { name: RULES_DETECTOR, detect: (text) => this.detect(text) };
+  }
+
+  get automatonBytes(): number {
+    return (this.automaton?.byteSize ?? 0) + (this.allowMatcher?.byteSize ?? 0);
+  }
+
+  detect(text: string): Finding[] {
+    const findings: Finding[] = [];
+    if (this.automaton) {
+      const { folded, normalized } = prepareForMatching(text);
+      this.automaton.forEachMatch(folded, (index, start, end) => {
+        for (const owner of this.owners[index]!) {
+          if (!boundaryOk(folded, start, end, owner.wholeWord)) continue;
+          const [s, e] = normalized.changed ? normalized.toOriginal(start, end) : [start, end];
+          findings.push({ detector: owner.detector, category: owner.category, start: s, end: e, score: owner.score, meta: { rule: owner.rule } });
+        }
+      });
+    }
+    for (const rule of this.regexes) {
+      rule.regex.lastIndex = 0;
+      for (const match of text.matchAll(rule.regex)) {
+        if (match[0].length === 0) continue;
+        findings.push({
+          detector: 'rules.regex',
+          category: rule.category,
+          start: match.index,
+          end: match.index + match[0].length,
+          score: rule.score,
+          meta: { rule: rule.id },
+        });
+      }
+    }
+    return findings;
+  }
+
+  /** Topic findings implied by classifier findings (deny-topics defined by classifier categories). */
+  topicsFromClassifiers(findings: readonly Finding[]): Finding[] {
+    if (this.topicsByClassifier.length === 0) return [];
+    const derived: Finding[] = [];
+    for (const finding of findings) {
+      for (const topic of this.topicsByClassifier) {
+        if (finding.score >= topic.minScore && globMatches(topic.pattern, finding.category)) {
+          derived.push({
+            detector: 'rules.topics',
+            category: topic.category,
+            start: finding.start,
+            end: finding.end,
+            score: finding.score,
+            meta: { rule: topic.rule, via: finding.category },
+          });
+        }
+      }
+    }
+    return derived;
+  }
+
+  /** Drops findings that lie entirely inside an allow-listed term occurrence. */
+  filterAllowed(text: string, findings: Finding[]): Finding[] {
+    if (!this.allowMatcher || findings.length === 0) return findings;
+    const spans: [number, number][] = [];
+    const { folded, normalized } = prepareForMatching(text);
+    this.allowMatcher.forEachMatch(folded, (_index, start, end) => {
+      if (boundaryOk(folded, start, end, 'auto')) spans.push(normalized.changed ? normalized.toOriginal(start, end) : [start, end]);
+    });
+    if (spans.length === 0) return findings;
+    return findings.filter((f) => !spans.some(([s, e]) => f.start >= s && f.end <= e));
+  }
+
+  /** The vetted answer for a finding: by the entry its keywords matched, else by category. */
+  findAnswer(findings: readonly Finding[]): KnowledgeEntry | undefined {
+    for (const finding of findings) {
+      if (finding.detector === 'rules.kb') {
+        const entry = this.knowledgeBase.find((e) => e.id === finding.meta?.rule);
+        if (entry) return entry;
+      }
+    }
+    for (const finding of findings) {
+      const entry = this.knowledgeBase.find((e) => e.categories.some((pattern) => globMatches(pattern, finding.category)));
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+}
+
+function boundaryOk(text: string, start: number, end: number, mode: TermOwner['wholeWord']): boolean {
+  if (mode === 'never') return true;
+  const first = text[start];
+  const last = text[end - 1];
+  const before = text[start - 1];
+  const after = text[end];
+  if (mode === 'always') return !isWordChar(before) && !isWordChar(after);
+  // auto: only where the term edge is itself a spaced-script word character.
+  if (isBoundarySensitive(first) && isBoundarySensitive(before)) return false;
+  if (isBoundarySensitive(last) && isBoundarySensitive(after)) return false;
+  return true;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+}
+
+/** Validates and compiles a rule set; throws RuleSetError (or a zod error) with the reason. */
+export function compileRuleSet(input: RuleSetSpecInput, options?: CompileOptions): RuleSet {
+  return new RuleSet(ruleSetSchema.parse(input), options);
+}

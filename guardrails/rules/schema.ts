@@ -1,0 +1,89 @@
+/**
+ * Custom rule lists (per tenant, EN + ZH), as written in a policy file's `rules:` block.
+ * Large keyword libraries live in text files (one term per line, `#` comments) referenced by `files`.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'ids are 1-64 of A-Z a-z 0-9 _ . -');
+const category = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'categories are dotted lowercase names, e.g. rules.banned_terms');
+const score = z.number().min(0).max(1);
+
+export const keywordListSchema = z
+  .object({
+    id,
+    /** Taxonomy category of a hit; defaults to `rules.<id>`. */
+    category: category.optional(),
+    terms: z.array(z.string().min(1)).default([]),
+    /** Term files, relative to the policy file: one term per line, `#` starts a comment. */
+    files: z.array(z.string().min(1)).default([]),
+    score: score.default(1),
+    /**
+     * `auto`: terms that start/end with a letter or digit of a spaced script (Latin, Cyrillic …) only
+     * match as whole words ("ass" does not fire in "class"); CJK terms match anywhere.
+     */
+    wholeWord: z.enum(['auto', 'always', 'never']).default('auto'),
+  })
+  .strict();
+
+export const regexRuleSchema = z
+  .object({
+    id,
+    category: category.optional(),
+    pattern: z.string().min(1).max(2000),
+    flags: z.string().regex(/^[imsu]*$/, 'allowed flags: i, m, s, u').default('i'),
+    score: score.default(1),
+  })
+  .strict();
+
+/** A deny-topic: keyword sets and/or classifier categories that mean "this conversation is about X". */
+export const topicSchema = z
+  .object({
+    id,
+    /** Category of the topic finding; defaults to `topic.<id>`. */
+    category: category.optional(),
+    keywords: z.array(z.string().min(1)).default([]),
+    files: z.array(z.string().min(1)).default([]),
+    /** Classifier categories (globs like `intent.harmful_request.*`) that also count as this topic. */
+    classifierCategories: z.array(z.string().min(1)).default([]),
+    /** Classifier score needed for a classifier category to count. */
+    minScore: score.default(0.5),
+    score: score.default(1),
+    wholeWord: z.enum(['auto', 'always', 'never']).default('auto'),
+  })
+  .strict();
+
+/** A vetted answer, used by the `answer` action instead of calling the model. */
+export const knowledgeEntrySchema = z
+  .object({
+    id,
+    /** Findings of these categories (globs) are answered with this entry. */
+    categories: z.array(z.string().min(1)).default([]),
+    /** Text containing any of these terms matches the entry (finding category `kb.<id>`). */
+    keywords: z.array(z.string().min(1)).default([]),
+    /** Approved answer text by language (`en`, `zh`, …); at least one. */
+    answers: z.record(z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/), z.string().min(1)).refine((a) => Object.keys(a).length > 0, {
+      message: 'a knowledge-base entry needs at least one answer',
+    }),
+  })
+  .strict()
+  .refine((e) => e.categories.length > 0 || e.keywords.length > 0, {
+    message: 'a knowledge-base entry needs categories or keywords to match on',
+  });
+
+export const ruleSetSchema = z
+  .object({
+    keywords: z.array(keywordListSchema).default([]),
+    regexes: z.array(regexRuleSchema).default([]),
+    topics: z.array(topicSchema).default([]),
+    /** Known-safe terms: findings (of any detector) lying inside an occurrence are dropped. */
+    allow: z
+      .object({ terms: z.array(z.string().min(1)).default([]), files: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .prefault({}),
+    knowledgeBase: z.array(knowledgeEntrySchema).default([]),
+  })
+  .strict();
+
+export type RuleSetSpec = z.infer<typeof ruleSetSchema>;
+export type RuleSetSpecInput = z.input<typeof ruleSetSchema>;
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;
