@@ -1,0 +1,111 @@
+/**
+ * Byte helpers shared by every protocol module: unambiguous concatenation (length-prefixed),
+ * big-endian integers and base64url. Kept dependency-free so the client bundle stays small.
+ */
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function utf8(text: string): Uint8Array {
+  return utf8Encoder.encode(text);
+}
+
+export function fromUtf8(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes);
+}
+
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const part of parts) total += part.length;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** I2OSP from RFC 8017 for the small widths the protocol uses (1, 2, 4 or 8 bytes). */
+export function i2osp(value: number | bigint, width: 1 | 2 | 4 | 8): Uint8Array {
+  const out = new Uint8Array(width);
+  let remaining = BigInt(value);
+  if (remaining < 0n || remaining >= 1n << BigInt(width * 8)) throw new RangeError(`value does not fit in ${width} bytes`);
+  for (let i = width - 1; i >= 0; i--) {
+    out[i] = Number(remaining & 0xffn);
+    remaining >>= 8n;
+  }
+  return out;
+}
+
+/** A field prefixed by its 2-byte length: concatenations of such fields cannot be re-split differently. */
+export function lengthPrefixed(field: Uint8Array | string): Uint8Array {
+  const bytes = typeof field === 'string' ? utf8(field) : field;
+  return concatBytes(i2osp(bytes.length, 2), bytes);
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+}
+
+const base64UrlPattern = /^[A-Za-z0-9_-]*$/;
+
+export function fromBase64Url(text: string): Uint8Array {
+  // Buffer silently skips junk characters; a protocol parser must not.
+  if (!base64UrlPattern.test(text)) throw new TypeError('not base64url');
+  return new Uint8Array(Buffer.from(text, 'base64url'));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+export function fromHex(text: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/i.test(text)) throw new TypeError('not hex');
+  return new Uint8Array(Buffer.from(text, 'hex'));
+}
+
+/** Constant-time equality, so comparisons of secrets and tags leak no prefix length. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** Sequential reader over a byte array; every read is bounds-checked. */
+export class ByteReader {
+  private offset = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get remaining(): number {
+    return this.bytes.length - this.offset;
+  }
+
+  get position(): number {
+    return this.offset;
+  }
+
+  take(length: number): Uint8Array {
+    if (length < 0 || this.offset + length > this.bytes.length) throw new RangeError('truncated');
+    const out = this.bytes.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return out;
+  }
+
+  uint(width: 1 | 2 | 4 | 8): number {
+    const bytes = this.take(width);
+    let value = 0n;
+    for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('integer too large');
+    return Number(value);
+  }
+
+  lengthPrefixed(): Uint8Array {
+    return this.take(this.uint(2));
+  }
+
+  rest(): Uint8Array {
+    return this.take(this.remaining);
+  }
+}
