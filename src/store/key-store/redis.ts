@@ -1,0 +1,82 @@
+/**
+ * Redis KeyStore (when `redisUrl` is set): shared by every gateway instance and the CLI.
+ * `sealgate:key:<id>` = JSON record, `sealgate:keys` = set of ids, `sealgate:key-usage:<id>` =
+ * JSON usage. Lookups are cached in-process for CACHE_MS (so a revocation reaches every instance
+ * within that time) and usage writes are throttled per key, keeping Redis off the hot path.
+ */
+import { REDIS_PREFIX, acquireRedis, type RedisHandle } from '../redis-client.js';
+import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
+
+const CACHE_MS = 1000;
+const USAGE_WRITE_EVERY_MS = 5000;
+
+const recordKey = (id: string) => `${REDIS_PREFIX}key:${id}`;
+const usageKey = (id: string) => `${REDIS_PREFIX}key-usage:${id}`;
+const INDEX_KEY = `${REDIS_PREFIX}keys`;
+
+export class RedisKeyStore implements KeyStore {
+  private readonly cache = new Map<string, { at: number; value: StoredKey | undefined }>();
+  private readonly lastUsageWrite = new Map<string, { at: number; ip: string | undefined }>();
+
+  private constructor(private readonly redis: RedisHandle) {}
+
+  static async connect(url: string): Promise<RedisKeyStore> {
+    return new RedisKeyStore(await acquireRedis(url));
+  }
+
+  async get(id: string): Promise<StoredKey | undefined> {
+    const cached = this.cache.get(id);
+    const now = Date.now();
+    if (cached && now - cached.at < CACHE_MS) return cached.value;
+    const [record, usage] = await this.redis.client.mGet([recordKey(id), usageKey(id)]);
+    const value = record ? { ...(JSON.parse(record) as KeyRecord), usage: parseUsage(usage) } : undefined;
+    this.cache.set(id, { at: now, value });
+    return value;
+  }
+
+  async list(): Promise<StoredKey[]> {
+    const ids = (await this.redis.client.sMembers(INDEX_KEY)).sort();
+    if (ids.length === 0) return [];
+    const values = await this.redis.client.mGet(ids.flatMap((id) => [recordKey(id), usageKey(id)]));
+    const out: StoredKey[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const record = values[2 * i];
+      if (record) out.push({ ...(JSON.parse(record) as KeyRecord), usage: parseUsage(values[2 * i + 1]) });
+    }
+    return out;
+  }
+
+  async create(record: KeyRecord): Promise<void> {
+    const created = await this.redis.client.set(recordKey(record.id), JSON.stringify(record), { condition: 'NX' });
+    if (created === null) throw new Error(`key id ${record.id} already exists`);
+    await this.redis.client.sAdd(INDEX_KEY, record.id);
+    this.cache.delete(record.id);
+  }
+
+  async update(id: string, patch: { [K in keyof KeyPatch]: KeyPatch[K] | null }): Promise<StoredKey | undefined> {
+    this.cache.delete(id);
+    const current = await this.get(id);
+    if (!current) return undefined;
+    const { usage, ...record } = current;
+    const next = applyPatch(record, patch);
+    await this.redis.client.set(recordKey(id), JSON.stringify(next));
+    this.cache.delete(id);
+    return { ...next, usage };
+  }
+
+  async recordUse(id: string, at: Date, sourceIp: string | undefined): Promise<void> {
+    const last = this.lastUsageWrite.get(id);
+    if (last && last.ip === sourceIp && at.getTime() - last.at < USAGE_WRITE_EVERY_MS) return;
+    this.lastUsageWrite.set(id, { at: at.getTime(), ip: sourceIp });
+    const current = parseUsage(await this.redis.client.get(usageKey(id)));
+    await this.redis.client.set(usageKey(id), JSON.stringify(mergeUsage(current, at, sourceIp)));
+  }
+
+  async close(): Promise<void> {
+    await this.redis.release();
+  }
+}
+
+function parseUsage(raw: string | null | undefined): KeyUsage {
+  return raw ? (JSON.parse(raw) as KeyUsage) : { lastSourceIps: [] };
+}

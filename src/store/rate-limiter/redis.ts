@@ -1,0 +1,144 @@
+/**
+ * Redis RateLimiter: ONE Lua script does refill, check and take for every bucket of a request
+ * atomically, using Redis' own clock (TIME), so any number of gateway instances share the limits
+ * exactly. Per bucket: a hash {r, t, ts} (request and token buckets) and a sorted set of concurrency
+ * leases scored by expiry, so a crashed instance's slots are reclaimed after LEASE_TTL_MS.
+ * Single Redis node (the keys of one request may live in different cluster slots).
+ */
+import { randomUUID } from 'node:crypto';
+import { REDIS_PREFIX, acquireRedis, defineLua, runScript, type RedisHandle } from '../redis-client.js';
+import { LEASE_TTL_MS, WINDOW_MS, type AcquireResult, type AxisState, type BucketSpec, type Lease, type RateLimiter } from './types.js';
+
+// KEYS: per bucket i, KEYS[2i-1] = state hash, KEYS[2i] = lease zset.
+// ARGV: mode ('acquire' | 'release'), lease id, tokens (estimate | actual - estimate), lease ttl ms,
+//       then per bucket: rpm, tpm, concurrency (0 = no limit on that axis).
+// Returns integers (Lua numbers are truncated on the way out): allowed, reason bucket index, reason axis
+// (1 requests, 2 tokens, 3 concurrency), retry-after ms, then limit/remaining/reset-ms for requests and
+// tokens (-1 when no bucket limits that axis).
+const BUCKET_SCRIPT = defineLua(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local mode, lease, amount, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local window = ${WINDOW_MS}
+local n = #KEYS / 2
+local rpm, tpm, conc, req, tok = {}, {}, {}, {}, {}
+for i = 1, n do
+  rpm[i] = tonumber(ARGV[2 + 3 * i]); tpm[i] = tonumber(ARGV[3 + 3 * i]); conc[i] = tonumber(ARGV[4 + 3 * i])
+  local v = redis.call('HMGET', KEYS[2 * i - 1], 'r', 't', 'ts')
+  local elapsed = math.max(0, now - (tonumber(v[3]) or now))
+  req[i] = math.min(rpm[i], (tonumber(v[1]) or rpm[i]) + elapsed * rpm[i] / window)
+  tok[i] = math.min(tpm[i], (tonumber(v[2]) or tpm[i]) + elapsed * tpm[i] / window)
+end
+local function save(i)
+  redis.call('HSET', KEYS[2 * i - 1], 'r', req[i], 't', tok[i], 'ts', now)
+  redis.call('PEXPIRE', KEYS[2 * i - 1], 2 * window)
+end
+if mode == 'release' then
+  for i = 1, n do
+    redis.call('ZREM', KEYS[2 * i], lease)
+    if tpm[i] > 0 and amount ~= 0 then
+      tok[i] = math.min(tpm[i], math.max(-tpm[i], tok[i] - amount))
+      save(i)
+    end
+  end
+  return 1
+end
+local reason_i, reason_axis, retry = 0, 0, 0
+for i = 1, n do
+  if rpm[i] > 0 and req[i] < 1 then
+    retry = math.max(retry, math.ceil((1 - req[i]) * window / rpm[i]))
+    if reason_i == 0 then reason_i, reason_axis = i, 1 end
+  end
+  if tpm[i] > 0 then
+    local need = math.max(1, math.min(amount, tpm[i]))
+    if tok[i] < need then
+      retry = math.max(retry, math.ceil((need - tok[i]) * window / tpm[i]))
+      if reason_i == 0 then reason_i, reason_axis = i, 2 end
+    end
+  end
+  if conc[i] > 0 then
+    redis.call('ZREMRANGEBYSCORE', KEYS[2 * i], '-inf', now)
+    if redis.call('ZCARD', KEYS[2 * i]) >= conc[i] then
+      retry = math.max(retry, 1000)
+      if reason_i == 0 then reason_i, reason_axis = i, 3 end
+    end
+  end
+end
+local allowed = 0
+if reason_i == 0 then
+  allowed = 1
+  for i = 1, n do
+    if rpm[i] > 0 then req[i] = req[i] - 1 end
+    if tpm[i] > 0 then tok[i] = math.max(-tpm[i], tok[i] - amount) end
+    if rpm[i] > 0 or tpm[i] > 0 then save(i) end
+    if conc[i] > 0 then
+      redis.call('ZADD', KEYS[2 * i], now + ttl, lease)
+      redis.call('PEXPIRE', KEYS[2 * i], ttl)
+    end
+  end
+end
+local rl, rr, rs, tl, tr, ts = -1, -1, -1, -1, -1, -1
+for i = 1, n do
+  if rpm[i] > 0 then
+    local rem = math.max(0, math.floor(req[i]))
+    if rl < 0 or rem < rr then rl, rr, rs = rpm[i], rem, math.ceil((rpm[i] - req[i]) * window / rpm[i]) end
+  end
+  if tpm[i] > 0 then
+    local rem = math.max(0, math.floor(tok[i]))
+    if tl < 0 or rem < tr then tl, tr, ts = tpm[i], rem, math.ceil((tpm[i] - tok[i]) * window / tpm[i]) end
+  end
+end
+return { allowed, reason_i, reason_axis, retry, rl, rr, rs, tl, tr, ts }
+`);
+
+const AXES = ['requests', 'tokens', 'concurrency'] as const;
+
+export class RedisRateLimiter implements RateLimiter {
+  private constructor(private readonly redis: RedisHandle) {}
+
+  static async connect(url: string): Promise<RedisRateLimiter> {
+    return new RedisRateLimiter(await acquireRedis(url));
+  }
+
+  async acquire(specs: readonly BucketSpec[], estimatedTokens: number): Promise<AcquireResult> {
+    const leaseId = randomUUID();
+    const reply = (await this.run('acquire', leaseId, estimatedTokens, specs)) as number[];
+    const [allowed, reasonIndex, reasonAxis, retryAfterMs] = reply;
+    const result: AcquireResult = {
+      allowed: allowed === 1,
+      retryAfterMs: retryAfterMs ?? 0,
+      requests: axis(reply[4], reply[5], reply[6]),
+      tokens: axis(reply[7], reply[8], reply[9]),
+    };
+    if (result.allowed) result.lease = { id: leaseId, buckets: specs, estimatedTokens };
+    else result.reason = { bucketId: specs[(reasonIndex ?? 1) - 1]!.id, axis: AXES[(reasonAxis ?? 1) - 1]! };
+    return result;
+  }
+
+  async release(lease: Lease, actualTokens: number): Promise<void> {
+    await this.run('release', lease.id, actualTokens - lease.estimatedTokens, lease.buckets);
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.client.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.redis.release();
+  }
+
+  private run(mode: 'acquire' | 'release', leaseId: string, tokens: number, specs: readonly BucketSpec[]): Promise<unknown> {
+    const keys: string[] = [];
+    const args = [mode, leaseId, String(Math.round(tokens)), String(LEASE_TTL_MS)];
+    for (const spec of specs) {
+      keys.push(`${REDIS_PREFIX}rl:${spec.id}`, `${REDIS_PREFIX}cc:${spec.id}`);
+      args.push(String(spec.requestsPerMinute ?? 0), String(spec.tokensPerMinute ?? 0), String(spec.concurrentRequests ?? 0));
+    }
+    return runScript(this.redis.client, BUCKET_SCRIPT, keys, args);
+  }
+}
+
+function axis(limit: number | undefined, remaining: number | undefined, resetMs: number | undefined): AxisState | undefined {
+  if (limit === undefined || limit < 0) return undefined;
+  return { limit, remaining: remaining ?? 0, resetMs: resetMs ?? 0 };
+}
