@@ -33,6 +33,8 @@ export class FileKeyStore implements KeyStore {
 
   async get(id: string): Promise<StoredKey | undefined> {
     this.reloadIfChanged(false);
+    // A miss may be a key created a moment ago by the CLI: look at the file now rather than in RELOAD_CHECK_MS.
+    if (!this.records.has(id)) this.reloadIfChanged(true);
     const record = this.records.get(id);
     return record ? { ...record, usage: this.usage.get(id) ?? { lastSourceIps: [] } } : undefined;
   }
