@@ -39,12 +39,16 @@ export interface CompileOptions {
   baseDir?: string;
   /** Time budget per regex for the backtracking probe. */
   regexBudgetMs?: number;
+  /** Told about every term file read, so the policy hash covers list contents too. */
+  onFileRead?: (path: string, content: string) => void;
 }
 
 /** Reads a term file: one term per line, blank lines and `#` comments skipped. */
-export function readTermFile(path: string): string[] {
+export function readTermFile(path: string, onFileRead?: CompileOptions['onFileRead']): string[] {
   const terms: string[] = [];
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+  const content = readFileSync(path, 'utf8');
+  onFileRead?.(path, content);
+  for (const line of content.split(/\r?\n/)) {
     const term = line.trim();
     if (term && !term.startsWith('#')) terms.push(term);
   }
@@ -65,7 +69,7 @@ export class RuleSet {
     const baseDir = options.baseDir ?? process.cwd();
     const load = (files: readonly string[]) => files.flatMap((file) => {
       try {
-        return readTermFile(resolve(baseDir, file));
+        return readTermFile(resolve(baseDir, file), options.onFileRead);
       } catch (error) {
         throw new RuleSetError(`cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }

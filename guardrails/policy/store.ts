@@ -1,0 +1,114 @@
+/**
+ * Holds the live PolicySet and swaps it atomically on SIGHUP and on file change. A request reads
+ * `store.current` once and keeps that reference, so it sees the old set or the new one, never a mix.
+ * A reload that fails (broken YAML, bad regex, a tenant loosening the baseline …) keeps the old set
+ * and logs the file and the reason — never the file's content.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadPolicySet, PolicyLoadError, type PolicySources } from './loader.js';
+import type { PolicySet } from './policy.js';
+
+/** The subset of a pino logger this needs (guardrails/ does not import src/). */
+export interface PolicyLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export type ReloadResult = { ok: true; hash: string; changed: boolean } | { ok: false; file: string; reason: string };
+
+export interface PolicyStoreOptions {
+  logger?: PolicyLogger;
+  /** Reload when a file in the policy directory (or the baseline file) changes. */
+  watchFiles?: boolean;
+  /** Reload on SIGHUP. */
+  reloadOnSighup?: boolean;
+  /** Coalesces bursts of file events (editors write in several steps). */
+  debounceMs?: number;
+}
+
+export class PolicyStore {
+  private set: PolicySet;
+  private readonly watchers: FSWatcher[] = [];
+  private readonly listeners = new Set<(set: PolicySet) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onSighup = () => void this.reload('sighup');
+  private closed = false;
+  /** Counts for /metrics and tests. */
+  readonly stats = { reloads: 0, failures: 0 };
+
+  private constructor(
+    private readonly sources: PolicySources,
+    private readonly options: PolicyStoreOptions,
+    initial: PolicySet,
+  ) {
+    this.set = initial;
+  }
+
+  /** Loads the policies (throws PolicyLoadError on a broken file: never start with an unknown policy). */
+  static open(sources: PolicySources, options: PolicyStoreOptions = {}): PolicyStore {
+    const store = new PolicyStore(sources, options, loadPolicySet(sources));
+    options.logger?.info({ policyHash: store.set.hash, tenants: store.set.tenants.length }, 'policies loaded');
+    if (options.reloadOnSighup) process.on('SIGHUP', store.onSighup);
+    if (options.watchFiles) store.startWatching();
+    return store;
+  }
+
+  get current(): PolicySet {
+    return this.set;
+  }
+
+  onReload(listener: (set: PolicySet) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  reload(trigger: 'sighup' | 'file' | 'manual' = 'manual'): ReloadResult {
+    let next: PolicySet;
+    try {
+      next = loadPolicySet(this.sources);
+    } catch (error) {
+      this.stats.failures++;
+      const file = error instanceof PolicyLoadError ? error.file : '<unknown>';
+      const reason = error instanceof PolicyLoadError ? error.reason : (error as Error).message;
+      this.options.logger?.error({ trigger, file, reason, keptPolicyHash: this.set.hash }, 'policy reload rejected; keeping the previous policies');
+      return { ok: false, file, reason };
+    }
+    const changed = next.hash !== this.set.hash;
+    this.set = next; // the atomic swap
+    this.stats.reloads++;
+    this.options.logger?.info({ trigger, policyHash: next.hash, changed, tenants: next.tenants.length }, 'policies reloaded');
+    if (changed) for (const listener of this.listeners) listener(next);
+    return { ok: true, hash: next.hash, changed };
+  }
+
+  private startWatching(): void {
+    const dirs = new Set<string>();
+    if (this.sources.dir) dirs.add(resolve(this.sources.dir));
+    if (this.sources.baselineFile) dirs.add(dirname(resolve(this.sources.baselineFile)));
+    for (const dir of dirs) {
+      try {
+        const watcher = watch(dir, { recursive: true, persistent: false }, () => this.scheduleReload());
+        watcher.on('error', (error) => this.options.logger?.error({ dir, reason: error.message }, 'policy watcher failed'));
+        this.watchers.push(watcher);
+      } catch (error) {
+        this.options.logger?.error({ dir, reason: (error as Error).message }, 'cannot watch policy directory; SIGHUP still reloads');
+      }
+    }
+  }
+
+  private scheduleReload(): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.reload('file'), this.options.debounceMs ?? 100);
+    this.timer.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers.length = 0;
+    process.off('SIGHUP', this.onSighup);
+  }
+}
