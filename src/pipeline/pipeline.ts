@@ -61,11 +61,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         if (decision.body) body = decision.body;
       }
 
-      // 2. Upstream.
+      // 2. Upstream. Streams always ask for usage (rate limits and audit charge real tokens);
+      // when the client did not ask, the extra usage chunk and fields are stripped again below.
       const upstreamStarted = performance.now();
+      const hiddenUsage = wantsHiddenUsage(surface, body);
+      const upstreamBody = hiddenUsage ? { ...body, stream_options: { ...(body.stream_options as object | undefined), include_usage: true } } : body;
       let routed;
       try {
-        routed = await deps.router.call(surface, body, { signal: ctx.signal });
+        routed = await deps.router.call(surface, upstreamBody, { signal: ctx.signal });
       } catch (err) {
         addTiming(ctx, 'upstream', upstreamStarted);
         return upstreamErrorResult(err);
@@ -90,7 +93,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
       // Streaming: upstream time is time-to-first-chunk (the router has already seen it).
       addTiming(ctx, 'upstream', upstreamStarted);
-      let chunks: AsyncIterable<Chunk> = tapUsage(routed.chunks, ctx);
+      let chunks: AsyncIterable<Chunk> = tapUsage(routed.chunks, ctx, hiddenUsage);
       for (const stage of stages) {
         if (stage.outputStream) chunks = stage.outputStream({ surface, body, ctx, chunks });
       }
@@ -127,11 +130,23 @@ function recordUsage(ctx: RequestContext, body: unknown): void {
 }
 
 /** Picks usage off the stream as it passes (final chat chunk or `response.completed` event). */
-async function* tapUsage(chunks: AsyncIterable<Chunk>, ctx: RequestContext): AsyncIterable<Chunk> {
+async function* tapUsage(chunks: AsyncIterable<Chunk>, ctx: RequestContext, hideUsage: boolean): AsyncIterable<Chunk> {
   for await (const chunk of chunks) {
     if (chunk.usage || chunk.response) recordUsage(ctx, chunk);
+    if (hideUsage && 'usage' in chunk) {
+      // The client did not ask for usage: drop the usage-only chunk and the `usage: null` fields.
+      if (Array.isArray(chunk.choices) && chunk.choices.length === 0) continue;
+      const { usage: _usage, ...rest } = chunk;
+      yield rest;
+      continue;
+    }
     yield chunk;
   }
+}
+
+function wantsHiddenUsage(surface: Surface, body: Record<string, unknown>): boolean {
+  if (body.stream !== true || (surface !== 'chat.completions' && surface !== 'completions')) return false;
+  return (body.stream_options as { include_usage?: unknown } | null | undefined)?.include_usage !== true;
 }
 
 /** Maps a failed upstream call to an OpenAI error; our wording, never upstream secrets. */

@@ -1,4 +1,43 @@
 import { z } from 'zod';
 
-/** `server` section of the config (placeholder: its owner fills it in). */
-export const serverSection = z.object({}).strict();
+/** Accepts bytes (number) or a size string such as "1mb", "512kb". */
+const byteSize = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'a size like 1048576, "512kb" or "1mb"')
+    .transform((s) => {
+      const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(s)!;
+      const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+      return Math.floor(Number(m[1]) * unit);
+    }),
+]);
+
+/** `server` section: where and how the gateway listens. */
+export const serverSection = z
+  .object({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8787),
+    /** Largest accepted JSON body; larger bodies get 413. */
+    bodyLimit: byteSize.default(1024 * 1024),
+    /** On SIGTERM: stop accepting, then give in-flight requests and streams this long to finish. */
+    shutdownGraceMs: z.number().int().min(0).default(10_000),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** HTTPS when cert and key are given (PEM file paths); TLS 1.2+ only. Client-cert → tenant mapping lives in `access`. */
+    tls: z
+      .object({
+        certFile: z.string().min(1),
+        keyFile: z.string().min(1),
+        /** CA bundle that signs client certificates (mutual TLS). */
+        caFile: z.string().min(1).optional(),
+        /** Ask clients for a certificate; `required` rejects handshakes without a valid one. */
+        clientCert: z.enum(['none', 'optional', 'required']).default('none'),
+      })
+      .strict()
+      .optional(),
+    /** Trust X-Forwarded-For from these proxies (express `trust proxy` value); off by default. */
+    trustProxy: z.union([z.boolean(), z.string(), z.array(z.string())]).default(false),
+  })
+  .strict();
+
+export type ServerConfig = z.infer<typeof serverSection>;

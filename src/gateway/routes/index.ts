@@ -1,9 +1,16 @@
 import type { Router } from 'express';
+import type { GatewayDeps } from '../app.js';
+import { chatCompletionsRoutes } from './chat-completions.js';
+import { responsesRoutes } from './responses.js';
+import { completionsRoutes } from './completions.js';
+import { embeddingsRoutes } from './embeddings.js';
+import { modelsRoutes } from './models.js';
 
 /**
  * Each API surface is one file exporting a `MountRoutes`; list it here. `deps` is the gateway's
- * dependency bag (see src/gateway/app.ts), typed loosely here so route files own their needs.
+ * dependency bag (`GatewayDeps`, src/gateway/app.ts). Routes are mounted after authentication and
+ * rate limiting, with absolute paths (`/v1/...`).
  */
-export type MountRoutes<Deps = unknown> = (router: Router, deps: Deps) => void;
+export type MountRoutes<Deps = GatewayDeps> = (router: Router, deps: Deps) => void;
 
-export const routeModules: MountRoutes[] = [];
+export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes];

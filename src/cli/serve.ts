@@ -1,0 +1,81 @@
+/** `sealgate serve`: load and validate the config, start the gateway, drain gracefully on SIGTERM/SIGINT. */
+import type { Command } from 'commander';
+import type { RegisterCommand } from './commands.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
+import { startServer } from '../gateway/server.js';
+import { createLogger } from '../observability/logger.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  config?: string;
+  logLevel?: string;
+}
+
+export const registerServe: RegisterCommand = (program: Command) => {
+  program
+    .command('serve')
+    .description('Start the gateway (OpenAI-compatible API on /v1; /healthz, /readyz, /metrics)')
+    .option('-p, --port <port>', 'port to listen on (env SEALGATE_PORT; default 8787; 0 = any free port)')
+    .option('-H, --host <host>', 'interface to bind (env SEALGATE_HOST; default 127.0.0.1)')
+    .option('-c, --config <file>', 'YAML or JSON config file (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace | silent')
+    .action(async (flags: ServeFlags) => {
+      await serve(flags);
+    });
+};
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const server: Record<string, unknown> = {};
+  if (flags.port !== undefined) server.port = /^\d+$/.test(flags.port) ? Number(flags.port) : flags.port;
+  if (flags.host !== undefined) server.host = flags.host;
+  if (flags.logLevel !== undefined) server.logLevel = flags.logLevel;
+
+  let loaded;
+  try {
+    loaded = loadConfig({ path: flags.config, overrides: Object.keys(server).length ? { server } : {} });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`sealgate: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { config, source } = loaded;
+  const logger = createLogger({ level: config.server.logLevel });
+
+  let running;
+  try {
+    running = await startServer(config, { logger });
+  } catch (err) {
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'could not start the gateway');
+    process.exit(1);
+  }
+  logger.info(
+    { url: running.url, config: source ?? 'built-in defaults', providers: config.upstream.providers.map((p) => p.name), devMode: config.access.devMode },
+    'sealgate listening',
+  );
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: config.server.shutdownGraceMs }, 'shutting down: draining in-flight requests');
+    running.close().then(
+      () => {
+        logger.info('shutdown complete');
+        logger.flush();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,124 @@
+/**
+ * Loads the config: defaults ← file (YAML or JSON) ← environment ← explicit overrides (CLI flags),
+ * validated by the composed zod schema. An invalid config throws ConfigError naming every bad field,
+ * and start-up stops there.
+ *
+ * Environment: SEALGATE_CONFIG (file path), SEALGATE_PORT, SEALGATE_HOST, SEALGATE_LOG_LEVEL,
+ * SEALGATE_BODY_LIMIT, SEALGATE_TLS_CERT, SEALGATE_TLS_KEY, REDIS_URL.
+ * Inside the file, `${VAR}` and `${VAR:-default}` are replaced from the environment (for URLs, not keys:
+ * keys are named by `apiKeyEnv` and read at call time).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type SealGateConfig } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'sealgate.config.yaml';
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(source: string, issues: string[]) {
+    super(`Invalid config (${source}):\n  - ${issues.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Config file; default $SEALGATE_CONFIG, else ./sealgate.config.yaml if present, else built-in defaults. */
+  path?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Highest precedence (CLI flags, tests). Deep-merged over file and env. */
+  overrides?: Record<string, unknown>;
+}
+
+export interface LoadedConfig {
+  config: SealGateConfig;
+  /** The file the config came from, if any. */
+  source?: string;
+}
+
+export function loadConfig(opts: LoadConfigOptions = {}): LoadedConfig {
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  const explicit = opts.path ?? env.SEALGATE_CONFIG;
+  let source: string | undefined;
+  let fromFile: Record<string, unknown> = {};
+
+  if (explicit) {
+    source = resolve(cwd, explicit);
+    if (!existsSync(source)) throw new ConfigError(source, [`config file not found: ${source}`]);
+  } else if (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) {
+    source = resolve(cwd, DEFAULT_CONFIG_FILE);
+  }
+  if (source) fromFile = readConfigFile(source, env);
+
+  const merged = deepMerge(deepMerge(fromFile, envOverrides(env)), opts.overrides ?? {});
+  return { config: validateConfig(merged, source ?? 'defaults'), source };
+}
+
+/** Validates a plain object against the schema (for tests and programmatic use). */
+export function validateConfig(input: unknown, source = 'config'): SealGateConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(source, formatIssues(result.error));
+  return result.data;
+}
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+    if (issue.code === 'unrecognized_keys') return `${path === '(root)' ? '' : `${path}.`}${issue.keys.join(', ')}: unknown field`;
+    return `${path}: ${issue.message}`;
+  });
+}
+
+function readConfigFile(path: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const raw = interpolateEnv(readFileSync(path, 'utf8'), env);
+  let parsed: unknown;
+  try {
+    parsed = extname(path).toLowerCase() === '.json' ? JSON.parse(raw) : parseYaml(raw);
+  } catch (err) {
+    throw new ConfigError(path, [`cannot parse: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(path, ['(root): expected a mapping of sections']);
+  return parsed as Record<string, unknown>;
+}
+
+function interpolateEnv(text: string, env: NodeJS.ProcessEnv): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_, name: string, fallback?: string) => env[name] ?? fallback ?? '');
+}
+
+function envOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const server: Record<string, unknown> = {};
+  const out: Record<string, unknown> = {};
+  if (env.SEALGATE_PORT !== undefined && env.SEALGATE_PORT !== '') server.port = numberOrRaw(env.SEALGATE_PORT);
+  if (env.SEALGATE_HOST) server.host = env.SEALGATE_HOST;
+  if (env.SEALGATE_LOG_LEVEL) server.logLevel = env.SEALGATE_LOG_LEVEL;
+  if (env.SEALGATE_BODY_LIMIT) server.bodyLimit = numberOrRaw(env.SEALGATE_BODY_LIMIT);
+  if (env.SEALGATE_TLS_CERT || env.SEALGATE_TLS_KEY) server.tls = { certFile: env.SEALGATE_TLS_CERT, keyFile: env.SEALGATE_TLS_KEY };
+  if (Object.keys(server).length) out.server = server;
+  if (env.REDIS_URL) out.redisUrl = env.REDIS_URL;
+  return out;
+}
+
+// A non-numeric value stays a string so validation names the field instead of silently dropping it.
+function numberOrRaw(value: string): number | string {
+  return /^\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Objects merge recursively; arrays and scalars from `over` replace. */
+export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  }
+  return out;
+}

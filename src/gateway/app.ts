@@ -1,0 +1,75 @@
+/**
+ * The express 5 app, built from a dependency bag so tests, the CLI and the enclave host can wire
+ * different pieces. Order of the chain (why): request id + outcome first (every response gets an id
+ * and is counted) → ops endpoints (no auth) → /v1: authenticate (401 before we read a body) → JSON
+ * body (limit → 413, malformed → 400) → rate limit (it reads the body's token budget) → routes →
+ * 404 → OpenAI-shaped errors.
+ */
+import express, { type Express } from 'express';
+import type { SealGateConfig } from '../config/schema.js';
+import type { Logger } from '../observability/logger.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import type { Pipeline } from '../pipeline/types.js';
+import type { UpstreamRouter } from '../upstream/router.js';
+import type { AccessControl } from './middleware/access.js';
+import type { OutcomeObserver } from './outcome.js';
+import type { HeaderHook } from './hooks.js';
+import { requestLifecycle } from './middleware/request-lifecycle.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { mountHealthRoutes } from './routes/health.js';
+import { routeModules } from './routes/index.js';
+
+export interface GatewayDeps {
+  config: SealGateConfig;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  pipeline: Pipeline;
+  router: UpstreamRouter;
+  access: AccessControl;
+  /** Called once per request when it is over (metrics is always one of them). */
+  observers: OutcomeObserver[];
+  headerHooks: HeaderHook[];
+  /** Extra /readyz checks by name (stores, audit sink …): resolve true/void when reachable. */
+  readinessChecks: Record<string, () => Promise<unknown>>;
+  lifecycle: { draining: boolean; inFlight: number };
+}
+
+export function createApp(deps: GatewayDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', deps.config.server.trustProxy);
+
+  app.use(
+    requestLifecycle({
+      logger: deps.logger,
+      observers: deps.observers,
+      headerHooks: deps.headerHooks,
+      isDraining: () => deps.lifecycle.draining,
+      onStart: () => {
+        deps.lifecycle.inFlight++;
+        deps.metrics.inFlight.inc();
+      },
+      onEnd: () => {
+        deps.lifecycle.inFlight--;
+        deps.metrics.inFlight.dec();
+      },
+    }),
+  );
+
+  mountHealthRoutes(app, deps);
+
+  const jsonBody = express.json({
+    limit: deps.config.server.bodyLimit,
+    // Parse whatever the client calls it (curl -d sends form encoding); the schema checks the shape.
+    type: () => true,
+    strict: true,
+  });
+  app.use('/v1', deps.access.authenticate, jsonBody, deps.access.rateLimit);
+  deps.access.mountRoutes(app);
+  for (const mount of routeModules) mount(app, deps);
+
+  app.use(notFound);
+  app.use(errorHandler(deps.logger, deps.config.server.bodyLimit));
+  return app;
+}

@@ -1,0 +1,73 @@
+/**
+ * Builds a whole gateway from a validated config: logger, metrics, upstream router, pipeline,
+ * access control, and the express app. Other rooms plug in through `GatewayOptions` (guard stages,
+ * outcome observers, header hooks, readiness checks) rather than by editing the wiring.
+ */
+import type { Express } from 'express';
+import type { SealGateConfig } from '../config/schema.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { createPipeline, type GuardStage } from '../pipeline/pipeline.js';
+import type { Pipeline } from '../pipeline/types.js';
+import { createRouter } from '../upstream/router.js';
+import type { Provider } from '../upstream/types.js';
+import { createAccessControl } from './middleware/access.js';
+import type { OutcomeObserver } from './outcome.js';
+import type { HeaderHook } from './hooks.js';
+import { createApp, type GatewayDeps } from './app.js';
+
+export interface GatewayOptions {
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Guard stages run by the pipeline in order (input guardrails, policy, output guardrails …). */
+  stages?: GuardStage[];
+  /** Replace the pipeline entirely (e.g. the confidential-mode enclave handle). */
+  pipeline?: (defaults: { router: GatewayDeps['router'] }) => Pipeline;
+  observers?: OutcomeObserver[];
+  headerHooks?: HeaderHook[];
+  readinessChecks?: Record<string, () => Promise<unknown>>;
+  /** Prebuilt providers instead of the configured ones. */
+  providers?: Provider[];
+}
+
+export interface Gateway {
+  app: Express;
+  deps: GatewayDeps;
+  close(): Promise<void>;
+}
+
+export async function createGateway(config: SealGateConfig, opts: GatewayOptions = {}): Promise<Gateway> {
+  const logger = opts.logger ?? createLogger({ level: config.server.logLevel });
+  const metrics = createMetrics();
+  const upstreamLog = logger.child({ component: 'upstream' });
+  const router = createRouter(config.upstream, {
+    env: opts.env,
+    providers: opts.providers,
+    onAttemptFailure: (failure) => {
+      metrics.onUpstreamFailure(failure);
+      upstreamLog.warn(failure, 'upstream attempt failed');
+    },
+  });
+  const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages: opts.stages });
+  const access = await createAccessControl(config, logger);
+
+  const deps: GatewayDeps = {
+    config,
+    logger,
+    metrics,
+    pipeline,
+    router,
+    access,
+    observers: [metrics.observer, ...(opts.observers ?? [])],
+    headerHooks: opts.headerHooks ?? [],
+    readinessChecks: { access: () => access.ready(), ...opts.readinessChecks },
+    lifecycle: { draining: false, inFlight: 0 },
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    async close() {
+      await Promise.allSettled([access.close(), router.close()]);
+    },
+  };
+}

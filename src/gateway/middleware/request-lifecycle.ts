@@ -1,0 +1,158 @@
+/**
+ * First middleware on every request: assigns `x-request-id`, runs header hooks just before headers
+ * go out, and when the response is over (finished or aborted) emits one RequestOutcome to every
+ * observer and one log line (ids, status, timings; never content).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from '../../observability/logger.js';
+import type { OutcomeObserver, RequestOutcome } from '../outcome.js';
+import type { RequestContext } from '../../pipeline/types.js';
+import type { AuthContext } from '../auth-context.js';
+import type { HeaderHook } from '../hooks.js';
+
+const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** What routes and middleware leave on res.locals for the outcome. */
+export interface OutcomeLocals {
+  requestId: string;
+  requestContext?: RequestContext;
+  auth?: AuthContext;
+  /** Low-cardinality route label, e.g. `/v1/chat/completions`. */
+  route?: string;
+  model?: string;
+  stream?: boolean;
+  errorCode?: string;
+  confidential?: boolean;
+  measurement?: string;
+}
+
+export interface LifecycleOptions {
+  logger: Logger;
+  observers: readonly OutcomeObserver[];
+  headerHooks: readonly HeaderHook[];
+  /** True while draining for shutdown: responses ask clients to close the connection. */
+  isDraining: () => boolean;
+  onStart?: () => void;
+  onEnd?: () => void;
+}
+
+export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
+  const { logger, observers, headerHooks } = opts;
+  return (req, res, next) => {
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replace(/-/g, '')}`;
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    if (opts.isDraining()) res.setHeader('connection', 'close');
+    opts.onStart?.();
+
+    if (headerHooks.length) patchWriteHead(res, headerHooks, logger);
+
+    let reported = false;
+    res.once('close', () => {
+      if (reported) return;
+      reported = true;
+      opts.onEnd?.();
+      const outcome = buildOutcome(req, res, startedAt, performance.now() - t0);
+      for (const observer of observers) {
+        try {
+          const pending = observer(outcome);
+          if (pending && typeof (pending as Promise<void>).catch === 'function')
+            (pending as Promise<void>).catch((err: unknown) => logger.warn({ requestId, err: errorName(err) }, 'outcome observer failed'));
+        } catch (err) {
+          logger.warn({ requestId, err: errorName(err) }, 'outcome observer failed');
+        }
+      }
+      const level = outcome.status >= 500 ? 'warn' : 'info';
+      logger[level](
+        {
+          requestId,
+          method: outcome.method,
+          route: outcome.route,
+          status: outcome.status,
+          errorCode: outcome.errorCode,
+          tenantId: outcome.tenantId,
+          keyId: outcome.keyId,
+          model: outcome.model,
+          provider: outcome.provider,
+          stream: outcome.stream,
+          latencyMs: Math.round(outcome.latencyMs * 100) / 100,
+          timings: outcome.timings,
+          usage: outcome.usage,
+          verdicts: outcome.verdicts.length ? outcome.verdicts : undefined,
+          completed: res.writableFinished,
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}
+
+function patchWriteHead(res: Response, hooks: readonly HeaderHook[], logger: Logger): void {
+  const original = res.writeHead;
+  let ran = false;
+  // writeHead is how Node sends headers, whether called directly or implicitly by write()/end().
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    if (!ran) {
+      ran = true;
+      const ctx = res.locals.requestContext as RequestContext | undefined;
+      if (ctx) {
+        for (const hook of hooks) {
+          try {
+            for (const [name, value] of Object.entries(hook(ctx))) res.setHeader(name, value);
+          } catch (err) {
+            logger.warn({ requestId: res.locals.requestId, err: errorName(err) }, 'header hook failed');
+          }
+        }
+      }
+    }
+    return (original as (...a: unknown[]) => Response).apply(this, args);
+  } as Response['writeHead'];
+}
+
+function buildOutcome(req: Request, res: Response, startedAt: Date, latencyMs: number): RequestOutcome {
+  const locals = res.locals as OutcomeLocals;
+  const ctx = locals.requestContext;
+  const auth = locals.auth;
+  // A response cut before it finished (client gone, shutdown) is reported as such even if headers said 200.
+  const errorCode = locals.errorCode ?? (res.writableFinished ? undefined : 'client_closed_request');
+  return {
+    requestId: locals.requestId,
+    startedAt,
+    route: locals.route ?? routeLabel(req),
+    method: req.method,
+    status: res.headersSent ? res.statusCode : 499,
+    errorCode,
+    tenantId: auth?.tenantId ?? ctx?.tenantId,
+    keyId: auth?.keyId ?? ctx?.keyId,
+    sourceIp: ctx?.sourceIp ?? req.ip,
+    model: locals.model,
+    provider: ctx?.provider,
+    stream: locals.stream ?? false,
+    confidential: locals.confidential ?? false,
+    latencyMs,
+    timings: ctx?.timings ?? {},
+    usage: ctx?.usage,
+    verdicts: ctx?.verdicts ?? [],
+    digests: ctx?.digests,
+    policyVersion: ctx?.policyVersion,
+    measurement: locals.measurement,
+  };
+}
+
+function routeLabel(req: Request): string {
+  // Matched express route path when there is one; never the raw URL (unbounded label values).
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof path === 'string') return `${req.baseUrl}${path}`;
+  // Rejected before routing (401, 413, 429 …): label known API paths, lump the rest together.
+  return KNOWN_PATHS.has(req.path) ? req.path : 'unmatched';
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
+}

@@ -1,0 +1,43 @@
+/**
+ * The shared handler behind every model surface (chat, responses, completions, embeddings):
+ * validate the body → check the model exists (404) and is allowed for the caller (403) → run the
+ * pipeline → send JSON, an SSE stream, or an OpenAI error.
+ */
+import type { RequestHandler } from 'express';
+import type { Surface } from '../../pipeline/types.js';
+import type { AuthContext } from '../auth-context.js';
+import type { GatewayDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+import { bodySchemas } from '../schemas.js';
+import { parseBody } from '../validate.js';
+import { writeEventStream } from '../sse.js';
+import { contextFor } from '../request-context.js';
+import { assertModelAllowed } from '../middleware/access.js';
+
+export function surfaceHandler(surface: Surface, route: string, deps: GatewayDeps): RequestHandler {
+  const schema = bodySchemas[surface];
+  return async (req, res) => {
+    res.locals.route = route;
+    const body = parseBody(schema, req.body);
+    const model = body.model as string;
+    res.locals.model = model;
+    res.locals.stream = body.stream === true && surface !== 'embeddings';
+
+    if (!deps.router.resolve(model)) {
+      throw new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model' });
+    }
+    assertModelAllowed(res.locals.auth as AuthContext, model);
+
+    const ctx = contextFor(req, res);
+    if (typeof body.user === 'string') ctx.endUser = body.user;
+
+    const result = await deps.pipeline.run(surface, body, ctx);
+    if (result.kind === 'json') {
+      res.status(result.status).json(result.body);
+    } else if (result.kind === 'error') {
+      throw new ApiError(result.status, result.error.message, { type: result.error.type, code: result.error.code, param: result.error.param, headers: result.headers });
+    } else {
+      await writeEventStream(res, surface, result.chunks);
+    }
+  };
+}

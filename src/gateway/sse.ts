@@ -1,0 +1,78 @@
+/**
+ * Writes a pipeline chunk stream as server-sent events, byte-compatible with OpenAI:
+ *  - chat/completions: `data: {chunk}\n\n` … `data: [DONE]\n\n`
+ *  - responses:        `event: {type}\ndata: {event}\n\n` (no [DONE])
+ * Headers (and so header hooks) go out only once the first chunk is in hand, so a failure before it
+ * still becomes a proper JSON error with its status. After that, a failure is sent as an in-stream
+ * error event. Honors backpressure and stops the upstream when the client goes away.
+ */
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { OpenAIErrorBody, Surface } from '../pipeline/types.js';
+import { StreamError } from '../pipeline/stream-error.js';
+import { upstreamErrorResult } from '../pipeline/pipeline.js';
+import type { Chunk } from '../upstream/types.js';
+import { ApiError } from './errors.js';
+
+export async function writeEventStream(res: Response, surface: Surface, chunks: AsyncIterable<Chunk>): Promise<void> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let first: IteratorResult<Chunk>;
+  try {
+    first = await iterator.next();
+  } catch (err) {
+    // Nothing sent yet: answer with a normal JSON error.
+    const { status, error } = describe(err);
+    throw new ApiError(status, error.message, { type: error.type, code: error.code, param: error.param });
+  }
+
+  res.status(200);
+  res.setHeader('content-type', 'text/event-stream; charset=utf-8');
+  res.setHeader('cache-control', 'no-cache');
+  res.setHeader('x-accel-buffering', 'no'); // proxies must not buffer a token stream
+
+  const frame = surface === 'responses' ? responseFrame : dataFrame;
+  let clientGone = false;
+  const onClose = (): void => {
+    clientGone = true;
+  };
+  res.once('close', onClose);
+  let sequence = 0;
+  try {
+    let next = first;
+    while (!next.done) {
+      const chunk = next.value;
+      if (typeof chunk.sequence_number === 'number') sequence = chunk.sequence_number + 1;
+      if (!res.write(frame(chunk))) {
+        await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      if (clientGone) break;
+      next = await iterator.next();
+    }
+    if (clientGone) {
+      await iterator.return?.();
+      return;
+    }
+    if (surface !== 'responses') res.write('data: [DONE]\n\n');
+    res.end();
+  } catch (err) {
+    const { error } = describe(err);
+    res.locals.errorCode = error.code ?? 'stream_error';
+    if (!clientGone) {
+      res.write(surface === 'responses' ? responseFrame({ type: 'error', code: error.code, message: error.message, param: error.param, sequence_number: sequence }) : dataFrame({ error }));
+      res.end();
+    }
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
+const dataFrame = (chunk: unknown): string => `data: ${JSON.stringify(chunk)}\n\n`;
+const responseFrame = (event: Chunk): string => `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`;
+
+function describe(err: unknown): { status: number; error: OpenAIErrorBody } {
+  if (err instanceof StreamError) return { status: err.status, error: err.error };
+  if (err instanceof ApiError) return { status: err.status, error: err.toBody().error };
+  const result = upstreamErrorResult(err);
+  if (result.kind === 'error') return { status: result.status, error: result.error };
+  return { status: 502, error: { message: 'The upstream model failed.', type: 'api_error', code: 'upstream_error', param: null } };
+}

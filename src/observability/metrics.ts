@@ -1,0 +1,81 @@
+/**
+ * Prometheus metrics. One registry per gateway instance (tests run several in one process).
+ * Fed by the gateway's OutcomeObserver (never text), the router's attempt failures, and stage timings.
+ */
+import { Registry, Counter, Histogram, Gauge, collectDefaultMetrics } from 'prom-client';
+import type { OutcomeObserver } from '../gateway/outcome.js';
+import type { AttemptFailure } from '../upstream/router.js';
+
+export interface GatewayMetrics {
+  registry: Registry;
+  observer: OutcomeObserver;
+  onUpstreamFailure(failure: AttemptFailure): void;
+  inFlight: Gauge;
+}
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+export function createMetrics(opts: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+  const registry = new Registry();
+  if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'sealgate_process_' });
+
+  const requests = new Counter({
+    name: 'sealgate_requests_total',
+    help: 'Requests by route, status, tenant and model.',
+    labelNames: ['route', 'status', 'tenant', 'model'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'sealgate_request_duration_seconds',
+    help: 'Whole-request latency (to the last byte) by route.',
+    labelNames: ['route', 'stream'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const stages = new Histogram({
+    name: 'sealgate_stage_duration_seconds',
+    help: 'Time spent per pipeline stage (input guards, upstream to first byte, output guards …).',
+    labelNames: ['stage'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const upstreamErrors = new Counter({
+    name: 'sealgate_upstream_errors_total',
+    help: 'Failed upstream attempts (each retry counts) by provider and kind.',
+    labelNames: ['provider', 'kind'] as const,
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'sealgate_rate_limit_rejections_total',
+    help: 'Requests rejected by rate limiting, by tenant.',
+    labelNames: ['tenant'] as const,
+    registers: [registry],
+  });
+  const tokens = new Counter({
+    name: 'sealgate_tokens_total',
+    help: 'Tokens by tenant, model and kind (prompt/completion).',
+    labelNames: ['tenant', 'model', 'kind'] as const,
+    registers: [registry],
+  });
+  const inFlight = new Gauge({ name: 'sealgate_requests_in_flight', help: 'Requests being served now.', registers: [registry] });
+
+  return {
+    registry,
+    inFlight,
+    observer(outcome) {
+      const tenant = outcome.tenantId ?? 'none';
+      const model = outcome.model ?? 'none';
+      requests.inc({ route: outcome.route, status: String(outcome.status), tenant, model });
+      latency.observe({ route: outcome.route, stream: String(outcome.stream) }, outcome.latencyMs / 1000);
+      for (const [stage, ms] of Object.entries(outcome.timings)) stages.observe({ stage }, ms / 1000);
+      if (outcome.status === 429 && outcome.errorCode !== 'upstream_error') rateLimited.inc({ tenant });
+      if (outcome.usage) {
+        tokens.inc({ tenant, model, kind: 'prompt' }, outcome.usage.promptTokens);
+        tokens.inc({ tenant, model, kind: 'completion' }, outcome.usage.completionTokens);
+      }
+    },
+    onUpstreamFailure(failure) {
+      upstreamErrors.inc({ provider: failure.provider, kind: failure.kind });
+    },
+  };
+}
