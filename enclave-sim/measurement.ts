@@ -1,0 +1,70 @@
+/**
+ * The enclave's measurement: SHA-256 over what decides how plaintext is handled. A real TEE measures
+ * the loaded image in hardware; here the worker hashes, at start:
+ *   code   — every source file of the enclave, the protocol, the pipeline, the upstream client and
+ *            the guardrails library (the code that sees plaintext);
+ *   models — every file under the guardrail model directory (weights, vocabularies, model cards);
+ *   policy — the guardrails config section (canonical JSON) plus any policy files configured.
+ * Each part is a hash over sorted (path, content) pairs, so the same tree gives the same value on
+ * every machine; the measurement hashes the three parts so an auditor can tell which one changed.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canonicalJson, measurementOf } from '../src/protocol/index.js';
+
+export interface Measurement {
+  measurement: string;
+  parts: { code: string; models: string; policy: string };
+}
+
+/** Repository root, two levels up from this file in source and in dist alike. */
+export const repositoryRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const CODE_DIRS = ['enclave-sim', 'src/protocol', 'src/pipeline', 'src/upstream', 'guardrails'];
+const CODE_FILE = /\.(?:ts|mts|js|mjs|json)$/;
+const SKIPPED = /(?:\.test\.ts$|(?:^|[/\\])(?:node_modules|models|train)(?:[/\\]|$))/;
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function hashFiles(root: string, files: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const relativePaths = files.map((f) => relative(root, f).split(sep).join('/')).sort();
+  for (const path of relativePaths) {
+    const content = await readFile(join(root, path));
+    hash.update(`${path}\0${content.length}\0`);
+    hash.update(content);
+  }
+  return hash.digest('hex');
+}
+
+export async function measureEnclave(opts: {
+  root?: string;
+  modelDir: string;
+  guardrailsConfig: unknown;
+  policyFiles: readonly string[];
+}): Promise<Measurement> {
+  const root = opts.root ?? repositoryRoot;
+  const codeFiles = (await Promise.all(CODE_DIRS.map((d) => listFiles(join(root, d)))))
+    .flat()
+    .filter((f) => CODE_FILE.test(f) && !SKIPPED.test(relative(root, f)));
+  const code = await hashFiles(root, codeFiles);
+  const modelRoot = resolve(root, opts.modelDir);
+  const models = await hashFiles(modelRoot, await listFiles(modelRoot));
+  const policyHash = createHash('sha256').update(`guardrails\0${canonicalJson(opts.guardrailsConfig ?? {})}\0`);
+  for (const file of [...opts.policyFiles].sort()) {
+    const content = await readFile(resolve(root, file));
+    policyHash.update(`${file}\0${content.length}\0`).update(content);
+  }
+  const parts = { code, models, policy: policyHash.digest('hex') };
+  return { measurement: measurementOf(parts), parts };
+}

@@ -1,0 +1,265 @@
+/**
+ * The enclave: a worker thread that holds the keys, decrypts, runs the guarded pipeline, calls the
+ * upstream and encrypts the answer. Only ciphertext and text-free facts leave it (messages.ts).
+ * Error messages sent out are our own fixed strings: a caught error's message can quote its input
+ * (JSON.parse does), so none is ever forwarded.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  ProtocolError,
+  ResponseSealer,
+  checkTimestamp,
+  concatBytes,
+  exportResponseSecret,
+  fromUtf8,
+  loadSodium,
+  openRequest,
+  parseEnvelope,
+  receiptSignedBytes,
+  signAttestation,
+  toBase64Url,
+  utf8,
+  wipe,
+  PROTOCOL_NAME,
+  KEM_ID,
+  KDF_ID,
+  AEAD_ID,
+  type AttestationDocument,
+} from '../src/protocol/index.js';
+import type { SealGateConfig } from '../src/config/schema.js';
+import type { PipelineResult, RequestContext } from '../src/pipeline/types.js';
+import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js';
+import { KeyRing } from './key-custody.js';
+import { measureEnclave, type Measurement } from './measurement.js';
+import { loadRootKey, type RootKeyPair } from './root-key.js';
+import { createEnclavePipeline, type EnclavePipeline } from './pipeline-factory.js';
+
+export interface EnclaveWorkerData {
+  entry: string;
+  config: SealGateConfig;
+  /** Repository root for the measurement (defaults to this checkout). */
+  measurementRoot?: string;
+}
+
+const port = parentPort;
+if (!port) throw new Error('enclave-sim/worker.ts must run in a worker thread');
+const init = workerData as EnclaveWorkerData;
+const settings = init.config.confidential;
+
+function post(message: EnclaveToHost, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+let root: RootKeyPair;
+let ring: KeyRing;
+let measurement: Measurement;
+let enclavePipeline: EnclavePipeline;
+const sodium = await loadSodium();
+try {
+  root = await loadRootKey(settings.rootKeyFile);
+  measurement = await measureEnclave({
+    root: init.measurementRoot,
+    modelDir: settings.modelDir,
+    guardrailsConfig: init.config.guardrails,
+    policyFiles: settings.policyFiles,
+  });
+  ring = await KeyRing.create();
+  enclavePipeline = await createEnclavePipeline(init.config);
+} catch (error) {
+  // Our own startup messages (missing root key file …) carry no secrets.
+  post({ type: 'startup_failed', message: error instanceof Error ? error.message : 'enclave failed to start' });
+  process.exit(1);
+}
+
+const rotationTimer = setInterval(() => ring.rotate(settings.keyGraceMs), settings.rotationIntervalMs);
+rotationTimer.unref();
+
+const inflight = new Map<number, AbortController>();
+
+post({
+  type: 'ready',
+  measurement: measurement.measurement,
+  parts: measurement.parts,
+  keyId: ring.currentKey.keyId,
+  signingPublicKey: toBase64Url(ring.signingPublicKey),
+  rootKeyId: root.rootKeyId,
+});
+
+function attest(nonce: string) {
+  const now = Date.now();
+  const key = ring.currentKey;
+  // A client must re-attest before this key can be retired: the document never outlives the key's grace.
+  const keyDeadline = key.createdAt + settings.rotationIntervalMs + settings.keyGraceMs;
+  const document: AttestationDocument = {
+    version: 1,
+    protocol: PROTOCOL_NAME,
+    measurement: measurement.measurement,
+    measurementParts: measurement.parts,
+    keyId: key.keyId,
+    hpkePublicKey: toBase64Url(key.keyPair.publicKey),
+    suite: { kem: KEM_ID, kdf: KDF_ID, aead: AEAD_ID },
+    signingPublicKey: toBase64Url(ring.signingPublicKey),
+    issuedAt: now,
+    expiresAt: Math.min(now + settings.attestationTtlMs, keyDeadline),
+    nonce,
+    rootKeyId: root.rootKeyId,
+  };
+  return signAttestation(document, root.privateKey);
+}
+
+const REJECTIONS: Partial<Record<ProtocolError['code'], { status: number; code: string; message: string }>> = {
+  malformed_envelope: { status: 400, code: 'confidential_malformed_request', message: 'The confidential request envelope is malformed.' },
+  unsupported_version: { status: 400, code: 'confidential_unsupported_version', message: 'Unsupported confidential protocol version.' },
+  unsupported_suite: { status: 400, code: 'confidential_unsupported_suite', message: 'Unsupported HPKE suite: use X25519 / HKDF-SHA256 / ChaCha20-Poly1305.' },
+  stale_timestamp: { status: 400, code: 'confidential_stale_timestamp', message: 'The request timestamp is outside the accepted window: check the client clock.' },
+  decryption_failed: { status: 400, code: 'confidential_decryption_failed', message: 'The confidential request could not be decrypted or its bound fields (tenant, route, model, timestamp, request id) were altered.' },
+};
+
+function reject(id: number, error: unknown): void {
+  const known = error instanceof ProtocolError ? REJECTIONS[error.code] : undefined;
+  const rejection = known ?? { status: 400, code: 'confidential_decryption_failed', message: REJECTIONS.decryption_failed!.message };
+  post({ type: 'rejected', id, ...rejection });
+}
+
+function sealedError(status: number, code: string, message: string, type = status >= 500 ? 'api_error' : 'invalid_request_error'): PipelineResult {
+  return { kind: 'error', status, error: { message, type, code, param: null } };
+}
+
+async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }>): Promise<void> {
+  const { id } = message;
+  let envelope;
+  try {
+    envelope = parseEnvelope(message.envelope);
+  } catch (error) {
+    return reject(id, error);
+  }
+  const keyPair = ring.lookup(envelope.header.keyId);
+  if (!keyPair) {
+    return post({
+      type: 'rejected',
+      id,
+      status: 400,
+      code: 'confidential_key_unknown',
+      message: 'The request is sealed to a key this enclave does not hold (rotated or restarted): fetch a fresh attestation.',
+    });
+  }
+  let opened;
+  try {
+    checkTimestamp(envelope.header.timestampMs, Date.now(), settings.timestampWindowMs);
+    opened = openRequest(envelope, keyPair, { tenant: message.tenant, route: message.route });
+  } catch (error) {
+    return reject(id, error);
+  }
+
+  const responseSecret = exportResponseSecret(opened.context);
+  opened.context.destroy();
+  const sealer = new ResponseSealer(responseSecret, envelope.enc);
+  wipe(responseSecret);
+
+  const abort = new AbortController();
+  inflight.set(id, abort);
+  const ctx: RequestContext = {
+    requestId: message.meta.gatewayRequestId,
+    tenantId: message.meta.tenantId,
+    keyId: message.meta.keyId,
+    sourceIp: message.meta.sourceIp,
+    signal: abort.signal,
+    timings: {},
+    verdicts: [],
+  };
+  const release = (errorCode?: string): EnclaveRelease => ({
+    verdicts: ctx.verdicts,
+    timings: ctx.timings,
+    usage: ctx.usage,
+    digests: ctx.digests,
+    provider: ctx.provider,
+    policyVersion: ctx.policyVersion,
+    errorCode,
+  });
+
+  try {
+    let result: PipelineResult;
+    let body: unknown;
+    try {
+      body = JSON.parse(fromUtf8(opened.plaintext));
+    } catch {
+      body = undefined;
+    } finally {
+      wipe(opened.plaintext);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      result = sealedError(400, 'invalid_json', 'The decrypted request body is not a JSON object.');
+    } else if ((body as { model?: unknown }).model !== envelope.header.model) {
+      // The gateway routed and rate-limited on the cleartext model: the body must ask for the same one.
+      result = sealedError(400, 'confidential_model_mismatch', 'The sealed body asks for a different model than the envelope declares.');
+    } else {
+      const user = (body as { user?: unknown }).user;
+      if (typeof user === 'string') ctx.endUser = user;
+      try {
+        result = await enclavePipeline.pipeline.run(message.surface, body as Record<string, unknown>, ctx);
+      } catch {
+        result = sealedError(500, 'enclave_internal_error', 'The enclave failed while processing the request.');
+      }
+    }
+
+    if (result.kind === 'stream') {
+      post({ type: 'head', id, status: 200, stream: true, bytes: sealer.head });
+      let errorCode: string | undefined;
+      try {
+        for await (const chunk of result.chunks) {
+          if (abort.signal.aborted) break;
+          const frame = sealer.seal(utf8(`data: ${JSON.stringify(chunk)}\n\n`), false);
+          post({ type: 'frame', id, bytes: frame }, [frame.buffer as ArrayBuffer]);
+        }
+      } catch {
+        errorCode = 'stream_failed';
+      }
+      const tail = errorCode
+        ? `data: ${JSON.stringify({ error: { message: 'The response stream failed inside the enclave.', type: 'api_error', code: errorCode, param: null } })}\n\n`
+        : 'data: [DONE]\n\n';
+      if (!abort.signal.aborted) {
+        const final = sealer.seal(utf8(tail), true);
+        post({ type: 'frame', id, bytes: final }, [final.buffer as ArrayBuffer]);
+      } else sealer.destroy();
+      post({ type: 'end', id, release: release(errorCode) });
+      return;
+    }
+
+    const status = result.status;
+    const payload = result.kind === 'json' ? result.body : { error: result.error };
+    const bytes = concatBytes(sealer.head, sealer.seal(utf8(JSON.stringify(payload)), true));
+    post({ type: 'head', id, status, stream: false, bytes }, [bytes.buffer as ArrayBuffer]);
+    post({ type: 'end', id, release: release(result.kind === 'error' ? (result.error.code ?? 'error') : undefined) });
+  } finally {
+    inflight.delete(id);
+  }
+}
+
+port.on('message', (message: HostToEnclave) => {
+  switch (message.type) {
+    case 'attest':
+      post({ type: 'attested', id: message.id, response: attest(message.nonce) });
+      break;
+    case 'request':
+      handleRequest(message).catch(() => post({ type: 'failed', id: message.id, message: 'enclave request handling failed' }));
+      break;
+    case 'cancel':
+      inflight.get(message.id)?.abort();
+      break;
+    case 'sign': {
+      const signature = ring.sign(receiptSignedBytes(message.payload), sodium);
+      post({ type: 'signed', id: message.id, signature, signingPublicKey: toBase64Url(ring.signingPublicKey), measurement: measurement.measurement });
+      break;
+    }
+    case 'rotate':
+      post({ type: 'rotated', id: message.id, keyId: ring.rotate(settings.keyGraceMs).keyId });
+      break;
+    case 'shutdown':
+      clearInterval(rotationTimer);
+      for (const abort of inflight.values()) abort.abort();
+      ring.destroy();
+      wipe(root.privateKey);
+      void enclavePipeline.close().finally(() => port.close());
+      break;
+  }
+});

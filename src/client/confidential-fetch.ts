@@ -1,0 +1,195 @@
+/**
+ * `createConfidentialFetch(...)` returns a `fetch` for the official `openai` SDK: every prompt-bearing
+ * request is sealed to an attested enclave key and every answer (streamed or not) is decrypted here,
+ * so `client.chat.completions.create({ stream: true })` works unchanged.
+ *
+ *   const openai = new OpenAI({ apiKey, baseURL: `${gatewayUrl}/v1`,
+ *     fetch: createConfidentialFetch({ gatewayUrl, rootPublicKey, allowedMeasurements }) });
+ *
+ * Imports only src/protocol and the runtime, so an application can bundle it without the server.
+ */
+import {
+  CONFIDENTIAL_PATH_PREFIX,
+  ProtocolError,
+  REQUEST_CONTENT_TYPE,
+  RESPONSE_CONTENT_TYPE,
+  ResponseOpener,
+  exportResponseSecret,
+  fromBase64Url,
+  loadSodium,
+  sealRequest,
+  toBase64Url,
+  utf8,
+} from '../protocol/index.js';
+import { AttestationCache, type VerifiedAttestation } from './attestation-cache.js';
+
+export interface ConfidentialFetchOptions {
+  /** Gateway origin (and optional path prefix) without `/v1`, e.g. `https://gw.example.com`. */
+  gatewayUrl: string;
+  /** The pinned root Ed25519 public key (base64url or bytes), from `sealgate enclave init`. */
+  rootPublicKey: string | Uint8Array;
+  /** Enclave measurements (hex) this client trusts. */
+  allowedMeasurements: readonly string[];
+  /** Tenant id to bind; by default the one the gateway reports for the credential when attesting. */
+  tenant?: string;
+  /** Underlying fetch (default: globalThis.fetch). */
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+}
+
+/** OpenAI routes whose bodies carry prompts: these are always sealed. */
+const SEALED_ROUTES = new Set(['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/embeddings']);
+
+export type ConfidentialFetch = typeof globalThis.fetch & { attestation: AttestationCache };
+
+export function createConfidentialFetch(options: ConfidentialFetchOptions): ConfidentialFetch {
+  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const gatewayUrl = options.gatewayUrl.replace(/\/+$/, '');
+  const gatewayPath = new URL(gatewayUrl).pathname.replace(/\/+$/, '');
+  const rootPublicKey = typeof options.rootPublicKey === 'string' ? fromBase64Url(options.rootPublicKey) : options.rootPublicKey;
+  if (rootPublicKey.length !== 32) throw new TypeError('rootPublicKey must be a 32-byte Ed25519 public key');
+  if (options.allowedMeasurements.length === 0) throw new TypeError('allowedMeasurements must name at least one measurement');
+  const attestation = new AttestationCache({
+    gatewayUrl,
+    rootPublicKey,
+    allowedMeasurements: options.allowedMeasurements,
+    fetch: baseFetch,
+    now: options.now,
+  });
+
+  const confidentialFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const route = url.pathname.startsWith(gatewayPath) ? url.pathname.slice(gatewayPath.length) : url.pathname;
+    if (request.method === 'GET' || request.method === 'HEAD') return baseFetch(request);
+    if (!SEALED_ROUTES.has(route)) {
+      // Refuse rather than send a body in the clear: confidential mode must not silently downgrade.
+      throw new ProtocolError('malformed_envelope', `confidential mode cannot seal ${request.method} ${route}`);
+    }
+    const bodyText = await request.text();
+    let body: { model?: unknown; stream?: unknown };
+    try {
+      body = JSON.parse(bodyText) as typeof body;
+    } catch {
+      throw new ProtocolError('malformed_envelope', 'confidential requests must have a JSON body');
+    }
+    if (typeof body.model !== 'string' || body.model.length === 0) {
+      throw new ProtocolError('malformed_envelope', 'confidential requests must name a model');
+    }
+    const model = body.model;
+    const wantsStream = body.stream === true;
+    const authorization = request.headers.get('authorization');
+
+    // One retry after re-attesting if the enclave no longer holds our key (rotation past grace, restart).
+    for (let attempt = 0; ; attempt++) {
+      const attested = await attestation.get(authorization);
+      const { response, opener } = await send(attested);
+      if (response.headers.get('content-type')?.startsWith(RESPONSE_CONTENT_TYPE)) {
+        return decryptResponse(response, opener, wantsStream);
+      }
+      if (response.ok) {
+        throw new ProtocolError('malformed_frame', 'gateway answered a confidential request with an unsealed success response');
+      }
+      const errorCode = await peekErrorCode(response);
+      if (errorCode === 'confidential_key_unknown' || errorCode === 'enclave_unavailable') attestation.invalidate();
+      if (errorCode === 'confidential_key_unknown' && attempt === 0) continue;
+      return response;
+    }
+
+    async function send(attested: VerifiedAttestation): Promise<{ response: Response; opener: ResponseOpener }> {
+      const sodium = await loadSodium();
+      const tenant = options.tenant ?? attested.tenant;
+      if (!tenant) throw new ProtocolError('attestation_invalid', 'gateway did not report a tenant for this credential; pass `tenant`');
+      const sealed = sealRequest({
+        recipientPublicKey: attested.hpkePublicKey,
+        keyId: attested.document.keyId,
+        binding: {
+          tenant,
+          route,
+          model,
+          timestampMs: (options.now ?? Date.now)(),
+          requestId: toBase64Url(sodium.randombytes_buf(16)),
+        },
+        plaintext: utf8(bodyText),
+      });
+      const opener = new ResponseOpener(exportResponseSecret(sealed.context), sealed.enc);
+      sealed.context.destroy();
+      const headers = new Headers(request.headers);
+      headers.set('content-type', REQUEST_CONTENT_TYPE);
+      headers.set('accept', RESPONSE_CONTENT_TYPE);
+      headers.delete('content-length');
+      const response = await baseFetch(`${gatewayUrl}${CONFIDENTIAL_PATH_PREFIX}${route.slice('/v1'.length)}`, {
+        method: 'POST',
+        headers,
+        // concatBytes allocates a fresh ArrayBuffer, which is what BodyInit wants.
+        body: sealed.body as Uint8Array<ArrayBuffer>,
+        signal: request.signal,
+      });
+      return { response, opener };
+    }
+  };
+
+  return Object.assign(confidentialFetch, { attestation }) as ConfidentialFetch;
+}
+
+async function peekErrorCode(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function plainHeaders(response: Response, contentType: string): Headers {
+  const headers = new Headers();
+  for (const [name, value] of response.headers) {
+    if (name !== 'content-type' && name !== 'content-length' && name !== 'transfer-encoding') headers.set(name, value);
+  }
+  headers.set('content-type', contentType);
+  return headers;
+}
+
+async function decryptResponse(response: Response, opener: ResponseOpener, wantsStream: boolean): Promise<Response> {
+  if (!response.body) throw new ProtocolError('stream_truncated', 'sealed response has no body');
+  if (wantsStream && response.ok) {
+    const reader = response.body.getReader();
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) {
+              opener.end();
+              controller.close();
+              return;
+            }
+            const plaintexts = opener.push(value);
+            if (plaintexts.length > 0) {
+              for (const plaintext of plaintexts) controller.enqueue(plaintext);
+              return;
+            }
+          }
+        } catch (error) {
+          controller.error(error);
+          await reader.cancel().catch(() => {});
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(stream, { status: response.status, statusText: response.statusText, headers: plainHeaders(response, 'text/event-stream') });
+  }
+  const sealed = new Uint8Array(await response.arrayBuffer());
+  const parts = opener.push(sealed);
+  opener.end();
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const plaintext = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    plaintext.set(part, offset);
+    offset += part.length;
+  }
+  return new Response(plaintext, { status: response.status, statusText: response.statusText, headers: plainHeaders(response, 'application/json') });
+}
