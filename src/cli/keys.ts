@@ -1,0 +1,219 @@
+/**
+ * `sealgate keys create|list|revoke|disable|enable`: manage API keys in the configured key store
+ * (the keys file, or Redis when `redisUrl` / REDIS_URL is set). A new key is printed once and only
+ * its hash is stored.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { RegisterCommand } from './commands.js';
+import type { SealGateConfig } from '../config/schema.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
+import { limitsSchema, type Limits } from '../config/sections/access.js';
+import { generateApiKey } from '../auth/api-keys.js';
+import { parseCidr } from '../auth/cidr.js';
+import { keyStatus } from '../auth/key-policy.js';
+import { createKeyStore } from '../store/index.js';
+import type { KeyRecord, KeyStore, StoredKey } from '../store/key-store/types.js';
+
+export interface CreateKeyOptions {
+  tenant: string;
+  name?: string;
+  /** Comma-separated or repeated; omitted = every model the tenant may use. */
+  models?: string[];
+  cidrs?: string[];
+  /** `30d`, `12h`, `90m` or an ISO date/time. */
+  expires?: string;
+  limits?: Limits;
+}
+
+export class UsageError extends Error {}
+
+const TENANT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function parseExpiry(text: string, now = new Date()): Date {
+  const relative = /^(\d+)\s*(m|h|d)$/i.exec(text.trim());
+  if (relative) {
+    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[relative[2]!.toLowerCase() as 'm' | 'h' | 'd'];
+    return new Date(now.getTime() + Number(relative[1]) * unit);
+  }
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--expires: "${text}" is neither a duration (30d, 12h, 90m) nor a date`);
+  if (at.getTime() <= now.getTime()) throw new UsageError(`--expires: ${at.toISOString()} is in the past`);
+  return at;
+}
+
+export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = new Date()): Promise<{ key: string; record: KeyRecord }> {
+  if (!TENANT_ID.test(opts.tenant)) throw new UsageError('--tenant: 1-64 of A-Z a-z 0-9 _ . -');
+  const cidrs = (opts.cidrs ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  for (const cidr of cidrs) {
+    try {
+      parseCidr(cidr);
+    } catch (err) {
+      throw new UsageError(`--cidr: ${(err as Error).message}`);
+    }
+  }
+  const models = (opts.models ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  const limits = opts.limits && Object.keys(opts.limits).length ? limitsSchema.parse(opts.limits) : undefined;
+  const { id, key, hash } = generateApiKey();
+  const record: KeyRecord = {
+    id,
+    tenantId: opts.tenant,
+    hash,
+    createdAt: now.toISOString(),
+    allowedCidrs: cidrs,
+    models: models.length ? models : '*',
+  };
+  if (opts.name) record.name = opts.name;
+  if (opts.expires) record.expiresAt = parseExpiry(opts.expires, now).toISOString();
+  if (limits) record.limits = limits;
+  await store.create(record);
+  return { key, record };
+}
+
+export function describeKey(key: StoredKey, config: SealGateConfig, now = new Date()) {
+  return {
+    id: key.id,
+    tenant: key.tenantId,
+    name: key.name ?? null,
+    status: keyStatus(key, now, config.access.disableUnusedAfterDays),
+    created: key.createdAt,
+    expires: key.expiresAt ?? null,
+    lastUsed: key.usage.lastUsedAt ?? null,
+    lastSourceIps: key.usage.lastSourceIps,
+    models: key.models,
+    cidrs: key.allowedCidrs,
+    limits: key.limits ?? null,
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+const short = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '-');
+
+async function withStore<T>(configPath: string | undefined, fn: (store: KeyStore, config: SealGateConfig) => Promise<T>): Promise<T> {
+  let config: SealGateConfig;
+  try {
+    config = loadConfig({ path: configPath }).config;
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const store = await createKeyStore(config);
+  try {
+    return await fn(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sealgate keys: ${message}\n`);
+  process.exit(1);
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const positive = (flag: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${flag} expects a positive integer.`);
+  return n;
+};
+
+export const registerKeys: RegisterCommand = (program: Command) => {
+  const keys = program
+    .command('keys')
+    .description('Manage API keys (stored as hashes in the keys file, or in Redis when configured)')
+    .option('-c, --config <file>', 'YAML or JSON config file (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)');
+  const configPath = () => keys.opts<{ config?: string }>().config;
+
+  keys
+    .command('create')
+    .description('Create a key and print it ONCE (only its hash is stored)')
+    .requiredOption('-t, --tenant <tenant>', 'tenant the key belongs to')
+    .option('-n, --name <name>', 'a label for humans')
+    .option('-m, --models <models>', 'allowed models, comma-separated (repeatable); default: all the tenant may use', collect)
+    .option('--cidr <cidr>', 'allowed source network, IPv4 or IPv6 (repeatable); default: anywhere', collect)
+    .option('-e, --expires <when>', 'expiry: 30d, 12h, 90m or an ISO date')
+    .option('--rpm <n>', 'requests per minute for this key', positive('--rpm'))
+    .option('--tpm <n>', 'tokens per minute for this key', positive('--tpm'))
+    .option('--concurrency <n>', 'concurrent requests for this key', positive('--concurrency'))
+    .option('--json', 'print JSON')
+    .action(async (flags: { tenant: string; name?: string; models?: string[]; cidr?: string[]; expires?: string; rpm?: number; tpm?: number; concurrency?: number; json?: boolean }) => {
+      await withStore(configPath(), async (store, config) => {
+        const limits: Limits = {};
+        if (flags.rpm) limits.requestsPerMinute = flags.rpm;
+        if (flags.tpm) limits.tokensPerMinute = flags.tpm;
+        if (flags.concurrency) limits.concurrentRequests = flags.concurrency;
+        let created;
+        try {
+          created = await createKey(store, { tenant: flags.tenant, name: flags.name, models: flags.models, cidrs: flags.cidr, expires: flags.expires, limits });
+        } catch (err) {
+          if (err instanceof UsageError) fail(err.message);
+          throw err;
+        }
+        const { key, record } = created;
+        if (flags.json) {
+          process.stdout.write(JSON.stringify({ key, ...describeKey({ ...record, usage: { lastSourceIps: [] } }, config) }, null, 2) + '\n');
+          return;
+        }
+        process.stdout.write(`${key}\n`);
+        process.stderr.write(
+          `Created key ${record.id} for tenant ${record.tenantId}. Store it now: it is shown only once and cannot be recovered.\n` +
+            (config.access.tenants[record.tenantId] ? '' : `Note: tenant "${record.tenantId}" is not listed in access.tenants, so default limits apply and every model is allowed.\n`),
+        );
+      });
+    });
+
+  keys
+    .command('list')
+    .description('List keys with status, last use and last source IPs (never the keys)')
+    .option('-t, --tenant <tenant>', 'only this tenant')
+    .option('--json', 'print JSON')
+    .action(async (flags: { tenant?: string; json?: boolean }) => {
+      await withStore(configPath(), async (store, config) => {
+        const now = new Date();
+        const rows = (await store.list())
+          .filter((k) => !flags.tenant || k.tenantId === flags.tenant)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .map((k) => describeKey(k, config, now));
+        if (flags.json) {
+          process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+          return;
+        }
+        if (rows.length === 0) {
+          process.stdout.write('No keys. Create one with `sealgate keys create --tenant <tenant>`.\n');
+          return;
+        }
+        const header = ['ID', 'TENANT', 'NAME', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'LAST SOURCE IPS', 'MODELS'];
+        const body = rows.map((r) => [
+          r.id,
+          r.tenant,
+          r.name ?? '-',
+          r.status,
+          short(r.created),
+          short(r.expires),
+          short(r.lastUsed),
+          r.lastSourceIps.join(',') || '-',
+          r.models === '*' ? '*' : r.models.join(','),
+        ]);
+        process.stdout.write(table([header, ...body]) + '\n');
+      });
+    });
+
+  const setter = (name: string, description: string, patch: () => Parameters<KeyStore['update']>[1], done: string) =>
+    keys
+      .command(`${name} <id>`)
+      .description(description)
+      .action(async (id: string) => {
+        await withStore(configPath(), async (store) => {
+          const updated = await store.update(id, patch());
+          if (!updated) fail(`no key with id ${id}`);
+          process.stdout.write(`${done} ${id}\n`);
+        });
+      });
+
+  setter('revoke', 'Revoke a key for good (its tokens stop working too)', () => ({ revokedAt: new Date().toISOString() }), 'Revoked');
+  setter('disable', 'Disable a key (reversible with `keys enable`)', () => ({ disabledAt: new Date().toISOString() }), 'Disabled');
+  setter('enable', 'Re-enable a disabled key, or one disabled automatically for being unused', () => ({ enabledAt: new Date().toISOString() }), 'Enabled');
+};
