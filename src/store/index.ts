@@ -1,22 +1,17 @@
 /**
- * `createStores(config)`: picks each store's backend from the config: Redis when `redisUrl` (REDIS_URL)
- * is set, otherwise in-process (memory / file). Layout, one folder per store and one file
- * per backend:
+ * Shared state behind small interfaces, one folder per store and one file per backend:
  *
  *   src/store/<store>/types.ts    the interface
- *   src/store/<store>/memory.ts   in-process (or file.ts when it must survive restarts)
- *   src/store/<store>/redis.ts    shared across gateway instances; uses redis-client.ts
+ *   src/store/<store>/memory.ts   in-process (file.ts when it must survive restarts, e.g. keys)
+ *   src/store/<store>/redis.ts    shared across gateway instances, via redis-client.ts (one connection per URL)
+ *   src/store/<store>/index.ts    `create<Store>(config)`: Redis when `redisUrl` (REDIS_URL) is set
  *
- * Adding a backend is adding a file and one branch below; adding a store (replay cache, violation
- * counter …) is adding a folder and a field here. Every Redis store shares one connection per URL.
+ * Adding a backend is adding a file and a branch in that store's index.ts; adding a store (replay
+ * cache, violation counter …) is adding a folder. `createStores` builds the ones access control needs.
  */
 import type { SealGateConfig } from '../config/schema.js';
-import type { RateLimiter } from './rate-limiter/types.js';
-import type { KeyStore } from './key-store/types.js';
-import { MemoryRateLimiter } from './rate-limiter/memory.js';
-import { RedisRateLimiter } from './rate-limiter/redis.js';
-import { FileKeyStore } from './key-store/file.js';
-import { RedisKeyStore } from './key-store/redis.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter/index.js';
+import { createKeyStore, type KeyStore } from './key-store/index.js';
 
 export type StoreBackend = 'memory' | 'redis';
 
@@ -25,21 +20,6 @@ export interface Stores {
   rateLimiter: RateLimiter;
   keyStore: KeyStore;
   close(): Promise<void>;
-}
-
-/** The Redis URL in effect. The config loader maps the REDIS_URL environment variable onto `redisUrl`. */
-export function redisUrlOf(config: Pick<SealGateConfig, 'redisUrl'>): string | undefined {
-  return config.redisUrl;
-}
-
-export async function createRateLimiter(config: Pick<SealGateConfig, 'redisUrl'>): Promise<RateLimiter> {
-  const url = redisUrlOf(config);
-  return url ? RedisRateLimiter.connect(url) : new MemoryRateLimiter();
-}
-
-export async function createKeyStore(config: Pick<SealGateConfig, 'redisUrl' | 'access'>): Promise<KeyStore> {
-  const url = redisUrlOf(config);
-  return url ? RedisKeyStore.connect(url) : new FileKeyStore(config.access.keysFile);
 }
 
 export async function createStores(config: Pick<SealGateConfig, 'redisUrl' | 'access'>): Promise<Stores> {
@@ -52,7 +32,7 @@ export async function createStores(config: Pick<SealGateConfig, 'redisUrl' | 'ac
     throw err;
   }
   return {
-    backend: redisUrlOf(config) ? 'redis' : 'memory',
+    backend: config.redisUrl ? 'redis' : 'memory',
     rateLimiter,
     keyStore,
     async close() {
@@ -61,5 +41,5 @@ export async function createStores(config: Pick<SealGateConfig, 'redisUrl' | 'ac
   };
 }
 
-export type { RateLimiter, BucketSpec, AcquireResult, Lease } from './rate-limiter/types.js';
-export type { KeyStore, KeyRecord, KeyUsage, StoredKey } from './key-store/types.js';
+export { createRateLimiter, createKeyStore };
+export type { RateLimiter, KeyStore };
