@@ -7,6 +7,7 @@ import type { Detector } from './core/types.js';
 export type DetectorFactory = (options?: Record<string, unknown>) => Promise<Detector>;
 
 export const detectorFactories: Record<string, DetectorFactory> = {
+  pii: async (options) => (await import('./pii/index.js')).createPiiDetector(options),
   rules: async (options) => (await import('./rules/index.js')).createRulesDetector(options),
 };
 

@@ -1,0 +1,139 @@
+/**
+ * Context words, English and Chinese, that raise (or lower) a candidate's score when they appear near it:
+ * `身份证号 110101…` is an ID, `订单号 110101…` is not. Presidio's LemmaContextAwareEnhancer is the model,
+ * with a plain substring check over a small window (Chinese has no word boundaries, and it is fast).
+ */
+import type { Candidate, EntityType } from './types.js';
+
+export interface ContextWords {
+  positive?: readonly string[];
+  negative?: readonly string[];
+}
+
+/** Words that say "this number is not personal data" for any numeric identifier. */
+const NUMERIC_NEGATIVE = [
+  'order', 'tracking', 'invoice', 'sku', 'version', 'build', 'timestamp', 'serial', 'ticket', 'transaction id',
+  'isbn', 'commit', 'release', 'v1.', 'v2.',
+  '订单', '单号', '快递', '运单', '物流', '发票', '流水号', '版本', '时间戳', '工单', '批次', '序列号', '型号', '编码',
+];
+
+export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
+  PHONE_NUMBER: {
+    positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'number',
+      '手机', '电话', '联系', '致电', '号码', '来电', '微信', '座机', '传真', '拨打'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  CREDIT_CARD: {
+    positive: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'unionpay', 'payment', 'cvv', 'expir',
+      '卡号', '银行卡', '信用卡', '储蓄卡', '借记卡', '银联', '刷卡', '付款', '支付'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  BANK_ACCOUNT: {
+    positive: ['account', 'acct', 'a/c', 'bank', 'routing', 'deposit', 'wire', 'transfer', 'beneficiary',
+      '账号', '帐号', '账户', '帐户', '银行卡', '卡号', '开户', '汇款', '转账', '收款'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  IBAN_CODE: { positive: ['iban', 'bank', 'account', 'transfer', 'sepa', '账户', '汇款'] },
+  CN_RESIDENT_ID: {
+    positive: ['身份证', '证件', '公民身份', '身份号', 'id card', 'id number', 'identity', 'resident id', 'citizen id'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  CN_USCC: { positive: ['信用代码', '统一社会', '营业执照', '税号', '纳税人识别号', 'credit code', 'uscc', 'business license'] },
+  PASSPORT: {
+    positive: ['passport', 'travel document', '护照', '通行证', '旅行证件', '证件号'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  US_SSN: {
+    positive: ['ssn', 'social security', 'social sec', 'taxpayer', 'tin', '社会安全号', '社保号'],
+    negative: NUMERIC_NEGATIVE,
+  },
+  IP_ADDRESS: { positive: ['ip', 'address', 'host', 'server', 'client', 'login from', '地址', '登录'], negative: ['version', '版本', 'v'] },
+  MAC_ADDRESS: { positive: ['mac', 'device', 'wifi', 'ethernet', '设备', '网卡'] },
+  CN_LICENSE_PLATE: { positive: ['车牌', '牌照', '车辆', '号牌', 'plate', 'license plate'] },
+  DATE_OF_BIRTH: {
+    positive: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'age', '出生', '生日', '出生日期', '生于', '诞辰'],
+  },
+  PERSON: {
+    positive: ['name', 'mr', 'mrs', 'ms', 'dr', 'dear', 'customer', 'patient', 'contact', 'signed', 'from:', 'to:',
+      '姓名', '名字', '我叫', '叫做', '名叫', '客户', '联系人', '收件人', '患者', '先生', '女士', '小姐', '老师', '经理', '同学', '医生', '用户'],
+  },
+  ADDRESS: {
+    positive: ['address', 'live at', 'lives at', 'located at', 'ship to', 'deliver', 'residence', 'street',
+      '地址', '住址', '住在', '家住', '寄到', '送到', '收货', '居住', '位于', '户籍'],
+  },
+};
+
+const BEFORE = 32;
+const AFTER = 12;
+
+export interface ContextScoring {
+  boost: number;
+  penalty: number;
+}
+
+const DEFAULT_SCORING: ContextScoring = { boost: 0.35, penalty: 0.4 };
+
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Substring test; ASCII words must also sit on word boundaries (`ip` must not match inside `ship`). */
+function containsWord(window: string, word: string): boolean {
+  let from = 0;
+  const ascii = isAsciiWordChar(word.charCodeAt(0));
+  while (true) {
+    const at = window.indexOf(word, from);
+    if (at < 0) return false;
+    if (!ascii) return true;
+    const before = at > 0 ? window.charCodeAt(at - 1) : 32;
+    const afterAt = at + word.length;
+    const after = afterAt < window.length ? window.charCodeAt(afterAt) : 32;
+    // Prefix words like `expir` may run on; require only a clean left edge for them.
+    if (!isAsciiWordChar(before) && (!isAsciiWordChar(after) || word.length >= 5)) return true;
+    from = at + 1;
+  }
+}
+
+function anyIn(window: string, words: readonly string[] | undefined): boolean {
+  if (!words) return false;
+  for (const w of words) if (containsWord(window, w)) return true;
+  return false;
+}
+
+/** Lower-cased window around a span of `text` (normalised), used for context lookups. */
+export function contextWindow(text: string, start: number, end: number, before = BEFORE, after = AFTER): string {
+  return (text.slice(Math.max(0, start - before), start) + ' \u0000 ' + text.slice(end, end + after)).toLowerCase();
+}
+
+/** Returns the candidate's score adjusted by nearby context words. */
+export function scoreWithContext(
+  text: string,
+  candidate: Candidate,
+  words: Partial<Record<EntityType, ContextWords>>,
+  scoring: ContextScoring = DEFAULT_SCORING,
+): number {
+  if (candidate.contextApplied) return candidate.score;
+  const entry = words[candidate.type];
+  if (!entry) return candidate.score;
+  const window = contextWindow(text, candidate.start, candidate.end);
+  let score = candidate.score;
+  const positive = anyIn(window, entry.positive);
+  if (positive) score += scoring.boost;
+  // Negative words only count when nothing positive is there: "order contact phone: 138…" stays a phone.
+  else if (anyIn(window, entry.negative)) score -= scoring.penalty;
+  return Math.max(0, Math.min(1, score));
+}
+
+/** Merge user-configured context words over the defaults (additive). */
+export function mergeContext(
+  extra: Partial<Record<string, ContextWords>> | undefined,
+): Partial<Record<EntityType, ContextWords>> {
+  if (!extra) return DEFAULT_CONTEXT;
+  const merged: Partial<Record<string, ContextWords>> = { ...DEFAULT_CONTEXT };
+  for (const [type, words] of Object.entries(extra)) {
+    const base = merged[type] ?? {};
+    merged[type] = {
+      positive: [...(base.positive ?? []), ...(words?.positive ?? []).map((w) => w.toLowerCase())],
+      negative: [...(base.negative ?? []), ...(words?.negative ?? []).map((w) => w.toLowerCase())],
+    };
+  }
+  return merged as Partial<Record<EntityType, ContextWords>>;
+}

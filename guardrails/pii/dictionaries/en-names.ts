@@ -1,0 +1,81 @@
+/**
+ * Common given names (US/UK census top names plus frequent European, Latin and Asian romanised names).
+ * Lower-case. Used as evidence for a capitalised token being a person; surnames come from the token after it.
+ */
+export const EN_FIRST_NAMES = new Set(
+  `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven
+paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen
+larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
+henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur
+lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph
+eugene russell bobby mason philip louis mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn
+janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
+andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia
+grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
+oliver harry leo oscar charlie freddie alfie archie theo lucas liam mia ava amelia isla ella lily chloe sophie lucy ruby
+hans peter klaus jurgen stefan andreas thomas wolfgang michael uwe sabine petra monika ursula claudia anja katrin julia
+jean pierre michel philippe alain nicolas francois marie nathalie isabelle sylvie catherine francoise camille manon lea
+giovanni giuseppe marco luca francesco alessandro andrea matteo lorenzo giulia francesca chiara sara valentina alessia
+jose antonio manuel francisco juan javier carlos miguel rafael pedro luis jorge alejandro pablo sergio carmen lucia elena
+ana laura paula marta cristina isabel sofia pilar dolores rosa gabriela fernanda camila mariana valeria daniela beatriz
+joao pedro tiago rafael bruno gustavo felipe leonardo rodrigo thiago ricardo eduardo paulo marcos andre fabio
+ivan sergei alexei dmitri andrei vladimir nikolai mikhail olga natalia tatiana svetlana irina elena ekaterina anastasia
+jan piet kees willem lars anders erik johan nils sven mikko jukka matti pekka timo antti ville juha heikki anna maija
+liisa sanna tiina aino helmi krisztian laszlo istvan zoltan gabor peter attila eszter katalin zsuzsanna agnes erzsebet
+wei li jun ming hui ying hong jing yan lei jie tao bin hao yu xin yi chen lin hua min fang qiang ping jian
+hiroshi takeshi kenji yuki haruto sota yuto akira satoshi naoki yoko keiko sakura yui hina aoi asuka haruka
+min-jun seo-yeon ji-hoon ji-woo hyun-woo soo-jin raj amit rahul priya anita sunita vikram arjun deepak pooja
+mohammed muhammad ahmed ali omar hassan hussein fatima aisha mariam layla yusuf ibrahim khalid tariq zainab
+kwame kofi amara chinedu ngozi oluwaseun tunde emeka abebe`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Frequent surnames (US census top + common European), as extra evidence for the token after a given name. */
+export const EN_SURNAMES = new Set(
+  `smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson anderson thomas
+taylor moore jackson martin lee perez thompson white harris sanchez clark ramirez lewis robinson walker young allen king
+wright scott torres nguyen hill flores green adams nelson baker hall rivera campbell mitchell carter roberts gomez phillips
+evans turner diaz parker cruz edwards collins reyes stewart morris morales murphy cook rogers gutierrez ortiz morgan cooper
+peterson bailey reed kelly howard ramos kim cox ward richardson watson brooks chavez wood james bennett gray mendoza ruiz
+hughes price alvarez castillo sanders patel myers long ross foster jimenez powell jenkins perry russell sullivan bell coleman
+butler henderson barnes gonzales fisher vasquez simmons romero jordan patterson alexander hamilton graham reynolds griffin
+wallace moreno west cole hayes bryant herrera gibson ellis tran medina aguilar stevens murray ford castro marshall owens
+harrison fernandez mcdonald woods washington kennedy wells vargas henry chen freeman webb tucker guzman burns crawford olson
+simpson porter hunter gordon mendez silva shaw snyder mason dixon munoz hunt hicks holmes palmer wagner black robertson boyd
+rose stone salazar fox warren mills meyer rice schmidt garza daniels ferguson nichols stephens soto weaver ryan gardner payne
+grant dunn kelley spencer hawkins arnold pierce vazquez hansen peters santos hart bradley knight elliott cunningham duncan
+armstrong hudson carroll lane riley andrews alvarado ray delgado berry perkins hoffman johnston matthews pena richards
+mueller muller schneider fischer weber becker schulz hoffmann koch richter klein wolf schroder neumann schwarz zimmermann
+rossi russo ferrari esposito bianchi romano colombo ricci marino greco bruno gallo conti deluca costa giordano mancini
+dubois durand leroy moreau simon laurent lefebvre michel david bertrand roux vincent fournier morel girard andre mercier
+jansen devries bakker visser smit meijer mulder bos vos peters hendriks dekker
+nielsen jensen hansen pedersen andersen christensen larsen sorensen rasmussen johansson karlsson nilsson eriksson larsson
+olsen korhonen virtanen makinen nieminen makela hamalainen laine heikkinen koskinen jarvinen
+nagy kovacs toth szabo horvath varga kiss molnar nemeth farkas balogh
+ivanov smirnov kuznetsov popov sokolov lebedev kozlov novak novakova dvorak horak
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin luo zheng liang
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada
+park choi jung kang cho yoon jang lim shin singh kumar sharma gupta shah khan`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Capitalised words that start sentences or name things but are never people. */
+export const EN_NOT_NAMES = new Set(
+  `the a an this that these those it its i i'm i've we you he she they my our your his her their me us them what which who whom
+whose when where why how yes no not please thanks thank hello hi hey dear sir madam ok okay sorry also and but or so if
+then there here today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december mr mrs ms miss dr prof street st avenue ave road rd
+boulevard lane drive court suite apt unit box po english chinese american british french german spanish call email phone
+number card account address name date time can could would should will shall must might let just is are was were be been
+send sent send my new old good great best first last next all any some every each other another more most many much few
+credit debit visa mastercard bank iban ssn id passport license customer client user patient order invoice payment total
+note notes subject re fw fwd from to cc bcc regards best sincerely cheers attached see find check update reply`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export const EN_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'rev', 'fr', 'capt', 'sgt', 'officer', 'judge', 'president', 'senator'];

@@ -1,0 +1,91 @@
+/**
+ * Per-request pseudonymisation state. Each distinct (type, value) gets `<TYPE_n>`, numbered per type in order
+ * of first appearance and stable for the whole request (every message, input and output). The mapping lives
+ * only in this object's memory: it is never logged, persisted or sent anywhere, and `clear()` wipes it.
+ */
+import { digitsOf, normalize } from '../../core/normalize.js';
+import { StreamRestorer } from './stream-restorer.js';
+
+/** Placeholders as models may echo them back: `<PHONE_1>`, `< PHONE_1 >`, `<phone_1>`. */
+export const PLACEHOLDER_PATTERN = /<\s{0,2}([A-Za-z][A-Za-z_]{0,39}_\d{1,6})\s{0,2}>/g;
+
+/** Equal values written differently (`138 0013 8000` vs `13800138000`, full-width) share a placeholder. */
+function canonical(type: string, value: string): string {
+  const n = normalize(value).text;
+  return `${type}\u0000${/\d/.test(n) && !/[\u4e00-\u9fff]/.test(n) ? digitsOf(n).toLowerCase() : n}`;
+}
+
+export class PiiSession {
+  private readonly counters = new Map<string, number>();
+  private readonly byValue = new Map<string, string>();
+  private readonly byPlaceholder = new Map<string, string>();
+  /** Texts seen in this request, so a placeholder that the user typed literally is never issued. */
+  private readonly reserved = new Set<string>();
+
+  /** Registers user text so that placeholders it already contains are skipped when numbering. */
+  reserveFrom(text: string): void {
+    PLACEHOLDER_PATTERN.lastIndex = 0;
+    for (const m of text.matchAll(PLACEHOLDER_PATTERN)) this.reserved.add(m[1]!.toUpperCase());
+  }
+
+  /** The placeholder for a value, issuing the next number for its type on first sight. */
+  placeholderFor(type: string, value: string): string {
+    const key = canonical(type, value);
+    const existing = this.byValue.get(key);
+    if (existing) return existing;
+    let n = this.counters.get(type) ?? 0;
+    let name: string;
+    do {
+      n += 1;
+      name = `${type}_${n}`;
+    } while (this.reserved.has(name));
+    this.counters.set(type, n);
+    const placeholder = `<${name}>`;
+    this.byValue.set(key, placeholder);
+    this.byPlaceholder.set(name, value);
+    return placeholder;
+  }
+
+  /** Original value of a placeholder name (`PHONE_NUMBER_1`), if this session issued it. */
+  valueOf(name: string): string | undefined {
+    return this.byPlaceholder.get(name.toUpperCase());
+  }
+
+  get size(): number {
+    return this.byPlaceholder.size;
+  }
+
+  /** Replaces every placeholder this session issued with its original value; unknown ones stay as they are. */
+  restore(text: string): string {
+    if (this.byPlaceholder.size === 0 || !text.includes('<')) return text;
+    return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => this.valueOf(name) ?? whole);
+  }
+
+  /** A restorer for one streamed answer (one per choice): handles placeholders split across chunks. */
+  createStreamRestorer(): StreamRestorer {
+    return new StreamRestorer((text) => this.restore(text));
+  }
+
+  /** Restores an async stream of text deltas. */
+  async *restoreStream(deltas: AsyncIterable<string>): AsyncGenerator<string> {
+    const restorer = this.createStreamRestorer();
+    for await (const delta of deltas) {
+      const out = restorer.push(delta);
+      if (out) yield out;
+    }
+    const rest = restorer.flush();
+    if (rest) yield rest;
+  }
+
+  /** Forget every mapping (end of request). */
+  clear(): void {
+    this.counters.clear();
+    this.byValue.clear();
+    this.byPlaceholder.clear();
+    this.reserved.clear();
+  }
+}
+
+export function createPiiSession(): PiiSession {
+  return new PiiSession();
+}

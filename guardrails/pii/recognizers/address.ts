@@ -1,0 +1,80 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { contextWindow } from '../context.js';
+
+/**
+ * Chinese addresses are chains of administrative and street components, each ending in a suffix:
+ * 省 / 市 / 区 / 县 / 镇 / 路 / 街 / 号 / 栋 / 室 … A component's prefix excludes function characters
+ * (我住在 / 寄到) so the span starts at the place name. Components are matched one at a time and chained
+ * when adjacent, which keeps the regex simple (bounded, no nested optional groups).
+ */
+const ZH_PREFIX = '[^\\s\\p{P}\\p{S}\\da-zA-Z的是在我你他她住到于从址寄送和与及或也都就请把给了]';
+const ZH_COMPONENT = new RegExp(
+  `${ZH_PREFIX}{1,7}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|旗|盟|镇|乡|街道|村|社区|大道|路|街|巷|胡同|弄|里|小区|花园|公寓|大厦|广场|新村|家园|苑|园)` +
+    `|\\d{1,5}(?:-\\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)` +
+    `|[A-Za-z]\\d{0,4}(?:栋|座|区|单元)`,
+  'gu',
+);
+const ZH_ADMIN_SUFFIX = /(?:省|自治区|市|区|县|旗|盟|州)$/;
+const ZH_STREET = /(?:大道|路|街|巷|胡同|弄|号|栋|幢|室|单元|小区|村|镇|乡|楼|层)$/;
+
+function chineseAddresses(text: string): Candidate[] {
+  const components: Array<{ start: number; end: number; street: boolean; admin: boolean }> = [];
+  forEachMatch(ZH_COMPONENT, text, (m) => {
+    components.push({ start: m.index, end: m.index + m[0].length, street: ZH_STREET.test(m[0]), admin: ZH_ADMIN_SUFFIX.test(m[0]) });
+  });
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < components.length) {
+    let j = i;
+    // Chain adjacent components (allowing one space or comma between them).
+    while (j + 1 < components.length && components[j + 1]!.start - components[j]!.end <= 1 && /^[\s,，]?$/.test(text.slice(components[j]!.end, components[j + 1]!.start))) j++;
+    const chain = components.slice(i, j + 1);
+    const start = chain[0]!.start;
+    const end = chain[chain.length - 1]!.end;
+    const hasStreet = chain.some((c) => c.street);
+    const window = contextWindow(text, start, end, 8, 0);
+    const cue = /地址|住址|住在|家住|寄到|送到|收货|居住|位于|户籍|address/.test(window);
+    let score = 0.2 + 0.15 * Math.min(chain.length, 4) + (hasStreet ? 0.15 : 0) + (cue ? 0.3 : 0);
+    if (chain.length === 1 && !hasStreet) score = cue ? 0.5 : 0.1; // 北京市 alone is a place, not an address
+    out.push({ type: 'ADDRESS', start, end, score: Math.min(1, score), validator: 'zh-address', contextApplied: true });
+    i = j + 1;
+  }
+  return out;
+}
+
+const STREET_SUFFIX =
+  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Crescent|Close|Row|Alley|Plaza|Gardens|Path|Loop|Pike|Run|Walk|View|Ridge|Hill|Park|Strasse|Straße|Str|Rue|Via|Calle|Avenida|Katu|Gatan|Vej|Weg|Laan)';
+/** 221B Baker Street, Apt. 4 / 1600 Pennsylvania Ave NW, Washington, DC 20500 */
+const EN_STREET = new RegExp(
+  `(?<![\\w])\\d{1,6}[A-Za-z]?(?:[ ][\\p{Lu}\\d][\\p{L}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![\\p{L}])` +
+    `(?:[ ](?:N|S|E|W|NE|NW|SE|SW))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
+    `(?:,?\\s{1,3}\\p{Lu}[\\p{L}'\\-]+(?:[ ]\\p{Lu}[\\p{L}'\\-]+){0,2})?(?:,?[ ](?:[A-Z]{2}))?(?:,?[ ]\\d{5}(?:-\\d{4})?)?`,
+  'gu',
+);
+/** Number + street name + number (European order: Koskikatu 25, Rue Gafsa 12) or unit lines (Apt. 329, Suite 282). */
+const EN_UNIT = /(?<![\w])(?:Apt\.?|Apartment|Suite|Unit|Flat|Box|PO Box|P\.O\. Box)[ ]#?\d{1,6}[A-Za-z]?(?![\w])/g;
+const EN_EURO = /(?<![\w])\p{Lu}\p{Ll}{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/gu;
+
+function englishAddresses(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  forEachMatch(EN_STREET, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-street', contextApplied: false });
+  });
+  forEachMatch(EN_UNIT, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit' });
+  });
+  forEachMatch(EN_EURO, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street' });
+  });
+  return out;
+}
+
+export const addressRecognizer: Recognizer = {
+  name: 'address',
+  entityTypes: ['ADDRESS'],
+  recognize(text, facts) {
+    const out: Candidate[] = facts.hasDigit ? englishAddresses(text) : [];
+    if (facts.hasCjk) out.push(...chineseAddresses(text));
+    return out;
+  },
+};

@@ -1,0 +1,21 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+
+/** 8–23 digits, optionally grouped: an account number is only recognisable by its context (账号 / account). */
+const ACCOUNT = /(?<![\d\-.])\d(?:[ \-]?\d){7,22}(?![\d\-]|[ \-]\d|\.\d)/g;
+
+export const bankAccountRecognizer: Recognizer = {
+  name: 'bank_account',
+  entityTypes: ['BANK_ACCOUNT'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    forEachMatch(ACCOUNT, text, (m) => {
+      const digits = m[0].replace(/\D/g, '');
+      if (/^(\d)\1+$/.test(digits)) return;
+      // UnionPay debit cards (62…, 16–19 digits) are often not Luhn-valid: a strong account candidate.
+      const unionPay = /^62\d{14,17}$/.test(digits);
+      out.push({ type: 'BANK_ACCOUNT', start: m.index, end: m.index + m[0].length, score: unionPay ? 0.3 : 0.2, validator: 'format' });
+    });
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { plausibleBirthDate } from '../validators.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+/** 1990-03-15, 1990/3/15, 1990.03.15, 1990年3月15日 */
+const YMD = /(?<!\d)((?:19|20)\d{2})(?:[\-\/.]|年)(0?[1-9]|1[0-2])(?:[\-\/.]|月)(0?[1-9]|[12]\d|3[01])日?(?!\d)/g;
+/** 15/03/1990, 03-15-1990 (day-first or month-first: either must be a valid date) */
+const DMY = /(?<!\d)(0?[1-9]|[12]\d|3[01])[\-\/.](0?[1-9]|[12]\d|3[01])[\-\/.]((?:19|20)\d{2})(?!\d)/g;
+/** March 15, 1990 / 15 March 1990 */
+const MDY_WORDS = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'gi');
+const DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+((?:19|20)\\d{2})\\b`, 'gi');
+
+const monthOf = (word: string) => MONTHS[word.slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
+
+/** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */
+export const dateOfBirthRecognizer: Recognizer = {
+  name: 'date_of_birth',
+  entityTypes: ['DATE_OF_BIRTH'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    const push = (m: RegExpExecArray, y: number, mo: number, d: number) => {
+      if (!plausibleBirthDate(y, mo, d)) return;
+      out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar' });
+    };
+    forEachMatch(YMD, text, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
+    forEachMatch(DMY, text, (m) => {
+      const a = +m[1]!;
+      const b = +m[2]!;
+      if (b <= 12) push(m, +m[3]!, b, a);
+      else push(m, +m[3]!, a, b);
+    });
+    forEachMatch(MDY_WORDS, text, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
+    forEachMatch(DMY_WORDS, text, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+/** All built-in recognizers. Adding an entity family = adding a file and one line here. */
+import type { Recognizer } from '../types.js';
+import { addressRecognizer } from './address.js';
+import { bankAccountRecognizer } from './bank-account.js';
+import { cnLicensePlateRecognizer } from './cn-license-plate.js';
+import { cnResidentIdRecognizer } from './cn-resident-id.js';
+import { cnUsccRecognizer } from './cn-uscc.js';
+import { dateOfBirthRecognizer } from './date-of-birth.js';
+import { emailRecognizer } from './email.js';
+import { ibanRecognizer } from './iban.js';
+import { locationRecognizer } from './location.js';
+import { networkRecognizer } from './network.js';
+import { organizationRecognizer } from './organization.js';
+import { passportRecognizer } from './passport.js';
+import { paymentCardRecognizer } from './payment-card.js';
+import { personRecognizer } from './person.js';
+import { phoneRecognizer } from './phone.js';
+import { secretsRecognizer } from './secrets.js';
+import { usSsnRecognizer } from './us-ssn.js';
+
+export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
+  emailRecognizer,
+  phoneRecognizer,
+  paymentCardRecognizer,
+  bankAccountRecognizer,
+  ibanRecognizer,
+  cnResidentIdRecognizer,
+  cnUsccRecognizer,
+  passportRecognizer,
+  usSsnRecognizer,
+  networkRecognizer,
+  cnLicensePlateRecognizer,
+  dateOfBirthRecognizer,
+  secretsRecognizer,
+  personRecognizer,
+  addressRecognizer,
+  locationRecognizer,
+  organizationRecognizer,
+];

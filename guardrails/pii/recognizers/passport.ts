@@ -1,0 +1,25 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+
+/**
+ * Passports carry no check digit in their printed number, so every pattern here needs context words
+ * (护照 / passport) to pass the threshold. CN: E + 8 digits, E + letter + 7 digits, G/D/S/P + 8 digits;
+ * HK/Macau permits H/M + 8–10 digits; generic: one or two letters + 6–9 digits (US 9 digits).
+ */
+const CN_PASSPORT = /(?<![A-Za-z0-9])(?:[EeGgDdSsPp]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7}|[HhMm]\d{8,10})(?![A-Za-z0-9])/g;
+const GENERIC_PASSPORT = /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6,9}(?![A-Za-z0-9])|(?<![A-Za-z0-9\-])\d{9}(?![A-Za-z0-9\-])/g;
+
+export const passportRecognizer: Recognizer = {
+  name: 'passport',
+  entityTypes: ['PASSPORT'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    forEachMatch(CN_PASSPORT, text, (m) => {
+      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });
+    });
+    forEachMatch(GENERIC_PASSPORT, text, (m) => {
+      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format' });
+    });
+    return out;
+  },
+};

@@ -1,0 +1,35 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { luhn } from '../validators.js';
+
+// 13–19 digits, each optionally followed by one space or dash: every iteration consumes a digit, and the
+// repetition is bounded, so backtracking is bounded too.
+const CARD = /(?<![\d\-])\d(?:[ \-]?\d){12,18}(?![\d\-]|[ \-]\d)/g;
+
+/** Issuer prefixes: Visa, Mastercard (51-55, 2221-2720), Amex, Discover, JCB, Diners, UnionPay, Maestro, Mir. */
+const ISSUER = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|4[4-9]|5|2)|35(?:2[89]|[3-8])|30[0-5]|3[689]|5[06-9]|6\d|220[0-4]|1800|2131)/;
+
+/** Separators, when present, must form card-like groups (4-4-4-4, 4-6-5, 4-4-4-4-3 …). */
+function groupsLookLikeCard(raw: string): boolean {
+  const groups = raw.split(/[ \-]/);
+  if (groups.length === 1) return true;
+  const lengths = groups.map((g) => g.length).join('-');
+  return /^(?:4-4-4-4(?:-\d{1,3})?|4-6-5|4-6-4|4-4-4-\d|6-13|4-4-4-4-3)$/.test(lengths) || /^4(?:-4){3,4}$/.test(lengths);
+}
+
+export const paymentCardRecognizer: Recognizer = {
+  name: 'payment_card',
+  entityTypes: ['CREDIT_CARD'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    forEachMatch(CARD, text, (m) => {
+      const digits = m[0].replace(/\D/g, '');
+      if (digits.length < 13 || digits.length > 19) return;
+      if (/^(\d)\1+$/.test(digits)) return;
+      if (!ISSUER.test(digits) || !luhn(digits)) return;
+      const score = groupsLookLikeCard(m[0]) ? 0.9 : 0.6;
+      out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + m[0].length, score, validator: 'luhn' });
+    });
+    return out;
+  },
+};

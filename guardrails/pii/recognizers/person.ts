@@ -1,0 +1,114 @@
+import { ZH_COMPOUND_SURNAMES, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_SURNAMES } from '../dictionaries/zh-names.js';
+import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
+import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { EN_PLACES } from '../dictionaries/places.js';
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+
+const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博'];
+const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()【】\[\]]/u;
+
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
+}
+function endsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
+  return false;
+}
+
+/** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
+function chineseNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (!isCjk(ch)) {
+      i++;
+      continue;
+    }
+    let surnameLength = 0;
+    if (ZH_SURNAMES.has(ch)) surnameLength = 1;
+    for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
+    if (surnameLength === 0) {
+      i++;
+      continue;
+    }
+    const g = i + surnameLength;
+    let given = 0;
+    if (startsWithAny(text, g, ZH_HONORIFICS)) given = 0;
+    else if (isCjk(text[g]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g]!)) {
+      given = 1;
+      if (isCjk(text[g + 1]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g + 1]!) && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
+    }
+    const end = g + given;
+    const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
+    if (given === 0 && !honorificAfter) {
+      i++;
+      continue;
+    }
+    const cueBefore = endsWithAny(text, i, ZH_NAME_CUES);
+    const boundaryBefore = i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
+    const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
+    let score = 0.25;
+    if (cueBefore) score += 0.4;
+    if (honorificAfter) score += 0.4;
+    if (boundaryBefore) score += 0.1;
+    if (verbAfter) score += 0.2;
+    if (given === 2) score += 0.05;
+    // Honorific with surname only (张先生): the name is the surname plus its title.
+    const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
+    out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
+    i = spanEnd;
+  }
+  return out;
+}
+
+/** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */
+const TOKEN = "\\p{Lu}\\p{Ll}+(?:['’\\-]\\p{Lu}?\\p{Ll}+)?";
+const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{N}'’])${TOKEN}(?:[ ](?:\\p{Lu}\\.?[ ])?${TOKEN}){0,3}(?![\\p{L}\\p{N}])`, 'gu');
+const EN_CUES = /(?:\b(?:my name is|name is|name:|i am|i'm|this is|called|named|by|dear|hi|hello|hey|thanks|thank you|from|with|contact|ask|tell|meet|met|and|mr|mrs|ms|dr|prof|sir|madam|customer|patient|client|user|employee|author|signed|regards|sincerely|cc|to)[.:,]?\s*)$/i;
+const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
+const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
+const TITLE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.?\\s*$`, 'i');
+
+function englishNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  forEachMatch(CAPITALISED_RUN, text, (m) => {
+    let tokens = m[0].split(' ');
+    let start = m.index;
+    // Drop leading non-name words ("Dear", "The", "Hi") and move the span start past them.
+    while (tokens.length > 0 && EN_NOT_NAMES.has(tokens[0]!.toLowerCase())) {
+      start += tokens[0]!.length + 1;
+      tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0) return;
+    const last = tokens[tokens.length - 1]!.toLowerCase();
+    if (ORG_SUFFIX_SET.has(last)) return;
+    if (PLACE_SET.has(tokens.join(' ').toLowerCase())) return;
+    if (tokens.every((t) => EN_NOT_NAMES.has(t.toLowerCase()) || t.length === 2)) return;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const first = tokens[0]!.toLowerCase();
+    let score = 0.15;
+    if (EN_FIRST_NAMES.has(first)) score += 0.45;
+    if (tokens.slice(1).some((t) => EN_SURNAMES.has(t.toLowerCase())) || (tokens.length === 1 && EN_SURNAMES.has(first))) score += 0.2;
+    if (tokens.length >= 2) score += 0.15;
+    if (TITLE_BEFORE.test(before)) score += 0.45;
+    else if (EN_CUES.test(before)) score += 0.25;
+    // A lone capitalised word at a sentence start is usually just a sentence start.
+    const sentenceStart = start === 0 || /[.!?\n]\s*$/.test(before);
+    if (sentenceStart && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
+    out.push({ type: 'PERSON', start, end: m.index + m[0].length, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
+  });
+  return out;
+}
+
+export const personRecognizer: Recognizer = {
+  name: 'person',
+  entityTypes: ['PERSON'],
+  recognize(text, facts) {
+    const out = facts.hasUpper ? englishNames(text) : [];
+    if (facts.hasCjk) out.push(...chineseNames(text));
+    return out;
+  },
+};

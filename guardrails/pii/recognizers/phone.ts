@@ -1,0 +1,74 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { digitsOf } from '../../core/normalize.js';
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+
+/** Mainland mobile: 1[3-9]x with the allocated second/third digits; optional +86; 3-4-4 grouping allowed. */
+const CN_MOBILE = /(?<![\dA-Za-z+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-.]?\d{4}){2}(?![\dA-Za-z])/g;
+const CN_MOBILE_PREFIX = /^1(?:3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])/;
+
+/** Mainland landline with area code: 010, 02x, 0[3-9]xx; optional parentheses and extension. */
+const CN_LANDLINE = /(?<![\dA-Za-z])(?:\(0\d{2,3}\)|0\d{2,3})[ \-]?[2-9]\d{6,7}(?![\dA-Za-z])/g;
+const CN_AREA = /^0(?:10|2\d|[3-9]\d{2})/;
+
+/** International: + or 00 then country code and up to six digit groups; validated by libphonenumber. */
+const INTERNATIONAL = /(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \-.]?\(\d{1,4}\))?(?:[ \-.]?\d{1,5}){1,6}(?![\w])/g;
+
+/** North-American style (555) 123-4567 / 555-123-4567 / 555.123.4567, optionally with 1- or 001- prefix. */
+const NANP = /(?<![\w+\-.])(?:(?:001|1)[ \-.])?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3}[\-. ]\d{4}(?![\w\-]|\.\d)/g;
+
+/** Generic national number written in groups (03.93.92.16.85, 0496 46 46 70, 078 8098 1119): needs context. */
+const NATIONAL_GROUPED = /(?<![\w+\-.])\(?0\d{1,4}\)?(?:[ .\-]\d{2,4}){2,4}(?![\w\-]|\.\d)/g;
+/** Groups of 3 digits without a leading 0 (699 956 915): needs context. */
+const PLAIN_GROUPED = /(?<![\w+\-.])[1-9]\d{2}(?:[ .]\d{2,3}){2,3}(?![\w\-]|\.\d)/g;
+
+function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' {
+  const parsed = parsePhoneNumberFromString(value, country);
+  if (!parsed) return 'no';
+  if (parsed.isValid()) return 'valid';
+  return parsed.isPossible() ? 'possible' : 'no';
+}
+
+export const phoneRecognizer: Recognizer = {
+  name: 'phone',
+  entityTypes: ['PHONE_NUMBER'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    const push = (start: number, end: number, score: number, validator: string) =>
+      out.push({ type: 'PHONE_NUMBER', start, end, score, validator });
+
+    forEachMatch(CN_MOBILE, text, (m) => {
+      const national = digitsOf(m[0]).replace(/^(?:\+|00)86/, '');
+      if (national.length !== 11 || !CN_MOBILE_PREFIX.test(national)) return;
+      push(m.index, m.index + m[0].length, 0.8, 'cn-mobile');
+    });
+    forEachMatch(CN_LANDLINE, text, (m) => {
+      const digits = m[0].replace(/\D/g, '');
+      if (!CN_AREA.test(digits) || digits.length < 10 || digits.length > 12) return;
+      const separated = /[()\- ]/.test(m[0]);
+      push(m.index, m.index + m[0].length, separated ? 0.6 : 0.35, 'cn-landline');
+    });
+    forEachMatch(INTERNATIONAL, text, (m) => {
+      const digits = m[0].replace(/[^\d+]/g, '').replace(/^00/, '+');
+      if (digits.length < 8 || digits.length > 16) return;
+      const verdict = lib(digits);
+      if (verdict === 'no') return;
+      push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.85 : 0.5, 'libphonenumber');
+    });
+    forEachMatch(NANP, text, (m) => {
+      const verdict = lib(m[0].replace(/^001[ \-.]/, '+1 '), 'US');
+      push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.7 : 0.5, 'nanp');
+    });
+    forEachMatch(NATIONAL_GROUPED, text, (m) => {
+      const n = m[0].replace(/\D/g, '').length;
+      if (n < 8 || n > 12) return;
+      push(m.index, m.index + m[0].length, 0.4, 'grouped');
+    });
+    forEachMatch(PLAIN_GROUPED, text, (m) => {
+      const n = m[0].replace(/\D/g, '').length;
+      if (n < 8 || n > 11) return;
+      push(m.index, m.index + m[0].length, 0.25, 'grouped');
+    });
+    return out;
+  },
+};

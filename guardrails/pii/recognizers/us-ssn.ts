@@ -1,0 +1,24 @@
+import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { usSsn } from '../validators.js';
+
+/** 3-2-4 with the same separator twice; a bare 9-digit run counts only with context. */
+const SSN_GROUPED = /(?<![\d\-.])\d{3}([\- ])\d{2}\1\d{4}(?![\d\-]|\.\d)/g;
+const SSN_BARE = /(?<![\d\-.])\d{9}(?![\d\-]|\.\d)/g;
+
+export const usSsnRecognizer: Recognizer = {
+  name: 'us_ssn',
+  entityTypes: ['US_SSN'],
+  recognize(text, facts) {
+    if (!facts.hasDigit) return [];
+    const out: Candidate[] = [];
+    forEachMatch(SSN_GROUPED, text, (m) => {
+      if (!usSsn(m[0].replace(/\D/g, ''))) return;
+      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules' });
+    });
+    forEachMatch(SSN_BARE, text, (m) => {
+      if (!usSsn(m[0])) return;
+      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules' });
+    });
+    return out;
+  },
+};

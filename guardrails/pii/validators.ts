@@ -1,0 +1,142 @@
+/**
+ * Checksum and structure validators. Each takes the compact value (separators removed) and returns
+ * true when the value is well-formed. They are what separates an ID from a random run of digits.
+ */
+
+/** Luhn mod-10 (payment cards, IMEI). */
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+function isValidDate(year: number, month: number, day: number, latestYear = new Date().getUTCFullYear()): boolean {
+  if (year < 1900 || year > latestYear || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+/** First two digits of a resident ID: province-level division codes (GB/T 2260). */
+const CN_PROVINCE_CODES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83, 91,
+]);
+const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const GB11643_CHECK = '10X98765432';
+
+/** GB 11643-1999 check character of the first 17 digits of an 18-digit resident ID. */
+export function gb11643CheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * GB11643_WEIGHTS[i]!;
+  return GB11643_CHECK[sum % 11]!;
+}
+
+/** 18-digit Chinese resident ID: region, valid birth date, GB 11643 mod 11-2 check character. */
+export function cnResidentId18(value: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(value)) return false;
+  if (!CN_PROVINCE_CODES.has(Number(value.slice(0, 2)))) return false;
+  if (!isValidDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return false;
+  return gb11643CheckChar(value) === value[17]!.toUpperCase();
+}
+
+/** Legacy 15-digit resident ID (pre-1999): region and a valid 19YYMMDD birth date; no check digit exists. */
+export function cnResidentId15(value: string): boolean {
+  if (!/^\d{15}$/.test(value)) return false;
+  if (!CN_PROVINCE_CODES.has(Number(value.slice(0, 2)))) return false;
+  return isValidDate(1900 + Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)));
+}
+
+/** GB 32100-2015 Unified Social Credit Code alphabet (no I, O, Z, S, V). */
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function gb32100CheckChar(first17: string): string | undefined {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_ALPHABET.indexOf(first17[i]!);
+    if (v < 0) return undefined;
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** 18-character Unified Social Credit Code with a GB 32100 check character. */
+export function gb32100(value: string): boolean {
+  const v = value.toUpperCase();
+  if (!/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/.test(v)) return false;
+  return gb32100CheckChar(v.slice(0, 17)) === v[17];
+}
+
+/** Country → IBAN length (ISO 13616 registry, the common ones). */
+const IBAN_LENGTHS: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
+  CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18,
+  GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
+  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24,
+  PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
+  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+};
+
+/** ISO 13616 IBAN: known country length and mod-97 == 1 (computed piecewise, no BigInt). */
+export function ibanMod97(value: string): boolean {
+  const v = value.toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v)) return false;
+  const expected = IBAN_LENGTHS[v.slice(0, 2)];
+  if (expected !== undefined && expected !== v.length) return false;
+  const rearranged = v.slice(4) + v.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const c = rearranged.charCodeAt(i);
+    if (c >= 65) {
+      const n = c - 55; // A=10 … Z=35: two digits
+      remainder = (remainder * 100 + n) % 97;
+    } else remainder = (remainder * 10 + (c - 48)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** US SSN issuance rules: area not 000/666/9xx, group not 00, serial not 0000, not known-invalid test values. */
+export function usSsn(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const area = digits.slice(0, 3);
+  const group = digits.slice(3, 5);
+  const serial = digits.slice(5);
+  if (area === '000' || area === '666' || area[0] === '9') return false;
+  if (group === '00' || serial === '0000') return false;
+  if (digits === '078051120' || digits === '219099999' || digits === '123456789') return false;
+  if (/^(\d)\1{8}$/.test(digits)) return false;
+  return true;
+}
+
+export function ipv4(value: string): boolean {
+  const parts = value.split('.');
+  if (parts.length !== 4) return false;
+  return parts.every((p) => p.length > 0 && p.length <= 3 && !(p.length > 1 && p[0] === '0') && Number(p) <= 255);
+}
+
+/** Date in a DOB-plausible range (1900 … this year). */
+export function plausibleBirthDate(year: number, month: number, day: number): boolean {
+  return isValidDate(year, month, day);
+}
+
+/** Shannon entropy in bits per character: secrets are random, identifiers and words are not. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
