@@ -14,6 +14,8 @@ import type { UpstreamRouter } from '../upstream/router.js';
 import type { AccessControl } from './middleware/access.js';
 import type { OutcomeObserver } from './outcome.js';
 import type { HeaderHook } from './hooks.js';
+import type { ConfidentialRuntime } from './confidential-runtime.js';
+import { REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
 import { requestLifecycle } from './middleware/request-lifecycle.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { mountHealthRoutes } from './routes/health.js';
@@ -32,6 +34,8 @@ export interface GatewayDeps {
   /** Extra /readyz checks by name (stores, audit sink …): resolve true/void when reachable. */
   readinessChecks: Record<string, () => Promise<unknown>>;
   lifecycle: { draining: boolean; inFlight: number };
+  /** Enclave host + replay cache, when `confidential.enabled` (routes/confidential.ts). */
+  confidential?: ConfidentialRuntime;
 }
 
 export function createApp(deps: GatewayDeps): Express {
@@ -62,7 +66,8 @@ export function createApp(deps: GatewayDeps): Express {
   const jsonBody = express.json({
     limit: deps.config.server.bodyLimit,
     // Parse whatever the client calls it (curl -d sends form encoding); the schema checks the shape.
-    type: () => true,
+    // Sealed confidential bodies are binary: their route reads them raw.
+    type: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
     strict: true,
   });
   app.use('/v1', deps.access.authenticate, jsonBody, deps.access.rateLimit);

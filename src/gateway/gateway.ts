@@ -15,6 +15,7 @@ import { createAccessControl } from './middleware/access.js';
 import type { OutcomeObserver } from './outcome.js';
 import type { HeaderHook } from './hooks.js';
 import { createApp, type GatewayDeps } from './app.js';
+import { createConfidentialRuntime } from './confidential-runtime.js';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -50,6 +51,7 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
   });
   const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages: opts.stages });
   const access = await createAccessControl(config, logger);
+  const confidential = config.confidential.enabled ? await createConfidentialRuntime(config, logger) : undefined;
 
   const deps: GatewayDeps = {
     config,
@@ -62,12 +64,14 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     headerHooks: opts.headerHooks ?? [],
     readinessChecks: { access: () => access.ready(), ...opts.readinessChecks },
     lifecycle: { draining: false, inFlight: 0 },
+    confidential,
   };
+  if (confidential) deps.readinessChecks.enclave = () => confidential.ready();
   return {
     app: createApp(deps),
     deps,
     async close() {
-      await Promise.allSettled([access.close(), router.close()]);
+      await Promise.allSettled([access.close(), router.close(), confidential?.close()]);
     },
   };
 }

@@ -5,6 +5,8 @@ import { responsesRoutes } from './responses.js';
 import { completionsRoutes } from './completions.js';
 import { embeddingsRoutes } from './embeddings.js';
 import { modelsRoutes } from './models.js';
+import { attestationRoutes } from './attestation.js';
+import { confidentialRoutes } from './confidential.js';
 
 /**
  * Each API surface is one file exporting a `MountRoutes`; list it here. `deps` is the gateway's
@@ -13,4 +15,4 @@ import { modelsRoutes } from './models.js';
  */
 export type MountRoutes<Deps = GatewayDeps> = (router: Router, deps: Deps) => void;
 
-export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes];
+export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes, attestationRoutes, confidentialRoutes];

@@ -1,0 +1,149 @@
+/**
+ * `POST /v1/confidential/{chat/completions,completions,responses,embeddings}`: sealed requests.
+ *
+ * The main thread only routes ciphertext: it reads the envelope's cleartext header (key id, request
+ * id, timestamp, model), applies the same model checks as plain mode, refuses stale timestamps and
+ * replays, then hands the envelope to the enclave and streams back the sealed frames. Verdicts,
+ * usage and digests come from what the enclave releases. See docs/PROTOCOL.md.
+ */
+import express, { type Router, type RequestHandler } from 'express';
+import type { GatewayDeps } from '../app.js';
+import type { AuthContext } from '../auth-context.js';
+import { ApiError } from '../errors.js';
+import { contextFor } from '../request-context.js';
+import { assertModelAllowed } from '../middleware/access.js';
+import type { Surface } from '../../pipeline/types.js';
+import {
+  CONFIDENTIAL_PATH_PREFIX,
+  ProtocolError,
+  REQUEST_CONTENT_TYPE,
+  RESPONSE_CONTENT_TYPE,
+  checkTimestamp,
+  parseEnvelope,
+} from '../../protocol/index.js';
+import { EnclaveError, type EnclaveResponse } from '../../../enclave-sim/host.js';
+import type { EnclaveRelease } from '../../../enclave-sim/messages.js';
+
+const SURFACES: ReadonlyArray<[route: string, surface: Surface]> = [
+  ['/v1/chat/completions', 'chat.completions'],
+  ['/v1/completions', 'completions'],
+  ['/v1/responses', 'responses'],
+  ['/v1/embeddings', 'embeddings'],
+];
+
+const ENVELOPE_ERRORS: Partial<Record<ProtocolError['code'], string>> = {
+  malformed_envelope: 'confidential_malformed_request',
+  unsupported_version: 'confidential_unsupported_version',
+  unsupported_suite: 'confidential_unsupported_suite',
+  stale_timestamp: 'confidential_stale_timestamp',
+};
+
+function protocolApiError(error: unknown): never {
+  if (error instanceof ProtocolError) {
+    throw new ApiError(400, error.message, { code: ENVELOPE_ERRORS[error.code] ?? 'confidential_malformed_request' });
+  }
+  throw error;
+}
+
+export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
+  const runtime = deps.confidential;
+  const settings = deps.config.confidential;
+  const rawBody = express.raw({ type: () => true, limit: settings.maxRequestBytes });
+
+  for (const [route, surface] of SURFACES) {
+    const path = `${CONFIDENTIAL_PATH_PREFIX}${route.slice('/v1'.length)}`;
+    const handler: RequestHandler = async (req, res) => {
+      res.locals.route = path;
+      res.locals.confidential = true;
+      if (!runtime) throw new ApiError(404, 'Confidential mode is not enabled on this gateway.', { code: 'confidential_disabled' });
+      if (!req.is(REQUEST_CONTENT_TYPE)) {
+        throw new ApiError(415, `Confidential requests must be sent as ${REQUEST_CONTENT_TYPE} (use the SealGate client SDK).`, {
+          code: 'unsupported_media_type',
+        });
+      }
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new ApiError(400, 'The confidential request body is empty.', { code: 'confidential_malformed_request' });
+      }
+      const envelopeBytes = new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength);
+      let header;
+      try {
+        header = parseEnvelope(envelopeBytes).header;
+        checkTimestamp(header.timestampMs, Date.now(), settings.timestampWindowMs);
+      } catch (error) {
+        protocolApiError(error);
+      }
+      const auth = res.locals.auth as AuthContext;
+      res.locals.model = header.model;
+      if (!deps.router.resolve(header.model)) {
+        throw new ApiError(404, `The model \`${header.model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model' });
+      }
+      assertModelAllowed(auth, header.model);
+
+      // Replay protection across instances: one use per (tenant, request id) while the timestamp is acceptable.
+      let fresh: boolean;
+      try {
+        fresh = await runtime.replay.claim(`${auth.tenantId}:${header.requestId}`, 2 * settings.timestampWindowMs);
+      } catch {
+        throw new ApiError(503, 'Replay cache unavailable; retry shortly.', { code: 'replay_cache_unavailable', headers: { 'retry-after': '1' } });
+      }
+      if (!fresh) throw new ApiError(400, 'This confidential request was already received (replay refused).', { code: 'confidential_replayed_request' });
+
+      const ctx = contextFor(req, res);
+      let response: EnclaveResponse;
+      try {
+        response = await runtime.host.handle({
+          envelope: envelopeBytes,
+          tenant: auth.tenantId,
+          route,
+          surface,
+          meta: { gatewayRequestId: ctx.requestId, tenantId: ctx.tenantId, keyId: ctx.keyId, sourceIp: ctx.sourceIp },
+          signal: ctx.signal,
+        });
+      } catch (error) {
+        if (error instanceof EnclaveError) {
+          throw new ApiError(error.status, error.message, {
+            code: error.code,
+            headers: error.status === 503 ? { 'retry-after': '1' } : {},
+          });
+        }
+        throw error;
+      }
+      res.locals.measurement = runtime.host.identity?.measurement;
+      res.locals.stream = response.stream;
+
+      const applyRelease = (release: EnclaveRelease) => {
+        ctx.verdicts.push(...release.verdicts);
+        Object.assign(ctx.timings, release.timings);
+        if (release.usage) ctx.usage = release.usage;
+        if (release.digests) ctx.digests = release.digests;
+        if (release.provider) ctx.provider = release.provider;
+        if (release.policyVersion) ctx.policyVersion = release.policyVersion;
+        if (release.errorCode) res.locals.errorCode = release.errorCode;
+      };
+
+      res.status(response.status);
+      res.setHeader('content-type', RESPONSE_CONTENT_TYPE);
+      res.setHeader('cache-control', 'no-store');
+      if (!response.stream) {
+        // Verdicts first, so header hooks (verdict summary, receipts) see them before headers go out.
+        applyRelease(await response.release);
+        res.end(Buffer.from(response.head.buffer, response.head.byteOffset, response.head.byteLength));
+        return;
+      }
+      res.setHeader('x-accel-buffering', 'no');
+      res.flushHeaders();
+      res.write(Buffer.from(response.head));
+      try {
+        for await (const frame of response.frames) {
+          res.write(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
+        }
+        applyRelease(await response.release);
+      } catch (error) {
+        // The enclave died mid-stream: end without the final frame; the client reports truncation.
+        res.locals.errorCode = error instanceof EnclaveError ? error.code : 'enclave_internal_error';
+      }
+      res.end();
+    };
+    router.post(path, rawBody, handler);
+  }
+}
