@@ -4,6 +4,7 @@ import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { startServer } from '../gateway/server.js';
 import { createLogger } from '../observability/logger.js';
+import { diagnose } from './doctor.js';
 
 interface ServeFlags {
   port?: string;
@@ -43,6 +44,8 @@ async function serve(flags: ServeFlags): Promise<void> {
   }
   const { config, source } = loaded;
   const logger = createLogger({ level: config.server.logLevel });
+  // Secure by default: the same checks as `sealgate doctor`, as start-up warnings.
+  for (const warning of diagnose(config)) logger.warn({ code: warning.code, field: warning.field }, warning.message);
 
   let running;
   try {
