@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { registerServe } from './serve.js';
 import { registerKeys } from './keys.js';
 import { registerDoctor } from './doctor.js';
+import { registerScan } from './scan.js';
 
 /** A CLI command file exports one of these; add it to the list below. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor];
+export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan];

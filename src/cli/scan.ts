@@ -1,0 +1,163 @@
+/**
+ * `sealgate scan --in data.jsonl [--field text] --out verdicts.jsonl [--detectors pii,toxicity,intent] [--operator …]`
+ *
+ * Runs registered guardrail detectors over each JSONL record and writes one verdict line per record:
+ * `{ line, id?, findings: [...], text? }` (`text` only when an operator is chosen). Streams any file size
+ * (readline in, backpressure-aware writes out). A bad line is reported on stderr with its line number and
+ * skipped; the run never crashes on input. Bad-line reports never echo the line (it may hold PII).
+ * This is also how users dry-run a policy over their own logs.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { Detector, Finding } from '../../guardrails/core/types.js';
+import { createDetector, detectorFactories } from '../../guardrails/registry.js';
+import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
+import type { RegisterCommand } from './commands.js';
+
+export const scanOptionsSchema = z
+  .object({
+    field: z.string().min(1).default('text'),
+    detectors: z.array(z.string().min(1)).min(1).default(['pii']),
+    operator: z.enum(OPERATOR_NAMES as [OperatorName, ...OperatorName[]]).optional(),
+    hashKey: z.string().min(16, 'hash key must be at least 16 characters').optional(),
+    minScore: z.number().min(0).max(1).optional(),
+    entities: z.array(z.string().min(1)).optional(),
+  })
+  .strict()
+  .refine((o) => o.operator !== 'hash' || o.hashKey, { message: '--operator hash needs --hash-key or SEALGATE_HASH_KEY' });
+
+export type ScanOptions = z.input<typeof scanOptionsSchema>;
+
+export interface ScanSummary {
+  records: number;
+  badLines: number;
+  findings: number;
+  recordsWithFindings: number;
+}
+
+/** Reads a dotted field path (`text`, `request.prompt`, `messages.0.content`). */
+function fieldOf(record: unknown, path: string): unknown {
+  let node = record;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Streams `input` (JSONL) to `output` (JSONL verdicts). `reportError` receives line-numbered problems. */
+export async function runScan(
+  input: Readable,
+  output: Writable,
+  options: ScanOptions,
+  reportError: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): Promise<ScanSummary> {
+  const opts = scanOptionsSchema.parse(options);
+  const detectors: Detector[] = [];
+  for (const name of opts.detectors) {
+    const detectorOptions: Record<string, unknown> = {};
+    if (name === 'pii') {
+      if (opts.minScore !== undefined) detectorOptions.minScore = opts.minScore;
+      if (opts.entities) detectorOptions.entities = opts.entities;
+    }
+    detectors.push(await createDetector(name, detectorOptions));
+  }
+
+  const summary: ScanSummary = { records: 0, badLines: 0, findings: 0, recordsWithFindings: 0 };
+  const write = async (line: string) => {
+    if (!output.write(line)) await once(output, 'drain');
+  };
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const raw of lines) {
+    lineNumber++;
+    if (raw.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      // V8's message quotes the offending text, which may be PII: report the position only.
+      summary.badLines++;
+      reportError(`line ${lineNumber}: invalid JSON; skipped`);
+      continue;
+    }
+    const text = typeof record === 'string' ? record : fieldOf(record, opts.field);
+    if (typeof text !== 'string') {
+      summary.badLines++;
+      reportError(`line ${lineNumber}: field "${opts.field}" is missing or not a string; skipped`);
+      continue;
+    }
+    const findings: Finding[] = [];
+    try {
+      for (const detector of detectors) findings.push(...(await detector.detect(text, {})));
+    } catch (error) {
+      summary.badLines++;
+      reportError(`line ${lineNumber}: detector failed (${(error as Error).message}); skipped`);
+      continue;
+    }
+    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    summary.records++;
+    summary.findings += findings.length;
+    if (findings.length > 0) summary.recordsWithFindings++;
+    const verdict: Record<string, unknown> = { line: lineNumber };
+    const id = typeof record === 'object' && record !== null ? (record as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' || typeof id === 'number') verdict.id = id;
+    verdict.findings = findings.map(({ detector, category, type, start, end, score, sensitivity }) => ({
+      detector, category, ...(type ? { type } : {}), start, end, score, ...(sensitivity ? { sensitivity } : {}),
+    }));
+    if (opts.operator) {
+      // Only span findings (PII) are transformed; whole-text classifier findings have nothing to replace.
+      const spanFindings = findings.filter((f) => f.type !== undefined);
+      verdict.text = anonymize(text, spanFindings, opts.operator, { session: createPiiSession(), hashKey: opts.hashKey }).text;
+    }
+    await write(`${JSON.stringify(verdict)}\n`);
+  }
+  return summary;
+}
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export const registerScan: RegisterCommand = (program: Command) => {
+  program
+    .command('scan')
+    .description('Run guardrail detectors over a JSONL file and write one verdict per line')
+    .requiredOption('--in <file>', 'input JSONL file ("-" for stdin)')
+    .option('--out <file>', 'output JSONL file ("-" for stdout)', '-')
+    .option('--field <path>', 'record field holding the text (dotted path)', 'text')
+    .option('--detectors <names>', `comma-separated detectors (registered: ${Object.keys(detectorFactories).join(', ')})`, 'pii')
+    .option('--operator <name>', `transform the text: ${OPERATOR_NAMES.join(' | ')}`)
+    .option('--hash-key <key>', 'HMAC key for --operator hash (or SEALGATE_HASH_KEY)')
+    .option('--min-score <n>', 'drop PII findings scoring below this', (v) => Number(v))
+    .option('--entities <types>', 'only these PII entity types (comma-separated)')
+    .action(async (cli: Record<string, string | number | undefined>) => {
+      const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
+      const output = cli.out === '-' ? process.stdout : createWriteStream(String(cli.out));
+      const inputError = new Promise<never>((_, reject) => input.once('error', reject));
+      try {
+        const options: ScanOptions = {
+          field: String(cli.field),
+          detectors: list(String(cli.detectors)),
+          ...(cli.operator ? { operator: String(cli.operator) as OperatorName } : {}),
+          ...(cli.hashKey || process.env.SEALGATE_HASH_KEY ? { hashKey: String(cli.hashKey ?? process.env.SEALGATE_HASH_KEY) } : {}),
+          ...(cli.minScore !== undefined ? { minScore: Number(cli.minScore) } : {}),
+          ...(cli.entities ? { entities: list(String(cli.entities)) } : {}),
+        };
+        const summary = await Promise.race([runScan(input, output, options), inputError]);
+        if (output !== process.stdout) {
+          output.end();
+          await once(output, 'finish');
+        }
+        process.stderr.write(
+          `scanned ${summary.records} records: ${summary.findings} findings in ${summary.recordsWithFindings} records, ${summary.badLines} bad lines skipped\n`,
+        );
+      } catch (error) {
+        const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+        process.stderr.write(`sealgate scan: ${message}\n`);
+        process.exitCode = 2;
+      }
+    });
+};
