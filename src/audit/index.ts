@@ -1,0 +1,202 @@
+/**
+ * The audit runtime the gateway wires in: `createAudit(config, deps)` gives
+ *   observer     OutcomeObserver: one chained record per request + the final receipt
+ *   headerHook   x-sealgate-receipt on every response that has a request context
+ *   guard        express middleware: 503 before serving while the sink is down (fail_closed)
+ *   stages       digest GuardStages (input first, output last) filling ctx.digests
+ *   readiness    for /readyz
+ * Library entry points for other rooms are re-exported at the bottom.
+ */
+import { hostname } from 'node:os';
+import type { RequestHandler } from 'express';
+import type { Registry } from 'prom-client';
+import type { SealGateConfig } from '../config/schema.js';
+import type { Logger } from '../observability/logger.js';
+import type { OutcomeObserver, RequestOutcome } from '../gateway/outcome.js';
+import type { HeaderHook } from '../gateway/hooks.js';
+import type { GuardStage } from '../pipeline/pipeline.js';
+import { ApiError } from '../gateway/errors.js';
+import { RECEIPT_HEADER } from '../protocol/receipt-token.js';
+import { generateAuditKey, parseAuditKey, readSecret, type AuditKeys } from './keys.js';
+import { loadSealKey, openRecordLine, type SealKey } from './seal.js';
+import { AuditTrail } from './trail.js';
+import { FileSink, fileSafeChain } from './sinks/file.js';
+import { RedisSink } from './sinks/redis.js';
+import type { AuditSink } from './sinks/types.js';
+import { createAuditMetrics } from './metrics.js';
+import { createDigestStages, isOutputFinal } from './digest-stage.js';
+import { ReceiptIssuer } from './receipts.js';
+import type { ReceiptStore } from './receipt-store/types.js';
+import { MemoryReceiptStore } from './receipt-store/memory.js';
+import { RedisReceiptStore } from './receipt-store/redis.js';
+import { applyRetention } from './retention.js';
+
+export interface AuditDeps {
+  logger: Logger;
+  registry?: Registry;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface AuditRuntime {
+  trail: AuditTrail;
+  keys: AuditKeys;
+  sealKey?: SealKey;
+  issuer?: ReceiptIssuer;
+  receipts?: ReceiptStore;
+  observer: OutcomeObserver;
+  headerHook: HeaderHook;
+  guard: RequestHandler;
+  stages: { input: GuardStage; output: GuardStage };
+  readiness: () => Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function loadAuditKeys(config: SealGateConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): AuditKeys {
+  const text = readSecret(config.audit.key, env);
+  if (text) return parseAuditKey(text);
+  const keys = generateAuditKey();
+  logger.warn(
+    { kid: keys.kid, publicKey: keys.publicKeyRaw },
+    'no audit key configured (audit.key / SEALGATE_AUDIT_KEY): using a throw-away key; checkpoints and receipts verify only with this public key',
+  );
+  return keys;
+}
+
+export function chainIdFor(config: SealGateConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return fileSafeChain(config.audit.instanceId ?? env.SEALGATE_INSTANCE_ID ?? hostname());
+}
+
+export async function createAudit(config: SealGateConfig, deps: AuditDeps): Promise<AuditRuntime> {
+  const a = config.audit;
+  const env = deps.env ?? process.env;
+  const logger = deps.logger.child({ component: 'audit' });
+  const keys = loadAuditKeys(config, logger, env);
+  const sealKey = a.encryption ? loadSealKey(a.encryption, a.sink === 'file' ? a.file.dir : undefined, env) : undefined;
+  const baseChain = chainIdFor(config, env);
+
+  let sink: AuditSink;
+  let chain = baseChain;
+  if (a.sink === 'redis') {
+    const url = a.redis.url ?? config.redisUrl;
+    if (!url) throw new Error('audit.sink is "redis" but neither audit.redis.url nor redisUrl is set');
+    sink = new RedisSink({ url, stream: a.redis.stream, maxLen: a.redis.maxLen });
+    // A capped stream cannot be resumed from, so each boot starts its own chain.
+    chain = `${baseChain}.${Date.now().toString(36)}`;
+  } else {
+    sink = new FileSink({ dir: a.file.dir, prefix: a.file.prefix, headDir: a.file.headDir, openLine: (line) => openRecordLine(line, sealKey) });
+  }
+
+  const trail = await AuditTrail.open({
+    chain,
+    keys,
+    sink,
+    sealKey,
+    checkpointEvery: a.checkpoint.everyRecords,
+    checkpointIntervalMs: a.checkpoint.everyMs,
+    rotation: a.sink === 'file' ? { maxBytes: a.file.maxBytes, daily: a.file.rotateDaily } : undefined,
+    onSinkFailure: a.onSinkFailure,
+    maxBuffered: a.buffer.maxRecords,
+    retryBaseMs: a.buffer.retryBaseMs,
+    retryMaxMs: a.buffer.retryMaxMs,
+    logger,
+    metrics: createAuditMetrics(deps.registry),
+  });
+
+  let retentionTimer: NodeJS.Timeout | undefined;
+  if (a.sink === 'file' && a.file.retentionDays) {
+    const run = () =>
+      applyRetention({ dir: a.file.dir, prefix: a.file.prefix, days: a.file.retentionDays! }).then(
+        (r) => r.deleted.length && logger.info({ deleted: r.deleted.length }, 'audit retention applied'),
+        (err: unknown) => logger.error({ err: (err as Error).message }, 'audit retention failed'),
+      );
+    void run();
+    retentionTimer = setInterval(run, 3600_000);
+    retentionTimer.unref();
+  }
+
+  const issuer = a.receipts.enabled ? new ReceiptIssuer(keys.signingKey, keys.kid) : undefined;
+  let receipts: ReceiptStore | undefined;
+  if (issuer) {
+    receipts = config.redisUrl
+      ? await RedisReceiptStore.connect(config.redisUrl, a.receipts.ttlSec)
+      : new MemoryReceiptStore(a.receipts.maxInMemory, a.receipts.ttlSec * 1000);
+  }
+  /** Requests whose header receipt was final (no need to issue another at the end). */
+  const finalSent = new Set<string>();
+
+  const storeReceipt = (requestId: string, tenantId: string, token: string) => {
+    receipts?.put(requestId, { tenantId, token }).catch((err: unknown) => logger.warn({ requestId, err: (err as Error).message }, 'receipt not stored'));
+  };
+
+  const headerHook: HeaderHook = (ctx): Record<string, string> => {
+    if (!issuer) return {};
+    const final = isOutputFinal(ctx);
+    const token = issuer.issue({
+      requestId: ctx.requestId,
+      tenantId: ctx.tenantId,
+      digests: ctx.digests,
+      policyVersion: ctx.policyVersion,
+      verdicts: ctx.verdicts,
+      final,
+    });
+    if (final) finalSent.add(ctx.requestId);
+    storeReceipt(ctx.requestId, ctx.tenantId, token);
+    return { [RECEIPT_HEADER]: token };
+  };
+
+  const observer: OutcomeObserver = (outcome: RequestOutcome) => {
+    trail.record(outcome);
+    if (!issuer) return;
+    if (finalSent.delete(outcome.requestId)) return;
+    if (!outcome.tenantId || outcome.tenantId === 'anonymous') return; // never authenticated: nobody could fetch it
+    storeReceipt(
+      outcome.requestId,
+      outcome.tenantId,
+      issuer.issue({
+        requestId: outcome.requestId,
+        tenantId: outcome.tenantId,
+        digests: outcome.digests,
+        policyVersion: outcome.policyVersion,
+        verdicts: outcome.verdicts,
+        measurement: outcome.measurement,
+        status: outcome.status,
+        final: true,
+      }),
+    );
+  };
+
+  const guard: RequestHandler = (_req, _res, next) => {
+    if (trail.healthy || a.onSinkFailure !== 'fail_closed') return next();
+    next(
+      new ApiError(503, 'The audit trail is unavailable, so requests are refused (audit.onSinkFailure = fail_closed). Retry shortly.', {
+        type: 'api_error',
+        code: 'audit_unavailable',
+        headers: { 'retry-after': '1' },
+      }),
+    );
+  };
+
+  return {
+    trail,
+    keys,
+    sealKey,
+    issuer,
+    receipts,
+    observer,
+    headerHook,
+    guard,
+    stages: createDigestStages(keys),
+    readiness: async () => trail.healthy,
+    async close() {
+      if (retentionTimer) clearInterval(retentionTimer);
+      await trail.close();
+      await receipts?.close();
+    },
+  };
+}
+
+export { digestContent } from './digest.js';
+export { createDigestStages } from './digest-stage.js';
+export { keysFromSeed, parseAuditKey, generateAuditKey, type AuditKeys } from './keys.js';
+export { ReceiptIssuer } from './receipts.js';
+export { verifyAudit } from './verify.js';

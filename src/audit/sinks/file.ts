@@ -1,0 +1,172 @@
+/**
+ * JSONL file sink (the default). Files are named `<prefix>-<chain>-<YYYYMMDD>-<firstSeq>.jsonl`, so
+ * the chain order of files is their sequence order; the trail decides when to rotate (size, day) and
+ * the first record of a new file links to the last record of the previous one. A restarted gateway
+ * with the same instance id continues its chain in a new file. The latest signed checkpoint goes to
+ * `<prefix>-<chain>.head.json` (in `headDir`, ideally another volume) so verify can spot truncation.
+ */
+import { open, readdir, rename, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { splitLine } from '../chain.js';
+import type { AuditSink, ChainTip, SinkItem } from './types.js';
+import { isRotate, PartialWriteError } from './types.js';
+
+export interface FileSinkOptions {
+  dir: string;
+  prefix: string;
+  headDir?: string;
+  /** Turns a stored line into its plaintext chain line (decrypts when sealed). */
+  openLine: (line: string) => string;
+}
+
+export interface AuditFileName {
+  prefix: string;
+  chain: string;
+  day: string;
+  firstSeq: number;
+}
+
+const FILE_RE = /^(.+?)-([A-Za-z0-9._]+)-(\d{8})-(\d{12})\.jsonl$/;
+
+export function parseAuditFileName(name: string): AuditFileName | null {
+  const m = FILE_RE.exec(name);
+  return m ? { prefix: m[1]!, chain: m[2]!, day: m[3]!, firstSeq: Number(m[4]) } : null;
+}
+
+export function auditFileName(prefix: string, chain: string, at: Date, firstSeq: number): string {
+  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+  return `${prefix}-${chain}-${day}-${String(firstSeq).padStart(12, '0')}.jsonl`;
+}
+
+export function headFileName(prefix: string, chain: string): string {
+  return `${prefix}-${chain}.head.json`;
+}
+
+/** Chain ids end up in file names: keep them to a safe alphabet (no `-`, which separates name parts). */
+export function fileSafeChain(chain: string): string {
+  return chain.replace(/[^A-Za-z0-9._]/g, '_').slice(0, 64) || 'gateway';
+}
+
+export class FileSink implements AuditSink {
+  readonly kind = 'file';
+  private chain = '';
+  private handle: FileHandle | undefined;
+  private size = 0;
+  private pendingRotate: { firstSeq: number; at: Date } | undefined;
+
+  constructor(private readonly opts: FileSinkOptions) {}
+
+  async open(chain: string): Promise<ChainTip | undefined> {
+    this.chain = chain;
+    await mkdir(this.opts.dir, { recursive: true });
+    if (this.opts.headDir) await mkdir(this.opts.headDir, { recursive: true });
+    const files = (await readdir(this.opts.dir))
+      .map((name) => ({ name, parsed: parseAuditFileName(name) }))
+      .filter((f) => f.parsed && f.parsed.prefix === this.opts.prefix && f.parsed.chain === chain)
+      .sort((a, b) => a.parsed!.firstSeq - b.parsed!.firstSeq);
+    const last = files.at(-1);
+    if (!last) return undefined;
+    return this.tipOf(join(this.opts.dir, last.name));
+  }
+
+  /** Last complete record of a file; a torn final line (crash mid-write) is cut off so the file stays verifiable. */
+  private async tipOf(path: string): Promise<ChainTip | undefined> {
+    const handle = await open(path, 'r+');
+    try {
+      const { size } = await handle.stat();
+      const readFrom = Math.max(0, size - 1024 * 1024);
+      const buf = Buffer.alloc(size - readFrom);
+      await handle.read(buf, 0, buf.length, readFrom);
+      let text = buf.toString('utf8');
+      const lastNewline = text.lastIndexOf('\n');
+      if (lastNewline !== text.length - 1) {
+        // Torn tail: drop the partial line (it was never acknowledged as written).
+        await handle.truncate(readFrom + Buffer.byteLength(text.slice(0, lastNewline + 1)));
+        text = text.slice(0, lastNewline + 1);
+      }
+      const lines = text.split('\n').filter((l) => l.length > 0);
+      const lastLine = lines.at(-1);
+      if (!lastLine) return undefined;
+      const split = splitLine(this.opts.openLine(lastLine));
+      if (!split) throw new Error(`cannot resume audit chain: last record of ${path} is malformed`);
+      const { seq } = JSON.parse(split.body) as { seq: number };
+      return { nextSeq: seq + 1, prev: split.hash };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async write(items: readonly SinkItem[]): Promise<void> {
+    let chunk: string[] = [];
+    let done = 0; // items durably written so far, reported on failure so a retry resumes after them
+    try {
+      for (const item of items) {
+        if (isRotate(item)) {
+          if (chunk.length) await this.appendLines(chunk);
+          done += chunk.length;
+          chunk = [];
+          await this.closeFile();
+          this.pendingRotate = { firstSeq: item.firstSeq, at: item.at };
+          done += 1;
+        } else {
+          chunk.push(item);
+        }
+      }
+      if (chunk.length) await this.appendLines(chunk);
+    } catch (err) {
+      throw new PartialWriteError(err, done);
+    }
+  }
+
+  private async appendLines(lines: string[]): Promise<void> {
+    if (!this.handle) {
+      if (!this.pendingRotate) throw new Error('file sink: no segment started (trail must rotate first)');
+      const path = join(this.opts.dir, auditFileName(this.opts.prefix, this.chain, this.pendingRotate.at, this.pendingRotate.firstSeq));
+      this.handle = await open(path, 'a', 0o600);
+      this.size = (await this.handle.stat()).size;
+      this.pendingRotate = undefined;
+    }
+    const data = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    try {
+      await this.handle.write(data, 0, data.length, null);
+      this.size += data.length;
+    } catch (err) {
+      // Undo a partial append so a retry of the same lines does not duplicate records.
+      await this.handle.truncate(this.size).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async closeFile(): Promise<void> {
+    const h = this.handle;
+    this.handle = undefined;
+    if (h) {
+      await h.sync().catch(() => undefined);
+      await h.close();
+    }
+  }
+
+  async writeHead(checkpointLine: string): Promise<void> {
+    const dir = this.opts.headDir ?? this.opts.dir;
+    const path = join(dir, headFileName(this.opts.prefix, this.chain));
+    // Write-then-rename: a crash never leaves a half-written head.
+    await writeFile(`${path}.tmp`, `${checkpointLine}\n`, { mode: 0o600 });
+    await rename(`${path}.tmp`, path);
+  }
+
+  async close(): Promise<void> {
+    await this.closeFile();
+  }
+
+  /** For tests and status: the current file size in bytes. */
+  currentSize(): number {
+    return this.size;
+  }
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

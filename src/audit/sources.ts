@@ -1,0 +1,159 @@
+/**
+ * Reading stored audit lines back, for verify and query: from JSONL files (a directory expands to
+ * its audit files, in chain order) or from the Redis stream. Entries are yielded lazily so a
+ * months-long log is never held in memory.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createClient } from 'redis';
+import { parseAuditFileName } from './sinks/file.js';
+
+export interface SourceEntry {
+  /** The stored line (possibly sealed). */
+  line: string;
+  /** `file:line` or `stream-id`, for reports. */
+  where: string;
+  /** Chain id known from outside the record (file name, stream field). */
+  chainHint?: string;
+  /** True for a final line with no newline: a torn or truncated write. */
+  torn?: boolean;
+}
+
+export interface AuditSource {
+  entries(): AsyncIterable<SourceEntry>;
+  /** Latest signed checkpoint line per chain, when the sink keeps one. */
+  heads(): Promise<Map<string, string>>;
+  describe(): string;
+}
+
+/** Expand directories to audit files and order files by (chain, first sequence number). */
+export async function resolveAuditFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const st = await stat(p).catch(() => {
+      throw new Error(`no such file or directory: ${p}`);
+    });
+    if (st.isDirectory()) {
+      for (const name of (await readdir(p)).sort()) if (parseAuditFileName(name)) files.push(join(p, name));
+    } else {
+      files.push(p);
+    }
+  }
+  const keyed = files.map((f, i) => ({ f, i, parsed: parseAuditFileName(basename(f)) }));
+  // Named files sort by chain then first seq; files with other names keep the order given.
+  keyed.sort((a, b) => {
+    if (a.parsed && b.parsed) return a.parsed.chain.localeCompare(b.parsed.chain) || a.parsed.firstSeq - b.parsed.firstSeq;
+    return a.i - b.i;
+  });
+  return [...new Set(keyed.map((k) => k.f))];
+}
+
+export class FileSource implements AuditSource {
+  constructor(
+    private readonly files: readonly string[],
+    private readonly headPaths: readonly string[] = [],
+  ) {}
+
+  static async from(paths: readonly string[], headDir?: string): Promise<FileSource> {
+    const files = await resolveAuditFiles(paths);
+    const heads = new Set<string>();
+    for (const f of files) {
+      const parsed = parseAuditFileName(basename(f));
+      if (!parsed) continue;
+      heads.add(join(headDir ?? dirname(f), `${parsed.prefix}-${parsed.chain}.head.json`));
+    }
+    return new FileSource(files, [...heads]);
+  }
+
+  describe(): string {
+    return `${this.files.length} file(s)`;
+  }
+
+  async *entries(): AsyncIterable<SourceEntry> {
+    for (const file of this.files) {
+      const chainHint = parseAuditFileName(basename(file))?.chain;
+      const endsWithNewline = await lastByteIsNewline(file);
+      const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+      let n = 0;
+      let pending: SourceEntry | undefined;
+      for await (const line of rl) {
+        n += 1;
+        if (pending) yield pending;
+        pending = line.length === 0 ? undefined : { line, where: `${file}:${n}`, chainHint };
+      }
+      if (pending) yield endsWithNewline ? pending : { ...pending, torn: true };
+    }
+  }
+
+  async heads(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const p of this.headPaths) {
+      const text = await readFile(p, 'utf8').catch(() => undefined);
+      if (!text) continue;
+      const chain = /-([A-Za-z0-9._]+)\.head\.json$/.exec(basename(p))?.[1];
+      if (chain) out.set(chain, text.trim());
+    }
+    return out;
+  }
+}
+
+async function lastByteIsNewline(file: string): Promise<boolean> {
+  const h = await open(file, 'r');
+  try {
+    const { size } = await h.stat();
+    if (size === 0) return true;
+    const b = Buffer.alloc(1);
+    await h.read(b, 0, 1, size - 1);
+    return b[0] === 0x0a;
+  } finally {
+    await h.close();
+  }
+}
+
+export class RedisStreamSource implements AuditSource {
+  constructor(
+    private readonly url: string,
+    private readonly stream: string,
+    private readonly pageSize = 1000,
+  ) {}
+
+  describe(): string {
+    return `redis stream ${this.stream}`;
+  }
+
+  private async client() {
+    const c = createClient({ url: this.url });
+    c.on('error', () => undefined);
+    await c.connect();
+    return c;
+  }
+
+  async *entries(): AsyncIterable<SourceEntry> {
+    const c = await this.client();
+    try {
+      let start = '-';
+      for (;;) {
+        const page = await c.xRange(this.stream, start, '+', { COUNT: this.pageSize });
+        for (const msg of page) {
+          const fields = msg.message as Record<string, string>;
+          yield { line: fields.l ?? '', where: `${this.stream}#${msg.id}`, chainHint: fields.c };
+        }
+        if (page.length < this.pageSize) break;
+        start = `(${page.at(-1)!.id}`;
+      }
+    } finally {
+      await c.close();
+    }
+  }
+
+  async heads(): Promise<Map<string, string>> {
+    const c = await this.client();
+    try {
+      return new Map(Object.entries(await c.hGetAll(`${this.stream}:head`)));
+    } finally {
+      await c.close();
+    }
+  }
+}
