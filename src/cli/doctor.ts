@@ -65,6 +65,13 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
   for (const stage of ['input', 'output'])
     if (switchedOff(guardrails, stage))
       warnings.push({ code: 'guardrails_off', field: `guardrails.${stage}.enabled`, message: `${stage === 'input' ? 'Input' : 'Output'} guardrails are switched off.` });
+  const detectors = (guardrails as { detectors?: unknown } | undefined)?.detectors;
+  if (detectors && typeof detectors === 'object')
+    for (const name of Object.keys(detectors))
+      if (switchedOff(detectors, name))
+        warnings.push({ code: 'detector_off', field: `guardrails.detectors.${name}.enabled`, message: `The ${name} detector is switched off.` });
+  if ((guardrails as { failOpen?: unknown } | undefined)?.failOpen === true)
+    warnings.push({ code: 'guardrails_fail_open', field: 'guardrails.failOpen', message: 'failOpen: true lets requests through unchecked whenever a detector fails.' });
   const audit: unknown = config.audit;
   if (switchedOff({ audit }, 'audit'))
     warnings.push({ code: 'audit_off', field: 'audit.enabled', message: 'The audit trail is switched off: requests leave no tamper-evident record.' });

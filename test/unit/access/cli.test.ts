@@ -91,6 +91,11 @@ describe('sealgate doctor', () => {
     expect(codes({ server: { trustProxy: true } })).toEqual(['trust_any_proxy']);
   });
 
+  it('flags switched-off detectors and fail-open guardrails from the real guardrails section', () => {
+    expect(codes({ guardrails: { detectors: { pii: { enabled: false } }, failOpen: true } })).toEqual(['detector_off', 'guardrails_fail_open']);
+    expect(codes({ guardrails: { input: { enabled: false } }, audit: { enabled: false } })).toEqual(['guardrails_off', 'audit_off']);
+  });
+
   it('flags guardrails or audit switched off (whatever shape their sections take)', () => {
     const base = validateConfig({});
     // Those sections belong to other rooms; an `enabled: false` switch anywhere they define one is reported.
