@@ -9,6 +9,8 @@ export type DetectorFactory = (options?: Record<string, unknown>) => Promise<Det
 export const detectorFactories: Record<string, DetectorFactory> = {
   pii: async (options) => (await import('./pii/index.js')).createPiiDetector(options),
   rules: async (options) => (await import('./rules/index.js')).createRulesDetector(options),
+  toxicity: async (options) => (await import('./toxicity/index.js')).createToxicityDetector(options),
+  intent: async (options) => (await import('./intent/index.js')).createIntentDetector(options),
 };
 
 export async function createDetector(name: string, options?: Record<string, unknown>): Promise<Detector> {

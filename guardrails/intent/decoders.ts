@@ -1,0 +1,137 @@
+/**
+ * Decoders for encoded payloads: attackers wrap "ignore previous instructions" in base64, hex, URL
+ * escapes or ROT13 so that text classifiers see noise while the model happily decodes it. We find
+ * encoded runs, decode them (layers nest up to `maxDepth`), and hand the plaintext back for scoring.
+ * A decoding is kept only if it yields readable UTF-8 text, so random identifiers and hashes are skipped.
+ */
+
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13';
+
+export interface DecodedSegment {
+  /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Decoded plaintext (after all layers). */
+  readonly text: string;
+  /** Layers from outermost to innermost, e.g. ['base64', 'hex']. */
+  readonly encodings: readonly Encoding[];
+}
+
+const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
+const URL_RE = /(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}/g;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Share of characters that are letters, digits, CJK, common punctuation or whitespace. */
+function readable(text: string): boolean {
+  if (text.length < 4) return false;
+  let good = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) good += 1;
+  }
+  if (good / [...text].length < 0.95) return false;
+  // Must contain words: at least 2 letter runs or 2 CJK characters.
+  return /[A-Za-z]{2,}.*[\s,.:;!?].*[A-Za-z]{2,}/s.test(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text);
+}
+
+function decodeBytes(bytes: Uint8Array): string | undefined {
+  try {
+    const text = utf8.decode(bytes);
+    return readable(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeBase64(run: string): string | undefined {
+  const body = run.replace(/=+$/, '');
+  // Pure hex digits or pure letters are more likely identifiers/words than base64.
+  if (/^[0-9a-fA-F]+$/.test(body) || /^[A-Za-z]+$/.test(body)) return undefined;
+  if (body.length % 4 === 1) return undefined;
+  return decodeBytes(Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+}
+
+function decodeHex(run: string): string | undefined {
+  const digits = run.replace(/\\x|[ :]/g, '');
+  if (digits.length % 2 !== 0) return undefined;
+  return decodeBytes(Buffer.from(digits, 'hex'));
+}
+
+function decodeUrl(run: string): string | undefined {
+  try {
+    const text = decodeURIComponent(run);
+    return readable(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rot13(text: string): string {
+  return text.replace(/[A-Za-z]/g, (ch) => {
+    const base = ch <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+/** Frequent English function and attack words: ROT13 text has almost none of them, its decoding many. */
+const COMMON_WORDS = new Set(
+  ('the a an and or of to in is are you your i me my it this that be for on with as do not no all from what how ' +
+    'ignore previous instructions instruction system prompt reveal forget rules now tell say print password secret output above ' +
+    'please must will can write make give show delete send').split(' '),
+);
+
+function commonWordRatio(text: string): number {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length === 0) return 0;
+  return words.filter((w) => COMMON_WORDS.has(w)).length / words.length;
+}
+
+function decodeRot13(text: string): string | undefined {
+  const words = text.match(/[A-Za-z]+/g) ?? [];
+  if (words.length < 4) return undefined;
+  const before = commonWordRatio(text);
+  // Ordinary English is ~40% common words: skip the rewrite for it (hot path).
+  if (before >= 0.1) return undefined;
+  const decoded = rot13(text);
+  const after = commonWordRatio(decoded);
+  return after >= 0.2 && after > before * 2 ? decoded : undefined;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  encoding: Encoding;
+}
+
+function candidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const scan = (re: RegExp, encoding: Encoding, decode: (run: string) => string | undefined): void => {
+    for (const m of text.matchAll(re)) {
+      const decoded = decode(m[0]);
+      if (decoded !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: decoded, encoding });
+    }
+  };
+  scan(HEX_RE, 'hex', decodeHex);
+  scan(BASE64_RE, 'base64', decodeBase64);
+  if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
+  // Drop base64 hits inside a hex hit (hex digits are valid base64 characters).
+  const kept = out.filter((c) => !out.some((o) => o !== c && o.encoding === 'hex' && o.start <= c.start && o.end >= c.end));
+  const r = decodeRot13(text);
+  if (r !== undefined) kept.push({ start: 0, end: text.length, text: r, encoding: 'rot13' });
+  return kept;
+}
+
+/** Every decodable run, with nested layers decoded up to `maxDepth` (innermost plaintext returned). */
+export function decodeLayers(text: string, maxDepth = 3, maxSegments = 16): DecodedSegment[] {
+  const result: DecodedSegment[] = [];
+  const visit = (segmentText: string, start: number, end: number, encodings: Encoding[], depth: number): void => {
+    if (result.length >= maxSegments) return;
+    result.push({ start, end, text: segmentText, encodings });
+    if (depth >= maxDepth) return;
+    for (const inner of candidates(segmentText)) visit(inner.text, start, end, [...encodings, inner.encoding], depth + 1);
+  };
+  for (const c of candidates(text)) visit(c.text, c.start, c.end, [c.encoding], 1);
+  return result;
+}

@@ -1,0 +1,173 @@
+/**
+ * A Detector built on a hashed-linear model: shared by the toxicity and intent detectors.
+ *
+ * A text is scored as several views: the whole text; for long texts also fixed windows (so an
+ * instruction planted in a long document is not diluted, and its span is reported); and, when enabled,
+ * decoded payloads (base64/hex/URL/ROT13 layers). Per category the best view wins. A finding is emitted
+ * when the calibrated score reaches the category threshold (or `minScore`, to report everything above
+ * it for scans and evals); fine categories refine a firing parent by lexicon.
+ */
+import { z } from 'zod';
+import type { DetectContext, Detector, Finding } from '../core/types.js';
+import { normalizeForModel } from './evasion.js';
+import { featurizeNormalized, type SparseFeatures } from './featurize.js';
+import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
+
+export const classifierOptionsSchema = z
+  .object({
+    /** `typescript` (default, no native dependency) or `onnx` (onnxruntime-node, loaded only then). */
+    backend: z.enum(['typescript', 'onnx']).default('typescript'),
+    /** typescript: directory with `<model>.model.json` (default: the committed guardrails/models). onnx: required, a local dir with model.onnx + model.json. */
+    modelDir: z.string().min(1).optional(),
+    /** Per-category threshold overrides (taxonomy ids). */
+    thresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
+    /** Also report categories scoring at least this much (meta.flagged says whether the threshold was reached). */
+    minScore: z.number().min(0).max(1).optional(),
+    /** Texts longer than this are also scored in windows of this many characters. */
+    windowChars: z.number().int().min(64).max(100_000).default(1000),
+    /** Decode base64/hex/URL/ROT13 payloads and score the plaintext (intent default: on). */
+    decode: z.boolean().optional(),
+    maxDecodeDepth: z.number().int().min(1).max(5).default(3),
+  })
+  .strict();
+
+export type ClassifierOptions = z.input<typeof classifierOptionsSchema>;
+type ParsedOptions = z.output<typeof classifierOptionsSchema>;
+
+export interface EncodedView {
+  start: number;
+  end: number;
+  text: string;
+  via: string;
+}
+
+export interface ClassifierSpec {
+  /** Detector name (`toxicity`, `intent`). */
+  name: string;
+  /** Committed model name (`<name>.model.json`). */
+  modelName: string;
+  decodeByDefault: boolean;
+  /** Fine categories for a firing parent category, from the normalised text of the winning view. */
+  refine(parentCategory: string, normalized: string): string[];
+  /** Encoded payloads to score as extra views. */
+  decoder?(text: string, maxDepth: number): EncodedView[];
+}
+
+interface View {
+  textIndex: number;
+  start: number;
+  end: number;
+  normalized: string;
+  via: string;
+}
+
+/** Splits a long text into windows of ~`size` characters, cutting at a newline or sentence end when close. */
+export function windowsOf(text: string, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const slice = text.slice(start + Math.floor(size * 0.6), end);
+      const cut = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf('. '), slice.lastIndexOf('。'));
+      if (cut >= 0) end = start + Math.floor(size * 0.6) + cut + 1;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+export async function createClassifierDetector(spec: ClassifierSpec, rawOptions: unknown = {}): Promise<Detector> {
+  const parsed = classifierOptionsSchema.safeParse(rawOptions ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid ${spec.name} detector options: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const options: ParsedOptions = parsed.data;
+  let backend: ScoringBackend;
+  let manifest: ModelManifest;
+  if (options.backend === 'onnx') {
+    if (!options.modelDir) throw new Error(`${spec.name} detector: backend "onnx" needs modelDir (a local directory with model.onnx and model.json)`);
+    const { createOnnxBackend } = await import('./onnx-backend.js');
+    const onnx = await createOnnxBackend(options.modelDir);
+    backend = onnx;
+    manifest = onnx.manifest;
+  } else {
+    const model = options.modelDir ? loadLinearModel(spec.modelName, options.modelDir) : loadLinearModel(spec.modelName);
+    backend = model;
+    manifest = model.manifest;
+  }
+  for (const category of Object.keys(options.thresholds ?? {})) {
+    if (!manifest.heads.some((h) => h.category === category)) {
+      throw new Error(`${spec.name} detector: threshold for unknown category "${category}" (model has ${manifest.heads.map((h) => h.category).join(', ')})`);
+    }
+  }
+  const thresholds = manifest.heads.map((h) => options.thresholds?.[h.category] ?? h.threshold);
+  const buckets = manifest.featurizer.buckets;
+  const decode = options.decode ?? spec.decodeByDefault;
+
+  const viewsOf = (text: string, textIndex: number): View[] => {
+    const views: View[] = [{ textIndex, start: 0, end: text.length, normalized: normalizeForModel(text), via: 'text' }];
+    if (text.length > options.windowChars) {
+      for (const [start, end] of windowsOf(text, options.windowChars)) {
+        views.push({ textIndex, start, end, normalized: normalizeForModel(text.slice(start, end)), via: 'window' });
+      }
+    }
+    if (decode && spec.decoder) {
+      for (const d of spec.decoder(text, options.maxDecodeDepth)) {
+        views.push({ textIndex, start: d.start, end: d.end, normalized: normalizeForModel(d.text), via: d.via });
+      }
+    }
+    return views;
+  };
+
+  const findingsFrom = (count: number, views: View[], scores: Float64Array[]): Finding[][] => {
+    const best: Array<Array<{ score: number; view: number }>> = Array.from({ length: count }, () => manifest.heads.map(() => ({ score: -1, view: -1 })));
+    views.forEach((view, v) => {
+      const perHead = best[view.textIndex]!;
+      const s = scores[v]!;
+      for (let h = 0; h < perHead.length; h += 1) if (s[h]! > perHead[h]!.score) perHead[h] = { score: s[h]!, view: v };
+    });
+    return best.map((perHead) => {
+      const findings: Finding[] = [];
+      perHead.forEach(({ score, view }, h) => {
+        if (view < 0) return;
+        const threshold = thresholds[h]!;
+        const flagged = score >= threshold;
+        if (!flagged && (options.minScore === undefined || score < options.minScore)) return;
+        const v = views[view]!;
+        const category = manifest.heads[h]!.category;
+        const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name };
+        const rounded = Number(score.toFixed(6));
+        findings.push({ detector: spec.name, category, start: v.start, end: v.end, score: rounded, meta: { ...meta, basis: 'model' } });
+        if (flagged) {
+          for (const fine of spec.refine(category, v.normalized)) {
+            findings.push({ detector: spec.name, category: fine, start: v.start, end: v.end, score: rounded, meta: { ...meta, basis: 'lexicon', parent: category } });
+          }
+        }
+      });
+      return findings;
+    });
+  };
+
+  const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => featurizeNormalized(v.normalized, { buckets }));
+
+  const run = (texts: readonly string[]): Finding[][] | Promise<Finding[][]> => {
+    const views = texts.flatMap((text, i) => viewsOf(text, i));
+    const scored = backend.scoreFeatures(featuresOf(views));
+    return scored instanceof Promise ? scored.then((s) => findingsFrom(texts.length, views, s)) : findingsFrom(texts.length, views, scored);
+  };
+
+  return {
+    name: spec.name,
+    detect(text: string, _ctx?: DetectContext) {
+      if (typeof text !== 'string') throw new TypeError(`${spec.name}.detect expects a string`);
+      const result = run([text]);
+      return result instanceof Promise ? result.then((r) => r[0]!) : result[0]!;
+    },
+    detectBatch(texts: readonly string[], _ctx?: DetectContext) {
+      return run(texts);
+    },
+  };
+}

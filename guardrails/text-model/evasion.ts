@@ -1,0 +1,81 @@
+/**
+ * Evasion normalisation for the classifiers: undo the cheap tricks people use to slip words past a
+ * filter, so that "1gn0re prev1ous", "і g n o r e" (Cyrillic і), "ｉｇｎｏｒｅ", "ig\u200bnore" and "傻 逼"/"sb"
+ * featurise like the plain words. It runs before featurisation, in training and inference alike,
+ * so the model never has to learn each disguise separately.
+ *
+ * Unlike guardrails/core/normalize.ts this keeps no offset map: the classifiers score whole texts or
+ * windows whose offsets are known before normalisation.
+ */
+import { normalize as coreNormalize } from '../core/normalize.js';
+
+/** Cyrillic and Greek letters that look like Latin ones (after lower-casing). */
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l', ԛ: 'q', ԝ: 'w', һ: 'h', ү: 'y',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  ς: 's', ɑ: 'a', ı: 'i', ℓ: 'l',
+};
+const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+
+/** Leetspeak digits/symbols, only replaced inside tokens that also contain letters. */
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't',
+};
+const LEET_TOKEN_RE = /[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*/g;
+const HAS_LEET_RE = /[0-9@$!|+]/;
+
+/** Letters split by spaces or punctuation: "i g n o r e", "k.i.l.l", "f*u*c*k" (at least 3 letters). */
+const SPACED_LATIN_RE = /(?<![a-z])(?:[a-z][ .\-_*~|/\\]{1,2}){2,}[a-z](?![a-z])/g;
+const SPACED_SEPARATORS_RE = /[ .\-_*~|/\\]/g;
+/** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
+const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
+const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/**
+ * Chinese internet abbreviations and homophone variants → the word they stand for. Pinyin initials only
+ * when they stand alone (token boundaries), so "sb" in "sbin" is untouched.
+ */
+const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  sb: '傻逼', nmsl: '你妈死了', cnm: '操你妈', nmb: '你妈逼', tmd: '他妈的', nmd: '你妈的', mlgb: '妈了个逼',
+  wqnmlgb: '我去你妈了个逼', rnm: '日你妈', nc: '脑残', zz: '智障', gun: '滚', nt: '脑瘫', sbwl: '傻逼玩意',
+};
+const PINYIN_RE = new RegExp(`(?<![a-z])(?:${Object.keys(PINYIN_ABBREVIATIONS).join('|')})(?![a-z])`, 'g');
+const CJK_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/煞笔|傻b|傻比|沙比|傻x|傻叉/g, '傻逼'],
+  [/尼玛|泥马/g, '你妈'],
+  [/草泥马|艹你妈|曹尼玛/g, '操你妈'],
+  [/特么|他喵的|tm的/g, '他妈的'],
+  [/艹/g, '操'],
+  [/脑抽/g, '脑残'],
+];
+const HAS_CJK_VARIANT_RE = /煞笔|傻|沙比|尼玛|泥马|草泥马|艹|曹尼玛|特么|他喵|tm的|脑抽/;
+
+/** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin. */
+export function normalizeForModel(text: string): string {
+  let s = coreNormalize(text).text.toLowerCase();
+  if (NON_ASCII_RE.test(s)) {
+    // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
+    s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
+    s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
+    s = s.replace(CJK_SPACED_RE, '$1');
+    if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
+  }
+  s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) ? deLeet(token) : token));
+  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
+  s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
+  return s;
+}
+
+function deLeet(token: string): string {
+  // A trailing "!" is punctuation, not an "i": "stop!" stays "stop".
+  let end = token.length;
+  while (end > 0 && token[end - 1] === '!') end -= 1;
+  let out = '';
+  for (let i = 0; i < end; i += 1) {
+    const ch = token[i]!;
+    out += LEET[ch] ?? ch;
+  }
+  return out + token.slice(end);
+}

@@ -1,0 +1,173 @@
+/**
+ * Hashed n-gram featuriser shared by every text-model classifier (fastText / Vowpal-style hashing trick).
+ *
+ * Features of the evasion-normalised text:
+ *  - Latin/digit words: unigrams, adjacent-word bigrams, and character 3- and 4-grams of "^word$"
+ *    (so "ignoring", "ignored" and a misspelt "ignroe" still share features);
+ *  - CJK runs: character unigrams, bigrams and trigrams (no segmenter: fast, and robust to the
+ *    unusual word boundaries of insults and slang that dictionaries split badly).
+ * Each feature is hashed (FNV-1a with a per-kind seed) into `buckets` slots; values are sublinear
+ * term frequencies (1 + ln count), L2-normalised. One pass over the text, no substring allocation.
+ */
+import { normalizeForModel } from './evasion.js';
+
+export interface FeaturizerConfig {
+  /** Number of hash buckets (power of two). */
+  readonly buckets: number;
+}
+
+export interface SparseFeatures {
+  /** Sorted unique bucket indices. */
+  readonly indices: Int32Array;
+  /** L2-normalised values, aligned with `indices`. */
+  readonly values: Float32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SEED_WORD = 0x9e3779b1;
+const SEED_WORD_BIGRAM = 0x85ebca6b;
+const SEED_CHAR3 = 0xc2b2ae35;
+const SEED_CHAR4 = 0x27d4eb2f;
+const SEED_CJK1 = 0x165667b1;
+const SEED_CJK2 = 0xd3a2646c;
+const SEED_CJK3 = 0xfd7046c5;
+const BOUNDARY = 0x5e; // '^' marks word starts and ends in character n-grams
+
+const enum CharKind {
+  Other = 0,
+  Word = 1,
+  Cjk = 2,
+}
+
+function kindOf(c: number): CharKind {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27) return CharKind.Word;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return CharKind.Cjk;
+  // Other letters (accented Latin left after normalisation, Cyrillic, Kana, Hangul …) count as word chars.
+  if (c >= 0xc0 && c < 0x2000) return CharKind.Word;
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7a3)) return CharKind.Word;
+  return CharKind.Other;
+}
+
+function hashCodes(seed: number, a: number, b: number, c: number, d: number, n: number): number {
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  h = Math.imul(h ^ a, FNV_PRIME);
+  if (n > 1) h = Math.imul(h ^ b, FNV_PRIME);
+  if (n > 2) h = Math.imul(h ^ c, FNV_PRIME);
+  if (n > 3) h = Math.imul(h ^ d, FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Reusable scratch buffer of raw hashes (the hot path allocates only the result arrays). */
+let scratch = new Int32Array(4096);
+
+function pushHash(count: number, h: number): number {
+  if (count === scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[count] = h;
+  return count + 1;
+}
+
+/** Features of already-normalised text (training normalises once and caches). */
+export function featurizeNormalized(s: string, config: FeaturizerConfig): SparseFeatures {
+  const mask = config.buckets - 1;
+  let n = 0;
+  // Rolling window of the last 3 code units inside the current word (with the start boundary).
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let wordLen = 0;
+  let wordHash = 0;
+  let prevWordHash = 0;
+  let hasPrevWord = false;
+  let cjkLen = 0;
+  let k1 = 0;
+  let k2 = 0;
+
+  const endWord = (): void => {
+    if (wordLen === 0) return;
+    // Closing boundary n-grams: "rd^" and "ord^".
+    n = pushHash(n, hashCodes(SEED_CHAR3, c2, c1, BOUNDARY, 0, 3) & mask);
+    if (wordLen >= 2) n = pushHash(n, hashCodes(SEED_CHAR4, c3, c2, c1, BOUNDARY, 4) & mask);
+    n = pushHash(n, (wordHash ^ SEED_WORD) & mask);
+    if (hasPrevWord) n = pushHash(n, (Math.imul(prevWordHash, 0x2c1b3c6d) ^ wordHash ^ SEED_WORD_BIGRAM) & mask);
+    prevWordHash = wordHash;
+    hasPrevWord = true;
+    wordLen = 0;
+  };
+
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    const kind = kindOf(c);
+    if (kind === CharKind.Word) {
+      cjkLen = 0;
+      if (wordLen === 0) {
+        c3 = 0;
+        c2 = BOUNDARY;
+        c1 = c;
+        wordHash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME) >>> 0;
+      } else {
+        // n-grams ending at this character: (c2 c1 c) and (c3 c2 c1 c).
+        n = pushHash(n, hashCodes(SEED_CHAR3, c2, c1, c, 0, 3) & mask);
+        if (wordLen >= 2) n = pushHash(n, hashCodes(SEED_CHAR4, c3, c2, c1, c, 4) & mask);
+        c3 = c2;
+        c2 = c1;
+        c1 = c;
+        wordHash = Math.imul(wordHash ^ c, FNV_PRIME) >>> 0;
+      }
+      wordLen += 1;
+      continue;
+    }
+    endWord();
+    if (kind === CharKind.Cjk) {
+      n = pushHash(n, hashCodes(SEED_CJK1, c, 0, 0, 0, 1) & mask);
+      if (cjkLen >= 1) n = pushHash(n, hashCodes(SEED_CJK2, k1, c, 0, 0, 2) & mask);
+      if (cjkLen >= 2) n = pushHash(n, hashCodes(SEED_CJK3, k2, k1, c, 0, 3) & mask);
+      k2 = k1;
+      k1 = c;
+      cjkLen += 1;
+    } else if (c !== 0x20) {
+      // Punctuation breaks CJK runs and word bigrams; a plain space only ends the word.
+      cjkLen = 0;
+      if (c !== 0x2c && c !== 0x2d) hasPrevWord = false;
+    }
+  }
+  endWord();
+  return toSparse(n);
+}
+
+function toSparse(n: number): SparseFeatures {
+  if (n === 0) return { indices: new Int32Array(0), values: new Float32Array(0) };
+  const hashes = scratch.subarray(0, n);
+  hashes.sort();
+  let unique = 1;
+  for (let i = 1; i < n; i += 1) if (hashes[i] !== hashes[i - 1]) unique += 1;
+  const indices = new Int32Array(unique);
+  const values = new Float32Array(unique);
+  let j = 0;
+  let run = 1;
+  let sumSq = 0;
+  for (let i = 1; i <= n; i += 1) {
+    if (i < n && hashes[i] === hashes[i - 1]) {
+      run += 1;
+      continue;
+    }
+    const v = 1 + Math.log(run);
+    indices[j] = hashes[i - 1]!;
+    values[j] = v;
+    sumSq += v * v;
+    j += 1;
+    run = 1;
+  }
+  const inv = 1 / Math.sqrt(sumSq);
+  for (let i = 0; i < unique; i += 1) values[i] = values[i]! * inv;
+  return { indices, values };
+}
+
+/** Normalise (evasion) then featurise. */
+export function featurize(text: string, config: FeaturizerConfig): SparseFeatures {
+  return featurizeNormalized(normalizeForModel(text), config);
+}

@@ -1,0 +1,270 @@
+/**
+ * Training/evaluation data for the classifiers: reads ../shared/datasets (never copied into the repo)
+ * and our own generators, maps every row to per-head labels, and splits train/validation/test by a hash
+ * of the row's group (parallel translations, same document, same forum comment stay together) or of its
+ * normalised text. Duplicates (after evasion normalisation) keep the split of their first occurrence,
+ * so no text is in two splits. Sources whose license does not allow shipping are evaluation-only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeForModel } from '../text-model/evasion.js';
+import {
+  benignRequests,
+  benignRolePlay,
+  directInjections,
+  hardNegatives,
+  harmfulRequests,
+  indirectInjections,
+  rolePlayJailbreaks,
+  toxicityHardNegatives,
+  type GeneratedRow,
+} from '../../datasets/classifiers/generators.js';
+
+export const HEADS = {
+  toxicity: ['toxicity.toxic'],
+  intent: ['intent.prompt_injection', 'intent.jailbreak', 'intent.harmful'],
+} as const;
+export type ModelName = keyof typeof HEADS;
+export type HeadId = (typeof HEADS)[ModelName][number];
+
+export type Split = 'train' | 'val' | 'test';
+
+export interface Example {
+  readonly text: string;
+  /** Evasion-normalised text (featurised once). */
+  readonly norm: string;
+  readonly lang: string;
+  /** Source folder name (or generator name). */
+  readonly source: string;
+  readonly split: Split;
+  /** 1 positive, 0 negative; a head absent from the map does not use this row. */
+  readonly labels: Partial<Record<HeadId, 0 | 1>>;
+  readonly weight: number;
+  /** False for evaluation-only (non-commercial / unclear license) sources. */
+  readonly shippable: boolean;
+  readonly category?: string;
+}
+
+interface RawRow {
+  text: string;
+  label: string;
+  lang: string;
+  id?: string;
+  split?: string;
+  [key: string]: unknown;
+}
+
+interface SourceSpec {
+  /** Folder under shared/datasets, e.g. `toxicity/cold`. */
+  path: string;
+  shippable: boolean;
+  /** Labels for the model's heads, or null to skip the row. */
+  labels(row: RawRow): Partial<Record<HeadId, 0 | 1>> | null;
+  /** Group key for split assignment (rows of one group share a split). */
+  group?(row: RawRow): string | undefined;
+  /** Use the source's own split (e.g. COLD train/dev/test). */
+  ownSplit?(row: RawRow): Split | undefined;
+  /** Max rows taken (deterministic: by hash order), to balance sources. */
+  cap?: number;
+  /** Max positive rows (e.g. Davidson is 83% toxic). */
+  capPositive?: number;
+  weight?: number;
+  category?(row: RawRow): string | undefined;
+}
+
+export const SHARED_DATASETS = process.env.SEALGATE_DATASETS ?? join(decodeURIComponent(new URL('../../../shared/datasets/', import.meta.url).pathname));
+
+const tox = (row: RawRow): Partial<Record<HeadId, 0 | 1>> | null =>
+  row.label === 'toxic' ? { 'toxicity.toxic': 1 } : row.label === 'non_toxic' ? { 'toxicity.toxic': 0 } : null;
+const benignTox = (): Partial<Record<HeadId, 0 | 1>> => ({ 'toxicity.toxic': 0 });
+const benignIntent = (): Partial<Record<HeadId, 0 | 1>> => ({ 'intent.prompt_injection': 0, 'intent.jailbreak': 0, 'intent.harmful': 0 });
+const injectionLabels = (row: RawRow): Partial<Record<HeadId, 0 | 1>> | null => {
+  // deepset/BIPIA injections hijack the task ("say X", "add this link") without asking for harm:
+  // negatives for the harmful head, so that "ignore previous instructions" alone is not "harmful".
+  if (row.label === 'injection') return String(row.source).includes('XSafety') ? { 'intent.prompt_injection': 1 } : { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
+  if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };
+  if (row.label === 'benign') return benignIntent();
+  return null;
+};
+// A harmful request is not an injection or a jailbreak: it is a negative for those heads.
+const harmfulLabels = (row: RawRow): Partial<Record<HeadId, 0 | 1>> | null => {
+  if (row.label === 'harmful') return { 'intent.harmful': 1, 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  if (row.label === 'safe') return benignIntent();
+  // "sensitive" (ethics, mental health, consumer advice) is not an attack; too ambiguous for the harmful head.
+  if (row.label === 'sensitive') return { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  return null;
+};
+
+const BENIGN_SHIPPABLE = [
+  'self-instruct', 'awesome-chatgpt-prompts', 'awesome-chatgpt-prompts-zh', 'cmrc2018', 'xquad', 'mgsm', 'gsm8k', 'humaneval', 'mt-bench',
+  'chatterbot-corpus', 'gaokao-bench', 'crosswoz-user-turns',
+];
+const BENIGN_EVAL_ONLY = ['alpaca-harmless-subset', 'belle'];
+
+const benignGroup = (row: RawRow): string | undefined =>
+  (row.parallel_id as string | undefined) ?? (row.row !== undefined && String(row.source ?? '').includes('MGSM') ? `mgsm-${String(row.row)}` : undefined);
+
+export const SOURCES: Record<ModelName, SourceSpec[]> = {
+  toxicity: [
+    { path: 'toxicity/davidson-hate-offensive', shippable: true, labels: tox, capPositive: 8000 },
+    { path: 'toxicity/toxigen-prompts', shippable: true, labels: tox },
+    { path: 'toxicity/cold', shippable: true, labels: tox, ownSplit: (r) => (r.split === 'dev' ? 'val' : (r.split as Split | undefined)) },
+    { path: 'toxicity/wiki-toxicity-testset', shippable: true, labels: tox },
+    { path: 'toxicity/jigsaw-sentence-templates', shippable: true, labels: tox, cap: 8000, weight: 0.5 },
+    { path: 'toxicity/stormfront-hate', shippable: true, labels: tox, group: (r) => r.comment_id as string | undefined },
+    { path: 'toxicity/convabuse', shippable: true, labels: tox, group: (r) => r.conv_id as string | undefined },
+    { path: 'toxicity/tweeteval-hate-offensive', shippable: false, labels: tox, cap: 6000 },
+    {
+      path: 'toxicity/chineseharm-bench',
+      shippable: false,
+      // Only abuse_flaming is toxicity proper; non_violating rows are the negatives.
+      labels: (r) => (r.fine_label === 'abuse_flaming' ? { 'toxicity.toxic': 1 } : r.fine_label === 'non_violating' ? { 'toxicity.toxic': 0 } : null),
+    },
+    ...BENIGN_SHIPPABLE.map((name): SourceSpec => ({ path: `benign/${name}`, shippable: true, labels: benignTox, cap: 600, group: benignGroup })),
+    { path: 'harmful/xstest', shippable: true, labels: (r) => (r.label === 'safe' ? benignTox() : null) },
+  ],
+  intent: [
+    { path: 'injection/deepset-prompt-injections', shippable: true, labels: injectionLabels },
+    { path: 'injection/inthewild-jailbreak-llms', shippable: true, labels: injectionLabels },
+    { path: 'injection/xsafety-instruction-attacks', shippable: true, labels: injectionLabels, group: (r) => `x-${String(r.category)}-${String(r.row)}` },
+    { path: 'injection/bipia', shippable: true, labels: injectionLabels, group: (r) => (r.id ?? '').replace(/-(clean|attacked)$/, '') },
+    { path: 'harmful/advbench', shippable: true, labels: harmfulLabels },
+    { path: 'harmful/harmbench', shippable: true, labels: harmfulLabels },
+    { path: 'harmful/do-not-answer', shippable: true, labels: harmfulLabels },
+    { path: 'harmful/xstest', shippable: true, labels: harmfulLabels },
+    { path: 'harmful/cvalues-responsibility', shippable: true, labels: harmfulLabels },
+    { path: 'harmful/xsafety-safety-scenarios', shippable: true, labels: harmfulLabels, group: (r) => `x-${String(r.category)}-${String(r.row)}` },
+    { path: 'harmful/jade-db', shippable: true, labels: harmfulLabels },
+    ...BENIGN_SHIPPABLE.map((name): SourceSpec => ({ path: `benign/${name}`, shippable: true, labels: benignIntent, cap: 1500, group: benignGroup })),
+    ...BENIGN_EVAL_ONLY.map((name): SourceSpec => ({ path: `benign/${name}`, shippable: false, labels: benignIntent, cap: 2000 })),
+  ],
+};
+
+/** Mix of our generated data per model, with explicit counts and loss weights (documented in datasets/README.md). */
+export const GENERATED_MIX = {
+  benignRequests: { count: 2000, weight: 1 },
+  hardNegatives: { weight: 3 },
+  directInjections: { count: 800, weight: 1 },
+  indirectInjections: { count: 1600, weight: 1 },
+  rolePlayJailbreaks: { count: 600, weight: 1 },
+  benignRolePlay: { count: 300, weight: 1 },
+  harmfulRequests: { perCategory: 40, weight: 1 },
+  toxicityHardNegatives: { count: 800, weight: 1 },
+} as const;
+
+function hashFraction(key: string): number {
+  return createHash('sha1').update(key).digest().readUInt32BE(0) / 4294967296;
+}
+
+export function splitOf(key: string): Split {
+  const f = hashFraction(key);
+  return f < 0.8 ? 'train' : f < 0.9 ? 'val' : 'test';
+}
+
+function readJsonl(path: string): RawRow[] {
+  const file = join(SHARED_DATASETS, path, `${path.split('/').pop()}.jsonl`);
+  if (!existsSync(file)) throw new Error(`dataset file missing: ${file} (set SEALGATE_DATASETS to the shared datasets folder)`);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as RawRow);
+}
+
+function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' | 'zh' }[]): { rows: GeneratedRow[]; weight: Map<string, number> } {
+  const m = GENERATED_MIX;
+  const weight = new Map<string, number>([
+    ['sealgate-benign-requests', m.benignRequests.weight],
+    ['sealgate-hard-negatives', m.hardNegatives.weight],
+    ['sealgate-direct-injection', m.directInjections.weight],
+    ['sealgate-indirect-injection', m.indirectInjections.weight],
+    ['sealgate-roleplay-jailbreak', m.rolePlayJailbreaks.weight],
+    ['sealgate-benign-roleplay', m.benignRolePlay.weight],
+    ['sealgate-harmful-requests', m.harmfulRequests.weight],
+    ['sealgate-toxicity-hard-negatives', m.toxicityHardNegatives.weight],
+  ]);
+  if (model === 'toxicity') {
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...hardNegatives(), ...benignRequests(42, 600)], weight };
+  }
+  return {
+    rows: [
+      ...benignRequests(1, m.benignRequests.count),
+      ...hardNegatives(),
+      ...directInjections(2, m.directInjections.count),
+      ...indirectInjections(3, benignDocs, m.indirectInjections.count),
+      ...rolePlayJailbreaks(4, m.rolePlayJailbreaks.count),
+      ...benignRolePlay(5, m.benignRolePlay.count),
+      ...harmfulRequests(6, m.harmfulRequests.perCategory),
+    ],
+    weight,
+  };
+}
+
+function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
+  if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
+  if (row.label === 'benign' || row.label === 'safe') return benignIntent();
+  if (row.label === 'injection') return { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
+  if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };
+  if (row.label === 'harmful') return { 'intent.harmful': 1, 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  return null;
+}
+
+export interface LoadOptions {
+  /** Take at most this many rows per source (tests use a small slice). */
+  limitPerSource?: number;
+  /** Skip the generated data. */
+  withoutGenerated?: boolean;
+}
+
+export function sourceName(path: string): string {
+  return path.split('/').pop()!;
+}
+
+/** All examples for a model (shippable and evaluation-only), split and deduplicated. */
+export function loadExamples(model: ModelName, options: LoadOptions = {}): Example[] {
+  const seen = new Set<string>();
+  const out: Example[] = [];
+  const add = (row: { text: string; lang: string }, source: string, labels: Partial<Record<HeadId, 0 | 1>>, split: Split, weight: number, shippable: boolean, category?: string, norm?: string): void => {
+    const n = norm ?? normalizeForModel(row.text);
+    const key = n.replace(/\s+/g, ' ').trim();
+    if (key.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    out.push({ text: row.text, norm: n, lang: row.lang, source, split, labels, weight, shippable, category });
+  };
+
+  const benignDocs: { text: string; lang: 'en' | 'zh' }[] = [];
+  for (const spec of SOURCES[model]) {
+    const name = sourceName(spec.path);
+    let rows = readJsonl(spec.path).filter((r) => typeof r.text === 'string' && r.text.trim().length > 0);
+    // Deterministic sampling: order by hash of the text, then cap.
+    const order = rows.map((r) => ({ r, h: hashFraction(`order:${r.text}`) })).sort((a, b) => a.h - b.h);
+    rows = order.map((o) => o.r);
+    if (spec.capPositive !== undefined) {
+      let positives = 0;
+      rows = rows.filter((r) => (r.label === 'toxic' ? (positives += 1) <= spec.capPositive! : true));
+    }
+    if (spec.cap !== undefined) rows = rows.slice(0, spec.cap);
+    if (options.limitPerSource !== undefined) rows = rows.slice(0, options.limitPerSource);
+    for (const row of rows) {
+      const labels = spec.labels(row);
+      if (!labels) continue;
+      const norm = normalizeForModel(row.text);
+      const split = spec.ownSplit?.(row) ?? splitOf(spec.group?.(row) ?? `text:${norm}`);
+      add(row, name, labels, split, spec.weight ?? 1, spec.shippable, spec.category?.(row), norm);
+      if (model === 'intent' && spec.shippable && split === 'train' && spec.path.startsWith('benign/') && row.text.length > 80 && row.text.length < 1200 && (row.lang === 'en' || row.lang === 'zh')) {
+        benignDocs.push({ text: row.text, lang: row.lang });
+      }
+    }
+  }
+  if (!options.withoutGenerated) {
+    const { rows, weight } = generatedRows(model, benignDocs);
+    const limited = options.limitPerSource !== undefined ? rows.filter((_, i) => i % 10 === 0) : rows;
+    for (const row of limited) {
+      const labels = generatedLabels(model, row);
+      if (!labels) continue;
+      const norm = normalizeForModel(row.text);
+      add(row, row.source, labels, splitOf(`text:${norm}`), weight.get(row.source) ?? 1, true, row.category, norm);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * The training pipeline as functions (train.ts is the CLI): featurise once, train each head on the
+ * shippable train split, calibrate and pick thresholds on validation, quantise, and evaluate on test
+ * splits and leave-one-source-out.
+ */
+import { createHash } from 'node:crypto';
+import { featurizeNormalized, type SparseFeatures } from '../text-model/featurize.js';
+import { MODEL_FORMAT, sigmoid, type ModelManifest } from '../text-model/model.js';
+import { HEADS, type Example, type HeadId, type ModelName } from './data.js';
+import { atThreshold, bestF1Threshold, recallAtFpr, rocAuc, round } from './metrics.js';
+import { fitPlatt, margin, quantize, trainLogistic, type TrainConfig, type TrainRow } from './trainer.js';
+
+export interface BuiltModel {
+  manifest: ModelManifest;
+  weights: Int16Array;
+}
+
+export function featurizeAll(examples: readonly Example[], buckets: number): SparseFeatures[] {
+  return examples.map((e) => featurizeNormalized(e.norm, { buckets }));
+}
+
+function rowsFor(head: HeadId, examples: readonly Example[], feats: readonly SparseFeatures[], keep: (e: Example) => boolean): TrainRow[] {
+  const rows: TrainRow[] = [];
+  for (let i = 0; i < examples.length; i += 1) {
+    const e = examples[i]!;
+    const label = e.labels[head];
+    if (label === undefined || !keep(e)) continue;
+    rows.push({ features: feats[i]!, label, weight: e.weight });
+  }
+  return rows;
+}
+
+/** Digest of what the weights depend on: the config and every training text with its labels. */
+export function trainingDigest(examples: readonly Example[], config: TrainConfig): string {
+  const h = createHash('sha256').update(JSON.stringify(config));
+  for (const e of examples) if (e.shippable && e.split !== 'test') h.update(`${e.split}\u0000${JSON.stringify(e.labels)}\u0000${e.weight}\u0000${e.norm}\u0001`);
+  return h.digest('hex');
+}
+
+/** Trains every head of a model on shippable train rows; calibration and thresholds from validation. */
+export function buildModel(name: ModelName, examples: readonly Example[], feats: readonly SparseFeatures[], config: TrainConfig): BuiltModel {
+  const heads = HEADS[name];
+  const weights = new Int16Array(heads.length * config.buckets);
+  const manifestHeads: ModelManifest['heads'] = [];
+  heads.forEach((head, h) => {
+    const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train');
+    const trained = trainLogistic(train, config);
+    const { q, scale } = quantize(trained.weights);
+    weights.set(q, h * config.buckets);
+    // Calibrate the QUANTISED model: that is what ships.
+    const val = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'val');
+    const margins = val.map((r) => margin({ weights: q, bias: trained.bias }, r.features, scale));
+    const labels = val.map((r) => r.label);
+    const calibration = fitPlatt(margins, labels);
+    const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
+    const threshold = bestF1Threshold(calibrated, labels);
+    manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, threshold: round(threshold, 6) });
+  });
+  return {
+    manifest: {
+      format: MODEL_FORMAT,
+      name,
+      featurizer: { buckets: config.buckets },
+      heads: manifestHeads,
+      weightsFile: `${name}.weights.bin`,
+      trainingDigest: trainingDigest(examples, config),
+    },
+    weights,
+  };
+}
+
+export function scoreWithBuilt(model: BuiltModel, headIndex: number, f: SparseFeatures): number {
+  const head = model.manifest.heads[headIndex]!;
+  const base = headIndex * model.manifest.featurizer.buckets;
+  let dot = 0;
+  for (let k = 0; k < f.indices.length; k += 1) dot += model.weights[base + f.indices[k]!]! * f.values[k]!;
+  return sigmoid(head.calibration.a * (head.bias + head.scale * dot) + head.calibration.b);
+}
+
+export interface SliceMetrics {
+  source: string;
+  lang: string;
+  n: number;
+  positives: number;
+  rocAuc: number;
+  f1: number;
+  precision: number;
+  recall: number;
+  fpr: number;
+  recallAt1pctFpr: number;
+  /** How negatives were obtained when the source has positives only. */
+  negatives?: 'own' | 'pooled-test-negatives';
+}
+
+export function sliceMetrics(source: string, lang: string, scores: number[], labels: number[], threshold: number, negatives?: SliceMetrics['negatives']): SliceMetrics {
+  const t = atThreshold(scores, labels, threshold);
+  return {
+    source,
+    lang,
+    n: scores.length,
+    positives: t.positives,
+    rocAuc: round(rocAuc(scores, labels)),
+    f1: round(t.f1),
+    precision: round(t.precision),
+    recall: round(t.recall),
+    fpr: round(t.fpr),
+    recallAt1pctFpr: round(recallAtFpr(scores, labels, 0.01)),
+    ...(negatives ? { negatives } : {}),
+  };
+}
+
+/**
+ * Per-source, per-language evaluation of one head. A source's rows come from `pick`; positive-only sources
+ * are paired with pooled negatives (test-split negatives of other shippable sources in the same language).
+ */
+export function evaluateHead(
+  head: HeadId,
+  examples: readonly Example[],
+  score: (i: number) => number,
+  threshold: number,
+  pick: (e: Example) => boolean,
+  sources: readonly string[],
+): SliceMetrics[] {
+  const out: SliceMetrics[] = [];
+  const pooledNeg = new Map<string, number[]>();
+  examples.forEach((e, i) => {
+    if (e.labels[head] === 0 && e.split === 'test' && e.shippable) {
+      const list = pooledNeg.get(e.lang) ?? [];
+      list.push(i);
+      pooledNeg.set(e.lang, list);
+    }
+  });
+  for (const source of sources) {
+    const byLang = new Map<string, number[]>();
+    examples.forEach((e, i) => {
+      if (e.source === source && e.labels[head] !== undefined && pick(e)) {
+        const list = byLang.get(e.lang) ?? [];
+        list.push(i);
+        byLang.set(e.lang, list);
+      }
+    });
+    for (const [lang, idx] of [...byLang.entries()].sort()) {
+      const hasPos = idx.some((i) => examples[i]!.labels[head] === 1);
+      const hasNeg = idx.some((i) => examples[i]!.labels[head] === 0);
+      if (!hasPos) continue;
+      let all = idx;
+      let negatives: SliceMetrics['negatives'] = 'own';
+      if (!hasNeg) {
+        all = [...idx, ...(pooledNeg.get(lang) ?? []).filter((i) => examples[i]!.source !== source)];
+        negatives = 'pooled-test-negatives';
+      }
+      out.push(sliceMetrics(source, lang, all.map(score), all.map((i) => examples[i]!.labels[head]!), threshold, negatives));
+    }
+  }
+  return out;
+}
+
+/** Positive-bearing shippable shared sources of a head (the leave-one-source-out folds). */
+export function losoSources(head: HeadId, examples: readonly Example[]): string[] {
+  const set = new Set<string>();
+  for (const e of examples) if (e.shippable && e.labels[head] === 1 && !e.source.startsWith('sealgate-')) set.add(e.source);
+  return [...set].sort();
+}
+
+/**
+ * Leave-one-source-out: train without `source` (calibration and threshold from the remaining sources'
+ * validation rows, as in the shipped pipeline), then score the held-out source's rows (all splits).
+ */
+export function leaveOneSourceOut(
+  head: HeadId,
+  examples: readonly Example[],
+  feats: readonly SparseFeatures[],
+  config: TrainConfig,
+  source: string,
+): SliceMetrics[] {
+  const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source);
+  const trained = trainLogistic(train, config);
+  const val = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'val' && e.source !== source);
+  const margins = val.map((r) => margin(trained, r.features));
+  const labels = val.map((r) => r.label);
+  const { a, b } = fitPlatt(margins, labels);
+  const threshold = bestF1Threshold(margins.map((m) => sigmoid(a * m + b)), labels);
+  const score = (i: number): number => sigmoid(a * margin(trained, feats[i]!) + b);
+  return evaluateHead(head, examples, score, threshold, (e) => e.source === source, [source]);
+}

@@ -1,0 +1,128 @@
+/**
+ * Logistic regression on sparse hashed features, trained with AdaGrad SGD (deterministic: fixed seed
+ * shuffle, single thread, fixed epoch count), class-balanced, with per-row source weights; Platt
+ * calibration on validation margins; int16 quantisation for the committed weights.
+ */
+import { createRng, shuffleInPlace } from '../../datasets/classifiers/rng.js';
+import type { SparseFeatures } from '../text-model/featurize.js';
+
+export interface TrainConfig {
+  buckets: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** Cap on the positive-class weight when balancing. */
+  maxClassWeight: number;
+}
+
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  buckets: 1 << 18,
+  epochs: 6,
+  learningRate: 0.3,
+  l2: 1e-6,
+  seed: 20261128,
+  maxClassWeight: 20,
+};
+
+export interface TrainRow {
+  features: SparseFeatures;
+  label: 0 | 1;
+  weight: number;
+}
+
+export interface TrainedHead {
+  weights: Float32Array;
+  bias: number;
+}
+
+export function trainLogistic(rows: readonly TrainRow[], config: TrainConfig): TrainedHead {
+  const { buckets } = config;
+  const w = new Float64Array(buckets);
+  const g2 = new Float64Array(buckets).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  let pos = 0;
+  let neg = 0;
+  for (const r of rows) r.label === 1 ? (pos += r.weight) : (neg += r.weight);
+  // Balance classes so that each contributes equally to the loss.
+  const posWeight = pos === 0 ? 1 : Math.min(config.maxClassWeight, Math.max(1 / config.maxClassWeight, neg / pos));
+  const order = rows.map((_, i) => i);
+  const rng = createRng(config.seed);
+  for (let epoch = 0; epoch < config.epochs; epoch += 1) {
+    shuffleInPlace(rng, order);
+    for (const i of order) {
+      const row = rows[i]!;
+      const { indices, values } = row.features;
+      let z = bias;
+      for (let k = 0; k < indices.length; k += 1) z += w[indices[k]!]! * values[k]!;
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const rowWeight = row.weight * (row.label === 1 ? posWeight : 1);
+      const err = (p - row.label) * rowWeight;
+      for (let k = 0; k < indices.length; k += 1) {
+        const j = indices[k]!;
+        const grad = err * values[k]! + config.l2 * w[j]!;
+        g2[j] = g2[j]! + grad * grad;
+        w[j] = w[j]! - (config.learningRate * grad) / Math.sqrt(g2[j]!);
+      }
+      biasG2 += err * err;
+      bias -= (config.learningRate * err) / Math.sqrt(biasG2);
+    }
+  }
+  return { weights: Float32Array.from(w), bias };
+}
+
+export function margin(head: { weights: ArrayLike<number>; bias: number }, f: SparseFeatures, scale = 1): number {
+  let z = 0;
+  for (let k = 0; k < f.indices.length; k += 1) z += head.weights[f.indices[k]!]! * f.values[k]!;
+  return head.bias + scale * z;
+}
+
+/** Platt scaling: fit p = sigmoid(a·margin + b) on validation, with Platt's smoothed targets. */
+export function fitPlatt(margins: readonly number[], labels: readonly number[]): { a: number; b: number } {
+  const nPos = labels.filter((l) => l === 1).length;
+  const nNeg = labels.length - nPos;
+  if (nPos === 0 || nNeg === 0) return { a: 1, b: 0 };
+  const hi = (nPos + 1) / (nPos + 2);
+  const lo = 1 / (nNeg + 2);
+  let a = 1;
+  let b = 0;
+  // Newton's method on the 2-parameter log loss (converges in a few dozen steps).
+  for (let iter = 0; iter < 100; iter += 1) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < margins.length; i += 1) {
+      const t = labels[i] === 1 ? hi : lo;
+      const z = a * margins[i]! + b;
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const d = p - t;
+      const s = p * (1 - p);
+      ga += d * margins[i]!;
+      gb += d;
+      haa += s * margins[i]! * margins[i]!;
+      hab += s * margins[i]!;
+      hbb += s;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-18) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+  }
+  return { a, b };
+}
+
+/** int16 quantisation: q = round(w / scale), scale = max|w| / 32767. */
+export function quantize(weights: Float32Array): { q: Int16Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < weights.length; i += 1) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max === 0 ? 1 : max / 32767;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i += 1) q[i] = Math.round(weights[i]! / scale);
+  return { q, scale };
+}
