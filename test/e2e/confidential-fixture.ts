@@ -1,0 +1,99 @@
+/**
+ * A gateway with confidential mode on, its enclave root key in a temp dir, a fake upstream, and an
+ * official openai SDK client whose `fetch` is the confidential client. `recorded` holds every byte
+ * that crossed the wire between client and gateway, so tests can assert no plaintext was on it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { deepMerge } from '../../src/config/loader.js';
+import { createConfidentialFetch, type ConfidentialFetch } from '../../src/client/index.js';
+import { initRootKey } from '../../enclave-sim/root-key.js';
+import type { EnclaveHost } from '../../enclave-sim/host.js';
+import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
+import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+
+export interface WireRecord {
+  url: string;
+  requestBody: Uint8Array | null;
+  responseBody: Uint8Array;
+}
+
+export interface ConfidentialSetup {
+  gw: TestGateway;
+  fake: FakeUpstream;
+  host: EnclaveHost;
+  rootPublicKey: string;
+  measurement: string;
+  recorded: WireRecord[];
+  /** An openai client in confidential mode; `fetchOverrides` let tests tamper with the wire. */
+  client(opts?: ClientOptions): { openai: OpenAI; fetch: ConfidentialFetch };
+  close(): Promise<void>;
+}
+
+export interface ClientOptions {
+  rootPublicKey?: string;
+  allowedMeasurements?: string[];
+  now?: () => number;
+  maxRetries?: number;
+  /** Rewrites each request before it is sent (tamper tests). */
+  onRequest?: (url: string, init: RequestInit) => { url: string; init: RequestInit };
+  /** Rewrites each response body's bytes (tamper tests). */
+  onResponseBytes?: (url: string, bytes: Uint8Array) => Uint8Array;
+}
+
+export async function startConfidentialGateway(overrides: Record<string, unknown> = {}): Promise<ConfidentialSetup> {
+  const dir = mkdtempSync(join(tmpdir(), 'sealgate-conf-'));
+  const rootKeyFile = join(dir, 'enclave-root.json');
+  const { publicKey } = await initRootKey(rootKeyFile);
+  const fake = await startFakeUpstream();
+  const gw = await startGateway(
+    deepMerge({ upstream: { providers: [fakeProvider(fake)] }, confidential: { enabled: true, rootKeyFile } }, overrides),
+  );
+  const host = gw.running.gateway.deps.confidential!.host;
+  const measurement = host.identity!.measurement;
+  const recorded: WireRecord[] = [];
+
+  const client = (opts: ClientOptions = {}) => {
+    const wire: typeof fetch = async (input, init) => {
+      let url = input instanceof Request ? input.url : String(input);
+      let requestInit: RequestInit = init ?? {};
+      if (opts.onRequest) ({ url, init: requestInit } = opts.onRequest(url, requestInit));
+      const requestBody = requestInit.body instanceof Uint8Array ? requestInit.body : null;
+      const response = await fetch(input instanceof Request && !opts.onRequest ? input : url, requestInit);
+      let bytes = new Uint8Array(await response.arrayBuffer());
+      if (opts.onResponseBytes) bytes = opts.onResponseBytes(url, bytes);
+      recorded.push({ url, requestBody, responseBody: bytes });
+      return new Response(bytes, { status: response.status, headers: response.headers });
+    };
+    const confidentialFetch = createConfidentialFetch({
+      gatewayUrl: gw.url,
+      rootPublicKey: opts.rootPublicKey ?? publicKey,
+      allowedMeasurements: opts.allowedMeasurements ?? [measurement],
+      fetch: wire,
+      now: opts.now,
+    });
+    const openai = new OpenAI({ apiKey: gw.apiKey, baseURL: gw.baseURL, maxRetries: opts.maxRetries ?? 0, timeout: 20_000, fetch: confidentialFetch });
+    return { openai, fetch: confidentialFetch };
+  };
+
+  return {
+    gw,
+    fake,
+    host,
+    rootPublicKey: publicKey,
+    measurement,
+    recorded,
+    client,
+    async close() {
+      await gw.close();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function containsBytes(haystack: Uint8Array, needle: string): boolean {
+  return Buffer.from(haystack).includes(Buffer.from(needle, 'utf8'));
+}

@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APIConnectionError, BadRequestError } from 'openai';
+import { containsBytes, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
+
+let setup: ConfidentialSetup;
+
+beforeAll(async () => {
+  setup = await startConfidentialGateway();
+});
+afterAll(async () => {
+  await setup?.close();
+});
+
+const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
+
+describe('confidential mode round trips with the official openai SDK', () => {
+  it('answers a non-streaming request; only ciphertext crosses the wire', async () => {
+    const secret = `moonbeam-${Math.random().toString(36).slice(2)}`;
+    const { openai } = setup.client();
+    const answer = await openai.chat.completions.create(ask(`remember ${secret}`));
+    expect(answer.choices[0]!.message.content).toContain(secret);
+    // The upstream (inside the enclave's reach) saw the prompt; the client↔gateway wire never did.
+    expect(setup.fake.requests.at(-1)!.raw).toContain(secret);
+    const wire = setup.recorded.filter((r) => r.url.includes('/v1/confidential/'));
+    expect(wire.length).toBeGreaterThan(0);
+    for (const record of wire) {
+      expect(containsBytes(record.requestBody!, secret)).toBe(false);
+      expect(containsBytes(record.responseBody, secret)).toBe(false);
+    }
+  });
+
+  it('streams: chunks decrypt in order and end with the authenticated final frame', async () => {
+    const { openai } = setup.client();
+    setup.fake.script({ kind: 'ok', text: 'one two three four five six', chunkDelayMs: 5 });
+    const stream = await openai.chat.completions.create({ ...ask('count'), stream: true });
+    let text = '';
+    let chunks = 0;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      chunks++;
+    }
+    expect(text).toBe('one two three four five six');
+    expect(chunks).toBeGreaterThan(3);
+  });
+
+  it('serves embeddings and the Responses API too', async () => {
+    const { openai } = setup.client();
+    const embedding = await openai.embeddings.create({ model: 'fake-model', input: 'hello' });
+    expect(embedding.data[0]!.embedding.length).toBeGreaterThan(0);
+    const response = await openai.responses.create({ model: 'fake-model', input: 'say hi' });
+    expect(response.output_text).toContain('say hi');
+  });
+
+  it('caches the attestation until it expires', async () => {
+    const { openai } = setup.client();
+    const before = setup.recorded.filter((r) => r.url.includes('/v1/attestation')).length;
+    await openai.chat.completions.create(ask('a'));
+    await openai.chat.completions.create(ask('b'));
+    expect(setup.recorded.filter((r) => r.url.includes('/v1/attestation')).length - before).toBe(1);
+  });
+
+  it('passes upstream errors back sealed, with their status', async () => {
+    const { openai } = setup.client();
+    setup.fake.script({ kind: 'status', status: 400, message: 'bad parameter upstream', code: 'invalid_value' });
+    const error = await openai.chat.completions.create(ask('x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).code).toBe('invalid_value');
+  });
+
+  it('lets the enclave sign receipts with its attested key', async () => {
+    const { fetch: confidentialFetch } = setup.client();
+    const attested = await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`);
+    const payload = utf8('{"rid":"req_1"}');
+    const signed = await setup.host.signReceipt(payload);
+    expect(signed.signingPublicKey).toBe(attested.document.signingPublicKey);
+    expect(await verifyReceiptSignature(payload, signed.signature, fromBase64Url(signed.signingPublicKey))).toBe(true);
+    expect(await verifyReceiptSignature(utf8('{"rid":"req_2"}'), signed.signature, fromBase64Url(signed.signingPublicKey))).toBe(false);
+  });
+});
+
+describe('attestation checks before anything is encrypted', () => {
+  const expectRefused = async (opts: Parameters<ConfidentialSetup['client']>[0], code: string) => {
+    const sentBefore = setup.recorded.filter((r) => r.url.includes('/v1/confidential/')).length;
+    const { openai } = setup.client(opts);
+    const error = await openai.chat.completions.create(ask('never sent')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).cause).toMatchObject({ name: 'ProtocolError', code });
+    expect(setup.recorded.filter((r) => r.url.includes('/v1/confidential/')).length).toBe(sentBefore);
+  };
+
+  it('refuses a document signed by another root (forged)', async () => {
+    await expectRefused({ rootPublicKey: 'A'.repeat(43) }, 'attestation_signature');
+  });
+
+  it('refuses an enclave whose measurement is not allowed', async () => {
+    await expectRefused({ allowedMeasurements: ['0'.repeat(64)] }, 'attestation_measurement');
+  });
+
+  it('refuses an expired document', async () => {
+    await expectRefused({ now: () => Date.now() + 3_600_000 }, 'attestation_expired');
+  });
+
+  it('refuses a replayed document (nonce not ours)', async () => {
+    let captured: Uint8Array | undefined;
+    await setup.client({
+      onResponseBytes: (url, bytes) => {
+        if (url.includes('/v1/attestation')) captured = bytes;
+        return bytes;
+      },
+    }).openai.chat.completions.create(ask('warm up'));
+    await expectRefused({ onResponseBytes: (url, bytes) => (url.includes('/v1/attestation') ? captured! : bytes) }, 'attestation_nonce');
+  });
+
+  it('refuses a tampered document', async () => {
+    await expectRefused(
+      {
+        onResponseBytes: (url, bytes) => {
+          if (!url.includes('/v1/attestation')) return bytes;
+          const body = JSON.parse(Buffer.from(bytes).toString()) as { payload: string };
+          const document = decodeAttestationPayload(body.payload) as Record<string, unknown>;
+          document.expiresAt = (document.expiresAt as number) + 86_400_000;
+          body.payload = Buffer.from(JSON.stringify(document)).toString('base64url');
+          return Buffer.from(JSON.stringify(body));
+        },
+      },
+      'attestation_signature',
+    );
+  });
+
+  it('GET /v1/attestation validates the nonce', async () => {
+    const response = await fetch(`${setup.gw.url}/v1/attestation?nonce=short`, { headers: { authorization: `Bearer ${setup.gw.apiKey}` } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_nonce', param: 'nonce' } });
+  });
+});
+
+describe('bad sealed requests are refused and nothing is decrypted', () => {
+  const tamperRequest = (mutate: (body: Uint8Array) => Uint8Array, url?: (u: string) => string) => ({
+    onRequest: (u: string, init: RequestInit) =>
+      u.includes('/v1/confidential/') ? { url: url ? url(u) : u, init: { ...init, body: mutate(new Uint8Array(init.body as Uint8Array)) } } : { url: u, init },
+  });
+  const expectGatewayError = async (opts: Parameters<ConfidentialSetup['client']>[0], status: number, code: string) => {
+    const seenBefore = setup.fake.requests.length;
+    const error = await setup.client(opts).openai.chat.completions.create(ask('secret prompt')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status, code });
+    expect(setup.fake.requests.length).toBe(seenBefore);
+  };
+
+  it('tampered ciphertext', async () => {
+    await expectGatewayError(tamperRequest((b) => (b[b.length - 3]! ^= 1, b)), 400, 'confidential_decryption_failed');
+  });
+
+  it('AAD mismatch: the envelope replayed on another route', async () => {
+    await expectGatewayError(tamperRequest((b) => b, (u) => u.replace('/chat/completions', '/completions')), 400, 'confidential_decryption_failed');
+  });
+
+  it('wrong key id', async () => {
+    // Key id is the 2nd field: version(1) kem(2) kdf(2) aead(2) len(2) keyId…
+    await expectGatewayError(tamperRequest((b) => (b[9] = b[9] === 0x61 ? 0x62 : 0x61, b)), 400, 'confidential_key_unknown');
+  });
+
+  it('stale timestamp (a genuinely sealed old request)', async () => {
+    const { fetch: confidentialFetch } = setup.client();
+    const attested = await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`);
+    const sealed = sealRequest({
+      recipientPublicKey: attested.hpkePublicKey,
+      keyId: attested.document.keyId,
+      binding: { tenant: attested.tenant!, route: '/v1/chat/completions', model: 'fake-model', timestampMs: Date.now() - 120_000, requestId: 'stale_request_000001' },
+      plaintext: utf8(JSON.stringify(ask('old'))),
+    });
+    const response = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'message/sealgate-request' },
+      body: sealed.body as Uint8Array<ArrayBuffer>,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'confidential_stale_timestamp' } });
+  });
+
+  it('replayed request', async () => {
+    let first: { url: string; init: RequestInit } | undefined;
+    await setup.client({ onRequest: (url, init) => (url.includes('/v1/confidential/') ? (first = { url, init }) : { url, init }) }).openai.chat.completions.create(ask('once'));
+    const replay = await fetch(first!.url, first!.init);
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toMatchObject({ error: { code: 'confidential_replayed_request' } });
+  });
+
+  it('malformed envelope and wrong content type', async () => {
+    const headers = { authorization: `Bearer ${setup.gw.apiKey}` };
+    const garbage = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'message/sealgate-request' },
+      body: new Uint8Array([1, 2, 3]),
+    });
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toMatchObject({ error: { code: 'confidential_malformed_request', type: 'invalid_request_error' } });
+    const plain = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(ask('plaintext')),
+    });
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
+  });
+
+  it('an unauthenticated sealed request is refused before the enclave', async () => {
+    const response = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/sealgate-request', authorization: 'Bearer sk-wrong' },
+      body: new Uint8Array(64),
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('tampered responses are detected by the client', () => {
+  const streamOf = async (onResponseBytes: (url: string, bytes: Uint8Array) => Uint8Array) => {
+    setup.fake.script({ kind: 'ok', text: 'alpha beta gamma delta' });
+    const stream = await setup.client({ onResponseBytes }).openai.chat.completions.create({ ...ask('s'), stream: true });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+    return text;
+  };
+  const frames = (bytes: Uint8Array) => {
+    const out: Uint8Array[] = [];
+    for (let at = 32; at < bytes.length; ) {
+      const length = Buffer.from(bytes).readUInt32BE(at + 1);
+      out.push(bytes.subarray(at, at + 5 + length));
+      at += 5 + length;
+    }
+    return { head: bytes.subarray(0, 32), frames: out };
+  };
+  const onConfidential = (edit: (bytes: Uint8Array) => Uint8Array) => (url: string, bytes: Uint8Array) =>
+    url.includes('/v1/confidential/') ? edit(bytes) : bytes;
+
+  it('truncation (final frame dropped)', async () => {
+    const error = await streamOf(
+      onConfidential((bytes) => {
+        const { head, frames: f } = frames(bytes);
+        return Buffer.concat([head, ...f.slice(0, -1)]);
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'stream_truncated' });
+  });
+
+  it('reordered frames', async () => {
+    const error = await streamOf(
+      onConfidential((bytes) => {
+        const { head, frames: f } = frames(bytes);
+        return Buffer.concat([head, f[1]!, f[0]!, ...f.slice(2)]);
+      }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'decryption_failed' });
+  });
+
+  it('a flipped bit in a non-streamed answer', async () => {
+    const error = await setup
+      .client({ onResponseBytes: onConfidential((bytes) => (bytes[bytes.length - 1]! ^= 1, bytes)) })
+      .openai.chat.completions.create(ask('x'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).cause).toMatchObject({ code: 'decryption_failed' });
+  });
+});
