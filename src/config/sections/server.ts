@@ -11,7 +11,7 @@ const byteSize = z.union([
       const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
       return Math.floor(Number(m[1]) * unit);
     }),
-]);
+], { error: 'a size like 1048576, "512kb" or "1mb"' });
 
 /** `server` section: where and how the gateway listens. */
 export const serverSection = z
