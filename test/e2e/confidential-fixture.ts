@@ -39,6 +39,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Rewrites each request before it is sent (tamper tests). */
   onRequest?: (url: string, init: RequestInit) => { url: string; init: RequestInit };
+  /** Hand responses through as they stream (no recording): needed to act mid-stream. */
+  passthrough?: boolean;
   /** Rewrites each response body's bytes (tamper tests). */
   onResponseBytes?: (url: string, bytes: Uint8Array) => Uint8Array;
 }
@@ -62,6 +64,7 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
       if (opts.onRequest) ({ url, init: requestInit } = opts.onRequest(url, requestInit));
       const requestBody = requestInit.body instanceof Uint8Array ? requestInit.body : null;
       const response = await fetch(input instanceof Request && !opts.onRequest ? input : url, requestInit);
+      if (opts.passthrough) return response;
       let bytes = new Uint8Array(await response.arrayBuffer());
       if (opts.onResponseBytes) bytes = opts.onResponseBytes(url, bytes);
       recorded.push({ url, requestBody, responseBody: bytes });

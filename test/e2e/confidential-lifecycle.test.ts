@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InternalServerError } from 'openai';
+import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+
+const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
+
+describe('enclave crash and restart', () => {
+  let setup: ConfidentialSetup;
+  beforeAll(async () => {
+    setup = await startConfidentialGateway({ confidential: { readyTimeoutMs: 10_000 } });
+  });
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  it('fails an in-flight request with 503, restarts with fresh keys, and clients re-attest', async () => {
+    const { openai } = setup.client();
+    await openai.chat.completions.create(ask('warm up'));
+    const before = { ...setup.host.identity! };
+    const generation = setup.host.generation;
+
+    setup.fake.script({ kind: 'ok', delayMs: 1_000 });
+    const pending = openai.chat.completions.create(ask('in flight')).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await setup.host.crash();
+    const error = await pending;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 503, code: 'enclave_unavailable' });
+
+    // Same client, cached document now names a key that died with the worker: it re-attests on its own.
+    const answer = await openai.chat.completions.create(ask('after restart'));
+    expect(answer.choices[0]!.message.content).toContain('after restart');
+    expect(setup.host.generation).toBe(generation + 1);
+    expect(setup.host.identity!.keyId).not.toBe(before.keyId);
+    expect(setup.host.identity!.signingPublicKey).not.toBe(before.signingPublicKey);
+    expect(setup.host.identity!.measurement).toBe(before.measurement);
+  });
+
+  it('cuts a stream mid-way when the enclave dies; the client reports truncation, not a short answer', async () => {
+    const { openai } = setup.client({ passthrough: true });
+    setup.fake.script({ kind: 'ok', text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 40 });
+    const stream = await openai.chat.completions.create({ ...ask('long'), stream: true });
+    let received = 0;
+    const error = await (async () => {
+      for await (const _chunk of stream) {
+        if (++received === 3) await setup.host.crash();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'stream_truncated' });
+    const answer = await openai.chat.completions.create(ask('recovered'));
+    expect(answer.choices[0]!.message.content).toContain('recovered');
+  });
+
+  it('reports the enclave in /readyz', async () => {
+    const response = await fetch(`${setup.gw.url}/readyz`);
+    expect({ status: response.status, body: await response.json() }).toMatchObject({ status: 200 });
+  });
+});
+
+describe('key rotation', () => {
+  it('keeps traffic flowing through rotations (old key accepted during grace)', async () => {
+    const setup = await startConfidentialGateway();
+    try {
+      const { openai } = setup.client();
+      await openai.chat.completions.create(ask('prime the attestation cache'));
+      const keys = new Set([setup.host.identity!.keyId]);
+      const requests = Array.from({ length: 12 }, (_, i) => openai.chat.completions.create(ask(`request ${i}`)));
+      for (let i = 0; i < 3; i++) keys.add(await setup.host.rotateKeys());
+      const answers = await Promise.all(requests);
+      answers.forEach((answer, i) => expect(answer.choices[0]!.message.content).toContain(`request ${i}`));
+      expect(keys.size).toBe(4);
+      // Sealed to the old (cached) key after rotation: still accepted within the grace period.
+      const late = await openai.chat.completions.create(ask('late'));
+      expect(late.choices[0]!.message.content).toContain('late');
+    } finally {
+      await setup.close();
+    }
+  });
+
+  it('without grace, a client holding a retired key re-attests and retries once, transparently', async () => {
+    const setup = await startConfidentialGateway({ confidential: { keyGraceMs: 0 } });
+    try {
+      const { openai } = setup.client();
+      await openai.chat.completions.create(ask('first'));
+      const attestationsBefore = setup.recorded.filter((r) => r.url.includes('/v1/attestation')).length;
+      await setup.host.rotateKeys();
+      const answer = await openai.chat.completions.create(ask('after rotation'));
+      expect(answer.choices[0]!.message.content).toContain('after rotation');
+      expect(setup.recorded.filter((r) => r.url.includes('/v1/attestation')).length).toBe(attestationsBefore + 1);
+    } finally {
+      await setup.close();
+    }
+  });
+
+  it('rotates on its schedule, and documents never outlive their key', async () => {
+    const setup = await startConfidentialGateway({ confidential: { rotationIntervalMs: 1_000, keyGraceMs: 500 } });
+    try {
+      const { fetch: confidentialFetch } = setup.client();
+      const first = await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`);
+      expect(first.document.expiresAt).toBeLessThanOrEqual(first.document.issuedAt + 1_500);
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      confidentialFetch.attestation.invalidate();
+      const second = await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`);
+      expect(second.document.keyId).not.toBe(first.document.keyId);
+    } finally {
+      await setup.close();
+    }
+  });
+});
