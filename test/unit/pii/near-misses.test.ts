@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { typesIn } from './helpers.js';
+
+/** Things that look like identifiers but are not: none of these may produce a finding. */
+const NEAR_MISSES = [
+  'Order #20231015123456 shipped',
+  '订单号 20231015123456789 已发货',
+  '快递单号 SF1234567890123',
+  'timestamp 1700000000123',
+  '时间戳 1699999999',
+  '2023-10-15T12:30:45.123Z',
+  '2023-10-15 12:30:45',
+  'version 1.2.3.4',
+  'release v12.4.0.1-beta',
+  'node 20.19.43, npm 11.19.1',
+  'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+  'sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'uuid 123e4567-e89b-12d3-a456-426614174000',
+  'ISBN 978-3-16-148410-0',
+  'invoice 4111111111111112',
+  'total 1234567.89 元',
+  'the quick brown fox jumps over the lazy dog',
+  '今天天气很好，我们去公园散步吧。',
+  'pi = 3.14159265358979',
+  '共计 138 件，单价 13.80 元',
+  'Page 12 of 138',
+  'port 8080, pid 13800',
+];
+
+describe('adversarial near-misses', () => {
+  for (const text of NEAR_MISSES) {
+    it(`no finding in: ${text}`, () => {
+      expect(typesIn(text)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createPiiDetector } from '../../../guardrails/pii/index.js';
+
+/**
+ * Adversarial long inputs shaped to trigger catastrophic backtracking in naive patterns (long runs with no
+ * terminator, alternating separators, unclosed PEM headers …). Each must finish; a super-linear regex would
+ * blow the test timeout by orders of magnitude at these sizes. (Speed itself is measured in bench/pii.ts.)
+ */
+const N = 50_000;
+const ADVERSARIAL: Record<string, string> = {
+  digits: '1'.repeat(N),
+  digitsWithSeparators: '1 '.repeat(N / 2) + 'x',
+  dashes: '1-'.repeat(N / 2),
+  dots: '1.'.repeat(N / 2),
+  emailLocalNoAt: 'a'.repeat(N),
+  emailDomainNoTld: 'a@' + 'b.'.repeat(N / 2),
+  manyAts: 'a@'.repeat(N / 2),
+  ipv6Colons: '1:'.repeat(N / 2),
+  hexColons: 'ab:'.repeat(N / 3),
+  capitalisedWords: 'Abc '.repeat(N / 4),
+  chineseNoSuffix: '张'.repeat(N),
+  chineseAddressLike: '北京市'.repeat(N / 3),
+  chineseOrgLike: '我们公'.repeat(N / 3),
+  pemUnclosed: '-----BEGIN PRIVATE KEY-----\n' + 'A'.repeat(N),
+  passwordKeys: 'password='.repeat(N / 9),
+  urlNoAt: 'http://' + 'a:'.repeat(N / 2),
+  jwtLike: 'eyJ' + 'a'.repeat(N) + '.eyJ',
+  mixedFullWidth: '１２３４ '.repeat(N / 5),
+  zeroWidth: '1\u200b'.repeat(N / 2),
+};
+
+describe('regex safety: adversarial long inputs', () => {
+  const detector = createPiiDetector();
+  for (const [name, text] of Object.entries(ADVERSARIAL)) {
+    it(`completes on ${name} (${text.length} chars)`, () => {
+      const findings = detector.detect(text);
+      expect(Array.isArray(findings)).toBe(true);
+      for (const f of findings) {
+        expect(f.start).toBeGreaterThanOrEqual(0);
+        expect(f.end).toBeLessThanOrEqual(text.length);
+      }
+    });
+  }
+});
