@@ -47,7 +47,7 @@ const STREET_SUFFIX =
 /** 221B Baker Street, Apt. 4 / 1600 Pennsylvania Ave NW, Washington, DC 20500 */
 const EN_STREET = new RegExp(
   `(?<![\\w])\\d{1,6}[A-Za-z]?(?:[ ][\\p{Lu}\\d][\\p{L}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![\\p{L}])` +
-    `(?:[ ](?:N|S|E|W|NE|NW|SE|SW))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
+    `(?:[ ](?:NE|NW|SE|SW|N|S|E|W)(?![\\p{L}]))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
     `(?:,?\\s{1,3}\\p{Lu}[\\p{L}'\\-]+(?:[ ]\\p{Lu}[\\p{L}'\\-]+){0,2})?(?:,?[ ](?:[A-Z]{2}))?(?:,?[ ]\\d{5}(?:-\\d{4})?)?`,
   'gu',
 );

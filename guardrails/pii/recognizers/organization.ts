@@ -11,7 +11,7 @@ const EN_SUFFIXED = new RegExp(`(?<![\\p{L}])${TOKEN}(?:[ ](?:&[ ]|and[ ]|of[ ])
 const EN_OF = /(?<![\p{L}])(?:University|Bank|Ministry|Department|Institute|College|Museum|Church|Council|Board|Office) of(?: the)?(?: \p{Lu}[\p{L}'\-]*){1,4}/gu;
 const ZH_SUFFIXES = [...ZH_ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|');
 const ZH_ORG = new RegExp(
-  `[^\\s\\p{P}\\p{S}\\d的是在我你他她到于从和与及或也都就请把给了被让对向]{2,12}?(?:${ZH_SUFFIXES})`,
+  `[^\\s\\p{P}\\p{S}\\d的是在我你他她到于从和与及或也都就请把给了被让对向]{2,12}(?:${ZH_SUFFIXES})`,
   'gu',
 );
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, /[\p{L}\p{N}]/u);
@@ -30,7 +30,7 @@ export const organizationRecognizer: Recognizer = {
       for (const hit of enKnown.find(text)) push(hit.start, hit.end, 0.65, 'en-org-gazetteer');
     }
     if (facts.hasCjk) {
-      forEachMatch(ZH_ORG, text, (m) => push(m.index, m.index + m[0].length, 0.6, 'zh-org-suffix'));
+      forEachMatch(ZH_ORG, text, (m) => push(m.index, m.index + m[0].length, 0.7, 'zh-org-suffix'));
       for (const hit of zhKnown.find(text)) push(hit.start, hit.end, 0.65, 'zh-org-gazetteer');
     }
     return out;

@@ -47,7 +47,10 @@ function chineseNames(text: string): Candidate[] {
       i++;
       continue;
     }
-    const cueBefore = endsWithAny(text, i, ZH_NAME_CUES);
+    // Skip a colon or spaces between a cue and the name (联系人：李娜).
+    let cueEnd = i;
+    while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
+    const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES);
     const boundaryBefore = i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
