@@ -3,8 +3,10 @@ import { registerServe } from './serve.js';
 import { registerKeys } from './keys.js';
 import { registerDoctor } from './doctor.js';
 import { registerScan } from './scan.js';
+import { registerEnclave } from './enclave.js';
+import { registerAttest } from './attest.js';
 
 /** A CLI command file exports one of these; add it to the list below. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan];
+export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest];

@@ -1,0 +1,95 @@
+/**
+ * `sealgate enclave init|measure|pubkey`: manage the simulated hardware root and publish what
+ * clients pin. `init` creates the root Ed25519 key pair file (mode 0600) that only the enclave
+ * worker reads; `measure` prints the measurement this checkout + config produces (the value for
+ * clients' allow-lists); `pubkey` prints the root public key again.
+ */
+import type { Command } from 'commander';
+import type { RegisterCommand } from './commands.js';
+import type { SealGateConfig } from '../config/schema.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
+import { initRootKey, readRootPublicKey } from '../../enclave-sim/root-key.js';
+import { measureEnclave } from '../../enclave-sim/measurement.js';
+
+function configFrom(path: string | undefined): SealGateConfig {
+  try {
+    return loadConfig({ path }).config;
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sealgate enclave: ${message}\n`);
+  process.exit(1);
+}
+
+export async function measureFromConfig(config: SealGateConfig) {
+  return measureEnclave({
+    modelDir: config.confidential.modelDir,
+    guardrailsConfig: config.guardrails,
+    policyFiles: config.confidential.policyFiles,
+  });
+}
+
+export const registerEnclave: RegisterCommand = (program: Command) => {
+  const enclave = program.command('enclave').description('Confidential mode: the enclave root key and measurement');
+
+  enclave
+    .command('init')
+    .description('Create the root Ed25519 key pair clients pin (refuses to overwrite without --force)')
+    .option('-f, --file <path>', 'key file (default: confidential.rootKeyFile from the config)')
+    .option('-c, --config <file>', 'config file')
+    .option('--force', 'replace an existing key (every client pinning the old key will refuse the enclave)')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: { file?: string; config?: string; force?: boolean; json?: boolean }) => {
+      const path = flags.file ?? configFrom(flags.config).confidential.rootKeyFile;
+      let created;
+      try {
+        created = await initRootKey(path, { force: flags.force });
+      } catch (error) {
+        fail((error as Error).message);
+      }
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ file: path, rootPublicKey: created.publicKey, rootKeyId: created.rootKeyId })}\n`);
+        return;
+      }
+      process.stdout.write(
+        `Created enclave root key ${path} (mode 0600; only the enclave reads it)\n` +
+          `root public key (clients pin this): ${created.publicKey}\n` +
+          `root key id: ${created.rootKeyId}\n` +
+          `Next: \`sealgate enclave measure\` for the measurement clients allow, then set confidential.enabled: true.\n`,
+      );
+    });
+
+  enclave
+    .command('measure')
+    .description('Print the measurement (code, model weights, policy) the enclave will attest with this config')
+    .option('-c, --config <file>', 'config file')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: { config?: string; json?: boolean }) => {
+      const measured = await measureFromConfig(configFrom(flags.config));
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(measured)}\n`);
+        return;
+      }
+      process.stdout.write(
+        `measurement: ${measured.measurement}\n  code:   ${measured.parts.code}\n  models: ${measured.parts.models}\n  policy: ${measured.parts.policy}\n`,
+      );
+    });
+
+  enclave
+    .command('pubkey')
+    .description('Print the root public key clients pin')
+    .option('-f, --file <path>', 'key file (default: confidential.rootKeyFile from the config)')
+    .option('-c, --config <file>', 'config file')
+    .action(async (flags: { file?: string; config?: string }) => {
+      const path = flags.file ?? configFrom(flags.config).confidential.rootKeyFile;
+      try {
+        process.stdout.write(`${await readRootPublicKey(path)}\n`);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+    });
+};
