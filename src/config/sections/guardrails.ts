@@ -1,4 +1,96 @@
 import { z } from 'zod';
 
-/** `guardrails` section of the config (placeholder: its owner fills it in). */
-export const guardrailsSection = z.object({}).strict();
+/**
+ * `guardrails` section: which detectors run, where the policies live, how the streaming output guard
+ * behaves, and how repeat offenders are handled. Owned by the POLICY room (guardrails/policy,
+ * guardrails/rules, src/pipeline/guard*). Documented in docs/policies.md.
+ */
+
+const detectorSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Passed to the detector factory (guardrails/registry.ts), e.g. thresholds or model paths. */
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+const offenderRuleSchema = z
+  .object({
+    /** Trigger on this many violating requests in a row … */
+    consecutive: z.number().int().positive().optional(),
+    /** … or on this many within `windowSeconds`. */
+    inWindow: z.number().int().positive().optional(),
+    response: z.enum(['warn', 'throttle', 'suspend']),
+    /** How long a throttle or suspension lasts. */
+    durationSeconds: z.number().int().positive().default(600),
+    /** Throttle: at most one request per this many seconds while it lasts. */
+    throttleIntervalSeconds: z.number().positive().default(10),
+  })
+  .strict()
+  .refine((r) => r.consecutive !== undefined || r.inWindow !== undefined, { message: 'set consecutive and/or inWindow' });
+
+export const guardrailsSection = z
+  .object({
+    /** Master switch: off = the pipeline is a pass-through (benchmarks compare both). */
+    enabled: z.boolean().default(true),
+    policies: z
+      .object({
+        /** Directory with baseline.yaml, default.yaml and <tenant>.yaml. Unset = built-in default policy. */
+        dir: z.string().min(1).optional(),
+        /** Organisation baseline file (defaults to <dir>/baseline.yaml when it exists). */
+        baselineFile: z.string().min(1).optional(),
+        /** Reload when a policy or term-list file changes. */
+        watch: z.boolean().default(true),
+        reloadOnSighup: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+    /** Detectors run on every guarded text, by registry name; `rules` comes from each tenant's policy. */
+    detectors: z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]*$/), detectorSchema)
+      .default({ pii: { enabled: true, options: {} }, toxicity: { enabled: true, options: {} }, intent: { enabled: true, options: {} } }),
+    input: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Guard only the newest N messages (earlier turns were guarded when they were new). 0 = all. */
+        lastMessages: z.number().int().min(0).default(0),
+      })
+      .strict()
+      .prefault({}),
+    output: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Streaming: characters withheld at the tail so a span still being generated is never sent. */
+        holdbackChars: z.number().int().min(8).max(4096).default(48),
+        /** Streaming: new characters accumulated between scans (bigger = less CPU, later first token). */
+        scanStepChars: z.number().int().min(1).max(4096).default(24),
+        /** Streaming: released text kept as context for classifiers scanning the window. */
+        contextChars: z.number().int().min(0).max(8192).default(256),
+      })
+      .strict()
+      .prefault({}),
+    /** Scanner failure (a detector throws): false = fail closed with 503, true = let the request through. */
+    failOpen: z.boolean().default(false),
+    repeatOffenders: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Header naming the end user when the body has no `user` field. */
+        endUserHeader: z.string().min(1).default('x-sealgate-end-user'),
+        windowSeconds: z.number().int().positive().default(86_400),
+        /** Also count per API key (a key shared by many users gets its own counter). */
+        perKey: z.boolean().default(true),
+        rules: z
+          .array(offenderRuleSchema)
+          .default([
+            { consecutive: 3, response: 'warn', durationSeconds: 600, throttleIntervalSeconds: 10 },
+            { inWindow: 5, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 10 },
+            { inWindow: 10, response: 'suspend', durationSeconds: 3600, throttleIntervalSeconds: 10 },
+          ]),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type GuardrailsConfig = z.infer<typeof guardrailsSection>;
+export type OffenderRule = z.infer<typeof offenderRuleSchema>;

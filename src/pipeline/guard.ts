@@ -1,0 +1,227 @@
+/**
+ * The guardrail stage of the pipeline (a `GuardStage`, see pipeline.ts):
+ *  - input: repeat-offender gate → every model-visible text (system, user, assistant history, tool
+ *    results, tool descriptions; Responses `input`/`instructions`; completions `prompt`; embeddings
+ *    `input`) scanned by all detectors + the tenant's rules → policy decision → block (error or
+ *    refusal), vetted answer, or a rewritten body (pseudonymized / redacted) for the upstream;
+ *  - output (non-streamed): answer text and tool-call arguments scanned → block / answer / transform,
+ *    then pseudonyms restored;
+ *  - outputStream: the sliding-window stream guard (./guard/stream.ts).
+ * Verdicts (no text) go to `ctx.verdicts`, the policy version to `ctx.policyVersion`.
+ */
+import type { Detector } from '../../guardrails/core/types.js';
+import { PolicyStore, detectLanguage, type Decision, type Policy, type PolicySet } from '../../guardrails/policy/index.js';
+import { createDetector } from '../../guardrails/registry.js';
+import type { SealGateConfig } from '../config/schema.js';
+import type { GuardrailsConfig } from '../config/sections/guardrails.js';
+import { createViolationStore } from '../store/violations/index.js';
+import type { ViolationStore } from '../store/violations/types.js';
+import type { GuardStage, InputDecision } from './pipeline.js';
+import type { PipelineResult, RequestContext, Surface } from './types.js';
+import { RepeatOffenders } from './guard/repeat-offenders.js';
+import { guardFailure, policyError, textReply } from './guard/replies.js';
+import { Scanner } from './guard/scanner.js';
+import { StreamGuard } from './guard/stream.js';
+import { requestSlots, responseSlots, withReplacements, type TextSlot } from './guard/texts.js';
+import { applyTransforms, PseudonymVault } from './guard/transform.js';
+import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
+
+export { verdictHeader } from './guard/verdicts.js';
+export { Scanner } from './guard/scanner.js';
+export { PseudonymVault } from './guard/transform.js';
+
+/** The subset of a pino logger the guard uses. Never given text. */
+export interface GuardLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface GuardDeps {
+  config: GuardrailsConfig;
+  policies: { readonly current: PolicySet };
+  scanner: Scanner;
+  offenders?: RepeatOffenders;
+  logger?: GuardLogger;
+}
+
+/** Per-request guard state: one policy (never re-read mid-request) and the pseudonym vault. */
+interface GuardState {
+  policy: Policy;
+  vault: PseudonymVault;
+  language: string;
+}
+
+const OUTCOME_RANK = { allow: 0, flag: 1, transform: 2, answer: 3, block: 4 } as const;
+
+function merge(decisions: readonly Decision[], stage: 'input' | 'output'): Decision {
+  let outcome: Decision['outcome'] = 'allow';
+  for (const d of decisions) if (OUTCOME_RANK[d.outcome] > OUTCOME_RANK[outcome]) outcome = d.outcome;
+  const categories = [...new Set(decisions.filter((d) => d.outcome === outcome).flatMap((d) => d.categories))].sort();
+  return { stage, outcome, acted: decisions.flatMap((d) => d.acted), categories };
+}
+
+export function createGuardStage(deps: GuardDeps): GuardStage {
+  const states = new WeakMap<RequestContext, GuardState>();
+  const { config, scanner } = deps;
+
+  const stateOf = (ctx: RequestContext): GuardState => {
+    let state = states.get(ctx);
+    if (!state) {
+      const policy = deps.policies.current.forTenant(ctx.tenantId);
+      ctx.policyVersion = policy.version;
+      state = { policy, vault: new PseudonymVault(), language: 'en' };
+      states.set(ctx, state);
+    }
+    return state;
+  };
+
+  async function scanSlots(slots: readonly TextSlot[], state: GuardState, stage: 'input' | 'output', ctx: RequestContext): Promise<Decision[]> {
+    const decisions: Decision[] = [];
+    for (const slot of slots) {
+      const findings = await scanner.scan(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId });
+      decisions.push(state.policy.decide(findings, stage));
+    }
+    return decisions;
+  }
+
+  const blockResult = (state: GuardState, surface: Surface, body: Record<string, unknown>, stage: 'input' | 'output', categories: string[]): PipelineResult =>
+    state.policy.onBlock.mode === 'refusal' && surface !== 'embeddings'
+      ? textReply(surface, body, state.policy.refusal(state.language), stage === 'input' ? 'stop' : 'content_filter')
+      : policyError(stage, categories);
+
+  return {
+    name: 'guardrails',
+
+    async input({ surface, body, ctx }): Promise<InputDecision> {
+      const state = stateOf(ctx);
+      if (deps.offenders) {
+        const refused = await deps.offenders.gate(ctx).catch((error: Error) => {
+          deps.logger?.warn({ reason: error.message }, 'repeat-offender store unavailable; not gating');
+          return undefined;
+        });
+        if (refused) return { action: 'stop', result: refused };
+      }
+      if (!config.input.enabled) return { action: 'continue' };
+
+      let slots = requestSlots(surface, body);
+      if (config.input.lastMessages > 0 && surface === 'chat.completions' && Array.isArray(body.messages)) {
+        const first = body.messages.length - config.input.lastMessages;
+        slots = slots.filter((s) => s.path[0] !== 'messages' || (s.path[1] as number) >= first || s.role === 'system' || s.role === 'developer');
+      }
+      const lastUser = [...slots].reverse().find((s) => s.role === 'user');
+      state.language = detectLanguage(lastUser?.text ?? slots[slots.length - 1]?.text ?? '');
+
+      let decisions: Decision[];
+      try {
+        decisions = await scanSlots(slots, state, 'input', ctx);
+      } catch (error) {
+        deps.logger?.error({ reason: (error as Error).message, requestId: ctx.requestId }, 'input guardrails failed');
+        return config.failOpen ? { action: 'continue' } : { action: 'stop', result: guardFailure() };
+      }
+      const decision = merge(decisions, 'input');
+      pushVerdicts(ctx, 'input', decision.acted);
+
+      let outcome = decision.outcome;
+      let answerText: string | undefined;
+      if (outcome === 'answer') {
+        answerText = state.policy.answerFor(decision, state.language)?.text;
+        if (answerText === undefined || surface === 'embeddings') outcome = 'block'; // no vetted answer: refusing is the safe side
+      }
+      if (deps.offenders) {
+        await deps.offenders.record(ctx, outcome === 'block').catch((error: Error) => deps.logger?.warn({ reason: error.message }, 'repeat-offender store unavailable; not counted'));
+      }
+
+      if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', decision.categories) };
+      if (outcome === 'answer') return { action: 'stop', result: textReply(surface, body, answerText!, 'stop') };
+      if (outcome !== 'transform') return { action: 'continue' };
+
+      const replacements = new Map<TextSlot, string>();
+      slots.forEach((slot, i) => {
+        const rewritten = applyTransforms(slot.text, decisions[i]!.acted, state.vault);
+        if (rewritten !== slot.text) replacements.set(slot, rewritten);
+      });
+      return { action: 'continue', body: withReplacements(body, replacements) };
+    },
+
+    async output({ surface, body, ctx, response }): Promise<unknown> {
+      const state = stateOf(ctx);
+      const slots = responseSlots(surface, response);
+      let decisions: Decision[] = [];
+      if (config.output.enabled) {
+        try {
+          decisions = await scanSlots(slots, state, 'output', ctx);
+        } catch (error) {
+          deps.logger?.error({ reason: (error as Error).message, requestId: ctx.requestId }, 'output guardrails failed');
+          if (!config.failOpen) return guardFailure();
+        }
+      }
+      const decision = merge(decisions, 'output');
+      pushVerdicts(ctx, 'output', decision.acted);
+      const plainBody = { ...body, stream: false };
+      if (decision.outcome === 'block') return blockResult(state, surface, plainBody, 'output', decision.categories);
+      if (decision.outcome === 'answer') {
+        const vetted = state.policy.answerFor(decision, state.language);
+        return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
+      }
+      const replacements = new Map<TextSlot, string>();
+      slots.forEach((slot, i) => {
+        const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault) : slot.text;
+        const restored = state.vault.restore(transformed, slot.kind);
+        if (restored !== slot.text) replacements.set(slot, restored);
+      });
+      return replacements.size ? withReplacements(response, replacements) : response;
+    },
+
+    outputStream({ surface, ctx, chunks }) {
+      const state = stateOf(ctx);
+      if (!config.output.enabled && state.vault.size === 0) return chunks;
+      const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
+      return new StreamGuard({ surface, ctx, policy: state.policy, vault: state.vault, scanner, config: outputConfig, language: state.language, scan: config.output.enabled }).run(chunks);
+    },
+  };
+}
+
+export interface Guardrails {
+  stage: GuardStage;
+  /** For the gateway's header hooks: `x-sealgate-verdict`. */
+  headerHook: (ctx: RequestContext) => Record<string, string>;
+  policies: PolicyStore;
+  scanner: Scanner;
+  violations: ViolationStore;
+  close(): Promise<void>;
+}
+
+/** Builds the detectors, policy store (with reload) and violation store from the config. */
+export async function createGuardrails(config: Pick<SealGateConfig, 'guardrails' | 'redisUrl'>, opts: { logger?: GuardLogger } = {}): Promise<Guardrails> {
+  const g = config.guardrails;
+  const detectors: Detector[] = [];
+  for (const [name, detector] of Object.entries(g.detectors)) {
+    if (!detector.enabled || name === 'rules') continue;
+    detectors.push(await createDetector(name, detector.options));
+  }
+  const policies = PolicyStore.open(
+    { dir: g.policies.dir, baselineFile: g.policies.baselineFile },
+    { logger: opts.logger, watchFiles: g.policies.watch && Boolean(g.policies.dir ?? g.policies.baselineFile), reloadOnSighup: g.policies.reloadOnSighup },
+  );
+  let violations: ViolationStore;
+  try {
+    violations = await createViolationStore(config);
+  } catch (error) {
+    policies.close();
+    throw error;
+  }
+  const scanner = new Scanner(detectors);
+  const offenders = g.repeatOffenders.enabled ? new RepeatOffenders(violations, g.repeatOffenders) : undefined;
+  return {
+    stage: createGuardStage({ config: g, policies, scanner, offenders, logger: opts.logger }),
+    headerHook: verdictHeader,
+    policies,
+    scanner,
+    violations,
+    async close() {
+      policies.close();
+      await violations.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Runs the configured detectors plus the tenant's rules detector over one text and hands the findings
+ * to the policy (allow-lists, classifier-derived topics). Synchronous detectors cost no promise;
+ * asynchronous ones (model backends) run concurrently.
+ */
+import type { DetectContext, Detector, Finding } from '../../../guardrails/core/types.js';
+import type { Policy } from '../../../guardrails/policy/index.js';
+
+export class Scanner {
+  constructor(readonly detectors: readonly Detector[]) {}
+
+  async scan(text: string, policy: Policy, ctx: DetectContext): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    let pending: Promise<Finding[]>[] | undefined;
+    const collect = (result: Finding[] | Promise<Finding[]>) => {
+      if (result instanceof Promise) (pending ??= []).push(result);
+      else for (const f of result) findings.push(f);
+    };
+    for (const detector of this.detectors) collect(detector.detect(text, ctx));
+    collect(policy.ruleSet.detector.detect(text, ctx));
+    if (pending) for (const list of await Promise.all(pending)) for (const f of list) findings.push(f);
+    return policy.prepareFindings(text, findings);
+  }
+}

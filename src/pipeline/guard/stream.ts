@@ -1,0 +1,314 @@
+/**
+ * The streaming output guard. Generated text is held in a sliding window: each release is preceded by
+ * a scan of (recent released context + everything pending), and the last `holdbackChars` stay withheld,
+ * so a flagged span no longer than the holdback is always complete — and caught — before any of it is
+ * sent. On a block the stream ends with a final chunk whose `finish_reason` is `content_filter`
+ * (Responses API: `response.incomplete` with reason `content_filter`) and nothing after it.
+ * Transforms apply to released text; pseudonyms are restored as text is released, never split.
+ * Tool-call arguments are buffered whole (they are not shown to a person) and guarded at their end.
+ */
+import type { Finding } from '../../../guardrails/core/types.js';
+import type { Decision, Policy } from '../../../guardrails/policy/index.js';
+import { isTransform } from '../../../guardrails/policy/index.js';
+import type { GuardrailsConfig } from '../../config/sections/guardrails.js';
+import type { Chunk } from '../../upstream/types.js';
+import type { RequestContext, Surface } from '../types.js';
+import type { Scanner } from './scanner.js';
+import { applyTransforms, type PseudonymVault } from './transform.js';
+
+export class StreamBlocked extends Error {
+  constructor(readonly decision: Decision) {
+    super('stream blocked by content policy');
+  }
+}
+
+export interface StreamGuardDeps {
+  surface: Surface;
+  ctx: RequestContext;
+  policy: Policy;
+  vault: PseudonymVault;
+  scanner: Scanner;
+  config: GuardrailsConfig['output'];
+  language: string;
+  /** false: output guardrails are off, only restore pseudonyms. */
+  scan?: boolean;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Records output verdicts once per distinct span across overlapping window scans. */
+class VerdictLedger {
+  private readonly seen = new Map<string, { verdict: RequestContext['verdicts'][number]; spans: Set<string> }>();
+  constructor(private readonly ctx: RequestContext) {}
+
+  add(decision: Decision, windowStart: number, windowLength: number): void {
+    for (const { finding, action } of decision.acted) {
+      const key = `${finding.detector}|${finding.category}|${action}`;
+      const span = finding.start === 0 && finding.end === windowLength ? 'window' : `${windowStart + finding.start}`;
+      let entry = this.seen.get(key);
+      if (!entry) {
+        const verdict = { stage: 'output' as const, detector: finding.detector, category: finding.category, score: round(finding.score), action, count: 0 };
+        this.ctx.verdicts.push(verdict);
+        entry = { verdict, spans: new Set() };
+        this.seen.set(key, entry);
+      }
+      if (finding.score > entry.verdict.score) entry.verdict.score = round(finding.score);
+      if (!entry.spans.has(span)) {
+        entry.spans.add(span);
+        entry.verdict.count = (entry.verdict.count ?? 0) + 1;
+      }
+    }
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** One stream of generated text (a chat choice, a Responses content part). */
+class TextChannel {
+  private pending = '';
+  /** Tail of released text, pre-transform, as classifier context. */
+  private context = '';
+  private releasedRaw = 0;
+  /** Everything sent to the client so far (transformed, restored). */
+  released = '';
+
+  constructor(private readonly guard: StreamGuard) {}
+
+  async push(delta: string, final: boolean): Promise<string> {
+    this.pending += delta;
+    const { holdbackChars, scanStepChars, contextChars } = this.guard.deps.config;
+    const hold = final ? 0 : holdbackChars;
+    if (this.pending.length === 0 || (!final && this.pending.length < hold + scanStepChars)) return '';
+
+    const offset = this.context.length;
+    const window = this.context + this.pending;
+    const decision = await this.guard.scanOutput(window, this.releasedRaw - offset);
+    let cut = this.pending.length - hold;
+    const spans: Finding[] = [];
+    for (const { finding, action } of decision.acted) {
+      if (!isTransform(action)) continue;
+      const start = finding.start - offset;
+      const end = finding.end - offset;
+      if (start < cut && end > cut) cut = Math.max(0, start); // never release half of a span to transform
+      spans.push({ ...finding, start, end });
+    }
+    cut = this.guard.deps.vault.safeCut(this.pending, cut);
+    if (cut <= 0) return '';
+
+    const raw = this.pending.slice(0, cut);
+    const local = decision.acted
+      .filter((a) => isTransform(a.action))
+      .map((a) => ({ ...a, finding: { ...a.finding, start: a.finding.start - offset, end: a.finding.end - offset } }))
+      .filter((a) => a.finding.start >= 0 && a.finding.end <= cut);
+    const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault) : raw);
+    this.pending = this.pending.slice(cut);
+    this.context = contextChars > 0 ? (this.context + raw).slice(-contextChars) : '';
+    this.releasedRaw += raw.length;
+    this.released += out;
+    return out;
+  }
+}
+
+export class StreamGuard {
+  private readonly ledger: VerdictLedger;
+  constructor(readonly deps: StreamGuardDeps) {
+    this.ledger = new VerdictLedger(deps.ctx);
+  }
+
+  async scanOutput(text: string, windowStart: number): Promise<Decision> {
+    const { policy, scanner, ctx } = this.deps;
+    if (this.deps.scan === false) return { stage: 'output', outcome: 'allow', acted: [], categories: [] };
+    const findings = await scanner.scan(text, policy, { stage: 'output', role: 'assistant', tenant: ctx.tenantId });
+    const decision = policy.decide(findings, 'output');
+    this.ledger.add(decision, windowStart, text.length);
+    if (decision.outcome === 'block' || decision.outcome === 'answer') throw new StreamBlocked(decision);
+    return decision;
+  }
+
+  /** Guards complete tool-call arguments: transform, then restore pseudonyms (JSON-escaped). */
+  async guardArguments(args: string): Promise<string> {
+    if (!args) return args;
+    const decision = await this.scanOutput(args, 0);
+    const transformed = applyTransforms(args, decision.acted, this.deps.vault);
+    return this.deps.vault.restore(transformed, 'arguments');
+  }
+
+  refusalText(): string | undefined {
+    return this.deps.policy.onBlock.mode === 'refusal' ? this.deps.policy.refusal(this.deps.language) : undefined;
+  }
+
+  run(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
+    return this.deps.surface === 'responses' ? this.runResponses(chunks) : this.runChoices(chunks);
+  }
+
+  /** Chat completions and legacy completions: per-choice text channels, tool calls buffered per choice. */
+  private async *runChoices(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
+    const legacy = this.deps.surface === 'completions';
+    const channels = new Map<number, TextChannel>();
+    const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string }>>();
+    const channel = (i: number) => {
+      let c = channels.get(i);
+      if (!c) channels.set(i, (c = new TextChannel(this)));
+      return c;
+    };
+    let template: Chunk | undefined;
+    const textChunk = (i: number, text: string, finish: string | null): Chunk => {
+      const base = { ...template! };
+      base.choices = [legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish }];
+      if ('usage' in base) base.usage = null;
+      return base;
+    };
+
+    try {
+      for await (const chunk of chunks) {
+        template = chunk;
+        const choices = chunk.choices;
+        if (!Array.isArray(choices) || choices.length === 0) {
+          yield chunk; // usage-only chunk and the like
+          continue;
+        }
+        for (const raw of choices) {
+          if (!isObject(raw)) continue;
+          const index = typeof raw.index === 'number' ? raw.index : 0;
+          const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
+          const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : '';
+
+          if (!legacy) {
+            if (Array.isArray(delta.tool_calls)) {
+              let calls = toolCalls.get(index);
+              if (!calls) toolCalls.set(index, (calls = new Map()));
+              for (const tc of delta.tool_calls) {
+                if (!isObject(tc)) continue;
+                const k = typeof tc.index === 'number' ? tc.index : 0;
+                const fn = isObject(tc.function) ? tc.function : {};
+                const entry = calls.get(k) ?? { args: '' };
+                if (tc.id !== undefined) entry.id = tc.id;
+                if (tc.type !== undefined) entry.type = tc.type;
+                if (fn.name !== undefined) entry.name = fn.name;
+                if (typeof fn.arguments === 'string') entry.args += fn.arguments;
+                calls.set(k, entry);
+              }
+            }
+            // Role / refusal / other fields go through at once (the first chunk opens the stream quickly).
+            const { content: _c, tool_calls: _t, ...rest } = delta;
+            if (Object.keys(rest).length > 0) {
+              const base = { ...chunk, choices: [{ ...raw, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, finish_reason: null }] };
+              yield base;
+            }
+          }
+
+          if (content) {
+            const out = await channel(index).push(content, false);
+            if (out) yield textChunk(index, out, null);
+          }
+
+          if (raw.finish_reason) {
+            const out = await channel(index).push('', true);
+            if (out) yield textChunk(index, out, null);
+            const calls = toolCalls.get(index);
+            if (calls && calls.size > 0) {
+              const guarded = [];
+              for (const [k, call] of [...calls].sort(([a], [b]) => a - b)) {
+                guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
+              }
+              toolCalls.delete(index);
+              yield { ...chunk, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in chunk ? { usage: null } : {}) };
+            }
+            yield { ...chunk, choices: [legacy ? { ...raw, text: '' } : { ...raw, delta: {} }] };
+          }
+        }
+      }
+      // Upstream ended without a finish chunk: release what is withheld (still scanned).
+      for (const [index, c] of channels) {
+        const out = await c.push('', true);
+        if (out && template) yield textChunk(index, out, null);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamBlocked) || !template) throw error;
+      const refusal = this.refusalText();
+      const indexes = channels.size > 0 ? [...channels.keys()] : [0];
+      for (const index of indexes) {
+        if (refusal) yield textChunk(index, refusal, null);
+        yield textChunk(index, '', 'content_filter');
+      }
+      // Returning here ends the for-await, which closes the upstream stream.
+    }
+  }
+
+  /** Responses API events: text channels per (item, content part); function-call arguments buffered per item. */
+  private async *runResponses(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
+    const channels = new Map<string, TextChannel>();
+    const args = new Map<string, string>();
+    const guardedArgs = new Map<string, string>();
+    let sequence = 0;
+    let lastResponse: Json | undefined;
+    let lastDelta: Chunk | undefined;
+    const channel = (key: string) => {
+      let c = channels.get(key);
+      if (!c) channels.set(key, (c = new TextChannel(this)));
+      return c;
+    };
+    const numbered = (event: Chunk): Chunk => ({ ...event, sequence_number: sequence++ });
+    const keyOf = (e: Json) => `${String(e.item_id)}:${String(e.content_index ?? 0)}`;
+    const rewriteItem = (item: unknown): unknown => {
+      if (!isObject(item)) return item;
+      if (item.type === 'function_call' && guardedArgs.has(String(item.id))) return { ...item, arguments: guardedArgs.get(String(item.id)) };
+      if (item.type === 'message' && Array.isArray(item.content)) {
+        return {
+          ...item,
+          content: item.content.map((part, ci) => {
+            const c = channels.get(`${String(item.id)}:${ci}`);
+            return c && isObject(part) && typeof part.text === 'string' ? { ...part, text: c.released } : part;
+          }),
+        };
+      }
+      return item;
+    };
+
+    try {
+      for await (const event of chunks) {
+        const type = event.type;
+        if (isObject(event.response)) lastResponse = event.response;
+        if (type === 'response.output_text.delta' && typeof event.delta === 'string') {
+          lastDelta = event;
+          const out = await channel(keyOf(event)).push(event.delta, false);
+          if (out) yield numbered({ ...event, delta: out });
+        } else if (type === 'response.output_text.done') {
+          const c = channel(keyOf(event));
+          const out = await c.push('', true);
+          if (out) yield numbered({ ...(lastDelta ?? event), type: 'response.output_text.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out });
+          yield numbered({ ...event, text: c.released });
+        } else if (type === 'response.content_part.done' && isObject(event.part)) {
+          const c = channels.get(keyOf(event));
+          yield numbered(c && typeof event.part.text === 'string' ? { ...event, part: { ...event.part, text: c.released } } : event);
+        } else if (type === 'response.function_call_arguments.delta') {
+          args.set(String(event.item_id), (args.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
+        } else if (type === 'response.function_call_arguments.done') {
+          const id = String(event.item_id);
+          const guarded = await this.guardArguments(typeof event.arguments === 'string' ? event.arguments : (args.get(id) ?? ''));
+          guardedArgs.set(id, guarded);
+          yield numbered({ type: 'response.function_call_arguments.delta', item_id: event.item_id, output_index: event.output_index, delta: guarded });
+          yield numbered({ ...event, arguments: guarded });
+        } else if (type === 'response.output_item.done') {
+          yield numbered({ ...event, item: rewriteItem(event.item) });
+        } else if ((type === 'response.completed' || type === 'response.incomplete') && isObject(event.response)) {
+          const r = event.response;
+          const output = Array.isArray(r.output) ? r.output.map(rewriteItem) : r.output;
+          const outputText = typeof r.output_text === 'string' ? { output_text: [...channels.values()].map((c) => c.released).join('') } : {};
+          yield numbered({ ...event, response: { ...r, output, ...outputText } });
+        } else {
+          yield numbered(event);
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof StreamBlocked)) throw error;
+      const refusal = this.refusalText();
+      if (refusal && lastDelta) yield numbered({ ...lastDelta, delta: refusal });
+      yield numbered({
+        type: 'response.incomplete',
+        response: { ...(lastResponse ?? {}), status: 'incomplete', incomplete_details: { reason: 'content_filter' }, output: [] },
+      });
+    }
+  }
+}

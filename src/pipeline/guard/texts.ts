@@ -1,0 +1,160 @@
+/**
+ * Where the model-visible text is in a request, and the answer text in a response, per surface.
+ * Each text is a `TextSlot` with a path into the body so a transformed copy can be written back
+ * without touching anything else (tools, response_format and unknown fields pass through as sent).
+ */
+import type { MessageRole } from '../../../guardrails/core/types.js';
+import type { Surface } from '../types.js';
+
+export type Path = readonly (string | number)[];
+
+export interface TextSlot {
+  path: Path;
+  role: MessageRole;
+  text: string;
+  /** Tool-call arguments (JSON): guarded like text, never shown as answer prose. */
+  kind: 'text' | 'arguments';
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function roleOf(value: unknown): MessageRole {
+  switch (value) {
+    case 'system':
+    case 'developer':
+    case 'assistant':
+    case 'tool':
+    case 'user':
+      return value;
+    case 'function':
+      return 'tool';
+    default:
+      return 'user';
+  }
+}
+
+/** Text parts of a content value: a string, or an array of parts with `text` (text/input_text/output_text). */
+function contentSlots(content: unknown, path: Path, role: MessageRole, out: TextSlot[]): void {
+  if (typeof content === 'string') {
+    if (content) out.push({ path, role, text: content, kind: 'text' });
+  } else if (Array.isArray(content)) {
+    content.forEach((part, i) => {
+      if (isObject(part) && typeof part.text === 'string' && part.text) out.push({ path: [...path, i, 'text'], role, text: part.text, kind: 'text' });
+      // A tool result may itself be an array of parts with nested output text.
+      else if (isObject(part) && typeof part.output === 'string' && part.output) out.push({ path: [...path, i, 'output'], role, text: part.output, kind: 'text' });
+    });
+  }
+}
+
+/** Every text the model will see: system/developer/user/assistant turns, tool results, tool definitions, prompts. */
+export function requestSlots(surface: Surface, body: Json): TextSlot[] {
+  const out: TextSlot[] = [];
+  if (surface === 'chat.completions') {
+    const messages = Array.isArray(body.messages) ? body.messages : [];
+    messages.forEach((m, i) => {
+      if (!isObject(m)) return;
+      const role = roleOf(m.role);
+      contentSlots(m.content, ['messages', i, 'content'], role, out);
+      if (Array.isArray(m.tool_calls)) {
+        m.tool_calls.forEach((call, j) => {
+          const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
+          if (typeof args === 'string' && args) out.push({ path: ['messages', i, 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
+        });
+      }
+    });
+    toolDefinitionSlots(body, out);
+  } else if (surface === 'responses') {
+    if (typeof body.instructions === 'string' && body.instructions) out.push({ path: ['instructions'], role: 'system', text: body.instructions, kind: 'text' });
+    if (typeof body.input === 'string') {
+      if (body.input) out.push({ path: ['input'], role: 'user', text: body.input, kind: 'text' });
+    } else if (Array.isArray(body.input)) {
+      body.input.forEach((item, i) => {
+        if (!isObject(item)) return;
+        if (item.type === 'function_call_output' || item.type === 'custom_tool_call_output') {
+          contentSlots(item.output, ['input', i, 'output'], 'tool', out);
+        } else if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
+          out.push({ path: ['input', i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
+        } else {
+          contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
+        }
+      });
+    }
+    toolDefinitionSlots(body, out);
+  } else if (surface === 'completions') {
+    if (typeof body.prompt === 'string') out.push({ path: ['prompt'], role: 'user', text: body.prompt, kind: 'text' });
+    else if (Array.isArray(body.prompt)) body.prompt.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['prompt', i], role: 'user', text: p, kind: 'text' }));
+  } else if (surface === 'embeddings') {
+    if (typeof body.input === 'string') out.push({ path: ['input'], role: 'user', text: body.input, kind: 'text' });
+    else if (Array.isArray(body.input)) body.input.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['input', i], role: 'user', text: p, kind: 'text' }));
+  }
+  return out;
+}
+
+/** Tool descriptions are written by the app developer but read by the model: an injection channel too. */
+function toolDefinitionSlots(body: Json, out: TextSlot[]): void {
+  if (!Array.isArray(body.tools)) return;
+  body.tools.forEach((tool, i) => {
+    if (!isObject(tool)) return;
+    const fn = isObject(tool.function) ? tool.function : tool;
+    const base: Path = isObject(tool.function) ? ['tools', i, 'function', 'description'] : ['tools', i, 'description'];
+    if (typeof fn.description === 'string' && fn.description) out.push({ path: base, role: 'developer', text: fn.description, kind: 'text' });
+  });
+}
+
+/** The answer: message content, refusals and tool-call arguments, per surface (non-streamed). */
+export function responseSlots(surface: Surface, body: unknown): TextSlot[] {
+  const out: TextSlot[] = [];
+  if (!isObject(body)) return out;
+  if (surface === 'chat.completions' && Array.isArray(body.choices)) {
+    body.choices.forEach((choice, i) => {
+      const message = isObject(choice) && isObject(choice.message) ? choice.message : undefined;
+      if (!message) return;
+      contentSlots(message.content, ['choices', i, 'message', 'content'], 'assistant', out);
+      if (Array.isArray(message.tool_calls)) {
+        message.tool_calls.forEach((call, j) => {
+          const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
+          if (typeof args === 'string' && args) out.push({ path: ['choices', i, 'message', 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
+        });
+      }
+    });
+  } else if (surface === 'completions' && Array.isArray(body.choices)) {
+    body.choices.forEach((choice, i) => {
+      if (isObject(choice) && typeof choice.text === 'string' && choice.text) out.push({ path: ['choices', i, 'text'], role: 'assistant', text: choice.text, kind: 'text' });
+    });
+  } else if (surface === 'responses' && Array.isArray(body.output)) {
+    responseOutputSlots(body.output, ['output'], out);
+    if (typeof body.output_text === 'string' && body.output_text) out.push({ path: ['output_text'], role: 'assistant', text: body.output_text, kind: 'text' });
+  }
+  return out;
+}
+
+export function responseOutputSlots(output: unknown[], base: Path, out: TextSlot[]): void {
+  output.forEach((item, i) => {
+    if (!isObject(item)) return;
+    if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
+      out.push({ path: [...base, i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
+    } else if (item.type === 'message') {
+      contentSlots(item.content, [...base, i, 'content'], 'assistant', out);
+    }
+  });
+}
+
+/** Returns a copy of `body` with the given slots replaced; untouched branches are shared, not copied. */
+export function withReplacements<T>(body: T, replacements: ReadonlyMap<TextSlot, string>): T {
+  let result: unknown = body;
+  for (const [slot, text] of replacements) result = setPath(result, slot.path, 0, text);
+  return result as T;
+}
+
+function setPath(node: unknown, path: Path, depth: number, value: string): unknown {
+  if (depth === path.length) return value;
+  const key = path[depth]!;
+  if (Array.isArray(node)) {
+    const copy = node.slice();
+    copy[key as number] = setPath(node[key as number], path, depth + 1, value);
+    return copy;
+  }
+  if (isObject(node)) return { ...node, [key]: setPath(node[key as string], path, depth + 1, value) };
+  return node;
+}

@@ -1,0 +1,70 @@
+/** In-process ViolationStore (the default without Redis): same semantics as the Redis one. */
+import type { Penalty, ViolationCounts, ViolationStore } from './types.js';
+
+interface SubjectState {
+  consecutive: number;
+  /** Violation timestamps inside the window, oldest first. */
+  times: number[];
+  penalty?: Penalty;
+  nextSlotAt?: number;
+}
+
+/** Bounds memory: the least recently touched subjects are forgotten first. */
+const MAX_SUBJECTS = 100_000;
+
+export class MemoryViolationStore implements ViolationStore {
+  private readonly subjects = new Map<string, SubjectState>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private state(subject: string): SubjectState {
+    let s = this.subjects.get(subject);
+    if (s) {
+      this.subjects.delete(subject); // re-insert: Map order is our LRU order
+    } else {
+      s = { consecutive: 0, times: [] };
+      if (this.subjects.size >= MAX_SUBJECTS) this.subjects.delete(this.subjects.keys().next().value!);
+    }
+    this.subjects.set(subject, s);
+    return s;
+  }
+
+  async record(subject: string, violated: boolean, windowMs: number): Promise<ViolationCounts> {
+    const now = this.now();
+    const s = this.state(subject);
+    while (s.times.length > 0 && s.times[0]! <= now - windowMs) s.times.shift();
+    if (violated) {
+      s.consecutive += 1;
+      s.times.push(now);
+    } else {
+      s.consecutive = 0;
+    }
+    return { consecutive: s.consecutive, inWindow: s.times.length };
+  }
+
+  async setPenalty(subject: string, penalty: Penalty): Promise<void> {
+    this.state(subject).penalty = penalty;
+  }
+
+  async getPenalty(subject: string): Promise<Penalty | undefined> {
+    const s = this.subjects.get(subject);
+    if (!s?.penalty) return undefined;
+    if (s.penalty.untilMs <= this.now()) {
+      s.penalty = undefined;
+      return undefined;
+    }
+    return s.penalty;
+  }
+
+  async takeSlot(subject: string, intervalMs: number): Promise<boolean> {
+    const now = this.now();
+    const s = this.state(subject);
+    if (s.nextSlotAt !== undefined && now < s.nextSlotAt) return false;
+    s.nextSlotAt = now + intervalMs;
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.subjects.clear();
+  }
+}
