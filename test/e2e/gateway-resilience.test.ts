@@ -4,6 +4,7 @@
  * cancelling upstream work, and graceful shutdown that lets in-flight streams finish.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
@@ -145,13 +146,22 @@ describe('graceful shutdown', () => {
     const gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] } });
     try {
       fake.script({ kind: 'ok', text: Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 50 });
-      const stream = await gw2.client().chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] });
-      const consumed = (async () => {
-        for await (const _chunk of stream);
-      })();
+      // node:http rather than fetch: we want to observe the cut connection, not an SDK error.
+      const cut = new Promise<{ complete: boolean; received: string }>((resolve, reject) => {
+        const req = httpRequest(`${gw2.baseURL}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${gw2.apiKey}`, 'content-type': 'application/json' } }, (res) => {
+          let received = '';
+          res.on('data', (d: Buffer) => (received += d.toString()));
+          res.on('close', () => resolve({ complete: res.complete, received }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] }));
+      });
+      await expect.poll(() => fake.requests.length).toBe(1);
       // 100 chunks × 50 ms would take 5 s; a 200 ms grace cuts it, and close() still resolves.
       await gw2.close(200);
-      await expect(consumed).rejects.toThrow();
+      const { complete, received } = await cut;
+      expect(complete).toBe(false);
+      expect(received).not.toContain('[DONE]');
     } finally {
       await fake.close();
     }
