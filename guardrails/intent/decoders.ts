@@ -19,26 +19,32 @@ export interface DecodedSegment {
 
 const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
-const URL_RE = /(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}/g;
+const URL_RE = /[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Share of characters that are letters, digits, CJK, common punctuation or whitespace. */
-function readable(text: string): boolean {
+/** Printable: nearly all characters are letters, digits, CJK, common punctuation or whitespace. */
+function printable(text: string): boolean {
   if (text.length < 4) return false;
   let good = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) good += 1;
   }
-  if (good / [...text].length < 0.95) return false;
+  return good / [...text].length >= 0.95;
+}
+
+/** Readable text: printable and containing words (the final layer we score). */
+function readable(text: string): boolean {
+  if (!printable(text)) return false;
   // Must contain words: at least 2 letter runs or 2 CJK characters.
   return /[A-Za-z]{2,}.*[\s,.:;!?].*[A-Za-z]{2,}/s.test(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text);
 }
 
 function decodeBytes(bytes: Uint8Array): string | undefined {
   try {
+    // Printable is enough here: an intermediate layer is itself an encoding (base64 of hex …).
     const text = utf8.decode(bytes);
-    return readable(text) ? text : undefined;
+    return printable(text) ? text : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +67,7 @@ function decodeHex(run: string): string | undefined {
 function decodeUrl(run: string): string | undefined {
   try {
     const text = decodeURIComponent(run);
-    return readable(text) ? text : undefined;
+    return printable(text) ? text : undefined;
   } catch {
     return undefined;
   }
@@ -128,7 +134,8 @@ export function decodeLayers(text: string, maxDepth = 3, maxSegments = 16): Deco
   const result: DecodedSegment[] = [];
   const visit = (segmentText: string, start: number, end: number, encodings: Encoding[], depth: number): void => {
     if (result.length >= maxSegments) return;
-    result.push({ start, end, text: segmentText, encodings });
+    // Only readable plaintext is reported; printable-but-unreadable layers are only worth descending into.
+    if (readable(segmentText)) result.push({ start, end, text: segmentText, encodings });
     if (depth >= maxDepth) return;
     for (const inner of candidates(segmentText)) visit(inner.text, start, end, [...encodings, inner.encoding], depth + 1);
   };

@@ -25,9 +25,11 @@ const LEET: Readonly<Record<string, string>> = {
 const LEET_TOKEN_RE = /[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*/g;
 const HAS_LEET_RE = /[0-9@$!|+]/;
 
-/** Letters split by spaces or punctuation: "i g n o r e", "k.i.l.l", "f*u*c*k" (at least 3 letters). */
-const SPACED_LATIN_RE = /(?<![a-z])(?:[a-z][ .\-_*~|/\\]{1,2}){2,}[a-z](?![a-z])/g;
-const SPACED_SEPARATORS_RE = /[ .\-_*~|/\\]/g;
+/** Single letters split by spaces: "i g n o r e" (at least 3 letters, whole word). */
+const SPACED_LATIN_RE = /(?<![a-z])[a-z](?: [a-z]){2,}(?![a-z])/g;
+/** Letters split by one repeated punctuation mark: "k.i.l.l", "f*u*c*k", "st*u*p*i*d" (mid-word allowed). */
+const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
+const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
@@ -63,7 +65,8 @@ export function normalizeForModel(text: string): string {
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
   s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) ? deLeet(token) : token));
-  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
+  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(/ /g, ''));
+  s = s.replace(MASKED_LATIN_RE, (run) => run.replace(MASK_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
   return s;
 }

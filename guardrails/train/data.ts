@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeForModel } from '../text-model/evasion.js';
 import {
+  benignLookalikes,
   benignRequests,
   benignRolePlay,
   directInjections,
@@ -144,6 +145,7 @@ export const SOURCES: Record<ModelName, SourceSpec[]> = {
 /** Mix of our generated data per model, with explicit counts and loss weights (documented in datasets/README.md). */
 export const GENERATED_MIX = {
   benignRequests: { count: 2000, weight: 1 },
+  benignLookalikes: { count: 1200, weight: 2 },
   hardNegatives: { weight: 3 },
   directInjections: { count: 800, weight: 1 },
   indirectInjections: { count: 1600, weight: 1 },
@@ -175,6 +177,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
   const m = GENERATED_MIX;
   const weight = new Map<string, number>([
     ['sealgate-benign-requests', m.benignRequests.weight],
+    ['sealgate-benign-lookalikes', m.benignLookalikes.weight],
     ['sealgate-hard-negatives', m.hardNegatives.weight],
     ['sealgate-direct-injection', m.directInjections.weight],
     ['sealgate-indirect-injection', m.indirectInjections.weight],
@@ -189,6 +192,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
   return {
     rows: [
       ...benignRequests(1, m.benignRequests.count),
+      ...benignLookalikes(7, m.benignLookalikes.count),
       ...hardNegatives(),
       ...directInjections(2, m.directInjections.count),
       ...indirectInjections(3, benignDocs, m.indirectInjections.count),
