@@ -263,3 +263,21 @@ describe('tampered responses are detected by the client', () => {
     expect((error as APIConnectionError).cause).toMatchObject({ code: 'decryption_failed' });
   });
 });
+
+describe('operator tooling', () => {
+  it('`sealgate enclave measure` predicts the measurement the enclave attests', async () => {
+    const { measureFromConfig } = await import('../../src/cli/enclave.js');
+    expect((await measureFromConfig(setup.gw.config)).measurement).toBe(setup.measurement);
+  });
+
+  it('`sealgate attest` prints and verifies a document', async () => {
+    const { attestGateway } = await import('../../src/cli/attest.js');
+    const ok = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [setup.measurement] });
+    expect(ok).toMatchObject({ verified: true, document: { version: 1, measurement: setup.measurement, protocol: 'sealgate/1' } });
+    expect(ok.tenant).toBeTruthy();
+    const pinnedElsewhere = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: ['f'.repeat(64)] });
+    expect(pinnedElsewhere).toMatchObject({ verified: false, problem: { code: 'attestation_measurement' } });
+    const unpinned = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey });
+    expect(unpinned).toMatchObject({ verified: false, problem: { code: 'no_root_key' } });
+  });
+});
