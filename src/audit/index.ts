@@ -16,25 +16,33 @@ import type { OutcomeObserver, RequestOutcome } from '../gateway/outcome.js';
 import type { HeaderHook } from '../gateway/hooks.js';
 import type { GuardStage } from '../pipeline/pipeline.js';
 import { ApiError } from '../gateway/errors.js';
-import { RECEIPT_HEADER } from '../protocol/receipt-token.js';
+import { assembleReceipt, RECEIPT_HEADER, receiptKeyId, receiptPublicKey } from '../protocol/receipt-token.js';
 import { generateAuditKey, parseAuditKey, readSecret, type AuditKeys } from './keys.js';
 import { loadSealKey, openRecordLine, type SealKey } from './seal.js';
 import { AuditTrail } from './trail.js';
-import { FileSink, fileSafeChain } from './sinks/file.js';
+import { FileSink, claimChain, fileSafeChain } from './sinks/file.js';
 import { RedisSink } from './sinks/redis.js';
 import type { AuditSink } from './sinks/types.js';
 import { createAuditMetrics } from './metrics.js';
 import { createDigestStages, isOutputFinal } from './digest-stage.js';
-import { ReceiptIssuer } from './receipts.js';
+import { ReceiptIssuer, type ReceiptFacts } from './receipts.js';
 import type { ReceiptStore } from './receipt-store/types.js';
 import { MemoryReceiptStore } from './receipt-store/memory.js';
 import { RedisReceiptStore } from './receipt-store/redis.js';
 import { applyRetention } from './retention.js';
 
+/** The enclave host's receipt signing (confidential mode), as CONF's EnclaveHost offers it. */
+export interface EnclaveReceiptSigner {
+  readonly identity?: { signingPublicKey: string; measurement: string };
+  signReceipt(payload: Uint8Array): Promise<{ signature: Uint8Array; signingPublicKey: string; measurement: string }>;
+}
+
 export interface AuditDeps {
   logger: Logger;
   registry?: Registry;
   env?: NodeJS.ProcessEnv;
+  /** Confidential mode: final receipts of confidential requests are signed by the enclave's attested key. */
+  enclave?: EnclaveReceiptSigner;
 }
 
 export interface AuditRuntime {
@@ -76,6 +84,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
 
   let sink: AuditSink;
   let chain = baseChain;
+  let releaseChain: (() => Promise<void>) | undefined;
   if (a.sink === 'redis') {
     const url = a.redis.url ?? config.redisUrl;
     if (!url) throw new Error('audit.sink is "redis" but neither audit.redis.url nor redisUrl is set');
@@ -83,6 +92,10 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     // A capped stream cannot be resumed from, so each boot starts its own chain.
     chain = `${baseChain}.${Date.now().toString(36)}`;
   } else {
+    const claim = await claimChain(a.file.dir, a.file.prefix, baseChain);
+    chain = claim.chain;
+    releaseChain = claim.release;
+    if (chain !== baseChain) logger.warn({ preferred: baseChain, chain }, 'audit chain id in use by another writer: using a per-process chain');
     sink = new FileSink({ dir: a.file.dir, prefix: a.file.prefix, headDir: a.file.headDir, openLine: (line) => openRecordLine(line, sealKey) });
   }
 
@@ -144,25 +157,41 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     return { [RECEIPT_HEADER]: token };
   };
 
-  const observer: OutcomeObserver = (outcome: RequestOutcome) => {
+  /** Confidential requests: the enclave signs the final receipt, binding its measurement. */
+  const enclaveReceipt = async (facts: ReceiptFacts): Promise<string> => {
+    const enclave = deps.enclave!;
+    const kidOfEnclave = (pub: string) => receiptKeyId(receiptPublicKey(pub));
+    let payload = issuer!.payload({ ...facts, measurement: enclave.identity?.measurement ?? facts.measurement });
+    if (enclave.identity) payload.kid = kidOfEnclave(enclave.identity.signingPublicKey);
+    let json = Buffer.from(JSON.stringify(payload));
+    let signed = await enclave.signReceipt(json);
+    if (payload.kid !== kidOfEnclave(signed.signingPublicKey) || payload.m !== signed.measurement) {
+      // The enclave restarted with a new key between identity and signing: bind the key that signed.
+      payload = { ...payload, kid: kidOfEnclave(signed.signingPublicKey), m: signed.measurement };
+      json = Buffer.from(JSON.stringify(payload));
+      signed = await enclave.signReceipt(json);
+    }
+    return assembleReceipt(json, signed.signature);
+  };
+
+  const observer: OutcomeObserver = async (outcome: RequestOutcome) => {
     trail.record(outcome);
     if (!issuer) return;
-    if (finalSent.delete(outcome.requestId)) return;
+    const headerWasFinal = finalSent.delete(outcome.requestId);
+    if (headerWasFinal && !(outcome.confidential && deps.enclave)) return;
     if (!outcome.tenantId || outcome.tenantId === 'anonymous') return; // never authenticated: nobody could fetch it
-    storeReceipt(
-      outcome.requestId,
-      outcome.tenantId,
-      issuer.issue({
-        requestId: outcome.requestId,
-        tenantId: outcome.tenantId,
-        digests: outcome.digests,
-        policyVersion: outcome.policyVersion,
-        verdicts: outcome.verdicts,
-        measurement: outcome.measurement,
-        status: outcome.status,
-        final: true,
-      }),
-    );
+    const facts: ReceiptFacts = {
+      requestId: outcome.requestId,
+      tenantId: outcome.tenantId,
+      digests: outcome.digests,
+      policyVersion: outcome.policyVersion,
+      verdicts: outcome.verdicts,
+      measurement: outcome.measurement,
+      status: outcome.status,
+      final: true,
+    };
+    const token = outcome.confidential && deps.enclave ? await enclaveReceipt(facts) : issuer.issue(facts);
+    storeReceipt(outcome.requestId, outcome.tenantId, token);
   };
 
   const guard: RequestHandler = (_req, _res, next) => {
@@ -190,6 +219,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
       await trail.close();
+      await releaseChain?.();
       await receipts?.close();
     },
   };

@@ -20,6 +20,7 @@ import { requestLifecycle } from './middleware/request-lifecycle.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { mountHealthRoutes } from './routes/health.js';
 import { routeModules } from './routes/index.js';
+import type { AuditRuntime } from '../audit/index.js';
 
 export interface GatewayDeps {
   config: SealGateConfig;
@@ -36,6 +37,8 @@ export interface GatewayDeps {
   lifecycle: { draining: boolean; inFlight: number };
   /** Enclave host + replay cache, when `confidential.enabled` (routes/confidential.ts). */
   confidential?: ConfidentialRuntime;
+  /** Audit trail, receipts and the fail-closed guard, when `audit.enabled` (src/audit, routes/receipts.ts). */
+  audit?: AuditRuntime;
 }
 
 export function createApp(deps: GatewayDeps): Express {
@@ -70,6 +73,8 @@ export function createApp(deps: GatewayDeps): Express {
     type: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
     strict: true,
   });
+  // Fail-closed audit: refuse (503) before serving anything while the audit sink is down.
+  if (deps.audit) app.use('/v1', deps.audit.guard);
   app.use('/v1', deps.access.authenticate, jsonBody, deps.access.rateLimit);
   deps.access.mountRoutes(app);
   for (const mount of routeModules) mount(app, deps);

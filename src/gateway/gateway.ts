@@ -16,6 +16,7 @@ import type { OutcomeObserver } from './outcome.js';
 import type { HeaderHook } from './hooks.js';
 import { createApp, type GatewayDeps } from './app.js';
 import { createConfidentialRuntime } from './confidential-runtime.js';
+import { createAudit } from '../audit/index.js';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -49,9 +50,15 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
       upstreamLog.warn(failure, 'upstream attempt failed');
     },
   });
-  const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages: opts.stages });
   const access = await createAccessControl(config, logger);
   const confidential = config.confidential.enabled ? await createConfidentialRuntime(config, logger) : undefined;
+  // Audit (src/audit): digest stages wrap the guard stages (input first, output last); its observer,
+  // receipt header hook, fail-closed guard and readiness check are wired below.
+  const audit = config.audit.enabled
+    ? await createAudit(config, { logger, registry: metrics.registry, env: opts.env, enclave: confidential?.host })
+    : undefined;
+  const stages = audit ? [audit.stages.input, ...(opts.stages ?? []), audit.stages.output] : opts.stages;
+  const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages });
 
   const deps: GatewayDeps = {
     config,
@@ -60,18 +67,20 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     pipeline,
     router,
     access,
-    observers: [metrics.observer, ...(opts.observers ?? [])],
-    headerHooks: opts.headerHooks ?? [],
+    observers: [metrics.observer, ...(audit ? [audit.observer] : []), ...(opts.observers ?? [])],
+    headerHooks: [...(opts.headerHooks ?? []), ...(audit ? [audit.headerHook] : [])],
     readinessChecks: { access: () => access.ready(), ...opts.readinessChecks },
     lifecycle: { draining: false, inFlight: 0 },
     confidential,
+    audit,
   };
+  if (audit) deps.readinessChecks.audit = audit.readiness;
   if (confidential) deps.readinessChecks.enclave = () => confidential.ready();
   return {
     app: createApp(deps),
     deps,
     async close() {
-      await Promise.allSettled([access.close(), router.close(), confidential?.close()]);
+      await Promise.allSettled([access.close(), router.close(), confidential?.close(), audit?.close()]);
     },
   };
 }

@@ -57,6 +57,11 @@ export function encodeReceipt(payload: ReceiptPayload, signData: ReceiptSigner):
   return `${RECEIPT_PREFIX}.${json.toString('base64url')}.${sig.toString('base64url')}`;
 }
 
+/** Token from payload bytes and a signature made elsewhere (the enclave signs over receiptSignedBytes(payload)). */
+export function assembleReceipt(payloadJson: Uint8Array, signature: Uint8Array): string {
+  return `${RECEIPT_PREFIX}.${Buffer.from(payloadJson).toString('base64url')}.${Buffer.from(signature).toString('base64url')}`;
+}
+
 /** Sign with an Ed25519 private key (node:crypto). */
 export function ed25519Signer(privateKey: KeyObject): ReceiptSigner {
   return (data) => sign(null, data, privateKey);

@@ -5,7 +5,7 @@
  * with the same instance id continues its chain in a new file. The latest signed checkpoint goes to
  * `<prefix>-<chain>.head.json` (in `headDir`, ideally another volume) so verify can spot truncation.
  */
-import { open, readdir, rename, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitLine } from '../chain.js';
 import type { AuditSink, ChainTip, SinkItem } from './types.js';
@@ -169,4 +169,51 @@ export async function fileExists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Chains claimed by this process (dir/prefix/chain), so two trails never write one chain. */
+const claimedHere = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claim a chain id for writing in `dir`: the preferred id when free, else `<id>.<pid>[.<n>]`. Two
+ * writers on one chain would interleave and break it, so a lock file with the owner's pid guards
+ * each chain (a stale lock from a dead process is taken over). Returns the id and a release function.
+ */
+export async function claimChain(dir: string, prefix: string, preferred: string): Promise<{ chain: string; release: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  for (let n = 0; n < 100; n++) {
+    const chain = n === 0 ? preferred : fileSafeChain(`${preferred}.${process.pid}${n > 1 ? `.${n}` : ''}`);
+    const key = `${dir}/${prefix}/${chain}`;
+    if (claimedHere.has(key)) continue;
+    const lockPath = join(dir, `${prefix}-${chain}.lock`);
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(lockPath, 'wx', 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (owner && owner !== process.pid && alive(owner)) continue;
+      handle = await open(lockPath, 'w', 0o600); // stale lock (dead owner, or ours from an earlier run)
+    }
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    claimedHere.add(key);
+    return {
+      chain,
+      release: async () => {
+        claimedHere.delete(key);
+        await unlink(lockPath).catch(() => undefined);
+      },
+    };
+  }
+  throw new Error(`audit: could not claim a chain id based on ${preferred} in ${dir}`);
 }

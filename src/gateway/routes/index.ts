@@ -7,6 +7,7 @@ import { embeddingsRoutes } from './embeddings.js';
 import { modelsRoutes } from './models.js';
 import { attestationRoutes } from './attestation.js';
 import { confidentialRoutes } from './confidential.js';
+import { receiptsRoutes } from './receipts.js';
 
 /**
  * Each API surface is one file exporting a `MountRoutes`; list it here. `deps` is the gateway's
@@ -15,4 +16,4 @@ import { confidentialRoutes } from './confidential.js';
  */
 export type MountRoutes<Deps = GatewayDeps> = (router: Router, deps: Deps) => void;
 
-export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes, attestationRoutes, confidentialRoutes];
+export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes, attestationRoutes, confidentialRoutes, receiptsRoutes];

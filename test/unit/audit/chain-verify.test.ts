@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileSource } from '../../../src/audit/sources.js';
+import { verifyAudit } from '../../../src/audit/verify.js';
+import { requestRecord, checkpointRecord, auditRecord } from '../../../src/audit/record.js';
+import { fileTrail, outcome } from './helpers.js';
+import type { AuditKeys } from '../../../src/audit/keys.js';
+
+function keyMap(keys: AuditKeys) {
+  return new Map([[keys.kid, keys.publicKey]]);
+}
+
+async function writeLog(n: number) {
+  const setup = await fileTrail();
+  for (let i = 0; i < n; i++) setup.trail.record(outcome(i, setup.keys));
+  await setup.trail.close();
+  const files = readdirSync(setup.dir).filter((f) => f.endsWith('.jsonl'));
+  expect(files).toHaveLength(1);
+  return { ...setup, file: join(setup.dir, files[0]!) };
+}
+
+async function verifyDir(dir: string, keys: AuditKeys) {
+  return verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys) });
+}
+
+function lines(file: string): string[] {
+  return readFileSync(file, 'utf8').trimEnd().split('\n');
+}
+function save(file: string, ls: string[]): void {
+  writeFileSync(file, `${ls.join('\n')}\n`);
+}
+
+describe('audit chain and verify', () => {
+  it('writes schema-valid, chained records with signed checkpoints and verifies clean', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file).map((l) => JSON.parse(l));
+    // 25 requests, checkpoints after 10 and 20, and the closing checkpoint.
+    expect(ls.filter((r) => r.kind === 'request')).toHaveLength(25);
+    expect(ls.filter((r) => r.kind === 'checkpoint').map((r) => r.reason)).toEqual(['count', 'count', 'close']);
+    for (const r of ls) expect(auditRecord.safeParse(r).success).toBe(true);
+    ls.forEach((r, i) => {
+      expect(r.seq).toBe(i);
+      if (i > 0) expect(r.prev).toBe(ls[i - 1].hash);
+    });
+    expect(requestRecord.parse(ls[0]).verdicts).toEqual([{ stage: 'input', detector: 'pii', category: 'pii.email', score: 0.99, action: 'block', count: 1 }]);
+    expect(requestRecord.parse(ls[0]).outcome).toBe('blocked');
+    expect(checkpointRecord.parse(ls.at(-1)).records).toBe(5);
+
+    const report = await verifyDir(dir, keys);
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]).toMatchObject({ chain: 'gw1', firstSeq: 0, lastSeq: 27, records: 28, checkpoints: 3, closed: true, unsignedTail: 0 });
+  });
+
+  it('reports a modified record', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    ls[5] = ls[5]!.replace('"status":200', '"status":201');
+    save(file, ls);
+    const report = await verifyDir(dir, keys);
+    expect(report.ok).toBe(false);
+    expect(report.issues[0]).toMatchObject({ kind: 'modified', seq: 5 });
+    expect(report.issues[0]!.where).toMatch(/:6$/);
+  });
+
+  it('reports a deleted record', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    ls.splice(7, 1);
+    save(file, ls);
+    const report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'deleted', seq: 7 });
+    expect(report.issues[0]!.message).toMatch(/1 record\(s\) missing: seq 7/);
+  });
+
+  it('reports an inserted record (replayed copy and forged record with a valid hash)', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    save(file, [...ls.slice(0, 9), ls[3]!, ...ls.slice(9)]);
+    let report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'inserted', seq: 3 });
+    expect(report.issues[0]!.message).toMatch(/copy of an earlier record/);
+
+    // A forged record: correct seq, self-consistent hash, but it cannot link into the chain.
+    const { sealLine } = await import('../../../src/audit/chain.js');
+    const forgedBody = JSON.stringify({ ...JSON.parse(ls[4]!), hash: undefined, status: 204 });
+    const forged = sealLine(forgedBody).line;
+    save(file, [...ls.slice(0, 4), forged, ...ls.slice(4)]);
+    report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'inserted', seq: 4 });
+  });
+
+  it('reports reordered records', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    [ls[12], ls[13]] = [ls[13]!, ls[12]!];
+    save(file, ls);
+    const report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'reordered', seq: 12 });
+  });
+
+  it('reports truncation after a checkpoint (signed head), and a torn last line', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    // Cut everything after the second checkpoint (seq 21): the closing checkpoint disappears with it.
+    const cut = ls.findIndex((l) => JSON.parse(l).seq === 21);
+    save(file, ls.slice(0, cut + 1));
+    let report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'truncated', seq: 22 });
+    expect(report.issues[0]!.message).toMatch(/head checkpoint is at seq 27/);
+
+    writeFileSync(file, `${ls.join('\n')}\n${ls[0]!.slice(0, 40)}`);
+    report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'truncated' });
+    expect(report.issues[0]!.message).toMatch(/incomplete/);
+  });
+
+  it('detects a chain rewritten with recomputed hashes through the checkpoint signature', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const { sealLine, splitLine } = await import('../../../src/audit/chain.js');
+    const ls = lines(file);
+    let prev = JSON.parse(ls[1]!).prev as string;
+    const rewritten = ls.map((l, i) => {
+      if (i < 1) return l;
+      const split = splitLine(l)!;
+      const body = JSON.parse(split.body);
+      body.prev = prev;
+      if (i === 2) body.status = 500;
+      const sealed = sealLine(JSON.stringify(body));
+      prev = sealed.hash;
+      // keep the old signature: it no longer matches the new hash
+      return split.sig ? `${sealed.line.slice(0, -1)},"sig":"${split.sig}"}` : sealed.line;
+    });
+    save(file, rewritten);
+    const report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'modified', seq: 10 });
+    expect(report.issues[0]!.message).toMatch(/signature invalid/);
+  });
+
+  it('warns about an unsigned tail when the gateway has not closed the chain', async () => {
+    const setup = await fileTrail();
+    for (let i = 0; i < 13; i++) setup.trail.record(outcome(i, setup.keys));
+    await setup.trail.drain();
+    const report = await verifyDir(setup.dir, setup.keys);
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]!.unsignedTail).toBe(3);
+    expect(report.chains[0]!.warnings.join(' ')).toMatch(/3 record\(s\) after the last checkpoint \(seq 10\) are not signed/);
+    await setup.trail.close();
+  });
+});
