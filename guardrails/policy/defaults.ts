@@ -11,6 +11,8 @@ export const BUILTIN_DEFAULT_POLICY: PolicyFileInput = {
   description: 'SealGate built-in default policy',
   input: [
     { category: 'pii.*', threshold: 0.5, action: 'pseudonymize' },
+    // Places and organisations alone identify nobody: recorded, left in clear so answers stay useful.
+    { category: 'pii.*', sensitivity: 'none', threshold: 0.5, action: 'flag' },
     { category: 'secret.*', threshold: 0.5, action: 'redact' },
     { category: 'intent.prompt_injection', threshold: 0.8, action: 'block' },
     { category: 'intent.jailbreak', threshold: 0.8, action: 'block' },

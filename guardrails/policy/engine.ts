@@ -104,7 +104,7 @@ export function findLoosening(stage: Stage, baseline: readonly CompiledRule[], l
   const detectors = [...new Set([...all.map((r) => representative(r.detector ?? '*')), '\u0000other'])];
   const categories = [...new Set([...all.map((r) => representative(r.category)), '\u0000other'])];
   const types = [undefined, ...new Set(all.flatMap((r) => (r.type ? [r.type] : [])))];
-  const grades = [undefined, 'sensitive', 'personal'] as const;
+  const grades = [undefined, 'sensitive', 'personal', 'none'] as const;
   const scores = [...new Set([...all.map((r) => r.threshold), 1])].sort((a, b) => a - b);
 
   for (const category of categories) {

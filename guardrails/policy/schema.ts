@@ -39,8 +39,8 @@ export const policyRuleSchema = z
     category: glob.default('*'),
     /** PII entity type (`PHONE_NUMBER`, `CN_RESIDENT_ID` …). */
     type: z.string().regex(/^[A-Z0-9_]+$/).optional(),
-    /** PII sensitivity grade: PIPL sensitive personal information vs ordinary personal data. */
-    sensitivity: z.enum(['sensitive', 'personal']).optional(),
+    /** PII sensitivity grade: PIPL sensitive personal information, ordinary personal data, or `none` (e.g. a city name). */
+    sensitivity: z.enum(['sensitive', 'personal', 'none']).optional(),
     /** The rule applies to findings scoring at least this. */
     threshold: z.number().min(0).max(1).default(0.5),
     action: z.enum(ACTIONS),

@@ -18,15 +18,40 @@ export function foldCase(text: string): string {
   return out;
 }
 
-/** Normalised + folded text for matching, with the offset map back to the original. */
+const NEEDS_COLLAPSE = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+
+/**
+ * Normalised + folded text for matching, with the offset map back to the original. Whitespace runs
+ * become one space (`project   nightingale` matches `project nightingale`).
+ */
 export function prepareForMatching(text: string): { folded: string; normalized: NormalizedText } {
   const normalized = normalize(text);
-  return { folded: foldCase(normalized.text), normalized };
+  const folded = foldCase(normalized.text);
+  if (!NEEDS_COLLAPSE.test(folded)) return { folded, normalized };
+  const map: number[] = [];
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    if (/\s/.test(ch)) {
+      if (out.endsWith(' ')) continue;
+      out += ' ';
+    } else out += ch;
+    map.push(i);
+  }
+  const inner = normalized;
+  return {
+    folded: out,
+    normalized: {
+      text: out,
+      changed: true,
+      toOriginal: (start, end) => inner.toOriginal(map[start] ?? folded.length, end > 0 ? (map[end - 1] ?? folded.length - 1) + 1 : 0),
+    },
+  };
 }
 
 /** The same transformation for a dictionary term. */
 export function foldTerm(term: string): string {
-  return foldCase(normalize(term.trim()).text);
+  return foldCase(normalize(term.trim()).text).replace(/\s+/g, ' ');
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;

@@ -8,6 +8,7 @@ import type { SealGateConfig } from '../config/schema.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createPipeline, type GuardStage } from '../pipeline/pipeline.js';
+import { createGuardrails } from '../pipeline/guard.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { createRouter } from '../upstream/router.js';
 import type { Provider } from '../upstream/types.js';
@@ -57,7 +58,10 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
   const audit = config.audit.enabled
     ? await createAudit(config, { logger, registry: metrics.registry, env: opts.env, enclave: confidential?.host })
     : undefined;
-  const stages = audit ? [audit.stages.input, ...(opts.stages ?? []), audit.stages.output] : opts.stages;
+  // Guardrails (src/pipeline/guard.ts): detectors + per-tenant policies, first among the guard stages.
+  const guardrails = config.guardrails.enabled ? await createGuardrails(config, { logger: logger.child({ component: 'guardrails' }) }) : undefined;
+  const guardStages = [...(guardrails ? [guardrails.stage] : []), ...(opts.stages ?? [])];
+  const stages = audit ? [audit.stages.input, ...guardStages, audit.stages.output] : guardStages;
   const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages });
 
   const deps: GatewayDeps = {
@@ -68,7 +72,7 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     router,
     access,
     observers: [metrics.observer, ...(audit ? [audit.observer] : []), ...(opts.observers ?? [])],
-    headerHooks: [...(opts.headerHooks ?? []), ...(audit ? [audit.headerHook] : [])],
+    headerHooks: [...(guardrails ? [guardrails.headerHook] : []), ...(opts.headerHooks ?? []), ...(audit ? [audit.headerHook] : [])],
     readinessChecks: { access: () => access.ready(), ...opts.readinessChecks },
     lifecycle: { draining: false, inFlight: 0 },
     confidential,
@@ -80,7 +84,7 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     app: createApp(deps),
     deps,
     async close() {
-      await Promise.allSettled([access.close(), router.close(), confidential?.close(), audit?.close()]);
+      await Promise.allSettled([access.close(), router.close(), confidential?.close(), audit?.close(), guardrails?.close()]);
     },
   };
 }

@@ -77,14 +77,22 @@ export const guardrailsSection = z
         /** Header naming the end user when the body has no `user` field. */
         endUserHeader: z.string().min(1).default('x-sealgate-end-user'),
         windowSeconds: z.number().int().positive().default(86_400),
-        /** Also count per API key (a key shared by many users gets its own counter). */
+        /** Also count per API key (its own rules below: a key is usually shared by many end users). */
         perKey: z.boolean().default(true),
+        /** Applied per end user. */
         rules: z
           .array(offenderRuleSchema)
           .default([
             { consecutive: 3, response: 'warn', durationSeconds: 600, throttleIntervalSeconds: 10 },
             { inWindow: 5, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 10 },
             { inWindow: 10, response: 'suspend', durationSeconds: 3600, throttleIntervalSeconds: 10 },
+          ]),
+        /** Applied per API key (and to requests that name no end user, counted on their key). */
+        keyRules: z
+          .array(offenderRuleSchema)
+          .default([
+            { inWindow: 20, response: 'warn', durationSeconds: 600, throttleIntervalSeconds: 10 },
+            { inWindow: 100, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 1 },
           ]),
       })
       .strict()

@@ -58,7 +58,8 @@ export class RepeatOffenders {
     for (const subject of subjectsOf(ctx, this.config)) {
       const counts = await this.store.record(subject, violated, windowMs);
       if (!violated) continue;
-      const triggered = this.config.rules.filter(
+      const rules = subject.startsWith('user:') ? this.config.rules : this.config.keyRules;
+      const triggered = rules.filter(
         (rule) => (rule.consecutive !== undefined && counts.consecutive >= rule.consecutive) || (rule.inWindow !== undefined && counts.inWindow >= rule.inWindow),
       );
       const strongest = strongestRule(triggered);
