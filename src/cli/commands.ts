@@ -5,8 +5,9 @@ import { registerDoctor } from './doctor.js';
 import { registerScan } from './scan.js';
 import { registerEnclave } from './enclave.js';
 import { registerAttest } from './attest.js';
+import { registerAudit } from './audit.js';
 
 /** A CLI command file exports one of these; add it to the list below. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest];
+export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest, registerAudit];

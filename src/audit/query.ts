@@ -1,0 +1,128 @@
+/**
+ * `sealgate audit query`: filter request records from any source (decrypting with the BYOK key)
+ * and print them as a table, a JSON array or CSV. Records are streamed, never all held in memory.
+ */
+import type { RequestRecord } from './record.js';
+import type { SealKey } from './seal.js';
+import type { AuditSource } from './sources.js';
+import { readStoredLine } from './verify.js';
+
+export type QueryFormat = 'table' | 'json' | 'csv';
+
+export interface QueryFilter {
+  tenant?: string;
+  /** ISO time, or a duration back from now: 30m, 24h, 7d. */
+  since?: string;
+  until?: string;
+  action?: string;
+  /** Category or prefix (`pii` matches `pii.phone_number`). */
+  category?: string[];
+  /** `429`, or a class: `4xx`, `5xx`. */
+  status?: string;
+  outcome?: string;
+  limit?: string | number;
+}
+
+export class QueryUsageError extends Error {}
+
+export function parseTime(text: string, now = new Date()): Date {
+  const rel = /^(\d+)\s*(s|m|h|d)$/i.exec(text.trim());
+  if (rel) {
+    const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
+    return new Date(now.getTime() - Number(rel[1]) * unit);
+  }
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) throw new QueryUsageError(`"${text}" is neither an ISO time nor a duration (30m, 24h, 7d)`);
+  return at;
+}
+
+export function recordMatcher(f: QueryFilter, now = new Date()): (r: RequestRecord) => boolean {
+  const since = f.since ? parseTime(f.since, now).getTime() : undefined;
+  const until = f.until ? parseTime(f.until, now).getTime() : undefined;
+  const cats = (f.category ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const status = f.status?.trim().toLowerCase();
+  if (status && !/^\d{3}$|^[1-5]xx$/.test(status)) throw new QueryUsageError(`--status: a code like 429 or a class like 4xx (got ${f.status})`);
+  return (r) => {
+    if (f.tenant && r.tenantId !== f.tenant) return false;
+    const t = Date.parse(r.ts);
+    if (since !== undefined && t < since) return false;
+    if (until !== undefined && t > until) return false;
+    if (f.outcome && r.outcome !== f.outcome) return false;
+    if (status && (status.endsWith('xx') ? String(r.status)[0] !== status[0] : String(r.status) !== status)) return false;
+    if (f.action && !(r.verdicts.some((v) => v.action === f.action) || (f.action === 'block' && r.outcome === 'blocked'))) return false;
+    if (cats.length && !r.verdicts.some((v) => cats.some((c) => v.category === c || v.category.startsWith(`${c}.`)))) return false;
+    return true;
+  };
+}
+
+export async function* queryAudit(source: AuditSource, filter: QueryFilter, sealKey?: SealKey, onSkip?: (where: string) => void): AsyncIterable<RequestRecord> {
+  const match = recordMatcher(filter);
+  const limit = filter.limit !== undefined ? Number(filter.limit) : Infinity;
+  if (!(limit > 0)) throw new QueryUsageError('--limit: a positive number');
+  let n = 0;
+  for await (const entry of source.entries()) {
+    const read = readStoredLine(entry.line, sealKey); // throws AuditKeyError without the right key
+    if (!read.record) {
+      onSkip?.(entry.where);
+      continue;
+    }
+    if (read.record.kind !== 'request' || !match(read.record)) continue;
+    yield read.record;
+    if (++n >= limit) return;
+  }
+}
+
+const COLUMNS = ['ts', 'requestId', 'tenantId', 'keyId', 'sourceIp', 'route', 'model', 'provider', 'status', 'outcome', 'latencyMs', 'verdicts', 'inputDigest', 'outputDigest'] as const;
+
+function row(r: RequestRecord): Record<(typeof COLUMNS)[number], string> {
+  return {
+    ts: r.ts,
+    requestId: r.requestId,
+    tenantId: r.tenantId ?? '',
+    keyId: r.keyId ?? '',
+    sourceIp: r.sourceIp ?? '',
+    route: r.route,
+    model: r.model ?? '',
+    provider: r.provider ?? '',
+    status: String(r.status),
+    outcome: r.outcome,
+    latencyMs: String(r.latencyMs),
+    verdicts: r.verdicts.map((v) => `${v.stage}:${v.category}=${v.action}`).join(' '),
+    inputDigest: r.digests?.input ?? '',
+    outputDigest: r.digests?.output ?? '',
+  };
+}
+
+function csvCell(v: string): string {
+  // Quote when needed; a leading = + - @ is neutralised so spreadsheets do not run it as a formula.
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export async function formatRecords(records: AsyncIterable<RequestRecord>, format: QueryFormat, out: (text: string) => void): Promise<number> {
+  let n = 0;
+  if (format === 'json') {
+    out('[');
+    for await (const r of records) out(`${n++ ? ',' : ''}\n${JSON.stringify(r)}`);
+    out(n ? '\n]\n' : ']\n');
+    return n;
+  }
+  if (format === 'csv') {
+    out(`${COLUMNS.join(',')}\n`);
+    for await (const r of records) {
+      const cells = row(r);
+      out(`${COLUMNS.map((c) => csvCell(cells[c])).join(',')}\n`);
+      n++;
+    }
+    return n;
+  }
+  const shown = ['ts', 'requestId', 'tenantId', 'route', 'model', 'status', 'outcome', 'latencyMs', 'verdicts'] as const;
+  out(`${shown.join('\t')}\n`);
+  for await (const r of records) {
+    const cells = row(r);
+    out(`${shown.map((c) => cells[c] || '-').join('\t')}\n`);
+    n++;
+  }
+  out(`(${n} record${n === 1 ? '' : 's'})\n`);
+  return n;
+}

@@ -1,0 +1,322 @@
+/**
+ * `sealgate audit verify | verify-receipt | query | retention | keygen`.
+ * Keys come from flags or from the config (audit.key, audit.encryption); sources are files and
+ * directories, or the Redis stream (`--redis`). Exit codes: 0 ok, 1 tampering / invalid receipt,
+ * 2 usage, key or I/O error.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import type { Command } from 'commander';
+import type { RegisterCommand } from './commands.js';
+import type { SealGateConfig } from '../config/schema.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
+import { generateAuditKey, kidOf, parseAuditKey, parsePublicKey, rawPublicKey, readSecret } from '../audit/keys.js';
+import { loadSealKey, parseSealKey, type SealKey } from '../audit/seal.js';
+import { FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
+import { AuditKeyError, verifyAudit, type VerifyReport } from '../audit/verify.js';
+import { queryAudit, formatRecords, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
+import { applyRetention } from '../audit/retention.js';
+import { decodeReceipt, verifyReceipt } from '../protocol/receipt-token.js';
+import { randomBytes } from 'node:crypto';
+
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export class AuditUsageError extends Error {}
+
+interface SourceFlags {
+  config?: string;
+  redis?: string | boolean;
+  stream?: string;
+  keyFile?: string;
+  keyEnv?: string;
+}
+
+function config(flags: { config?: string }): SealGateConfig {
+  try {
+    return loadConfig({ path: flags.config }).config;
+  } catch (err) {
+    if (err instanceof ConfigError) throw new AuditUsageError(err.message);
+    throw err;
+  }
+}
+
+/** The BYOK encryption key: flags first, then the config's audit.encryption. */
+function sealKeyFrom(flags: SourceFlags, cfg: SealGateConfig): SealKey | undefined {
+  if (flags.keyFile || flags.keyEnv) {
+    const text = readSecret({ file: flags.keyFile, env: flags.keyEnv });
+    if (!text) throw new AuditUsageError(`encryption key not found (${flags.keyFile ? `file ${flags.keyFile}` : `env ${flags.keyEnv}`})`);
+    return parseSealKey(text);
+  }
+  return cfg.audit.encryption ? loadSealKey(cfg.audit.encryption) : undefined;
+}
+
+async function sourceFrom(paths: readonly string[], flags: SourceFlags, cfg: SealGateConfig): Promise<AuditSource> {
+  if (flags.redis) {
+    const url = typeof flags.redis === 'string' ? flags.redis : (cfg.audit.redis.url ?? cfg.redisUrl);
+    if (!url) throw new AuditUsageError('--redis: no URL given and none in the config (redisUrl / REDIS_URL)');
+    return new RedisStreamSource(url, flags.stream ?? cfg.audit.redis.stream);
+  }
+  const targets = paths.length ? paths : [cfg.audit.file.dir];
+  try {
+    return await FileSource.from(targets, paths.length ? undefined : cfg.audit.file.headDir);
+  } catch (err) {
+    throw new AuditUsageError((err as Error).message);
+  }
+}
+
+/** Trusted checkpoint keys: each --public-key (raw, PEM, or @file), else the configured audit key's public half. */
+function publicKeysFrom(given: readonly string[], cfg: SealGateConfig): Map<string, KeyObject> {
+  const keys = new Map<string, KeyObject>();
+  for (const g of given) {
+    const text = g.startsWith('@') ? readFileSync(g.slice(1), 'utf8') : g;
+    const key = parsePublicKey(text);
+    keys.set(kidOf(rawPublicKey(key)), key);
+  }
+  if (keys.size === 0) {
+    const secret = readSecret(cfg.audit.key);
+    if (secret) {
+      const k = parseAuditKey(secret);
+      keys.set(k.kid, k.publicKey);
+    }
+  }
+  if (keys.size === 0) throw new AuditUsageError('no public key to check checkpoint signatures: pass --public-key, or configure audit.key / SEALGATE_AUDIT_KEY');
+  return keys;
+}
+
+export interface VerifyFlags extends SourceFlags {
+  publicKey?: string[];
+  json?: boolean;
+  strict?: boolean;
+}
+
+export function formatVerifyReport(report: VerifyReport): string {
+  const lines: string[] = [];
+  for (const c of report.chains) {
+    const span = c.records ? `seq ${c.firstSeq}..${c.lastSeq}, ${c.records} records, ${c.checkpoints} checkpoints${c.closed ? ', closed' : ''}` : 'no records';
+    lines.push(`chain ${c.chain}: ${c.issue ? 'FAILED' : 'ok'} (${span})`);
+    if (c.issue) lines.push(`  ${c.issue.kind.toUpperCase()}${c.issue.seq !== undefined ? ` at seq ${c.issue.seq}` : ''} (${c.issue.where}): ${c.issue.message}`);
+    for (const w of c.warnings) lines.push(`  warning: ${w}`);
+  }
+  if (report.chains.length === 0) lines.push('no audit records found');
+  lines.push(report.ok ? 'verified: no tampering found' : `TAMPERING DETECTED in ${report.issues.length} chain(s)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runVerify(paths: readonly string[], flags: VerifyFlags, io: Output = stdio): Promise<number> {
+  try {
+    const cfg = config(flags);
+    const publicKeys = publicKeysFrom(flags.publicKey ?? [], cfg);
+    const report = await verifyAudit(await sourceFrom(paths, flags, cfg), { publicKeys, sealKey: sealKeyFrom(flags, cfg) });
+    io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyReport(report));
+    if (!report.ok) return 1;
+    if (flags.strict && (report.chains.some((c) => c.warnings.length) || report.chains.length === 0)) return 1;
+    return 0;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+function failure(err: unknown, io: Output): number {
+  if (err instanceof AuditUsageError || err instanceof AuditKeyError || err instanceof ConfigError || err instanceof QueryUsageError) {
+    io.err(`sealgate audit: ${err.message}\n`);
+    return 2;
+  }
+  const e = err as NodeJS.ErrnoException;
+  io.err(`sealgate audit: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}\n`);
+  return 2;
+}
+
+export interface VerifyReceiptFlags {
+  config?: string;
+  publicKey?: string[];
+  requestId?: string;
+  inputDigest?: string;
+  outputDigest?: string;
+  policyVersion?: string;
+  measurement?: string;
+  final?: boolean;
+  json?: boolean;
+}
+
+export async function runVerifyReceipt(token: string, flags: VerifyReceiptFlags, io: Output = stdio): Promise<number> {
+  try {
+    const text = (token === '-' ? readFileSync(0, 'utf8') : token).trim();
+    const cfg = config(flags);
+    const keys = [...publicKeysFrom(flags.publicKey ?? [], cfg).values()];
+    const result = verifyReceipt(text, keys, {
+      requestId: flags.requestId,
+      digests: flags.inputDigest || flags.outputDigest ? { in: flags.inputDigest, out: flags.outputDigest } : undefined,
+      policyVersion: flags.policyVersion,
+      measurement: flags.measurement,
+      final: flags.final,
+    });
+    let payload = result.payload;
+    if (!payload) {
+      try {
+        payload = decodeReceipt(text);
+      } catch {
+        payload = undefined;
+      }
+    }
+    if (flags.json) io.out(`${JSON.stringify({ valid: result.valid, reason: result.valid ? undefined : result.reason, payload }, null, 2)}\n`);
+    else {
+      io.out(result.valid ? 'receipt valid\n' : `receipt INVALID: ${result.reason}\n`);
+      if (payload) {
+        io.out(`  request   ${payload.rid}${payload.ten ? ` (tenant ${payload.ten})` : ''}\n  issued    ${new Date(payload.iat * 1000).toISOString()}${payload.fin ? '' : ' (provisional: stream header)'}\n`);
+        if (payload.dig?.in) io.out(`  input     ${payload.dig.in}\n`);
+        if (payload.dig?.out) io.out(`  output    ${payload.dig.out}\n`);
+        if (payload.pv) io.out(`  policy    ${payload.pv}\n`);
+        if (payload.m) io.out(`  enclave   ${payload.m}\n`);
+        io.out(`  verdicts  ${payload.vd.length ? payload.vd.map((v) => `${v.st}:${v.cat}=${v.act}`).join(', ') : '(none)'}\n`);
+      }
+    }
+    return result.valid ? 0 : 1;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+export interface QueryFlags extends SourceFlags, QueryFilter {
+  format?: QueryFormat;
+}
+
+export async function runQuery(paths: readonly string[], flags: QueryFlags, io: Output = stdio): Promise<number> {
+  try {
+    const cfg = config(flags);
+    const format = flags.format ?? 'table';
+    if (!['table', 'json', 'csv'].includes(format)) throw new AuditUsageError(`--format: table, json or csv (got ${format})`);
+    let skipped = 0;
+    const records = queryAudit(await sourceFrom(paths, flags, cfg), flags, sealKeyFrom(flags, cfg), () => skipped++);
+    await formatRecords(records, format, io.out);
+    if (skipped) io.err(`sealgate audit: ${skipped} unreadable line(s) skipped; run \`sealgate audit verify\`\n`);
+    return 0;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+export async function runRetention(dir: string | undefined, flags: { config?: string; days: string; dryRun?: boolean }, io: Output = stdio): Promise<number> {
+  try {
+    const cfg = config(flags);
+    const days = Number(flags.days);
+    if (!Number.isInteger(days) || days < 1) throw new AuditUsageError('--days: a whole number of days ≥ 1');
+    const target = dir ?? cfg.audit.file.dir;
+    const result = await applyRetention({ dir: target, days, dryRun: flags.dryRun });
+    for (const f of result.deleted) io.out(`${flags.dryRun ? 'would delete' : 'deleted'} ${f}\n`);
+    io.out(`${result.deleted.length} file(s) ${flags.dryRun ? 'to delete' : 'deleted'}, ${result.kept.length} kept (chains stay verifiable from the first kept file)\n`);
+    return 0;
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+export function runKeygen(flags: { out: string; encryption?: boolean; force?: boolean }, io: Output = stdio): number {
+  mkdirSync(flags.out, { recursive: true, mode: 0o700 });
+  const keyPath = join(flags.out, 'audit-signing.key');
+  const pubPath = join(flags.out, 'audit-signing.pub');
+  if (existsSync(keyPath) && !flags.force) {
+    io.err(`sealgate audit: ${keyPath} exists (use --force to replace it)\n`);
+    return 2;
+  }
+  const keys = generateAuditKey();
+  writeFileSync(keyPath, `${keys.seed.toString('base64url')}\n`, { mode: 0o600 });
+  writeFileSync(pubPath, `${keys.publicKeyRaw}\n`, { mode: 0o644 });
+  io.out(`audit signing key  ${keyPath} (secret; set audit.key.file to it)\npublic key         ${pubPath} (give to verifiers), kid ${keys.kid}\n`);
+  if (flags.encryption) {
+    const encPath = join(flags.out, 'audit-encryption.key');
+    writeFileSync(encPath, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    io.out(`encryption key     ${encPath} (secret; set audit.encryption.file to it; keep it away from the log directory)\n`);
+  }
+  return 0;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function sourceOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (audit keys, log dir, Redis stream)')
+    .option('--redis [url]', 'read the Redis stream instead of files (URL default: the config redisUrl)')
+    .option('--stream <key>', 'Redis stream key (default audit.redis.stream)')
+    .option('--key-file <file>', 'at-rest encryption key file (default audit.encryption)')
+    .option('--key-env <name>', 'environment variable holding the at-rest encryption key');
+}
+
+export const registerAudit: RegisterCommand = (program) => {
+  const audit = program.command('audit').description('Verify, query and maintain the tamper-evident audit trail');
+
+  sourceOptions(
+    audit
+      .command('verify')
+      .description('Check audit files (or a directory, or the Redis stream): report the first modified, deleted, inserted or reordered record, and truncation')
+      .argument('[paths...]', 'audit .jsonl files or directories (default: audit.file.dir)'),
+  )
+    .option('--public-key <key>', 'trusted checkpoint public key: base64url/hex, PEM, or @file (repeatable)', collect)
+    .option('--json', 'machine-readable report')
+    .option('--strict', 'also fail on warnings (unsigned tail, declared gaps, chain not starting at seq 0)')
+    .action(async (paths: string[], flags: VerifyFlags) => {
+      process.exitCode = await runVerify(paths, flags);
+    });
+
+  audit
+    .command('verify-receipt')
+    .description('Check an x-sealgate-receipt token ("-" reads it from stdin)')
+    .argument('<token>', 'the receipt token, or - for stdin')
+    .option('-c, --config <file>', 'config file (audit key)')
+    .option('--public-key <key>', 'receipt public key: base64url/hex, PEM, or @file (repeatable; GET /v1/receipts/keys lists them)', collect)
+    .option('--request-id <id>', 'require this request id')
+    .option('--input-digest <digest>', 'require this input digest')
+    .option('--output-digest <digest>', 'require this output digest')
+    .option('--policy-version <version>', 'require this policy version')
+    .option('--measurement <hex>', 'require this enclave measurement')
+    .option('--final', 'require the final receipt (not the provisional header of a stream)')
+    .option('--json', 'machine-readable result')
+    .action(async (token: string, flags: VerifyReceiptFlags) => {
+      process.exitCode = await runVerifyReceipt(token, flags);
+    });
+
+  sourceOptions(
+    audit
+      .command('query')
+      .description('List request records matching filters (decrypting when given the key)')
+      .argument('[paths...]', 'audit .jsonl files or directories (default: audit.file.dir)'),
+  )
+    .option('--tenant <id>', 'only this tenant')
+    .option('--since <time>', 'ISO time or a duration back from now (24h, 7d, 30m)')
+    .option('--until <time>', 'ISO time or a duration back from now')
+    .option('--action <action>', 'a verdict action (block, redact, pseudonymize, flag …)')
+    .option('--category <category>', 'verdict category or prefix, e.g. pii or pii.phone_number (repeatable)', collect)
+    .option('--status <code>', 'HTTP status, or 4xx / 5xx')
+    .option('--outcome <kind>', 'allowed | flagged | transformed | blocked | rate_limited | rejected | failed')
+    .option('--limit <n>', 'stop after n records')
+    .option('--format <format>', 'table | json | csv', 'table')
+    .action(async (paths: string[], flags: QueryFlags) => {
+      process.exitCode = await runQuery(paths, flags);
+    });
+
+  audit
+    .command('retention')
+    .description('Delete audit files older than N days (oldest first per chain; the chain stays verifiable from the retained start)')
+    .argument('[dir]', 'audit directory (default: audit.file.dir)')
+    .requiredOption('--days <n>', 'keep files written in the last n days')
+    .option('--dry-run', 'list what would be deleted')
+    .option('-c, --config <file>', 'config file')
+    .action(async (dir: string | undefined, flags: { config?: string; days: string; dryRun?: boolean }) => {
+      process.exitCode = await runRetention(dir, flags);
+    });
+
+  audit
+    .command('keygen')
+    .description('Create an Ed25519 audit signing key (and optionally an at-rest encryption key)')
+    .requiredOption('--out <dir>', 'directory for the key files (NOT the audit log directory)')
+    .option('--encryption', 'also create a 32-byte at-rest encryption key')
+    .option('--force', 'overwrite existing key files')
+    .action((flags: { out: string; encryption?: boolean; force?: boolean }) => {
+      process.exitCode = runKeygen(flags);
+    });
+};
