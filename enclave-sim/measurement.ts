@@ -47,6 +47,21 @@ async function hashFiles(root: string, files: string[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * Every file of the policy bundle the enclave will run: the configured extra files, the policy
+ * directory and the baseline file (paths relative to the repository root or absolute).
+ */
+export async function policyBundleFiles(config: {
+  confidential: { policyFiles: readonly string[] };
+  guardrails: { policies: { dir?: string; baselineFile?: string } };
+}): Promise<string[]> {
+  const files = new Set(config.confidential.policyFiles.map((f) => resolve(repositoryRoot, f)));
+  const { dir, baselineFile } = config.guardrails.policies;
+  if (dir) for (const file of await listFiles(resolve(repositoryRoot, dir))) files.add(file);
+  if (baselineFile) files.add(resolve(repositoryRoot, baselineFile));
+  return [...files];
+}
+
 export async function measureEnclave(opts: {
   root?: string;
   modelDir: string;
@@ -61,9 +76,15 @@ export async function measureEnclave(opts: {
   const modelRoot = resolve(root, opts.modelDir);
   const models = await hashFiles(modelRoot, await listFiles(modelRoot));
   const policyHash = createHash('sha256').update(`guardrails\0${canonicalJson(opts.guardrailsConfig ?? {})}\0`);
-  for (const file of [...opts.policyFiles].sort()) {
-    const content = await readFile(resolve(root, file));
-    policyHash.update(`${file}\0${content.length}\0`).update(content);
+  // Named by path relative to the root when inside it, so the value does not depend on the checkout location.
+  const named = opts.policyFiles.map((file) => {
+    const absolute = resolve(root, file);
+    const rel = relative(root, absolute).split(sep).join('/');
+    return { absolute, name: rel.startsWith('..') ? absolute : rel };
+  });
+  for (const { absolute, name } of named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const content = await readFile(absolute);
+    policyHash.update(`${name}\0${content.length}\0`).update(content);
   }
   const parts = { code, models, policy: policyHash.digest('hex') };
   return { measurement: measurementOf(parts), parts };

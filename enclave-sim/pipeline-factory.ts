@@ -1,20 +1,55 @@
 /**
- * Builds, inside the worker, the same pipeline plain mode runs: the upstream router and the guard
- * stages from the config. The worker calls the upstream itself, so plaintext never returns to the
- * main thread.
+ * Builds, inside the worker, the same pipeline plain mode runs: audit digest stage (input) →
+ * guardrails (input guard, policy, output guard, pseudonym restore) → audit digest stage (output),
+ * over the upstream router. The worker calls the upstream itself, so plaintext never returns to
+ * the main thread.
+ *
+ * Policy files are NOT hot-reloaded in here: the policy is part of the measurement, so a new
+ * policy means a restarted enclave with a new measurement that clients can see and allow.
  */
 import type { SealGateConfig } from '../src/config/schema.js';
-import { createPipeline } from '../src/pipeline/pipeline.js';
+import { createPipeline, type GuardStage } from '../src/pipeline/pipeline.js';
 import type { Pipeline } from '../src/pipeline/types.js';
+import { createGuardrails, type Guardrails } from '../src/pipeline/guard.js';
 import { createRouter } from '../src/upstream/router.js';
+import { createDigestStages } from '../src/audit/digest-stage.js';
+import { generateAuditKey, parseAuditKey, readSecret } from '../src/audit/keys.js';
 
 export interface EnclavePipeline {
   pipeline: Pipeline;
   close(): Promise<void>;
 }
 
+/** The digest key comes from the same audit key as the gateway's (env/file), so digests match plain mode. */
+function digestKeyFor(config: SealGateConfig): Buffer {
+  const text = readSecret(config.audit.key);
+  // No key configured: the gateway runs with a throw-away key too; ours is as good (digests are only enclave-made here).
+  return (text ? parseAuditKey(text) : generateAuditKey()).digestKey;
+}
+
 export async function createEnclavePipeline(config: SealGateConfig): Promise<EnclavePipeline> {
   const router = createRouter(config.upstream);
-  const pipeline = createPipeline({ router, stages: [] });
-  return { pipeline, close: () => router.close() };
+  let guardrails: Guardrails | undefined;
+  try {
+    if (config.guardrails.enabled) {
+      const pinned = { ...config.guardrails, policies: { ...config.guardrails.policies, watch: false, reloadOnSighup: false } };
+      guardrails = await createGuardrails({ ...config, guardrails: pinned });
+    }
+  } catch (error) {
+    await router.close();
+    throw error;
+  }
+  const digests = config.audit.enabled ? createDigestStages(digestKeyFor(config)) : undefined;
+  const stages: GuardStage[] = [
+    ...(digests ? [digests.input] : []),
+    ...(guardrails ? [guardrails.stage] : []),
+    ...(digests ? [digests.output] : []),
+  ];
+  const pipeline = createPipeline({ router, stages });
+  return {
+    pipeline,
+    async close() {
+      await Promise.allSettled([router.close(), guardrails?.close()]);
+    },
+  };
 }

@@ -11,6 +11,7 @@ import { deepMerge } from '../../src/config/loader.js';
 import { createConfidentialFetch, type ConfidentialFetch } from '../../src/client/index.js';
 import { initRootKey } from '../../enclave-sim/root-key.js';
 import type { EnclaveHost } from '../../enclave-sim/host.js';
+import type { GatewayOptions } from '../../src/gateway/gateway.js';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
@@ -45,13 +46,14 @@ export interface ClientOptions {
   onResponseBytes?: (url: string, bytes: Uint8Array) => Uint8Array;
 }
 
-export async function startConfidentialGateway(overrides: Record<string, unknown> = {}): Promise<ConfidentialSetup> {
+export async function startConfidentialGateway(overrides: Record<string, unknown> = {}, gatewayOptions: GatewayOptions = {}): Promise<ConfidentialSetup> {
   const dir = mkdtempSync(join(tmpdir(), 'sealgate-conf-'));
   const rootKeyFile = join(dir, 'enclave-root.json');
   const { publicKey } = await initRootKey(rootKeyFile);
   const fake = await startFakeUpstream();
   const gw = await startGateway(
     deepMerge({ upstream: { providers: [fakeProvider(fake)] }, confidential: { enabled: true, rootKeyFile } }, overrides),
+    gatewayOptions,
   );
   const host = gw.running.gateway.deps.confidential!.host;
   const measurement = host.identity!.measurement;

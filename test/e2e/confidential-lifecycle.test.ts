@@ -39,7 +39,7 @@ describe('enclave crash and restart', () => {
   it('cuts a stream mid-way when the enclave dies; the client reports truncation, not a short answer', async () => {
     const { openai } = setup.client({ passthrough: true });
     setup.fake.script({ kind: 'ok', text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 40 });
-    const stream = await openai.chat.completions.create({ ...ask('long'), stream: true });
+    const stream = await openai.chat.completions.create({ ...ask('w0 w1 w2 w3 w4 w5 w6 w7'), stream: true });
     let received = 0;
     const error = await (async () => {
       for await (const _chunk of stream) {
@@ -64,14 +64,14 @@ describe('key rotation', () => {
       const { openai } = setup.client();
       await openai.chat.completions.create(ask('prime the attestation cache'));
       const keys = new Set([setup.host.identity!.keyId]);
-      const requests = Array.from({ length: 12 }, (_, i) => openai.chat.completions.create(ask(`request ${i}`)));
+      const requests = Array.from({ length: 12 }, (_, i) => openai.chat.completions.create(ask(`Tell me a fun fact about the number ${i}, please.`)));
       for (let i = 0; i < 3; i++) keys.add(await setup.host.rotateKeys());
       const answers = await Promise.all(requests);
-      answers.forEach((answer, i) => expect(answer.choices[0]!.message.content).toContain(`request ${i}`));
+      answers.forEach((answer, i) => expect(answer.choices[0]!.message.content).toContain(`number ${i}`));
       expect(keys.size).toBe(4);
       // Sealed to the old (cached) key after rotation: still accepted within the grace period.
-      const late = await openai.chat.completions.create(ask('late'));
-      expect(late.choices[0]!.message.content).toContain('late');
+      const late = await openai.chat.completions.create(ask('after restart'));
+      expect(late.choices[0]!.message.content).toContain('after restart');
     } finally {
       await setup.close();
     }
