@@ -10,6 +10,7 @@ import type { SealGateConfig } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Pipeline } from '../pipeline/types.js';
+import type { Guardrails } from '../pipeline/guard.js';
 import type { UpstreamRouter } from '../upstream/router.js';
 import type { AccessControl } from './middleware/access.js';
 import type { OutcomeObserver } from './outcome.js';
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   confidential?: ConfidentialRuntime;
   /** Audit trail, receipts and the fail-closed guard, when `audit.enabled` (src/audit, routes/receipts.ts). */
   audit?: AuditRuntime;
+  /** Detectors, policies and violation store, when `guardrails.enabled` (src/pipeline/guard.ts, routes/guardrails.ts). */
+  guardrails?: Guardrails;
 }
 
 export function createApp(deps: GatewayDeps): Express {

@@ -77,6 +77,7 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     lifecycle: { draining: false, inFlight: 0 },
     confidential,
     audit,
+    guardrails,
   };
   if (audit) deps.readinessChecks.audit = audit.readiness;
   if (confidential) deps.readinessChecks.enclave = () => confidential.ready();

@@ -215,3 +215,50 @@ describe('repeat offenders', () => {
     expect(other.status).toBe(200);
   });
 });
+
+describe('guardrail endpoints', () => {
+  it('POST /v1/moderations answers in OpenAI\'s shape (works with the SDK)', async () => {
+    const moderation = await gw.client().moderations.create({ input: ['You are a worthless idiot and I will kill you.', 'What a lovely morning.'] });
+    expect(moderation.id).toMatch(/^modr-/);
+    expect(moderation.results).toHaveLength(2);
+    const [toxic, fine] = moderation.results;
+    expect(toxic!.flagged).toBe(true);
+    expect(toxic!.categories.harassment).toBe(true);
+    expect(toxic!.category_scores['harassment/threatening']).toBeGreaterThan(0.5);
+    expect(fine!.flagged).toBe(false);
+    expect(Object.keys(fine!.categories)).toContain('self-harm/instructions');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('POST /v1/guardrails/check returns findings with spans, actions and the transformed text', async () => {
+    const text = 'Mail li.lei@example.com about project nightingale';
+    const res = await post('/guardrails/check', { input: text });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text);
+    expect(body).toMatchObject({ object: 'guardrails.check', stage: 'input', flagged: true, policy: expect.stringMatching(/^dev@/) });
+    const [result] = body.results;
+    expect(result.outcome).toBe('block');
+    const email = result.findings.find((f: { category: string }) => f.category === 'pii.email_address');
+    expect(text.slice(email.start, email.end)).toBe('li.lei@example.com');
+    expect(email).toMatchObject({ action: 'pseudonymize', type: 'EMAIL_ADDRESS' });
+    expect(result.findings.find((f: { category: string }) => f.category === 'rules.banned_terms')).toMatchObject({ action: 'block', start: text.indexOf('project') });
+    expect(result.transformed_text).toBe('Mail <EMAIL_1> about project nightingale');
+  });
+
+  it('rejects bad bodies with OpenAI-format 400s naming the field', async () => {
+    const missing = await post('/moderations', {});
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.text).error).toMatchObject({ param: 'input', type: 'invalid_request_error' });
+    const badStage = await post('/guardrails/check', { input: 'x', stage: 'sideways' });
+    expect(badStage.status).toBe(400);
+    expect(JSON.parse(badStage.text).error.param).toBe('stage');
+  });
+
+  it('counts repeat offences for an end user named by header', async () => {
+    const bad = { model: 'fake-model', messages: [{ role: 'user', content: 'project nightingale' }] };
+    const as = { 'x-sealgate-end-user': 'header-user-9' };
+    await post('/chat/completions', bad, as);
+    await post('/chat/completions', bad, as);
+    expect((await post('/chat/completions', { ...bad, messages: [{ role: 'user', content: 'hi' }] }, as)).status).toBe(403);
+  });
+});

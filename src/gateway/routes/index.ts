@@ -8,6 +8,7 @@ import { modelsRoutes } from './models.js';
 import { attestationRoutes } from './attestation.js';
 import { confidentialRoutes } from './confidential.js';
 import { receiptsRoutes } from './receipts.js';
+import { endUserHeaderRoutes, guardrailsRoutes } from './guardrails.js';
 
 /**
  * Each API surface is one file exporting a `MountRoutes`; list it here. `deps` is the gateway's
@@ -16,4 +17,4 @@ import { receiptsRoutes } from './receipts.js';
  */
 export type MountRoutes<Deps = GatewayDeps> = (router: Router, deps: Deps) => void;
 
-export const routeModules: MountRoutes[] = [chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes, attestationRoutes, confidentialRoutes, receiptsRoutes];
+export const routeModules: MountRoutes[] = [endUserHeaderRoutes, chatCompletionsRoutes, responsesRoutes, completionsRoutes, embeddingsRoutes, modelsRoutes, attestationRoutes, confidentialRoutes, receiptsRoutes, guardrailsRoutes];

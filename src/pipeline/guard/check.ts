@@ -1,0 +1,116 @@
+/**
+ * Guardrails as a service (no upstream call): `check` returns every finding with its span, the action
+ * the caller's policy takes, and the transformed text; `moderate` maps our taxonomy onto OpenAI's
+ * moderation categories so apps using /v1/moderations can switch with a base URL.
+ */
+import type { Finding, Stage } from '../../../guardrails/core/types.js';
+import type { Decision, Policy } from '../../../guardrails/policy/index.js';
+import type { RequestContext } from '../types.js';
+import type { Scanner } from './scanner.js';
+import { applyTransforms, PseudonymVault } from './transform.js';
+import { pushVerdicts } from './verdicts.js';
+
+export interface CheckedFinding {
+  detector: string;
+  category: string;
+  type?: string;
+  sensitivity?: string;
+  score: number;
+  start: number;
+  end: number;
+  action: string;
+  rule?: string;
+}
+
+export interface CheckResult {
+  index: number;
+  outcome: Decision['outcome'];
+  flagged: boolean;
+  categories: string[];
+  findings: CheckedFinding[];
+  transformed_text: string;
+  answer?: { id: string; language: string; text: string };
+}
+
+export async function check(scanner: Scanner, policy: Policy, texts: readonly string[], stage: Stage, ctx: RequestContext): Promise<CheckResult[]> {
+  const vault = new PseudonymVault();
+  const results: CheckResult[] = [];
+  for (const [index, text] of texts.entries()) {
+    const findings = await scanner.scan(text, policy, { stage, tenant: ctx.tenantId, role: stage === 'input' ? 'user' : 'assistant' });
+    const decision = policy.decide(findings, stage);
+    pushVerdicts(ctx, stage, decision.acted);
+    const actionOf = new Map(decision.acted.map((a) => [a.finding, a]));
+    const answer = decision.outcome === 'answer' ? policy.answerFor(decision, 'en') : undefined;
+    results.push({
+      index,
+      outcome: decision.outcome,
+      flagged: decision.outcome !== 'allow',
+      categories: decision.categories,
+      findings: findings
+        .slice()
+        .sort((a, b) => a.start - b.start || b.score - a.score)
+        .map((f) => {
+          const acted = actionOf.get(f);
+          return {
+            detector: f.detector,
+            category: f.category,
+            ...(f.type ? { type: f.type } : {}),
+            ...(f.sensitivity ? { sensitivity: f.sensitivity } : {}),
+            score: Math.round(f.score * 1000) / 1000,
+            start: f.start,
+            end: f.end,
+            action: acted?.action ?? 'allow',
+            ...(acted ? { rule: acted.rule } : {}),
+          };
+        }),
+      transformed_text: applyTransforms(text, decision.acted, vault),
+      ...(answer ? { answer: { id: answer.entryId, language: answer.language, text: answer.text } } : {}),
+    });
+  }
+  return results;
+}
+
+/** OpenAI moderation categories (omni-moderation), each fed by taxonomy categories (glob-free exact ids). */
+export const MODERATION_MAP: Readonly<Record<string, readonly string[]>> = {
+  harassment: ['toxicity.toxic', 'toxicity.insult', 'toxicity.profanity'],
+  'harassment/threatening': ['toxicity.threat'],
+  hate: ['toxicity.hate', 'intent.harmful.hate'],
+  'hate/threatening': [],
+  illicit: ['intent.harmful', 'intent.harmful.cybercrime', 'intent.harmful.fraud', 'intent.harmful.drugs', 'intent.harmful.privacy', 'intent.harmful.political_extremist'],
+  'illicit/violent': ['intent.harmful.weapons_cbrn', 'intent.harmful.violent_crime'],
+  'self-harm': ['toxicity.self_harm', 'intent.harmful.self_harm'],
+  'self-harm/intent': ['intent.harmful.self_harm'],
+  'self-harm/instructions': ['intent.harmful.self_harm'],
+  sexual: ['toxicity.sexual', 'intent.harmful.child_sexual'],
+  'sexual/minors': ['intent.harmful.child_sexual'],
+  violence: ['toxicity.threat', 'intent.harmful.violent_crime'],
+  'violence/graphic': [],
+};
+
+export interface ModerationResult {
+  flagged: boolean;
+  categories: Record<string, boolean>;
+  category_scores: Record<string, number>;
+  category_applied_input_types: Record<string, string[]>;
+  /** Our own taxonomy scores (extra field; OpenAI clients ignore it): includes prompt injection, jailbreak, PII. */
+  sealgate_categories: Record<string, number>;
+}
+
+export function toModeration(findings: readonly Finding[], threshold: number): ModerationResult {
+  const best = new Map<string, number>();
+  for (const f of findings) best.set(f.category, Math.max(best.get(f.category) ?? 0, f.score));
+  const categories: Record<string, boolean> = {};
+  const scores: Record<string, number> = {};
+  const applied: Record<string, string[]> = {};
+  for (const [name, sources] of Object.entries(MODERATION_MAP)) {
+    let score = 0;
+    for (const source of sources) score = Math.max(score, best.get(source) ?? 0);
+    if (name === 'hate/threatening') score = Math.min(best.get('toxicity.hate') ?? 0, best.get('toxicity.threat') ?? 0);
+    scores[name] = Math.round(score * 1e6) / 1e6;
+    categories[name] = score >= threshold;
+    applied[name] = ['text'];
+  }
+  const sealgate: Record<string, number> = {};
+  for (const [category, score] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) sealgate[category] = Math.round(score * 1e6) / 1e6;
+  return { flagged: Object.values(categories).some(Boolean), categories, category_scores: scores, category_applied_input_types: applied, sealgate_categories: sealgate };
+}
