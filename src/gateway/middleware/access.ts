@@ -19,7 +19,7 @@ import { normalizeIp } from '../../auth/cidr.js';
 import { STATUS_MESSAGES, keyStatus, sourceAllowed } from '../../auth/key-policy.js';
 import { identifyClientCertificate } from '../../auth/mtls.js';
 import { intersectModels, limitsWithin, modelAllowed, modelsWithin, tighterLimits } from '../../auth/scope.js';
-import { TokenSigner, looksLikeToken } from '../../auth/tokens.js';
+import { TokenSigner, looksLikeToken, type TokenCheck, type TokenClaims } from '../../auth/tokens.js';
 import { createStores, type Stores } from '../../store/index.js';
 import type { AcquireResult, BucketSpec, Lease } from '../../store/rate-limiter/types.js';
 import type { StoredKey } from '../../store/key-store/types.js';
@@ -102,6 +102,30 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     };
   }
 
+  // Last use is worth recording once a second per key and source, not on every request (hot path).
+  const lastRecorded = new Map<string, { at: number; ip: string | undefined }>();
+  function recordUse(keyId: string, sourceIp: string | undefined): void {
+    const now = Date.now();
+    const last = lastRecorded.get(keyId);
+    if (last && last.ip === sourceIp && now - last.at < 1000) return;
+    if (lastRecorded.size > 100_000) lastRecorded.clear();
+    lastRecorded.set(keyId, { at: now, ip: sourceIp });
+    stores.keyStore.recordUse(keyId, new Date(now), sourceIp).catch((err: unknown) => log.warn({ err: errMessage(err) }, 'recording key use failed'));
+  }
+
+  // Verified token claims by token string: skips HMAC + JSON + schema work on repeat use. Expiry is re-checked every time.
+  const verifiedTokens = new Map<string, TokenClaims>();
+  function verifyToken(token: string): TokenCheck {
+    const cached = verifiedTokens.get(token);
+    if (cached) return cached.exp * 1000 > Date.now() ? { ok: true, claims: cached } : { ok: false, reason: 'expired' };
+    const check = signer.verify(token);
+    if (check.ok) {
+      if (verifiedTokens.size >= 10_000) verifiedTokens.delete(verifiedTokens.keys().next().value!);
+      verifiedTokens.set(token, check.claims);
+    }
+    return check;
+  }
+
   /** Loads and checks the key record; returns it or throws 401/403. */
   async function usableKey(keyId: string, sourceIp: string | undefined): Promise<StoredKey> {
     const key = await stores.keyStore.get(keyId);
@@ -125,7 +149,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       return grantFor('api_key', DEV_TENANT_ID, 'dev', '*', undefined);
     }
     if (looksLikeToken(credential)) {
-      const check = signer.verify(credential);
+      const check = verifyToken(credential);
       if (!check.ok) {
         log.info({ reason: check.reason }, 'rejected token');
         throw new ApiError(401, check.reason === 'expired' ? 'This token has expired; request a new one.' : 'Invalid token.', {
@@ -141,7 +165,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
         if (key.tenantId !== claims.tid) throw new ApiError(401, 'Invalid token.', { code: 'invalid_token' });
         parentModels = key.models;
         parentLimits = key.limits;
-        void stores.keyStore.recordUse(key.id, new Date(), sourceIp).catch((err: unknown) => log.warn({ err: errMessage(err) }, 'recording key use failed'));
+        recordUse(key.id, sourceIp);
       } else if (!access.devMode) {
         throw new ApiError(401, 'Invalid token.', { code: 'invalid_token' });
       }
@@ -155,7 +179,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     // Same work and same answer for unknown ids and wrong secrets.
     if (!key || !verifyApiKey(credential, key.hash)) throw invalidKey();
     await usableKey(keyId, sourceIp);
-    void stores.keyStore.recordUse(keyId, new Date(), sourceIp).catch((err: unknown) => log.warn({ err: errMessage(err) }, 'recording key use failed'));
+    recordUse(keyId, sourceIp);
     return grantFor('api_key', key.tenantId, key.id, key.models, key.limits);
   }
 

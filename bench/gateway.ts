@@ -1,0 +1,359 @@
+/**
+ * Gateway benchmark (`npm run bench`, or `tsx bench/gateway.ts` alone). In ONE run, on loopback:
+ *
+ *   direct     client → fast fake upstream
+ *   sealgate   client → SealGate (default config: auth, rate limits, guardrails, audit) → upstream
+ *   sealgate-passthrough   the same with `guardrails.enabled: false` (the gateway's own cost)
+ *   portkey    client → Portkey's open-source gateway (@portkey-ai/gateway) → upstream
+ *
+ * for non-streaming and streaming chat completions. Each server is its own process. Two measures:
+ *   probe: sequential requests over one keep-alive connection, timed with performance.now()
+ *          (sub-millisecond latency: what a gateway adds to one call);
+ *   load:  autocannon with N connections for a fixed duration (req/s, p50/p99 under load).
+ * Writes bench/results/gateway.json and prints the ratios against the goals
+ * (≤ 1 ms added at p50, ≥ 80% of direct throughput, not slower than Portkey).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EventEmitter } from 'node:events';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import type { Request, Response } from 'express';
+import { validateConfig } from '../src/config/loader.js';
+import { createAccessControl } from '../src/gateway/middleware/access.js';
+import { FileKeyStore } from '../src/store/key-store/file.js';
+import { createKey } from '../src/cli/keys.js';
+import { TokenSigner } from '../src/auth/tokens.js';
+import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
+import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'bench', 'results', 'gateway.json');
+const DEV_KEY = 'sg-dev-local-only-key';
+
+const SETTINGS = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  loadSeconds: Number(process.env.BENCH_SECONDS ?? 5),
+  warmupSeconds: 1,
+  probeRequests: Number(process.env.BENCH_PROBE_REQUESTS ?? 1000),
+  probeMaxSeconds: 4,
+};
+
+type Mode = 'nonStreaming' | 'streaming';
+const MODES: Mode[] = ['nonStreaming', 'streaming'];
+
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+interface ProbeResult {
+  n: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  /** Streaming only: time to the first response byte. */
+  ttfbP50Ms?: number;
+}
+
+interface LoadResult {
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+function body(mode: Mode): string {
+  return JSON.stringify({
+    model: FAST_UPSTREAM_MODEL,
+    messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }],
+    ...(mode === 'streaming' ? { stream: true } : {}),
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** One request; resolves with total and first-byte times and the body text. */
+function once(agent: Agent, target: Target, payload: string): Promise<{ totalMs: number; ttfbMs: number; status: number; text: string }> {
+  const url = new URL(`${target.url}/chat/completions`);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let ttfb = 0;
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...target.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          if (!ttfb) ttfb = performance.now() - t0;
+          text += c;
+        });
+        res.on('end', () => resolve({ totalMs: performance.now() - t0, ttfbMs: ttfb, status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function verify(target: Target): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (const mode of MODES) {
+      const r = await once(agent, target, body(mode));
+      const ok = r.status === 200 && r.text.includes('benchmark') && (mode === 'nonStreaming' || r.text.includes('[DONE]'));
+      if (!ok) throw new Error(`${target.name} ${mode}: unexpected answer (HTTP ${r.status}): ${r.text.slice(0, 300)}`);
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function probe(target: Target, mode: Mode): Promise<ProbeResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const payload = body(mode);
+  const totals: number[] = [];
+  const ttfbs: number[] = [];
+  const deadline = performance.now() + SETTINGS.probeMaxSeconds * 1000;
+  try {
+    for (let i = 0; i < 20; i++) await once(agent, target, payload); // warm the connection and JIT
+    while (totals.length < SETTINGS.probeRequests && performance.now() < deadline) {
+      const r = await once(agent, target, payload);
+      if (r.status !== 200) throw new Error(`${target.name} ${mode}: HTTP ${r.status} during probe`);
+      totals.push(r.totalMs);
+      ttfbs.push(r.ttfbMs);
+    }
+  } finally {
+    agent.destroy();
+  }
+  totals.sort((a, b) => a - b);
+  ttfbs.sort((a, b) => a - b);
+  return {
+    n: totals.length,
+    p50Ms: round(percentile(totals, 50)),
+    p99Ms: round(percentile(totals, 99)),
+    meanMs: round(totals.reduce((s, x) => s + x, 0) / totals.length),
+    ...(mode === 'streaming' ? { ttfbP50Ms: round(percentile(ttfbs, 50)) } : {}),
+  };
+}
+
+async function load(target: Target, mode: Mode): Promise<LoadResult> {
+  const opts = {
+    url: `${target.url}/chat/completions`,
+    method: 'POST' as const,
+    headers: { ...target.headers, 'content-type': 'application/json' },
+    body: body(mode),
+    connections: SETTINGS.connections,
+  };
+  await autocannon({ ...opts, duration: SETTINGS.warmupSeconds });
+  const r = await autocannon({ ...opts, duration: SETTINGS.loadSeconds });
+  return {
+    requestsPerSec: round(r.requests.average, 1),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    meanMs: round(r.latency.average),
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/**
+ * In-process cost of access control alone (authenticate + rate limit + release at finish), per
+ * request, for each credential kind: the part of the gateway overhead this room owns.
+ */
+export async function measureAccessControl(dir: string): Promise<Record<string, number>> {
+  const keysFile = join(dir, 'access-keys.json');
+  const config = validateConfig({
+    access: { keysFile, tenants: { acme: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 1000 } }, dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12 } } } },
+  });
+  const { key, record } = await createKey(new FileKeyStore(keysFile), { tenant: 'acme', cidrs: ['127.0.0.0/8'] });
+  // A known signing secret lets the benchmark mint a token exactly as POST /v1/tokens would.
+  const secret = randomBytes(32).toString('base64url');
+  const previous = process.env[config.access.tokens.signingKeyEnv];
+  process.env[config.access.tokens.signingKeyEnv] = secret;
+  const access = await createAccessControl(config, pino({ level: 'silent' }));
+  if (previous === undefined) delete process.env[config.access.tokens.signingKeyEnv];
+  else process.env[config.access.tokens.signingKeyEnv] = previous;
+  const { token } = new TokenSigner(secret).sign({ sub: record.id, tid: 'acme', models: '*', limits: { requestsPerMinute: 1e9 } }, 600);
+  const bodyJson = { model: FAST_UPSTREAM_MODEL, messages: [{ role: 'user', content: 'hi' }], max_tokens: 64 };
+  const requestFor = (credential: string) =>
+    ({ headers: { authorization: `Bearer ${credential}`, 'content-length': '120' }, body: bodyJson, ip: '127.0.0.1', socket: { remoteAddress: '127.0.0.1' } }) as unknown as Request;
+
+  const results: Record<string, number> = {};
+  for (const [label, credential] of [['devKeyMicros', 'sg-dev-local-only-key'], ['apiKeyMicros', key], ['tokenMicros', token]] as const) {
+    const req = requestFor(credential);
+    const noop = () => undefined;
+    const once = async () => {
+      const res = new EventEmitter() as unknown as Response & { locals: Record<string, unknown>; statusCode: number };
+      res.locals = {};
+      res.statusCode = 200;
+      (res as unknown as { setHeader: () => void }).setHeader = noop;
+      await access.authenticate(req, res, noop);
+      await access.rateLimit(req, res, noop);
+      res.emit('finish');
+    };
+    for (let i = 0; i < 2000; i++) await once();
+    const n = 20_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await once();
+    results[label] = round(((performance.now() - t0) * 1000) / n, 1);
+  }
+  await access.close();
+  return results;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sealgate-bench-'));
+  const processes: Spawned[] = [];
+  try {
+    const [upPort, sgPort, sgpPort, pkPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const tsx = [process.execPath, '--import', 'tsx'] as const;
+    const env = { REDIS_URL: '', SEALGATE_CONFIG: '' }; // memory stores; only our config file
+
+    processes.push(startProcess(tsx[0], [...tsx.slice(1), join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
+
+    const sealgateConfig = (port: number, guardrails: boolean) => {
+      const file = join(dir, `sealgate-${port}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({
+          server: { host: '127.0.0.1', port, logLevel: 'info' },
+          upstream: { providers: [{ name: 'bench', type: 'openai', baseUrl: upstreamUrl, models: [FAST_UPSTREAM_MODEL] }] },
+          access: {
+            devMode: true,
+            keysFile: join(dir, 'keys.json'),
+            // Rate limiting stays on the path; the limits are just out of the benchmark's reach.
+            tenants: { dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 10_000 } } },
+          },
+          ...(guardrails ? {} : { guardrails: { enabled: false } }),
+          audit: { file: { dir: join(dir, `audit-${port}`) } },
+        }),
+      );
+      return file;
+    };
+    const bin = join(ROOT, 'bin/sealgate.mjs');
+    processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgPort, true)], { cwd: dir, env }));
+    processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgpPort, false)], { cwd: dir, env }));
+    processes.push(
+      startProcess(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${pkPort}`, '--headless'], { cwd: ROOT }),
+    );
+
+    await waitForHttp(`${upstreamUrl}/models`);
+    await waitForHttp(`http://127.0.0.1:${sgPort}/healthz`);
+    await waitForHttp(`http://127.0.0.1:${sgpPort}/healthz`);
+    await waitForHttp(`http://127.0.0.1:${pkPort}/`);
+
+    const targets: Target[] = [
+      { name: 'direct', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' } },
+      { name: 'sealgate', url: `http://127.0.0.1:${sgPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` } },
+      { name: 'sealgate-passthrough', url: `http://127.0.0.1:${sgpPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` } },
+      {
+        name: 'portkey',
+        url: `http://127.0.0.1:${pkPort}/v1`,
+        headers: { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl },
+      },
+    ];
+    for (const target of targets) await verify(target);
+
+    const accessControl = await measureAccessControl(dir);
+    const results: Record<string, Record<Mode, { probe: ProbeResult; load: LoadResult }>> = {};
+    for (const mode of MODES) {
+      for (const target of targets) {
+        process.stdout.write(`gateway bench: ${target.name} ${mode} …\n`);
+        const p = await probe(target, mode);
+        const l = await load(target, mode);
+        if (l.non2xx || l.errors) process.stdout.write(`  WARNING: ${l.non2xx} non-2xx, ${l.errors} errors under load\n`);
+        (results[target.name] ??= {} as Record<Mode, { probe: ProbeResult; load: LoadResult }>)[mode] = { probe: p, load: l };
+      }
+    }
+
+    const comparisons = Object.fromEntries(
+      MODES.map((mode) => {
+        const direct = results.direct![mode];
+        const portkey = results.portkey![mode];
+        const compare = (name: string) => {
+          const sg = results[name]![mode];
+          const addedP50Ms = round(sg.probe.p50Ms - direct.probe.p50Ms);
+          const throughputVsDirect = round(sg.load.requestsPerSec / direct.load.requestsPerSec);
+          const throughputVsPortkey = round(sg.load.requestsPerSec / portkey.load.requestsPerSec);
+          return {
+            addedP50Ms,
+            addedP99Ms: round(sg.probe.p99Ms - direct.probe.p99Ms),
+            throughputVsDirect,
+            throughputVsPortkey,
+            p50VsPortkeyMs: round(sg.probe.p50Ms - portkey.probe.p50Ms),
+            goals: {
+              addedP50AtMost1Ms: addedP50Ms <= 1,
+              throughputAtLeast80PctOfDirect: throughputVsDirect >= 0.8,
+              notSlowerThanPortkey: sg.probe.p50Ms <= portkey.probe.p50Ms && throughputVsPortkey >= 1,
+            },
+          };
+        };
+        return [mode, { sealgate: compare('sealgate'), sealgatePassthrough: compare('sealgate-passthrough'), portkeyAddedP50Ms: round(portkey.probe.p50Ms - direct.probe.p50Ms) }];
+      }),
+    );
+
+    const output = {
+      benchmark: 'gateway',
+      date: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
+      settings: SETTINGS,
+      notes:
+        'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies). Shared 2-core machine: compare ratios within this run, not across runs.',
+      targets: results,
+      comparisons,
+      /** Microseconds per request for authenticate + rate limit + release, in-process (memory stores). */
+      accessControl,
+    };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(RESULTS, JSON.stringify(output, null, 2) + '\n');
+    printSummary(results, comparisons);
+    process.stdout.write(`access control alone (in-process, µs/request): ${JSON.stringify(accessControl)}\n`);
+    process.stdout.write(`\nwrote ${RESULTS}\n`);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printSummary(results: Record<string, Record<Mode, { probe: ProbeResult; load: LoadResult }>>, comparisons: Record<string, unknown>): void {
+  const rows = [['target', 'mode', 'probe p50 ms', 'probe p99 ms', 'load req/s', 'load p50 ms', 'load p99 ms']];
+  for (const mode of MODES)
+    for (const [name, r] of Object.entries(results))
+      rows.push([name, mode, String(r[mode].probe.p50Ms), String(r[mode].probe.p99Ms), String(r[mode].load.requestsPerSec), String(r[mode].load.p50Ms), String(r[mode].load.p99Ms)]);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  process.stdout.write('\n' + rows.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join('  ')).join('\n') + '\n\n');
+  for (const mode of MODES) {
+    const c = comparisons[mode] as { sealgate: Cmp; sealgatePassthrough: Cmp; portkeyAddedP50Ms: number };
+    for (const [label, x] of [['sealgate', c.sealgate], ['sealgate-passthrough', c.sealgatePassthrough]] as const)
+      process.stdout.write(
+        `${mode} ${label}: +${x.addedP50Ms} ms p50 over direct (goal ≤ 1), ${Math.round(x.throughputVsDirect * 100)}% of direct req/s (goal ≥ 80%), ` +
+          `${x.throughputVsPortkey}× Portkey req/s, p50 ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms)\n`,
+      );
+  }
+}
+
+interface Cmp {
+  addedP50Ms: number;
+  throughputVsDirect: number;
+  throughputVsPortkey: number;
+  p50VsPortkeyMs: number;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
