@@ -8,6 +8,7 @@
 import OpenAI from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
+import { createNodeFetch } from './node-fetch.js';
 
 const paths: Record<Surface, string> = {
   'chat.completions': '/chat/completions',
@@ -31,6 +32,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
     baseURL: opts.baseUrl,
     maxRetries: 0,
     defaultHeaders: opts.headers,
+    fetch: createNodeFetch(),
   });
 
   const translate = (err: unknown): UpstreamError => {

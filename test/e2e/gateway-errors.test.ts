@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
 let fake: FakeUpstream;
 let gw: TestGateway;
@@ -13,7 +13,7 @@ let client: OpenAI;
 
 beforeAll(async () => {
   fake = await startFakeUpstream({ models: ['fake-model', 'other-model'] });
-  gw = await startGateway({
+  gw = await startGateway({ ...CORE_ONLY,
     server: { bodyLimit: '4kb' },
     upstream: {
       providers: [fakeProvider(fake, { models: ['fake-model', 'other-model'] })],
@@ -135,7 +135,7 @@ describe('upstream errors', () => {
 
 describe('rate limiting', () => {
   it('429 with Retry-After and x-ratelimit-* headers when the tenant is over its limit', async () => {
-    const limited = await startGateway({
+    const limited = await startGateway({ ...CORE_ONLY,
       upstream: { providers: [fakeProvider(fake)] },
       access: { tenants: { dev: { limits: { requestsPerMinute: 2 } } } },
     });

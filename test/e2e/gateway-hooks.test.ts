@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 import type { GuardStage } from '../../src/pipeline/pipeline.js';
 import { StreamError } from '../../src/pipeline/stream-error.js';
 import type { RequestOutcome } from '../../src/gateway/outcome.js';
@@ -55,7 +55,7 @@ const toyGuard: GuardStage = {
 beforeAll(async () => {
   fake = await startFakeUpstream();
   gw = await startGateway(
-    { upstream: { providers: [fakeProvider(fake)], timeoutMs: 1_000 } },
+    { ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)], timeoutMs: 1_000 } },
     {
       stages: [toyGuard],
       observers: [(o) => void outcomes.push(o)],
@@ -148,7 +148,7 @@ describe('observers and header hooks', () => {
 describe('readiness', () => {
   it('/readyz is 503 naming the upstream that does not answer', async () => {
     const down = await startFakeUpstream();
-    const gw2 = await startGateway({ upstream: { providers: [fakeProvider(down, { name: 'flaky' })] } });
+    const gw2 = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(down, { name: 'flaky' })] } });
     try {
       expect((await fetch(`${gw2.url}/readyz`)).status).toBe(200);
       await down.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
 let primary: FakeUpstream;
 let secondary: FakeUpstream;
@@ -17,7 +17,7 @@ let client: OpenAI;
 beforeAll(async () => {
   primary = await startFakeUpstream();
   secondary = await startFakeUpstream();
-  gw = await startGateway({
+  gw = await startGateway({ ...CORE_ONLY,
     upstream: {
       providers: [fakeProvider(primary, { name: 'primary' }), fakeProvider(secondary, { name: 'secondary' })],
       timeoutMs: 2_000,
@@ -121,7 +121,7 @@ describe('after the first byte', () => {
 describe('graceful shutdown', () => {
   it('finishes in-flight streams, then refuses new connections', async () => {
     const fake = await startFakeUpstream();
-    const gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] } });
+    const gw2 = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)] } });
     try {
       fake.script({ kind: 'ok', text: 'slow stream still completes fully', chunkDelayMs: 40 });
       const c = gw2.client();
@@ -143,7 +143,7 @@ describe('graceful shutdown', () => {
 
   it('cuts streams that outlive the grace period', async () => {
     const fake = await startFakeUpstream();
-    const gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] } });
+    const gw2 = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)] } });
     try {
       fake.script({ kind: 'ok', text: Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 50 });
       // node:http rather than fetch: we want to observe the cut connection, not an SDK error.

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-value-1234567890';
 
@@ -16,7 +16,7 @@ let client: OpenAI;
 beforeAll(async () => {
   fake = await startFakeUpstream({ apiKey: UPSTREAM_KEY, models: ['fake-model', 'fake-embed'] });
   process.env.G1_TEST_UPSTREAM_KEY = UPSTREAM_KEY;
-  gw = await startGateway({
+  gw = await startGateway({ ...CORE_ONLY,
     upstream: {
       providers: [fakeProvider(fake, { models: ['fake-model', 'fake-embed'], apiKeyEnv: 'G1_TEST_UPSTREAM_KEY' }), { name: 'local', type: 'local', models: ['sealgate-demo'] }],
       models: { smart: ['fake/fake-model'] },

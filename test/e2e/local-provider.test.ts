@@ -1,14 +1,14 @@
 /** The built-in offline demo model through the gateway, driven by the openai SDK and prompt directives. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type OpenAI from 'openai';
-import { startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { CORE_ONLY, startGateway, type TestGateway } from '../fixtures/gateway.js';
 import { FIXTURES } from '../../src/upstream/local/directives.js';
 
 let gw: TestGateway;
 let client: OpenAI;
 
 beforeAll(async () => {
-  gw = await startGateway({ upstream: { providers: [{ name: 'local', type: 'local', models: ['sealgate-demo'] }] } });
+  gw = await startGateway({ ...CORE_ONLY, upstream: { providers: [{ name: 'local', type: 'local', models: ['sealgate-demo'] }] } });
   client = gw.client();
 });
 afterAll(() => gw?.close());
