@@ -45,6 +45,8 @@ export interface AuditDeps {
   enclave?: EnclaveReceiptSigner;
 }
 
+const OPS_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export interface AuditRuntime {
   trail: AuditTrail;
   keys: AuditKeys;
@@ -175,6 +177,8 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
   };
 
   const observer: OutcomeObserver = async (outcome: RequestOutcome) => {
+    // Probes and scrapes are operations traffic, not API use: auditing them would drown the log.
+    if (OPS_ROUTES.has(outcome.route)) return;
     trail.record(outcome);
     if (!issuer) return;
     const headerWasFinal = finalSent.delete(outcome.requestId);
