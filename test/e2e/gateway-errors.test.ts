@@ -126,6 +126,24 @@ describe('upstream errors', () => {
     await expect(ask()).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
   });
 
+  it('504 for a stream whose first chunk does not come in time; in-stream timeout when it stalls later', async () => {
+    fake.script({ kind: 'ok', chunkDelayMs: 1_000 }, { kind: 'ok', chunkDelayMs: 1_000 });
+    await expect(client.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 504,
+      code: 'upstream_timeout',
+    });
+    fake.reset();
+    fake.script({ kind: 'ok', text: 'a b c d', stallAfterChunks: 2 });
+    const stream = await client.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    let text = '';
+    const err = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    })().catch((e: unknown) => e);
+    expect(text).toBe('a');
+    expect((err as OpenAI.APIError).error).toMatchObject({ code: 'upstream_timeout' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it("relays the upstream's own 4xx about the request (no retry)", async () => {
     fake.script({ kind: 'status', status: 400, message: "Unsupported parameter: 'foo'", code: 'unsupported_parameter' });
     await expect(ask()).rejects.toMatchObject({ status: 400, code: 'unsupported_parameter', message: expect.stringContaining("Unsupported parameter: 'foo'") });
