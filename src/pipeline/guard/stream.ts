@@ -64,6 +64,16 @@ class VerdictLedger {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+const SENTENCE_END = /[.!?。！？\n][\s"'”’)]*/g;
+
+/** The part of `text` after its last sentence end (all of it when there is none). */
+function sentenceTail(text: string): string {
+  let cut = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) cut = m.index + m[0].length;
+  return cut > 0 ? text.slice(cut) : text;
+}
+
 /** One stream of generated text (a chat choice, a Responses content part). */
 class TextChannel {
   private pending = '';
@@ -81,8 +91,11 @@ class TextChannel {
     const hold = final ? 0 : holdbackChars;
     if (this.pending.length === 0 || (!final && this.pending.length < hold + scanStepChars)) return '';
 
-    const offset = this.context.length;
-    const window = this.context + this.pending;
+    // Whole-text classifiers dilute a bad sentence in benign context: the window starts at the
+    // current sentence, so what is scored is the sentence being written plus what is pending.
+    const context = sentenceTail(this.context);
+    const offset = context.length;
+    const window = context + this.pending;
     const decision = await this.guard.scanOutput(window, this.releasedRaw - offset);
     let cut = this.pending.length - hold;
     const spans: Finding[] = [];
