@@ -3,7 +3,7 @@
  * 400 (malformed JSON, schema with the field named), 401, 403/404 model, 404 URL, 413, 429, 502, 504.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
@@ -112,7 +112,7 @@ describe('upstream errors', () => {
     const err = await ask().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.InternalServerError);
     expect(err).toMatchObject({ status: 502, code: 'upstream_error', type: 'api_error' });
-    expect((err as OpenAI.APIError).requestID).toMatch(/^req_/);
+    expect((err as APIError).requestID).toMatch(/^req_/);
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -140,7 +140,7 @@ describe('upstream errors', () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     })().catch((e: unknown) => e);
     expect(text).toBe('a');
-    expect((err as OpenAI.APIError).error).toMatchObject({ code: 'upstream_timeout' });
+    expect((err as APIError).error).toMatchObject({ code: 'upstream_timeout' });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -162,7 +162,7 @@ describe('rate limiting', () => {
       const one = await c.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }] }).withResponse();
       expect(one.response.headers.get('x-ratelimit-limit-requests')).toBe('2');
       await c.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }] });
-      const err = (await c.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e)) as OpenAI.APIError;
+      const err = (await c.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e)) as APIError;
       expect(err).toBeInstanceOf(OpenAI.RateLimitError);
       expect(err).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
       expect(Number(err.headers?.get('retry-after'))).toBeGreaterThan(0);

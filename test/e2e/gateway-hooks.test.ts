@@ -4,7 +4,7 @@
  * headers, for streams before the first byte), and /readyz reporting an unreachable upstream.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 import type { GuardStage } from '../../src/pipeline/pipeline.js';
@@ -109,7 +109,7 @@ describe('guard stages', () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     })().catch((e: unknown) => e);
     expect(text).toBe('fine words then');
-    expect((err as OpenAI.APIError).error).toMatchObject({ code: 'content_policy_violation' });
+    expect((err as APIError).error).toMatchObject({ code: 'content_policy_violation' });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
@@ -93,7 +93,7 @@ describe('after the first byte', () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.APIError);
-    expect((err as OpenAI.APIError).error).toMatchObject({ code: 'upstream_error' });
+    expect((err as APIError).error).toMatchObject({ code: 'upstream_error' });
     expect(text).toBe('one two');
     expect(primary.requests).toHaveLength(1);
     expect(secondary.requests).toHaveLength(0);
