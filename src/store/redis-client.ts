@@ -28,11 +28,21 @@ export const REDIS_PREFIX = 'sealgate:';
 export async function acquireRedis(url: string): Promise<RedisHandle> {
   let entry = shared.get(url);
   if (!entry) {
+    let everConnected = false;
     const client = createClient({
       url,
       // Fail fast instead of queueing requests forever while Redis is down: callers turn errors into 503s.
       disableOfflineQueue: true,
-      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
+      socket: {
+        connectTimeout: 2000,
+        // At start-up, give up after a few tries so a wrong REDIS_URL stops the gateway with a clear
+        // error; once connected, keep reconnecting (with backoff) through Redis restarts.
+        reconnectStrategy: (retries, cause) =>
+          everConnected ? Math.min(50 * 2 ** retries, 2000) : retries >= 3 ? new Error(`cannot reach Redis: ${cause.message}`) : 200,
+      },
+    });
+    client.once('ready', () => {
+      everConnected = true;
     });
     // An 'error' listener is mandatory: without it a dropped connection crashes the process.
     client.on('error', () => {});

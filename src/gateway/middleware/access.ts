@@ -126,9 +126,19 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     return check;
   }
 
+  /** A key store outage is a 503 (retryable), never a 500 and never a pass. */
+  async function lookupKey(keyId: string): Promise<StoredKey | undefined> {
+    try {
+      return await stores.keyStore.get(keyId);
+    } catch (err) {
+      log.error({ err: errMessage(err) }, 'key store unavailable');
+      throw new ApiError(503, 'Key store unavailable; retry shortly.', { code: 'key_store_unavailable', headers: { 'retry-after': '1' } });
+    }
+  }
+
   /** Loads and checks the key record; returns it or throws 401/403. */
   async function usableKey(keyId: string, sourceIp: string | undefined): Promise<StoredKey> {
-    const key = await stores.keyStore.get(keyId);
+    const key = await lookupKey(keyId);
     if (!key) throw invalidKey();
     const status = keyStatus(key, new Date(), access.disableUnusedAfterDays);
     if (status !== 'active') {
@@ -175,7 +185,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     }
     const keyId = keyIdOf(credential);
     if (!keyId) throw invalidKey();
-    const key = await stores.keyStore.get(keyId);
+    const key = await lookupKey(keyId);
     // Same work and same answer for unknown ids and wrong secrets.
     if (!key || !verifyApiKey(credential, key.hash)) throw invalidKey();
     await usableKey(keyId, sourceIp);
