@@ -10,6 +10,7 @@ export interface BenchModule {
 
 export const benchModules: BenchModule[] = [
   { name: 'gateway', load: () => import('./gateway.js') },
+  { name: 'audit', load: () => import('./audit.js') },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
