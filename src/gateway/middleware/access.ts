@@ -186,7 +186,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     const keyId = keyIdOf(credential);
     if (!keyId) throw invalidKey();
     const key = await lookupKey(keyId);
-    // Same work and same answer for unknown ids and wrong secrets.
+    // Same answer for unknown ids and wrong secrets (ids are public; secrets compare in constant time).
     if (!key || !verifyApiKey(credential, key.hash)) throw invalidKey();
     await usableKey(keyId, sourceIp);
     recordUse(keyId, sourceIp);
