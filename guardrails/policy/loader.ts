@@ -100,7 +100,8 @@ interface Baseline {
   rules?: RuleSetSpec;
 }
 
-function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, sources: PolicySources): Policy {
+function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, sources: PolicySources, files: Set<string>): Policy {
+  files.add(file.path);
   if (file.spec.tenant !== undefined && file.spec.tenant !== tenant) {
     throw new PolicyLoadError(file.path, `declares tenant "${file.spec.tenant}" but the file is for "${tenant}"`);
   }
@@ -121,7 +122,10 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, sourc
     ruleSet = new RuleSet(mergeRuleSets(baseline.rules, file.spec.rules), {
       baseDir: dirname(file.path),
       regexBudgetMs: sources.regexBudgetMs,
-      onFileRead: (path, content) => hash.update(`list\0${path}\0${content}\0`),
+      onFileRead: (path, content) => {
+        files.add(path);
+        hash.update(`list\0${path}\0${content}\0`);
+      },
     });
   } catch (error) {
     throw new PolicyLoadError(file.path, (error as Error).message);
@@ -150,7 +154,8 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     defaultPath && existsSync(defaultPath)
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
-  const defaultPolicy = buildPolicy('default', defaultFile, baseline, sources);
+  const files = new Set<string>(baselinePath ? [baselinePath] : []);
+  const defaultPolicy = buildPolicy('default', defaultFile, baseline, sources, files);
 
   const policies = new Map<string, Policy>();
   if (dir) {
@@ -165,8 +170,8 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       const path = join(dir, entry);
       if (path === baselinePath || entry === 'default.yaml' || entry === 'baseline.yaml') continue;
       const tenant = basename(entry, extname(entry));
-      policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, sources));
+      policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, sources, files));
     }
   }
-  return new PolicySet(policies, defaultPolicy);
+  return new PolicySet(policies, defaultPolicy, [...files].filter((f) => !f.startsWith('<')).sort());
 }

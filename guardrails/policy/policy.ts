@@ -62,6 +62,8 @@ export class PolicySet {
   constructor(
     private readonly policies: ReadonlyMap<string, Policy>,
     readonly defaultPolicy: Policy,
+    /** Every file this set was built from (policies, baseline, term lists): what reload watches. */
+    readonly files: readonly string[] = [],
     readonly loadedAt: Date = new Date(),
   ) {
     const h = createHash('sha256');

@@ -29,7 +29,7 @@ export interface PolicyStoreOptions {
 
 export class PolicyStore {
   private set: PolicySet;
-  private readonly watchers: FSWatcher[] = [];
+  private readonly watchers = new Map<string, FSWatcher>();
   private readonly listeners = new Set<(set: PolicySet) => void>();
   private timer: NodeJS.Timeout | undefined;
   private readonly onSighup = () => void this.reload('sighup');
@@ -78,19 +78,26 @@ export class PolicyStore {
     this.set = next; // the atomic swap
     this.stats.reloads++;
     this.options.logger?.info({ trigger, policyHash: next.hash, changed, tenants: next.tenants.length }, 'policies reloaded');
+    if (this.options.watchFiles) this.startWatching(); // a new term file may live in a new directory
     if (changed) for (const listener of this.listeners) listener(next);
     return { ok: true, hash: next.hash, changed };
   }
 
+  /**
+   * Watches the directories of every file the live set was built from, plus the policy directory (new
+   * tenant files). Directory watches, not file or recursive ones: editors and deploy tools replace
+   * files by rename, which a file watch loses (and Node 20's recursive watch on Linux misses).
+   */
   private startWatching(): void {
-    const dirs = new Set<string>();
+    const dirs = new Set<string>(this.set.files.map((f) => dirname(f)));
     if (this.sources.dir) dirs.add(resolve(this.sources.dir));
     if (this.sources.baselineFile) dirs.add(dirname(resolve(this.sources.baselineFile)));
     for (const dir of dirs) {
+      if (this.watchers.has(dir)) continue;
       try {
-        const watcher = watch(dir, { recursive: true, persistent: false }, () => this.scheduleReload());
+        const watcher = watch(dir, { persistent: false }, () => this.scheduleReload());
         watcher.on('error', (error) => this.options.logger?.error({ dir, reason: error.message }, 'policy watcher failed'));
-        this.watchers.push(watcher);
+        this.watchers.set(dir, watcher);
       } catch (error) {
         this.options.logger?.error({ dir, reason: (error as Error).message }, 'cannot watch policy directory; SIGHUP still reloads');
       }
@@ -107,8 +114,8 @@ export class PolicyStore {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
-    for (const watcher of this.watchers) watcher.close();
-    this.watchers.length = 0;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
     process.off('SIGHUP', this.onSighup);
   }
 }
