@@ -31,8 +31,26 @@ export type PiiOptions = z.input<typeof piiOptionsSchema>;
 
 const CJK = /[\u3400-\u9fff]/;
 
-function factsOf(text: string): TextFacts {
-  return { hasDigit: /\d/.test(text), hasAt: text.includes('@'), hasCjk: CJK.test(text), hasUpper: /[A-Z]|[^\x00-\x7f]/.test(text) };
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function factsOf(text: string, contextGate: boolean): TextFacts {
+  const digitCount = countDigits(text);
+  return {
+    hasDigit: digitCount > 0,
+    digitCount,
+    hasAt: text.includes('@'),
+    hasCjk: CJK.test(text),
+    hasUpper: /[A-Z]|[^\x00-\x7f]/.test(text),
+    lower: text.toLowerCase(),
+    contextGate,
+  };
 }
 
 export interface PiiDetector extends Detector {
@@ -52,6 +70,8 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
   const contextWords = mergeContext(opts.context);
   const allow = new Set(opts.allowList ?? []);
   const minScore = opts.minScore;
+  // Context-only candidates start at ≤ 0.3; above that threshold they need a context word to survive.
+  const contextGate = minScore > 0.3 && !opts.context;
 
   return {
     name: 'pii',
@@ -59,7 +79,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       if (text.length === 0) return [];
       const normalized = normalize(text);
       const n = normalized.text;
-      const facts = factsOf(n);
+      const facts = factsOf(n, contextGate);
       const scored: Array<Candidate & { recognizer: string }> = [];
       for (const recognizer of active) {
         for (const c of recognizer.recognize(n, facts)) {

@@ -58,6 +58,23 @@ export interface TextFacts {
   hasAt: boolean;
   hasCjk: boolean;
   hasUpper: boolean;
+  /** Number of ASCII digits: identifiers need at least 7–8 of them. */
+  digitCount: number;
+  /** Lower-cased text, for cheap "is any context word present at all" gates. */
+  lower: string;
+  /**
+   * True when candidates that can only pass with a context word may be skipped if no such word occurs
+   * anywhere in the text (set when the detector's threshold is above every context-free base score).
+   */
+  contextGate: boolean;
+}
+
+/** True when any of `words` occurs in the lower-cased text (used to skip context-only recognizers early). */
+export function mentionsAny(facts: TextFacts, words: readonly string[] | undefined): boolean {
+  if (!facts.contextGate) return true;
+  if (!words) return false;
+  for (const w of words) if (facts.lower.includes(w)) return true;
+  return false;
 }
 
 export interface Recognizer {

@@ -7,21 +7,47 @@ import { contextWindow } from '../context.js';
  * (我住在 / 寄到) so the span starts at the place name. Components are matched one at a time and chained
  * when adjacent, which keeps the regex simple (bounded, no nested optional groups).
  */
-const ZH_PREFIX = '[^\\s\\p{P}\\p{S}\\da-zA-Z的是在我你他她住到于从址寄送和与及或也都就请把给了]';
-const ZH_COMPONENT = new RegExp(
-  `${ZH_PREFIX}{1,7}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|旗|盟|镇|乡|街道|村|社区|大道|路|街|巷|胡同|弄|里|小区|花园|公寓|大厦|广场|新村|家园|苑|园)` +
-    `|\\d{1,5}(?:-\\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)` +
-    `|[A-Za-z]\\d{0,4}(?:栋|座|区|单元)`,
-  'gu',
-);
+const ZH_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '省', '市', '区', '县', '旗', '盟', '镇', '乡', '街道', '村', '社区', '大道', '路', '街', '巷', '胡同', '弄', '里', '小区', '花园', '公寓', '大厦', '广场', '新村', '家园', '苑', '园'];
+const ZH_SUFFIX_FIRST = new Set(ZH_SUFFIXES.map((w) => w[0]!));
+/** Characters that never belong to a place name (particles, verbs of 住在/寄到, punctuation, digits, Latin). */
+const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送和与及或也都就请把给了'.split(''));
+const isPlaceChar = (ch: string) => ch >= '\u4e00' && ch <= '\u9fff' && !ZH_NOT_PLACE_CHARS.has(ch);
+/** Numbered parts: 88号, 3-501室, 5栋, B座 */
+const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
+
+/**
+ * Named components: a suffix preceded by 1–7 place-name characters, scanning left to right (equivalent to a
+ * lazy `X{1,7}?(suffix)` regex, without its per-position backtracking over ~30 alternatives).
+ */
+function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
+  let segmentStart = 0;
+  for (let p = 0; p < text.length; p++) {
+    const ch = text[p]!;
+    if (!isPlaceChar(ch)) {
+      segmentStart = p + 1;
+      continue;
+    }
+    if (p === segmentStart || !ZH_SUFFIX_FIRST.has(ch)) continue;
+    let suffix = '';
+    for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
+    if (!suffix) continue;
+    const start = Math.max(segmentStart, p - 7);
+    const end = p + suffix.length;
+    into.push({ start, end, text: text.slice(start, end) });
+    segmentStart = end;
+    p = end - 1;
+  }
+}
+
 const ZH_ADMIN_SUFFIX = /(?:省|自治区|市|区|县|旗|盟|州)$/;
 const ZH_STREET = /(?:大道|路|街|巷|胡同|弄|号|栋|幢|室|单元|小区|村|镇|乡|楼|层)$/;
 
 function chineseAddresses(text: string): Candidate[] {
-  const components: Array<{ start: number; end: number; street: boolean; admin: boolean }> = [];
-  forEachMatch(ZH_COMPONENT, text, (m) => {
-    components.push({ start: m.index, end: m.index + m[0].length, street: ZH_STREET.test(m[0]), admin: ZH_ADMIN_SUFFIX.test(m[0]) });
-  });
+  const raw: Array<{ start: number; end: number; text: string }> = [];
+  namedComponents(text, raw);
+  forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  raw.sort((a, b) => a.start - b.start);
+  const components = raw.map((c) => ({ start: c.start, end: c.end, street: ZH_STREET.test(c.text), admin: ZH_ADMIN_SUFFIX.test(c.text) }));
   const out: Candidate[] = [];
   let i = 0;
   while (i < components.length) {
@@ -42,18 +68,20 @@ function chineseAddresses(text: string): Candidate[] {
   return out;
 }
 
+const UP = 'A-Z\\u00c0-\\u00de';
+const LETTER = 'A-Za-z\\u00c0-\\u024f';
 const STREET_SUFFIX =
   '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Crescent|Close|Row|Alley|Plaza|Gardens|Path|Loop|Pike|Run|Walk|View|Ridge|Hill|Park|Strasse|Straße|Str|Rue|Via|Calle|Avenida|Katu|Gatan|Vej|Weg|Laan)';
 /** 221B Baker Street, Apt. 4 / 1600 Pennsylvania Ave NW, Washington, DC 20500 */
 const EN_STREET = new RegExp(
-  `(?<![\\w])\\d{1,6}[A-Za-z]?(?:[ ][\\p{Lu}\\d][\\p{L}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![\\p{L}])` +
-    `(?:[ ](?:NE|NW|SE|SW|N|S|E|W)(?![\\p{L}]))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
-    `(?:,?\\s{1,3}\\p{Lu}[\\p{L}'\\-]+(?:[ ]\\p{Lu}[\\p{L}'\\-]+){0,2})?(?:,?[ ](?:[A-Z]{2}))?(?:,?[ ]\\d{5}(?:-\\d{4})?)?`,
-  'gu',
+  `(?<![\\w])\\d{1,6}[A-Za-z]?(?:[ ][${UP}\\d][${LETTER}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![${LETTER}])` +
+    `(?:[ ](?:NE|NW|SE|SW|N|S|E|W)(?![${LETTER}]))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
+    `(?:,?\\s{1,3}[${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2})?(?:,?[ ](?:[A-Z]{2}))?(?:,?[ ]\\d{5}(?:-\\d{4})?)?`,
+  'g',
 );
 /** Number + street name + number (European order: Koskikatu 25, Rue Gafsa 12) or unit lines (Apt. 329, Suite 282). */
 const EN_UNIT = /(?<![\w])(?:Apt\.?|Apartment|Suite|Unit|Flat|Box|PO Box|P\.O\. Box)[ ]#?\d{1,6}[A-Za-z]?(?![\w])/g;
-const EN_EURO = /(?<![\w])\p{Lu}\p{Ll}{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/gu;
+const EN_EURO = /(?<![\w])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/g;
 
 function englishAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];

@@ -1,4 +1,5 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 
 /** 8–23 digits, optionally grouped: an account number is only recognisable by its context (账号 / account). */
 const ACCOUNT = /(?<![\d\-.])\d(?:[ \-]?\d){7,22}(?![\d\-]|[ \-]\d|\.\d)/g;
@@ -7,7 +8,7 @@ export const bankAccountRecognizer: Recognizer = {
   name: 'bank_account',
   entityTypes: ['BANK_ACCOUNT'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];
     const out: Candidate[] = [];
     forEachMatch(ACCOUNT, text, (m) => {
       const digits = m[0].replace(/\D/g, '');

@@ -1,5 +1,6 @@
 import { digitsOf } from '../../core/normalize.js';
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 import { cnResidentId15, cnResidentId18 } from '../validators.js';
 
 /** 18-digit ID, optionally grouped 6-8-4 by spaces or dashes (as people type it). */
@@ -11,13 +12,13 @@ export const cnResidentIdRecognizer: Recognizer = {
   name: 'cn_resident_id',
   entityTypes: ['CN_RESIDENT_ID'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 15) return [];
     const out: Candidate[] = [];
     forEachMatch(ID18, text, (m) => {
       if (!cnResidentId18(digitsOf(m[0]))) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643' });
     });
-    forEachMatch(ID15, text, (m) => {
+    if (mentionsAny(facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive)) forEachMatch(ID15, text, (m) => {
       if (!cnResidentId15(m[0])) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15' });
     });

@@ -1,4 +1,5 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 import { plausibleBirthDate } from '../validators.js';
 
 const MONTHS: Record<string, number> = {
@@ -21,7 +22,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date_of_birth',
   entityTypes: ['DATE_OF_BIRTH'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 4 || !mentionsAny(facts, DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive)) return [];
     const out: Candidate[] = [];
     const push = (m: RegExpExecArray, y: number, mo: number, d: number) => {
       if (!plausibleBirthDate(y, mo, d)) return;

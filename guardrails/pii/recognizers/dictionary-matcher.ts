@@ -1,6 +1,7 @@
 /**
- * Exact multi-word dictionary lookup in one left-to-right pass: a Map from first character to the entries
- * starting with it (longest first). Linear in text length times the (small) bucket size; no regex.
+ * Exact dictionary lookup in one left-to-right pass: entries bucketed by their first two characters
+ * (longest first). `word` mode only tries positions that start a word and requires a word end after the hit
+ * (for Latin-script names); otherwise every position is tried (Chinese has no word boundaries).
  */
 export interface DictionaryHit {
   start: number;
@@ -8,41 +9,54 @@ export interface DictionaryHit {
   entry: string;
 }
 
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+
 export class DictionaryMatcher {
-  private readonly byFirst = new Map<string, string[]>();
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly firstChars = new Set<number>();
+  private readonly hasSingles: boolean;
 
   constructor(
     entries: readonly string[],
-    /** Characters that must not touch a hit on either side (e.g. letters for English words). */
-    private readonly boundary?: RegExp,
+    private readonly mode: 'word' | 'any' = 'any',
   ) {
     for (const e of entries) {
-      const bucket = this.byFirst.get(e[0]!) ?? [];
+      const key = e.slice(0, 2);
+      const bucket = this.byPrefix.get(key) ?? [];
       bucket.push(e);
-      this.byFirst.set(e[0]!, bucket);
+      this.byPrefix.set(key, bucket);
+      this.firstChars.add(e.charCodeAt(0));
     }
-    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.length - a.length);
+    for (const bucket of this.byPrefix.values()) bucket.sort((a, b) => b.length - a.length);
+    this.hasSingles = entries.some((e) => e.length === 1);
+  }
+
+  private tryBucket(bucket: string[] | undefined, text: string, i: number, hits: DictionaryHit[]): number {
+    if (!bucket) return 0;
+    for (const e of bucket) {
+      if (!text.startsWith(e, i)) continue;
+      const after = i + e.length;
+      if (this.mode === 'word' && after < text.length && isWordChar(text.charCodeAt(after))) continue;
+      hits.push({ start: i, end: after, entry: e });
+      return e.length;
+    }
+    return 0;
   }
 
   find(text: string): DictionaryHit[] {
     const hits: DictionaryHit[] = [];
+    const word = this.mode === 'word';
     let i = 0;
-    while (i < text.length) {
-      const bucket = this.byFirst.get(text[i]!);
-      let matched = 0;
-      if (bucket) {
-        for (const e of bucket) {
-          if (!text.startsWith(e, i)) continue;
-          if (this.boundary) {
-            if (i > 0 && this.boundary.test(text[i - 1]!)) continue;
-            const after = text[i + e.length];
-            if (after !== undefined && this.boundary.test(after)) continue;
-          }
-          hits.push({ start: i, end: i + e.length, entry: e });
-          matched = e.length;
-          break;
-        }
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!this.firstChars.has(c) || (word && i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
       }
+      let matched = this.tryBucket(this.byPrefix.get(text.slice(i, i + 2)), text, i, hits);
+      if (!matched && this.hasSingles) matched = this.tryBucket(this.byPrefix.get(text[i]!), text, i, hits);
       i += matched || 1;
     }
     return hits;

@@ -8,7 +8,7 @@ export const ibanRecognizer: Recognizer = {
   name: 'iban',
   entityTypes: ['IBAN_CODE'],
   recognize(text, facts) {
-    if (!facts.hasDigit || !facts.hasUpper) return [];
+    if (facts.digitCount < 6 || !facts.hasUpper) return [];
     const out: Candidate[] = [];
     forEachMatch(IBAN, text, (m) => {
       if (!ibanMod97(m[0].replace(/ /g, ''))) return;

@@ -3,7 +3,7 @@ import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 const zhPlaces = new DictionaryMatcher(ZH_PLACES);
-const enPlaces = new DictionaryMatcher(EN_PLACES, /[\p{L}\p{N}]/u);
+const enPlaces = new DictionaryMatcher(EN_PLACES, 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 
 /** Countries, provinces and cities from dictionaries (EN + ZH). A city names no one: graded `none` by default. */

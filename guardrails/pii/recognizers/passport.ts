@@ -1,4 +1,5 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 
 /**
  * Passports carry no check digit in their printed number, so every pattern here needs context words
@@ -12,7 +13,7 @@ export const passportRecognizer: Recognizer = {
   name: 'passport',
   entityTypes: ['PASSPORT'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 6 || !mentionsAny(facts, DEFAULT_CONTEXT.PASSPORT?.positive)) return [];
     const out: Candidate[] = [];
     forEachMatch(CN_PASSPORT, text, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });

@@ -20,7 +20,7 @@ export const paymentCardRecognizer: Recognizer = {
   name: 'payment_card',
   entityTypes: ['CREDIT_CARD'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 13) return [];
     const out: Candidate[] = [];
     forEachMatch(CARD, text, (m) => {
       const digits = m[0].replace(/\D/g, '');

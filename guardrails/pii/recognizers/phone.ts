@@ -32,7 +32,7 @@ export const phoneRecognizer: Recognizer = {
   name: 'phone',
   entityTypes: ['PHONE_NUMBER'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 7) return [];
     const out: Candidate[] = [];
     const push = (start: number, end: number, score: number, validator: string) =>
       out.push({ type: 'PHONE_NUMBER', start, end, score, validator });

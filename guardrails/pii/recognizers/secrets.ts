@@ -8,20 +8,22 @@ interface TokenRule {
   score: number;
   /** Minimum Shannon entropy (bits/char) of the match: placeholders like sk-xxxxxxxx… are not secrets. */
   minEntropy?: number;
+  /** The regex only runs when the text contains one of these literals (cheap prefilter). */
+  hints: readonly string[];
 }
 
 const TOKEN_RULES: TokenRule[] = [
-  { type: 'CLOUD_ACCESS_KEY', validator: 'aws-access-key-id', score: 0.95, regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, minEntropy: 2.5 },
-  { type: 'CLOUD_ACCESS_KEY', validator: 'aliyun-access-key-id', score: 0.95, regex: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])/g, minEntropy: 2.5 },
-  { type: 'CLOUD_ACCESS_KEY', validator: 'tencent-secret-id', score: 0.9, regex: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, minEntropy: 3 },
-  { type: 'CLOUD_ACCESS_KEY', validator: 'google-api-key', score: 0.9, regex: /(?<![\w\-])AIza[0-9A-Za-z_\-]{35}(?![\w\-])/g, minEntropy: 3 },
-  { type: 'API_TOKEN', validator: 'openai-key', score: 0.9, regex: /(?<![\w\-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_\-]{20,200}(?![\w\-])/g, minEntropy: 3.2 },
-  { type: 'API_TOKEN', validator: 'github-token', score: 0.95, regex: /(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![\w])/g, minEntropy: 3 },
-  { type: 'API_TOKEN', validator: 'slack-token', score: 0.95, regex: /(?<![\w\-])xox[abposr]-[A-Za-z0-9\-]{10,250}(?![\w\-])/g, minEntropy: 2.5 },
-  { type: 'API_TOKEN', validator: 'stripe-key', score: 0.95, regex: /(?<![\w])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,247}(?![\w])/g, minEntropy: 3 },
-  { type: 'JWT', validator: 'jwt-structure', score: 0.95, regex: /(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,4096}\.eyJ[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{0,1024}(?![\w\-.])/g },
+  { type: 'CLOUD_ACCESS_KEY', validator: 'aws-access-key-id', hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AROA'], score: 0.95, regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, minEntropy: 2.5 },
+  { type: 'CLOUD_ACCESS_KEY', validator: 'aliyun-access-key-id', hints: ['LTAI'], score: 0.95, regex: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])/g, minEntropy: 2.5 },
+  { type: 'CLOUD_ACCESS_KEY', validator: 'tencent-secret-id', hints: ['AKID'], score: 0.9, regex: /(?<![A-Za-z0-9])AKID[A-Za-z0-9]{32}(?![A-Za-z0-9])/g, minEntropy: 3 },
+  { type: 'CLOUD_ACCESS_KEY', validator: 'google-api-key', hints: ['AIza'], score: 0.9, regex: /(?<![\w\-])AIza[0-9A-Za-z_\-]{35}(?![\w\-])/g, minEntropy: 3 },
+  { type: 'API_TOKEN', validator: 'openai-key', hints: ['sk-'], score: 0.9, regex: /(?<![\w\-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_\-]{20,200}(?![\w\-])/g, minEntropy: 3.2 },
+  { type: 'API_TOKEN', validator: 'github-token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], score: 0.95, regex: /(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![\w])/g, minEntropy: 3 },
+  { type: 'API_TOKEN', validator: 'slack-token', hints: ['xox'], score: 0.95, regex: /(?<![\w\-])xox[abposr]-[A-Za-z0-9\-]{10,250}(?![\w\-])/g, minEntropy: 2.5 },
+  { type: 'API_TOKEN', validator: 'stripe-key', hints: ['_live_', '_test_'], score: 0.95, regex: /(?<![\w])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,247}(?![\w])/g, minEntropy: 3 },
+  { type: 'JWT', validator: 'jwt-structure', hints: ['eyJ'], score: 0.95, regex: /(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,4096}\.eyJ[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{0,1024}(?![\w\-.])/g },
   // Whole block up to the END line (bounded lazy scan); a truncated key is the header plus its base64 lines.
-  { type: 'PRIVATE_KEY', validator: 'pem', score: 0.99, regex: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----(?:[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----|(?:\s+[A-Za-z0-9+\/=]{16,128}){0,400})/g },
+  { type: 'PRIVATE_KEY', validator: 'pem', hints: ['-----BEGIN'], score: 0.99, regex: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----(?:[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----|(?:\s+[A-Za-z0-9+\/=]{16,128}){0,400})/g },
 ];
 
 /**
@@ -30,6 +32,7 @@ const TOKEN_RULES: TokenRule[] = [
  */
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_])(password|passwd|pwd|passcode|pass|secret|client_secret|api[_\-]?key|apikey|access[_\-]?token|auth[_\-]?token|token|密码|口令|密钥)["']?\s{0,3}(?:[:=：]|是|为)\s{0,3}["']?([^\s"'`,;，。；、]{4,128})/gi;
+const ASSIGNMENT_HINTS = ['pass', 'pwd', 'secret', 'key', 'token', '密码', '口令', '密钥'];
 const TOKEN_KEYS = /key|token|secret|密钥/i;
 /** Obvious non-values: redacted placeholders, template variables, booleans. */
 const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
@@ -40,15 +43,16 @@ const URL_CREDENTIALS = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/(
 export const secretsRecognizer: Recognizer = {
   name: 'secrets',
   entityTypes: ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'],
-  recognize(text) {
+  recognize(text, facts) {
     const out: Candidate[] = [];
     for (const rule of TOKEN_RULES) {
+      if (!rule.hints.some((h) => text.includes(h))) continue;
       forEachMatch(rule.regex, text, (m) => {
         if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) return;
         out.push({ type: rule.type, start: m.index, end: m.index + m[0].length, score: rule.score, validator: rule.validator, contextApplied: true });
       });
     }
-    forEachMatch(ASSIGNMENT, text, (m) => {
+    if (ASSIGNMENT_HINTS.some((h) => facts.lower.includes(h))) forEachMatch(ASSIGNMENT, text, (m) => {
       const value = m[2]!;
       if (NOT_A_VALUE.test(value)) return;
       const end = m.index + m[0].length;

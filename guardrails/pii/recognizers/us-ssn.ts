@@ -1,4 +1,5 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 import { usSsn } from '../validators.js';
 
 /** 3-2-4 with the same separator twice; a bare 9-digit run counts only with context. */
@@ -9,13 +10,13 @@ export const usSsnRecognizer: Recognizer = {
   name: 'us_ssn',
   entityTypes: ['US_SSN'],
   recognize(text, facts) {
-    if (!facts.hasDigit) return [];
+    if (facts.digitCount < 9) return [];
     const out: Candidate[] = [];
     forEachMatch(SSN_GROUPED, text, (m) => {
       if (!usSsn(m[0].replace(/\D/g, ''))) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules' });
     });
-    forEachMatch(SSN_BARE, text, (m) => {
+    if (mentionsAny(facts, DEFAULT_CONTEXT.US_SSN?.positive)) forEachMatch(SSN_BARE, text, (m) => {
       if (!usSsn(m[0])) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules' });
     });
