@@ -33,6 +33,8 @@ export class MemoryViolationStore implements ViolationStore {
     const now = this.now();
     const s = this.state(subject);
     while (s.times.length > 0 && s.times[0]! <= now - windowMs) s.times.shift();
+    // A streak whose last violation left the window is over (the Redis counter expires the same way).
+    if (s.times.length === 0) s.consecutive = 0;
     if (violated) {
       s.consecutive += 1;
       s.times.push(now);

@@ -6,7 +6,7 @@
  */
 
 export interface ViolationCounts {
-  /** Violating requests in a row, this one included (0 after a clean request). */
+  /** Violating requests in a row, this one included (0 after a clean request, or once the last violation left the window). */
   consecutive: number;
   /** Violating requests within the window, this one included. */
   inWindow: number;
