@@ -42,6 +42,7 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
     while (!next.done) {
       const chunk = next.value;
       if (typeof chunk.sequence_number === 'number') sequence = chunk.sequence_number + 1;
+      corkUntilNextTurn(res);
       if (!res.write(frame(chunk))) {
         await Promise.race([once(res, 'drain'), once(res, 'close')]);
       }
@@ -64,6 +65,18 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
   } finally {
     res.off('close', onClose);
   }
+}
+
+/**
+ * Upstream chunks arrive in bursts (several per TCP read) and are handed over one microtask at a
+ * time; corking until the next event-loop turn sends a burst as one write instead of one per chunk.
+ */
+function corkUntilNextTurn(res: Response): void {
+  if (res.writableCorked) return;
+  res.cork();
+  setImmediate(() => {
+    if (res.writableCorked) res.uncork();
+  });
 }
 
 const dataFrame = (chunk: unknown): string => `data: ${JSON.stringify(chunk)}\n\n`;
