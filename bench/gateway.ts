@@ -14,7 +14,7 @@
  * (≤ 1 ms added at p50, ≥ 80% of direct throughput, not slower than Portkey).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -325,7 +325,8 @@ export async function run(): Promise<void> {
     writeFileSync(RESULTS, JSON.stringify(output, null, 2) + '\n');
     printSummary(results, comparisons);
     process.stdout.write(`access control alone (in-process, µs/request): ${JSON.stringify(accessControl)}\n`);
-    process.stdout.write(`\nwrote ${RESULTS}\n`);
+    writeDocsSection(output);
+    process.stdout.write(`\nwrote ${RESULTS} and the gateway section of docs/benchmarks.md\n`);
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
     rmSync(dir, { recursive: true, force: true });
@@ -346,6 +347,77 @@ function printSummary(results: Record<string, Record<Mode, { probe: ProbeResult;
         `${mode} ${label}: +${x.addedP50Ms} ms p50 over direct (goal ≤ 1), ${Math.round(x.throughputVsDirect * 100)}% of direct req/s (goal ≥ 80%), ` +
           `${x.throughputVsPortkey}× Portkey req/s, p50 ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms)\n`,
       );
+  }
+}
+
+/** Replaces the gateway section of docs/benchmarks.md (between its markers) with this run's figures. */
+function writeDocsSection(output: {
+  date: string;
+  machine: { node: string; cpus: number; cpuModel?: string; loadavg1mAtEnd: number };
+  targets: Record<string, Record<Mode, { probe: ProbeResult; load: LoadResult }>>;
+  comparisons: Record<string, unknown>;
+  accessControl: Record<string, number>;
+}): void {
+  const docs = join(ROOT, 'docs', 'benchmarks.md');
+  const rows = MODES.flatMap((mode) =>
+    Object.entries(output.targets).map(([name, r]) => {
+      const { probe: p, load: l } = r[mode];
+      return `| ${name} | ${mode === 'streaming' ? 'stream' : 'json'} | ${p.p50Ms} | ${p.p99Ms} | ${l.requestsPerSec} | ${l.p50Ms} | ${l.p99Ms} |`;
+    }),
+  );
+  const ratioRows = MODES.flatMap((mode) => {
+    const c = output.comparisons[mode] as { sealgate: Cmp & { goals: Record<string, boolean> }; sealgatePassthrough: Cmp & { goals: Record<string, boolean> } };
+    return (
+      [
+        ['sealgate', c.sealgate],
+        ['sealgate-passthrough', c.sealgatePassthrough],
+      ] as const
+    ).map(([name, x]) => {
+      const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+      return `| ${name} | ${mode === 'streaming' ? 'stream' : 'json'} | +${x.addedP50Ms} (${mark(x.goals.addedP50AtMost1Ms!)}) | ${Math.round(x.throughputVsDirect * 100)}% (${mark(x.goals.throughputAtLeast80PctOfDirect!)}) | ${x.throughputVsPortkey}× req/s, ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms p50 (${mark(x.goals.notSlowerThanPortkey!)}) |`;
+    });
+  });
+  const a = output.accessControl;
+  const section = `<!-- GATEWAY:BEGIN -->
+## Gateway overhead
+
+Reproduce: \`npm run bench -- gateway\` (writes \`bench/results/gateway.json\` and this section).
+Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end): compare ratios within the run, not absolute numbers across runs.
+
+Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
+**direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, guardrails as configured by default, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host).
+*probe*: ${SETTINGS.probeRequests} sequential requests (at most ${SETTINGS.probeMaxSeconds} s) on one keep-alive connection, high-resolution timer: the latency a gateway adds to one call.
+*load*: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.loadSeconds} s after a ${SETTINGS.warmupSeconds} s warm-up (autocannon latencies are whole milliseconds).
+
+| target | body | probe p50 ms | probe p99 ms | load req/s | load p50 ms | load p99 ms |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Goals: ≤ 1 ms added at p50 over direct, ≥ 80% of direct throughput, not slower than Portkey (p50 and req/s).
+
+| gateway | body | added p50 ms | throughput vs direct | vs Portkey |
+|---|---|---|---|---|
+${ratioRows.join('\n')}
+
+Access control alone (authenticate + rate limit + settle, in-process, memory stores): ${a.devKeyMicros} µs/request with the dev key, ${a.apiKeyMicros} µs with a stored key (hash check, CIDR, status), ${a.tokenMicros} µs with a token.
+<!-- GATEWAY:END -->`;
+  let text = '';
+  try {
+    text = readFileSync(docs, 'utf8');
+  } catch {
+    text = '# Benchmarks\n';
+  }
+  const begin = text.indexOf('<!-- GATEWAY:BEGIN -->');
+  const end = text.indexOf('<!-- GATEWAY:END -->');
+  text = begin >= 0 && end > begin ? text.slice(0, begin) + section + text.slice(end + '<!-- GATEWAY:END -->'.length) : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(docs, text);
+}
+
+function portkeyVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules/@portkey-ai/gateway/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '(version unknown)';
   }
 }
 

@@ -23,11 +23,13 @@ interface BucketState {
 
 export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, BucketState>();
+  private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   async acquire(specs: readonly BucketSpec[], estimatedTokens: number): Promise<AcquireResult> {
     const now = this.now();
+    if (now - this.lastSweep > WINDOW_MS) this.sweep(now);
     const states = specs.map((spec) => this.refill(spec, now));
     let retryAfterMs = 0;
     let reason: AcquireResult['reason'];
@@ -86,6 +88,23 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async close(): Promise<void> {
     this.buckets.clear();
+  }
+
+  /**
+   * Forget buckets idle for two windows with nothing in flight: they are full again by then, so a
+   * fresh bucket is the same thing. Keeps memory bounded with many short-lived token buckets.
+   */
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [id, state] of this.buckets) {
+      for (const [lease, expiry] of state.leases) if (expiry <= now) state.leases.delete(lease);
+      if (state.leases.size === 0 && now - state.updatedAt > 2 * WINDOW_MS) this.buckets.delete(id);
+    }
+  }
+
+  /** Number of buckets held (for tests and diagnostics). */
+  get size(): number {
+    return this.buckets.size;
   }
 
   private refill(spec: BucketSpec, now: number): BucketState {

@@ -113,6 +113,20 @@ describe('memory rate limiter refill', () => {
     expect(full.requests).toMatchObject({ limit: 60, remaining: 59 });
   });
 
+  it('forgets idle buckets (they would be full again) so memory stays bounded', async () => {
+    let now = 0;
+    const limiter = new MemoryRateLimiter(() => now);
+    for (let i = 0; i < 100; i++) await limiter.acquire([{ id: `token:${i}`, requestsPerMinute: 1 }], 0);
+    const held = await limiter.acquire([{ id: 'busy', concurrentRequests: 1 }], 0);
+    expect(limiter.size).toBe(101);
+    now += 3 * 60_000;
+    await limiter.acquire([{ id: 'fresh', requestsPerMinute: 1 }], 0);
+    expect(limiter.size).toBe(1 + 1 + 0); // 'busy' still holds a lease; 'fresh' is new
+    await limiter.release(held.lease!, 0);
+    // A forgotten bucket behaves exactly like a full one.
+    expect((await limiter.acquire([{ id: 'token:1', requestsPerMinute: 1 }], 0)).allowed).toBe(true);
+  });
+
   it('reclaims concurrency slots whose holder never released them', async () => {
     let now = 0;
     const limiter = new MemoryRateLimiter(() => now);
