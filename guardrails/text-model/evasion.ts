@@ -17,6 +17,7 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
   ς: 's', ɑ: 'a', ı: 'i', ℓ: 'l',
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+const HOMOGLYPH_TEST_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`);
 
 /** Leetspeak digits/symbols, only replaced inside tokens that also contain letters. */
 const LEET: Readonly<Record<string, string>> = {
@@ -32,8 +33,11 @@ const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
 const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
+const CJK_SPACED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff][ \t.\-_*~|/\\·•]+[\u3400-\u4dbf\u4e00-\u9fff]/;
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
+/** Accented Latin letters or combining marks: the only text that needs the (slow) NFD pass. */
+const ACCENTED_RE = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
 
 /**
  * Chinese internet abbreviations and homophone variants → the word they stand for. Pinyin initials only
@@ -59,9 +63,9 @@ export function normalizeForModel(text: string): string {
   let s = coreNormalize(text).text.toLowerCase();
   if (NON_ASCII_RE.test(s)) {
     // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
-    s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
-    s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
-    s = s.replace(CJK_SPACED_RE, '$1');
+    if (ACCENTED_RE.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
+    if (HOMOGLYPH_TEST_RE.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
+    if (CJK_SPACED_TEST_RE.test(s)) s = s.replace(CJK_SPACED_RE, '$1');
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
   s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) ? deLeet(token) : token));

@@ -17,7 +17,7 @@ export interface FeaturizerConfig {
 }
 
 export interface SparseFeatures {
-  /** Sorted unique bucket indices. */
+  /** Unique bucket indices (first-seen order). */
   readonly indices: Int32Array;
   /** L2-normalised values, aligned with `indices`. */
   readonly values: Float32Array;
@@ -136,34 +136,45 @@ export function featurizeNormalized(s: string, config: FeaturizerConfig): Sparse
     }
   }
   endWord();
-  return toSparse(n);
+  return toSparse(n, config.buckets);
 }
 
-function toSparse(n: number): SparseFeatures {
+/**
+ * Dense per-bucket counters reused across calls (one per bucket count): counting is O(n) with no sort;
+ * `touched` lists the buckets to read back and reset. Features come out in first-seen order, which is
+ * deterministic for a given text.
+ */
+const counters = new Map<number, Uint16Array>();
+let touched = new Int32Array(4096);
+
+function toSparse(n: number, buckets: number): SparseFeatures {
   if (n === 0) return { indices: new Int32Array(0), values: new Float32Array(0) };
-  const hashes = scratch.subarray(0, n);
-  hashes.sort();
-  let unique = 1;
-  for (let i = 1; i < n; i += 1) if (hashes[i] !== hashes[i - 1]) unique += 1;
+  let counts = counters.get(buckets);
+  if (!counts) {
+    counts = new Uint16Array(buckets);
+    counters.set(buckets, counts);
+  }
+  if (touched.length < n) touched = new Int32Array(Math.max(n, touched.length * 2));
+  let unique = 0;
+  for (let i = 0; i < n; i += 1) {
+    const h = scratch[i]!;
+    const c = counts[h]!;
+    if (c === 0) touched[unique++] = h;
+    if (c < 0xffff) counts[h] = c + 1;
+  }
   const indices = new Int32Array(unique);
   const values = new Float32Array(unique);
-  let j = 0;
-  let run = 1;
   let sumSq = 0;
-  for (let i = 1; i <= n; i += 1) {
-    if (i < n && hashes[i] === hashes[i - 1]) {
-      run += 1;
-      continue;
-    }
-    const v = 1 + Math.log(run);
-    indices[j] = hashes[i - 1]!;
+  for (let j = 0; j < unique; j += 1) {
+    const h = touched[j]!;
+    const v = 1 + Math.log(counts[h]!);
+    counts[h] = 0;
+    indices[j] = h;
     values[j] = v;
     sumSq += v * v;
-    j += 1;
-    run = 1;
   }
   const inv = 1 / Math.sqrt(sumSq);
-  for (let i = 0; i < unique; i += 1) values[i] = values[i]! * inv;
+  for (let j = 0; j < unique; j += 1) values[j] = values[j]! * inv;
   return { indices, values };
 }
 

@@ -10,7 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeForModel } from '../text-model/evasion.js';
 import {
+  abusiveMessages,
   benignLookalikes,
+  composedJailbreaks,
+  plantedHijacks,
   benignRequests,
   benignRolePlay,
   directInjections,
@@ -153,6 +156,9 @@ export const GENERATED_MIX = {
   benignRolePlay: { count: 300, weight: 1 },
   harmfulRequests: { perCategory: 40, weight: 1 },
   toxicityHardNegatives: { count: 800, weight: 1 },
+  composedJailbreaks: { count: 500, weight: 1 },
+  plantedHijacks: { count: 1200, weight: 1 },
+  abusiveMessages: { count: 1200, weight: 1 },
 } as const;
 
 function hashFraction(key: string): number {
@@ -185,9 +191,12 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-benign-roleplay', m.benignRolePlay.weight],
     ['sealgate-harmful-requests', m.harmfulRequests.weight],
     ['sealgate-toxicity-hard-negatives', m.toxicityHardNegatives.weight],
+    ['sealgate-composed-jailbreak', m.composedJailbreaks.weight],
+    ['sealgate-planted-hijack', m.plantedHijacks.weight],
+    ['sealgate-abuse', m.abusiveMessages.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...hardNegatives(), ...benignRequests(42, 600)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600)], weight };
   }
   return {
     rows: [
@@ -197,6 +206,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...directInjections(2, m.directInjections.count),
       ...indirectInjections(3, benignDocs, m.indirectInjections.count),
       ...rolePlayJailbreaks(4, m.rolePlayJailbreaks.count),
+      ...composedJailbreaks(8, m.composedJailbreaks.count),
+      ...plantedHijacks(9, benignDocs, m.plantedHijacks.count),
       ...benignRolePlay(5, m.benignRolePlay.count),
       ...harmfulRequests(6, m.harmfulRequests.perCategory),
     ],

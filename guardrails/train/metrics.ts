@@ -49,18 +49,23 @@ export function atThreshold(scores: ArrayLike<number>, labels: ArrayLike<number>
   return { precision, recall, f1, fpr: fp + tn === 0 ? Number.NaN : fp / (fp + tn), positives: tp + fn, negatives: fp + tn };
 }
 
-/** Threshold maximising F1 (ties → the higher threshold, fewer false positives). */
-export function bestF1Threshold(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+/**
+ * Threshold maximising F1 (ties → the higher threshold, fewer false positives), optionally only among
+ * thresholds whose false-positive rate stays at or below `maxFpr`.
+ */
+export function bestF1Threshold(scores: ArrayLike<number>, labels: ArrayLike<number>, maxFpr = 1): number {
   const pairs = Array.from({ length: scores.length }, (_, i) => [scores[i]!, labels[i]!] as const).sort((a, b) => b[0] - a[0]);
   const totalPos = pairs.reduce((s, p) => s + (p[1] === 1 ? 1 : 0), 0);
+  const totalNeg = pairs.length - totalPos;
   let tp = 0;
   let fp = 0;
   let best = 0;
-  let bestThreshold = 0.5;
+  let bestThreshold = pairs.length > 0 ? Math.min(1, pairs[0]![0] + 1e-6) : 0.5;
   for (let i = 0; i < pairs.length; i += 1) {
     if (pairs[i]![1] === 1) tp += 1;
     else fp += 1;
     if (i + 1 < pairs.length && pairs[i + 1]![0] === pairs[i]![0]) continue;
+    if (totalNeg > 0 && fp / totalNeg > maxFpr) break;
     const f1 = (2 * tp) / (tp + fp + totalPos);
     if (f1 > best) {
       best = f1;

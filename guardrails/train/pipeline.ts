@@ -10,6 +10,16 @@ import { HEADS, type Example, type HeadId, type ModelName } from './data.js';
 import { atThreshold, bestF1Threshold, recallAtFpr, rocAuc, round } from './metrics.js';
 import { fitPlatt, margin, quantize, trainLogistic, type TrainConfig, type TrainRow } from './trainer.js';
 
+/**
+ * Operating point per head: F1-maximising on validation, but for the intent heads never above 2% false
+ * positives on validation negatives (a guardrail that blocks 1 benign prompt in 20 is switched off).
+ */
+export const MAX_VALIDATION_FPR: Readonly<Record<string, number>> = {
+  'intent.prompt_injection': 0.02,
+  'intent.jailbreak': 0.02,
+  'intent.harmful': 0.02,
+};
+
 export interface BuiltModel {
   manifest: ModelManifest;
   weights: Int16Array;
@@ -53,7 +63,7 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
     const labels = val.map((r) => r.label);
     const calibration = fitPlatt(margins, labels);
     const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
-    const threshold = bestF1Threshold(calibrated, labels);
+    const threshold = bestF1Threshold(calibrated, labels, MAX_VALIDATION_FPR[head] ?? 1);
     manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, threshold: round(threshold, 6) });
   });
   return {
@@ -179,7 +189,7 @@ export function leaveOneSourceOut(
   const margins = val.map((r) => margin(trained, r.features));
   const labels = val.map((r) => r.label);
   const { a, b } = fitPlatt(margins, labels);
-  const threshold = bestF1Threshold(margins.map((m) => sigmoid(a * m + b)), labels);
+  const threshold = bestF1Threshold(margins.map((m) => sigmoid(a * m + b)), labels, MAX_VALIDATION_FPR[head] ?? 1);
   const score = (i: number): number => sigmoid(a * margin(trained, feats[i]!) + b);
   return evaluateHead(head, examples, score, threshold, (e) => e.source === source, [source]);
 }
