@@ -8,7 +8,8 @@
  * Library entry points for other rooms are re-exported at the bottom.
  */
 import { hostname } from 'node:os';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+import type { OutcomeLocals } from '../gateway/middleware/request-lifecycle.js';
 import type { Registry } from 'prom-client';
 import type { SealGateConfig } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
@@ -138,6 +139,8 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
   }
   /** Requests whose header receipt was final (no need to issue another at the end). */
   const finalSent = new Set<string>();
+  /** In-flight /v1 responses by request id (removed on close). */
+  const responses = new Map<string, Response>();
 
   const storeReceipt = (requestId: string, tenantId: string, token: string) => {
     receipts?.put(requestId, { tenantId, token }).catch((err: unknown) => logger.warn({ requestId, err: (err as Error).message }, 'receipt not stored'));
@@ -145,13 +148,17 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
 
   const headerHook: HeaderHook = (ctx): Record<string, string> => {
     if (!issuer) return {};
-    const final = isOutputFinal(ctx);
+    const locals = responses.get(ctx.requestId)?.locals as OutcomeLocals | undefined;
+    // A stream's output is unknown when headers go out (plain streams are tracked by the digest stage;
+    // confidential streams run in the enclave, so the route's `stream` flag decides).
+    const final = isOutputFinal(ctx) && !(locals?.confidential && locals.stream);
     const token = issuer.issue({
       requestId: ctx.requestId,
       tenantId: ctx.tenantId,
       digests: ctx.digests,
       policyVersion: ctx.policyVersion,
       verdicts: ctx.verdicts,
+      measurement: locals?.measurement,
       final,
     });
     if (final) finalSent.add(ctx.requestId);
@@ -198,7 +205,13 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     storeReceipt(outcome.requestId, outcome.tenantId, token);
   };
 
-  const guard: RequestHandler = (_req, _res, next) => {
+  const guard: RequestHandler = (_req, res, next) => {
+    if (issuer) {
+      // Lets the header hook (which only sees the RequestContext) read the route's stream/confidential flags.
+      const id = res.locals.requestId as string;
+      responses.set(id, res);
+      res.once('close', () => responses.get(id) === res && responses.delete(id));
+    }
     if (trail.healthy || a.onSinkFailure !== 'fail_closed') return next();
     next(
       new ApiError(503, 'The audit trail is unavailable, so requests are refused (audit.onSinkFailure = fail_closed). Retry shortly.', {

@@ -73,6 +73,26 @@ describe('audit in confidential mode', () => {
     expect(keys.data.find((k) => k.signer === 'enclave')?.public_key).toBe(enclaveKey);
   });
 
+  it('a confidential stream gets a provisional header receipt and an enclave-signed final one with the output digest', async () => {
+    const { openai } = setup.client({ passthrough: true });
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'Name three rivers in Europe.' }] })
+      .withResponse();
+    for await (const _chunk of data) void _chunk;
+    const rid = response.headers.get('x-request-id')!;
+    const audit = setup.gw.running.gateway.deps.audit!;
+    const header = verifyReceipt(response.headers.get('x-sealgate-receipt')!, audit.keys.publicKeyRaw, { requestId: rid });
+    expect(header.valid && header.payload.fin).toBe(false);
+    let final: string | undefined;
+    for (let i = 0; i < 50 && !final; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      const body = (await (await fetch(`${setup.gw.baseURL}/receipts/${rid}`, { headers: { authorization: `Bearer ${setup.gw.apiKey}` } })).json()) as { receipt?: string };
+      if (body.receipt && verifyReceipt(body.receipt, setup.host.identity!.signingPublicKey).valid) final = body.receipt;
+    }
+    const checked = verifyReceipt(final!, setup.host.identity!.signingPublicKey, { requestId: rid, measurement: setup.measurement, final: true });
+    expect(checked.valid && checked.payload.dig?.out).toMatch(/^hmac-sha256:/);
+  });
+
   it('property: no canary reaches the audit trail (confidential, streamed or not)', async () => {
     const { openai } = setup.client();
     const seen: string[] = [];
