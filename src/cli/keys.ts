@@ -100,7 +100,12 @@ async function withStore<T>(configPath: string | undefined, fn: (store: KeyStore
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  const store = await createKeyStore(config);
+  let store: KeyStore;
+  try {
+    store = await createKeyStore(config);
+  } catch (err) {
+    fail((err as Error).message);
+  }
   try {
     return await fn(store, config);
   } finally {

@@ -38,7 +38,7 @@ export async function acquireRedis(url: string): Promise<RedisHandle> {
         // At start-up, give up after a few tries so a wrong REDIS_URL stops the gateway with a clear
         // error; once connected, keep reconnecting (with backoff) through Redis restarts.
         reconnectStrategy: (retries, cause) =>
-          everConnected ? Math.min(50 * 2 ** retries, 2000) : retries >= 3 ? new Error(`cannot reach Redis: ${cause.message}`) : 200,
+          everConnected ? Math.min(50 * 2 ** retries, 2000) : retries >= 3 ? cause : 200,
       },
     });
     client.once('ready', () => {
@@ -59,7 +59,8 @@ export async function acquireRedis(url: string): Promise<RedisHandle> {
     await current.ready;
   } catch (err) {
     current.users -= 1;
-    throw new Error(`cannot connect to Redis: ${(err as Error).message}`);
+    // Host and port only: the URL may carry a password.
+    throw new Error(`cannot connect to Redis at ${safeHost(url)}: ${(err as Error).message}`);
   }
   let released = false;
   return {
@@ -92,5 +93,14 @@ export async function runScript(client: RedisClient, script: LuaScript, keys: re
   } catch (err) {
     if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
     return client.sendCommand(['EVAL', script.source, ...tail]);
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '6379'}`;
+  } catch {
+    return '(invalid URL)';
   }
 }
