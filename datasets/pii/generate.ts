@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import * as id from './identifiers.js';
 import type { Rng } from './identifiers.js';
+import { luhn } from '../../guardrails/pii/validators.js';
 
 export interface GoldSpan {
   start: number;
@@ -57,7 +58,7 @@ const slots: Record<string, Slot> = {
     const c = id.paymentCard(r);
     return { value: r() < 0.5 ? c : id.groupCard(c, id.pick(r, [' ', '-'])), type: 'CREDIT_CARD' };
   },
-  BAD_CARD: (r) => ({ value: id.groupCard(id.paymentCard(r, false), ' ') }),
+  BAD_CARD: (r) => ({ value: id.groupCard(id.paymentCard(r, false, id.pick(r, ['visa', 'mastercard', 'amex'] as const)), ' ') }),
   CN_ID: (r) => ({ value: id.cnResidentId(r), type: 'CN_RESIDENT_ID' }),
   BAD_CN_ID: (r) => ({ value: id.cnResidentId(r, false) }),
   USCC: (r) => ({ value: id.cnUscc(r), type: 'CN_USCC' }),
@@ -72,7 +73,13 @@ const slots: Record<string, Slot> = {
   PASSPORT: (r) => ({ value: id.cnPassport(r), type: 'PASSPORT' }),
   DOB_ZH: (r) => ({ value: `${id.int(r, 1955, 2004)}年${id.int(r, 1, 12)}月${id.int(r, 1, 28)}日`, type: 'DATE_OF_BIRTH' }),
   DOB_EN: (r) => ({ value: `${id.int(r, 1955, 2004)}-${String(id.int(r, 1, 12)).padStart(2, '0')}-${String(id.int(r, 1, 28)).padStart(2, '0')}`, type: 'DATE_OF_BIRTH' }),
-  BANK_ACCOUNT: (r) => ({ value: `6217${id.digits(r, 15)}`, type: 'BANK_ACCOUNT' }),
+  // Account numbers (not cards): made Luhn-invalid so they are not also valid card numbers.
+  BANK_ACCOUNT: (r) => {
+    let value = `6217${id.digits(r, 15)}`;
+    while (luhn(value)) value = `6217${id.digits(r, 15)}`;
+    return { value, type: 'BANK_ACCOUNT' };
+  },
+  ZH_BANK: (r) => ({ value: id.pick(r, ['招商银行', '工商银行', '中国银行', '建设银行']), type: 'ORGANIZATION' }),
   AWS_KEY: (r) => ({ value: id.awsKey(r), type: 'CLOUD_ACCESS_KEY' }),
   ALIYUN_KEY: (r) => ({ value: id.aliyunKey(r), type: 'CLOUD_ACCESS_KEY' }),
   OPENAI_KEY: (r) => ({ value: id.openaiKey(r), type: 'API_TOKEN' }),
@@ -104,7 +111,7 @@ const TEMPLATES: Record<'zh' | 'en', Array<[string, string]>> = {
     ['chat', '{ZH_PERSON}先生您好，您的车辆{PLATE}有一条违章记录，请于三日内处理。'],
     ['form', '姓名：{ZH_PERSON}\n性别：男\n出生日期：{DOB_ZH}\n身份证号码：{CN_ID}\n手机：{CN_MOBILE}\n住址：{ZH_ADDRESS}'],
     ['form', '企业名称：{ZH_ORG}\n统一社会信用代码：{USCC}\n联系人：{ZH_PERSON}\n座机：{CN_LANDLINE}'],
-    ['form', '开户名：{ZH_PERSON}\n开户行：招商银行\n收款账号：{BANK_ACCOUNT}\n备注：货款{AMOUNT}元'],
+    ['form', '开户名：{ZH_PERSON}\n开户行：{ZH_BANK}\n收款账号：{BANK_ACCOUNT}\n备注：货款{AMOUNT}元'],
     ['form', '护照号码：{PASSPORT}\n出生日期：{DOB_ZH}\n紧急联系人：{ZH_PERSON} {CN_MOBILE}'],
     ['form', '供应商：{ZH_ORG}，信用代码{BAD_USCC}（待核实），对接人{ZH_PERSON}'],
     ['log', '[{DATETIME}] INFO 用户登录成功 ip={IP} mac={MAC} 版本={VERSION}'],

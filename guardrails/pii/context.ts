@@ -19,8 +19,9 @@ const NUMERIC_NEGATIVE = [
 
 export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   PHONE_NUMBER: {
-    positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'number',
-      '手机', '电话', '联系', '致电', '号码', '来电', '微信', '座机', '传真', '拨打'],
+    positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'office', 'desk',
+      'reach me', 'messages to', 'answering at', 'dial',
+      '手机', '电话', '联系', '致电', '手机号', '来电', '微信', '座机', '传真', '拨打'],
     negative: NUMERIC_NEGATIVE,
   },
   CREDIT_CARD: {
@@ -98,6 +99,17 @@ function anyIn(window: string, words: readonly string[] | undefined): boolean {
   return false;
 }
 
+/** Distance (in chars) from the end of `before` to the closest occurrence of any word, or Infinity. */
+function nearestBefore(before: string, words: readonly string[] | undefined): number {
+  if (!words) return Infinity;
+  let best = Infinity;
+  for (const w of words) {
+    const at = before.lastIndexOf(w);
+    if (at >= 0 && containsWord(before.slice(at), w)) best = Math.min(best, before.length - at - w.length);
+  }
+  return best;
+}
+
 /** Lower-cased window around a span of `text` (normalised), used for context lookups. */
 export function contextWindow(text: string, start: number, end: number, before = BEFORE, after = AFTER): string {
   return (text.slice(Math.max(0, start - before), start) + ' \u0000 ' + text.slice(end, end + after)).toLowerCase();
@@ -116,9 +128,14 @@ export function scoreWithContext(
   const window = contextWindow(text, candidate.start, candidate.end);
   let score = candidate.score;
   const positive = anyIn(window, entry.positive);
-  if (positive) score += scoring.boost;
-  // Negative words only count when nothing positive is there: "order contact phone: 138…" stays a phone.
-  else if (anyIn(window, entry.negative)) score -= scoring.penalty;
+  const negative = anyIn(window, entry.negative);
+  if (positive && negative) {
+    // Both present ("卡号=… 订单=2024…"): the word closer before the value decides.
+    const before = text.slice(Math.max(0, candidate.start - BEFORE), candidate.start).toLowerCase();
+    if (nearestBefore(before, entry.negative) < nearestBefore(before, entry.positive)) score -= scoring.penalty;
+    else score += scoring.boost;
+  } else if (positive) score += scoring.boost;
+  else if (negative) score -= scoring.penalty;
   return Math.max(0, Math.min(1, score));
 }
 

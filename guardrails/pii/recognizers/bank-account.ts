@@ -15,6 +15,8 @@ export const bankAccountRecognizer: Recognizer = {
       if (/^(\d)\1+$/.test(digits)) return;
       // UnionPay debit cards (62…, 16–19 digits) are often not Luhn-valid: a strong account candidate.
       const unionPay = /^62\d{14,17}$/.test(digits);
+      // A card-shaped number (4-4-4-4, card issuer, 16 digits) that failed Luhn is a mistyped card, not an account.
+      if (!unionPay && /^[3-5]\d{15}$/.test(digits)) return;
       out.push({ type: 'BANK_ACCOUNT', start: m.index, end: m.index + m[0].length, score: unionPay ? 0.3 : 0.2, validator: 'format' });
     });
     return out;

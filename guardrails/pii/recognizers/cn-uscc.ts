@@ -12,7 +12,7 @@ export const cnUsccRecognizer: Recognizer = {
     forEachMatch(USCC, text, (m) => {
       if (!gb32100(m[0])) return;
       // An all-digit code may also be an ID number; the ID recognizer outranks it unless context says otherwise.
-      const score = /[A-Za-z]/.test(m[0]) ? 0.9 : 0.75;
+      const score = /[A-Za-z]/.test(m[0]) ? 0.9 : 0.3;
       out.push({ type: 'CN_USCC', start: m.index, end: m.index + m[0].length, score, validator: 'gb32100' });
     });
     return out;

@@ -3,10 +3,12 @@ import { luhn } from '../validators.js';
 
 // 13–19 digits, each optionally followed by one space or dash: every iteration consumes a digit, and the
 // repetition is bounded, so backtracking is bounded too.
-const CARD = /(?<![\d\-])\d(?:[ \-]?\d){12,18}(?![\d\-]|[ \-]\d)/g;
+const CARD = /(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-]|[ \-]\d)/g;
 
 /** Issuer prefixes: Visa, Mastercard (51-55, 2221-2720), Amex, Discover, JCB, Diners, UnionPay, Maestro, Mir. */
-const ISSUER = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|4[4-9]|5|2)|35(?:2[89]|[3-8])|30[0-5]|3[689]|5[06-9]|6\d|220[0-4]|1800|2131)/;
+const ISSUER = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|4[4-9]|5|2)|35(?:2[89]|[3-8])|30[0-5]|3[689]|220[0-4]|1800|2131)/;
+/** Lengths issued by the networks above (17/18 collide with resident IDs and order numbers). */
+const CARD_LENGTHS = new Set([13, 14, 15, 16, 19]);
 
 /** Separators, when present, must form card-like groups (4-4-4-4, 4-6-5, 4-4-4-4-3 …). */
 function groupsLookLikeCard(raw: string): boolean {
@@ -24,10 +26,10 @@ export const paymentCardRecognizer: Recognizer = {
     const out: Candidate[] = [];
     forEachMatch(CARD, text, (m) => {
       const digits = m[0].replace(/\D/g, '');
-      if (digits.length < 13 || digits.length > 19) return;
-      if (/^(\d)\1+$/.test(digits)) return;
-      if (!ISSUER.test(digits) || !luhn(digits)) return;
-      const score = groupsLookLikeCard(m[0]) ? 0.9 : 0.6;
+      if (/^(\d)\1+$/.test(digits) || !luhn(digits)) return;
+      // Known issuer and length: a card on its own. Otherwise (Maestro 12-digit, private label …) only with card context.
+      const known = ISSUER.test(digits) && CARD_LENGTHS.has(digits.length);
+      const score = !known ? 0.3 : groupsLookLikeCard(m[0]) ? 0.9 : 0.6;
       out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + m[0].length, score, validator: 'luhn' });
     });
     return out;

@@ -1,4 +1,4 @@
-import { ZH_COMPOUND_SURNAMES, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_SURNAMES } from '../dictionaries/zh-names.js';
+import { ZH_COMPOUND_SURNAMES, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
@@ -6,6 +6,8 @@ import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博'];
+const ZH_CLAUSE_END = /[，。！？,.!?\n)）]/;
+const ZH_CLAUSE_START = /[，。！？：:,.!?\n\s(（]/;
 const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()【】\[\]]/u;
 
 // First/last characters of the word lists: one Set lookup rules out most positions before any startsWith.
@@ -29,6 +31,8 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
+const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
+
 function chineseNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
@@ -52,9 +56,15 @@ function chineseNames(text: string): Candidate[] {
       given = 1;
       if (isCjk(text[g + 1]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g + 1]!) && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
     }
+    // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
+    if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) {
+      i++;
+      continue;
+    }
     const end = g + given;
     const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
-    if (given === 0 && !honorificAfter) {
+    // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师.
+    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES)))) {
       i++;
       continue;
     }
@@ -70,6 +80,8 @@ function chineseNames(text: string): Candidate[] {
     if (boundaryBefore) score += 0.1;
     if (verbAfter) score += 0.2;
     if (given === 2) score += 0.05;
+    // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
+    if ((i === 0 || ZH_CLAUSE_START.test(text[i - 1]!)) && given > 0 && (end >= text.length || ZH_CLAUSE_END.test(text[end]!))) score += 0.15;
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
@@ -84,7 +96,7 @@ const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f';
 const TOKEN = `[${UPPER}][${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
 const CAPITALISED_RUN = new RegExp(`(?<![${UPPER}${LOWER}0-9'’])${TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
-const EN_CUES = /(?:\b(?:my name is|name is|name:|i am|i'm|this is|called|named|by|dear|hi|hello|hey|thanks|thank you|from|with|contact|ask|tell|meet|met|and|mr|mrs|ms|dr|prof|sir|madam|customer|patient|client|user|employee|author|signed|regards|sincerely|cc|to)[.:,]?\s*)$/i;
+const EN_CUES = /(?:\b(?:my name is|name is|name:|i am|i'm|this is|called|named|by|dear|attention|attn|manager is|boss is|wife|husband|son|daughter|friend|colleague|hi|hello|hey|thanks|thank you|from|with|contact|ask|tell|meet|met|and|mr|mrs|ms|dr|prof|sir|madam|customer|patient|client|user|employee|author|signed|regards|sincerely|cc|to)[.:,]?\s*)$/i;
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 const TITLE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.?\\s*$`, 'i');
@@ -102,6 +114,9 @@ function englishNames(text: string): Candidate[] {
     if (tokens.length === 0) return;
     const last = tokens[tokens.length - 1]!.toLowerCase();
     if (ORG_SUFFIX_SET.has(last)) return;
+    // "Ibrahim Design LLC": the run is the name part of an organisation.
+    const nextWord = /^,? ([A-Za-z.]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    if (nextWord && ORG_SUFFIX_SET.has(nextWord[1]!.replace(/\.$/, '').toLowerCase())) return;
     if (PLACE_SET.has(tokens.join(' ').toLowerCase())) return;
     if (tokens.every((t) => EN_NOT_NAMES.has(t.toLowerCase()) || t.length === 2)) return;
     const before = text.slice(Math.max(0, start - 24), start);

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { digitsOf } from '../../core/normalize.js';
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { DEFAULT_CONTEXT } from '../context.js';
+import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 
 /** Mainland mobile: 1[3-9]x with the allocated second/third digits; optional +86; 3-4-4 grouping allowed. */
 const CN_MOBILE = /(?<![\dA-Za-z+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-.]?\d{4}){2}(?![\dA-Za-z])/g;
@@ -20,6 +21,9 @@ const NANP = /(?<![\w+\-.])(?:(?:001|1)[ \-.])?(?:\(\d{3}\)[ ]?|\d{3}[\-. ])\d{3
 const NATIONAL_GROUPED = /(?<![\w+\-.])\(?0\d{1,4}\)?(?:[ .\-]\d{2,4}){2,4}(?![\w\-]|\.\d)/g;
 /** Groups of 3 digits without a leading 0 (699 956 915): needs context. */
 const PLAIN_GROUPED = /(?<![\w+\-.])[1-9]\d{2}(?:[ .]\d{2,3}){2,3}(?![\w\-]|\.\d)/g;
+
+/** Any 7–15 digit number written like a phone (groups, parentheses, extension): only with phone context. */
+const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,5}){0,4}(?:x\d{1,5})?(?![\w\-]|\.\d)/g;
 
 function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' {
   const parsed = parsePhoneNumberFromString(value, country);
@@ -69,6 +73,13 @@ export const phoneRecognizer: Recognizer = {
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');
     });
+    if (mentionsAny(facts, DEFAULT_CONTEXT.PHONE_NUMBER?.positive)) {
+      forEachMatch(GENERIC, text, (m) => {
+        const n = m[0].replace(/x\d+$/, '').replace(/\D/g, '').length;
+        if (n < 7 || n > 15) return;
+        push(m.index, m.index + m[0].length, 0.2, 'generic');
+      });
+    }
     return out;
   },
 };
