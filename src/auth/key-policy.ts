@@ -27,16 +27,15 @@ export const STATUS_MESSAGES: Record<Exclude<KeyStatus, 'active'>, string> = {
   disabled_unused: 'This API key was disabled automatically after a long time without use; an administrator can re-enable it with `sealgate keys enable <id>`.',
 };
 
-// Compiled CIDR matchers, cached per key id and CIDR list (records are small and rarely change).
-const matcherCache = new Map<string, { cidrs: string; match: IpMatcher }>();
+// Compiled CIDR matchers, keyed by the record's CIDR list itself: a changed record brings a new list.
+const matchers = new WeakMap<readonly string[], IpMatcher>();
 
 export function sourceAllowed(key: StoredKey, sourceIp: string | undefined): boolean {
   if (key.allowedCidrs.length === 0) return true;
-  const cidrs = key.allowedCidrs.join(',');
-  let cached = matcherCache.get(key.id);
-  if (!cached || cached.cidrs !== cidrs) {
-    cached = { cidrs, match: compileCidrs(key.allowedCidrs) };
-    matcherCache.set(key.id, cached);
+  let match = matchers.get(key.allowedCidrs);
+  if (!match) {
+    match = compileCidrs(key.allowedCidrs);
+    matchers.set(key.allowedCidrs, match);
   }
-  return cached.match(sourceIp);
+  return match(sourceIp);
 }
