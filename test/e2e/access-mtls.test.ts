@@ -97,6 +97,12 @@ describe('mutual TLS client certificates mapped to tenants', () => {
     expect(reply.headers['x-ratelimit-limit-requests']).toBe('55');
   });
 
+  it('does not mint short-lived tokens from a certificate identity (tokens trace back to a revocable key)', async () => {
+    const reply = await call(gw, '/v1/tokens', { client: 'billing', body: {} });
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('token_requires_api_key');
+  });
+
   it('refuses an unmapped certificate and a connection without one', async () => {
     expect((await call(gw, '/v1/chat/completions', { client: 'stranger', body: chat })).status).toBe(401);
     const none = await call(gw, '/v1/chat/completions', { body: chat });

@@ -267,6 +267,9 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       const grant = grants.get(res)!;
       if (grant.auth.method === 'token')
         throw new ApiError(403, 'A token cannot mint further tokens; use an API key.', { code: 'token_cannot_mint' });
+      // A token must be traceable to a revocable key record; a certificate identity has none.
+      if (grant.auth.method === 'mtls')
+        throw new ApiError(403, 'Tokens are minted from API keys, not client certificates.', { code: 'token_requires_api_key' });
       const parsed = tokenRequestSchema.safeParse(req.body ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
