@@ -190,7 +190,7 @@ export const registerKeys: RegisterCommand = (program: Command) => {
           process.stdout.write('No keys. Create one with `sealgate keys create --tenant <tenant>`.\n');
           return;
         }
-        const header = ['ID', 'TENANT', 'NAME', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'LAST SOURCE IPS', 'MODELS'];
+        const header = ['ID', 'TENANT', 'NAME', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'LAST SOURCE IPS', 'MODELS', 'CIDRS'];
         const body = rows.map((r) => [
           r.id,
           r.tenant,
@@ -201,6 +201,7 @@ export const registerKeys: RegisterCommand = (program: Command) => {
           short(r.lastUsed),
           r.lastSourceIps.join(',') || '-',
           r.models === '*' ? '*' : r.models.join(','),
+          r.cidrs.join(',') || '*',
         ]);
         process.stdout.write(table([header, ...body]) + '\n');
       });
