@@ -10,6 +10,7 @@ export interface BenchModule {
 
 export const benchModules: BenchModule[] = [
   { name: 'gateway', load: () => import('./gateway.js') },
+  { name: 'confidential', load: () => import('./confidential.js') },
   { name: 'audit', load: () => import('./audit.js') },
 ];
 

@@ -171,6 +171,7 @@ export class EnclaveHost extends EventEmitter {
     if (request) {
       switch (message.type) {
         case 'head':
+          if (message.release) this.requests.delete(message.id);
           request.onHead(message);
           return;
         case 'frame':
@@ -178,6 +179,7 @@ export class EnclaveHost extends EventEmitter {
           return;
         case 'end':
           this.requests.delete(message.id);
+          if (message.bytes) request.onFrame(message.bytes);
           request.onEnd(message.release);
           return;
         case 'rejected':
@@ -305,6 +307,11 @@ export class EnclaveHost extends EventEmitter {
         onHead: (message) => {
           headSeen = true;
           resolve({ status: message.status, stream: message.stream, head: message.bytes, frames: frames(), release });
+          if (message.release) {
+            done = true;
+            request.signal?.removeEventListener('abort', onAbort);
+            resolveRelease(message.release);
+          }
         },
         onFrame: (bytes) => {
           queue.push(bytes);

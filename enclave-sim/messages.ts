@@ -58,9 +58,14 @@ export type EnclaveToHost =
   | { type: 'attested'; id: number; response: AttestationResponse }
   /** Refused before anything was decrypted (or decryption failed): a plain, text-free error. */
   | { type: 'rejected'; id: number; status: number; code: string; message: string }
-  | { type: 'head'; id: number; status: number; stream: boolean; bytes: Uint8Array }
+  /**
+   * Status and the first sealed bytes (response nonce, maybe frames). A complete response (non-
+   * streaming, or a stream that was already over) carries its `release` too: one hop for all of it.
+   */
+  | { type: 'head'; id: number; status: number; stream: boolean; bytes: Uint8Array; release?: EnclaveRelease }
   | { type: 'frame'; id: number; bytes: Uint8Array }
-  | { type: 'end'; id: number; release: EnclaveRelease }
+  /** The last sealed bytes (if any) and what the enclave releases about the request. */
+  | { type: 'end'; id: number; release: EnclaveRelease; bytes?: Uint8Array }
   | { type: 'signed'; id: number; signature: Uint8Array; signingPublicKey: string; measurement: string }
   | { type: 'rotated'; id: number; keyId: string }
   | { type: 'failed'; id: number; message: string };

@@ -107,6 +107,58 @@ function attest(nonce: string) {
   return signAttestation(document, root.privateKey);
 }
 
+/**
+ * Coalesces the sealed frames produced in one turn of the event loop into one message: a burst of
+ * upstream chunks costs one cross-thread hop instead of one per chunk, and a slow stream still goes
+ * out chunk by chunk (the flush runs as soon as the loop would otherwise wait). The first flush
+ * carries the response head; the last one carries the release, so a fast stream is two messages.
+ */
+class StreamBatcher {
+  private pending: Uint8Array[] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private headSent = false;
+
+  constructor(
+    private readonly id: number,
+    private readonly head: Uint8Array,
+  ) {}
+
+  add(frame: Uint8Array): void {
+    this.pending.push(frame);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  private take(): Uint8Array {
+    const parts = this.headSent ? this.pending : [this.head, ...this.pending];
+    this.pending = [];
+    return parts.length === 1 ? parts[0]!.slice() : concatBytes(...parts);
+  }
+
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.headSent && this.pending.length === 0) return;
+    const bytes = this.take();
+    if (!this.headSent) post({ type: 'head', id: this.id, status: 200, stream: true, bytes }, [bytes.buffer as ArrayBuffer]);
+    else post({ type: 'frame', id: this.id, bytes }, [bytes.buffer as ArrayBuffer]);
+    this.headSent = true;
+  }
+
+  finish(release: EnclaveRelease): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (!this.headSent) {
+      const bytes = this.take();
+      this.headSent = true;
+      post({ type: 'head', id: this.id, status: 200, stream: true, bytes, release }, [bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    if (this.pending.length === 0) return post({ type: 'end', id: this.id, release });
+    const bytes = this.take();
+    post({ type: 'end', id: this.id, release, bytes }, [bytes.buffer as ArrayBuffer]);
+  }
+}
+
 const REJECTIONS: Partial<Record<ProtocolError['code'], { status: number; code: string; message: string }>> = {
   malformed_envelope: { status: 400, code: 'confidential_malformed_request', message: 'The confidential request envelope is malformed.' },
   unsupported_version: { status: 400, code: 'confidential_unsupported_version', message: 'Unsupported confidential protocol version.' },
@@ -203,13 +255,12 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     }
 
     if (result.kind === 'stream') {
-      post({ type: 'head', id, status: 200, stream: true, bytes: sealer.head });
+      const batch = new StreamBatcher(id, sealer.head);
       let errorCode: string | undefined;
       try {
         for await (const chunk of result.chunks) {
           if (abort.signal.aborted) break;
-          const frame = sealer.seal(utf8(`data: ${JSON.stringify(chunk)}\n\n`), false);
-          post({ type: 'frame', id, bytes: frame }, [frame.buffer as ArrayBuffer]);
+          batch.add(sealer.seal(utf8(`data: ${JSON.stringify(chunk)}\n\n`), false));
         }
       } catch {
         errorCode = 'stream_failed';
@@ -217,19 +268,17 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
       const tail = errorCode
         ? `data: ${JSON.stringify({ error: { message: 'The response stream failed inside the enclave.', type: 'api_error', code: errorCode, param: null } })}\n\n`
         : 'data: [DONE]\n\n';
-      if (!abort.signal.aborted) {
-        const final = sealer.seal(utf8(tail), true);
-        post({ type: 'frame', id, bytes: final }, [final.buffer as ArrayBuffer]);
-      } else sealer.destroy();
-      post({ type: 'end', id, release: release(errorCode) });
+      if (!abort.signal.aborted) batch.add(sealer.seal(utf8(tail), true));
+      else sealer.destroy();
+      batch.finish(release(errorCode));
       return;
     }
 
     const status = result.status;
     const payload = result.kind === 'json' ? result.body : { error: result.error };
     const bytes = concatBytes(sealer.head, sealer.seal(utf8(JSON.stringify(payload)), true));
-    post({ type: 'head', id, status, stream: false, bytes }, [bytes.buffer as ArrayBuffer]);
-    post({ type: 'end', id, release: release(result.kind === 'error' ? (result.error.code ?? 'error') : undefined) });
+    const released = release(result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
+    post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
   } finally {
     inflight.delete(id);
   }

@@ -1,0 +1,259 @@
+/**
+ * Confidential-mode benchmark (`npm run bench -- confidential`, or `tsx bench/confidential.ts`).
+ * In ONE run, against ONE SealGate process (default config: auth, rate limits, guardrails, audit)
+ * with confidential mode on, in front of the fast fake upstream (its own process):
+ *
+ *   plain         POST /v1/chat/completions                (guardrails in the main thread)
+ *   confidential  the same request through createConfidentialFetch → /v1/confidential/chat/completions
+ *                 (client seals/opens, enclave worker decrypts, guards, calls upstream, encrypts)
+ *
+ * Both use the same HTTP client (fetch), streaming and not, interleaved request by request so drift on
+ * the shared cores hits both equally. probe = sequential; load = N concurrent callers for a fixed time.
+ * Also: protocol cost per KB (request seal+open, response frames seal+open) and HPKE setup, ours
+ * (libsodium) vs @hpke/core. Writes bench/results/confidential.json. Goal: confidential ≤ 1.3× plain at p50.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CipherSuite, HkdfSha256 } from '@hpke/core';
+import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
+import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
+import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
+import { freePort, startProcess, type Spawned } from './lib/processes.js';
+import { createConfidentialFetch } from '../src/client/index.js';
+import {
+  ResponseOpener,
+  ResponseSealer,
+  exportResponseSecret,
+  generateX25519KeyPair,
+  keyIdFor,
+  loadSodium,
+  openRequest,
+  parseEnvelope,
+  sealRequest,
+  utf8,
+} from '../src/protocol/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'bench', 'results', 'confidential.json');
+const DEV_KEY = 'sg-dev-local-only-key';
+
+const SETTINGS = {
+  probeRequests: Number(process.env.BENCH_PROBE_REQUESTS ?? 300),
+  probeMaxSeconds: 8,
+  concurrency: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  loadSeconds: Number(process.env.BENCH_SECONDS ?? 4),
+};
+
+type Mode = 'nonStreaming' | 'streaming';
+type Path = 'plain' | 'confidential';
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), meanMs: round(sorted.reduce((s, x) => s + x, 0) / sorted.length) };
+}
+
+function body(mode: Mode): string {
+  return JSON.stringify({
+    model: FAST_UPSTREAM_MODEL,
+    messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }],
+    ...(mode === 'streaming' ? { stream: true } : {}),
+  });
+}
+
+async function waitReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+/** Measures the protocol alone, in this process: what confidentiality costs per KB of content. */
+async function protocolCost() {
+  await loadSodium();
+  const recipient = generateX25519KeyPair();
+  const keyId = keyIdFor(recipient.publicKey);
+  const perKb: Record<string, { requestSealOpenUsPerKb: number; responseSealOpenUsPerKb: number }> = {};
+  for (const kb of [1, 16, 64]) {
+    const plaintext = new Uint8Array(kb * 1024).fill(97);
+    const iterations = Math.max(50, Math.round(2000 / kb));
+    const binding = { tenant: 't', route: '/v1/chat/completions', model: 'm', timestampMs: Date.now(), requestId: 'bench_request_000001' };
+    let t0 = performance.now();
+    for (let i = 0; i < iterations; i++) {
+      const sealed = sealRequest({ recipientPublicKey: recipient.publicKey, keyId, binding, plaintext });
+      openRequest(parseEnvelope(sealed.body), recipient, binding).context.destroy();
+    }
+    const requestUs = ((performance.now() - t0) * 1000) / iterations;
+    // Response: the same content as 1 KB frames (a stream), sealed by the enclave and opened by the client.
+    const sealed = sealRequest({ recipientPublicKey: recipient.publicKey, keyId, binding, plaintext: utf8('{}') });
+    const secret = exportResponseSecret(sealed.context);
+    t0 = performance.now();
+    for (let i = 0; i < iterations; i++) {
+      const sealer = new ResponseSealer(secret.slice(), sealed.enc);
+      const frames = [sealer.head];
+      for (let f = 0; f < kb; f++) frames.push(sealer.seal(new Uint8Array(1024).fill(98), f === kb - 1));
+      const opener = new ResponseOpener(secret.slice(), sealed.enc);
+      for (const frame of frames) opener.push(frame);
+      opener.end();
+    }
+    const responseUs = ((performance.now() - t0) * 1000) / iterations;
+    perKb[`${kb}KB`] = { requestSealOpenUsPerKb: round(requestUs / kb, 2), responseSealOpenUsPerKb: round(responseUs / kb, 2) };
+  }
+
+  // HPKE setup + seal + open + export of a 1 KB message: ours vs @hpke/core.
+  const message = new Uint8Array(1024);
+  const binding = { tenant: 't', route: '/v1/chat/completions', model: 'm', timestampMs: Date.now(), requestId: 'bench_request_000002' };
+  let t0 = performance.now();
+  const oursN = 500;
+  for (let i = 0; i < oursN; i++) {
+    const sealed = sealRequest({ recipientPublicKey: recipient.publicKey, keyId, binding, plaintext: message });
+    const opened = openRequest(parseEnvelope(sealed.body), recipient, binding);
+    exportResponseSecret(opened.context);
+  }
+  const oursMs = (performance.now() - t0) / oursN;
+  const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Chacha20Poly1305() });
+  const keys = await suite.kem.generateKeyPair();
+  const info = new Uint8Array(16).buffer as ArrayBuffer;
+  const aad = new Uint8Array(16).buffer as ArrayBuffer;
+  const refN = 50;
+  t0 = performance.now();
+  for (let i = 0; i < refN; i++) {
+    const sender = await suite.createSenderContext({ recipientPublicKey: keys.publicKey, info });
+    const ct = await sender.seal(message.slice().buffer as ArrayBuffer, aad);
+    const receiver = await suite.createRecipientContext({ recipientKey: keys, enc: sender.enc, info });
+    await receiver.open(ct, aad);
+    await receiver.export(new TextEncoder().encode('sealgate/1 response').buffer as ArrayBuffer, 32);
+  }
+  const refMs = (performance.now() - t0) / refN;
+  return { perKb, hpkeRoundTripMs: { libsodium: round(oursMs, 4), hpkeCore: round(refMs, 4), speedup: round(refMs / oursMs, 1) } };
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sealgate-bench-conf-'));
+  const processes: Spawned[] = [];
+  try {
+    const protocol = await protocolCost();
+    const [upPort, sgPort] = await Promise.all([freePort(), freePort()]);
+    processes.push(startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    const rootKeyFile = join(dir, 'enclave-root.json');
+    const bin = join(ROOT, 'bin/sealgate.mjs');
+    const init = startProcess(process.execPath, [bin, 'enclave', 'init', '--file', rootKeyFile], { cwd: dir });
+    await new Promise((resolve) => init.child.once('exit', resolve));
+    const rootPublicKey = (JSON.parse(readFileSync(rootKeyFile, 'utf8')) as { publicKey: string }).publicKey;
+    const configFile = join(dir, 'sealgate.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        server: { host: '127.0.0.1', port: sgPort, logLevel: 'warn' },
+        upstream: { providers: [{ name: 'bench', type: 'openai', baseUrl: `http://127.0.0.1:${upPort}/v1`, models: [FAST_UPSTREAM_MODEL] }] },
+        access: {
+          devMode: true,
+          keysFile: join(dir, 'keys.json'),
+          tenants: { dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 10_000 } } },
+        },
+        audit: { file: { dir: join(dir, 'audit') } },
+        confidential: { enabled: true, rootKeyFile },
+      }),
+    );
+    processes.push(startProcess(process.execPath, [bin, 'serve', '--config', configFile], { cwd: dir, env: { REDIS_URL: '', SEALGATE_CONFIG: '' } }));
+    const gatewayUrl = `http://127.0.0.1:${sgPort}`;
+    await waitReady(`${gatewayUrl}/readyz`);
+    const attestation = (await (
+      await fetch(`${gatewayUrl}/v1/attestation?nonce=${'A'.repeat(43)}`, { headers: { authorization: `Bearer ${DEV_KEY}` } })
+    ).json()) as { payload: string };
+    const measurement = (JSON.parse(Buffer.from(attestation.payload, 'base64url').toString()) as { measurement: string }).measurement;
+
+    const confidentialFetch = createConfidentialFetch({ gatewayUrl, rootPublicKey, allowedMeasurements: [measurement] });
+    const call = async (path: Path, mode: Mode): Promise<number> => {
+      const init = { method: 'POST', headers: { authorization: `Bearer ${DEV_KEY}`, 'content-type': 'application/json' }, body: body(mode) };
+      const t0 = performance.now();
+      const response = path === 'plain' ? await fetch(`${gatewayUrl}/v1/chat/completions`, init) : await confidentialFetch(`${gatewayUrl}/v1/chat/completions`, init);
+      const text = await response.text();
+      const elapsed = performance.now() - t0;
+      if (response.status !== 200 || !text.includes('benchmark')) throw new Error(`${path} ${mode}: HTTP ${response.status}: ${text.slice(0, 200)}`);
+      return elapsed;
+    };
+
+    const results: Record<string, unknown> = {};
+    const comparisons: Record<string, unknown> = {};
+    for (const mode of ['nonStreaming', 'streaming'] as const) {
+      for (let i = 0; i < 30; i++) for (const path of ['plain', 'confidential'] as const) await call(path, mode); // warm-up
+      const samples: Record<Path, number[]> = { plain: [], confidential: [] };
+      const deadline = performance.now() + SETTINGS.probeMaxSeconds * 1000;
+      while (samples.plain.length < SETTINGS.probeRequests && performance.now() < deadline) {
+        for (const path of ['plain', 'confidential'] as const) samples[path].push(await call(path, mode));
+      }
+      // Load in alternating 1 s windows (plain, confidential, confidential, plain …) so machine drift hits both.
+      const loadSamples: Record<Path, number[]> = { plain: [], confidential: [] };
+      const loadSeconds: Record<Path, number> = { plain: 0, confidential: 0 };
+      const clientElu: Record<Path, number[]> = { plain: [], confidential: [] };
+      const window = async (path: Path) => {
+        const elu0 = performance.eventLoopUtilization();
+        const started = performance.now();
+        const end = started + 1000;
+        await Promise.all(
+          Array.from({ length: SETTINGS.concurrency }, async () => {
+            while (performance.now() < end) loadSamples[path].push(await call(path, mode));
+          }),
+        );
+        loadSeconds[path] += (performance.now() - started) / 1000;
+        clientElu[path].push(performance.eventLoopUtilization(elu0).utilization);
+      };
+      for (let round = 0; round < SETTINGS.loadSeconds; round++) {
+        const order: Path[] = round % 2 === 0 ? ['plain', 'confidential'] : ['confidential', 'plain'];
+        for (const path of order) await window(path);
+      }
+      const loadResult = (path: Path) => ({
+        requestsPerSec: round(loadSamples[path].length / loadSeconds[path], 1),
+        ...summary(loadSamples[path]),
+        // Near 1 = the load generator itself (which also seals/opens for the confidential path) was the bottleneck.
+        loadGeneratorEventLoopUtilization: round(clientElu[path].reduce((a, b) => a + b, 0) / clientElu[path].length, 2),
+      });
+      const loadPlain = loadResult('plain');
+      const loadConfidential = loadResult('confidential');
+      const probe = { plain: summary(samples.plain), confidential: summary(samples.confidential) };
+      results[mode] = { probe, load: { plain: loadPlain, confidential: loadConfidential } };
+      comparisons[mode] = {
+        probeP50Ratio: round(probe.confidential.p50Ms / probe.plain.p50Ms, 3),
+        probeP99Ratio: round(probe.confidential.p99Ms / probe.plain.p99Ms, 3),
+        loadP50Ratio: round(loadConfidential.p50Ms / loadPlain.p50Ms, 3),
+        throughputRatio: round(loadConfidential.requestsPerSec / loadPlain.requestsPerSec, 3),
+        addedP50Ms: round(probe.confidential.p50Ms - probe.plain.p50Ms),
+        meetsGoal: probe.confidential.p50Ms <= 1.3 * probe.plain.p50Ms,
+      };
+    }
+
+    const output = {
+      benchmark: 'confidential',
+      date: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
+      settings: SETTINGS,
+      goal: 'confidential p50 ≤ 1.3 × plain guardrailed p50 (probe, same run)',
+      notes:
+        'One SealGate process (default guardrails + audit + access) serves both paths; fast fake upstream in its own process; the load generator and both clients in this process with the same fetch. Confidential latency includes client-side sealing/opening and the attestation is cached (fetched once). Shared 2-core machine: compare ratios within this run.',
+      protocol,
+      results,
+      comparisons,
+    };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ protocol, comparisons }, null, 2)}\nwrote ${RESULTS}\n`);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
