@@ -20,6 +20,8 @@ import { generateAuditKey, type AuditKeys } from '../src/audit/keys.js';
 import { openRecordLine, sealKeyFrom, type SealKey } from '../src/audit/seal.js';
 import { digestContent } from '../src/audit/digest.js';
 import { ReceiptIssuer } from '../src/audit/receipts.js';
+import { verifyAudit } from '../src/audit/verify.js';
+import { FileSource } from '../src/audit/sources.js';
 import type { RequestOutcome } from '../src/gateway/outcome.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -58,9 +60,11 @@ interface SinkResult {
   recordsPerSecond: number;
   /** Mean synchronous time of the observer call (what a request pays on the hot path). */
   observerMicros: number;
+  /** `sealgate audit verify` speed over what was written (file sinks). */
+  verifyRecordsPerSecond?: number;
 }
 
-async function measureSink(name: string, makeSink: () => AuditSink, n: number, keys: AuditKeys, sealKey?: SealKey): Promise<SinkResult> {
+async function measureSink(name: string, makeSink: () => AuditSink, n: number, keys: AuditKeys, sealKey?: SealKey, verifyDir?: string): Promise<SinkResult> {
   const trail = await AuditTrail.open({
     chain: `bench${name.replace(/[^a-z]/g, '')}`,
     keys,
@@ -89,7 +93,14 @@ async function measureSink(name: string, makeSink: () => AuditSink, n: number, k
   await trail.drain(120_000);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   await trail.close();
-  return { sink: name, records: n, seconds: round(seconds, 3), recordsPerSecond: Math.round(n / seconds), observerMicros: round(Number(syncNs) / n / 1000, 2) };
+  const result: SinkResult = { sink: name, records: n, seconds: round(seconds, 3), recordsPerSecond: Math.round(n / seconds), observerMicros: round(Number(syncNs) / n / 1000, 2) };
+  if (verifyDir) {
+    const v0 = process.hrtime.bigint();
+    const report = await verifyAudit(await FileSource.from([verifyDir]), { publicKeys: new Map([[keys.kid, keys.publicKey]]), sealKey });
+    if (!report.ok) throw new Error('bench log did not verify');
+    result.verifyRecordsPerSecond = Math.round(report.chains[0]!.records / (Number(process.hrtime.bigint() - v0) / 1e9));
+  }
+  return result;
 }
 
 function round(x: number, d: number): number {
@@ -113,9 +124,16 @@ export async function run(): Promise<void> {
   const sinks: SinkResult[] = [];
   const notes: string[] = [];
   try {
-    sinks.push(await measureSink('file', () => new FileSink({ dir: join(dir, 'plain'), prefix: 'audit', openLine: (l) => l }), N_FILE, keys));
+    sinks.push(await measureSink('file', () => new FileSink({ dir: join(dir, 'plain'), prefix: 'audit', openLine: (l) => l }), N_FILE, keys, undefined, join(dir, 'plain')));
     sinks.push(
-      await measureSink('file+aes-256-gcm', () => new FileSink({ dir: join(dir, 'sealed'), prefix: 'audit', openLine: (l) => openRecordLine(l, sealKey) }), N_FILE, keys, sealKey),
+      await measureSink(
+        'file+aes-256-gcm',
+        () => new FileSink({ dir: join(dir, 'sealed'), prefix: 'audit', openLine: (l) => openRecordLine(l, sealKey) }),
+        N_FILE,
+        keys,
+        sealKey,
+        join(dir, 'sealed'),
+      ),
     );
     const url = process.env.REDIS_URL;
     if (url) {
@@ -156,6 +174,7 @@ export async function run(): Promise<void> {
     notes: [
       'recordsPerSecond: end to end (observer call → chained, signed checkpoints every 1000, sealed when encrypted → written), until drained',
       'observerMicros: synchronous time the gateway pays per request for the audit observer (the write happens off the request path)',
+      'verifyRecordsPerSecond: sealgate audit verify over the file just written (hash, link, schema, checkpoint signatures; decrypting when sealed)',
       'a request also pays receiptIssueMicros (Ed25519 signature for x-sealgate-receipt; twice for streams) and two digests',
       'shared 2-core machine: compare ratios within one run',
       ...notes,
@@ -163,7 +182,10 @@ export async function run(): Promise<void> {
   };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'audit.json'), `${JSON.stringify(result, null, 2)}\n`);
-  for (const s of sinks) process.stdout.write(`${s.sink.padEnd(18)} ${String(s.recordsPerSecond).padStart(8)} records/s   observer ${s.observerMicros} µs/request\n`);
+  for (const s of sinks)
+    process.stdout.write(
+      `${s.sink.padEnd(18)} ${String(s.recordsPerSecond).padStart(8)} records/s   observer ${s.observerMicros} µs/request${s.verifyRecordsPerSecond ? `   verify ${s.verifyRecordsPerSecond} records/s` : ''}\n`,
+    );
   process.stdout.write(`receipt ${perRequest.receiptIssueMicros} µs, digest(1 KiB) ${perRequest.digest1KiBMicros} µs\n`);
 }
 

@@ -114,6 +114,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     maxBuffered: a.buffer.maxRecords,
     retryBaseMs: a.buffer.retryBaseMs,
     retryMaxMs: a.buffer.retryMaxMs,
+    probeIntervalMs: a.buffer.probeMs,
     logger,
     metrics: createAuditMetrics(deps.registry),
   });
@@ -232,7 +233,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     headerHook,
     guard,
     stages: createDigestStages(keys),
-    readiness: async () => trail.healthy,
+    readiness: () => trail.probe(),
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
       await trail.close();

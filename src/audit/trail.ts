@@ -39,6 +39,8 @@ export interface AuditTrailOptions {
   metrics?: AuditMetrics;
   /** Injectable clock for day rotation (tests). */
   clock?: () => Date;
+  /** Ping the sink this often while idle, so an outage is noticed (and fail-closed engages) without waiting for a write. 0 = off. */
+  probeIntervalMs?: number;
 }
 
 export interface AuditTrailStats {
@@ -63,6 +65,7 @@ export class AuditTrail {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private readonly checkpointTimer: NodeJS.Timeout | undefined;
+  private readonly probeTimer: NodeJS.Timeout | undefined;
   private failing = false;
   private closed = false;
   private lost = { count: 0, from: new Date(0), until: new Date(0) };
@@ -83,6 +86,34 @@ export class AuditTrail {
       }, opts.checkpointIntervalMs);
       this.checkpointTimer.unref();
     }
+    if (opts.probeIntervalMs && opts.sink.ping) {
+      this.probeTimer = setInterval(() => void this.probe(), opts.probeIntervalMs);
+      this.probeTimer.unref();
+    }
+  }
+
+  /** Is the sink reachable? Marks the trail unhealthy on failure and healthy again once nothing is pending. */
+  async probe(): Promise<boolean> {
+    if (this.closed || !this.opts.sink.ping) return this.healthy;
+    if (this.flushing) return this.healthy; // a write in flight will tell
+    try {
+      await this.opts.sink.ping();
+    } catch (err) {
+      if (!this.failing) this.onWriteFailure(err);
+      return false;
+    }
+    if (this.failing) {
+      if (this.queue.length > 0) this.retryNow();
+      else this.markRecovered();
+    }
+    return this.healthy;
+  }
+
+  private markRecovered(): void {
+    this.failing = false;
+    this.retryDelay = this.opts.retryBaseMs;
+    this.opts.metrics?.healthy.set(1);
+    this.opts.logger.warn({ chain: this.state.chain, sink: this.opts.sink.kind }, 'audit sink recovered');
   }
 
   static async open(opts: AuditTrailOptions): Promise<AuditTrail> {
@@ -197,12 +228,7 @@ export class AuditTrail {
         this.counters.written += records;
         this.opts.metrics?.written.inc(records);
         if (headLine) await this.opts.sink.writeHead(headLine).catch((err: unknown) => this.onWriteFailure(err));
-        if (this.failing) {
-          this.failing = false;
-          this.retryDelay = this.opts.retryBaseMs;
-          this.opts.metrics?.healthy.set(1);
-          this.opts.logger.warn({ chain: this.state.chain, sink: this.opts.sink.kind }, 'audit sink recovered');
-        }
+        if (this.failing) this.markRecovered();
       }
     } finally {
       this.flushing = undefined;
@@ -271,6 +297,7 @@ export class AuditTrail {
   async close(timeoutMs = 5000): Promise<void> {
     if (this.closed) return;
     if (this.checkpointTimer) clearInterval(this.checkpointTimer);
+    if (this.probeTimer) clearInterval(this.probeTimer);
     if (this.lost.count > 0) this.enqueueGap();
     this.enqueueCheckpoint('close');
     this.retryNow();

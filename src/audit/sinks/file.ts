@@ -5,7 +5,8 @@
  * with the same instance id continues its chain in a new file. The latest signed checkpoint goes to
  * `<prefix>-<chain>.head.json` (in `headDir`, ideally another volume) so verify can spot truncation.
  */
-import { open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { access, open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { splitLine } from '../chain.js';
 import type { AuditSink, ChainTip, SinkItem } from './types.js';
@@ -152,6 +153,10 @@ export class FileSink implements AuditSink {
     // Write-then-rename: a crash never leaves a half-written head.
     await writeFile(`${path}.tmp`, `${checkpointLine}\n`, { mode: 0o600 });
     await rename(`${path}.tmp`, path);
+  }
+
+  async ping(): Promise<void> {
+    await access(this.opts.dir, constants.W_OK);
   }
 
   async close(): Promise<void> {

@@ -72,6 +72,11 @@ export class RedisSink implements AuditSink {
     await this.client.hSet(`${this.opts.stream}:head`, this.chain, checkpointLine);
   }
 
+  async ping(): Promise<void> {
+    await this.ensureConnected();
+    await withTimeout(this.client.ping(), this.opts.timeoutMs ?? 2000, 'audit redis sink: PING timed out');
+  }
+
   async close(): Promise<void> {
     if (this.client.isOpen) await this.client.close().catch(() => this.client.destroy());
   }

@@ -30,6 +30,8 @@ export interface AuditSink {
   write(items: readonly SinkItem[]): Promise<void>;
   /** Store the latest signed checkpoint line of the chain (plaintext: it holds no content). */
   writeHead(checkpointLine: string): Promise<void>;
+  /** Cheap reachability check (readiness, and noticing an outage while idle). Throws when unreachable. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }
 

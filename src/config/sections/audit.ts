@@ -67,6 +67,8 @@ export const auditSection = z
         maxRecords: z.number().int().positive().default(100_000),
         retryBaseMs: z.number().int().positive().default(200),
         retryMaxMs: z.number().int().positive().default(10_000),
+        /** Ping the sink this often while idle so an outage is noticed before a write fails (0 = off). */
+        probeMs: z.number().int().min(0).default(2000),
       })
       .strict()
       .prefault({}),
