@@ -12,6 +12,9 @@ import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { normalizeForModel } from './evasion.js';
 import { featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
+import { DEFAULT_WINDOW_CHARS, textViews } from './views.js';
+
+export { windowsOf } from './views.js';
 
 export const classifierOptionsSchema = z
   .object({
@@ -24,7 +27,7 @@ export const classifierOptionsSchema = z
     /** Also report categories scoring at least this much (meta.flagged says whether the threshold was reached). */
     minScore: z.number().min(0).max(1).optional(),
     /** Texts longer than this are also scored in windows of this many characters. */
-    windowChars: z.number().int().min(64).max(100_000).default(1000),
+    windowChars: z.number().int().min(64).max(100_000).default(DEFAULT_WINDOW_CHARS),
     /** Decode base64/hex/URL/ROT13 payloads and score the plaintext (intent default: on). */
     decode: z.boolean().optional(),
     maxDecodeDepth: z.number().int().min(1).max(5).default(3),
@@ -59,23 +62,7 @@ interface View {
   end: number;
   normalized: string;
   via: string;
-}
-
-/** Splits a long text into windows of ~`size` characters, cutting at a newline or sentence end when close. */
-export function windowsOf(text: string, size: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const slice = text.slice(start + Math.floor(size * 0.6), end);
-      const cut = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf('. '), slice.lastIndexOf('。'));
-      if (cut >= 0) end = start + Math.floor(size * 0.6) + cut + 1;
-    }
-    out.push([start, end]);
-    start = end;
-  }
-  return out;
+  features?: SparseFeatures;
 }
 
 export async function createClassifierDetector(spec: ClassifierSpec, rawOptions: unknown = {}): Promise<Detector> {
@@ -108,12 +95,7 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   const decode = options.decode ?? spec.decodeByDefault;
 
   const viewsOf = (text: string, textIndex: number): View[] => {
-    const views: View[] = [{ textIndex, start: 0, end: text.length, normalized: normalizeForModel(text), via: 'text' }];
-    if (text.length > options.windowChars) {
-      for (const [start, end] of windowsOf(text, options.windowChars)) {
-        views.push({ textIndex, start, end, normalized: normalizeForModel(text.slice(start, end)), via: 'window' });
-      }
-    }
+    const views: View[] = textViews(text, { buckets }, options.windowChars).map((v) => ({ textIndex, ...v }));
     if (decode && spec.decoder) {
       for (const d of spec.decoder(text, options.maxDecodeDepth)) {
         views.push({ textIndex, start: d.start, end: d.end, normalized: normalizeForModel(d.text), via: d.via });
@@ -151,7 +133,7 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     });
   };
 
-  const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => featurizeNormalized(v.normalized, { buckets }));
+  const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, { buckets }));
 
   const run = (texts: readonly string[]): Finding[][] | Promise<Finding[][]> => {
     const views = texts.flatMap((text, i) => viewsOf(text, i));

@@ -71,8 +71,19 @@ function pushHash(count: number, h: number): number {
   return count + 1;
 }
 
+/** Raw feature counts of one text: the unit windows are merged from (see views.ts). */
+export interface FeatureCounts {
+  readonly indices: Int32Array;
+  readonly counts: Uint16Array;
+}
+
 /** Features of already-normalised text (training normalises once and caches). */
 export function featurizeNormalized(s: string, config: FeaturizerConfig): SparseFeatures {
+  return normalizeCounts(countFeatures(s, config));
+}
+
+/** Hashed n-gram counts of already-normalised text. */
+export function countFeatures(s: string, config: FeaturizerConfig): FeatureCounts {
   const mask = config.buckets - 1;
   let n = 0;
   // Rolling window of the last 3 code units inside the current word (with the start boundary).
@@ -136,7 +147,7 @@ export function featurizeNormalized(s: string, config: FeaturizerConfig): Sparse
     }
   }
   endWord();
-  return toSparse(n, config.buckets);
+  return toCounts(n, config.buckets);
 }
 
 /**
@@ -147,14 +158,18 @@ export function featurizeNormalized(s: string, config: FeaturizerConfig): Sparse
 const counters = new Map<number, Uint16Array>();
 let touched = new Int32Array(4096);
 
-function toSparse(n: number, buckets: number): SparseFeatures {
-  if (n === 0) return { indices: new Int32Array(0), values: new Float32Array(0) };
+function counterFor(buckets: number, n: number): Uint16Array {
   let counts = counters.get(buckets);
   if (!counts) {
     counts = new Uint16Array(buckets);
     counters.set(buckets, counts);
   }
   if (touched.length < n) touched = new Int32Array(Math.max(n, touched.length * 2));
+  return counts;
+}
+
+function toCounts(n: number, buckets: number): FeatureCounts {
+  const counts = counterFor(buckets, n);
   let unique = 0;
   for (let i = 0; i < n; i += 1) {
     const h = scratch[i]!;
@@ -162,20 +177,53 @@ function toSparse(n: number, buckets: number): SparseFeatures {
     if (c === 0) touched[unique++] = h;
     if (c < 0xffff) counts[h] = c + 1;
   }
+  return drain(counts, unique);
+}
+
+function drain(counts: Uint16Array, unique: number): FeatureCounts {
   const indices = new Int32Array(unique);
-  const values = new Float32Array(unique);
-  let sumSq = 0;
+  const out = new Uint16Array(unique);
   for (let j = 0; j < unique; j += 1) {
     const h = touched[j]!;
-    const v = 1 + Math.log(counts[h]!);
-    counts[h] = 0;
     indices[j] = h;
+    out[j] = counts[h]!;
+    counts[h] = 0;
+  }
+  return { indices, counts: out };
+}
+
+/** Sums the counts of several windows: the whole text's features without featurising it twice. */
+export function mergeCounts(parts: readonly FeatureCounts[], buckets: number): FeatureCounts {
+  if (parts.length === 1) return parts[0]!;
+  const total = parts.reduce((sum, p) => sum + p.indices.length, 0);
+  const counts = counterFor(buckets, total);
+  let unique = 0;
+  for (const part of parts) {
+    for (let k = 0; k < part.indices.length; k += 1) {
+      const h = part.indices[k]!;
+      const c = counts[h]!;
+      if (c === 0) touched[unique++] = h;
+      counts[h] = Math.min(0xffff, c + part.counts[k]!);
+    }
+  }
+  return drain(counts, unique);
+}
+
+/** Sublinear term frequency (1 + ln count), L2-normalised. */
+export function normalizeCounts(c: FeatureCounts): SparseFeatures {
+  const n = c.indices.length;
+  const values = new Float32Array(n);
+  let sumSq = 0;
+  for (let j = 0; j < n; j += 1) {
+    const v = 1 + Math.log(c.counts[j]!);
     values[j] = v;
     sumSq += v * v;
   }
-  const inv = 1 / Math.sqrt(sumSq);
-  for (let j = 0; j < unique; j += 1) values[j] = values[j]! * inv;
-  return { indices, values };
+  if (n > 0) {
+    const inv = 1 / Math.sqrt(sumSq);
+    for (let j = 0; j < n; j += 1) values[j] = values[j]! * inv;
+  }
+  return { indices: c.indices, values };
 }
 
 /** Normalise (evasion) then featurise. */

@@ -4,7 +4,8 @@
  * splits and leave-one-source-out.
  */
 import { createHash } from 'node:crypto';
-import { featurizeNormalized, type SparseFeatures } from '../text-model/featurize.js';
+import type { SparseFeatures } from '../text-model/featurize.js';
+import { textViews } from '../text-model/views.js';
 import { MODEL_FORMAT, sigmoid, type ModelManifest } from '../text-model/model.js';
 import { HEADS, type Example, type HeadId, type ModelName } from './data.js';
 import { atThreshold, bestF1Threshold, recallAtFpr, rocAuc, round } from './metrics.js';
@@ -25,19 +26,43 @@ export interface BuiltModel {
   weights: Int16Array;
 }
 
-export function featurizeAll(examples: readonly Example[], buckets: number): SparseFeatures[] {
-  return examples.map((e) => featurizeNormalized(e.norm, { buckets }));
+/** Features of one example: the whole text (trained on) and every view the detector scores (whole + windows). */
+export interface ExampleFeatures {
+  readonly whole: SparseFeatures;
+  readonly views: readonly SparseFeatures[];
 }
 
-function rowsFor(head: HeadId, examples: readonly Example[], feats: readonly SparseFeatures[], keep: (e: Example) => boolean): TrainRow[] {
+export function featurizeAll(examples: readonly Example[], buckets: number): ExampleFeatures[] {
+  return examples.map((e) => {
+    const views = textViews(e.text, { buckets }).map((v) => v.features);
+    return { whole: views[0]!, views };
+  });
+}
+
+function rowsFor(head: HeadId, examples: readonly Example[], feats: readonly ExampleFeatures[], keep: (e: Example) => boolean): TrainRow[] {
   const rows: TrainRow[] = [];
   for (let i = 0; i < examples.length; i += 1) {
     const e = examples[i]!;
     const label = e.labels[head];
     if (label === undefined || !keep(e)) continue;
-    rows.push({ features: feats[i]!, label, weight: e.weight });
+    rows.push({ features: feats[i]!.whole, label, weight: e.weight });
   }
   return rows;
+}
+
+function indicesFor(head: HeadId, examples: readonly Example[], keep: (e: Example) => boolean): number[] {
+  const out: number[] = [];
+  examples.forEach((e, i) => {
+    if (e.labels[head] !== undefined && keep(e)) out.push(i);
+  });
+  return out;
+}
+
+/** The detector's margin: the maximum over the text's views. */
+function viewMargin(head: { weights: ArrayLike<number>; bias: number }, f: ExampleFeatures, scale = 1): number {
+  let best = -Infinity;
+  for (const v of f.views) best = Math.max(best, margin(head, v, scale));
+  return best;
 }
 
 /** Digest of what the weights depend on: the config and every training text with its labels. */
@@ -48,7 +73,7 @@ export function trainingDigest(examples: readonly Example[], config: TrainConfig
 }
 
 /** Trains every head of a model on shippable train rows; calibration and thresholds from validation. */
-export function buildModel(name: ModelName, examples: readonly Example[], feats: readonly SparseFeatures[], config: TrainConfig): BuiltModel {
+export function buildModel(name: ModelName, examples: readonly Example[], feats: readonly ExampleFeatures[], config: TrainConfig): BuiltModel {
   const heads = HEADS[name];
   const weights = new Int16Array(heads.length * config.buckets);
   const manifestHeads: ModelManifest['heads'] = [];
@@ -58,9 +83,9 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
     const { q, scale } = quantize(trained.weights);
     weights.set(q, h * config.buckets);
     // Calibrate the QUANTISED model: that is what ships.
-    const val = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'val');
-    const margins = val.map((r) => margin({ weights: q, bias: trained.bias }, r.features, scale));
-    const labels = val.map((r) => r.label);
+    const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val');
+    const margins = val.map((i) => viewMargin({ weights: q, bias: trained.bias }, feats[i]!, scale));
+    const labels = val.map((i) => examples[i]!.labels[head]!);
     const calibration = fitPlatt(margins, labels);
     const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
     const threshold = bestF1Threshold(calibrated, labels, MAX_VALIDATION_FPR[head] ?? 1);
@@ -79,12 +104,17 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
   };
 }
 
-export function scoreWithBuilt(model: BuiltModel, headIndex: number, f: SparseFeatures): number {
+/** Calibrated score of a built model's head: max over the example's views, as the detector does. */
+export function scoreWithBuilt(model: BuiltModel, headIndex: number, f: ExampleFeatures): number {
   const head = model.manifest.heads[headIndex]!;
   const base = headIndex * model.manifest.featurizer.buckets;
-  let dot = 0;
-  for (let k = 0; k < f.indices.length; k += 1) dot += model.weights[base + f.indices[k]!]! * f.values[k]!;
-  return sigmoid(head.calibration.a * (head.bias + head.scale * dot) + head.calibration.b);
+  let best = -Infinity;
+  for (const v of f.views) {
+    let dot = 0;
+    for (let k = 0; k < v.indices.length; k += 1) dot += model.weights[base + v.indices[k]!]! * v.values[k]!;
+    best = Math.max(best, head.bias + head.scale * dot);
+  }
+  return sigmoid(head.calibration.a * best + head.calibration.b);
 }
 
 export interface SliceMetrics {
@@ -179,17 +209,17 @@ export function losoSources(head: HeadId, examples: readonly Example[]): string[
 export function leaveOneSourceOut(
   head: HeadId,
   examples: readonly Example[],
-  feats: readonly SparseFeatures[],
+  feats: readonly ExampleFeatures[],
   config: TrainConfig,
   source: string,
 ): SliceMetrics[] {
   const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source);
   const trained = trainLogistic(train, config);
-  const val = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'val' && e.source !== source);
-  const margins = val.map((r) => margin(trained, r.features));
-  const labels = val.map((r) => r.label);
+  const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && e.source !== source);
+  const margins = val.map((i) => viewMargin(trained, feats[i]!));
+  const labels = val.map((i) => examples[i]!.labels[head]!);
   const { a, b } = fitPlatt(margins, labels);
   const threshold = bestF1Threshold(margins.map((m) => sigmoid(a * m + b)), labels, MAX_VALIDATION_FPR[head] ?? 1);
-  const score = (i: number): number => sigmoid(a * margin(trained, feats[i]!) + b);
+  const score = (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!) + b);
   return evaluateHead(head, examples, score, threshold, (e) => e.source === source, [source]);
 }

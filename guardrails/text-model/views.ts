@@ -1,0 +1,60 @@
+/**
+ * Views of a text that a classifier scores: the whole text and, for long texts, windows of it.
+ * A bag-of-n-grams score of a long text is an average over everything in it, so an instruction planted
+ * in a long document (or a jailbreak in a long role-play) is diluted; scoring windows too and taking the
+ * maximum keeps it visible and locates it. Windows are featurised once; the whole text's features are
+ * the merged window counts, so windowing costs normalisation per window, not a second featurisation.
+ * Training evaluation (guardrails/train) scores exactly these views, so thresholds match inference.
+ */
+import { normalizeForModel } from './evasion.js';
+import { countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
+
+export interface TextView {
+  /** Span in the original text (UTF-16 offsets, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  readonly features: SparseFeatures;
+  readonly via: 'text' | 'window';
+  /** Normalised text of the view (for lexicon refinement). Whole-text view: the windows joined. */
+  readonly normalized: string;
+}
+
+export const DEFAULT_WINDOW_CHARS = 600;
+
+/** Splits a long text into windows of about `size` characters, cutting after a sentence end or newline when one is near. */
+export function windowsOf(text: string, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const from = start + Math.floor(size * 0.6);
+      const slice = text.slice(from, end);
+      const cut = Math.max(slice.lastIndexOf('\n'), slice.lastIndexOf('. '), slice.lastIndexOf('。'), slice.lastIndexOf('! '), slice.lastIndexOf('? '), slice.lastIndexOf('！'), slice.lastIndexOf('？'));
+      if (cut >= 0) end = from + cut + 1;
+    }
+    // Never split a UTF-16 surrogate pair.
+    if (end < text.length && end > start + 1) {
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+    }
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
+
+export function textViews(text: string, config: FeaturizerConfig, windowChars = DEFAULT_WINDOW_CHARS): TextView[] {
+  if (text.length <= windowChars) {
+    const normalized = normalizeForModel(text);
+    return [{ start: 0, end: text.length, features: normalizeCounts(countFeatures(normalized, config)), via: 'text', normalized }];
+  }
+  const spans = windowsOf(text, windowChars);
+  const normalizedParts = spans.map(([s, e]) => normalizeForModel(text.slice(s, e)));
+  const counts = normalizedParts.map((n) => countFeatures(n, config));
+  const views: TextView[] = [
+    { start: 0, end: text.length, features: normalizeCounts(mergeCounts(counts, config.buckets)), via: 'text', normalized: normalizedParts.join('') },
+  ];
+  spans.forEach(([start, end], i) => views.push({ start, end, features: normalizeCounts(counts[i]!), via: 'window', normalized: normalizedParts[i]! }));
+  return views;
+}
