@@ -28,7 +28,27 @@ wei li jun ming hui ying hong jing yan lei jie tao bin hao yu xin yi chen lin hu
 hiroshi takeshi kenji yuki haruto sota yuto akira satoshi naoki yoko keiko sakura yui hina aoi asuka haruka
 min-jun seo-yeon ji-hoon ji-woo hyun-woo soo-jin raj amit rahul priya anita sunita vikram arjun deepak pooja
 mohammed muhammad ahmed ali omar hassan hussein fatima aisha mariam layla yusuf ibrahim khalid tariq zainab
-kwame kofi amara chinedu ngozi oluwaseun tunde emeka abebe`
+kwame kofi amara chinedu ngozi oluwaseun tunde emeka abebe
+kevin nicole sean shawn travis chad brett todd
+troy marcus jared victor martin curtis glenn barry clarence howard leonard earl jimmy johnny francis stanley nathaniel
+erin tiffany crystal april tracy dawn holly jill joy leah tara vanessa wendy yvonne whitney molly erica robin stacy
+monica sonia tanya veronica vera wanda eleanor elise ellie eva ivy jade luna maya naomi nora rose stella violet zoe
+astrid birgit britta freya greta hedda ingrid karin kirsten linnea maja sigrid solveig thea tove ulla
+bjorn einar gunnar henrik jens kjell knut lasse magnus morten nils olaf olav rasmus sigurd soren thor tor ulf
+aleksander bartosz dawid grzegorz jakub kacper krzysztof marek mateusz pawel piotr tomasz wojciech zofia agnieszka
+malgorzata joanna katarzyna magdalena ewa barbara dorota beata jolanta marta milan petr jiri josef tomas lukas martina
+jana hana lenka tereza veronika eva ilse ines ida lotte lina mila nina rita tina vesna zora
+marco matteo elia enzo bruno nico dario fabio franco gino luigi mario massimo paolo pietro renzo sandro sergio vito
+aurelie brigitte chantal colette delphine elodie emilie genevieve helene josephine juliette louise margaux monique odette
+sandrine simone solene veronique yvette amelie arnaud bastien benoit cedric didier etienne fabrice gerard guillaume herve
+jacques julien laurent lionel marcel mathieu olivier pascal remi sebastien thierry xavier yves
+akiko ayumi chiyo emi fumiko hana kaori kazuko keiko mai mariko megumi miho naomi noriko reiko sachiko tomoko yoshiko
+daisuke hiroki ichiro jiro kazuki koji makoto masaru noboru ryo shinji shota takumi taro tetsuya yusuke yoshi
+aditi ananya deepa divya kavya lakshmi meera neha nisha rekha riya sanjay suresh ramesh rajesh mahesh ganesh anil sunil
+vijay ajay vinod ashok prakash ravi krishna gopal harish manoj nikhil rohit sachin varun vivek yash
+alejandra beatriz carolina catalina constanza florencia guadalupe josefina lorena luciana macarena milagros paola rocio ximena
+agustin alvaro andres diego emilio esteban facundo gonzalo ignacio joaquin martin matias nicolas rodrigo santiago sebastian tomas
+krisztina ildiko gyorgy ferenc sandor tibor imre bela`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -83,8 +83,30 @@ const EN_STREET = new RegExp(
 const EN_UNIT = /(?<![\w])(?:Apt\.?|Apartment|Suite|Unit|Flat|Box|PO Box|P\.O\. Box)[ ]#?\d{1,6}[A-Za-z]?(?![\w])/g;
 const EN_EURO = /(?<![\w])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/g;
 
+/**
+ * House number + street name + number, the continental order (28245 Puruntie 82, 3482 Via Franscini 71,
+ * Rua do Arenque 1634): capitalised name words, optionally joined by short lower-case particles.
+ */
+const EN_NUMBERED_STREET = new RegExp(
+  `(?<![\\w.,])(?:\\d{1,6}[ ])?[${UP}][${LETTER}'\\-]{2,}(?:[ ](?:[a-z]{1,3}[ ])?[${UP}][${LETTER}'\\-]{2,}){0,2}[ ]\\d{1,5}[A-Za-z]?(?![\\w]|[.,]\\d)`,
+  'g',
+);
+/** After an address cue (address: / lives at / office is at), the rest of the clause is the address. */
+const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
+const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|Rd|Dr|No|Ste|u)\.\s?)|$))/;
+
 function englishAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
+  forEachMatch(ADDRESS_CUE, text, (m) => {
+    const start = m.index + m[0].length;
+    const clause = CLAUSE.exec(text.slice(start, start + 100));
+    if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
+  });
+  forEachMatch(EN_NUMBERED_STREET, text, (m) => {
+    // Without a leading house number ("Page 12") the shape is too common to stand alone.
+    const score = /^\d/.test(m[0]) ? 0.5 : 0.25;
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score, validator: 'eu-street', contextApplied: false });
+  });
   forEachMatch(EN_STREET, text, (m) => {
     out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-street', contextApplied: false });
   });

@@ -96,7 +96,11 @@ const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f';
 const TOKEN = `[${UPPER}][${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
 const CAPITALISED_RUN = new RegExp(`(?<![${UPPER}${LOWER}0-9'’])${TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
-const EN_CUES = /(?:\b(?:my name is|name is|name:|i am|i'm|this is|called|named|by|dear|attention|attn|manager is|boss is|wife|husband|son|daughter|friend|colleague|hi|hello|hey|thanks|thank you|from|with|contact|ask|tell|meet|met|and|mr|mrs|ms|dr|prof|sir|madam|customer|patient|client|user|employee|author|signed|regards|sincerely|cc|to)[.:,]?\s*)$/i;
+/** Strong cues name a person outright; weak cues only make a capitalised run more likely to be one. */
+const EN_STRONG_CUES = /(?:\b(?:my name is|name is|name:|names? are|last name\??|first name\??|surname\??|full name\??|i am|i'm|this is|called|named|dear|attention|attn|signed|sincerely|regards|manager is|boss is|wife|husband|son|daughter|brother|sister|mother|father|friend|colleague|patient|customer|client|employee|user|contact|mr|mrs|ms|dr|prof)[.:,]?\s*)$/i;
+const EN_WEAK_CUES = /(?:\b(?:by|from|with|and|ask|tell|meet|met|hi|hello|hey|thanks|thank you|to|cc|for|under|give|given|call|email|asked|told|saw|visit)[.:,]?\s*)$/i;
+/** Verbs that typically follow a person as subject. */
+const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed)\b)/;
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 const TITLE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.?\\s*$`, 'i');
@@ -126,7 +130,9 @@ function englishNames(text: string): Candidate[] {
     if (tokens.slice(1).some((t) => EN_SURNAMES.has(t.toLowerCase())) || (tokens.length === 1 && EN_SURNAMES.has(first))) score += 0.2;
     if (tokens.length >= 2) score += 0.15;
     if (TITLE_BEFORE.test(before)) score += 0.45;
-    else if (EN_CUES.test(before)) score += 0.25;
+    else if (EN_STRONG_CUES.test(before)) score += 0.4;
+    else if (EN_WEAK_CUES.test(before)) score += 0.2;
+    if (EN_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
     const sentenceStart = start === 0 || /[.!?\n]\s*$/.test(before);
     if (sentenceStart && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
