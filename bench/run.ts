@@ -12,6 +12,7 @@ export const benchModules: BenchModule[] = [
   { name: 'gateway', load: () => import('./gateway.js') },
   { name: 'confidential', load: () => import('./confidential.js') },
   { name: 'audit', load: () => import('./audit.js') },
+  { name: 'guardrails', load: () => import('./guardrails.js') },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -62,8 +62,8 @@ export const guardrailsSection = z
         enabled: z.boolean().default(true),
         /** Streaming: characters withheld at the tail so a span still being generated is never sent. */
         holdbackChars: z.number().int().min(8).max(4096).default(48),
-        /** Streaming: new characters accumulated between scans (bigger = less CPU, later first token). */
-        scanStepChars: z.number().int().min(1).max(4096).default(24),
+        /** Streaming: new characters accumulated between scans after the first release (bigger = less CPU, burstier output). */
+        scanStepChars: z.number().int().min(1).max(4096).default(64),
         /** Streaming: released text kept as context for classifiers scanning the window. */
         contextChars: z.number().int().min(0).max(8192).default(256),
       })

@@ -64,7 +64,37 @@ class VerdictLedger {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-const SENTENCE_END = /[.!?。！？\n][\s"'”’)]*/g;
+/** Characters past the holdback that trigger the first release. */
+const FIRST_RELEASE_CHARS = 8;
+
+/**
+ * Lets the event loop run after a release: Node corks a response until the next tick, and a burst of
+ * buffered upstream chunks would otherwise be processed (and flushed) as one, delaying the first token
+ * and starving other requests.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A sentence ends at . ! ? followed by space/quote/end, at a CJK terminator, or at a newline. */
+const SENTENCE_END = /(?:[.!?](?=[\s"'”’)]|$)|[。！？\n])[\s"'”’)]*/g;
+
+/** [start, end) of each sentence in `text` (the last one may be unfinished). */
+function sentencePieces(text: string): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end - start >= MIN_SENTENCE_CHARS) {
+      pieces.push([start, end]);
+      start = end;
+    }
+  }
+  if (start < text.length) pieces.push([start, text.length]);
+  return pieces;
+}
+
+/** Shorter "sentences" (abbreviations, list numbers) are merged into the next. */
+const MIN_SENTENCE_CHARS = 12;
 
 /** The part of `text` after its last sentence end (all of it when there is none). */
 function sentenceTail(text: string): string {
@@ -89,14 +119,28 @@ class TextChannel {
     this.pending += delta;
     const { holdbackChars, scanStepChars, contextChars } = this.guard.deps.config;
     const hold = final ? 0 : holdbackChars;
-    if (this.pending.length === 0 || (!final && this.pending.length < hold + scanStepChars)) return '';
+    // The first release comes as soon as there is anything past the holdback (time to first token);
+    // after that, scans are spaced by scanStepChars (CPU).
+    const step = this.releasedRaw === 0 ? Math.min(scanStepChars, FIRST_RELEASE_CHARS) : scanStepChars;
+    if (this.pending.length === 0 || (!final && this.pending.length < hold + step)) return '';
 
     // Whole-text classifiers dilute a bad sentence in benign context: the window starts at the
     // current sentence, so what is scored is the sentence being written plus what is pending.
     const context = sentenceTail(this.context);
     const offset = context.length;
     const window = context + this.pending;
-    const decision = await this.guard.scanOutput(window, this.releasedRaw - offset);
+    const windowStart = this.releasedRaw - offset;
+    const decision = await this.guard.scanOutput(window, windowStart);
+    // Sentences in the window are also scored on their own: a whole-text classifier would otherwise
+    // dilute one bad sentence among benign ones (spans are found by the full-window scan above).
+    const pieces = sentencePieces(window);
+    if (pieces.length > 1) {
+      for (const [start, end] of pieces) {
+        if (end <= offset) continue; // entirely released context: judged before
+        const part = await this.guard.scanOutput(window.slice(start, end), windowStart + start);
+        for (const a of part.acted) decision.acted.push({ ...a, finding: { ...a.finding, start: a.finding.start + start, end: a.finding.end + start } });
+      }
+    }
     let cut = this.pending.length - hold;
     const spans: Finding[] = [];
     for (const { finding, action } of decision.acted) {
@@ -213,7 +257,10 @@ export class StreamGuard {
 
           if (content) {
             const out = await channel(index).push(content, false);
-            if (out) yield textChunk(index, out, null);
+            if (out) {
+              yield textChunk(index, out, null);
+              await yieldToEventLoop();
+            }
           }
 
           if (raw.finish_reason) {
@@ -286,7 +333,10 @@ export class StreamGuard {
         if (type === 'response.output_text.delta' && typeof event.delta === 'string') {
           lastDelta = event;
           const out = await channel(keyOf(event)).push(event.delta, false);
-          if (out) yield numbered({ ...event, delta: out });
+          if (out) {
+            yield numbered({ ...event, delta: out });
+            await yieldToEventLoop();
+          }
         } else if (type === 'response.output_text.done') {
           const c = channel(keyOf(event));
           const out = await c.push('', true);
