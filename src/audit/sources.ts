@@ -58,13 +58,25 @@ export class FileSource implements AuditSource {
 
   static async from(paths: readonly string[], headDir?: string): Promise<FileSource> {
     const files = await resolveAuditFiles(paths);
-    const heads = new Set<string>();
+    // Newest given file per chain: the head is only meaningful when the chain's newest file is among them.
+    const newestGiven = new Map<string, { dir: string; prefix: string; firstSeq: number }>();
     for (const f of files) {
       const parsed = parseAuditFileName(basename(f));
       if (!parsed) continue;
-      heads.add(join(headDir ?? dirname(f), `${parsed.prefix}-${parsed.chain}.head.json`));
+      const key = `${dirname(f)}\0${parsed.prefix}\0${parsed.chain}`;
+      const seen = newestGiven.get(key);
+      if (!seen || parsed.firstSeq > seen.firstSeq) newestGiven.set(key, { dir: dirname(f), prefix: parsed.prefix, firstSeq: parsed.firstSeq });
     }
-    return new FileSource(files, [...heads]);
+    const heads: string[] = [];
+    for (const [key, given] of newestGiven) {
+      const chain = key.split('\0')[2]!;
+      const newerExists = (await readdir(given.dir)).some((name) => {
+        const p = parseAuditFileName(name);
+        return p && p.prefix === given.prefix && p.chain === chain && p.firstSeq > given.firstSeq;
+      });
+      if (!newerExists) heads.push(join(headDir ?? given.dir, `${given.prefix}-${chain}.head.json`));
+    }
+    return new FileSource(files, heads);
   }
 
   describe(): string {

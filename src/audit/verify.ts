@@ -240,7 +240,7 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   }
   const heads = await source.heads();
   for (const [id, v] of chains) v.finish(heads.get(id));
-  const reports = [...chains.values()].map((v) => v.report);
+  const reports = [...chains.values()].map((v) => v.report).sort((a, b) => a.chain.localeCompare(b.chain));
   for (const [id] of heads) {
     if (!chains.has(id)) {
       // Whole chain absent: trimmed by the stream cap, removed by retention, or its files were not given.

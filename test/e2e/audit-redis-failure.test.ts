@@ -15,6 +15,7 @@ import { RedisStreamSource } from '../../src/audit/sources.js';
 import { verifyAudit } from '../../src/audit/verify.js';
 import { queryAudit } from '../../src/audit/query.js';
 import { parseAuditKey } from '../../src/audit/keys.js';
+import { runQuery, runVerify } from '../../src/cli/audit.js';
 
 const SEED = randomBytes(32).toString('base64url');
 const keys = parseAuditKey(SEED);
@@ -114,6 +115,15 @@ describe.runIf(redisEnabled)('audit Redis stream sink (real Redis)', () => {
     const records = [];
     for await (const r of queryAudit(source, { status: '200' })) records.push(r);
     expect(records).toHaveLength(10);
+
+    // The CLI over the stream: verify exits 0, query prints CSV rows.
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t) };
+    expect(await runVerify([], { redis: url, stream, publicKey: [keys.publicKeyRaw] }, io)).toBe(0);
+    expect(out.join('')).toMatch(/chain gwA\.\w+: ok[\s\S]*chain gwB\.\w+: ok[\s\S]*verified: no tampering found/);
+    out.length = 0;
+    expect(await runQuery([], { redis: url, stream, format: 'csv', status: '200' }, io)).toBe(0);
+    expect(out.join('').trimEnd().split('\n')).toHaveLength(11);
 
     // Delete one record from the stream: verify names the chain and the missing seq.
     const c = createClient({ url });
