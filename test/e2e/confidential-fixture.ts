@@ -67,10 +67,10 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
       const requestBody = requestInit.body instanceof Uint8Array ? requestInit.body : null;
       const response = await fetch(input instanceof Request && !opts.onRequest ? input : url, requestInit);
       if (opts.passthrough) return response;
-      let bytes = new Uint8Array(await response.arrayBuffer());
+      let bytes: Uint8Array = new Uint8Array(await response.arrayBuffer());
       if (opts.onResponseBytes) bytes = opts.onResponseBytes(url, bytes);
       recorded.push({ url, requestBody, responseBody: bytes });
-      return new Response(bytes, { status: response.status, headers: response.headers });
+      return new Response(bytes.slice() as Uint8Array<ArrayBuffer>, { status: response.status, headers: response.headers });
     };
     const confidentialFetch = createConfidentialFetch({
       gatewayUrl: gw.url,

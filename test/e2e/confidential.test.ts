@@ -138,7 +138,7 @@ describe('attestation checks before anything is encrypted', () => {
 describe('bad sealed requests are refused and nothing is decrypted', () => {
   const tamperRequest = (mutate: (body: Uint8Array) => Uint8Array, url?: (u: string) => string) => ({
     onRequest: (u: string, init: RequestInit) =>
-      u.includes('/v1/confidential/') ? { url: url ? url(u) : u, init: { ...init, body: mutate(new Uint8Array(init.body as Uint8Array)) } } : { url: u, init },
+      u.includes('/v1/confidential/') ? { url: url ? url(u) : u, init: { ...init, body: mutate(new Uint8Array(init.body as Uint8Array)) as Uint8Array<ArrayBuffer> } } : { url: u, init },
   });
   const expectGatewayError = async (opts: Parameters<ConfidentialSetup['client']>[0], status: number, code: string) => {
     const seenBefore = setup.fake.requests.length;
