@@ -262,3 +262,64 @@ describe('guardrail endpoints', () => {
     expect((await post('/chat/completions', { ...bad, messages: [{ role: 'user', content: 'hi' }] }, as)).status).toBe(403);
   });
 });
+
+describe('other surfaces and modes', () => {
+  it('Responses API (non-streamed): pseudonymized upstream, restored answer', async () => {
+    const res = await post('/responses', { model: 'fake-model', input: 'Please remember 13800138000 for me' });
+    expect(res.status).toBe(200);
+    expect(fake.requests[0]!.raw).not.toContain('13800138000');
+    const body = JSON.parse(res.text);
+    expect(body.output[0].content[0].text).toBe('Please remember 13800138000 for me');
+  });
+
+  it('legacy completions stream: cut with content_filter', async () => {
+    fake.script({ kind: 'ok', text: 'The launch of project nightingale is scheduled.' });
+    const res = await post('/completions', { model: 'fake-model', prompt: 'When is the launch?', stream: true });
+    const chunks = sseData(res.text);
+    const text = chunks.map((c) => (c.choices as { text?: string }[])[0]?.text ?? '').join('');
+    expect(text.toLowerCase()).not.toContain('nightingale');
+    expect((chunks.at(-1)!.choices as { finish_reason: string }[])[0]!.finish_reason).toBe('content_filter');
+  });
+
+  it('embeddings input is guarded too', async () => {
+    const res = await post('/embeddings', { model: 'fake-model', input: ['fine text', 'project nightingale'] });
+    expect(res.status).toBe(400);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('refusal mode', () => {
+  let gw2: TestGateway;
+  let dir2: string;
+  beforeAll(async () => {
+    dir2 = mkdtempSync(join(tmpdir(), 'sg-refusal-'));
+    writeFileSync(join(dir2, 'default.yaml'), `
+input: [ { category: "rules.*", action: block } ]
+output: [ { category: "rules.*", action: block } ]
+onBlock: { mode: refusal, refusal: { en: "I can't discuss that.", zh: "这个我不能谈。" } }
+rules: { keywords: [ { id: b, terms: ["project nightingale", "夜莺计划"] } ] }
+`);
+    gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, guardrails: { detectors: {}, policies: { dir: dir2, watch: false } } });
+  });
+  afterAll(async () => {
+    await gw2?.close();
+    rmSync(dir2, { recursive: true, force: true });
+  });
+
+  it('answers a blocked prompt with the refusal as a normal reply, in the user\'s language', async () => {
+    const client = gw2.client();
+    const en = await client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'project nightingale?' }] });
+    expect(en.choices[0]!.message.content).toBe("I can't discuss that.");
+    expect(en.choices[0]!.finish_reason).toBe('stop');
+    const zh = await client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: '请介绍夜莺计划' }] });
+    expect(zh.choices[0]!.message.content).toBe('这个我不能谈。');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('replaces a blocked answer with the refusal (finish_reason content_filter)', async () => {
+    fake.script({ kind: 'ok', text: 'It is project nightingale.' });
+    const out = await gw2.client().chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'codename?' }] });
+    expect(out.choices[0]!.message.content).toBe("I can't discuss that.");
+    expect(out.choices[0]!.finish_reason).toBe('content_filter');
+  });
+});

@@ -1,0 +1,89 @@
+/** Where model-visible text lives in each surface's request and response, and rewriting it. */
+import { describe, expect, it } from 'vitest';
+import { requestSlots, responseSlots, withReplacements } from '../../../src/pipeline/guard/texts.js';
+import { verdictHeader } from '../../../src/pipeline/guard/verdicts.js';
+import type { RequestContext } from '../../../src/pipeline/types.js';
+
+describe('request texts', () => {
+  it('chat: every role, content parts, earlier tool-call arguments, tool results and tool descriptions', () => {
+    const body = {
+      model: 'm',
+      messages: [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: [{ type: 'text', text: 'part one' }, { type: 'image_url', image_url: { url: 'data:…' } }] },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{"q":"x"}' } }] },
+        { role: 'tool', tool_call_id: 'c1', content: 'tool said' },
+      ],
+      tools: [{ type: 'function', function: { name: 'f', description: 'Looks things up' } }],
+    };
+    expect(requestSlots('chat.completions', body).map((s) => [s.role, s.kind, s.text])).toEqual([
+      ['system', 'text', 'sys'],
+      ['user', 'text', 'part one'],
+      ['assistant', 'arguments', '{"q":"x"}'],
+      ['tool', 'text', 'tool said'],
+      ['developer', 'text', 'Looks things up'],
+    ]);
+  });
+
+  it('responses: instructions, message items, function_call_output and function_call arguments', () => {
+    const body = {
+      model: 'm',
+      instructions: 'be brief',
+      input: [
+        { role: 'user', content: [{ type: 'input_text', text: 'hello' }] },
+        { type: 'function_call', call_id: 'c', name: 'f', arguments: '{"a":1}' },
+        { type: 'function_call_output', call_id: 'c', output: 'result text' },
+      ],
+    };
+    expect(requestSlots('responses', body).map((s) => [s.role, s.text])).toEqual([
+      ['system', 'be brief'],
+      ['user', 'hello'],
+      ['assistant', '{"a":1}'],
+      ['tool', 'result text'],
+    ]);
+    expect(requestSlots('responses', { model: 'm', input: 'just text' }).map((s) => s.text)).toEqual(['just text']);
+  });
+
+  it('completions prompts and embeddings inputs (token arrays are not text)', () => {
+    expect(requestSlots('completions', { prompt: ['a', 'b'] }).map((s) => s.text)).toEqual(['a', 'b']);
+    expect(requestSlots('embeddings', { input: [[1, 2, 3]] })).toEqual([]);
+  });
+
+  it('rewrites only the replaced slots, sharing untouched branches', () => {
+    const body = { model: 'm', messages: [{ role: 'user', content: 'secret 1' }, { role: 'user', content: 'keep' }], tools: [{ type: 'x' }] };
+    const slots = requestSlots('chat.completions', body);
+    const out = withReplacements(body, new Map([[slots[0]!, 'secret <X>']]));
+    expect(out.messages[0]!.content).toBe('secret <X>');
+    expect(body.messages[0]!.content).toBe('secret 1');
+    expect(out.messages[1]).toBe(body.messages[1]);
+    expect(out.tools).toBe(body.tools);
+  });
+});
+
+describe('response texts', () => {
+  it('chat message content and tool-call arguments; responses output items; completions text', () => {
+    const chat = { choices: [{ message: { content: 'answer', tool_calls: [{ function: { arguments: '{}' } }] } }] };
+    expect(responseSlots('chat.completions', chat).map((s) => s.path.join('.'))).toEqual(['choices.0.message.content', 'choices.0.message.tool_calls.0.function.arguments']);
+    const responses = { output: [{ type: 'message', content: [{ type: 'output_text', text: 'hi' }] }, { type: 'function_call', arguments: '{"x":1}' }] };
+    expect(responseSlots('responses', responses).map((s) => [s.kind, s.text])).toEqual([['text', 'hi'], ['arguments', '{"x":1}']]);
+    expect(responseSlots('completions', { choices: [{ text: 'done' }] }).map((s) => s.text)).toEqual(['done']);
+  });
+});
+
+describe('x-sealgate-verdict', () => {
+  it('summarises the strongest action and non-allow categories per stage, with the policy version', () => {
+    const ctx = {
+      verdicts: [
+        { stage: 'input', detector: 'pii.phone', category: 'pii.phone_number', score: 1, action: 'pseudonymize' },
+        { stage: 'input', detector: 'intent', category: 'intent.jailbreak', score: 0.6, action: 'flag' },
+        { stage: 'input', detector: 'pii.location', category: 'pii.location', score: 0.6, action: 'allow' },
+        { stage: 'output', detector: 'toxicity', category: 'toxicity.insult', score: 0.9, action: 'block' },
+      ],
+      policyVersion: 'acme@0123456789abcdef',
+    } as unknown as RequestContext;
+    expect(verdictHeader(ctx)).toEqual({
+      'x-sealgate-verdict': 'block; input=pii.phone_number:pseudonymize,intent.jailbreak:flag; output=toxicity.insult:block; policy=acme@0123456789abcdef',
+    });
+    expect(verdictHeader({ verdicts: [] } as unknown as RequestContext)).toEqual({ 'x-sealgate-verdict': 'allow' });
+  });
+});
