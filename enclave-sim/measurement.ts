@@ -4,7 +4,9 @@
  *   code   — every source file of the enclave, the protocol, the pipeline, the upstream client and
  *            the guardrails library (the code that sees plaintext);
  *   models — every file under the guardrail model directory (weights, vocabularies, model cards);
- *   policy — the guardrails config section (canonical JSON) plus any policy files configured.
+ *   policy — the guardrails and upstream config sections (canonical JSON) plus every policy file:
+ *            what is blocked or pseudonymized, and where the enclave may send plaintext (an operator
+ *            who points the upstream at their own server changes the measurement).
  * Each part is a hash over sorted (path, content) pairs, so the same tree gives the same value on
  * every machine; the measurement hashes the three parts so an auditor can tell which one changed.
  */
@@ -47,6 +49,11 @@ async function hashFiles(root: string, files: string[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The config the measurement covers: guardrails (what happens to text) and upstream (where it may go). */
+export function policyConfigOf(config: { guardrails: unknown; upstream: unknown }): unknown {
+  return { guardrails: config.guardrails, upstream: config.upstream };
+}
+
 /**
  * Every file of the policy bundle the enclave will run: the configured extra files, the policy
  * directory and the baseline file (paths relative to the repository root or absolute).
@@ -65,7 +72,8 @@ export async function policyBundleFiles(config: {
 export async function measureEnclave(opts: {
   root?: string;
   modelDir: string;
-  guardrailsConfig: unknown;
+  /** Config that decides where plaintext goes and what is done to it (see `policyConfigOf`). */
+  policyConfig: unknown;
   policyFiles: readonly string[];
 }): Promise<Measurement> {
   const root = opts.root ?? repositoryRoot;
@@ -75,7 +83,7 @@ export async function measureEnclave(opts: {
   const code = await hashFiles(root, codeFiles);
   const modelRoot = resolve(root, opts.modelDir);
   const models = await hashFiles(modelRoot, await listFiles(modelRoot));
-  const policyHash = createHash('sha256').update(`guardrails\0${canonicalJson(opts.guardrailsConfig ?? {})}\0`);
+  const policyHash = createHash('sha256').update(`config\0${canonicalJson(opts.policyConfig ?? {})}\0`);
   // Named by path relative to the root when inside it, so the value does not depend on the checkout location.
   const named = opts.policyFiles.map((file) => {
     const absolute = resolve(root, file);

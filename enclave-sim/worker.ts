@@ -30,7 +30,7 @@ import type { SealGateConfig } from '../src/config/schema.js';
 import type { PipelineResult, RequestContext } from '../src/pipeline/types.js';
 import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js';
 import { KeyRing } from './key-custody.js';
-import { measureEnclave, policyBundleFiles, type Measurement } from './measurement.js';
+import { measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
 import { loadRootKey, type RootKeyPair } from './root-key.js';
 import { createEnclavePipeline, type EnclavePipeline } from './pipeline-factory.js';
 
@@ -60,7 +60,7 @@ try {
   measurement = await measureEnclave({
     root: init.measurementRoot,
     modelDir: settings.modelDir,
-    guardrailsConfig: init.config.guardrails,
+    policyConfig: policyConfigOf(init.config),
     policyFiles: await policyBundleFiles(init.config),
   });
   ring = await KeyRing.create();

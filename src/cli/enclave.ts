@@ -9,7 +9,7 @@ import type { RegisterCommand } from './commands.js';
 import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { initRootKey, readRootPublicKey } from '../../enclave-sim/root-key.js';
-import { measureEnclave, policyBundleFiles } from '../../enclave-sim/measurement.js';
+import { measureEnclave, policyBundleFiles, policyConfigOf } from '../../enclave-sim/measurement.js';
 
 function configFrom(path: string | undefined): SealGateConfig {
   try {
@@ -28,7 +28,7 @@ function fail(message: string): never {
 export async function measureFromConfig(config: SealGateConfig) {
   return measureEnclave({
     modelDir: config.confidential.modelDir,
-    guardrailsConfig: config.guardrails,
+    policyConfig: policyConfigOf(config),
     policyFiles: await policyBundleFiles(config),
   });
 }
