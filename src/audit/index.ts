@@ -8,6 +8,7 @@
  * Library entry points for other rooms are re-exported at the bottom.
  */
 import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { OutcomeLocals } from '../gateway/middleware/request-lifecycle.js';
 import type { Registry } from 'prom-client';
@@ -93,7 +94,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     if (!url) throw new Error('audit.sink is "redis" but neither audit.redis.url nor redisUrl is set');
     sink = new RedisSink({ url, stream: a.redis.stream, maxLen: a.redis.maxLen });
     // A capped stream cannot be resumed from, so each boot starts its own chain.
-    chain = `${baseChain}.${Date.now().toString(36)}`;
+    chain = `${baseChain}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   } else {
     const claim = await claimChain(a.file.dir, a.file.prefix, baseChain);
     chain = claim.chain;
