@@ -80,13 +80,18 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const normalized = normalize(text);
       const n = normalized.text;
       const facts = factsOf(n, contextGate);
-      const scored: Array<Candidate & { recognizer: string }> = [];
+      const scored: Array<Candidate & { recognizer?: string }> = [];
       for (const recognizer of active) {
-        for (const c of recognizer.recognize(n, facts)) {
-          if (!wanted.has(c.type)) continue;
+        const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
+        for (let k = 0; k < candidates.length; k++) {
+          const c = candidates[k]!;
+          if (c.score + 0.35 < minScore || !wanted.has(c.type)) continue; // cannot reach the threshold even with context
           const score = scoreWithContext(n, c, contextWords);
           if (score < minScore) continue;
-          scored.push({ ...c, score, recognizer: recognizer.name });
+          // Candidates are fresh objects per call: annotate in place instead of copying.
+          c.score = score;
+          c.recognizer = recognizer.name;
+          scored.push(c);
         }
       }
       const findings: Finding[] = [];
@@ -94,7 +99,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         findings.push({
-          detector: `pii.${c.recognizer}`,
+          detector: `pii.${c.recognizer!}`,
           category: `${SECRET_TYPES.has(c.type) ? 'secret' : 'pii'}.${c.type.toLowerCase()}`,
           type: c.type,
           start,

@@ -11,7 +11,7 @@ const ZH_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '
 const ZH_SUFFIX_FIRST = new Set(ZH_SUFFIXES.map((w) => w[0]!));
 /** Characters that never belong to a place name (particles, verbs of 住在/寄到, punctuation, digits, Latin). */
 const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送和与及或也都就请把给了'.split(''));
-const isPlaceChar = (ch: string) => ch >= '\u4e00' && ch <= '\u9fff' && !ZH_NOT_PLACE_CHARS.has(ch);
+const isPlaceChar = (ch: string) => !ZH_NOT_PLACE_CHARS.has(ch);
 /** Numbered parts: 88号, 3-501室, 5栋, B座 */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
 
@@ -19,23 +19,32 @@ const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|�
  * Named components: a suffix preceded by 1–7 place-name characters, scanning left to right (equivalent to a
  * lazy `X{1,7}?(suffix)` regex, without its per-position backtracking over ~30 alternatives).
  */
+const NOT_PLACE_CLASS = '的是在我你他她住到于从址寄送和与及或也都就请把给了';
+/** Runs of place-name characters (CJK ideographs minus particles/verbs): components never cross a run edge. */
+const PLACE_RUN = new RegExp(`[\\u4e00-\\u9fff]+`, 'g');
+const SUFFIX_START = new RegExp(`[${[...ZH_SUFFIX_FIRST].join('')}]`, 'g');
+
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
-  let segmentStart = 0;
-  for (let p = 0; p < text.length; p++) {
-    const ch = text[p]!;
-    if (!isPlaceChar(ch)) {
-      segmentStart = p + 1;
-      continue;
+  PLACE_RUN.lastIndex = 0;
+  for (let run = PLACE_RUN.exec(text); run; run = PLACE_RUN.exec(text)) {
+    const runEnd = run.index + run[0].length;
+    let segmentStart = run.index;
+    SUFFIX_START.lastIndex = run.index + 1;
+    for (let hit = SUFFIX_START.exec(text); hit && hit.index < runEnd; hit = SUFFIX_START.exec(text)) {
+      const p = hit.index;
+      // A particle/verb (住在, 寄到) ends the place name: the segment restarts after it.
+      for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(text[k]!)) { segmentStart = k + 1; break; }
+      if (p <= segmentStart) continue;
+      let suffix = '';
+      for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
+      if (!suffix) continue;
+      const start = Math.max(segmentStart, p - 7);
+      const end = p + suffix.length;
+      into.push({ start, end, text: text.slice(start, end) });
+      segmentStart = end;
+      SUFFIX_START.lastIndex = end;
     }
-    if (p === segmentStart || !ZH_SUFFIX_FIRST.has(ch)) continue;
-    let suffix = '';
-    for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
-    if (!suffix) continue;
-    const start = Math.max(segmentStart, p - 7);
-    const end = p + suffix.length;
-    into.push({ start, end, text: text.slice(start, end) });
-    segmentStart = end;
-    p = end - 1;
+    PLACE_RUN.lastIndex = runEnd;
   }
 }
 

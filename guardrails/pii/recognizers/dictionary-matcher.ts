@@ -16,6 +16,8 @@ export class DictionaryMatcher {
   private readonly byPrefix = new Map<string, string[]>();
   private readonly firstChars = new Set<number>();
   private readonly hasSingles: boolean;
+  /** Jumps straight to the next position where an entry could start (V8 scans a char class much faster than a JS loop). */
+  private readonly candidate: RegExp;
 
   constructor(
     entries: readonly string[],
@@ -30,6 +32,9 @@ export class DictionaryMatcher {
     }
     for (const bucket of this.byPrefix.values()) bucket.sort((a, b) => b.length - a.length);
     this.hasSingles = entries.some((e) => e.length === 1);
+    const chars = [...this.firstChars].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('');
+    const edge = mode === 'word' ? '(?<![0-9A-Za-z\\u00c0-\\u024f])' : '';
+    this.candidate = new RegExp(`${edge}[${chars}]`, 'g');
   }
 
   private tryBucket(bucket: string[] | undefined, text: string, i: number, hits: DictionaryHit[]): number {
@@ -46,18 +51,14 @@ export class DictionaryMatcher {
 
   find(text: string): DictionaryHit[] {
     const hits: DictionaryHit[] = [];
-    const word = this.mode === 'word';
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!this.firstChars.has(c) || (word && i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
-        i++;
-        continue;
-      }
+    const candidate = this.candidate;
+    candidate.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = candidate.exec(text)) !== null) {
+      const i = m.index;
       let matched = this.tryBucket(this.byPrefix.get(text.slice(i, i + 2)), text, i, hits);
       if (!matched && this.hasSingles) matched = this.tryBucket(this.byPrefix.get(text[i]!), text, i, hits);
-      i += matched || 1;
+      if (matched) candidate.lastIndex = i + matched;
     }
     return hits;
   }

@@ -29,26 +29,25 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
   return false;
 }
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
+/** Jump straight to characters that can start a surname. */
+const SURNAME_START = new RegExp(`[${[...ZH_SURNAMES, ...COMPOUND_FIRST].join('')}]`, 'g');
 
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
 
 function chineseNames(text: string): Candidate[] {
   const out: Candidate[] = [];
+  SURNAME_START.lastIndex = 0;
   let i = 0;
-  while (i < text.length) {
+  for (let hit = SURNAME_START.exec(text); hit; hit = SURNAME_START.exec(text)) {
+    if (hit.index < i) continue;
+    i = hit.index;
     const ch = text[i]!;
-    if (!isCjk(ch)) {
-      i++;
-      continue;
-    }
+    SURNAME_START.lastIndex = i + 1;
     let surnameLength = 0;
     if (ZH_SURNAMES.has(ch)) surnameLength = 1;
     if (COMPOUND_FIRST.has(ch)) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
-    if (surnameLength === 0) {
-      i++;
-      continue;
-    }
+    if (surnameLength === 0) continue;
     const g = i + surnameLength;
     let given = 0;
     if (startsWithAny(text, g, ZH_HONORIFICS)) given = 0;
@@ -57,17 +56,11 @@ function chineseNames(text: string): Candidate[] {
       if (isCjk(text[g + 1]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g + 1]!) && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
-    if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) {
-      i++;
-      continue;
-    }
+    if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) continue;
     const end = g + given;
     const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师.
-    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES)))) {
-      i++;
-      continue;
-    }
+    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES)))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
@@ -85,7 +78,7 @@ function chineseNames(text: string): Candidate[] {
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
-    i = spanEnd;
+    SURNAME_START.lastIndex = spanEnd;
   }
   return out;
 }
@@ -97,13 +90,31 @@ const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f';
 const TOKEN = `[${UPPER}][${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
 const CAPITALISED_RUN = new RegExp(`(?<![${UPPER}${LOWER}0-9'’])${TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
 /** Strong cues name a person outright; weak cues only make a capitalised run more likely to be one. */
-const EN_STRONG_CUES = /(?:\b(?:my name is|name is|name:|names? are|last name\??|first name\??|surname\??|full name\??|i am|i'm|this is|called|named|dear|attention|attn|signed|sincerely|regards|manager is|boss is|wife|husband|son|daughter|brother|sister|mother|father|friend|colleague|patient|customer|client|employee|user|contact|mr|mrs|ms|dr|prof)[.:,]?\s*)$/i;
-const EN_WEAK_CUES = /(?:\b(?:by|from|with|and|ask|tell|meet|met|hi|hello|hey|thanks|thank you|to|cc|for|under|give|given|call|email|asked|told|saw|visit)[.:,]?\s*)$/i;
+const EN_STRONG_CUES = new Set(['my name is', 'name is', 'name', 'names are', 'last name', 'first name', 'surname', 'full name', 'i am', "i'm", 'this is', 'called', 'named', 'dear', 'attention', 'attn', 'signed', 'sincerely', 'regards', 'manager is', 'boss is', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'friend', 'colleague', 'patient', 'customer', 'client', 'employee', 'user', 'contact']);
+const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit']);
+const TITLES = new Set(EN_TITLES);
+
+/** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
+function trailingPhrases(before: string): string[] {
+  const out: string[] = [];
+  let end = before.length;
+  while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  let phrase = '';
+  for (let k = 0; k < 3 && end > 0; k++) {
+    const space = before.lastIndexOf(' ', end - 1);
+    const word = before.slice(space + 1, end).toLowerCase().replace(/^[^a-z']+|[^a-z']+$/g, '');
+    phrase = phrase ? `${word} ${phrase}` : word;
+    out.push(phrase);
+    end = space;
+    while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  }
+  return out;
+}
+
 /** Verbs that typically follow a person as subject. */
 const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed)\b)/;
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
-const TITLE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.join('|')})\\.?\\s*$`, 'i');
 
 function englishNames(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -129,12 +140,14 @@ function englishNames(text: string): Candidate[] {
     if (EN_FIRST_NAMES.has(first)) score += 0.45;
     if (tokens.slice(1).some((t) => EN_SURNAMES.has(t.toLowerCase())) || (tokens.length === 1 && EN_SURNAMES.has(first))) score += 0.2;
     if (tokens.length >= 2) score += 0.15;
-    if (TITLE_BEFORE.test(before)) score += 0.45;
-    else if (EN_STRONG_CUES.test(before)) score += 0.4;
-    else if (EN_WEAK_CUES.test(before)) score += 0.2;
+    const phrases = trailingPhrases(before);
+    if (TITLES.has(phrases[0] ?? '')) score += 0.45;
+    else if (phrases.some((p) => EN_STRONG_CUES.has(p))) score += 0.4;
+    else if (phrases.some((p) => EN_WEAK_CUES.has(p))) score += 0.2;
     if (EN_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
-    const sentenceStart = start === 0 || /[.!?\n]\s*$/.test(before);
+    const lastChar = before.trimEnd().slice(-1);
+    const sentenceStart = start === 0 || lastChar === '' || lastChar === '.' || lastChar === '!' || lastChar === '?' || before.endsWith('\n');
     if (sentenceStart && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
     out.push({ type: 'PERSON', start, end: m.index + m[0].length, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
   });
