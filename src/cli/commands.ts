@@ -6,8 +6,9 @@ import { registerScan } from './scan.js';
 import { registerEnclave } from './enclave.js';
 import { registerAttest } from './attest.js';
 import { registerAudit } from './audit.js';
+import { registerPolicy } from './policy.js';
 
 /** A CLI command file exports one of these; add it to the list below. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest, registerAudit];
+export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest, registerAudit, registerPolicy];

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createDetector } from '../../../guardrails/registry.js';
 import { BUILTIN_DEFAULT_POLICY, loadPolicySet, parsePolicyText } from '../../../guardrails/policy/index.js';
 import { policyFileSchema } from '../../../guardrails/policy/index.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkPolicies } from '../../../src/cli/policy.js';
 
 const root = join(import.meta.dirname, '../../../policies');
 
@@ -42,5 +43,23 @@ describe('example policies', () => {
     expect((await decide('see ticket ACME-12345')).categories).toEqual(['rules.internal_ticket']);
     expect(acme.refusal('en')).toContain('support@acme.example');
     expect(set.forTenant('other').label).toBe('default-1');
+  });
+});
+
+describe('sealgate policy check', () => {
+  it('reports tenants and versions, or the rejected file and reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-check-'));
+    copyFileSync(join(root, 'default.yaml'), join(dir, 'default.yaml'));
+    writeFileSync(join(dir, 'baseline.yaml'), 'input:\n  - { category: "rules.*", action: block }\n');
+    writeFileSync(join(dir, 'beta.yaml'), 'version: b1\nrules: { keywords: [ { id: k, terms: [one, two] } ] }\n');
+    const ok = checkPolicies({ dir });
+    expect(ok.ok).toBe(true);
+    expect(ok.tenants).toEqual([
+      { tenant: 'default', version: expect.stringMatching(/^default@/), label: 'default-1', terms: 0 },
+      { tenant: 'beta', version: expect.stringMatching(/^beta@/), label: 'b1', terms: 2 },
+    ]);
+    writeFileSync(join(dir, 'lax.yaml'), 'input:\n  - { category: "rules.secret", action: flag }\n');
+    const bad = checkPolicies({ dir });
+    expect(bad).toMatchObject({ ok: false, file: join(dir, 'lax.yaml'), reason: expect.stringContaining('contradicts baseline rule') });
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * `sealgate policy check [--dir DIR] [--baseline FILE] [--config FILE] [--json]`
+ *
+ * Loads the policies exactly as the gateway would (schema, term lists, regex safety, the baseline
+ * tightening check) and reports each tenant's version and rule counts, or the file and reason that
+ * would make a reload fail — for CI and for a security team before they edit live files.
+ * Exit 0 when everything loads, 1 when a file is rejected, 2 on usage errors. Never prints file content.
+ */
+import type { Command } from 'commander';
+import { loadPolicySet, PolicyLoadError, type PolicySources } from '../../guardrails/policy/index.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
+import type { RegisterCommand } from './commands.js';
+
+export interface PolicyCheckReport {
+  ok: boolean;
+  policyHash?: string;
+  tenants?: { tenant: string; version: string; label?: string; terms: number }[];
+  file?: string;
+  reason?: string;
+}
+
+export function checkPolicies(sources: PolicySources): PolicyCheckReport {
+  try {
+    const set = loadPolicySet(sources);
+    const all = [['default', set.defaultPolicy] as const, ...set.tenants.map((t) => [t, set.forTenant(t)] as const)];
+    return {
+      ok: true,
+      policyHash: set.hash,
+      tenants: all.map(([tenant, p]) => ({ tenant, version: p.version, ...(p.label ? { label: p.label } : {}), terms: p.ruleSet.termCount })),
+    };
+  } catch (error) {
+    if (error instanceof PolicyLoadError) return { ok: false, file: error.file, reason: error.reason };
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+export const registerPolicy: RegisterCommand = (program: Command) => {
+  const policy = program.command('policy').description('Guardrail policies: validate before deploying');
+  policy
+    .command('check')
+    .description('Load the policy directory as the gateway would; report tenants or the rejected file and why')
+    .option('--dir <dir>', 'policy directory (default: guardrails.policies.dir from the config)')
+    .option('--baseline <file>', 'organisation baseline file (default: <dir>/baseline.yaml)')
+    .option('--config <file>', 'SealGate config file')
+    .option('--json', 'print the report as JSON')
+    .action((flags: { dir?: string; baseline?: string; config?: string; json?: boolean }) => {
+      let sources: PolicySources = { dir: flags.dir, baselineFile: flags.baseline };
+      if (!flags.dir && !flags.baseline) {
+        try {
+          const { policies } = loadConfig({ path: flags.config }).config.guardrails;
+          sources = { dir: policies.dir, baselineFile: policies.baselineFile };
+        } catch (error) {
+          if (error instanceof ConfigError) {
+            process.stderr.write(`sealgate policy check: ${error.message}\n`);
+            process.exitCode = 2;
+            return;
+          }
+          throw error;
+        }
+      }
+      const report = checkPolicies(sources);
+      if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else if (report.ok) {
+        process.stdout.write(`policies OK (set ${report.policyHash!.slice(0, 16)})\n`);
+        for (const t of report.tenants!) process.stdout.write(`  ${t.version}${t.label ? ` (${t.label})` : ''}  ${t.terms} terms\n`);
+      } else {
+        process.stderr.write(`policy rejected: ${report.file ? `${report.file}: ` : ''}${report.reason}\n`);
+      }
+      if (!report.ok) process.exitCode = 1;
+    });
+};
