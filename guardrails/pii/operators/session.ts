@@ -21,6 +21,8 @@ export class PiiSession {
   private readonly byPlaceholder = new Map<string, string>();
   /** Texts seen in this request, so a placeholder that the user typed literally is never issued. */
   private readonly reserved = new Set<string>();
+  /** Canonical values the caller sent in this request (pseudonymized or allowed through). */
+  private readonly sent = new Set<string>();
 
   /** Registers user text so that placeholders it already contains are skipped when numbering. */
   reserveFrom(text: string): void {
@@ -44,6 +46,23 @@ export class PiiSession {
     this.byValue.set(key, placeholder);
     this.byPlaceholder.set(name, value);
     return placeholder;
+  }
+
+  /**
+   * Records the values found in the request's input, so that output findings can be split into values the
+   * user sent (echoed back: fine) and values they did not (leaked from the model: act on them).
+   */
+  noteSent(text: string, findings: ReadonlyArray<{ start: number; end: number; type?: string; category: string }>): void {
+    for (const f of findings) this.sent.add(canonical(f.type ?? f.category, text.slice(f.start, f.end)));
+  }
+
+  wasSent(type: string, value: string): boolean {
+    return this.sent.has(canonical(type, value));
+  }
+
+  /** Output findings whose values the user did not send in this request: personal data the model leaked. */
+  leakedFindings<F extends { start: number; end: number; type?: string; category: string }>(outputText: string, findings: readonly F[]): F[] {
+    return findings.filter((f) => !this.wasSent(f.type ?? f.category, outputText.slice(f.start, f.end)));
   }
 
   /** Original value of a placeholder name (`PHONE_NUMBER_1`), if this session issued it. */
@@ -83,6 +102,7 @@ export class PiiSession {
     this.byValue.clear();
     this.byPlaceholder.clear();
     this.reserved.clear();
+    this.sent.clear();
   }
 }
 

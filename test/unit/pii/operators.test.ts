@@ -78,3 +78,15 @@ describe('operators', () => {
     expect(out.text).toBe('[REDACTED]rt');
   });
 });
+
+describe('output leak check', () => {
+  it('separates values the user sent from values the model leaked', () => {
+    const session = createPiiSession();
+    const input = '我的手机13800138000，帮我写封信';
+    session.noteSent(input, detector.detect(input));
+    const output = '好的，已记录 138 0013 8000。另外张总的手机是13900001111。';
+    const leaked = session.leakedFindings(output, detector.detect(output)).map((f) => output.slice(f.start, f.end));
+    expect(leaked).toContain('13900001111');
+    expect(leaked).not.toContain('138 0013 8000');
+  });
+});
