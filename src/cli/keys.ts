@@ -69,6 +69,26 @@ export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = n
   return { key, record };
 }
 
+/**
+ * Rotation: a new key with the same tenant, name, models, CIDRs and limits; the old key keeps working
+ * for `grace` (default 24h) so clients can switch over, then expires.
+ */
+export async function rotateKey(store: KeyStore, id: string, grace = '24h', now = new Date()): Promise<{ key: string; record: KeyRecord; oldExpiresAt: string }> {
+  const old = await store.get(id);
+  if (!old) throw new UsageError(`no key with id ${id}`);
+  if (old.revokedAt) throw new UsageError(`key ${id} is revoked; create a new one instead`);
+  const oldExpiresAt = grace === '0' ? now.toISOString() : parseExpiry(grace, now).toISOString();
+  const { key, record } = await createKey(
+    store,
+    { tenant: old.tenantId, name: old.name, models: old.models === '*' ? undefined : old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt && old.expiresAt > now.toISOString() ? old.expiresAt : undefined },
+    now,
+  );
+  // Never extend the old key's life: keep an earlier expiry if it had one.
+  const keep = old.expiresAt && old.expiresAt < oldExpiresAt ? old.expiresAt : oldExpiresAt;
+  await store.update(id, { expiresAt: keep });
+  return { key, record, oldExpiresAt: keep };
+}
+
 export function describeKey(key: StoredKey, config: SealGateConfig, now = new Date()) {
   return {
     id: key.id,
@@ -218,6 +238,26 @@ export const registerKeys: RegisterCommand = (program: Command) => {
           process.stdout.write(`${done} ${id}\n`);
         });
       });
+
+  keys
+    .command('rotate <id>')
+    .description('Create a replacement key with the same settings; the old key expires after --grace')
+    .option('-g, --grace <duration>', 'how long the old key keeps working: 24h, 30m, 7d, or 0 for immediately', '24h')
+    .action(async (id: string, flags: { grace: string }) => {
+      await withStore(configPath(), async (store) => {
+        let rotated;
+        try {
+          rotated = await rotateKey(store, id, flags.grace);
+        } catch (err) {
+          if (err instanceof UsageError) fail(err.message);
+          throw err;
+        }
+        process.stdout.write(`${rotated.key}\n`);
+        process.stderr.write(
+          `Created key ${rotated.record.id} replacing ${id} (tenant ${rotated.record.tenantId}); ${id} expires at ${rotated.oldExpiresAt}. The new key is shown only once.\n`,
+        );
+      });
+    });
 
   setter('revoke', 'Revoke a key for good (its tokens stop working too)', () => ({ revokedAt: new Date().toISOString() }), 'Revoked');
   setter('disable', 'Disable a key (reversible with `keys enable`)', () => ({ disabledAt: new Date().toISOString() }), 'Disabled');

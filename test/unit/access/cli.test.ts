@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/config/loader.js';
-import { createKey, describeKey, parseExpiry, UsageError } from '../../../src/cli/keys.js';
+import { createKey, describeKey, parseExpiry, rotateKey, UsageError } from '../../../src/cli/keys.js';
 import { diagnose, isLoopbackHost } from '../../../src/cli/doctor.js';
 import { FileKeyStore } from '../../../src/store/key-store/file.js';
 import { verifyApiKey } from '../../../src/auth/api-keys.js';
@@ -21,6 +21,22 @@ describe('sealgate keys', () => {
     expect(record).toMatchObject({ tenantId: 'acme', models: ['a', 'b', 'c'], allowedCidrs: ['10.0.0.0/8', '::1'], expiresAt: '2026-07-01T00:00:00.000Z', limits: { requestsPerMinute: 5 } });
     expect(verifyApiKey(key, record.hash)).toBe(true);
     expect(JSON.stringify(await store.list())).not.toContain(key);
+  });
+
+  it('rotates a key: same settings, new secret, the old key expires after the grace period (never later than before)', async () => {
+    const store = new FileKeyStore(join(mkdtempSync(join(tmpdir(), 'sealgate-cli-')), 'keys.json'));
+    const now = new Date('2026-06-01T00:00:00Z');
+    const { record: old } = await createKey(store, { tenant: 'acme', name: 'svc', models: ['a'], cidrs: ['10.0.0.0/8'], limits: { requestsPerMinute: 9 } }, now);
+    const rotated = await rotateKey(store, old.id, '2h', now);
+    expect(rotated.record).toMatchObject({ tenantId: 'acme', name: 'svc', models: ['a'], allowedCidrs: ['10.0.0.0/8'], limits: { requestsPerMinute: 9 } });
+    expect(rotated.record.id).not.toBe(old.id);
+    expect(verifyApiKey(rotated.key, rotated.record.hash)).toBe(true);
+    expect((await store.get(old.id))?.expiresAt).toBe('2026-06-01T02:00:00.000Z');
+    await rotateKey(store, old.id, '7d', now);
+    expect((await store.get(old.id))?.expiresAt).toBe('2026-06-01T02:00:00.000Z');
+    await store.update(old.id, { revokedAt: now.toISOString() });
+    await expect(rotateKey(store, old.id, '1h', now)).rejects.toThrow(/revoked/);
+    await expect(rotateKey(store, 'knope', '1h', now)).rejects.toThrow(/no key/);
   });
 
   it('rejects bad input with a message naming the flag', async () => {
