@@ -71,6 +71,7 @@ class ChainVerifier {
   private seenCheckpointReason: string | undefined;
   private pending: Pending | undefined;
   private lastHashBySeq = new Map<number, string>();
+  private lastWhere = '';
 
   constructor(
     chain: string,
@@ -109,9 +110,16 @@ class ChainVerifier {
       }
       if (record.seq < this.expected) {
         const dup = this.lastHashBySeq.get(record.seq) === hash ? ' (a copy of an earlier record)' : '';
-        return this.fail('inserted', entry.where, `record with seq ${record.seq} appears after seq ${this.expected - 1}${dup}`, record.seq);
+        const earlier = record.seq === this.expected - 1 ? `: two records claim seq ${record.seq} (the other at ${this.lastWhere}), one of them inserted` : '';
+        return this.fail('inserted', entry.where, `record with seq ${record.seq} appears after seq ${this.expected - 1}${dup}${earlier}`, record.seq);
       }
-      return this.fail('inserted', entry.where, `record seq ${record.seq} does not link to the previous record (inserted or replaced)`, record.seq);
+      // Right seq, wrong link: the record before it was replaced by one with a recomputed hash.
+      return this.fail(
+        'modified',
+        this.lastWhere,
+        `record seq ${this.expected - 1} was replaced (hash recomputed): seq ${record.seq} at ${entry.where} links to a different record`,
+        this.expected - 1,
+      );
     }
 
     if (record.kind === 'checkpoint') {
@@ -134,6 +142,7 @@ class ChainVerifier {
     r.closed = this.seenCheckpointReason === 'close';
     this.expected = record.seq + 1;
     this.prevHash = hash;
+    this.lastWhere = entry.where;
     // Only needed to tell a replayed copy from a forged record; keep the window small.
     this.lastHashBySeq.set(record.seq, hash);
     if (this.lastHashBySeq.size > LOOKAHEAD) this.lastHashBySeq.delete(record.seq - LOOKAHEAD);

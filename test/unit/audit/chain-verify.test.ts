@@ -90,6 +90,19 @@ describe('audit chain and verify', () => {
     expect(report.issues[0]).toMatchObject({ kind: 'inserted', seq: 4 });
   });
 
+  it('reports a record replaced with a recomputed hash as modified (its successor no longer links)', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const { sealLine, splitLine } = await import('../../../src/audit/chain.js');
+    const ls = lines(file);
+    const body = JSON.parse(splitLine(ls[6]!)!.body);
+    ls[6] = sealLine(JSON.stringify({ ...body, tenantId: 'someone-else' })).line;
+    save(file, ls);
+    const report = await verifyDir(dir, keys);
+    expect(report.issues[0]).toMatchObject({ kind: 'modified', seq: 6 });
+    expect(report.issues[0]!.where).toMatch(/:7$/);
+    expect(report.issues[0]!.message).toMatch(/replaced \(hash recomputed\)/);
+  });
+
   it('reports reordered records', async () => {
     const { dir, keys, file } = await writeLog(25);
     const ls = lines(file);
