@@ -199,6 +199,9 @@ async function* continueStream(
         clearTimeout(timer);
       }
       if (next.done) {
+        // Some clients end an aborted stream quietly; an end we caused is still a failure.
+        if (timedOut) throw new UpstreamError('timeout', provider, 'upstream stalled mid-stream');
+        if (clientSignal.aborted) throw new UpstreamError('aborted', provider, 'request cancelled');
         finished = true;
         return;
       }
