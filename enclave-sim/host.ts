@@ -331,16 +331,21 @@ export class EnclaveHost extends EventEmitter {
           notify();
         },
       });
-      const envelope = request.envelope;
-      worker.postMessage({
-        type: 'request',
-        id,
-        envelope,
-        tenant: request.tenant,
-        route: request.route,
-        surface: request.surface,
-        meta: request.meta,
-      } satisfies HostToEnclave);
+      // An exact-size copy we can transfer: the request Buffer may be a view into a larger pooled
+      // ArrayBuffer, which structured cloning would copy whole (other requests' bytes included).
+      const envelope = request.envelope.slice();
+      worker.postMessage(
+        {
+          type: 'request',
+          id,
+          envelope,
+          tenant: request.tenant,
+          route: request.route,
+          surface: request.surface,
+          meta: request.meta,
+        } satisfies HostToEnclave,
+        [envelope.buffer as ArrayBuffer],
+      );
     });
   }
 

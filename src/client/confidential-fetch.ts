@@ -58,15 +58,21 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
   });
 
   const confidentialFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
+    // The openai SDK calls fetch(url string, init with a string body): take that fast path without
+    // building a Request; anything else is normalised through one.
+    const simple = !(input instanceof Request) && (init?.body === undefined || typeof init.body === 'string');
+    const request = simple ? undefined : new Request(input, init);
+    const url = new URL(request ? request.url : String(input));
+    const method = (request?.method ?? init?.method ?? 'GET').toUpperCase();
+    const requestHeaders = request ? request.headers : new Headers(init?.headers);
+    const signal = request ? request.signal : (init?.signal ?? undefined);
     const route = url.pathname.startsWith(gatewayPath) ? url.pathname.slice(gatewayPath.length) : url.pathname;
-    if (request.method === 'GET' || request.method === 'HEAD') return baseFetch(request);
+    if (method === 'GET' || method === 'HEAD') return baseFetch(request ?? input, request ? undefined : init);
     if (!SEALED_ROUTES.has(route)) {
       // Refuse rather than send a body in the clear: confidential mode must not silently downgrade.
-      throw new ProtocolError('malformed_envelope', `confidential mode cannot seal ${request.method} ${route}`);
+      throw new ProtocolError('malformed_envelope', `confidential mode cannot seal ${method} ${route}`);
     }
-    const bodyText = await request.text();
+    const bodyText = request ? await request.text() : ((init?.body as string | undefined) ?? '');
     let body: { model?: unknown; stream?: unknown };
     try {
       body = JSON.parse(bodyText) as typeof body;
@@ -78,7 +84,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     }
     const model = body.model;
     const wantsStream = body.stream === true;
-    const authorization = request.headers.get('authorization');
+    const authorization = requestHeaders.get('authorization');
 
     // One retry after re-attesting if the enclave no longer holds our key (rotation past grace, restart).
     for (let attempt = 0; ; attempt++) {
@@ -114,7 +120,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
       });
       const opener = new ResponseOpener(exportResponseSecret(sealed.context), sealed.enc);
       sealed.context.destroy();
-      const headers = new Headers(request.headers);
+      const headers = new Headers(requestHeaders);
       headers.set('content-type', REQUEST_CONTENT_TYPE);
       headers.set('accept', RESPONSE_CONTENT_TYPE);
       headers.delete('content-length');
@@ -123,7 +129,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
         headers,
         // concatBytes allocates a fresh ArrayBuffer, which is what BodyInit wants.
         body: sealed.body as Uint8Array<ArrayBuffer>,
-        signal: request.signal,
+        signal,
       });
       return { response, opener };
     }

@@ -38,7 +38,7 @@ describe('enclave crash and restart', () => {
 
   it('cuts a stream mid-way when the enclave dies; the client reports truncation, not a short answer', async () => {
     const { openai } = setup.client({ passthrough: true });
-    setup.fake.script({ kind: 'ok', text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 40 });
+    setup.fake.script({ kind: 'ok', text: Array.from({ length: 400 }, (_, i) => `w${i}`).join(' '), chunkDelayMs: 50 });
     const stream = await openai.chat.completions.create({ ...ask('w0 w1 w2 w3 w4 w5 w6 w7'), stream: true });
     let received = 0;
     const error = await (async () => {
