@@ -79,6 +79,25 @@ describe('confidential mode round trips with the official openai SDK', () => {
   });
 });
 
+describe('the confidential fetch outside the SDK', () => {
+  it('accepts a Request object, passes GETs through and refuses to send other bodies in clear', async () => {
+    const { fetch: confidentialFetch } = setup.client();
+    const headers = { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' };
+    const response = await confidentialFetch(
+      new Request(`${setup.gw.baseURL}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(ask('via a Request object')) }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toContain('via a Request object');
+
+    const models = await confidentialFetch(`${setup.gw.baseURL}/models`, { headers });
+    expect(models.status).toBe(200);
+
+    await expect(confidentialFetch(`${setup.gw.baseURL}/files`, { method: 'POST', headers, body: '{}' })).rejects.toMatchObject({ name: 'ProtocolError' });
+    await expect(confidentialFetch(`${setup.gw.baseURL}/chat/completions`, { method: 'POST', headers, body: 'not json' })).rejects.toThrow(/JSON body/);
+  });
+});
+
 describe('attestation checks before anything is encrypted', () => {
   const expectRefused = async (opts: Parameters<ConfidentialSetup['client']>[0], code: string) => {
     const sentBefore = setup.recorded.filter((r) => r.url.includes('/v1/confidential/')).length;
