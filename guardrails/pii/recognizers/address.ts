@@ -27,24 +27,25 @@ const SUFFIX_START = new RegExp(`[${[...ZH_SUFFIX_FIRST].join('')}]`, 'g');
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
   PLACE_RUN.lastIndex = 0;
   for (let run = PLACE_RUN.exec(text); run; run = PLACE_RUN.exec(text)) {
-    const runEnd = run.index + run[0].length;
-    let segmentStart = run.index;
-    SUFFIX_START.lastIndex = run.index + 1;
-    for (let hit = SUFFIX_START.exec(text); hit && hit.index < runEnd; hit = SUFFIX_START.exec(text)) {
+    // Search suffixes inside the run only (searching `text` would rescan past the run: quadratic).
+    const runText = run[0];
+    const base = run.index;
+    let segmentStart = 0;
+    SUFFIX_START.lastIndex = 1;
+    for (let hit = SUFFIX_START.exec(runText); hit; hit = SUFFIX_START.exec(runText)) {
       const p = hit.index;
       // A particle/verb (住在, 寄到) ends the place name: the segment restarts after it.
-      for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(text[k]!)) { segmentStart = k + 1; break; }
+      for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(runText[k]!)) { segmentStart = k + 1; break; }
       if (p <= segmentStart) continue;
       let suffix = '';
-      for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
+      for (const w of ZH_SUFFIXES) if (runText.startsWith(w, p)) { suffix = w; break; }
       if (!suffix) continue;
       const start = Math.max(segmentStart, p - 7);
       const end = p + suffix.length;
-      into.push({ start, end, text: text.slice(start, end) });
+      into.push({ start: base + start, end: base + end, text: runText.slice(start, end) });
       segmentStart = end;
       SUFFIX_START.lastIndex = end;
     }
-    PLACE_RUN.lastIndex = runEnd;
   }
 }
 

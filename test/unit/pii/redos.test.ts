@@ -27,6 +27,9 @@ const ADVERSARIAL: Record<string, string> = {
   jwtLike: 'eyJ' + 'a'.repeat(N) + '.eyJ',
   mixedFullWidth: '１２３４ '.repeat(N / 5),
   zeroWidth: '1\u200b'.repeat(N / 2),
+  // Many short CJK runs with the only suffix character at the very end (a rescanning search goes quadratic).
+  chineseRunsSuffixAtEnd: '天天，'.repeat(N / 3) + '市',
+  capitalisedRunsSuffixAtEnd: 'Abc, '.repeat(N / 5) + 'Inc',
 };
 
 describe('regex safety: adversarial long inputs', () => {
