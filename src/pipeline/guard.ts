@@ -166,7 +166,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       }
       const replacements = new Map<TextSlot, string>();
       slots.forEach((slot, i) => {
-        const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault) : slot.text;
+        const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault, 'output') : slot.text;
         const restored = state.vault.restore(transformed, slot.kind);
         if (restored !== slot.text) replacements.set(slot, restored);
       });

@@ -63,7 +63,7 @@ export async function check(scanner: Scanner, policy: Policy, texts: readonly st
             ...(acted ? { rule: acted.rule } : {}),
           };
         }),
-      transformed_text: applyTransforms(text, decision.acted, vault),
+      transformed_text: applyTransforms(text, decision.acted, vault, stage),
       ...(answer ? { answer: { id: answer.entryId, language: answer.language, text: answer.text } } : {}),
     });
   }

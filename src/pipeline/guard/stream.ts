@@ -7,7 +7,6 @@
  * Transforms apply to released text; pseudonyms are restored as text is released, never split.
  * Tool-call arguments are buffered whole (they are not shown to a person) and guarded at their end.
  */
-import type { Finding } from '../../../guardrails/core/types.js';
 import type { Decision, Policy } from '../../../guardrails/policy/index.js';
 import { isTransform } from '../../../guardrails/policy/index.js';
 import type { GuardrailsConfig } from '../../config/sections/guardrails.js';
@@ -142,13 +141,11 @@ class TextChannel {
       }
     }
     let cut = this.pending.length - hold;
-    const spans: Finding[] = [];
     for (const { finding, action } of decision.acted) {
       if (!isTransform(action)) continue;
       const start = finding.start - offset;
       const end = finding.end - offset;
       if (start < cut && end > cut) cut = Math.max(0, start); // never release half of a span to transform
-      spans.push({ ...finding, start, end });
     }
     cut = this.guard.deps.vault.safeCut(this.pending, cut);
     if (cut <= 0) return '';
@@ -158,7 +155,7 @@ class TextChannel {
       .filter((a) => isTransform(a.action))
       .map((a) => ({ ...a, finding: { ...a.finding, start: a.finding.start - offset, end: a.finding.end - offset } }))
       .filter((a) => a.finding.start >= 0 && a.finding.end <= cut);
-    const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault) : raw);
+    const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault, 'output') : raw);
     this.pending = this.pending.slice(cut);
     this.context = contextChars > 0 ? (this.context + raw).slice(-contextChars) : '';
     this.releasedRaw += raw.length;
@@ -187,7 +184,7 @@ export class StreamGuard {
   async guardArguments(args: string): Promise<string> {
     if (!args) return args;
     const decision = await this.scanOutput(args, 0);
-    const transformed = applyTransforms(args, decision.acted, this.deps.vault);
+    const transformed = applyTransforms(args, decision.acted, this.deps.vault, 'output');
     return this.deps.vault.restore(transformed, 'arguments');
   }
 

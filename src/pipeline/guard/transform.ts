@@ -47,12 +47,14 @@ export class PseudonymVault {
 
 /**
  * Applies the transform actions among `acted` to `text` (overlaps: the earlier, then longer, span wins).
- * Returns the text unchanged when nothing applies.
+ * Returns the text unchanged when nothing applies. On output, `pseudonymize` becomes `placeholder`:
+ * a numbered placeholder there would be "restored" straight back, or collide with an input one.
  */
-export function applyTransforms(text: string, acted: readonly ActedFinding[], vault: PseudonymVault): string {
+export function applyTransforms(text: string, acted: readonly ActedFinding[], vault: PseudonymVault, stage: 'input' | 'output' = 'input'): string {
   let actions: Map<Finding, Action> | undefined;
   for (const a of acted) {
-    if (isTransform(a.action) && a.finding.end > a.finding.start) (actions ??= new Map()).set(a.finding, a.action);
+    if (!isTransform(a.action) || a.finding.end <= a.finding.start) continue;
+    (actions ??= new Map()).set(a.finding, stage === 'output' && a.action === 'pseudonymize' ? 'placeholder' : a.action);
   }
   if (!actions) return text;
   return anonymize(text, [...actions.keys()], (finding) => (actions.get(finding) ?? 'allow') as OperatorName | 'allow', { session: vault.session, hashKey: HASH_KEY }).text;
