@@ -28,6 +28,8 @@ import {
 } from '../src/protocol/index.js';
 import type { SealGateConfig } from '../src/config/schema.js';
 import type { PipelineResult, RequestContext } from '../src/pipeline/types.js';
+import { StreamError } from '../src/pipeline/stream-error.js';
+import { upstreamErrorResult } from '../src/pipeline/pipeline.js';
 import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js';
 import { KeyRing } from './key-custody.js';
 import { measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
@@ -173,6 +175,12 @@ function reject(id: number, error: unknown): void {
   post({ type: 'rejected', id, ...rejection });
 }
 
+/** A stream that failed: StreamError keeps its status and body; anything else maps like plain mode. */
+function streamFailure(error: unknown): PipelineResult {
+  if (error instanceof StreamError) return { kind: 'error', status: error.status, error: error.error };
+  return upstreamErrorResult(error);
+}
+
 function sealedError(status: number, code: string, message: string, type = status >= 500 ? 'api_error' : 'invalid_request_error'): PipelineResult {
   return { kind: 'error', status, error: { message, type, code, param: null } };
 }
@@ -255,23 +263,46 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     }
 
     if (result.kind === 'stream') {
-      const batch = new StreamBatcher(id, sealer.head);
-      let errorCode: string | undefined;
+      // Same SSE bytes as plain mode (src/gateway/sse.ts): a failure before the first chunk is a JSON
+      // error with its status; after it, an in-stream error event; Responses API events are named.
+      const iterator = result.chunks[Symbol.asyncIterator]();
+      let next: IteratorResult<Record<string, unknown>>;
       try {
-        for await (const chunk of result.chunks) {
-          if (abort.signal.aborted) break;
-          batch.add(sealer.seal(utf8(`data: ${JSON.stringify(chunk)}\n\n`), false));
-        }
-      } catch {
-        errorCode = 'stream_failed';
+        next = await iterator.next();
+      } catch (error) {
+        result = streamFailure(error);
+        next = { done: true, value: undefined };
       }
-      const tail = errorCode
-        ? `data: ${JSON.stringify({ error: { message: 'The response stream failed inside the enclave.', type: 'api_error', code: errorCode, param: null } })}\n\n`
-        : 'data: [DONE]\n\n';
-      if (!abort.signal.aborted) batch.add(sealer.seal(utf8(tail), true));
-      else sealer.destroy();
-      batch.finish(release(errorCode));
-      return;
+      if (result.kind === 'stream') {
+        const responses = message.surface === 'responses';
+        const frame = (chunk: Record<string, unknown>) =>
+          responses ? `event: ${String(chunk.type)}\ndata: ${JSON.stringify(chunk)}\n\n` : `data: ${JSON.stringify(chunk)}\n\n`;
+        const batch = new StreamBatcher(id, sealer.head);
+        let sequence = 0;
+        let tail = responses ? '' : 'data: [DONE]\n\n';
+        let errorCode: string | undefined;
+        try {
+          while (!next.done) {
+            if (typeof next.value.sequence_number === 'number') sequence = next.value.sequence_number + 1;
+            batch.add(sealer.seal(utf8(frame(next.value)), false));
+            if (abort.signal.aborted) break;
+            next = await iterator.next();
+          }
+          if (abort.signal.aborted) await iterator.return?.();
+        } catch (error) {
+          const failure = streamFailure(error);
+          const body = failure.kind === 'error' ? failure.error : { message: 'The response stream failed.', type: 'api_error', code: 'stream_error', param: null };
+          errorCode = body.code ?? 'stream_error';
+          tail = responses
+            ? frame({ type: 'error', code: body.code, message: body.message, param: body.param, sequence_number: sequence })
+            : `data: ${JSON.stringify({ error: body })}\n\n`;
+        }
+        // The authenticated final frame: [DONE], the error event, or (Responses API) empty.
+        if (!abort.signal.aborted) batch.add(sealer.seal(utf8(tail), true));
+        else sealer.destroy();
+        batch.finish(release(errorCode ?? (abort.signal.aborted ? 'client_closed_request' : undefined)));
+        return;
+      }
     }
 
     const status = result.status;

@@ -73,4 +73,43 @@ describe('guardrails inside the enclave', () => {
     expect(outcome).toMatchObject({ status: 400, errorCode: 'content_policy_violation', confidential: true });
     expect(outcome.verdicts.some((v) => v.action === 'block' && v.stage === 'input')).toBe(true);
   });
+
+  it('streams the Responses API with named events, byte-compatible with plain mode', async () => {
+    setup.fake.script({ kind: 'ok', text: 'hello from the responses api' });
+    const { openai } = setup.client();
+    const stream = await openai.responses.create({ model: 'fake-model', input: 'greet me', stream: true });
+    const types: string[] = [];
+    let text = '';
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === 'response.output_text.delta') text += event.delta;
+    }
+    expect(text).toBe('hello from the responses api');
+    expect(types.at(-1)).toBe('response.completed');
+  });
+
+  it('cuts a toxic streamed answer with content_filter inside the enclave', async () => {
+    setup.fake.script({ kind: 'ok', text: 'You are a worthless idiot and I will kill you, you stupid moron.', chunkDelayMs: 1 });
+    const { openai } = setup.client();
+    const stream = await openai.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'What is on the schedule?' }] });
+    let text = '';
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(finish).toBe('content_filter');
+    expect(text).not.toContain('idiot');
+    const outcome = await lastConfidentialOutcome();
+    expect(outcome.verdicts.some((v) => v.stage === 'output' && v.category.startsWith('toxicity'))).toBe(true);
+  });
+
+  it('blocks a toxic non-streamed answer; the refusal is sealed', async () => {
+    setup.fake.script({ kind: 'ok', text: 'You are a worthless idiot and I will kill you.' });
+    const { openai } = setup.client();
+    const error = await openai.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'What is on the schedule?' }] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400 });
+    expect((error as Error).message).toMatch(/toxicity/);
+    expect((error as Error).message).not.toContain('idiot');
+  });
 });
