@@ -299,8 +299,9 @@ describe('operator tooling', () => {
 
   it('`sealgate attest` prints and verifies a document', async () => {
     const { attestGateway } = await import('../../src/cli/attest.js');
-    const ok = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [setup.measurement] });
-    expect(ok).toMatchObject({ verified: true, document: { version: 1, measurement: setup.measurement, protocol: 'sealgate/1' } });
+    const measurement = setup.host.identity!.measurement;
+    const ok = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [measurement] });
+    expect(ok).toMatchObject({ verified: true, document: { version: 1, measurement, protocol: 'sealgate/1' } });
     expect(ok.tenant).toBeTruthy();
     const pinnedElsewhere = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: ['f'.repeat(64)] });
     expect(pinnedElsewhere).toMatchObject({ verified: false, problem: { code: 'attestation_measurement' } });
