@@ -13,6 +13,8 @@ import {
   abusiveMessages,
   benignLookalikes,
   composedJailbreaks,
+  goalHijacks,
+  personaRolePlays,
   plantedHijacks,
   benignRequests,
   benignRolePlay,
@@ -158,7 +160,9 @@ export const GENERATED_MIX = {
   toxicityHardNegatives: { count: 800, weight: 1 },
   composedJailbreaks: { count: 500, weight: 1 },
   plantedHijacks: { count: 1200, weight: 1 },
-  abusiveMessages: { count: 1200, weight: 1 },
+  goalHijacks: { count: 600, weight: 1 },
+  personaRolePlays: { count: 400, weight: 1 },
+  abusiveMessages: { count: 2400, weight: 1 },
 } as const;
 
 function hashFraction(key: string): number {
@@ -193,6 +197,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-toxicity-hard-negatives', m.toxicityHardNegatives.weight],
     ['sealgate-composed-jailbreak', m.composedJailbreaks.weight],
     ['sealgate-planted-hijack', m.plantedHijacks.weight],
+    ['sealgate-goal-hijack', m.goalHijacks.weight],
+    ['sealgate-persona-roleplay', m.personaRolePlays.weight],
     ['sealgate-abuse', m.abusiveMessages.weight],
   ]);
   if (model === 'toxicity') {
@@ -208,6 +214,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...rolePlayJailbreaks(4, m.rolePlayJailbreaks.count),
       ...composedJailbreaks(8, m.composedJailbreaks.count),
       ...plantedHijacks(9, benignDocs, m.plantedHijacks.count),
+      ...goalHijacks(10, m.goalHijacks.count),
+      ...personaRolePlays(11, m.personaRolePlays.count),
       ...benignRolePlay(5, m.benignRolePlay.count),
       ...harmfulRequests(6, m.harmfulRequests.perCategory),
     ],

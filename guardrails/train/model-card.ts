@@ -77,7 +77,7 @@ export function renderModelCard(report: TrainingReport): string {
     }
     out.push('');
     for (const head of model.heads) {
-      out.push(`### ${head.head} (threshold ${head.threshold.toFixed(3)})`);
+      out.push(`### ${head.head}${Number.isFinite(head.threshold ?? Number.NaN) ? ` (threshold ${head.threshold.toFixed(3)})` : ''}`);
       out.push('');
       out.push('In-distribution test split (eval-only sources: all rows) next to leave-one-source-out (trained without that source, all its rows). `*` = positive-only source, scored against pooled test-split negatives of the other sources in the same language.');
       out.push('');

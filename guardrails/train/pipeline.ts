@@ -223,3 +223,31 @@ export function leaveOneSourceOut(
   const score = (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!) + b);
   return evaluateHead(head, examples, score, threshold, (e) => e.source === source, [source]);
 }
+
+/**
+ * Leave-one-source-out for a combination of heads scored as one decision (e.g. prompt injection ∪ jailbreak:
+ * a policy blocks on either). Each head is trained and calibrated without `source`; the score is the maximum
+ * calibrated probability; positive = positive for any head, negative = negative for all.
+ */
+export function leaveOneSourceOutCombined(
+  name: string,
+  heads: readonly HeadId[],
+  examples: readonly Example[],
+  feats: readonly ExampleFeatures[],
+  config: TrainConfig,
+  source: string,
+): SliceMetrics[] {
+  const scorers = heads.map((head) => {
+    const trained = trainLogistic(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config);
+    const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && e.source !== source);
+    const { a, b } = fitPlatt(val.map((i) => viewMargin(trained, feats[i]!)), val.map((i) => examples[i]!.labels[head]!));
+    return (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!) + b);
+  });
+  const combinedLabel = (e: Example): 0 | 1 | undefined =>
+    heads.some((h) => e.labels[h] === 1) ? 1 : heads.every((h) => e.labels[h] === 0) ? 0 : undefined;
+  const relabelled = examples.map((e) => ({ ...e, labels: { [heads[0]!]: combinedLabel(e) } as Example['labels'] }));
+  const score = (i: number): number => Math.max(...scorers.map((f) => f(i)));
+  const val = relabelled.map((e, i) => i).filter((i) => relabelled[i]!.shippable && relabelled[i]!.split === 'val' && relabelled[i]!.source !== source && relabelled[i]!.labels[heads[0]!] !== undefined);
+  const threshold = bestF1Threshold(val.map(score), val.map((i) => relabelled[i]!.labels[heads[0]!]!), MAX_VALIDATION_FPR[heads[0]!] ?? 1);
+  return evaluateHead(heads[0]!, relabelled, score, threshold, (e) => e.source === source, [source]).map((m) => ({ ...m, source: `${m.source} [${name}]` }));
+}

@@ -11,8 +11,8 @@
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEADS, loadExamples, type Example, type ModelName } from './data.js';
-import { writeModelCard, type ModelReport, type TrainingReport } from './model-card.js';
-import { buildModel, evaluateHead, featurizeAll, leaveOneSourceOut, losoSources, scoreWithBuilt, type BuiltModel } from './pipeline.js';
+import { writeModelCard, type HeadReport, type ModelReport, type TrainingReport } from './model-card.js';
+import { buildModel, evaluateHead, featurizeAll, leaveOneSourceOut, leaveOneSourceOutCombined, losoSources, scoreWithBuilt, type BuiltModel } from './pipeline.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
 
 const MODELS_DIR = decodeURIComponent(new URL('../models/', import.meta.url).pathname);
@@ -49,7 +49,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
   saveModel(model, MODELS_DIR);
 
   const sources = [...new Set(examples.map((e) => e.source))].sort();
-  const heads = HEADS[name].map((head, h) => {
+  const heads: HeadReport[] = HEADS[name].map((head, h) => {
     const threshold = model.manifest.heads[h]!.threshold;
     const score = (i: number): number => scoreWithBuilt(model, h, feats[i]!);
     // Shippable sources: their held-out test split. Evaluation-only sources: every row (never trained on).
@@ -64,6 +64,17 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
       : [];
     return { head, threshold, calibration: model.manifest.heads[h]!.calibration, test, loso };
   });
+  if (name === 'intent' && withLoso) {
+    // The attack decision a policy makes: prompt injection OR jailbreak.
+    const attackHeads = ['intent.prompt_injection', 'intent.jailbreak'] as const;
+    const attackSources = [...new Set(attackHeads.flatMap((h) => losoSources(h, examples)))].sort();
+    const loso = attackSources.flatMap((source) => {
+      const result = leaveOneSourceOutCombined('attack', attackHeads, examples, feats, config, source);
+      log(`${name}/attack: LOSO ${source} → ${result.map((r) => `${r.lang} auc=${r.rocAuc}`).join(', ')}`);
+      return result;
+    });
+    heads.push({ head: 'intent.attack (prompt_injection ∪ jailbreak)', threshold: Number.NaN, calibration: { a: 1, b: 0 }, test: [], loso });
+  }
   return {
     name,
     buckets: config.buckets,
