@@ -57,6 +57,12 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
   );
   const host = gw.running.gateway.deps.confidential!.host;
   const measurement = host.identity!.measurement;
+  // The allow-list the default clients trust: the enclave's measurement, plus any it gets after a
+  // restart (the shared working tree may change under a long test run; in CI it never does).
+  const trusted = [measurement];
+  host.on('ready', (identity: { measurement: string }) => {
+    if (!trusted.includes(identity.measurement)) trusted.push(identity.measurement);
+  });
   const recorded: WireRecord[] = [];
 
   const client = (opts: ClientOptions = {}) => {
@@ -75,7 +81,7 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
     const confidentialFetch = createConfidentialFetch({
       gatewayUrl: gw.url,
       rootPublicKey: opts.rootPublicKey ?? publicKey,
-      allowedMeasurements: opts.allowedMeasurements ?? [measurement],
+      allowedMeasurements: opts.allowedMeasurements ?? trusted,
       fetch: wire,
       now: opts.now,
     });
