@@ -53,6 +53,35 @@ function factsOf(text: string, contextGate: boolean): TextFacts {
   };
 }
 
+/** Between two parts of one address: separators, optionally a city name and/or a two-letter region code. */
+const ADDRESS_GAP = /^[\s,，]{0,6}(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]+(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]+){0,2}[\s,]{1,6}){0,2}(?:[A-Z]{2}[\s,]{1,6})?$/;
+const POSTCODE_AFTER = /^[\s,]{1,4}(?:\([A-Za-z ]{2,12}\)[\s,]{1,3})?(?:[A-Z]{2}[\s,]{1,4})?\d{4,6}(?![\d])/;
+
+/**
+ * An address is one thing: a street line followed by its unit, city, region, country and postcode
+ * (`… Street\n Suite 680\n Kissousa\n Cyprus 36…`). Adjacent ADDRESS/LOCATION findings that continue an
+ * ADDRESS are merged into it, and a trailing postcode is absorbed.
+ */
+function mergeAddressParts<T extends Candidate>(text: string, sorted: T[]): T[] {
+  const out: T[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'ADDRESS' && (c.type === 'ADDRESS' || c.type === 'LOCATION') && ADDRESS_GAP.test(text.slice(last.end, c.start))) {
+      last.end = c.end;
+      last.score = Math.max(last.score, c.score);
+      continue;
+    }
+    out.push(c);
+  }
+  for (const c of out) {
+    if (c.type !== 'ADDRESS') continue;
+    const post = POSTCODE_AFTER.exec(text.slice(c.end, c.end + 32));
+    if (post) c.end += post[0].length;
+  }
+  // Absorbing a postcode can reach into the next finding only if that finding was a number; drop such overlaps.
+  return out.filter((c, i) => i === 0 || c.start >= out[i - 1]!.end);
+}
+
 export interface PiiDetector extends Detector {
   readonly name: 'pii';
   detect(text: string, ctx?: DetectContext): Finding[];
@@ -95,7 +124,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
         }
       }
       const findings: Finding[] = [];
-      for (const c of resolveOverlaps(scored)) {
+      for (const c of mergeAddressParts(n, resolveOverlaps(scored))) {
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         findings.push({

@@ -126,7 +126,47 @@ function englishAddresses(text: string): Candidate[] {
   forEachMatch(EN_EURO, text, (m) => {
     out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street' });
   });
-  return out;
+  return chainEnglish(text, out);
+}
+
+/** One more line of an address after a street line: unit, city, region code, country, postcode. */
+const NEXT_PART = new RegExp(
+  `[\\s,]{1,6}(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Box|PO Box|P\\.O\\. Box)[ ]#?\\d{1,6}[A-Za-z]?|\\d{4,6}(?:-\\d{4})?|[A-Z]{2}(?![${LETTER}])|[${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2})`,
+  'y',
+);
+
+/**
+ * Street lines, unit lines and the parts after them form one address: adjacent candidates are merged
+ * (the unit line alone would be too weak), then the address is extended over following unit / city /
+ * region / postcode parts (at most five; a full stop ends it).
+ */
+function chainEnglish(text: string, candidates: Candidate[]): Candidate[] {
+  if (candidates.length === 0) return candidates;
+  // A cue clause ("ship to …") is a fallback: where a structured street match exists, the clause would only over-extend.
+  candidates = candidates.filter(
+    (c) => c.validator !== 'en-address-cue' || !candidates.some((o) => o !== c && o.validator !== 'en-address-cue' && o.start < c.end && c.start < o.end),
+  );
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Candidate[] = [];
+  for (const c of candidates) {
+    const last = merged[merged.length - 1];
+    if (last && c.start <= last.end + 6 && /^[\s,]*$/.test(text.slice(last.end, Math.max(last.end, c.start)))) {
+      last.end = Math.max(last.end, c.end);
+      last.score = Math.min(1, Math.max(last.score, c.score) + 0.1);
+      continue;
+    }
+    merged.push({ ...c });
+  }
+  for (const c of merged) {
+    if (c.score < 0.45) continue;
+    for (let step = 0; step < 5; step++) {
+      NEXT_PART.lastIndex = c.end;
+      const m = NEXT_PART.exec(text);
+      if (!m || /\n\s*\n/.test(m[0])) break;
+      c.end += m[0].length;
+    }
+  }
+  return merged;
 }
 
 export const addressRecognizer: Recognizer = {

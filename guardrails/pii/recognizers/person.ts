@@ -101,7 +101,7 @@ function trailingPhrases(before: string): string[] {
   while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
   let phrase = '';
   for (let k = 0; k < 3 && end > 0; k++) {
-    const space = before.lastIndexOf(' ', end - 1);
+    const space = Math.max(before.lastIndexOf(' ', end - 1), before.lastIndexOf('\n', end - 1), before.lastIndexOf('\t', end - 1));
     const word = before.slice(space + 1, end).toLowerCase().replace(/^[^a-z']+|[^a-z']+$/g, '');
     phrase = phrase ? `${word} ${phrase}` : word;
     out.push(phrase);
@@ -113,6 +113,8 @@ function trailingPhrases(before: string): string[] {
 
 /** Verbs that typically follow a person as subject. */
 const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed)\b)/;
+/** A capitalised run ending in a street word is a street (Diakou Street, Herceg Gateway St), not a person. */
+const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'square', 'sq', 'highway', 'parkway', 'circle', 'trail', 'crescent', 'close', 'row', 'alley', 'plaza', 'gardens', 'parks', 'park', 'pass', 'gateway', 'bridge', 'hill', 'ridge', 'view', 'walk', 'quay', 'wharf', 'mews', 'green', 'heights', 'village', 'port', 'harbour', 'harbor', 'island', 'islands', 'mountain', 'river', 'lake', 'valley', 'county', 'city', 'town']);
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 
@@ -128,7 +130,7 @@ function englishNames(text: string): Candidate[] {
     }
     if (tokens.length === 0) return;
     const last = tokens[tokens.length - 1]!.toLowerCase();
-    if (ORG_SUFFIX_SET.has(last)) return;
+    if (ORG_SUFFIX_SET.has(last) || STREET_WORDS.has(last)) return;
     // "Ibrahim Design LLC": the run is the name part of an organisation.
     const nextWord = /^,? ([A-Za-z.]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
     if (nextWord && ORG_SUFFIX_SET.has(nextWord[1]!.replace(/\.$/, '').toLowerCase())) return;
