@@ -91,7 +91,7 @@ const TOKEN = `[${UPPER}][${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
 const CAPITALISED_RUN = new RegExp(`(?<![${UPPER}${LOWER}0-9'’])${TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
 /** Strong cues name a person outright; weak cues only make a capitalised run more likely to be one. */
 const EN_STRONG_CUES = new Set(['my name is', 'name is', 'name', 'names are', 'last name', 'first name', 'surname', 'full name', 'i am', "i'm", 'this is', 'called', 'named', 'dear', 'attention', 'attn', 'signed', 'sincerely', 'regards', 'manager is', 'boss is', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'friend', 'colleague', 'patient', 'customer', 'client', 'employee', 'user', 'contact']);
-const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit']);
+const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit', 'says', 'said', 'heard', 'kid', 'producer', 'director', 'author', 'singer', 'actor', 'founder', 'founders', 'ceo', 'coach', 'teacher', 'doctor', 'nurse', 'lawyer', 'agent']);
 const TITLES = new Set(EN_TITLES);
 
 /** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
@@ -112,11 +112,13 @@ function trailingPhrases(before: string): string[] {
 }
 
 /** Verbs that typically follow a person as subject. */
-const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed)\b)/;
+const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed|shouted|speaks|speak|spoke|explained|claims|claimed|believes|believed|agreed|smiled|laughed|cried)\b)/;
 /** A capitalised run ending in a street word is a street (Diakou Street, Herceg Gateway St), not a person. */
 const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'square', 'sq', 'highway', 'parkway', 'circle', 'trail', 'crescent', 'close', 'row', 'alley', 'plaza', 'gardens', 'parks', 'park', 'pass', 'gateway', 'bridge', 'hill', 'ridge', 'view', 'walk', 'quay', 'wharf', 'mews', 'green', 'heights', 'village', 'port', 'harbour', 'harbor', 'island', 'islands', 'mountain', 'river', 'lake', 'valley', 'county', 'city', 'town']);
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
+
+const LIST_GAP = /^(?:,\s?|\s(?:and|&|or)\s|,\s(?:and|&|or)\s)$/;
 
 function englishNames(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -143,16 +145,32 @@ function englishNames(text: string): Candidate[] {
     if (tokens.slice(1).some((t) => EN_SURNAMES.has(t.toLowerCase())) || (tokens.length === 1 && EN_SURNAMES.has(first))) score += 0.2;
     if (tokens.length >= 2) score += 0.15;
     const phrases = trailingPhrases(before);
-    if (TITLES.has(phrases[0] ?? '')) score += 0.45;
-    else if (phrases.some((p) => EN_STRONG_CUES.has(p))) score += 0.4;
-    else if (phrases.some((p) => EN_WEAK_CUES.has(p))) score += 0.2;
+    let strong = false;
+    if (TITLES.has(phrases[0] ?? '')) {
+      score += 0.45;
+      strong = true;
+    } else if (phrases.some((p) => EN_STRONG_CUES.has(p))) {
+      score += 0.4;
+      strong = true;
+    } else if (phrases.some((p) => EN_WEAK_CUES.has(p))) score += 0.2;
     if (EN_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
     const lastChar = before.trimEnd().slice(-1);
     const sentenceStart = start === 0 || lastChar === '' || lastChar === '.' || lastChar === '!' || lastChar === '?' || before.endsWith('\n');
-    if (sentenceStart && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
+    if (sentenceStart && !strong && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
     out.push({ type: 'PERSON', start, end: m.index + m[0].length, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
   });
+  // Lists of people ("Morrison, Rogers and Torres"): a weak candidate next to a confident one in a
+  // comma/and list is a person too. Two passes let confidence flow along the list.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < out.length; k++) {
+      const c = out[k]!;
+      if (c.score >= 0.5 || c.score < 0.25) continue;
+      const neighbours = [out[k - 1], out[k + 1]].filter((o): o is Candidate => o !== undefined && o.score >= 0.5);
+      const listed = neighbours.some((o) => LIST_GAP.test(o.end <= c.start ? text.slice(o.end, c.start) : text.slice(c.end, o.start)));
+      if (listed) c.score = 0.55;
+    }
+  }
   return out;
 }
 
