@@ -68,6 +68,12 @@ describe('sealgate serve', () => {
     expect(await proc.exited).toBe(0);
     const logs = proc.output();
     expect(logs).toContain('shutdown complete');
+    // The stream was still in flight when shutdown began: its request line comes after it.
+    const lines = logs.split('\n');
+    const shutdownAt = lines.findIndex((l) => l.includes('shutting down'));
+    const streamDoneAt = lines.findIndex((l) => l.includes('"msg":"request"') && l.includes('"stream":true'));
+    expect(shutdownAt).toBeGreaterThan(-1);
+    expect(streamDoneAt).toBeGreaterThan(shutdownAt);
     expect(logs).not.toContain('Secret-Prompt-Marker');
     expect(logs).not.toContain('13812345678');
     expect(logs).not.toContain(DEV_API_KEY);
