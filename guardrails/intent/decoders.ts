@@ -19,6 +19,8 @@ export interface DecodedSegment {
 
 const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
+const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}/;
+const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
 const URL_RE = /[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -94,14 +96,14 @@ function commonWordRatio(text: string): number {
 }
 
 function decodeRot13(text: string): string | undefined {
-  const words = text.match(/[A-Za-z]+/g) ?? [];
-  if (words.length < 4) return undefined;
-  const before = commonWordRatio(text);
+  // Decide on a sample: ordinary English shows its common words within the first few hundred characters.
+  const sample = text.length > 600 ? text.slice(0, 600) : text;
+  if (!/[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+/.test(sample)) return undefined;
+  const before = commonWordRatio(sample);
   // Ordinary English is ~40% common words: skip the rewrite for it (hot path).
   if (before >= 0.1) return undefined;
-  const decoded = rot13(text);
-  const after = commonWordRatio(decoded);
-  return after >= 0.2 && after > before * 2 ? decoded : undefined;
+  const after = commonWordRatio(rot13(sample));
+  return after >= 0.2 && after > before * 2 ? rot13(text) : undefined;
 }
 
 interface Candidate {
@@ -119,8 +121,9 @@ function candidates(text: string): Candidate[] {
       if (decoded !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: decoded, encoding });
     }
   };
-  scan(HEX_RE, 'hex', decodeHex);
-  scan(BASE64_RE, 'base64', decodeBase64);
+  // Cheap pre-tests keep the full scans off ordinary prose (the hot path).
+  if (HEX_HINT_RE.test(text)) scan(HEX_RE, 'hex', decodeHex);
+  if (BASE64_HINT_RE.test(text)) scan(BASE64_RE, 'base64', decodeBase64);
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
   // Drop base64 hits inside a hex hit (hex digits are valid base64 characters).
   const kept = out.filter((c) => !out.some((o) => o !== c && o.encoding === 'hex' && o.start <= c.start && o.end >= c.end));

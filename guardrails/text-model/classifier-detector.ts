@@ -95,7 +95,10 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   const decode = options.decode ?? spec.decodeByDefault;
 
   const viewsOf = (text: string, textIndex: number): View[] => {
-    const views: View[] = textViews(text, { buckets }, options.windowChars).map((v) => ({ textIndex, ...v }));
+    const views: View[] = [];
+    for (const v of textViews(text, { buckets }, options.windowChars)) {
+      views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: v.features });
+    }
     if (decode && spec.decoder) {
       for (const d of spec.decoder(text, options.maxDecodeDepth)) {
         views.push({ textIndex, start: d.start, end: d.end, normalized: normalizeForModel(d.text), via: d.via });
@@ -104,20 +107,31 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     return views;
   };
 
+  const H = manifest.heads.length;
   const findingsFrom = (count: number, views: View[], scores: Float64Array[]): Finding[][] => {
-    const best: Array<Array<{ score: number; view: number }>> = Array.from({ length: count }, () => manifest.heads.map(() => ({ score: -1, view: -1 })));
-    views.forEach((view, v) => {
-      const perHead = best[view.textIndex]!;
+    // Best score and view per (text, head), in flat typed arrays: no per-call object churn on the hot path.
+    const bestScore = new Float64Array(count * H).fill(-1);
+    const bestView = new Int32Array(count * H).fill(-1);
+    for (let v = 0; v < views.length; v += 1) {
+      const base = views[v]!.textIndex * H;
       const s = scores[v]!;
-      for (let h = 0; h < perHead.length; h += 1) if (s[h]! > perHead[h]!.score) perHead[h] = { score: s[h]!, view: v };
-    });
-    return best.map((perHead) => {
+      for (let h = 0; h < H; h += 1) {
+        if (s[h]! > bestScore[base + h]!) {
+          bestScore[base + h] = s[h]!;
+          bestView[base + h] = v;
+        }
+      }
+    }
+    const out: Finding[][] = [];
+    for (let t = 0; t < count; t += 1) {
       const findings: Finding[] = [];
-      perHead.forEach(({ score, view }, h) => {
-        if (view < 0) return;
+      for (let h = 0; h < H; h += 1) {
+        const view = bestView[t * H + h]!;
+        if (view < 0) continue;
+        const score = bestScore[t * H + h]!;
         const threshold = thresholds[h]!;
         const flagged = score >= threshold;
-        if (!flagged && (options.minScore === undefined || score < options.minScore)) return;
+        if (!flagged && (options.minScore === undefined || score < options.minScore)) continue;
         const v = views[view]!;
         const category = manifest.heads[h]!.category;
         const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name };
@@ -128,9 +142,10 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
             findings.push({ detector: spec.name, category: fine, start: v.start, end: v.end, score: rounded, meta: { ...meta, basis: 'lexicon', parent: category } });
           }
         }
-      });
-      return findings;
-    });
+      }
+      out.push(findings);
+    }
+    return out;
   };
 
   const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, { buckets }));

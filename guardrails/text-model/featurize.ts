@@ -209,13 +209,17 @@ export function mergeCounts(parts: readonly FeatureCounts[], buckets: number): F
   return drain(counts, unique);
 }
 
+/** 1 + ln(count) for small counts (the common case), computed once. */
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, k) => (k === 0 ? 0 : 1 + Math.log(k)));
+
 /** Sublinear term frequency (1 + ln count), L2-normalised. */
 export function normalizeCounts(c: FeatureCounts): SparseFeatures {
   const n = c.indices.length;
   const values = new Float32Array(n);
   let sumSq = 0;
   for (let j = 0; j < n; j += 1) {
-    const v = 1 + Math.log(c.counts[j]!);
+    const count = c.counts[j]!;
+    const v = count < 256 ? SUBLINEAR[count]! : 1 + Math.log(count);
     values[j] = v;
     sumSq += v * v;
   }

@@ -53,6 +53,8 @@ export interface ScoringBackend {
 export class LinearTextModel implements ScoringBackend {
   readonly name = 'typescript';
   readonly featurizer: FeaturizerConfig;
+  /** Weights re-laid bucket-major ([bucket * heads + head]) so one cache line serves every head. */
+  private readonly interleaved: Int16Array;
 
   constructor(
     readonly manifest: ModelManifest,
@@ -67,6 +69,10 @@ export class LinearTextModel implements ScoringBackend {
       throw new Error(`model "${manifest.name}": buckets must be a power of two`);
     }
     this.featurizer = manifest.featurizer;
+    const heads = manifest.heads.length;
+    const buckets = manifest.featurizer.buckets;
+    this.interleaved = new Int16Array(weights.length);
+    for (let h = 0; h < heads; h += 1) for (let j = 0; j < buckets; j += 1) this.interleaved[j * heads + h] = weights[h * buckets + j]!;
   }
 
   get heads(): readonly HeadManifest[] {
@@ -84,15 +90,24 @@ export class LinearTextModel implements ScoringBackend {
   /** Calibrated probability per head for one feature vector. */
   scoreOne(features: SparseFeatures): Float64Array {
     const { heads } = this.manifest;
-    const buckets = this.featurizer.buckets;
-    const out = new Float64Array(heads.length);
+    const H = heads.length;
+    const out = new Float64Array(H);
     const { indices, values } = features;
-    for (let h = 0; h < heads.length; h += 1) {
-      const head = heads[h]!;
-      const base = h * buckets;
+    const w = this.interleaved;
+    if (H === 1) {
       let dot = 0;
-      for (let i = 0; i < indices.length; i += 1) dot += this.weights[base + indices[i]!]! * values[i]!;
-      out[h] = calibrate(head, head.bias + head.scale * dot);
+      for (let i = 0; i < indices.length; i += 1) dot += w[indices[i]!]! * values[i]!;
+      out[0] = dot;
+    } else {
+      for (let i = 0; i < indices.length; i += 1) {
+        const base = indices[i]! * H;
+        const v = values[i]!;
+        for (let h = 0; h < H; h += 1) out[h] = out[h]! + w[base + h]! * v;
+      }
+    }
+    for (let h = 0; h < H; h += 1) {
+      const head = heads[h]!;
+      out[h] = calibrate(head, head.bias + head.scale * out[h]!);
     }
     return out;
   }
