@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { RuleSet } from '../rules/rule-set.js';
+import { RuleLayers } from '../rules/layers.js';
+import { RuleSet, termFilesOf } from '../rules/rule-set.js';
 import type { RuleSetSpec } from '../rules/schema.js';
 import { BUILTIN_DEFAULT_POLICY } from './defaults.js';
 import { compileRules, findContradiction, findLoosening, type CompiledRule } from './engine.js';
@@ -71,41 +72,62 @@ function readPolicyFile(path: string, name: string): ParsedFile {
   return { name, path, raw, spec: parsePolicyText(raw, path) };
 }
 
-/** Baseline term files are resolved against the baseline's directory before being merged into tenants. */
-function absoluteFiles(spec: RuleSetSpec, baseDir: string): RuleSetSpec {
-  const abs = (files: string[]) => files.map((f) => (isAbsolute(f) ? f : resolve(baseDir, f)));
-  return {
-    ...spec,
-    keywords: spec.keywords.map((k) => ({ ...k, files: abs(k.files) })),
-    topics: spec.topics.map((t) => ({ ...t, files: abs(t.files) })),
-    allow: { terms: spec.allow.terms, files: abs(spec.allow.files) },
-  };
+/**
+ * Compiled rule sets by content (spec + base directory + every list it reads): a reload rebuilds only
+ * what changed, and identical rules are one automaton. Replaced by the entries a successful load used.
+ */
+let compiledRules = new Map<string, RuleSet>();
+
+interface LoadContext {
+  sources: PolicySources;
+  /** Every file read (what reload watches). */
+  files: Set<string>;
+  /** Rule sets this load used (becomes the cache when it succeeds). */
+  used: Map<string, RuleSet>;
 }
 
-function mergeRuleSets(baseline: RuleSetSpec | undefined, own: RuleSetSpec): RuleSetSpec {
-  if (!baseline) return own;
-  return {
-    keywords: [...baseline.keywords, ...own.keywords],
-    regexes: [...baseline.regexes, ...own.regexes],
-    topics: [...baseline.topics, ...own.topics],
-    allow: { terms: [...baseline.allow.terms, ...own.allow.terms], files: [...baseline.allow.files, ...own.allow.files] },
-    knowledgeBase: [...own.knowledgeBase, ...baseline.knowledgeBase],
-  };
+/** Reads a rule set's term lists, then compiles it (or reuses an identical compiled one). */
+function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, load: LoadContext): { ruleSet: RuleSet; digest: string } {
+  const contents = new Map<string, string>();
+  const key = createHash('sha256').update(`${baseDir}\0${JSON.stringify(spec)}\0${load.sources.regexBudgetMs ?? ''}\0`);
+  for (const file of termFilesOf(spec)) {
+    const path = resolve(baseDir, file);
+    if (contents.has(path)) continue;
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new PolicyLoadError(owner, `cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    contents.set(path, content);
+    load.files.add(path);
+    key.update(`${path}\0${content}\0`);
+  }
+  const digest = key.digest('hex');
+  let ruleSet = load.used.get(digest) ?? compiledRules.get(digest);
+  if (!ruleSet) {
+    try {
+      ruleSet = new RuleSet(spec, { baseDir, regexBudgetMs: load.sources.regexBudgetMs, readFile: (path) => contents.get(path) });
+    } catch (error) {
+      throw new PolicyLoadError(owner, (error as Error).message);
+    }
+  }
+  load.used.set(digest, ruleSet);
+  return { ruleSet, digest };
 }
 
 interface Baseline {
   raw: string;
   input: CompiledRule[];
   output: CompiledRule[];
-  rules?: RuleSetSpec;
+  rules?: { ruleSet: RuleSet; digest: string };
 }
 
-function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, sources: PolicySources, files: Set<string>): Policy {
-  files.add(file.path);
+function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load: LoadContext): Policy {
+  load.files.add(file.path);
   if (file.spec.tenant !== undefined && file.spec.tenant !== tenant) {
     throw new PolicyLoadError(file.path, `declares tenant "${file.spec.tenant}" but the file is for "${tenant}"`);
   }
-  const hash = createHash('sha256').update(`baseline\0${baseline.raw}\0policy\0${file.raw}\0`);
   const ownInput = compileRules(file.spec.input, `${tenant}.input`);
   const ownOutput = compileRules(file.spec.output, `${tenant}.output`);
   const input = [...baseline.input, ...ownInput];
@@ -117,20 +139,13 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, sourc
     findLoosening('output', baseline.output, output);
   if (loosening) throw new PolicyLoadError(file.path, `loosens the organisation baseline: ${loosening}`);
 
-  let ruleSet: RuleSet;
-  try {
-    ruleSet = new RuleSet(mergeRuleSets(baseline.rules, file.spec.rules), {
-      baseDir: dirname(file.path),
-      regexBudgetMs: sources.regexBudgetMs,
-      onFileRead: (path, content) => {
-        files.add(path);
-        hash.update(`list\0${path}\0${content}\0`);
-      },
-    });
-  } catch (error) {
-    throw new PolicyLoadError(file.path, (error as Error).message);
-  }
-  return new Policy(tenant, file.spec.version, hash.digest('hex'), { input, output }, file.spec.onBlock, ruleSet);
+  const own = compileRuleLayer(file.spec.rules, dirname(file.path), file.path, load);
+  // The version covers everything the policy is made of: baseline, policy file, and every list both read.
+  const hash = createHash('sha256')
+    .update(`baseline\0${baseline.raw}\0${baseline.rules?.digest ?? ''}\0policy\0${file.raw}\0${own.digest}\0`)
+    .digest('hex');
+  const layers = new RuleLayers(baseline.rules ? [own.ruleSet, baseline.rules.ruleSet] : [own.ruleSet]);
+  return new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers);
 }
 
 /** Loads every policy; throws PolicyLoadError (file + reason) if any file is broken or loosens the baseline. */
@@ -138,6 +153,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
   const dir = sources.dir ? resolve(sources.dir) : undefined;
   const baselinePath = sources.baselineFile ? resolve(sources.baselineFile) : dir && existsSync(join(dir, 'baseline.yaml')) ? join(dir, 'baseline.yaml') : undefined;
 
+  const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map() };
   let baseline: Baseline = { raw: '', input: [], output: [] };
   if (baselinePath) {
     const file = readPolicyFile(baselinePath, 'baseline');
@@ -145,7 +161,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       raw: file.raw,
       input: compileRules(file.spec.input, 'baseline.input'),
       output: compileRules(file.spec.output, 'baseline.output'),
-      rules: absoluteFiles(file.spec.rules, dirname(baselinePath)),
+      rules: compileRuleLayer(file.spec.rules, dirname(baselinePath), baselinePath, load),
     };
   }
 
@@ -154,8 +170,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     defaultPath && existsSync(defaultPath)
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
-  const files = new Set<string>(baselinePath ? [baselinePath] : []);
-  const defaultPolicy = buildPolicy('default', defaultFile, baseline, sources, files);
+  const defaultPolicy = buildPolicy('default', defaultFile, baseline, load);
 
   const policies = new Map<string, Policy>();
   if (dir) {
@@ -170,8 +185,9 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       const path = join(dir, entry);
       if (path === baselinePath || entry === 'default.yaml' || entry === 'baseline.yaml') continue;
       const tenant = basename(entry, extname(entry));
-      policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, sources, files));
+      policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, load));
     }
   }
-  return new PolicySet(policies, defaultPolicy, [...files].filter((f) => !f.startsWith('<')).sort());
+  compiledRules = load.used; // only now: a failed load keeps the previous cache
+  return new PolicySet(policies, defaultPolicy, [...load.files].filter((f) => !f.startsWith('<')).sort());
 }

@@ -112,6 +112,33 @@ describe('policy files and reload', () => {
     expect(() => loadPolicySet({ dir })).toThrow(reason);
   });
 
+  it('compiles the baseline rules once for all tenants and reuses unchanged rule sets across reloads', () => {
+    dir = mkdtempSync(join(tmpdir(), 'pol-'));
+    write('org.txt', 'orgword\n');
+    write('baseline.yaml', 'input: [ { category: "rules.*", action: block } ]\nrules: { keywords: [ { id: org, files: [org.txt] } ] }\n');
+    write('a.yaml', 'rules: { keywords: [ { id: a, terms: [aword] } ] }\n');
+    write('b.yaml', 'rules: { keywords: [ { id: b, terms: [bword] } ] }\n');
+    const first = loadPolicySet({ dir });
+    const [aOwn, aBase] = first.forTenant('a').ruleSet.layers;
+    const [bOwn, bBase] = first.forTenant('b').ruleSet.layers;
+    expect(aBase).toBe(bBase);
+    expect(aOwn).not.toBe(bOwn);
+    expect(first.forTenant('a').decide(first.forTenant('a').ruleSet.detect('say orgword'), 'input').outcome).toBe('block');
+
+    write('b.yaml', 'rules: { keywords: [ { id: b, terms: [bword, bword2] } ] }\n');
+    const second = loadPolicySet({ dir });
+    expect(second.forTenant('a').ruleSet.layers[0]).toBe(aOwn); // unchanged: not rebuilt
+    expect(second.forTenant('a').ruleSet.layers[1]).toBe(aBase);
+    expect(second.forTenant('b').ruleSet.layers[0]).not.toBe(bOwn);
+    expect(second.forTenant('a').hash).toBe(first.forTenant('a').hash);
+
+    write('org.txt', 'orgword\nneworg\n');
+    const third = loadPolicySet({ dir });
+    expect(third.forTenant('a').ruleSet.layers[1]).not.toBe(aBase);
+    expect(third.forTenant('a').hash).not.toBe(first.forTenant('a').hash);
+    expect(third.forTenant('b').ruleSet.detect('neworg')).toHaveLength(1);
+  });
+
   it('hash covers term list contents', () => {
     dir = mkdtempSync(join(tmpdir(), 'pol-'));
     write('words.txt', 'alpha\n');

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Stage } from '../core/types.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import type { RuleLayers } from '../rules/layers.js';
 import type { KnowledgeEntry } from '../rules/schema.js';
 import { decide, type CompiledRule, type Decision } from './engine.js';
 import type { BlockResponse } from './schema.js';
@@ -25,7 +25,8 @@ export class Policy {
     readonly hash: string,
     private readonly rules: { input: readonly CompiledRule[]; output: readonly CompiledRule[] },
     readonly onBlock: BlockResponse,
-    readonly ruleSet: RuleSet,
+    /** The tenant's rules layered over the baseline's. */
+    readonly ruleSet: RuleLayers,
   ) {}
 
   /** Short version string for audit records, receipts and the verdict header. */

@@ -41,18 +41,30 @@ export interface CompileOptions {
   regexBudgetMs?: number;
   /** Told about every term file read, so the policy hash covers list contents too. */
   onFileRead?: (path: string, content: string) => void;
+  /** Supplies a term file's content (absolute path) instead of reading it; `undefined` = read from disk. */
+  readFile?: (path: string) => string | undefined;
 }
 
-/** Reads a term file: one term per line, blank lines and `#` comments skipped. */
-export function readTermFile(path: string, onFileRead?: CompileOptions['onFileRead']): string[] {
+/** Every term file a rule-set spec references, as written (relative to its base directory). */
+export function termFilesOf(spec: RuleSetSpec): string[] {
+  return [...spec.keywords.flatMap((k) => k.files), ...spec.topics.flatMap((t) => t.files), ...spec.allow.files];
+}
+
+/** Parses a term list: one term per line, blank lines and `#` comments skipped. */
+export function parseTermList(content: string): string[] {
   const terms: string[] = [];
-  const content = readFileSync(path, 'utf8');
-  onFileRead?.(path, content);
   for (const line of content.split(/\r?\n/)) {
     const term = line.trim();
     if (term && !term.startsWith('#')) terms.push(term);
   }
   return terms;
+}
+
+/** Reads a term file: one term per line, blank lines and `#` comments skipped. */
+export function readTermFile(path: string, onFileRead?: CompileOptions['onFileRead']): string[] {
+  const content = readFileSync(path, 'utf8');
+  onFileRead?.(path, content);
+  return parseTermList(content);
 }
 
 export class RuleSet {
@@ -69,7 +81,11 @@ export class RuleSet {
     const baseDir = options.baseDir ?? process.cwd();
     const load = (files: readonly string[]) => files.flatMap((file) => {
       try {
-        return readTermFile(resolve(baseDir, file), options.onFileRead);
+        const path = resolve(baseDir, file);
+        const supplied = options.readFile?.(path);
+        if (supplied === undefined) return readTermFile(path, options.onFileRead);
+        options.onFileRead?.(path, supplied);
+        return parseTermList(supplied);
       } catch (error) {
         throw new RuleSetError(`cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
