@@ -335,8 +335,10 @@ export class StreamGuard {
             await yieldToEventLoop();
           }
         } else if (type === 'response.output_text.done') {
+          const fresh = !channels.has(keyOf(event));
           const c = channel(keyOf(event));
-          const out = await c.push('', true);
+          // No deltas came for this part (unusual): its whole text is guarded here.
+          const out = await c.push(fresh && typeof event.text === 'string' ? event.text : '', true);
           if (out) yield numbered({ ...(lastDelta ?? event), type: 'response.output_text.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out });
           yield numbered({ ...event, text: c.released });
         } else if (type === 'response.content_part.done' && isObject(event.part)) {
