@@ -110,6 +110,8 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       const iterator = result.chunks[Symbol.asyncIterator]();
       const first = await iterator.next();
       clearTimeout(timer);
+      // An aborted stream may end quietly instead of throwing: that is still a failed attempt.
+      if (first.done && (timedOut || signal.aborted)) throw new UpstreamError(timedOut ? 'timeout' : 'aborted', target.provider.name, 'no first chunk');
       return {
         kind: 'stream',
         chunks: continueStream(first, iterator, controller, timeoutMs, target.provider.name, cleanup, signal),
