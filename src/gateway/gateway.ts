@@ -59,7 +59,9 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     ? await createAudit(config, { logger, registry: metrics.registry, env: opts.env, enclave: confidential?.host })
     : undefined;
   // Guardrails (src/pipeline/guard.ts): detectors + per-tenant policies, first among the guard stages.
-  const guardrails = config.guardrails.enabled ? await createGuardrails(config, { logger: logger.child({ component: 'guardrails' }) }) : undefined;
+  const guardrails = config.guardrails.enabled
+    ? await createGuardrails(config, { logger: logger.child({ component: 'guardrails' }), registry: metrics.registry })
+    : undefined;
   const guardStages = [...(guardrails ? [guardrails.stage] : []), ...(opts.stages ?? [])];
   const stages = audit ? [audit.stages.input, ...guardStages, audit.stages.output] : guardStages;
   const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages });
@@ -71,7 +73,7 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     pipeline,
     router,
     access,
-    observers: [metrics.observer, ...(audit ? [audit.observer] : []), ...(opts.observers ?? [])],
+    observers: [metrics.observer, ...(guardrails ? [guardrails.observer] : []), ...(audit ? [audit.observer] : []), ...(opts.observers ?? [])],
     headerHooks: [...(guardrails ? [guardrails.headerHook] : []), ...(opts.headerHooks ?? []), ...(audit ? [audit.headerHook] : [])],
     readinessChecks: { access: () => access.ready(), ...opts.readinessChecks },
     lifecycle: { draining: false, inFlight: 0 },

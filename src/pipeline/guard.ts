@@ -9,7 +9,8 @@
  *  - outputStream: the sliding-window stream guard (./guard/stream.ts).
  * Verdicts (no text) go to `ctx.verdicts`, the policy version to `ctx.policyVersion`.
  */
-import type { Detector } from '../../guardrails/core/types.js';
+import type { Registry } from 'prom-client';
+import type { Detector, Verdict } from '../../guardrails/core/types.js';
 import { PolicyStore, detectLanguage, type Decision, type Policy, type PolicySet } from '../../guardrails/policy/index.js';
 import { createDetector } from '../../guardrails/registry.js';
 import type { SealGateConfig } from '../config/schema.js';
@@ -24,6 +25,7 @@ import { Scanner } from './guard/scanner.js';
 import { StreamGuard } from './guard/stream.js';
 import { requestSlots, responseSlots, withReplacements, type TextSlot } from './guard/texts.js';
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
+import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
 
 export { verdictHeader } from './guard/verdicts.js';
@@ -184,6 +186,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
 
 export interface Guardrails {
   stage: GuardStage;
+  /** Counts verdicts into the registry given to createGuardrails (an OutcomeObserver). */
+  observer: (outcome: { verdicts: readonly Verdict[]; tenantId?: string }) => void;
   /** For the gateway's header hooks: `x-sealgate-verdict`. */
   headerHook: (ctx: RequestContext) => Record<string, string>;
   policies: PolicyStore;
@@ -193,7 +197,10 @@ export interface Guardrails {
 }
 
 /** Builds the detectors, policy store (with reload) and violation store from the config. */
-export async function createGuardrails(config: Pick<SealGateConfig, 'guardrails' | 'redisUrl'>, opts: { logger?: GuardLogger } = {}): Promise<Guardrails> {
+export async function createGuardrails(
+  config: Pick<SealGateConfig, 'guardrails' | 'redisUrl'>,
+  opts: { logger?: GuardLogger; registry?: Registry } = {},
+): Promise<Guardrails> {
   const g = config.guardrails;
   const detectors: Detector[] = [];
   for (const [name, detector] of Object.entries(g.detectors)) {
@@ -216,6 +223,7 @@ export async function createGuardrails(config: Pick<SealGateConfig, 'guardrails'
   return {
     stage: createGuardStage({ config: g, policies, scanner, offenders, logger: opts.logger }),
     headerHook: verdictHeader,
+    observer: opts.registry ? createGuardMetrics(opts.registry, policies) : () => {},
     policies,
     scanner,
     violations,

@@ -254,6 +254,14 @@ describe('guardrail endpoints', () => {
     expect(JSON.parse(badStage.text).error.param).toBe('stage');
   });
 
+  it('exposes verdict counts and policy reloads as Prometheus metrics (categories, never text)', async () => {
+    await post('/chat/completions', { model: 'fake-model', messages: [{ role: 'user', content: 'project nightingale' }] });
+    const text = await (await fetch(`${gw.url}/metrics`)).text();
+    expect(text).toMatch(/sealgate_guardrail_verdicts_total\{stage="input",category="rules.banned_terms",action="block",tenant="dev"\} \d+/);
+    expect(text).toMatch(/sealgate_policy_reloads\{result="rejected"\} 0/);
+    expect(text.toLowerCase()).not.toContain('nightingale');
+  });
+
   it('counts repeat offences for an end user named by header', async () => {
     const bad = { model: 'fake-model', messages: [{ role: 'user', content: 'project nightingale' }] };
     const as = { 'x-sealgate-end-user': 'header-user-9' };
