@@ -19,6 +19,7 @@ import type { ConfidentialRuntime } from './confidential-runtime.js';
 import { REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
 import { requestLifecycle } from './middleware/request-lifecycle.js';
 import { errorHandler, notFound } from './middleware/errors.js';
+import { cors } from './middleware/cors.js';
 import { mountHealthRoutes } from './routes/health.js';
 import { routeModules } from './routes/index.js';
 import type { AuditRuntime } from '../audit/index.js';
@@ -66,6 +67,10 @@ export function createApp(deps: GatewayDeps): Express {
       },
     }),
   );
+
+  // Before authentication: browser preflights carry no credentials.
+  const corsHandler = cors(deps.config.server.cors);
+  if (corsHandler) app.use(corsHandler);
 
   mountHealthRoutes(app, deps);
 

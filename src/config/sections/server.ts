@@ -35,6 +35,14 @@ export const serverSection = z
       })
       .strict()
       .optional(),
+    /** Browser access: origins allowed to call the API (exact `https://app.example.com`, or `*`). Empty = no CORS. */
+    cors: z
+      .object({
+        allowedOrigins: z.array(z.union([z.literal('*'), z.string().url()])).default([]),
+        maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
+      })
+      .strict()
+      .prefault({}),
     /** Trust X-Forwarded-For from these proxies (express `trust proxy` value); off by default. */
     trustProxy: z.union([z.boolean(), z.string(), z.array(z.string())]).default(false),
   })

@@ -1,0 +1,37 @@
+/**
+ * CORS for browser clients (which should hold short-lived tokens from POST /v1/tokens, not keys).
+ * Off unless `server.cors.allowedOrigins` lists origins; answers preflights before authentication
+ * (browsers send them without credentials) and exposes the headers apps read (request id, limits).
+ */
+import type { RequestHandler } from 'express';
+
+export interface CorsOptions {
+  /** Exact origins (`https://app.example.com`) or `*`. Empty = CORS off. */
+  allowedOrigins: readonly string[];
+  maxAgeSeconds: number;
+}
+
+const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, openai-organization, openai-project, openai-beta, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout, x-sealgate-end-user';
+const EXPOSED_HEADERS = 'x-request-id, retry-after, retry-after-ms, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, x-sealgate-verdict, x-sealgate-receipt';
+
+export function cors(opts: CorsOptions): RequestHandler | undefined {
+  if (opts.allowedOrigins.length === 0) return undefined;
+  const any = opts.allowedOrigins.includes('*');
+  const allowed = new Set(opts.allowedOrigins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (!origin || (!any && !allowed.has(origin))) return next();
+    res.setHeader('access-control-allow-origin', any ? '*' : origin);
+    if (!any) res.append('vary', 'Origin');
+    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+      res.setHeader('access-control-max-age', String(opts.maxAgeSeconds));
+      res.locals.route = 'preflight';
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
