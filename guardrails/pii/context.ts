@@ -76,48 +76,68 @@ const DEFAULT_SCORING: ContextScoring = { boost: 0.35, penalty: 0.4 };
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Substring test; ASCII words must also sit on word boundaries (`ip` must not match inside `ship`). */
-function containsWord(window: string, word: string): boolean {
-  let from = 0;
-  const ascii = isAsciiWordChar(word.charCodeAt(0));
-  while (true) {
-    const at = window.indexOf(word, from);
-    if (at < 0) return false;
-    if (!ascii) return true;
-    const before = at > 0 ? window.charCodeAt(at - 1) : 32;
-    const afterAt = at + word.length;
-    const after = afterAt < window.length ? window.charCodeAt(afterAt) : 32;
-    // Prefix words like `expir` may run on; require only a clean left edge for them.
-    if (!isAsciiWordChar(before) && (!isAsciiWordChar(after) || word.length >= 5)) return true;
-    from = at + 1;
-  }
-}
-
-function anyIn(window: string, words: readonly string[] | undefined): boolean {
-  if (!words) return false;
-  for (const w of words) if (containsWord(window, w)) return true;
-  return false;
-}
-
-/** Distance (in chars) from the end of `before` to the closest occurrence of any word, or Infinity. */
-function nearestBefore(before: string, words: readonly string[] | undefined): number {
-  if (!words) return Infinity;
-  let best = Infinity;
-  for (const w of words) {
-    const at = before.lastIndexOf(w);
-    if (at >= 0 && containsWord(before.slice(at), w)) best = Math.min(best, before.length - at - w.length);
-  }
-  return best;
-}
-
 /** Lower-cased window around a span of `text` (normalised), used for context lookups. */
 export function contextWindow(text: string, start: number, end: number, before = BEFORE, after = AFTER): string {
   return (text.slice(Math.max(0, start - before), start) + ' \u0000 ' + text.slice(end, end + after)).toLowerCase();
 }
 
+/**
+ * Where each context word list occurs in one text, found once per list and reused by every candidate of
+ * that type (texts with many numbers would otherwise rescan the same words for each). ASCII words must sit
+ * on word boundaries of the whole text.
+ */
+export class ContextIndex {
+  private readonly cache = new Map<readonly string[], number[]>();
+
+  /** @param lower the lower-cased normalised text */
+  constructor(private readonly lower: string) {}
+
+  /** Sorted [start, end, start, end, …] occurrences of any of `words`. */
+  occurrences(words: readonly string[]): number[] {
+    let found = this.cache.get(words);
+    if (found) return found;
+    const pairs: Array<[number, number]> = [];
+    const text = this.lower;
+    for (const w of words) {
+      const ascii = isAsciiWordChar(w.charCodeAt(0));
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+        if (ascii) {
+          const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+          const afterAt = at + w.length;
+          const after = afterAt < text.length ? text.charCodeAt(afterAt) : 32;
+          if (isAsciiWordChar(before) || (isAsciiWordChar(after) && w.length < 5)) continue;
+        }
+        pairs.push([at, at + w.length]);
+      }
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    found = pairs.flat();
+    this.cache.set(words, found);
+    return found;
+  }
+
+  /**
+   * Distance from the nearest occurrence to the span (before: gap to `start`; after: gap from `end`), or
+   * Infinity when none lies within the window. Occurrences overlapping the span itself do not count.
+   */
+  nearest(words: readonly string[] | undefined, start: number, end: number): { before: number; after: number } {
+    const result = { before: Infinity, after: Infinity };
+    if (!words) return result;
+    const occ = this.occurrences(words);
+    for (let k = 0; k < occ.length; k += 2) {
+      const s = occ[k]!;
+      const e = occ[k + 1]!;
+      if (s > end + AFTER) break;
+      if (e <= start && s >= start - BEFORE) result.before = Math.min(result.before, start - e);
+      else if (s >= end && e <= end + AFTER) result.after = Math.min(result.after, s - end);
+    }
+    return result;
+  }
+}
+
 /** Returns the candidate's score adjusted by nearby context words. */
 export function scoreWithContext(
-  text: string,
+  index: ContextIndex,
   candidate: Candidate,
   words: Partial<Record<EntityType, ContextWords>>,
   scoring: ContextScoring = DEFAULT_SCORING,
@@ -125,14 +145,14 @@ export function scoreWithContext(
   if (candidate.contextApplied) return candidate.score;
   const entry = words[candidate.type];
   if (!entry) return candidate.score;
-  const window = contextWindow(text, candidate.start, candidate.end);
+  const pos = index.nearest(entry.positive, candidate.start, candidate.end);
+  const neg = index.nearest(entry.negative, candidate.start, candidate.end);
+  const positive = pos.before < Infinity || pos.after < Infinity;
+  const negative = neg.before < Infinity || neg.after < Infinity;
   let score = candidate.score;
-  const positive = anyIn(window, entry.positive);
-  const negative = anyIn(window, entry.negative);
   if (positive && negative) {
     // Both present ("卡号=… 订单=2024…"): the word closer before the value decides.
-    const before = text.slice(Math.max(0, candidate.start - BEFORE), candidate.start).toLowerCase();
-    if (nearestBefore(before, entry.negative) < nearestBefore(before, entry.positive)) score -= scoring.penalty;
+    if (neg.before < pos.before) score -= scoring.penalty;
     else score += scoring.boost;
   } else if (positive) score += scoring.boost;
   else if (negative) score -= scoring.penalty;

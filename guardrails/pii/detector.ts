@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalize } from '../core/normalize.js';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
-import { mergeContext, scoreWithContext } from './context.js';
+import { ContextIndex, mergeContext, scoreWithContext } from './context.js';
 import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
 import { resolveOverlaps } from './resolve.js';
 import { sensitivityTable } from './sensitivity.js';
@@ -110,12 +110,13 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const n = normalized.text;
       const facts = factsOf(n, contextGate);
       const scored: Array<Candidate & { recognizer?: string }> = [];
+      const contextIndex = new ContextIndex(facts.lower);
       for (const recognizer of active) {
         const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
         for (let k = 0; k < candidates.length; k++) {
           const c = candidates[k]!;
           if (c.score + 0.35 < minScore || !wanted.has(c.type)) continue; // cannot reach the threshold even with context
-          const score = scoreWithContext(n, c, contextWords);
+          const score = scoreWithContext(contextIndex, c, contextWords);
           if (score < minScore) continue;
           // Candidates are fresh objects per call: annotate in place instead of copying.
           c.score = score;
