@@ -78,10 +78,13 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     return state;
   };
 
-  async function scanSlots(slots: readonly TextSlot[], state: GuardState, stage: 'input' | 'output', ctx: RequestContext): Promise<Decision[]> {
+  const historyDetectors = new Set(config.input.historyDetectors);
+
+  async function scanSlots(slots: readonly TextSlot[], state: GuardState, stage: 'input' | 'output', ctx: RequestContext, firstRecent = 0): Promise<Decision[]> {
     const decisions: Decision[] = [];
     for (const slot of slots) {
-      const findings = await scanner.scan(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId });
+      const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
+      const findings = await scanner.scan(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId }, old ? historyDetectors : undefined);
       decisions.push(state.policy.decide(findings, stage));
     }
     return decisions;
@@ -106,17 +109,17 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       }
       if (!config.input.enabled) return { action: 'continue' };
 
-      let slots = requestSlots(surface, body);
-      if (config.input.lastMessages > 0 && surface === 'chat.completions' && Array.isArray(body.messages)) {
-        const first = body.messages.length - config.input.lastMessages;
-        slots = slots.filter((s) => s.path[0] !== 'messages' || (s.path[1] as number) >= first || s.role === 'system' || s.role === 'developer');
-      }
+      const slots = requestSlots(surface, body);
+      // Older turns were fully guarded when they were new: only the history detectors (PII by default,
+      // so pseudonymization stays complete) run on them.
+      const firstRecent =
+        config.input.lastMessages > 0 && surface === 'chat.completions' && Array.isArray(body.messages) ? Math.max(0, body.messages.length - config.input.lastMessages) : 0;
       const lastUser = [...slots].reverse().find((s) => s.role === 'user');
       state.language = detectLanguage(lastUser?.text ?? slots[slots.length - 1]?.text ?? '');
 
       let decisions: Decision[];
       try {
-        decisions = await scanSlots(slots, state, 'input', ctx);
+        decisions = await scanSlots(slots, state, 'input', ctx, firstRecent);
       } catch (error) {
         deps.logger?.error({ reason: (error as Error).message, requestId: ctx.requestId }, 'input guardrails failed');
         return config.failOpen ? { action: 'continue' } : { action: 'stop', result: guardFailure() };

@@ -52,8 +52,10 @@ export const guardrailsSection = z
     input: z
       .object({
         enabled: z.boolean().default(true),
-        /** Guard only the newest N messages (earlier turns were guarded when they were new). 0 = all. */
+        /** Run every detector only on the newest N chat messages (earlier turns were guarded when new). 0 = all. */
         lastMessages: z.number().int().min(0).default(0),
+        /** Detectors still run on older messages when `lastMessages` is set (PII: pseudonymization stays complete). */
+        historyDetectors: z.array(z.string().min(1)).default(['pii']),
       })
       .strict()
       .prefault({}),

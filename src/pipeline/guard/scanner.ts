@@ -9,15 +9,16 @@ import type { Policy } from '../../../guardrails/policy/index.js';
 export class Scanner {
   constructor(readonly detectors: readonly Detector[]) {}
 
-  async scan(text: string, policy: Policy, ctx: DetectContext): Promise<Finding[]> {
+  /** `only`: run just these detectors (by name; `rules` = the tenant's rules), e.g. for old conversation turns. */
+  async scan(text: string, policy: Policy, ctx: DetectContext, only?: ReadonlySet<string>): Promise<Finding[]> {
     const findings: Finding[] = [];
     let pending: Promise<Finding[]>[] | undefined;
     const collect = (result: Finding[] | Promise<Finding[]>) => {
       if (result instanceof Promise) (pending ??= []).push(result);
       else for (const f of result) findings.push(f);
     };
-    for (const detector of this.detectors) collect(detector.detect(text, ctx));
-    collect(policy.ruleSet.detector.detect(text, ctx));
+    for (const detector of this.detectors) if (!only || only.has(detector.name)) collect(detector.detect(text, ctx));
+    if (!only || only.has('rules')) collect(policy.ruleSet.detector.detect(text, ctx));
     if (pending) for (const list of await Promise.all(pending)) for (const f of list) findings.push(f);
     return policy.prepareFindings(text, findings);
   }

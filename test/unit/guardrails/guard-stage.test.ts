@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Detector } from '../../../guardrails/core/types.js';
 import { loadPolicySet, type PolicyFileInput } from '../../../guardrails/policy/index.js';
+import { createDetector } from '../../../guardrails/registry.js';
 import { guardrailsSection } from '../../../src/config/sections/guardrails.js';
 import { createGuardStage, Scanner } from '../../../src/pipeline/guard.js';
 import type { RequestContext } from '../../../src/pipeline/types.js';
@@ -38,11 +39,17 @@ describe('guard stage', () => {
     expect(c.policyVersion).toMatch(/^default@/);
   });
 
-  it('guards only the newest messages when input.lastMessages is set', async () => {
-    const policy: PolicyFileInput = { input: [{ category: 'rules.*', action: 'block' }], rules: { keywords: [{ id: 'x', terms: ['forbidden'] }] } };
-    const body = chat('forbidden long ago', 'fine', 'also fine');
-    expect(await stageWith(policy).input!({ surface: 'chat.completions', body, ctx: ctx() })).toMatchObject({ action: 'stop' });
-    expect(await stageWith(policy, [], { input: { lastMessages: 2 } }).input!({ surface: 'chat.completions', body, ctx: ctx() })).toEqual({ action: 'continue' });
+  it('runs every detector only on the newest messages when input.lastMessages is set, PII still on all', async () => {
+    const pii = await createDetector('pii');
+    const policy: PolicyFileInput = {
+      input: [{ category: 'rules.*', action: 'block' }, { category: 'pii.*', action: 'pseudonymize' }],
+      rules: { keywords: [{ id: 'x', terms: ['forbidden'] }] },
+    };
+    const body = chat('forbidden long ago, call 13800138000', 'fine', 'also fine');
+    expect(await stageWith(policy, [pii]).input!({ surface: 'chat.completions', body, ctx: ctx() })).toMatchObject({ action: 'stop' });
+    const recentOnly = await stageWith(policy, [pii], { input: { lastMessages: 2 } }).input!({ surface: 'chat.completions', body, ctx: ctx() });
+    expect(recentOnly.action).toBe('continue');
+    expect(JSON.stringify(recentOnly)).not.toContain('13800138000'); // the old turn is still pseudonymized
   });
 
   it('leaves the body untouched (same object) when nothing is transformed', async () => {
