@@ -8,6 +8,7 @@ import {
   toBase64Url,
   verifyAttestation,
   loadSodium,
+  randomBytes,
   type AttestationDocument,
 } from '../protocol/index.js';
 
@@ -50,8 +51,8 @@ export class AttestationCache {
   }
 
   private async fetchAndVerify(authorization: string | null): Promise<VerifiedAttestation> {
-    const sodium = await loadSodium();
-    const nonce = toBase64Url(sodium.randombytes_buf(32));
+    await loadSodium();
+    const nonce = toBase64Url(randomBytes(32));
     const url = new URL(`${this.options.gatewayUrl.replace(/\/+$/, '')}/v1/attestation`);
     url.searchParams.set('nonce', nonce);
     const headers: Record<string, string> = { accept: 'application/json' };

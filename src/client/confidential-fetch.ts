@@ -17,6 +17,7 @@ import {
   exportResponseSecret,
   fromBase64Url,
   loadSodium,
+  randomBytes,
   sealRequest,
   toBase64Url,
   utf8,
@@ -103,7 +104,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     }
 
     async function send(attested: VerifiedAttestation): Promise<{ response: Response; opener: ResponseOpener }> {
-      const sodium = await loadSodium();
+      await loadSodium();
       const tenant = options.tenant ?? attested.tenant;
       if (!tenant) throw new ProtocolError('attestation_invalid', 'gateway did not report a tenant for this credential; pass `tenant`');
       const sealed = sealRequest({
@@ -114,7 +115,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
           route,
           model,
           timestampMs: (options.now ?? Date.now)(),
-          requestId: toBase64Url(sodium.randombytes_buf(16)),
+          requestId: toBase64Url(randomBytes(16)),
         },
         plaintext: utf8(bodyText),
       });

@@ -10,7 +10,7 @@
  * associated data, so reordering, dropping, splicing from another response, or cutting the stream
  * before the authenticated final frame are all detected.
  */
-import { ByteReader, concatBytes, i2osp, utf8 } from './bytes.js';
+import { ByteReader, concatBytes, i2osp, randomBytes, utf8 } from './bytes.js';
 import { ProtocolError } from './errors.js';
 import { computeNonce, hkdfExpand, hkdfExtract } from './hpke.js';
 import { sodiumSync, wipe } from './sodium.js';
@@ -42,7 +42,7 @@ export class ResponseSealer {
   readonly head: Uint8Array;
 
   constructor(secret: Uint8Array, enc: Uint8Array, responseNonce?: Uint8Array) {
-    const nonce = responseNonce ?? sodiumSync().randombytes_buf(RESPONSE_NONCE_LENGTH);
+    const nonce = responseNonce ?? randomBytes(RESPONSE_NONCE_LENGTH);
     this.head = nonce;
     this.keys = deriveResponseKeys(secret, enc, nonce);
   }

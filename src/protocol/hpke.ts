@@ -7,7 +7,7 @@
  * checked both ways in test/unit/protocol-hpke.test.ts, so this is the standard, not a variant.
  */
 import { createHmac } from 'node:crypto';
-import { concatBytes, i2osp, utf8 } from './bytes.js';
+import { concatBytes, i2osp, randomBytes, utf8 } from './bytes.js';
 import { ProtocolError } from './errors.js';
 import { sodiumSync, wipe } from './sodium.js';
 
@@ -64,8 +64,9 @@ export interface X25519KeyPair {
 }
 
 export function generateX25519KeyPair(): X25519KeyPair {
-  const { publicKey, privateKey } = sodiumSync().crypto_box_keypair();
-  return { publicKey, privateKey };
+  // 32 random bytes are a valid X25519 private key (the scalar is clamped by the multiplication).
+  const privateKey = randomBytes(32);
+  return { publicKey: sodiumSync().crypto_scalarmult_base(privateKey), privateKey };
 }
 
 /** DeriveKeyPair (RFC 9180 §7.1.3), used for deterministic test vectors. */
