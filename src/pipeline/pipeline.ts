@@ -61,14 +61,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         if (decision.body) body = decision.body;
       }
 
-      // 2. Upstream. Streams always ask for usage (rate limits and audit charge real tokens);
+      // 2. Upstream. The router asks streams for usage (rate limits and audit charge real tokens);
       // when the client did not ask, the extra usage chunk and fields are stripped again below.
       const upstreamStarted = performance.now();
       const hiddenUsage = wantsHiddenUsage(surface, body);
-      const upstreamBody = hiddenUsage ? { ...body, stream_options: { ...(body.stream_options as object | undefined), include_usage: true } } : body;
       let routed;
       try {
-        routed = await deps.router.call(surface, upstreamBody, { signal: ctx.signal });
+        routed = await deps.router.call(surface, body, { signal: ctx.signal });
       } catch (err) {
         addTiming(ctx, 'upstream', upstreamStarted);
         return upstreamErrorResult(err);

@@ -23,6 +23,7 @@ export interface OpenAICompatibleOptions {
   apiKey?: string;
   models: readonly string[];
   headers?: Record<string, string>;
+  streamUsage?: boolean;
 }
 
 export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): Provider {
@@ -63,6 +64,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
     name: opts.name,
     type: 'openai',
     models: opts.models,
+    streamUsage: opts.streamUsage ?? true,
 
     async call({ surface, body, signal, timeoutMs }): Promise<ProviderResult> {
       const stream = body.stream === true && surface !== 'embeddings';

@@ -15,6 +15,7 @@ export function createProvider(config: ProviderConfig, env: NodeJS.ProcessEnv): 
         apiKey: config.apiKeyEnv ? env[config.apiKeyEnv] : undefined,
         models: config.models,
         headers: config.headers,
+        streamUsage: config.streamUsage,
       });
   }
 }

@@ -101,7 +101,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
     };
 
     try {
-      const result = await target.provider.call({ surface, body: { ...body, model: target.model }, signal: controller.signal, timeoutMs });
+      const result = await target.provider.call({ surface, body: upstreamBody(target, surface, body), signal: controller.signal, timeoutMs });
       if (result.kind === 'json') {
         cleanup();
         return { ...result, provider: target.provider.name, model: target.model };
@@ -165,6 +165,19 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       await Promise.all(providers.map((p) => p.close?.()));
     },
   };
+}
+
+/**
+ * The body as this target gets it: its own model name, and for streams a request for usage (limits
+ * and audit charge real tokens; the pipeline strips it again if the client did not ask).
+ */
+function upstreamBody(target: RouteTarget, surface: Surface, body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body, model: target.model };
+  const chunked = surface === 'chat.completions' || surface === 'completions';
+  if (chunked && body.stream === true && target.provider.streamUsage !== false) {
+    out.stream_options = { ...(body.stream_options as object | null | undefined), include_usage: true };
+  }
+  return out;
 }
 
 /** Yields the already-read first chunk, then the rest with an idle timeout; aborts upstream if the consumer stops. */

@@ -25,6 +25,11 @@ export interface Provider {
   readonly type: string;
   /** Models this provider serves, as the provider names them. */
   readonly models: readonly string[];
+  /**
+   * Whether to ask for usage on streams (`stream_options.include_usage`) even when the client did
+   * not, so limits and audit charge real tokens. Default true; off for servers that reject it.
+   */
+  readonly streamUsage?: boolean;
   call(req: ProviderCall): Promise<ProviderResult>;
   /** Cheap reachability probe for /readyz. */
   ping(signal: AbortSignal): Promise<boolean>;

@@ -31,6 +31,8 @@ const openaiProvider = z
     models: z.array(z.string().min(1)).min(1),
     /** Overrides upstream.timeoutMs for this provider. */
     timeoutMs: z.number().int().positive().optional(),
+    /** Ask for usage on every stream (rate limits and audit charge real tokens); turn off for servers that reject `stream_options`. */
+    streamUsage: z.boolean().default(true),
     /** Extra headers sent upstream (e.g. an org id). Not for secrets: use apiKeyEnv. */
     headers: z.record(z.string(), z.string()).optional(),
   })

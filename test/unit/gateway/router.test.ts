@@ -119,6 +119,21 @@ describe('router', () => {
   });
 });
 
+describe('stream usage requests', () => {
+  it('asks streams for usage unless the provider opts out', async () => {
+    const a = scripted('a', ['m'], [{ kind: 'json', body: {} }]);
+    const quiet = scripted('b', ['m'], [{ kind: 'json', body: {} }]);
+    const quietProvider: Provider = { ...quiet.provider, streamUsage: false };
+    const router = createRouter(config(), { providers: [a.provider, quietProvider] });
+    await router.call('chat.completions', { model: 'a/m', stream: true, stream_options: { foo: 1 } }, { signal });
+    await router.call('chat.completions', { model: 'b/m', stream: true }, { signal });
+    await router.call('chat.completions', { model: 'a/m' }, { signal }).catch(() => undefined);
+    expect(a.calls[0]!.body.stream_options).toEqual({ foo: 1, include_usage: true });
+    expect(quiet.calls[0]!.body.stream_options).toBeUndefined();
+    expect(a.calls[1]!.body.stream_options).toBeUndefined();
+  });
+});
+
 describe('pipeline usage accounting', () => {
   const ctx = (): RequestContext => ({ requestId: 'r', tenantId: 't', keyId: 'k', signal, timings: {}, verdicts: [] });
 
