@@ -1,4 +1,4 @@
-import { ZH_COMPOUND_SURNAMES, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES } from '../dictionaries/zh-names.js';
+import { ZH_COMPOUND_SURNAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
@@ -6,6 +6,8 @@ import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博'];
+/** Characters that commonly stand right before a name (verbs and particles of address). */
+const ZH_BEFORE_NAME = new Set('说和跟给叫是的对问找让被把与及同向请求替帮陪见约谢'.split(''));
 const ZH_CLAUSE_END = /[，。！？,.!?\n)）]/;
 const ZH_CLAUSE_START = /[，。！？：:,.!?\n\s(（]/;
 const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()【】\[\]]/u;
@@ -73,6 +75,10 @@ function chineseNames(text: string): Candidate[] {
     if (boundaryBefore) score += 0.1;
     if (verbAfter) score += 0.2;
     if (given === 2) score += 0.05;
+    // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
+    // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
+    const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);
+    if (given === 2 && edgeBefore && ZH_GIVEN_NAME_CHARS.has(text[g]!) && ZH_GIVEN_NAME_CHARS.has(text[g + 1]!)) score += 0.2;
     // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
     if ((i === 0 || ZH_CLAUSE_START.test(text[i - 1]!)) && given > 0 && (end >= text.length || ZH_CLAUSE_END.test(text[end]!))) score += 0.15;
     // Honorific with surname only (张先生): the name is the surname plus its title.
