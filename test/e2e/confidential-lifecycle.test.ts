@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InternalServerError } from 'openai';
 import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { startGateway } from '../fixtures/gateway.js';
 
 const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
 
@@ -104,6 +105,32 @@ describe('key rotation', () => {
       expect(second.document.keyId).not.toBe(first.document.keyId);
     } finally {
       await setup.close();
+    }
+  });
+});
+
+describe('enclave startup', () => {
+  it('refuses to start the gateway without a root key, saying how to create one', async () => {
+    await expect(
+      startGateway({ confidential: { enabled: true, rootKeyFile: '/nonexistent/sealgate-root.json' } }),
+    ).rejects.toThrow(/root key file \/nonexistent\/sealgate-root.json is missing: run `sealgate enclave init`/);
+  });
+
+  it('answers 404 on the confidential routes when confidential mode is off', async () => {
+    const gw = await startGateway();
+    try {
+      const headers = { authorization: `Bearer ${gw.apiKey}` };
+      const attestation = await fetch(`${gw.baseURL}/attestation?nonce=${'A'.repeat(43)}`, { headers });
+      expect(attestation.status).toBe(404);
+      expect(await attestation.json()).toMatchObject({ error: { code: 'confidential_disabled' } });
+      const sealed = await fetch(`${gw.baseURL}/confidential/chat/completions`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'message/sealgate-request' },
+        body: new Uint8Array(80),
+      });
+      expect(sealed.status).toBe(404);
+    } finally {
+      await gw.close();
     }
   });
 });
