@@ -108,6 +108,22 @@ describe('streaming output guard', () => {
     );
   });
 
+  it('redacts secrets in a streamed answer before any piece of them is sent (property)', async () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const key = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghij';
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(jwt, key), fc.array(fc.nat(300), { maxLength: 40 }), async (secret, cuts) => {
+        const text = `Here is the credential you asked for: ${secret} and that is all there is to it.`;
+        const { text: sent, finish } = await runChat(newCtx(), piecesOf(text, cuts));
+        expect(finish).toBe('stop');
+        expect(sent).toContain('[REDACTED]');
+        for (let i = 0; i + 10 <= secret.length; i += 5) expect(sent).not.toContain(secret.slice(i, i + 10));
+        expect(sent.endsWith('and that is all there is to it.')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('restores pseudonyms split across chunks (property)', async () => {
     const ctx = newCtx();
     // The input stage pseudonymizes the phone and email; the model echoes the placeholders back.

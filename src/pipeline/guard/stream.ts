@@ -92,6 +92,26 @@ function sentencePieces(text: string): Array<[number, number]> {
   return pieces;
 }
 
+/** Characters of keys, tokens, JWTs, base64, URLs and identifiers: a run of them is one "token". */
+const TOKEN_CHAR = /[A-Za-z0-9_\-.+/=:~%@?&#]/;
+/** A still-growing token longer than this is released anyway (a multi-KB blob must not stall the stream). */
+const MAX_HELD_TOKEN = 4096;
+
+/**
+ * Never releases part of a token that is still being generated: secrets (a JWT is recognisable only
+ * once its second segment starts, 100+ characters in) stay withheld whole, however long, until they
+ * end and have been scanned complete. Prose is unaffected beyond not splitting a word.
+ */
+function tokenSafeCut(text: string, cut: number): number {
+  if (cut <= 0 || cut >= text.length || !TOKEN_CHAR.test(text[cut - 1]!) || !TOKEN_CHAR.test(text[cut]!)) return cut;
+  let end = cut;
+  while (end < text.length && TOKEN_CHAR.test(text[end]!)) end++;
+  if (end < text.length) return cut; // the token is complete in the window: it was scanned whole
+  let start = cut;
+  while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--;
+  return end - start > MAX_HELD_TOKEN ? cut : start;
+}
+
 /** Shorter "sentences" (abbreviations, list numbers) are merged into the next. */
 const MIN_SENTENCE_CHARS = 12;
 
@@ -147,14 +167,17 @@ class TextChannel {
       const end = finding.end - offset;
       if (start < cut && end > cut) cut = Math.max(0, start); // never release half of a span to transform
     }
+    cut = tokenSafeCut(this.pending, cut);
     cut = this.guard.deps.vault.safeCut(this.pending, cut);
     if (cut <= 0) return '';
 
     const raw = this.pending.slice(0, cut);
+    // A span that began in already-released text (it became recognisable only as it grew) is
+    // transformed from where the pending text starts: what was sent is gone, the rest is not.
     const local = decision.acted
       .filter((a) => isTransform(a.action))
-      .map((a) => ({ ...a, finding: { ...a.finding, start: a.finding.start - offset, end: a.finding.end - offset } }))
-      .filter((a) => a.finding.start >= 0 && a.finding.end <= cut);
+      .map((a) => ({ ...a, finding: { ...a.finding, start: Math.max(0, a.finding.start - offset), end: a.finding.end - offset } }))
+      .filter((a) => a.finding.end > 0 && a.finding.end <= cut);
     const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault, 'output') : raw);
     this.pending = this.pending.slice(cut);
     this.context = contextChars > 0 ? (this.context + raw).slice(-contextChars) : '';
