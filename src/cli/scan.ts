@@ -1,7 +1,8 @@
 /**
- * `sealgate scan --in data.jsonl [--field text] --out verdicts.jsonl [--detectors pii,toxicity,intent] [--operator …]`
+ * `sealgate scan --in data.jsonl [--field text] --out verdicts.jsonl [-c config.yaml] [--detectors pii,toxicity,intent] [--operator …]`
  *
- * Runs registered guardrail detectors over each JSONL record and writes one verdict line per record:
+ * Runs the configured guardrail detectors (the config's enabled `guardrails.detectors`, with their options;
+ * `--detectors` overrides the list) over each JSONL record and writes one verdict line per record:
  * `{ line, id?, findings: [...], text? }` (`text` only when an operator is chosen). Streams any file size
  * (readline in, backpressure-aware writes out). A bad line is reported on stderr with its line number and
  * skipped; the run never crashes on input. Bad-line reports never echo the line (it may hold PII).
@@ -17,6 +18,7 @@ import type { Detector, Finding } from '../../guardrails/core/types.js';
 import { createDetector, detectorFactories } from '../../guardrails/registry.js';
 import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
 import type { RegisterCommand } from './commands.js';
+import { ConfigError, loadConfig } from '../config/loader.js';
 
 export const scanOptionsSchema = z
   .object({
@@ -26,6 +28,8 @@ export const scanOptionsSchema = z
     hashKey: z.string().min(16, 'hash key must be at least 16 characters').optional(),
     minScore: z.number().min(0).max(1).optional(),
     entities: z.array(z.string().min(1)).optional(),
+    /** Options per detector name (from the config's `guardrails.detectors.<name>.options`). */
+    detectorOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })
   .strict()
   .refine((o) => o.operator !== 'hash' || o.hashKey, { message: '--operator hash needs --hash-key or SEALGATE_HASH_KEY' });
@@ -59,7 +63,7 @@ export async function runScan(
   const opts = scanOptionsSchema.parse(options);
   const detectors: Detector[] = [];
   for (const name of opts.detectors) {
-    const detectorOptions: Record<string, unknown> = {};
+    const detectorOptions: Record<string, unknown> = { ...(opts.detectorOptions[name] ?? {}) };
     if (name === 'pii') {
       if (opts.minScore !== undefined) detectorOptions.minScore = opts.minScore;
       if (opts.entities) detectorOptions.entities = opts.entities;
@@ -128,7 +132,8 @@ export const registerScan: RegisterCommand = (program: Command) => {
     .requiredOption('--in <file>', 'input JSONL file ("-" for stdin)')
     .option('--out <file>', 'output JSONL file ("-" for stdout)', '-')
     .option('--field <path>', 'record field holding the text (dotted path)', 'text')
-    .option('--detectors <names>', `comma-separated detectors (registered: ${Object.keys(detectorFactories).join(', ')})`, 'pii')
+    .option('-c, --config <file>', 'config file: its enabled guardrails.detectors (and their options) run (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
+    .option('--detectors <names>', `comma-separated detectors, overriding the config (registered: ${Object.keys(detectorFactories).join(', ')})`)
     .option('--operator <name>', `transform the text: ${OPERATOR_NAMES.join(' | ')}`)
     .option('--hash-key <key>', 'HMAC key for --operator hash (or SEALGATE_HASH_KEY)')
     .option('--min-score <n>', 'drop PII findings scoring below this', (v) => Number(v))
@@ -138,9 +143,14 @@ export const registerScan: RegisterCommand = (program: Command) => {
       const output = cli.out === '-' ? process.stdout : createWriteStream(String(cli.out));
       const inputError = new Promise<never>((_, reject) => input.once('error', reject));
       try {
+        // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
+        const { config } = loadConfig(cli.config ? { path: String(cli.config) } : {});
+        const configured = Object.entries(config.guardrails.detectors).filter(([, d]) => d.enabled);
+        const detectors = cli.detectors ? list(String(cli.detectors)) : configured.map(([name]) => name).filter((n) => n in detectorFactories);
         const options: ScanOptions = {
           field: String(cli.field),
-          detectors: list(String(cli.detectors)),
+          detectors,
+          detectorOptions: Object.fromEntries(configured.map(([name, d]) => [name, d.options])),
           ...(cli.operator ? { operator: String(cli.operator) as OperatorName } : {}),
           ...(cli.hashKey || process.env.SEALGATE_HASH_KEY ? { hashKey: String(cli.hashKey ?? process.env.SEALGATE_HASH_KEY) } : {}),
           ...(cli.minScore !== undefined ? { minScore: Number(cli.minScore) } : {}),
@@ -155,7 +165,7 @@ export const registerScan: RegisterCommand = (program: Command) => {
           `scanned ${summary.records} records: ${summary.findings} findings in ${summary.recordsWithFindings} records, ${summary.badLines} bad lines skipped\n`,
         );
       } catch (error) {
-        const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+        const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof ConfigError ? error.message : (error as Error).message;
         process.stderr.write(`sealgate scan: ${message}\n`);
         process.exitCode = 2;
       }

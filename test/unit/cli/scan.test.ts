@@ -49,12 +49,19 @@ describe('sealgate scan', () => {
     const out = join(dir, 'out.jsonl');
     writeFileSync(input, `${JSON.stringify({ text: 'card 4111 1111 1111 1111' })}\nnot json\n`);
     const bin = join(process.cwd(), 'bin/sealgate.mjs');
-    const run = spawnSync(process.execPath, [bin, 'scan', '--in', input, '--out', out, '--operator', 'mask'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'scan', '--in', input, '--out', out, '--operator', 'mask', '--detectors', 'pii'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('line 2: invalid JSON; skipped');
     expect(run.stderr).toContain('scanned 1 records');
     const verdict = JSON.parse(readFileSync(out, 'utf8').trim());
     expect(verdict.text).toBe('card **** **** **** 1111');
+    // The configured guardrails: only enabled detectors run, with their options from the config file.
+    const config = join(dir, 'sealgate.config.json');
+    writeFileSync(config, JSON.stringify({ guardrails: { detectors: { pii: { enabled: true, options: { entities: ['EMAIL_ADDRESS'] } }, toxicity: { enabled: false }, intent: { enabled: false } } } }));
+    writeFileSync(input, `${JSON.stringify({ text: 'mail a@b.io, card 4111 1111 1111 1111' })}\n`);
+    const configured = spawnSync(process.execPath, [bin, 'scan', '--in', input, '--config', config], { encoding: 'utf8' });
+    expect(configured.status).toBe(0);
+    expect(JSON.parse(configured.stdout.trim()).findings.map((f: { type: string }) => f.type)).toEqual(['EMAIL_ADDRESS']);
     const missing = spawnSync(process.execPath, [bin, 'scan', '--in', join(dir, 'missing.jsonl')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/ENOENT/);
