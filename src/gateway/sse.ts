@@ -43,7 +43,8 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       const chunk = next.value;
       if (typeof chunk.sequence_number === 'number') sequence = chunk.sequence_number + 1;
       corkUntilNextTurn(res);
-      if (!res.write(frame(chunk))) {
+      // Backpressure: wait for the socket to drain (or close; a closed one never drains).
+      if (!res.write(frame(chunk)) && !clientGone && !res.destroyed) {
         await Promise.race([once(res, 'drain'), once(res, 'close')]);
       }
       if (clientGone) break;
