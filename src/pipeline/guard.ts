@@ -182,7 +182,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       const state = stateOf(ctx);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
       const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
-      return new StreamGuard({ surface, ctx, policy: state.policy, vault: state.vault, scanner, config: outputConfig, language: state.language, scan: config.output.enabled }).run(chunks);
+      return new StreamGuard({ surface, ctx, policy: state.policy, vault: state.vault, scanner, config: outputConfig, language: state.language, scan: config.output.enabled, failOpen: config.failOpen }).run(chunks);
     },
   };
 }

@@ -31,7 +31,11 @@ export interface StreamGuardDeps {
   language: string;
   /** false: output guardrails are off, only restore pseudonyms. */
   scan?: boolean;
+  /** A failing detector lets text through (otherwise the stream ends with an error event). */
+  failOpen?: boolean;
 }
+
+const ALLOW_ALL: Decision = { stage: 'output', outcome: 'allow', acted: [], categories: [] };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -195,8 +199,14 @@ export class StreamGuard {
 
   async scanOutput(text: string, windowStart: number): Promise<Decision> {
     const { policy, scanner, ctx } = this.deps;
-    if (this.deps.scan === false) return { stage: 'output', outcome: 'allow', acted: [], categories: [] };
-    const findings = await scanner.scan(text, policy, { stage: 'output', role: 'assistant', tenant: ctx.tenantId });
+    if (this.deps.scan === false) return { ...ALLOW_ALL, acted: [] };
+    let findings;
+    try {
+      findings = await scanner.scan(text, policy, { stage: 'output', role: 'assistant', tenant: ctx.tenantId });
+    } catch (error) {
+      if (this.deps.failOpen) return { ...ALLOW_ALL, acted: [] };
+      throw error;
+    }
     const decision = policy.decide(findings, 'output');
     this.ledger.add(decision, windowStart, text.length);
     if (decision.outcome === 'block' || decision.outcome === 'answer') throw new StreamBlocked(decision);
