@@ -65,6 +65,8 @@ export class EnclaveHost extends EventEmitter {
   private closed = false;
   private consecutiveCrashes = 0;
   private restartTimer: NodeJS.Timeout | undefined;
+  /** While set, `readyPromise` belongs to the restart loop and a failed spawn must not clear it. */
+  private restarting = false;
   /** How many times the worker has been (re)started: tests and /readyz read it. */
   generation = 0;
 
@@ -103,6 +105,7 @@ export class EnclaveHost extends EventEmitter {
         if (message.type === 'ready') {
           started = true;
           this.consecutiveCrashes = 0;
+          this.restarting = false;
           const { type: _type, ...identity } = message;
           this.identityValue = identity;
           this.emit('ready', identity);
@@ -124,7 +127,8 @@ export class EnclaveHost extends EventEmitter {
         this.identityValue = undefined;
         this.failAll();
         if (!started) {
-          this.readyPromise = undefined;
+          // A failed first start lets a later start() try again; a failed restart is retried by the loop.
+          if (!this.restarting) this.readyPromise = undefined;
           reject(new Error('enclave worker exited during startup'));
           return;
         }
@@ -138,6 +142,7 @@ export class EnclaveHost extends EventEmitter {
   private scheduleRestart(): void {
     const base = this.options.restartDelayMs ?? 50;
     const delay = Math.min(5_000, base * 2 ** this.consecutiveCrashes++);
+    this.restarting = true;
     // Requests arriving meanwhile wait on this promise (bounded by readyTimeoutMs).
     let release!: (identity: EnclaveIdentity) => void;
     let fail!: (error: Error) => void;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InternalServerError } from 'openai';
+import { renameSync } from 'node:fs';
 import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { startGateway } from '../fixtures/gateway.js';
 
@@ -103,6 +104,31 @@ describe('key rotation', () => {
       confidentialFetch.attestation.invalidate();
       const second = await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`);
       expect(second.document.keyId).not.toBe(first.document.keyId);
+    } finally {
+      await setup.close();
+    }
+  });
+});
+
+describe('enclave restart failures', () => {
+  it('keeps retrying a restart that fails (503 meanwhile) and recovers once it can start', async () => {
+    const setup = await startConfidentialGateway({ confidential: { readyTimeoutMs: 300 } });
+    try {
+      const { openai } = setup.client();
+      await openai.chat.completions.create(ask('warm up'));
+      const keyFile = setup.gw.config.confidential.rootKeyFile;
+      renameSync(keyFile, `${keyFile}.away`);
+      const failedOnce = new Promise<void>((resolve) => setup.host.once('restart_failed', () => resolve()));
+      await setup.host.crash();
+      await failedOnce;
+      const error = await openai.chat.completions.create(ask('during')).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 503, code: 'enclave_unavailable' });
+
+      const ready = new Promise<void>((resolve) => setup.host.once('ready', () => resolve()));
+      renameSync(`${keyFile}.away`, keyFile);
+      await ready;
+      const answer = await openai.chat.completions.create(ask('after restart'));
+      expect(answer.choices[0]!.message.content).toContain('after restart');
     } finally {
       await setup.close();
     }
