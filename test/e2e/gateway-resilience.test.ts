@@ -118,6 +118,34 @@ describe('after the first byte', () => {
   });
 });
 
+describe('backpressure', () => {
+  it('delivers a long stream in full to a client that reads slowly', async () => {
+    const words = 30_000;
+    primary.script({ kind: 'ok', text: Array.from({ length: words }, (_, i) => `w${i}`).join(' ') });
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(`${gw.baseURL}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' } }, (res) => {
+        res.pause(); // let the gateway's socket buffers fill up first
+        setTimeout(() => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve(text));
+          res.resume();
+        }, 300);
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] }));
+    });
+    expect(received.endsWith('data: [DONE]\n\n')).toBe(true);
+    const text = received
+      .split('\n\n')
+      .filter((e) => e.startsWith('data: {'))
+      .map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '')
+      .join('');
+    expect(text.split(' ')).toHaveLength(words);
+    expect(text.endsWith(`w${words - 1}`)).toBe(true);
+  });
+});
+
 describe('graceful shutdown', () => {
   it('finishes in-flight streams, then refuses new connections', async () => {
     const fake = await startFakeUpstream();
