@@ -142,6 +142,17 @@ describe('enclave startup', () => {
     ).rejects.toThrow(/root key file \/nonexistent\/sealgate-root.json is missing: run `sealgate enclave init`/);
   });
 
+  it('refuses an oversized sealed body with 413 before the enclave sees it', async () => {
+    const setup = await startConfidentialGateway({ confidential: { maxRequestBytes: 2048 } });
+    try {
+      const error = await setup.client().openai.chat.completions.create(ask('x'.repeat(4096))).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 413 });
+      expect(setup.fake.requests).toHaveLength(0);
+    } finally {
+      await setup.close();
+    }
+  });
+
   it('answers 404 on the confidential routes when confidential mode is off', async () => {
     const gw = await startGateway();
     try {
