@@ -8,5 +8,5 @@ import { PiiSession } from './session.js';
  */
 export const placeholderOperator = defineOperator('placeholder', (value, finding, ctx) => {
   ctx.session ??= new PiiSession();
-  return ctx.session.placeholderFor(placeholderLabel(finding.type, finding.category), value);
+  return ctx.session.placeholderFor(placeholderLabel(finding.type, finding.category), value, false);
 }, false, true);

@@ -30,11 +30,20 @@ export class PiiSession {
     for (const m of text.matchAll(PLACEHOLDER_PATTERN)) this.reserved.add(m[1]!.toUpperCase());
   }
 
-  /** The placeholder for a value, issuing the next number for its type on first sight. */
-  placeholderFor(type: string, value: string): string {
+  /**
+   * The placeholder for a value, issuing the next number for its type on first sight. Only `reversible`
+   * placeholders (pseudonymize) are registered for `restore`; plain `placeholder` ones share the numbering
+   * but are never turned back into the value.
+   */
+  placeholderFor(type: string, value: string, reversible = true): string {
     const key = canonical(type, value);
     const existing = this.byValue.get(key);
-    if (existing) return existing;
+    if (existing) {
+      const name = existing.slice(1, -1);
+      // Restore to the first spelling seen; a later, differently formatted copy maps to the same value.
+      if (reversible && !this.byPlaceholder.has(name)) this.byPlaceholder.set(name, value);
+      return existing;
+    }
     let n = this.counters.get(type) ?? 0;
     let name: string;
     do {
@@ -44,7 +53,7 @@ export class PiiSession {
     this.counters.set(type, n);
     const placeholder = `<${name}>`;
     this.byValue.set(key, placeholder);
-    this.byPlaceholder.set(name, value);
+    if (reversible) this.byPlaceholder.set(name, value);
     return placeholder;
   }
 
@@ -70,6 +79,7 @@ export class PiiSession {
     return this.byPlaceholder.get(name.toUpperCase());
   }
 
+  /** Number of restorable (pseudonymized) values. */
   get size(): number {
     return this.byPlaceholder.size;
   }

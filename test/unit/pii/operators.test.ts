@@ -90,3 +90,17 @@ describe('output leak check', () => {
     expect(leaked).not.toContain('138 0013 8000');
   });
 });
+
+describe('placeholder vs pseudonymize in one session', () => {
+  it('placeholders share numbering but are never restored; pseudonyms are', () => {
+    const session = createPiiSession();
+    const a = 'call 13900001111';
+    const out = anonymize(a, detector.detect(a), 'placeholder', { session });
+    expect(out.text).toBe('call <PHONE_1>');
+    expect(session.restore('x <PHONE_1>')).toBe('x <PHONE_1>');
+    const b = 'or 13800138000 and 13900001111';
+    const out2 = anonymize(b, detector.detect(b), 'pseudonymize', { session });
+    expect(out2.text).toBe('or <PHONE_2> and <PHONE_1>');
+    expect(session.restore('<PHONE_2>')).toBe('13800138000');
+  });
+});
