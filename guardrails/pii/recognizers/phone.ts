@@ -77,6 +77,7 @@ export const phoneRecognizer: Recognizer = {
       forEachMatch(GENERIC, text, (m) => {
         const n = m[0].replace(/x\d+$/, '').replace(/\D/g, '').length;
         if (n < 7 || n > 15) return;
+        if (/^\d+\.\d{1,2}$/.test(m[0])) return; // an amount (91603.08), not a phone
         push(m.index, m.index + m[0].length, 0.2, 'generic');
       });
     }
