@@ -30,24 +30,31 @@ export interface AttestationCacheOptions {
 }
 
 export class AttestationCache {
-  private cached: VerifiedAttestation | undefined;
-  private pending: Promise<VerifiedAttestation> | undefined;
+  /** Per credential: the document is shared, but the tenant it names depends on who asks. */
+  private readonly cached = new Map<string, VerifiedAttestation>();
+  private readonly pending = new Map<string, Promise<VerifiedAttestation>>();
 
   constructor(private readonly options: AttestationCacheOptions) {}
 
   async get(authorization: string | null): Promise<VerifiedAttestation> {
+    const slot = authorization ?? '';
     const now = (this.options.now ?? Date.now)();
     const margin = this.options.refreshMarginMs ?? 5_000;
-    if (this.cached && now < this.cached.document.expiresAt - margin) return this.cached;
-    this.pending ??= this.fetchAndVerify(authorization).finally(() => {
-      this.pending = undefined;
-    });
-    this.cached = await this.pending;
-    return this.cached;
+    const cached = this.cached.get(slot);
+    if (cached && now < cached.document.expiresAt - margin) return cached;
+    let pending = this.pending.get(slot);
+    if (!pending) {
+      pending = this.fetchAndVerify(authorization).finally(() => this.pending.delete(slot));
+      this.pending.set(slot, pending);
+    }
+    const verified = await pending;
+    this.cached.set(slot, verified);
+    return verified;
   }
 
+  /** Forget every cached document (key rotated, enclave restarted): the next request re-attests. */
   invalidate(): void {
-    this.cached = undefined;
+    this.cached.clear();
   }
 
   private async fetchAndVerify(authorization: string | null): Promise<VerifiedAttestation> {

@@ -98,6 +98,25 @@ describe('the confidential fetch outside the SDK', () => {
   });
 });
 
+describe('several tenants through one confidential fetch', () => {
+  it('binds each request to the tenant of its own credential', async () => {
+    const { createKey } = await import('../../src/cli/keys.js');
+    const { createKeyStore } = await import('../../src/store/index.js');
+    const store = await createKeyStore(setup.gw.config);
+    const { key } = await createKey(store, { tenant: 'acme' });
+    await store.close();
+    const { fetch: confidentialFetch } = setup.client();
+    const OpenAI = (await import('openai')).default;
+    const as = (apiKey: string) => new OpenAI({ apiKey, baseURL: setup.gw.baseURL, maxRetries: 0, fetch: confidentialFetch });
+    const dev = await as(setup.gw.apiKey).chat.completions.create(ask('hello from dev'));
+    const acme = await as(key).chat.completions.create(ask('hello from acme'));
+    expect(dev.choices[0]!.message.content).toContain('hello from dev');
+    expect(acme.choices[0]!.message.content).toContain('hello from acme');
+    expect((await confidentialFetch.attestation.get(`Bearer ${key}`)).tenant).toBe('acme');
+    expect((await confidentialFetch.attestation.get(`Bearer ${setup.gw.apiKey}`)).tenant).not.toBe('acme');
+  });
+});
+
 describe('attestation checks before anything is encrypted', () => {
   const expectRefused = async (opts: Parameters<ConfidentialSetup['client']>[0], code: string) => {
     const sentBefore = setup.recorded.filter((r) => r.url.includes('/v1/confidential/')).length;
