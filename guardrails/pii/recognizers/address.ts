@@ -22,6 +22,8 @@ const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|�
 const NOT_PLACE_CLASS = '的是在我你他她住到于从址寄送和与及或也都就请把给了';
 /** Runs of place-name characters (CJK ideographs minus particles/verbs): components never cross a run edge. */
 const PLACE_RUN = new RegExp(`[\\u4e00-\\u9fff]+`, 'g');
+/** Admin suffixes that take a one-character name (沪/渝 aside, e.g. 赵县, 沙市): roads and buildings need two. */
+const ZH_ADMIN_ONE_CHAR = /[县市区镇乡村]/;
 const SUFFIX_START = new RegExp(`[${[...ZH_SUFFIX_FIRST].join('')}]`, 'g');
 
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
@@ -36,7 +38,7 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
       const p = hit.index;
       // A particle/verb (住在, 寄到) ends the place name: the segment restarts after it.
       for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(runText[k]!)) { segmentStart = k + 1; break; }
-      if (p <= segmentStart) continue;
+      if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(runText[p]!))) continue;
       let suffix = '';
       for (const w of ZH_SUFFIXES) if (runText.startsWith(w, p)) { suffix = w; break; }
       if (!suffix) continue;
@@ -71,7 +73,8 @@ function chineseAddresses(text: string): Candidate[] {
     const window = contextWindow(text, start, end, 8, 0);
     const cue = /地址|住址|住在|家住|寄到|送到|收货|居住|位于|户籍|address/.test(window);
     let score = 0.2 + 0.15 * Math.min(chain.length, 4) + (hasStreet ? 0.15 : 0) + (cue ? 0.3 : 0);
-    if (chain.length === 1 && !hasStreet) score = cue ? 0.5 : 0.1; // 北京市 alone is a place, not an address
+    // One component alone (北京市, 山路, 一路走好) is a place or a word, not an address, unless a cue says so.
+    if (chain.length === 1) score = cue ? 0.55 : 0.1;
     out.push({ type: 'ADDRESS', start, end, score: Math.min(1, score), validator: 'zh-address', contextApplied: true });
     i = j + 1;
   }
