@@ -40,7 +40,7 @@ function englishOrgs(text: string, push: (s: number, e: number, score: number, v
   }
 }
 
-const ZH_STOP = new Set('的是在我你他她到于从和与及或也都就请把给了被让对向，。、；：！？“”‘’（）()《》【】 \n\t,.;:!?"\''.split(''));
+const ZH_STOP = new Set('的是在我你他她到于从和与及或也都就请把给了被让对向么候去问们以前特这那哪些个送，。、；：！？“”‘’（）()《》【】 \n\t,.;:!?"\''.split(''));
 const isNameChar = (ch: string) => !ZH_STOP.has(ch) && !/[\d\s]/.test(ch);
 const zhSuffixes = new DictionaryMatcher(ZH_ORG_SUFFIXES);
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, 'word');
