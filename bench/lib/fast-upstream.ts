@@ -4,7 +4,7 @@
  * Run as its own process (`tsx bench/lib/fast-upstream.ts --port=N`) so it never shares an event loop
  * with the load generator or the gateway under test.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 const MODEL = 'bench-model';
@@ -41,25 +41,34 @@ export function startFastUpstream(port = 0): Promise<Server> {
     req.setEncoding('utf8');
     req.on('data', (c: string) => (body += c));
     req.on('end', () => {
-      if (req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ object: 'list', data: [{ id: MODEL, object: 'model', created: CREATED, owned_by: 'bench' }] }));
-        return;
-      }
-      if (/"stream"\s*:\s*true/.test(body)) {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.end(/"include_usage"\s*:\s*true/.test(body) ? streamWithUsage : streamPlain);
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(completion);
+      // `bench-model-<N>ms` stands in for a real model's latency: N ms before the first byte.
+      const delay = Number(/"model"\s*:\s*"bench-model-(\d+)ms"/.exec(body)?.[1] ?? 0);
+      if (delay > 0) setTimeout(() => answer(body, res), delay);
+      else answer(body, res);
     });
   });
   server.keepAliveTimeout = 60_000;
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+function answer(body: string, res: ServerResponse): void {
+  if (res.req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ object: 'list', data: [{ id: MODEL, object: 'model', created: CREATED, owned_by: 'bench' }] }));
+    return;
+  }
+  if (/"stream"\s*:\s*true/.test(body)) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.end(/"include_usage"\s*:\s*true/.test(body) ? streamWithUsage : streamPlain);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(completion);
+}
+
 export const FAST_UPSTREAM_MODEL = MODEL;
+/** A model name the fast upstream answers after `ms` milliseconds (simulated model latency). */
+export const slowModel = (ms: number) => `${MODEL}-${ms}ms`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(/--port=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
