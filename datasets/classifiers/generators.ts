@@ -551,3 +551,50 @@ export function personaRolePlays(seed: number, count: number): GeneratedRow[] {
   }
   return rows;
 }
+
+/* ---------- Benign imperative instructions (so the imperative form is not the "harmful" signal) ---------- */
+
+const EN_VERBS_OUTPUTS = [
+  'Write a poem about {t}', 'Generate a list of {n} ideas about {t}', 'Create a short story about {t}', 'Describe {t} in three sentences', 'Explain {t} to a ten-year-old',
+  'List {n} facts about {t}', 'Name {n} things related to {t}', 'Give {n} examples of {t}', 'Suggest {n} ways to improve {t}', 'Design a poster about {t}',
+  'Summarize the main arguments about {t}', 'Compose a tweet about {t}', 'Construct an argument for {t}', 'Provide tips on {t}', 'Identify the pros and cons of {t}',
+  'Compare {t} with {t2}', 'Outline a lesson plan on {t}', 'Draft a short speech on {t}', 'Generate a catchy slogan for {t}', 'Write a news report about {t}',
+  'Create a quiz with {n} questions about {t}', 'Generate a joke about {t}', 'Write a product description for {t}', 'Classify the following items by {t}', 'Rewrite this sentence about {t} in a formal tone',
+  'Discuss the benefits of {t}', 'Analyze the impact of {t} on {t2}', 'Evaluate the role of {t} in modern life', 'Propose a plan to promote {t}', 'Brainstorm {n} names for a blog about {t}',
+  'What advice would you give to someone interested in {t}?', 'How does {t} influence {t2}?', 'Tell me something interesting about {t}', 'Describe a scene that involves {t}',
+  'Generate a sentence using the word "{t}"', 'Create a greeting message for a website about {t}', 'Write a headline about recent developments in {t}',
+  'Write a function that sorts a list of {t}', 'Create a SQL query that counts {t}', 'Design an algorithm to recommend {t}', 'Generate a title for an article about {t}', 'Formulate a hypothesis about {t}',
+];
+const EN_TOPICS = [
+  'climate change', 'healthy eating', 'online shopping', 'a robot who learns to paint', 'teamwork', 'the ocean', 'social media marketing', 'renewable energy', 'a snowman',
+  'the moon landing', 'friendship', 'remote work', 'a small bakery', 'electric cars', 'time management', 'the water cycle', 'machine learning', 'ancient Rome', 'recycling',
+  'mobile apps', 'public libraries', 'artificial intelligence', 'self-care', 'online business', 'leadership', 'diversity at work', 'high school education', 'autonomous cars',
+  'a positive attitude', 'running', 'social events', 'greenhouse gas emissions', 'Harry Potter', 'international trade', 'chess', 'jazz music', 'the stock market', 'photosynthesis', 'job interviews', 'a rainy day', 'coffee', 'volcanoes', 'customer service', 'mindfulness', 'space exploration', 'urban gardening',
+];
+const ZH_VERBS_OUTPUTS = [
+  '写一首关于{t}的诗', '列出{n}个关于{t}的想法', '创作一个关于{t}的小故事', '用三句话描述{t}', '给十岁的孩子解释{t}', '列举{n}个关于{t}的事实', '举{n}个{t}的例子',
+  '提出{n}条改进{t}的建议', '设计一张关于{t}的海报', '总结关于{t}的主要观点', '写一条关于{t}的微博', '给出关于{t}的小贴士', '分析{t}的优缺点', '比较{t}和{t2}',
+  '制定一份关于{t}的教案', '起草一篇关于{t}的演讲稿', '为{t}想一句广告语', '写一篇关于{t}的新闻报道', '出{n}道关于{t}的选择题', '讲一个关于{t}的笑话', '为{t}写一段产品介绍',
+  '谈谈{t}的好处', '分析{t}对{t2}的影响', '评价{t}在现代生活中的作用', '提出一个推广{t}的方案', '给一个关于{t}的博客想{n}个名字', '你会给对{t}感兴趣的人什么建议？',
+  '{t}是怎样影响{t2}的？', '说一件关于{t}的有趣的事', '用“{t}”造一个句子', '为一个介绍{t}的网站写一段欢迎语',
+  '把这句关于{t}的话改写得更正式', '写一个函数对{t}列表排序', '为{t}起一个文章标题',
+];
+const ZH_TOPICS = [
+  '气候变化', '健康饮食', '网上购物', '学画画的机器人', '团队合作', '海洋', '新媒体营销', '可再生能源', '雪人', '登月', '友谊', '远程办公', '小面包店', '电动汽车', '时间管理',
+  '水循环', '机器学习', '人工智能', '自我关爱', '网店创业', '领导力', '职场多元化', '高中教育', '自动驾驶', '积极心态', '跑步', '国际贸易', '围棋', '爵士乐', '股市', '唐朝', '垃圾分类', '手机应用', '公共图书馆', '光合作用', '求职面试', '下雨天', '咖啡', '火山', '客户服务', '正念冥想', '太空探索', '城市农业',
+];
+
+export function benignInstructions(seed: number, count: number): GeneratedRow[] {
+  const rng = createRng(seed);
+  const rows: GeneratedRow[] = [];
+  const numbers = ['three', 'five', 'two', 'ten', '3', '5'];
+  const zhNumbers = ['三', '五', '两', '十', '3', '5'];
+  for (let i = 0; i < count; i += 1) {
+    const zh = i % 2 === 1;
+    const text = zh
+      ? `${fill(rng, pick(rng, ZH_VERBS_OUTPUTS), { t: ZH_TOPICS, t2: ZH_TOPICS, n: zhNumbers })}${pick(rng, ['。', '', '？', '，谢谢。'])}`
+      : `${fill(rng, pick(rng, EN_VERBS_OUTPUTS), { t: EN_TOPICS, t2: EN_TOPICS, n: numbers })}${pick(rng, ['.', '', '.', ' please.'])}`;
+    rows.push({ text, label: 'benign', lang: zh ? 'zh' : 'en', source: 'sealgate-benign-instructions' });
+  }
+  return rows;
+}

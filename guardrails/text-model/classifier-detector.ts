@@ -13,6 +13,7 @@ import { normalizeForModel } from './evasion.js';
 import { featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
 import { DEFAULT_WINDOW_CHARS, textViews } from './views.js';
+import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
 
@@ -90,7 +91,11 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
       throw new Error(`${spec.name} detector: threshold for unknown category "${category}" (model has ${manifest.heads.map((h) => h.category).join(', ')})`);
     }
   }
-  const thresholds = manifest.heads.map((h) => options.thresholds?.[h.category] ?? h.threshold);
+  // Per head: an override applies to every language; otherwise the model's per-language operating point.
+  const thresholdOf = (h: number, lang: string): number => {
+    const head = manifest.heads[h]!;
+    return options.thresholds?.[head.category] ?? head.thresholds?.[lang] ?? head.threshold;
+  };
   const buckets = manifest.featurizer.buckets;
   const decode = options.decode ?? spec.decodeByDefault;
 
@@ -108,7 +113,7 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   };
 
   const H = manifest.heads.length;
-  const findingsFrom = (count: number, views: View[], scores: Float64Array[]): Finding[][] => {
+  const findingsFrom = (count: number, views: View[], scores: Float64Array[], langs: readonly string[]): Finding[][] => {
     // Best score and view per (text, head), in flat typed arrays: no per-call object churn on the hot path.
     const bestScore = new Float64Array(count * H).fill(-1);
     const bestView = new Int32Array(count * H).fill(-1);
@@ -129,12 +134,13 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
         const view = bestView[t * H + h]!;
         if (view < 0) continue;
         const score = bestScore[t * H + h]!;
-        const threshold = thresholds[h]!;
+        const v0 = views[view]!;
+        const threshold = thresholdOf(h, langs[t]!);
         const flagged = score >= threshold;
         if (!flagged && (options.minScore === undefined || score < options.minScore)) continue;
-        const v = views[view]!;
+        const v = v0;
         const category = manifest.heads[h]!.category;
-        const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name };
+        const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name, lang: langs[t]! };
         const rounded = Number(score.toFixed(6));
         findings.push({ detector: spec.name, category, start: v.start, end: v.end, score: rounded, meta: { ...meta, basis: 'model' } });
         if (flagged) {
@@ -150,21 +156,22 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
 
   const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, { buckets }));
 
-  const run = (texts: readonly string[]): Finding[][] | Promise<Finding[][]> => {
+  const run = (texts: readonly string[], ctx?: DetectContext): Finding[][] | Promise<Finding[][]> => {
     const views = texts.flatMap((text, i) => viewsOf(text, i));
+    const langs = texts.map((text) => (ctx?.lang === 'en' || ctx?.lang === 'zh' ? ctx.lang : guessLang(text)));
     const scored = backend.scoreFeatures(featuresOf(views));
-    return scored instanceof Promise ? scored.then((s) => findingsFrom(texts.length, views, s)) : findingsFrom(texts.length, views, scored);
+    return scored instanceof Promise ? scored.then((s) => findingsFrom(texts.length, views, s, langs)) : findingsFrom(texts.length, views, scored, langs);
   };
 
   return {
     name: spec.name,
-    detect(text: string, _ctx?: DetectContext) {
+    detect(text: string, ctx?: DetectContext) {
       if (typeof text !== 'string') throw new TypeError(`${spec.name}.detect expects a string`);
-      const result = run([text]);
+      const result = run([text], ctx);
       return result instanceof Promise ? result.then((r) => r[0]!) : result[0]!;
     },
-    detectBatch(texts: readonly string[], _ctx?: DetectContext) {
-      return run(texts);
+    detectBatch(texts: readonly string[], ctx?: DetectContext) {
+      return run(texts, ctx);
     },
   };
 }

@@ -22,6 +22,8 @@ const headSchema = z.object({
   scale: z.number().positive(),
   calibration: z.object({ a: z.number(), b: z.number() }),
   threshold: z.number().min(0).max(1),
+  /** Per-language thresholds (picked on that language's validation rows); `threshold` is the fallback. */
+  thresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
 });
 
 export const modelManifestSchema = z.object({

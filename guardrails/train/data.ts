@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { normalizeForModel } from '../text-model/evasion.js';
 import {
   abusiveMessages,
+  benignInstructions,
   benignLookalikes,
   composedJailbreaks,
   goalHijacks,
@@ -137,7 +138,13 @@ export const SOURCES: Record<ModelName, SourceSpec[]> = {
     { path: 'injection/bipia', shippable: true, labels: injectionLabels, group: (r) => (r.id ?? '').replace(/-(clean|attacked)$/, '') },
     { path: 'harmful/advbench', shippable: true, labels: harmfulLabels },
     { path: 'harmful/harmbench', shippable: true, labels: harmfulLabels },
-    { path: 'harmful/do-not-answer', shippable: true, labels: harmfulLabels },
+    {
+      path: 'harmful/do-not-answer',
+      shippable: true,
+      // "human_chatbox" (mental-health and companionship questions) and "misinformation_harms" (questions built on
+      // false premises) are things to answer carefully, not requests for harm in our taxonomy: not harmful-head rows.
+      labels: (r) => (r.risk_area === 'human_chatbox' || r.risk_area === 'misinformation_harms' ? { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 } : harmfulLabels(r)),
+    },
     { path: 'harmful/xstest', shippable: true, labels: harmfulLabels },
     { path: 'harmful/cvalues-responsibility', shippable: true, labels: harmfulLabels },
     { path: 'harmful/xsafety-safety-scenarios', shippable: true, labels: harmfulLabels, group: (r) => `x-${String(r.category)}-${String(r.row)}` },
@@ -151,6 +158,7 @@ export const SOURCES: Record<ModelName, SourceSpec[]> = {
 export const GENERATED_MIX = {
   benignRequests: { count: 2000, weight: 1 },
   benignLookalikes: { count: 1200, weight: 2 },
+  benignInstructions: { count: 5000, weight: 1 },
   hardNegatives: { weight: 3 },
   directInjections: { count: 800, weight: 1 },
   indirectInjections: { count: 1600, weight: 1 },
@@ -188,6 +196,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
   const weight = new Map<string, number>([
     ['sealgate-benign-requests', m.benignRequests.weight],
     ['sealgate-benign-lookalikes', m.benignLookalikes.weight],
+    ['sealgate-benign-instructions', m.benignInstructions.weight],
     ['sealgate-hard-negatives', m.hardNegatives.weight],
     ['sealgate-direct-injection', m.directInjections.weight],
     ['sealgate-indirect-injection', m.indirectInjections.weight],
@@ -202,12 +211,13 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-abuse', m.abusiveMessages.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600)], weight };
   }
   return {
     rows: [
       ...benignRequests(1, m.benignRequests.count),
       ...benignLookalikes(7, m.benignLookalikes.count),
+      ...benignInstructions(12, m.benignInstructions.count),
       ...hardNegatives(),
       ...directInjections(2, m.directInjections.count),
       ...indirectInjections(3, benignDocs, m.indirectInjections.count),

@@ -6,6 +6,7 @@ import type { TrainConfig } from './trainer.js';
 export interface HeadReport {
   head: string;
   threshold: number;
+  thresholds?: Record<string, number>;
   calibration: { a: number; b: number };
   test: SliceMetrics[];
   loso: SliceMetrics[];
@@ -52,7 +53,7 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('');
   out.push(`- Family: hashed n-gram logistic regression (one independent binary head per category, shared features). Word unigrams + bigrams and character 3/4-grams for Latin script, character 1/2/3-grams for Chinese; ${report.config.buckets.toLocaleString('en')} hash buckets; sublinear TF, L2-normalised. Evasion normalisation (NFKC, full-width, zero-width, homoglyphs, leetspeak, split letters, pinyin abbreviations) before featurisation, identical in training and inference.`);
   out.push(`- Training: AdaGrad SGD, ${report.config.epochs} epochs, learning rate ${report.config.learningRate}, L2 ${report.config.l2}, class-balanced (cap ${report.config.maxClassWeight}), seed ${report.config.seed}. Deterministic: same data → same weights (digest below; tested).`);
-  out.push('- Calibration: Platt scaling fitted on the validation split of the int16-quantised model (scores are probabilities). Threshold per head: F1-maximising on validation.');
+  out.push('- Calibration: Platt scaling fitted on the validation split of the int16-quantised model (scores are probabilities). Thresholds per head and language (EN, ZH; a global fallback): F1-maximising on that language\'s validation rows but never below the global F1-maximising threshold, for the intent heads subject to ≤ 2% validation false positives. Scores are the maximum over the detector\'s views (whole text and ~600-character windows), exactly as at inference.');
   out.push('- Splits: 80/10/10 by SHA-1 of the group key (parallel translations, BIPIA document pairs, Stormfront comments, ConvAbuse conversations) or of the normalised text; COLD keeps its own train/dev/test. Exact duplicates after normalisation are kept once (first occurrence), so no text is in two splits.');
   out.push('- Only sources marked "yes" in shared/datasets/README.md train shipped weights; evaluation-only sources (tweeteval, chineseharm-bench, alpaca-harmless-subset, belle) are scored on all their rows.');
   out.push('- Multi-label vs one model per head: heads are independent logistic regressions over one shared feature vector, so a prompt can be both a jailbreak and a harmful request; featurisation (the dominant cost) is paid once per detector, each extra head costs one sparse dot product.');
@@ -77,7 +78,8 @@ export function renderModelCard(report: TrainingReport): string {
     }
     out.push('');
     for (const head of model.heads) {
-      out.push(`### ${head.head}${Number.isFinite(head.threshold ?? Number.NaN) ? ` (threshold ${head.threshold.toFixed(3)})` : ''}`);
+      const perLang = Object.entries(head.thresholds ?? {}).map(([lang, t]) => `${lang} ${t.toFixed(3)}`).join(', ');
+      out.push(`### ${head.head}${Number.isFinite(head.threshold ?? Number.NaN) ? ` (threshold ${head.threshold.toFixed(3)}${perLang ? `; ${perLang}` : ''})` : ''}`);
       out.push('');
       out.push('In-distribution test split (eval-only sources: all rows) next to leave-one-source-out (trained without that source, all its rows). `*` = positive-only source, scored against pooled test-split negatives of the other sources in the same language.');
       out.push('');

@@ -88,8 +88,19 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
     const labels = val.map((i) => examples[i]!.labels[head]!);
     const calibration = fitPlatt(margins, labels);
     const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
-    const threshold = bestF1Threshold(calibrated, labels, MAX_VALIDATION_FPR[head] ?? 1);
-    manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, threshold: round(threshold, 6) });
+    const maxFpr = MAX_VALIDATION_FPR[head] ?? 1;
+    const threshold = bestF1Threshold(calibrated, labels, maxFpr);
+    // Per-language operating points: the score distributions of EN and ZH benign text differ.
+    const thresholds: Record<string, number> = {};
+    for (const lang of ['en', 'zh']) {
+      const idx = val.map((i, k) => [i, k] as const).filter(([i]) => examples[i]!.lang === lang).map(([, k]) => k);
+      const positives = idx.filter((k) => labels[k] === 1).length;
+      if (positives < 20 || idx.length - positives < 20) continue;
+      // Only ever stricter than the global point: a language whose validation set is easy (templated
+      // positives) must not pull its threshold down into benign look-alikes the validation set lacks.
+      thresholds[lang] = round(Math.max(threshold, bestF1Threshold(idx.map((k) => calibrated[k]!), idx.map((k) => labels[k]!), maxFpr)), 6);
+    }
+    manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, threshold: round(threshold, 6), thresholds });
   });
   return {
     manifest: {
@@ -133,6 +144,7 @@ export interface SliceMetrics {
 }
 
 export function sliceMetrics(source: string, lang: string, scores: number[], labels: number[], threshold: number, negatives?: SliceMetrics['negatives']): SliceMetrics {
+  // (threshold: the operating point for this slice's language)
   const t = atThreshold(scores, labels, threshold);
   return {
     source,
@@ -157,10 +169,11 @@ export function evaluateHead(
   head: HeadId,
   examples: readonly Example[],
   score: (i: number) => number,
-  threshold: number,
+  thresholdOrByLang: number | ((lang: string) => number),
   pick: (e: Example) => boolean,
   sources: readonly string[],
 ): SliceMetrics[] {
+  const thresholdFor = (lang: string): number => (typeof thresholdOrByLang === 'number' ? thresholdOrByLang : thresholdOrByLang(lang));
   const out: SliceMetrics[] = [];
   const pooledNeg = new Map<string, number[]>();
   examples.forEach((e, i) => {
@@ -182,14 +195,18 @@ export function evaluateHead(
     for (const [lang, idx] of [...byLang.entries()].sort()) {
       const hasPos = idx.some((i) => examples[i]!.labels[head] === 1);
       const hasNeg = idx.some((i) => examples[i]!.labels[head] === 0);
-      if (!hasPos) continue;
+      if (!hasPos) {
+        // Benign-only set: its false-positive rate at the threshold is the figure that matters.
+        out.push(sliceMetrics(source, lang, idx.map(score), idx.map((i) => examples[i]!.labels[head]!), thresholdFor(lang), 'own'));
+        continue;
+      }
       let all = idx;
       let negatives: SliceMetrics['negatives'] = 'own';
       if (!hasNeg) {
         all = [...idx, ...(pooledNeg.get(lang) ?? []).filter((i) => examples[i]!.source !== source)];
         negatives = 'pooled-test-negatives';
       }
-      out.push(sliceMetrics(source, lang, all.map(score), all.map((i) => examples[i]!.labels[head]!), threshold, negatives));
+      out.push(sliceMetrics(source, lang, all.map(score), all.map((i) => examples[i]!.labels[head]!), thresholdFor(lang), negatives));
     }
   }
   return out;

@@ -51,9 +51,10 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
   const sources = [...new Set(examples.map((e) => e.source))].sort();
   const heads: HeadReport[] = HEADS[name].map((head, h) => {
     const threshold = model.manifest.heads[h]!.threshold;
+    const byLang = model.manifest.heads[h]!.thresholds ?? {};
     const score = (i: number): number => scoreWithBuilt(model, h, feats[i]!);
     // Shippable sources: their held-out test split. Evaluation-only sources: every row (never trained on).
-    const test = evaluateHead(head, examples, score, threshold, (e) => (e.shippable ? e.split === 'test' : true), sources);
+    const test = evaluateHead(head, examples, score, (lang) => byLang[lang] ?? threshold, (e) => (e.shippable ? e.split === 'test' : true), sources);
     const loso = withLoso
       ? losoSources(head, examples).flatMap((source) => {
           const t = performance.now();
@@ -62,7 +63,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
           return result;
         })
       : [];
-    return { head, threshold, calibration: model.manifest.heads[h]!.calibration, test, loso };
+    return { head, threshold, thresholds: byLang, calibration: model.manifest.heads[h]!.calibration, test, loso };
   });
   if (name === 'intent' && withLoso) {
     // The attack decision a policy makes: prompt injection OR jailbreak.
