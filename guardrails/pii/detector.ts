@@ -111,6 +111,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const facts = factsOf(n, contextGate);
       const scored: Array<Candidate & { recognizer?: string }> = [];
       const contextIndex = new ContextIndex(facts.lower);
+      facts.context = contextIndex;
       for (const recognizer of active) {
         const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
         for (let k = 0; k < candidates.length; k++) {

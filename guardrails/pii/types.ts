@@ -67,12 +67,15 @@ export interface TextFacts {
    * anywhere in the text (set when the detector's threshold is above every context-free base score).
    */
   contextGate: boolean;
+  /** Where context words occur (shared by the gates below and by scoring, so each list is searched once). */
+  context?: { occurrences(words: readonly string[]): number[] };
 }
 
 /** True when any of `words` occurs in the lower-cased text (used to skip context-only recognizers early). */
 export function mentionsAny(facts: TextFacts, words: readonly string[] | undefined): boolean {
   if (!facts.contextGate) return true;
   if (!words) return false;
+  if (facts.context) return facts.context.occurrences(words).length > 0;
   for (const w of words) if (facts.lower.includes(w)) return true;
   return false;
 }
