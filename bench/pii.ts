@@ -253,6 +253,8 @@ async function runSystem(system: System, corpus: Corpus): Promise<SystemRun> {
 }
 
 const CHECKSUM_TYPES = ['CREDIT_CARD', 'CN_RESIDENT_ID', 'CN_USCC', 'IBAN_CODE'];
+/** Dictionary/context entity types (names, places, organisations) vs identifiers and secrets. */
+const NER_TYPES = ['PERSON', 'ADDRESS', 'LOCATION', 'ORGANIZATION'];
 
 async function main() {
   const all = corpora();
@@ -323,6 +325,18 @@ async function main() {
       kbPerSec: round(sp.bytes / 1024 / sp.seconds),
       msPerKb: round((sp.seconds * 1000) / (sp.bytes / 1024)),
       msPerKbLongDocuments: round((longSpeed[name]! * 1000) / (longBytes / 1024)),
+      byFamily: Object.fromEntries(
+        (['en', 'zh'] as const).flatMap((lang) =>
+          (['identifiers', 'names'] as const).map((family) => {
+            let c = zero();
+            for (const [key, counts] of Object.entries(perTypeAll[name] ?? {})) {
+              const [l, type] = key.split(':') as [string, string];
+              if (l === lang && NER_TYPES.includes(type) === (family === 'names')) c = add(c, counts);
+            }
+            return [`${lang}:${family}`, prf(c)];
+          }),
+        ),
+      ),
       perLanguageType: Object.fromEntries(Object.entries(perTypeAll[name] ?? {}).map(([k, c]) => [k, prf(c)])),
     };
   }
@@ -350,6 +364,7 @@ interface Summary {
   kbPerSec: number;
   msPerKb: number;
   msPerKbLongDocuments: number;
+  byFamily: Record<string, ReturnType<typeof prf>>;
   perLanguageType: Record<string, ReturnType<typeof prf>>;
 }
 interface CorpusResult {
@@ -370,6 +385,11 @@ function writeMarkdown(summary: Record<string, Summary>, corpora: Record<string,
   ];
   for (const [name, s] of Object.entries(summary)) {
     lines.push(`| ${name} | ${f(s.en.precision)} | ${f(s.en.recall)} | ${f(s.en.f1)} | ${f(s.zh.precision)} | ${f(s.zh.recall)} | ${f(s.zh.f1)} | ${f(s.checksumValidated.f1)} | ${s.kbPerSec.toFixed(0)} | ${s.msPerKb.toFixed(4)} | ${s.msPerKbLongDocuments.toFixed(4)} |`);
+  }
+  lines.push('', '### By family (F1): identifiers and secrets vs names / addresses / places / organisations', '', '| system | EN identifiers | EN names | ZH identifiers | ZH names |', '|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(summary)) {
+    const b = s.byFamily;
+    lines.push(`| ${name} | ${f(b['en:identifiers']!.f1)} | ${f(b['en:names']!.f1)} | ${f(b['zh:identifiers']!.f1)} | ${f(b['zh:names']!.f1)} |`);
   }
   lines.push('', '### Per corpus (micro F1 / strict F1)', '', `| corpus | ${Object.keys(summary).join(' | ')} |`, `|---|${Object.keys(summary).map(() => '---').join('|')}|`);
   for (const [name, c] of Object.entries(corpora)) {
