@@ -21,7 +21,8 @@ const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
 const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}/;
 const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
-const URL_RE = /[^\s%]*(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
+// Starts at a '%': a leading [^\s%]* would make every start position rescan the run (quadratic).
+const URL_RE = /(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Printable: nearly all characters are letters, digits, CJK, common punctuation or whitespace. */

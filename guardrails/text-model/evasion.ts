@@ -23,8 +23,12 @@ const HOMOGLYPH_TEST_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`);
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't',
 };
-const LEET_TOKEN_RE = /[a-z0-9@$!|+]*[a-z][a-z0-9@$!|+]*/g;
+// Linear on purpose: a pattern like /[..]*[a-z][..]*/ backtracks quadratically on long digit runs (ReDoS).
+const LEET_TOKEN_RE = /[a-z0-9@$!|+]+/g;
 const HAS_LEET_RE = /[0-9@$!|+]/;
+const HAS_LETTER_RE = /[a-z]/;
+/** A letter next to a leet character somewhere: otherwise the token pass is skipped. */
+const LEET_CONTEXT_RE = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
 
 /** Single letters split by spaces: "i g n o r e" (at least 3 letters, whole word). */
 const SPACED_LATIN_RE = /(?<![a-z])[a-z](?: [a-z]){2,}(?![a-z])/g;
@@ -68,7 +72,7 @@ export function normalizeForModel(text: string): string {
     if (CJK_SPACED_TEST_RE.test(s)) s = s.replace(CJK_SPACED_RE, '$1');
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
-  s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) ? deLeet(token) : token));
+  if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
   s = s.replace(SPACED_LATIN_RE, (run) => run.replace(/ /g, ''));
   s = s.replace(MASKED_LATIN_RE, (run) => run.replace(MASK_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);

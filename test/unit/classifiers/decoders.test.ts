@@ -15,7 +15,7 @@ describe('decodeLayers', () => {
     const escaped = [...Buffer.from(payload)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
     expect(decodeLayers(escaped)[0]).toMatchObject({ text: payload, encodings: ['hex'] });
     const percent = [...Buffer.from(payload)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-    expect(decodeLayers(`q=${percent}`)[0]?.text).toBe(`q=${payload}`);
+    expect(decodeLayers(`q=${percent}`)[0]?.text).toBe(payload);
     expect(decodeLayers(rot13(payload))[0]).toMatchObject({ text: payload, encodings: ['rot13'] });
   });
 
@@ -32,6 +32,17 @@ describe('decodeLayers', () => {
     expect(decodeLayers('commit 3f786850e387550fdab836ed7e6dc881de23001b and sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')).toEqual([]);
     expect(decodeLayers('token: dGhpcyBpcyBub3Q/x8Z9 and uuid 123e4567-e89b-12d3-a456-426614174000')).toEqual([]);
     expect(decodeLayers('The internationalization of telecommunications infrastructure is accelerating.')).toEqual([]);
+  });
+});
+
+describe('pathological inputs', () => {
+  it('normalise and decode in linear time (no catastrophic backtracking)', async () => {
+    const { normalizeForModel } = await import('../../../guardrails/text-model/evasion.js');
+    // Each of these made a quadratic regex take seconds at 50 KB; the whole test would time out.
+    for (const input of ['1'.repeat(200_000), `${'1'.repeat(200_000)}%41%42%43%44`, 'a1'.repeat(100_000), 'ab'.repeat(100_000) + 'a', 'QUJD'.repeat(50_000), 'a.'.repeat(100_000), '傻 '.repeat(100_000)]) {
+      expect(typeof normalizeForModel(input)).toBe('string');
+      expect(Array.isArray(decodeLayers(input))).toBe(true);
+    }
   });
 });
 
