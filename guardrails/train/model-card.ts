@@ -62,12 +62,12 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('');
   out.push('- **Learned** (trained heads): `toxicity.toxic`, `intent.prompt_injection`, `intent.jailbreak`, `intent.harmful`.');
   out.push('- **Rule-based refinement**: the fine categories `toxicity.{insult,hate,threat,sexual,self_harm,profanity}` and `intent.harmful.{violent_crime,weapons_cbrn,cybercrime,fraud,drugs,child_sexual,self_harm,hate,privacy,political_extremist}` are assigned by EN/ZH keyword lexicons (guardrails/toxicity/lexicon.ts, guardrails/intent/harm-lexicon.ts) and only when the learned parent head fires; their score is the parent\'s calibrated probability. The shared data has no per-category labels for most sources, so these are not learned.');
-  out.push('- **Decoders**: base64, hex and ROT13 layers (up to 3 deep) are decoded and the decoded text is scored by the same model.');
+  out.push('- **Decoders** (intent): base64, hex, URL-escape and ROT13 layers (up to 3 deep) are decoded and the decoded text is scored by the same model.');
   out.push('');
   for (const model of report.models) {
     out.push(`## ${model.name}`);
     out.push('');
-    out.push(`Weights: ${(model.weightsBytes / 1024 / 1024).toFixed(2)} MB (int16, ${model.heads.length} head(s) × ${model.buckets.toLocaleString('en')} buckets). Training time (all heads, after featurisation): ${model.trainSeconds} s. Training digest: \`${model.trainingDigest.slice(0, 16)}…\``);
+    out.push(`Weights: ${(model.weightsBytes / 1024 / 1024).toFixed(2)} MB (int16, ${model.weightsBytes / 2 / model.buckets} head(s) × ${model.buckets.toLocaleString('en')} buckets). Training time (all heads, after featurisation): ${model.trainSeconds} s. Training digest: \`${model.trainingDigest.slice(0, 16)}…\``);
     out.push('');
     out.push('### Data');
     out.push('');
@@ -94,6 +94,8 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('- The model sees bag-of-n-grams: it cannot follow meaning across sentences, negation or quotation ("he called me an idiot" can score toxic). Security-education and news text about attacks is a known false-positive area mitigated (not solved) by hard negatives.');
   out.push('- Fine categories are lexicon-based (see above) and miss paraphrases that avoid the keywords; the parent score still fires.');
   out.push('- Pinyin handling covers common abbreviations (sb, nmsl, tmd …), not full-pinyin sentences.');
+  out.push('- No German data besides deepset: German injections are caught in-distribution but leave-one-source-out is near chance.');
+  out.push('- Peer comparison, latency and the goals: docs/benchmarks.md (npm run bench:classifiers).');
   out.push('');
   return out.join('\n');
 }
