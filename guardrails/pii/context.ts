@@ -124,7 +124,16 @@ export class ContextIndex {
     const result = { before: Infinity, after: Infinity };
     if (!words) return result;
     const occ = this.occurrences(words);
-    for (let k = 0; k < occ.length; k += 2) {
+    // Binary search to the first occurrence that can reach the window (words are < 64 chars).
+    const from = start - BEFORE - 64;
+    let lo = 0;
+    let hi = occ.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (occ[mid * 2]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo * 2; k < occ.length; k += 2) {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;

@@ -16,16 +16,20 @@ export function compareForResolution(a: Scored, b: Scored): number {
 export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
   if (items.length <= 1) return [...items];
   const ranked = [...items].sort(compareForResolution);
+  // Kept spans never overlap, so sorted by start they are also sorted by end: binary search for neighbours.
   const kept: T[] = [];
   for (const item of ranked) {
-    let overlaps = false;
-    for (const k of kept) {
-      if (item.start < k.end && k.start < item.end) {
-        overlaps = true;
-        break;
-      }
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < item.start) lo = mid + 1;
+      else hi = mid;
     }
-    if (!overlaps) kept.push(item);
+    const prev = kept[lo - 1];
+    const next = kept[lo];
+    if ((prev && prev.end > item.start) || (next && next.start < item.end)) continue;
+    kept.splice(lo, 0, item);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }
