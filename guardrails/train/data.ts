@@ -167,7 +167,7 @@ export const GENERATED_MIX = {
   harmfulRequests: { perCategory: 40, weight: 1 },
   toxicityHardNegatives: { count: 800, weight: 1 },
   composedJailbreaks: { count: 500, weight: 1 },
-  plantedHijacks: { count: 1200, weight: 1 },
+  plantedHijacks: { count: 2400, weight: 1 },
   goalHijacks: { count: 600, weight: 1 },
   personaRolePlays: { count: 400, weight: 1 },
   abusiveMessages: { count: 2400, weight: 1 },
