@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalize } from '../core/normalize.js';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
-import { ContextIndex, mergeContext, scoreWithContext } from './context.js';
+import { ContextMatcher, mergeContext, scoreWithContext } from './context.js';
 import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
 import { resolveOverlaps } from './resolve.js';
 import { sensitivityTable } from './sensitivity.js';
@@ -97,6 +97,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
   const active = recognizers.filter((r) => r.entityTypes.some((t) => wanted.has(t)));
   const grades = sensitivityTable(opts.sensitivity);
   const contextWords = mergeContext(opts.context);
+  const contextMatcher = new ContextMatcher(contextWords);
   const allow = new Set(opts.allowList ?? []);
   const minScore = opts.minScore;
   // Context-only candidates start at ≤ 0.3; above that threshold they need a context word to survive.
@@ -110,7 +111,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const n = normalized.text;
       const facts = factsOf(n, contextGate);
       const scored: Array<Candidate & { recognizer?: string }> = [];
-      const contextIndex = new ContextIndex(facts.lower);
+      const contextIndex = contextMatcher.index(facts.lower);
       facts.context = contextIndex;
       for (const recognizer of active) {
         const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
