@@ -22,3 +22,35 @@ export const EN_PLACES = (
 )
   .split('|')
   .filter(Boolean);
+
+/**
+ * Every ISO 3166 region name in English and Chinese, from the runtime's ICU data (Intl.DisplayNames):
+ * a complete country gazetteer without shipping one. Codes without a real name, and non-country
+ * groupings (World, European Union, pseudo-locales), are skipped.
+ */
+function isoRegionNames(): { en: string[]; zh: string[] } {
+  const en: string[] = [];
+  const zh: string[] = [];
+  if (typeof Intl.DisplayNames !== 'function') return { en, zh };
+  const enNames = new Intl.DisplayNames(['en'], { type: 'region' });
+  const zhNames = new Intl.DisplayNames(['zh-Hans'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      try {
+        const name = enNames.of(code);
+        if (!name || name === code || /Unknown|World|Europe|Outlying|Pseudo|Nations|Eurozone/.test(name)) continue;
+        en.push(name.replace(' & ', ' and '), ...(name.includes(' & ') ? [name] : []));
+        const zhName = zhNames.of(code);
+        if (zhName && zhName !== code) zh.push(zhName);
+      } catch {
+        // Not a region code in this ICU version.
+      }
+    }
+  }
+  return { en, zh };
+}
+
+const iso = isoRegionNames();
+export const EN_COUNTRIES = iso.en;
+export const ZH_COUNTRIES = iso.zh;

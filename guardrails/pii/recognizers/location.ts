@@ -1,9 +1,9 @@
-import { EN_PLACES, ZH_PLACES } from '../dictionaries/places.js';
+import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES } from '../dictionaries/places.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
-const zhPlaces = new DictionaryMatcher(ZH_PLACES);
-const enPlaces = new DictionaryMatcher(EN_PLACES, 'word');
+const zhPlaces = new DictionaryMatcher([...ZH_PLACES, ...ZH_COUNTRIES]);
+const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 
 /** Countries, provinces and cities from dictionaries (EN + ZH). A city names no one: graded `none` by default. */
