@@ -169,7 +169,7 @@ export const GENERATED_MIX = {
   composedJailbreaks: { count: 500, weight: 1 },
   plantedHijacks: { count: 2400, weight: 1 },
   goalHijacks: { count: 600, weight: 1 },
-  personaRolePlays: { count: 400, weight: 1 },
+  personaRolePlays: { count: 1200, weight: 1 },
   abusiveMessages: { count: 2400, weight: 1 },
 } as const;
 
