@@ -503,6 +503,12 @@ const EN_ABUSE = [
 const EN_BAD = ['animals', 'parasites', 'trash', 'vermin', 'idiots', 'criminals', 'scum', 'subhuman'];
 const EN_BAD1 = ['idiot', 'moron', 'loser', 'piece of trash', 'clown', 'retard', 'bitch'];
 const EN_THREAT = ['I will find you', 'watch your back', 'you deserve to die', 'I hope you get hit by a car'];
+/* Social-media style profanity and slurs (tweets, chat): the register the other sources lack. */
+const EN_SLANG_ABUSE = [
+  'this {slur} won\'t shut up lol', 'stfu you {bad1}', 'lmao look at this {slur}', '{slur}s be like that smh', 'fuck off {slur}', 'ur such a {slur} omg',
+  'bet that {slur} is crying now', 'cant stand these {slur}s', 'shut ur mouth {slur}', 'ugly ass {slur}', 'damn {slur} got what she deserved', 'who asked you {bad1} lmao',
+];
+const EN_SLURS = ['bitch', 'hoe', 'slut', 'pussy', 'fag', 'whore', 'retard', 'dumbass', 'thot', 'twat', 'cunt', 'bastard'];
 
 export function abusiveMessages(seed: number, count: number): GeneratedRow[] {
   const rng = createRng(seed);
@@ -519,7 +525,9 @@ export function abusiveMessages(seed: number, count: number): GeneratedRow[] {
     }
     const text = zh
       ? fill(rng, pick(rng, ZH_ABUSE), { g: GROUPS_ZH, bad: ZH_BAD, threat: ZH_THREAT })
-      : fill(rng, pick(rng, EN_ABUSE), { g: GROUPS_EN, bad: EN_BAD, bad1: EN_BAD1, threat: EN_THREAT });
+      : kind === 2
+        ? fill(rng, pick(rng, EN_SLANG_ABUSE), { slur: EN_SLURS, bad1: EN_BAD1 })
+        : fill(rng, pick(rng, EN_ABUSE), { g: GROUPS_EN, bad: EN_BAD, bad1: EN_BAD1, threat: EN_THREAT });
     rows.push({ text, label: 'toxic', lang: zh ? 'zh' : 'en', source: 'sealgate-abuse' });
   }
   return rows;
