@@ -62,9 +62,33 @@ const CJK_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const HAS_CJK_VARIANT_RE = /煞笔|傻|沙比|尼玛|泥马|草泥马|艹|曹尼玛|特么|他喵|tm的|脑抽/;
 
-/** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin. */
+/*
+ * Source-style tokens: @mentions, URLs, HTML entities and retweet markers say which site a text came from,
+ * not whether it is toxic; collapsing them keeps the model from learning the source's style.
+ */
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/g;
+const MENTION_RE = /(?<![\w@])@[a-z0-9_]{1,30}/g;
+const RETWEET_RE = /(?:^|\s)rt(?=\s+mention\b)/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
+const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});/g;
+
+function collapseStyle(s: string): string {
+  if (s.includes('&')) s = s.replace(ENTITY_RE, (m, code: string | undefined) => (code ? safeFromCodePoint(Number(code)) : ENTITIES[m] ?? m));
+  if (s.includes('http') || s.includes('www.')) s = s.replace(URL_RE, ' url ');
+  if (s.includes('@')) {
+    s = s.replace(MENTION_RE, ' mention ');
+    s = s.replace(RETWEET_RE, ' ');
+  }
+  return s;
+}
+
+function safeFromCodePoint(code: number): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+}
+
+/** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin, source style. */
 export function normalizeForModel(text: string): string {
-  let s = coreNormalize(text).text.toLowerCase();
+  let s = collapseStyle(coreNormalize(text).text.toLowerCase());
   if (NON_ASCII_RE.test(s)) {
     // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
     if (ACCENTED_RE.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');

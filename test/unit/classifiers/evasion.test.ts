@@ -25,6 +25,11 @@ describe('evasion normalisation', () => {
     expect(normalizeForModel(input)).toBe(expected);
   });
 
+  it('collapses source style (mentions, URLs, HTML entities, retweet markers)', () => {
+    expect(normalizeForModel('RT @maya_s: you&#8217;re right &amp; done http://t.co/abc')).toBe('   mention : you’re right & done  url ');
+    expect(normalizeForModel('@user nice')).toBe(normalizeForModel('@someone_else nice'));
+  });
+
   it('leaves ordinary text, prices and trailing punctuation alone', () => {
     expect(normalizeForModel('Stop! It costs $100 in 2024.')).toBe('stop! it costs $100 in 2024.');
     expect(normalizeForModel('今天天气真好。')).toBe('今天天气真好。');
