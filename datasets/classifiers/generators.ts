@@ -607,6 +607,9 @@ const EN_VERBS_OUTPUTS = [
   'Discuss the benefits of {t}', 'Analyze the impact of {t} on {t2}', 'Evaluate the role of {t} in modern life', 'Propose a plan to promote {t}', 'Brainstorm {n} names for a blog about {t}',
   'What advice would you give to someone interested in {t}?', 'How does {t} influence {t2}?', 'Tell me something interesting about {t}', 'Describe a scene that involves {t}',
   'Generate a sentence using the word "{t}"', 'Create a greeting message for a website about {t}', 'Write a headline about recent developments in {t}',
+  'Translate the following sentence into {lang}: "I love {t}."', 'Translate this into {lang}: {t} is important.', 'Answer the following: what is {t}?',
+  'Answer the following question: how does {t} work?', 'Summarize the following paragraph about {t}.', 'Please reply in {lang} and explain {t}.',
+  'Amend your earlier answer by adding an example about {t}.', 'Rewrite your previous answer about {t} in simpler words.', 'Formulate a question to answer the following: {t}',
   'Write a function that sorts a list of {t}', 'Create a SQL query that counts {t}', 'Design an algorithm to recommend {t}', 'Generate a title for an article about {t}', 'Formulate a hypothesis about {t}',
 ];
 const EN_TOPICS = [
@@ -621,6 +624,8 @@ const ZH_VERBS_OUTPUTS = [
   '制定一份关于{t}的教案', '起草一篇关于{t}的演讲稿', '为{t}想一句广告语', '写一篇关于{t}的新闻报道', '出{n}道关于{t}的选择题', '讲一个关于{t}的笑话', '为{t}写一段产品介绍',
   '谈谈{t}的好处', '分析{t}对{t2}的影响', '评价{t}在现代生活中的作用', '提出一个推广{t}的方案', '给一个关于{t}的博客想{n}个名字', '你会给对{t}感兴趣的人什么建议？',
   '{t}是怎样影响{t2}的？', '说一件关于{t}的有趣的事', '用“{t}”造一个句子', '为一个介绍{t}的网站写一段欢迎语',
+  '把下面这句话翻译成{lang}：我喜欢{t}。', '请用{lang}回答，并解释一下{t}。', '回答下面的问题：什么是{t}？', '总结下面这段关于{t}的文字。', '修改你刚才的回答，加一个关于{t}的例子。',
+  '把你上一个关于{t}的回答改得更通俗。',
   '把这句关于{t}的话改写得更正式', '写一个函数对{t}列表排序', '为{t}起一个文章标题',
 ];
 const ZH_TOPICS = [
@@ -636,8 +641,8 @@ export function benignInstructions(seed: number, count: number): GeneratedRow[] 
   for (let i = 0; i < count; i += 1) {
     const zh = i % 2 === 1;
     const text = zh
-      ? `${fill(rng, pick(rng, ZH_VERBS_OUTPUTS), { t: ZH_TOPICS, t2: ZH_TOPICS, n: zhNumbers })}${pick(rng, ['。', '', '？', '，谢谢。'])}`
-      : `${fill(rng, pick(rng, EN_VERBS_OUTPUTS), { t: EN_TOPICS, t2: EN_TOPICS, n: numbers })}${pick(rng, ['.', '', '.', ' please.'])}`;
+      ? `${fill(rng, pick(rng, ZH_VERBS_OUTPUTS), { t: ZH_TOPICS, t2: ZH_TOPICS, n: zhNumbers, lang: ['英文', '法语', '日语', '德语', '西班牙语'] })}${pick(rng, ['。', '', '？', '，谢谢。'])}`
+      : `${fill(rng, pick(rng, EN_VERBS_OUTPUTS), { t: EN_TOPICS, t2: EN_TOPICS, n: numbers, lang: ['French', 'Spanish', 'German', 'Chinese', 'Japanese', 'Italian'] })}${pick(rng, ['.', '', '.', ' please.'])}`;
     rows.push({ text, label: 'benign', lang: zh ? 'zh' : 'en', source: 'sealgate-benign-instructions' });
   }
   return rows;
