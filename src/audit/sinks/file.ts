@@ -209,8 +209,11 @@ export async function claimChain(dir: string, prefix: string, preferred: string)
       if (owner && owner !== process.pid && alive(owner)) continue;
       handle = await open(lockPath, 'w', 0o600); // stale lock (dead owner, or ours from an earlier run)
     }
-    await handle.writeFile(String(process.pid));
-    await handle.close();
+    try {
+      await handle.writeFile(String(process.pid));
+    } finally {
+      await handle.close();
+    }
     claimedHere.add(key);
     return {
       chain,

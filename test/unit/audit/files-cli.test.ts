@@ -73,7 +73,10 @@ describe('rotation, resume and retention', () => {
   it('a restarted gateway continues its chain in a new file (resume checkpoint), and a torn tail is repaired', async () => {
     const first = await fileTrail();
     for (let i = 0; i < 4; i++) first.trail.record(outcome(i, first.keys));
-    await first.trail.drain(); // crash: no closing checkpoint
+    await first.trail.drain();
+    // Crash: no closing checkpoint; the process dies and the OS closes its files (an unclosed handle
+    // would otherwise be closed on garbage collection, which Node deprecates: DEP0137).
+    await first.sink.close();
     const [file] = jsonl(first.dir);
     appendFileSync(join(first.dir, file!), '{"v":1,"kind":"request","chain":"gw1","seq":4,"ts'); // torn write
     const second = await fileTrail({ dir: first.dir, keys: first.keys });

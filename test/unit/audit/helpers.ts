@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { RequestOutcome } from '../../../src/gateway/outcome.js';
 import { AuditTrail, type AuditTrailOptions } from '../../../src/audit/trail.js';
 import { FileSink } from '../../../src/audit/sinks/file.js';
+import type { AuditSink } from '../../../src/audit/sinks/types.js';
 import { generateAuditKey, type AuditKeys } from '../../../src/audit/keys.js';
 import { openRecordLine, type SealKey } from '../../../src/audit/seal.js';
 import { digestContent } from '../../../src/audit/digest.js';
@@ -44,15 +45,18 @@ export interface FileTrailSetup {
   dir: string;
   keys: AuditKeys;
   trail: AuditTrail;
+  /** The trail's sink, so a test can simulate a crash (files closed by the OS, no closing checkpoint). */
+  sink: AuditSink;
 }
 
 export async function fileTrail(opts: Partial<AuditTrailOptions> & { dir?: string; keys?: AuditKeys; sealKey?: SealKey } = {}): Promise<FileTrailSetup> {
   const dir = opts.dir ?? tempDir();
   const keys = opts.keys ?? generateAuditKey();
+  const sink = opts.sink ?? new FileSink({ dir, prefix: 'audit', openLine: (l) => openRecordLine(l, opts.sealKey) });
   const trail = await AuditTrail.open({
     chain: 'gw1',
     keys,
-    sink: opts.sink ?? new FileSink({ dir, prefix: 'audit', openLine: (l) => openRecordLine(l, opts.sealKey) }),
+    sink,
     checkpointEvery: 10,
     checkpointIntervalMs: 0,
     rotation: { maxBytes: 64 * 1024 * 1024, daily: true },
@@ -63,5 +67,5 @@ export async function fileTrail(opts: Partial<AuditTrailOptions> & { dir?: strin
     logger: silentLogger,
     ...opts,
   });
-  return { dir, keys, trail };
+  return { dir, keys, trail, sink };
 }
