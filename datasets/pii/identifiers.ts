@@ -4,23 +4,12 @@
  * the random source. All values are fabricated; none belongs to anyone.
  */
 import { gb11643CheckChar, gb32100CheckChar, luhn } from '../../guardrails/pii/validators.js';
+import { createRng, int, pick, type Rng } from '../lib/rng.js';
 
-export type Rng = () => number;
-
-/** mulberry32: tiny seeded PRNG so generated data is reproducible. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-export const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+export type { Rng };
+export { int, pick };
+/** mulberry32 (datasets/lib/rng.ts): tiny seeded PRNG so generated data is reproducible. */
+export const seededRng = createRng;
 export const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => String(int(rng, 0, 9))).join('');
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
