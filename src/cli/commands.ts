@@ -7,8 +7,10 @@ import { registerEnclave } from './enclave.js';
 import { registerAttest } from './attest.js';
 import { registerAudit } from './audit.js';
 import { registerPolicy } from './policy.js';
+import { registerClean } from './clean.js';
+import { registerEval } from './eval.js';
 
 /** A CLI command file exports one of these; add it to the list below. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest, registerAudit, registerPolicy];
+export const commands: RegisterCommand[] = [registerServe, registerKeys, registerDoctor, registerScan, registerEnclave, registerAttest, registerAudit, registerPolicy, registerClean, registerEval];

@@ -1,0 +1,141 @@
+/**
+ * `sealgate clean --in corpus.jsonl --out clean.jsonl --report report.json [--field text,answer]
+ *   [--format jsonl|txt] [--pii placeholder|redact|mask|hash|drop-record|off] [--toxicity drop|flag|off]
+ *   [--intent drop|flag|off] [--threshold 0.8] [--dedupe] [--workers N]`
+ *
+ * Detoxifies and PII-scrubs a training corpus in bulk (src/corpus/). Streams any size; bad lines are
+ * reported by number on stderr and skipped; a progress line goes to stderr when it is a terminal.
+ * The report holds counts and digests only, never a removed value.
+ */
+import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { runClean } from '../corpus/clean.js';
+import { CLASSIFIER_MODES, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
+import type { CleanReport } from '../corpus/report.js';
+import type { RegisterCommand } from './commands.js';
+
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+const number = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${value}`);
+  return n;
+};
+
+interface CleanCli {
+  in: string;
+  out: string;
+  report?: string;
+  field: string;
+  format?: string;
+  pii: string;
+  entities?: string;
+  piiMinScore?: number;
+  includeNonpersonal?: boolean;
+  hashKey?: string;
+  toxicity: string;
+  intent: string;
+  threshold?: number;
+  dedupe?: boolean;
+  workers: number;
+  batchSize?: number;
+  flagField?: string;
+  quiet?: boolean;
+}
+
+/** Maps the command line to validated options (exported for tests). */
+export function cleanOptionsFromCli(cli: CleanCli, env: NodeJS.ProcessEnv = process.env): CleanOptionsInput {
+  const hashKey = cli.hashKey ?? env.SEALGATE_HASH_KEY;
+  const format = cli.format ?? (/\.txt$/i.test(cli.in) ? 'txt' : 'jsonl');
+  return {
+    format: format as 'jsonl' | 'txt',
+    fields: list(cli.field),
+    dedupe: cli.dedupe === true,
+    workers: cli.workers,
+    ...(cli.batchSize !== undefined ? { batchSize: cli.batchSize } : {}),
+    ...(cli.flagField ? { flagField: cli.flagField } : {}),
+    cleaner: {
+      pii: cli.pii as (typeof PII_MODES)[number],
+      toxicity: cli.toxicity as (typeof CLASSIFIER_MODES)[number],
+      intent: cli.intent as (typeof CLASSIFIER_MODES)[number],
+      includeNonPersonal: cli.includeNonpersonal === true,
+      ...(cli.entities ? { piiEntities: list(cli.entities) } : {}),
+      ...(cli.piiMinScore !== undefined ? { piiMinScore: cli.piiMinScore } : {}),
+      ...(cli.threshold !== undefined ? { threshold: cli.threshold } : {}),
+      ...(hashKey ? { hashKey } : {}),
+    },
+  };
+}
+
+export function summaryLine(report: CleanReport): string {
+  const r = report.records;
+  const d = report.dropped;
+  const dropped = Object.entries(d).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${why}`).join(', ');
+  return (
+    `cleaned ${r.in} records: ${r.out} written, ${r.dropped} dropped${dropped ? ` (${dropped})` : ''}, ${r.modified} modified, ` +
+    `${r.flagged} flagged, ${r.badLines} bad lines skipped; ${report.throughput.recordsPerSecond} records/s, ${report.throughput.megabytesPerSecond} MB/s`
+  );
+}
+
+export const registerClean: RegisterCommand = (program: Command) => {
+  program
+    .command('clean')
+    .description('Detoxify and PII-scrub a training corpus (JSONL or text lines), with a report of counts and digests')
+    .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin)')
+    .option('--out <file>', 'cleaned output ("-" for stdout)', '-')
+    .option('--report <file>', 'write the JSON report here (counts and digests only)')
+    .option('--field <paths>', 'JSONL: comma-separated record fields to clean (dotted paths)', 'text')
+    .option('--format <format>', 'jsonl | txt (default: txt for *.txt, else jsonl)')
+    .option('--pii <mode>', `PII spans: ${PII_MODES.join(' | ')}`, 'placeholder')
+    .option('--entities <types>', 'only these PII entity types (comma-separated, e.g. EMAIL_ADDRESS,PHONE_NUMBER)')
+    .option('--pii-min-score <n>', 'ignore PII findings scoring below this (default 0.5)', number)
+    .option('--include-nonpersonal', 'also scrub places and organisations (they identify nobody alone; kept by default)')
+    .option('--hash-key <key>', 'HMAC key for --pii hash (or SEALGATE_HASH_KEY)')
+    .option('--toxicity <mode>', `toxic records: ${CLASSIFIER_MODES.join(' | ')}`, 'drop')
+    .option('--intent <mode>', `injection / jailbreak / harmful-request records: ${CLASSIFIER_MODES.join(' | ')}`, 'flag')
+    .option('--threshold <score>', "toxicity/intent score that counts (default: each model's calibrated threshold)", number)
+    .option('--dedupe', 'drop records whose cleaned text repeats an earlier one (case/whitespace-insensitive)')
+    .option('--workers <n>', 'worker threads running the detectors (1 = main thread)', number, 1)
+    .option('--batch-size <n>', 'records per unit of work', number)
+    .option('--flag-field <name>', 'JSONL: field that receives flagged categories', 'sealgate_flags')
+    .option('-q, --quiet', 'no progress line')
+    .action(async (cli: CleanCli) => {
+      try {
+        if (cli.in !== '-' && cli.out !== '-' && resolve(cli.in) === resolve(cli.out)) throw new Error('--out must differ from --in (the input would be truncated)');
+        const options = cleanOptionsFromCli(cli);
+        const input = cli.in === '-' ? process.stdin : createReadStream(cli.in);
+        // Open the input before creating the output, so a missing input never leaves an empty output file.
+        if (cli.in !== '-') await once(input, 'open');
+        const output = cli.out === '-' ? process.stdout : createWriteStream(cli.out);
+        const inputError = new Promise<never>((_, reject) => input.once('error', reject));
+        const showProgress = process.stderr.isTTY === true && !cli.quiet;
+        const report = await Promise.race([
+          runClean(input, output, options, {
+            inputPath: cli.in,
+            outputPath: cli.out,
+            onBadLine: (line, reason) => process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}line ${line}: ${reason}; skipped\n`),
+            ...(showProgress
+              ? {
+                  progressEvery: 2000,
+                  onProgress: (p) =>
+                    process.stderr.write(`\r\x1b[Kcleaned ${p.records} records, ${(p.bytes / 1e6).toFixed(1)} MB, ${Math.round(p.records / Math.max(p.seconds, 1e-3))} records/s`),
+                }
+              : {}),
+          }),
+          inputError,
+        ]);
+        if (output !== process.stdout) {
+          output.end();
+          await once(output, 'finish');
+        }
+        if (cli.report) writeFileSync(cli.report, `${JSON.stringify(report, null, 2)}\n`);
+        process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report}` : ''}\n`);
+      } catch (error) {
+        const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+        process.stderr.write(`sealgate clean: ${message}\n`);
+        process.exitCode = 2;
+      }
+    });
+};

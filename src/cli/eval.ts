@@ -1,0 +1,128 @@
+/**
+ * `sealgate eval --gateway http://127.0.0.1:8787 --key sk-… [--suite datasets/redteam/intent.jsonl …]
+ *   [--shared ../shared/datasets/injection --limit 200] [--model sealgate-demo] [--concurrency 4] [--stream]
+ *   [--out report.json] [--format table|md|json] [--min-block-rate 0.9] [--max-fpr 0.05]`
+ *
+ * Runs red-team and benign suites through a gateway with the OpenAI SDK and reports block rates and
+ * false-positive rates per taxonomy category, language and TC260-003 item (src/eval/). Exits 1 when a
+ * threshold is not met (a CI gate), 2 on bad usage or unreadable suites.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { DEV_API_KEY } from '../config/sections/access.js';
+import { renderMarkdown, renderTable, type EvalReport } from '../eval/report.js';
+import { runEval } from '../eval/run.js';
+import { loadOwnSuites, loadSharedSuites, SuiteError, type SuiteItem } from '../eval/suite.js';
+import type { RegisterCommand } from './commands.js';
+
+/** Our committed suites: the default when neither --suite nor --shared is given. */
+export const OWN_SUITES_DIR = fileURLToPath(new URL('../../datasets/redteam/', import.meta.url));
+
+const rate = z.coerce.number().min(0).max(1);
+const evalCliSchema = z
+  .object({
+    gateway: z.url({ protocol: /^https?$/, error: '--gateway must be an http(s) URL' }),
+    key: z.string().min(1).optional(),
+    model: z.string().min(1),
+    suite: z.array(z.string().min(1)).default([]),
+    shared: z.array(z.string().min(1)).default([]),
+    limit: z.coerce.number().int().positive().optional(),
+    lang: z.string().optional(),
+    concurrency: z.coerce.number().int().min(1).max(256),
+    timeout: z.coerce.number().int().positive(),
+    stream: z.boolean().optional(),
+    out: z.string().optional(),
+    format: z.enum(['table', 'md', 'json']),
+    minBlockRate: rate.optional(),
+    maxFpr: rate.optional(),
+    minCategoryBlockRate: rate.optional(),
+    maxCategoryFpr: rate.optional(),
+    maxUnmeasuredRate: rate.optional(),
+    quiet: z.boolean().optional(),
+  })
+  .strict();
+
+export type EvalCli = z.input<typeof evalCliSchema>;
+
+/** `http://host:8787` and `http://host:8787/v1` both work. */
+export function baseUrlOf(gateway: string): string {
+  const trimmed = gateway.replace(/\/+$/, '');
+  return /\/v1$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}
+
+export function loadItems(cli: { suite: string[]; shared: string[]; limit?: number; lang?: string }): { items: SuiteItem[]; suites: string[]; skipped: Record<string, number> } {
+  const ownPaths = cli.suite.length || cli.shared.length ? cli.suite : [OWN_SUITES_DIR];
+  const own = ownPaths.length ? loadOwnSuites(ownPaths) : [];
+  const shared = cli.shared.length ? loadSharedSuites(cli.shared, cli.limit !== undefined ? { limit: cli.limit } : {}) : { items: [], skipped: {} };
+  const langs = cli.lang ? new Set(cli.lang.split(',').map((l) => l.trim())) : undefined;
+  const items = [...own, ...shared.items].filter((i) => !langs || langs.has(i.lang));
+  return { items, suites: [...ownPaths, ...cli.shared], skipped: shared.skipped };
+}
+
+export function render(report: EvalReport, format: 'table' | 'md' | 'json'): string {
+  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'md' ? renderMarkdown(report) : renderTable(report);
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const registerEval: RegisterCommand = (program: Command) => {
+  program
+    .command('eval')
+    .description('Run red-team and benign suites through a gateway; report block and false-positive rates per risk category (CI gate)')
+    .option('--gateway <url>', 'gateway root or /v1 URL', 'http://127.0.0.1:8787')
+    .option('--key <key>', 'API key (or SEALGATE_API_KEY; default: the dev key)')
+    .option('--model <name>', 'model to ask', 'sealgate-demo')
+    .option('--suite <path>', 'our-format suite file or directory (repeatable; default datasets/redteam/)', collect)
+    .option('--shared <path>', 'shared-datasets JSONL file or folder, read in place (repeatable), e.g. ../shared/datasets/injection', collect)
+    .option('--limit <n>', 'at most N rows per shared source file (evenly sampled)')
+    .option('--lang <codes>', 'only these languages (comma-separated, e.g. en,zh)')
+    .option('--concurrency <n>', 'requests in flight', '4')
+    .option('--timeout <ms>', 'per-request timeout', '60000')
+    .option('--stream', 'send streaming requests (exercises the streaming output guard)')
+    .option('--out <file>', 'write the report to a file (Markdown for *.md, else JSON)')
+    .option('--format <format>', 'stdout format: table | md | json', 'table')
+    .option('--min-block-rate <rate>', 'fail (exit 1) when the overall attack block rate is lower (0–1)')
+    .option('--max-fpr <rate>', 'fail when the overall benign false-positive rate is higher (0–1)')
+    .option('--min-category-block-rate <rate>', 'fail when any category blocks fewer of its attacks')
+    .option('--max-category-fpr <rate>', 'fail when any category has a higher false-positive rate')
+    .option('--max-unmeasured-rate <rate>', 'fail when more prompts than this got no verdict (throttled / errors; default 0.05)')
+    .option('-q, --quiet', 'no progress line')
+    .action(async (raw: Record<string, unknown>) => {
+      try {
+        const cli = evalCliSchema.parse(raw);
+        const { items, suites, skipped } = loadItems(cli);
+        if (items.length === 0) throw new SuiteError('the suites hold no prompts (check --suite / --shared / --lang)');
+        const skippedNote = Object.entries(skipped).map(([label, n]) => `${n} ${label}`).join(', ');
+        if (skippedNote && !cli.quiet) process.stderr.write(`skipped shared rows that are not block/allow questions: ${skippedNote}\n`);
+        const showProgress = process.stderr.isTTY === true && !cli.quiet;
+        const report = await runEval({
+          baseURL: baseUrlOf(cli.gateway),
+          apiKey: cli.key ?? process.env.SEALGATE_API_KEY ?? DEV_API_KEY,
+          model: cli.model,
+          items,
+          suites,
+          concurrency: cli.concurrency,
+          timeoutMs: cli.timeout,
+          stream: cli.stream === true,
+          thresholds: {
+            ...(cli.minBlockRate !== undefined ? { minBlockRate: cli.minBlockRate } : {}),
+            ...(cli.maxFpr !== undefined ? { maxFpr: cli.maxFpr } : {}),
+            ...(cli.minCategoryBlockRate !== undefined ? { minCategoryBlockRate: cli.minCategoryBlockRate } : {}),
+            ...(cli.maxCategoryFpr !== undefined ? { maxCategoryFpr: cli.maxCategoryFpr } : {}),
+            ...(cli.maxUnmeasuredRate !== undefined ? { maxUnmeasuredRate: cli.maxUnmeasuredRate } : {}),
+          },
+          ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\r\x1b[K${done}/${total} prompts`) } : {}),
+        });
+        if (showProgress) process.stderr.write('\r\x1b[K');
+        if (cli.out) writeFileSync(cli.out, render(report, /\.md$/i.test(cli.out) ? 'md' : 'json'));
+        process.stdout.write(render(report, cli.format));
+        process.exitCode = report.passed ? 0 : 1;
+      } catch (error) {
+        const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+        process.stderr.write(`sealgate eval: ${message}\n`);
+        process.exitCode = 2;
+      }
+    });
+};

@@ -1,0 +1,195 @@
+/**
+ * `sealgate clean` logic: streams a JSONL or plain-text corpus, cleans each record with the guardrails
+ * (PII operators or drop, toxicity / intent drop or flag, optional dedupe) and writes the survivors in
+ * input order. Reads with readline, writes with backpressure, hands batches to a CleanerPool (worker
+ * threads when asked). Bad lines are counted by number and skipped, never echoed.
+ *
+ *   const report = await runClean(createReadStream('corpus.jsonl'), createWriteStream('clean.jsonl'), { fields: ['text'] });
+ */
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { cleanOptionsSchema, type CleanOptionsInput } from './options.js';
+import { createCleanerPool } from './pool.js';
+import type { RecordVerdict } from './record-cleaner.js';
+import { CleanReportBuilder, type CleanReport } from './report.js';
+
+export interface CleanProgress {
+  records: number;
+  bytes: number;
+  seconds: number;
+}
+
+export interface CleanHooks {
+  /** Called with a line number and a reason (never the line's content). */
+  onBadLine?(line: number, reason: string): void;
+  onProgress?(progress: CleanProgress): void;
+  /** Records between progress calls. */
+  progressEvery?: number;
+  /** Names recorded in the report. */
+  inputPath?: string;
+  outputPath?: string;
+}
+
+interface PendingRecord {
+  line: number;
+  /** The parsed JSON record (jsonl) or undefined (txt, or a JSONL record that is a bare string). */
+  record: unknown;
+  /** Field paths present in this record, in the order of `texts`. */
+  paths: string[];
+  texts: string[];
+}
+
+function getField(record: unknown, path: string): unknown {
+  let node = record;
+  for (const key of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function setField(record: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = record as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Equal after whitespace and case folding: the dedupe key (a digest, so no text is kept in memory). */
+function dedupeKey(texts: readonly string[]): string {
+  const folded = texts.join('\u0000').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha1').update(folded).digest('base64');
+}
+
+export async function runClean(input: Readable, output: Writable, rawOptions: CleanOptionsInput = {}, hooks: CleanHooks = {}): Promise<CleanReport> {
+  const options = cleanOptionsSchema.parse(rawOptions);
+  const report = new CleanReportBuilder(options.maxBadLinesListed);
+  const inputHash = createHash('sha256');
+  const outputHash = createHash('sha256');
+  const pool = await createCleanerPool(options.cleaner, options.workers);
+  const seen = new Set<string>();
+  const progressEvery = hooks.progressEvery ?? 10_000;
+  let emitted = 0;
+
+  const write = async (line: string) => {
+    outputHash.update(line);
+    report.outputBytes += Buffer.byteLength(line);
+    if (!output.write(line)) await once(output, 'drain');
+  };
+
+  const emit = async (pending: PendingRecord, verdict: RecordVerdict) => {
+    if (verdict.drop || !verdict.texts) {
+      report.count(verdict, verdict.drop ?? 'pii');
+    } else if (options.dedupe && seen.has(dedupeKey(verdict.texts))) {
+      report.count(verdict, 'duplicate');
+    } else {
+      if (options.dedupe) seen.add(dedupeKey(verdict.texts));
+      report.count(verdict, 'written');
+      if (options.format === 'txt' || pending.record === undefined) {
+        const text = verdict.texts[0]!;
+        await write(options.format === 'txt' ? `${text.replace(/\r?\n/g, ' ')}\n` : `${JSON.stringify(text)}\n`);
+      } else {
+        pending.paths.forEach((path, i) => setField(pending.record, path, verdict.texts![i]));
+        if (verdict.categories.length > 0) setField(pending.record, options.flagField, verdict.categories);
+        await write(`${JSON.stringify(pending.record)}\n`);
+      }
+    }
+    emitted++;
+    if (hooks.onProgress && emitted % progressEvery === 0) hooks.onProgress({ records: emitted, bytes: report.inputBytes, seconds: report.elapsedSeconds() });
+  };
+
+  const badLine = (line: number, reason: string) => {
+    report.badLine(line, reason);
+    hooks.onBadLine?.(line, reason);
+  };
+
+  /** Parses one line into a record to clean, or reports it as bad. */
+  const parse = (raw: string, line: number): PendingRecord | undefined => {
+    if (options.format === 'txt') return { line, record: undefined, paths: [], texts: [raw] };
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      // V8's message quotes the offending text, which may be PII: report the position only.
+      badLine(line, 'invalid JSON');
+      return undefined;
+    }
+    if (typeof record === 'string') return { line, record: undefined, paths: [], texts: [record] };
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      badLine(line, 'not a JSON object or string');
+      return undefined;
+    }
+    const paths: string[] = [];
+    const texts: string[] = [];
+    for (const path of options.fields) {
+      const value = getField(record, path);
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') {
+        badLine(line, `field "${path}" is not a string`);
+        return undefined;
+      }
+      paths.push(path);
+      texts.push(value);
+    }
+    if (texts.length === 0) {
+      badLine(line, `no field ${options.fields.map((f) => `"${f}"`).join(', ')}`);
+      return undefined;
+    }
+    return { line, record, paths, texts };
+  };
+
+  // Batches are awaited in submission order, so output order is input order whatever finishes first.
+  const inFlight: { records: PendingRecord[]; verdicts: Promise<RecordVerdict[]> }[] = [];
+  const maxInFlight = options.workers * 2;
+  let batch: PendingRecord[] = [];
+  const submit = () => {
+    const verdicts = pool.run(batch.map((r) => r.texts));
+    verdicts.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
+    inFlight.push({ records: batch, verdicts });
+    batch = [];
+  };
+  const drainOne = async () => {
+    const head = inFlight.shift()!;
+    const verdicts = await head.verdicts;
+    for (let i = 0; i < head.records.length; i++) await emit(head.records[i]!, verdicts[i]!);
+  };
+
+  try {
+    // Attached in the same tick as readline (after the awaited pool start), so no chunk flows by unseen.
+    input.on('data', (chunk: Buffer | string) => {
+      report.inputBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      inputHash.update(chunk);
+    });
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const raw of lines) {
+      lineNumber++;
+      if (raw.trim() === '') continue;
+      const pending = parse(raw, lineNumber);
+      if (!pending) continue;
+      report.records.in++;
+      batch.push(pending);
+      if (batch.length >= options.batchSize) {
+        submit();
+        while (inFlight.length >= maxInFlight) await drainOne();
+      }
+    }
+    if (batch.length > 0) submit();
+    while (inFlight.length > 0) await drainOne();
+  } finally {
+    await pool.close();
+  }
+
+  const { dedupe, workers, format, fields } = options;
+  const { hashKey: _secret, ...cleaner } = options.cleaner; // the HMAC key never goes into the report
+  return report.build({
+    input: { ...(hooks.inputPath ? { path: hooks.inputPath } : {}), format: options.format, sha256: inputHash.digest('hex') },
+    output: { ...(hooks.outputPath ? { path: hooks.outputPath } : {}), sha256: outputHash.digest('hex') },
+    options: { format, fields, dedupe, workers, ...cleaner, hashKeySet: _secret !== undefined },
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Runs suite items against an OpenAI-compatible gateway with bounded concurrency and builds the report.
+ *
+ *   const report = await runEval({ baseURL: 'http://127.0.0.1:8787/v1', apiKey, model: 'sealgate-demo', items });
+ */
+import OpenAI from 'openai';
+import { sendAndClassify } from './outcome.js';
+import { buildReport, type EvalReport, type EvalResult, type Thresholds } from './report.js';
+import type { SuiteItem } from './suite.js';
+
+export interface EvalRunOptions {
+  /** The gateway's OpenAI base URL (…/v1). */
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  items: readonly SuiteItem[];
+  concurrency?: number;
+  stream?: boolean;
+  timeoutMs?: number;
+  thresholds?: Thresholds;
+  suites?: string[];
+  onProgress?(done: number, total: number): void;
+}
+
+export async function runEval(opts: EvalRunOptions): Promise<EvalReport> {
+  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? 60_000 });
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const results: EvalResult[] = new Array(opts.items.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let i = next++; i < opts.items.length; i = next++) {
+      const item = opts.items[i]!;
+      const classified = await sendAndClassify(item.text, { client, model: opts.model, stream: opts.stream ?? false });
+      results[i] = { id: item.id, label: item.label, category: item.category, lang: item.lang, source: item.source, ...classified };
+      opts.onProgress?.(++done, opts.items.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, opts.items.length)) }, worker));
+  return buildReport(
+    results,
+    { startedAt, gateway: opts.baseURL, model: opts.model, stream: opts.stream ?? false, suites: opts.suites ?? [], seconds: (performance.now() - started) / 1000 },
+    opts.thresholds,
+  );
+}
