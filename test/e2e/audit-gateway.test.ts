@@ -4,7 +4,7 @@
  * property that no PII or secret canary — nor any 6+ character piece of one — reaches an audit record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +17,10 @@ import { requestRecord } from '../../src/audit/record.js';
 import { digestContent } from '../../src/audit/digest.js';
 import { RECEIPT_HEADER, verifyReceipt } from '../../src/protocol/receipt-token.js';
 import { openRecordLine } from '../../src/audit/seal.js';
+import { assertNoCanary, auditFileLines, piiCanary } from '../fixtures/audit.js';
 
 function auditLines(gw: TestGateway): string[] {
-  const dir = gw.config.audit.file.dir;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+  return auditFileLines(gw.config.audit.file.dir);
 }
 
 async function post(gw: TestGateway, path: string, body: unknown, key = gw.apiKey) {
@@ -127,30 +124,6 @@ describe('audit through the gateway', () => {
   });
 });
 
-/** Canary generators: values that must never reach the audit trail. */
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
-const alnum = (n: number) =>
-  fc.array(fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'.split('')), { minLength: n, maxLength: n }).map((c) => c.join(''));
-const canary = fc.oneof(
-  alnum(8).map((s) => `${s.toLowerCase()}.zq@example-mail.test`),
-  digits(8).map((d) => `139${d}`),
-  digits(15).map((d) => `110${d}`), // 18-digit CN resident id shape
-  digits(12).map((d) => `4716${d}`), // card number shape
-  alnum(32).map((s) => `sk-live-${s}`),
-  alnum(16).map((s) => `AKIA${s.toUpperCase()}`),
-  alnum(10).map((s) => `张伟${s}`),
-);
-
-export function assertNoCanary(lines: readonly string[], canaries: readonly string[]): void {
-  const text = lines.join('\n');
-  for (const c of canaries) {
-    for (let i = 0; i + 6 <= c.length; i++) {
-      const piece = c.slice(i, i + 6);
-      if (text.includes(piece)) throw new Error(`audit trail contains a 6-character piece of a canary: ${JSON.stringify(piece)}`);
-    }
-  }
-}
-
 async function runCanaryProperty(encrypted: boolean): Promise<void> {
   const fake = await startFakeUpstream();
   const keyDir = mkdtempSync(join(tmpdir(), 'sealgate-audit-key-'));
@@ -164,7 +137,7 @@ async function runCanaryProperty(encrypted: boolean): Promise<void> {
   try {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(canary, { minLength: 1, maxLength: 4 }),
+        fc.array(piiCanary, { minLength: 1, maxLength: 4 }),
         fc.constantFrom('chat', 'chat-stream', 'responses', 'completions', 'embeddings', 'bad-body', 'unknown-model'),
         fc.lorem({ maxCount: 6 }),
         async (canaries, surface, filler) => {
