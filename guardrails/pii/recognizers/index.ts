@@ -7,6 +7,7 @@ import { cnResidentIdRecognizer } from './cn-resident-id.js';
 import { cnUsccRecognizer } from './cn-uscc.js';
 import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
+import { enNerRecognizer } from './en-ner.js';
 import { ibanRecognizer } from './iban.js';
 import { locationRecognizer } from './location.js';
 import { networkRecognizer } from './network.js';
@@ -36,4 +37,5 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   addressRecognizer,
   locationRecognizer,
   organizationRecognizer,
+  enNerRecognizer,
 ];
