@@ -4,6 +4,7 @@
  * transformed text). Neither calls the upstream; both record verdicts (no text) for audit.
  */
 import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { MountRoutes } from './index.js';
 import type { GatewayDeps } from '../app.js';
@@ -37,18 +38,20 @@ const checkBody = z
 const FLAG_THRESHOLD = 0.5;
 
 export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
-  const need = () => {
+  /** The guardrails, the request context and the caller's policy (its version recorded for audit). */
+  const tenantPolicy = (req: Request, res: Response) => {
     if (!deps.guardrails) throw new ApiError(404, 'Guardrails are disabled on this gateway (guardrails.enabled is false).', { code: 'guardrails_disabled' });
-    return deps.guardrails;
+    const guardrails = deps.guardrails;
+    const ctx = contextFor(req, res);
+    const policy = guardrails.policies.current.forTenant(ctx.tenantId);
+    ctx.policyVersion = policy.version;
+    return { guardrails, ctx, policy };
   };
 
   router.post('/v1/moderations', async (req, res) => {
     res.locals.route = '/v1/moderations';
     const body = parseBody(moderationBody, req.body);
-    const guardrails = need();
-    const ctx = contextFor(req, res);
-    const policy = guardrails.policies.current.forTenant(ctx.tenantId);
-    ctx.policyVersion = policy.version;
+    const { guardrails, ctx, policy } = tenantPolicy(req, res);
     const texts: string[] =
       typeof body.input === 'string'
         ? [body.input]
@@ -64,10 +67,7 @@ export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
   router.post('/v1/guardrails/check', async (req, res) => {
     res.locals.route = '/v1/guardrails/check';
     const body = parseBody(checkBody, req.body);
-    const guardrails = need();
-    const ctx = contextFor(req, res);
-    const policy = guardrails.policies.current.forTenant(ctx.tenantId);
-    ctx.policyVersion = policy.version;
+    const { guardrails, ctx, policy } = tenantPolicy(req, res);
     const texts = typeof body.input === 'string' ? [body.input] : body.input;
     const results = await check(guardrails.scanner, policy, texts, body.stage, ctx);
     res.json({ object: 'guardrails.check', policy: policy.version, stage: body.stage, flagged: results.some((r) => r.flagged), results });
