@@ -175,6 +175,22 @@ describe('architecture arrows', () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 
+  it('lower layers (config, store, auth, upstream, protocol, logger) and enclave-sim/ import neither src/gateway/ nor src/cli/; audit never imports the CLI', () => {
+    const lower = ['src/config', 'src/store', 'src/auth', 'src/upstream', 'src/protocol', 'src/observability/logger.ts', 'enclave-sim'].flatMap((dir) =>
+      dir.endsWith('.ts') ? [dir] : sourceFiles(dir),
+    );
+    expect(violations(lower, (edge) => !!edge.target && under(edge.target, 'src/gateway', 'src/cli'))).toEqual([]);
+    expect(violations(sourceFiles('src/audit'), (edge) => !!edge.target && under(edge.target, 'src/cli'))).toEqual([]);
+  });
+
+  it('the main thread never loads the inside of the enclave (worker, key custody): only its host handle and message types', () => {
+    const INSIDE = ['enclave-sim/worker.ts', 'enclave-sim/key-custody.ts', 'enclave-sim/pipeline-factory.ts'];
+    const outside = [...sourceFiles('src'), ...sourceFiles('guardrails')];
+    expect(violations(outside, (edge) => !!edge.target && INSIDE.includes(edge.target))).toEqual([]);
+    // The host file itself starts the worker by URL (a separate isolate), never by import.
+    expect(violations(['enclave-sim/host.ts'], (edge) => !!edge.target && INSIDE.includes(edge.target) && !edge.typeOnly)).toEqual([]);
+  });
+
   it('src/protocol/ (shared by client and enclave) imports only itself', () => {
     const files = sourceFiles('src/protocol');
     expect(violations(files, (edge) => !!edge.target && !under(edge.target, 'src/protocol'))).toEqual([]);
