@@ -13,6 +13,7 @@ export const benchModules: BenchModule[] = [
   { name: 'confidential', load: () => import('./confidential.js') },
   { name: 'audit', load: () => import('./audit.js') },
   { name: 'guardrails', load: () => import('./guardrails.js') },
+  { name: 'clean', load: () => import('./clean.js') },
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
