@@ -1,113 +1,276 @@
 /**
- * Token features for the English name/place/organisation tagger (shared by training and inference, so the
- * model sees exactly what it was trained on). Only "candidate" tokens are scored — capitalised words, and
- * connectors (of, and, de …) right after an entity token — everything else is O without a lookup: that keeps
- * the per-KB cost to a few dozen Map lookups on ordinary prose.
+ * Token features for the English name/place/organisation tagger, shared by training and inference so the
+ * model sees exactly what it was trained on. Hot-path design: no regex and no strings per token — one
+ * char-code pass finds tokens, per-token attributes (lower-case word hash, shape, prefix/suffix, dictionary
+ * bits) are computed only for tokens near a candidate, and features are 32-bit hashes of (template, value)
+ * looked up in an open-addressing table. Only "candidate" tokens are scored — capitalised words, and
+ * connectors (of, and, de …) right after an entity token; everything else is O without a lookup.
  */
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_COUNTRIES, EN_PLACES } from '../dictionaries/places.js';
 
 export const TAGS = ['O', 'B-PERSON', 'I-PERSON', 'B-LOCATION', 'I-LOCATION', 'B-ORGANIZATION', 'I-ORGANIZATION'] as const;
-export type Tag = (typeof TAGS)[number];
 export const TAG_COUNT = TAGS.length;
+export const FEATURE_COUNT = 19;
 
-export interface Token {
-  start: number;
-  end: number;
-  lower: string;
-  shape: string;
-  /** Non-space characters between the previous token and this one ("\n" when a line break intervenes). */
-  gapBefore: string;
-  /** Capitalised (or starts with a non-ASCII letter, e.g. Greek capitals, Þ, Ö). */
-  capital: boolean;
+/** FNV-1a over char codes. */
+function fnv(h: number, code: number): number {
+  return Math.imul(h ^ code, 16777619);
+}
+const FNV_START = 2166136261;
+/** Hash of a lower-case word as the tokenizer computes it (for dictionaries built from strings). */
+export function wordHash(lower: string): number {
+  let h = FNV_START;
+  for (let i = 0; i < lower.length; i++) h = fnv(h, lower.charCodeAt(i));
+  return h | 0;
+}
+/** Feature key = mix of (template id, value hash), a signed 32-bit int (stays unboxed); never 0 (0 marks an empty table slot). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0xc2b2ae35);
+  h = (h ^ (h >>> 13)) | 0;
+  return h === 0 ? 1 : h;
 }
 
-/** Words (letters with inner apostrophes / hyphens) and digit runs; punctuation lives in the gaps. */
-const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|\d+/gu;
-const UPPER = /^\p{Lu}/u;
-
-function shapeOf(word: string): string {
-  let out = '';
-  let last = '';
-  for (let i = 0; i < word.length && out.length < 6; i++) {
-    const ch = word[i]!;
-    const c = ch >= '0' && ch <= '9' ? 'd' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
-    if (c !== last) out += c;
-    last = c;
+// Dictionary bits.
+const COMMON = 1;
+const FIRST = 2;
+const SURNAME = 4;
+const PLACE = 8;
+const ORG = 16;
+const TITLE = 32;
+const NOT_NAME = 64;
+/** Not a feature: marks the connector words below. */
+const CONNECTOR = 128;
+/**
+ * Word hash → dictionary bits, open addressing over typed arrays: a Map keyed by 32-bit hashes boxes every
+ * key above 2^30 as a heap number, which made this lookup the tagger's hottest line.
+ */
+export class WordBits {
+  private readonly keys: Int32Array;
+  private readonly bits: Uint8Array;
+  private readonly mask: number;
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size < capacity * 3) size *= 2;
+    this.keys = new Int32Array(size);
+    this.bits = new Uint8Array(size);
+    this.mask = size - 1;
   }
-  return out;
+  add(hash: number, bit: number): void {
+    const key = hash === 0 ? 1 : hash;
+    let slot = key & this.mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+    this.keys[slot] = key;
+    this.bits[slot]! |= bit;
+  }
+  get(hash: number): number {
+    const key = hash === 0 ? 1 : hash;
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.bits[slot]!;
+      if (k === 0) return 0;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let prevEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const gap = text.slice(prevEnd, m.index);
-    const gapBefore = gap.includes('\n') ? '\n' : gap.replace(/\s+/g, '').slice(-2);
-    tokens.push({ start: m.index, end: m.index + word.length, lower: word.toLowerCase(), shape: shapeOf(word), gapBefore, capital: UPPER.test(word) });
-    prevEnd = m.index + word.length;
-  }
-  return tokens;
+/** Word hash → dictionary bits (one lookup per token instead of one per list). */
+export function buildDictionary(commonWords: readonly string[]): WordBits {
+  const bits = new WordBits(commonWords.length + 8000);
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const w of words) bits.add(wordHash(w.toLowerCase()), bit);
+  };
+  add(commonWords, COMMON);
+  add(EN_FIRST_NAMES, FIRST);
+  add(EN_SURNAMES, SURNAME);
+  add([...EN_PLACES, ...EN_COUNTRIES], PLACE);
+  add(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '')), ORG);
+  add(EN_TITLES, TITLE);
+  add(EN_NOT_NAMES, NOT_NAME);
+  add(CONNECTORS, CONNECTOR);
+  return bits;
 }
 
 /** Lower-case connectors that may continue a name (Bank of America, Hawkins, Richardson and Santana, de la Cruz). */
-export const CONNECTORS = new Set(['of', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'du', 'da', 'di', 'dos', 'das', 'y', 'the', 'for', 'bin', 'al']);
+const CONNECTORS = ['of', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'du', 'da', 'di', 'dos', 'das', 'y', 'the', 'for', 'bin', 'al'];
 
-const TITLES = new Set(EN_TITLES);
-const ORG_WORDS = new Set(EN_ORG_SUFFIXES.map((s) => s.toLowerCase().replace(/\.$/, '')));
-const PLACES = new Set([...EN_PLACES, ...EN_COUNTRIES].map((p) => p.toLowerCase()));
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const LETTER = /[\p{L}\p{M}]/u;
+const isLetter = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
+const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
 
-/** Dictionary hits of one token, as a short code (c = common lower-case English word, f = first name, s = surname, p = place, o = org word, t = title, n = never a name). */
-export function dictCode(lower: string, common: ReadonlySet<string>): string {
-  let code = common.has(lower) ? 'c' : '';
-  if (EN_FIRST_NAMES.has(lower)) code += 'f';
-  if (EN_SURNAMES.has(lower)) code += 's';
-  if (PLACES.has(lower)) code += 'p';
-  if (ORG_WORDS.has(lower)) code += 'o';
-  if (TITLES.has(lower)) code += 't';
-  if (EN_NOT_NAMES.has(lower)) code += 'n';
-  return code || '-';
-}
-
-export function isCandidate(tokens: readonly Token[], i: number, prevTag: number): boolean {
-  const t = tokens[i]!;
-  return t.capital || (prevTag !== 0 && CONNECTORS.has(t.lower) && tokens[i + 1]?.capital === true);
-}
+const START = 0x5354; // "^" sentinel values for neighbours outside the text
+const END = 0x454e;
 
 /**
- * Feature strings for token i given the previous tag. `dicts` caches dictCode per token. The order and
- * spelling of these strings is the model format: change them only together with retraining.
+ * Tokens of one text: words (letters with inner apostrophes / hyphens) and digit runs; punctuation lives in
+ * the gaps. Attributes are filled lazily by `ensure(i)`.
  */
-export function featuresOf(tokens: readonly Token[], dicts: readonly string[], i: number, prevTag: number, out: string[]): void {
-  const t = tokens[i]!;
-  const p = tokens[i - 1];
-  const n = tokens[i + 1];
-  const p2 = tokens[i - 2];
-  const n2 = tokens[i + 2];
-  const pt = TAGS[prevTag]!;
-  out.length = 0;
-  out.push(
-    'b',
-    'w=' + t.lower,
-    's=' + t.shape,
-    'p3=' + t.lower.slice(0, 3),
-    'x3=' + t.lower.slice(-3),
-    'g<' + t.gapBefore,
-    'g>' + (n ? n.gapBefore : '$'),
-    'w-1=' + (p ? p.lower : '^'),
-    'w+1=' + (n ? n.lower : '$'),
-    'w-2=' + (p2 ? p2.lower : '^'),
-    'w+2=' + (n2 ? n2.lower : '$'),
-    's-1=' + (p ? p.shape : '^'),
-    's+1=' + (n ? n.shape : '$'),
-    'd=' + dicts[i],
-    'd-1=' + (p ? dicts[i - 1] : '^'),
-    'd+1=' + (n ? dicts[i + 1] : '$'),
-    't-1=' + pt,
-    't-1s=' + pt + t.shape,
-    't-1w=' + pt + t.lower,
-  );
+export class Tokens {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Capitalised (ASCII capital, or a non-ASCII upper-case letter: Þórunn, ΛΕΥΚΩΣΙΑ). */
+  readonly capital: boolean[] = [];
+  private readonly word: number[] = [];
+  private readonly shape: number[] = [];
+  private readonly prefix: number[] = [];
+  private readonly suffix: number[] = [];
+  private readonly dict: number[] = [];
+  private readonly dictBits: number[] = [];
+  private readonly gap: number[] = [];
+  private readonly done: boolean[] = [];
+  /** Number of tokens. */
+  readonly count: number;
+
+  constructor(
+    readonly text: string,
+    private readonly dictionary: WordBits,
+  ) {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) {
+        const s = i;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        this.push(s, i, false);
+      } else if (isLetter(c)) {
+        const s = i;
+        i++;
+        for (;;) {
+          while (i < n && isLetter(text.charCodeAt(i))) i++;
+          const d = text.charCodeAt(i);
+          // Inner apostrophe / hyphen joins (O'Neil, Weeks-Rivas); a trailing one does not.
+          if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i++;
+          else break;
+        }
+        this.push(s, i, isUpperCode(c));
+      } else i++;
+    }
+    this.count = this.starts.length;
+  }
+
+
+  private push(start: number, end: number, capital: boolean): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.capital.push(capital);
+    this.done.push(false);
+  }
+
+  /** Word hash of token i (lower-cased). */
+  wordOf(i: number): number {
+    this.ensure(i);
+    return this.word[i]!;
+  }
+
+  dictOf(i: number): number {
+    this.ensure(i);
+    return this.dict[i]!;
+  }
+
+  isConnector(i: number): boolean {
+    this.ensure(i);
+    return (this.dictBits[i]! & CONNECTOR) !== 0;
+  }
+
+  private ensure(i: number): void {
+    if (this.done[i]) return;
+    this.done[i] = true;
+    const text = this.text;
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    let w = FNV_START;
+    let shape = FNV_START;
+    let lastClass = -1;
+    let shapeLen = 0;
+    let prefix = FNV_START;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      const l = lowerCode(c);
+      w = fnv(w, l);
+      if (k < s + 3) prefix = fnv(prefix, l);
+      // Shape: runs collapsed, X upper, x lower, d digit, other chars as themselves; at most 6 classes.
+      const cls = isDigit(c) ? 1 : l !== c ? 2 : isUpperCode(c) ? 2 : isLetter(c) ? 3 : c;
+      if (cls !== lastClass && shapeLen < 6) {
+        shape = fnv(shape, cls);
+        shapeLen++;
+      }
+      lastClass = cls;
+    }
+    let suffix = FNV_START;
+    for (let k = Math.max(s, e - 3); k < e; k++) suffix = fnv(suffix, lowerCode(text.charCodeAt(k)));
+    // Gap: "\n" when a line break intervenes, else the last two non-space characters before the token.
+    const from = i > 0 ? this.ends[i - 1]! : 0;
+    let gap = FNV_START;
+    let newline = false;
+    let kept = 0;
+    for (let k = s - 1; k >= from; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 10) {
+        newline = true;
+        break;
+      }
+      if (c === 32 || c === 9 || c === 13) continue;
+      if (kept < 2) gap = fnv(gap, c);
+      kept++;
+    }
+    this.word[i] = w | 0;
+    this.shape[i] = shape | 0;
+    this.prefix[i] = prefix | 0;
+    this.suffix[i] = suffix | 0;
+    this.gap[i] = newline ? 10 : kept === 0 ? 0 : gap | 0;
+    const bits = this.dictionary.get(w | 0);
+    this.dictBits[i] = bits;
+    this.dict[i] = bits & ~CONNECTOR;
+  }
+
+  /** Is token i scored at all (given the previous token's tag)? */
+  isCandidate(i: number, prevTag: number): boolean {
+    if (this.capital[i]) return true;
+    return prevTag !== 0 && this.capital[i + 1] === true && this.isConnector(i);
+  }
+
+  /**
+   * The FEATURE_COUNT feature keys of token i given the previous tag, written into `out`. The templates and
+   * their ids are the model format: change them only together with retraining.
+   */
+  features(i: number, prevTag: number, out: Int32Array): void {
+    // No closures here: this runs once per candidate token.
+    const n = this.count;
+    this.ensure(i);
+    const hasPrev = i > 0;
+    const hasNext = i + 1 < n;
+    if (hasPrev) this.ensure(i - 1);
+    if (hasNext) this.ensure(i + 1);
+    if (i > 1) this.ensure(i - 2);
+    if (i + 2 < n) this.ensure(i + 2);
+    const word = this.word;
+    const shape = this.shape;
+    const dict = this.dict;
+    out[0] = mix(1, 0);
+    out[1] = mix(2, word[i]!);
+    out[2] = mix(3, shape[i]!);
+    out[3] = mix(4, this.prefix[i]!);
+    out[4] = mix(5, this.suffix[i]!);
+    out[5] = mix(6, this.gap[i]!);
+    out[6] = mix(7, hasNext ? this.gap[i + 1]! : END);
+    out[7] = mix(8, hasPrev ? word[i - 1]! : START);
+    out[8] = mix(9, hasNext ? word[i + 1]! : END);
+    out[9] = mix(10, i > 1 ? word[i - 2]! : START);
+    out[10] = mix(11, i + 2 < n ? word[i + 2]! : END);
+    out[11] = mix(12, hasPrev ? shape[i - 1]! : START);
+    out[12] = mix(13, hasNext ? shape[i + 1]! : END);
+    out[13] = mix(14, dict[i]!);
+    out[14] = mix(15, hasPrev ? dict[i - 1]! : START);
+    out[15] = mix(16, hasNext ? dict[i + 1]! : END);
+    out[16] = mix(17, prevTag);
+    out[17] = mix(mix(18, prevTag), shape[i]!);
+    out[18] = mix(mix(19, prevTag), word[i]!);
+  }
 }

@@ -1,111 +1,138 @@
 /**
- * The English name/place/organisation tagger: an averaged perceptron over token features (features.ts),
- * greedy left-to-right decoding, trained by ner/train.ts on the presidio-research synthetic rows of the
- * training template half only (see guardrails/models/PII_MODEL_CARD.md). Weights are a small JSON map.
+ * The English name/place/organisation tagger: an averaged perceptron over hashed token features
+ * (features.ts), greedy left-to-right decoding, trained by ner/train.ts on the presidio-research synthetic rows
+ * of the training template half plus our own templates (see guardrails/models/PII_MODEL_CARD.md).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { TAG_COUNT, TAGS, dictCode, featuresOf, isCandidate, tokenize } from './features.js';
+import { FEATURE_COUNT, TAG_COUNT, TAGS, Tokens, buildDictionary, type WordBits } from './features.js';
+
+// Local copies: under tsx/esbuild an imported binding is read through a getter call, too slow for inner loops.
+const TAGS_N: number = TAG_COUNT;
+const FEATURES_N: number = FEATURE_COUNT;
 
 export const WEIGHTS_URL = new URL('./en-ner.weights.json', import.meta.url);
+export const WEIGHTS_FORMAT = 'sealgate-pii-ner-2';
 
 const weightsFileSchema = z.object({
-  format: z.literal('sealgate-pii-ner-1'),
+  format: z.literal(WEIGHTS_FORMAT),
   tags: z.array(z.string()),
   /** Words seen lower-case in ordinary English prose (a capitalised one is likely a sentence start, not a name). */
   commonWords: z.array(z.string()),
-  features: z.record(z.string(), z.array(z.number())),
+  /** Feature hash (decimal) → one weight per tag. */
+  features: z.record(z.string().regex(/^-?\d+$/), z.array(z.number()).length(TAGS_N)),
 });
-export type WeightsFile = z.infer<typeof weightsFileSchema>;
 
 export interface TaggedSpan {
   type: 'PERSON' | 'LOCATION' | 'ORGANIZATION';
   start: number;
   end: number;
-  /** Mean per-token margin of the chosen tag over the best other tag (≥ 0). */
+  /** Mean per-token margin of the chosen tag over the best other allowed tag (≥ 0). */
   margin: number;
 }
 
-export class NerModel {
-  private readonly weights: Map<string, Float32Array>;
-  private readonly scratch: string[] = [];
-  private readonly scores = new Float32Array(TAG_COUNT);
+/** I-X only continues B-X / I-X. */
+export const allowedAfter = (prev: number, tag: number) => !(tag > 0 && tag % 2 === 0 && prev !== tag && prev !== tag - 1);
 
-  private readonly commonWords: ReadonlySet<string>;
+/** Feature hash → weights, open addressing over typed arrays (no per-lookup allocation, no string hashing). */
+export class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
 
-  constructor(weights: Map<string, Float32Array>, commonWords: ReadonlySet<string>) {
-    this.weights = weights;
-    this.commonWords = commonWords;
+  constructor(entries: Iterable<[number, ArrayLike<number>]>, size: number) {
+    let capacity = 1024;
+    while (capacity < size * 3) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Float32Array(capacity * TAGS_N);
+    this.mask = capacity - 1;
+    for (const [key, w] of entries) {
+      let slot = key & this.mask;
+      while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      for (let k = 0; k < TAGS_N; k++) this.values[slot * TAGS_N + k] = w[k]!;
+    }
   }
+
+  /** Adds the weights of `key` (if known) to `scores`. */
+  addTo(key: number, scores: Float64Array): void {
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === 0) return;
+      if (k === key) {
+        const base = slot * TAGS_N;
+        for (let t = 0; t < TAGS_N; t++) scores[t]! += this.values[base + t]!;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+export class NerModel {
+  private readonly features = new Int32Array(FEATURES_N);
+  private readonly scores = new Float64Array(TAGS_N);
+
+  constructor(
+    private readonly weights: WeightTable,
+    readonly dictionary: WordBits,
+  ) {}
 
   static load(url: URL = WEIGHTS_URL): NerModel {
     const file = weightsFileSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
     if (file.tags.join() !== TAGS.join()) throw new Error('pii ner weights: tag set does not match this build');
-    const map = new Map<string, Float32Array>();
-    for (const [f, w] of Object.entries(file.features)) map.set(f, Float32Array.from(w));
-    return new NerModel(map, new Set(file.commonWords));
+    const entries = Object.entries(file.features).map(([k, w]) => [Number(k), w] as [number, number[]]);
+    return new NerModel(new WeightTable(entries, entries.length), buildDictionary(file.commonWords));
   }
 
-  /** Tags of every token (0 = O) plus the margin of each decision. */
-  tagTokens(text: string): { tokens: ReturnType<typeof tokenize>; tags: Uint8Array; margins: Float32Array } {
-    const tokens = tokenize(text);
-    const tags = new Uint8Array(tokens.length);
-    const margins = new Float32Array(tokens.length);
-    const dicts: string[] = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) dicts[i] = dictCode(tokens[i]!.lower, this.commonWords);
-    let prev = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      if (!isCandidate(tokens, i, prev)) {
-        prev = 0;
-        continue;
-      }
-      featuresOf(tokens, dicts, i, prev, this.scratch);
-      const s = this.scores;
-      s.fill(0);
-      for (const f of this.scratch) {
-        const w = this.weights.get(f);
-        if (w) for (let k = 0; k < TAG_COUNT; k++) s[k]! += w[k]!;
-      }
-      let best = 0;
-      let second = -Infinity;
-      for (let k = 1; k < TAG_COUNT; k++) {
-        // I-X only continues B-X / I-X.
-        if (k % 2 === 0 && prev !== k && prev !== k - 1) continue;
-        if (s[k]! > s[best]!) best = k;
-      }
-      for (let k = 0; k < TAG_COUNT; k++) if (k !== best && s[k]! > second && !(k % 2 === 0 && k > 0 && prev !== k && prev !== k - 1)) second = s[k]!;
-      tags[i] = best;
-      margins[i] = s[best]! - second;
-      prev = best;
-    }
-    return { tokens, tags, margins };
-  }
-
-  /** Entity spans (contiguous B/I runs). */
+  /** Entity spans (contiguous B/I runs) with their mean margin. */
   spans(text: string): TaggedSpan[] {
-    const { tokens, tags, margins } = this.tagTokens(text);
+    const tokens = new Tokens(text, this.dictionary);
     const out: TaggedSpan[] = [];
     let open: TaggedSpan | undefined;
     let count = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-      const tag = i < tokens.length ? tags[i]! : 0;
-      const continues = open && tag !== 0 && tag % 2 === 0;
+    let prev = 0;
+    const n = tokens.count;
+    for (let i = 0; i <= n; i++) {
+      const scored = i < n && tokens.isCandidate(i, prev);
+      const continues = scored && this.decide(tokens, i, prev);
+      const best = scored ? this.lastTag : 0;
       if (continues) {
-        open!.end = tokens[i]!.end;
-        open!.margin += margins[i]!;
+        open!.end = tokens.ends[i]!;
+        open!.margin += this.lastMargin;
         count++;
-        continue;
+      } else {
+        if (open) {
+          open.margin /= count;
+          out.push(open);
+          open = undefined;
+        }
+        if (best !== 0) {
+          open = { type: TAGS[best]!.slice(2) as TaggedSpan['type'], start: tokens.starts[i]!, end: tokens.ends[i]!, margin: this.lastMargin };
+          count = 1;
+        }
       }
-      if (open) {
-        open.margin /= count;
-        out.push(open);
-        open = undefined;
-      }
-      if (tag !== 0 && tag % 2 === 1) {
-        open = { type: TAGS[tag]!.slice(2) as TaggedSpan['type'], start: tokens[i]!.start, end: tokens[i]!.end, margin: margins[i]! };
-        count = 1;
-      }
+      prev = best;
     }
     return out;
+  }
+
+  private lastTag = 0;
+  private lastMargin = 0;
+
+  /** Scores token i, sets lastTag / lastMargin; true when the tag continues the open span (I-X). */
+  private decide(tokens: Tokens, i: number, prev: number): boolean {
+    const s = this.scores;
+    tokens.features(i, prev, this.features);
+    s.fill(0);
+    for (let f = 0; f < FEATURES_N; f++) this.weights.addTo(this.features[f]!, s);
+    let best = 0;
+    for (let k = 1; k < TAGS_N; k++) if (allowedAfter(prev, k) && s[k]! > s[best]!) best = k;
+    let second = -Infinity;
+    for (let k = 0; k < TAGS_N; k++) if (k !== best && allowedAfter(prev, k) && s[k]! > second) second = s[k]!;
+    this.lastTag = best;
+    this.lastMargin = s[best]! - second;
+    return best !== 0 && best % 2 === 0;
   }
 }

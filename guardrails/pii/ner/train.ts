@@ -11,14 +11,13 @@ import { isTrainingTemplate, readPresidioSynth } from '../../../datasets/pii/pre
 import { EN_FIRST_NAMES, EN_SURNAMES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_COUNTRIES, EN_PLACES } from '../dictionaries/places.js';
-import { TAG_COUNT, TAGS, dictCode, featuresOf, isCandidate, tokenize, type Token } from './features.js';
-import { WEIGHTS_URL } from './model.js';
+import { FEATURE_COUNT, TAG_COUNT, TAGS, Tokens, buildDictionary } from './features.js';
+import { NerModel, WEIGHTS_FORMAT, WEIGHTS_URL, WeightTable, allowedAfter } from './model.js';
 
 const LABELS: Record<string, string> = { PERSON: 'PERSON', GPE: 'LOCATION', ORGANIZATION: 'ORGANIZATION' };
 
 interface Example {
-  tokens: Token[];
-  dicts: string[];
+  tokens: Tokens;
   gold: Uint8Array;
 }
 
@@ -37,34 +36,34 @@ function commonWordsOf(minCount: number): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= minCount).map(([w]) => w).sort());
 }
 const COMMON = commonWordsOf(3);
+const DICTIONARY = buildDictionary([...COMMON]);
 
 function toExample(text: string, spans: Array<{ start: number; end: number; type: string }>): Example {
-  const tokens = tokenize(text);
-  const gold = new Uint8Array(tokens.length);
+  const tokens = new Tokens(text, DICTIONARY);
+  const gold = new Uint8Array(tokens.count);
   for (const s of spans) {
     const label = LABELS[s.type];
     if (!label) continue;
     const b = TAGS.indexOf(`B-${label}` as never);
     let first = true;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (t.start >= s.start && t.end <= s.end) {
+    for (let i = 0; i < tokens.count; i++) {
+      if (tokens.starts[i]! >= s.start && tokens.ends[i]! <= s.end) {
         gold[i] = first ? b : b + 1;
         first = false;
       }
     }
   }
-  return { tokens, dicts: tokens.map((t) => dictCode(t.lower, COMMON)), gold };
+  return { tokens, gold };
 }
 
 /** Averaged perceptron with lazy averaging (timestamps), the usual trick to keep updates O(features). */
 class Trainer {
-  readonly w = new Map<string, Float64Array>();
-  private readonly total = new Map<string, Float64Array>();
-  private readonly stamp = new Map<string, Float64Array>();
+  readonly w = new Map<number, Float64Array>();
+  private readonly total = new Map<number, Float64Array>();
+  private readonly stamp = new Map<number, Float64Array>();
   private step = 0;
 
-  scores(features: string[], out: Float64Array): void {
+  scores(features: Int32Array, out: Float64Array): void {
     out.fill(0);
     for (const f of features) {
       const w = this.w.get(f);
@@ -72,7 +71,7 @@ class Trainer {
     }
   }
 
-  update(features: string[], gold: number, guess: number): void {
+  update(features: Int32Array, gold: number, guess: number): void {
     this.step++;
     if (gold === guess) return;
     for (const f of features) {
@@ -93,8 +92,8 @@ class Trainer {
     }
   }
 
-  averaged(): Map<string, number[]> {
-    const out = new Map<string, number[]>();
+  averaged(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
     for (const [f, w] of this.w) {
       const tot = this.total.get(f)!;
       const st = this.stamp.get(f)!;
@@ -105,13 +104,9 @@ class Trainer {
   }
 }
 
-function allowed(prev: number, k: number): boolean {
-  return !(k > 0 && k % 2 === 0 && prev !== k && prev !== k - 1);
-}
-
 function train(examples: Example[], epochs: number): Trainer {
   const t = new Trainer();
-  const feats: string[] = [];
+  const feats = new Int32Array(FEATURE_COUNT);
   const s = new Float64Array(TAG_COUNT);
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -122,16 +117,16 @@ function train(examples: Example[], epochs: number): Trainer {
     for (const idx of order) {
       const ex = examples[idx]!;
       let prev = 0;
-      for (let i = 0; i < ex.tokens.length; i++) {
-        if (!isCandidate(ex.tokens, i, prev)) {
+      for (let i = 0; i < ex.tokens.count; i++) {
+        if (!ex.tokens.isCandidate(i, prev)) {
           prev = 0;
           continue;
         }
-        featuresOf(ex.tokens, ex.dicts, i, prev, feats);
+        ex.tokens.features(i, prev, feats);
         t.scores(feats, s);
         let best = 0;
-        for (let k = 1; k < TAG_COUNT; k++) if (allowed(prev, k) && s[k]! > s[best]!) best = k;
-        const gold = allowed(prev, ex.gold[i]!) ? ex.gold[i]! : ex.gold[i]! - 1;
+        for (let k = 1; k < TAG_COUNT; k++) if (allowedAfter(prev, k) && s[k]! > s[best]!) best = k;
+        const gold = allowedAfter(prev, ex.gold[i]!) ? ex.gold[i]! : ex.gold[i]! - 1;
         t.update(feats, gold, best);
         if (gold !== best) errors++;
         seen++;
@@ -170,6 +165,7 @@ function organization(): string {
   if (r < 0.87) return `${pick(LAST)}-${pick(LAST)}`;
   return `${pick(LAST)}, ${pick(LAST)} and ${pick(LAST)}`;
 }
+const DEMONYMS = 'Danish French Peruvian Thai Canadian American British German Spanish Italian Chinese Japanese Korean Indian Brazilian Mexican Nigerian Kenyan Egyptian Turkish Greek Polish Swedish Norwegian Finnish Dutch Belgian Swiss Austrian Irish Scottish Australian Russian Ukrainian Vietnamese Filipino Indonesian Pakistani Iranian Israeli Argentinian Chilean Colombian Portuguese Hungarian Czech Romanian'.split(' ');
 const city = () => (rnd() < 0.5 ? pick(EN_PLACES) : invented());
 const country = () => (rnd() < 0.7 ? pick(EN_COUNTRIES) : invented());
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
@@ -182,7 +178,7 @@ const FILL: Record<string, () => [string, string?]> = {
   building_number: () => [digits(3)], secondary_address: () => [`Apt. ${digits(3)}`], postcode: () => [digits(5)], zipcode: () => [digits(5)],
   credit_card_number: () => [digits(16)], phone_number: () => [`(${digits(3)}) ${digits(3)}-${digits(4)}`], age: () => [String(18 + Math.floor(rnd() * 60))],
   year: () => [String(1950 + Math.floor(rnd() * 70))], email: () => [`user${digits(3)}@example.com`], iban: () => [`DE${digits(20)}`], ssn: () => [`${digits(3)}-${digits(2)}-${digits(4)}`],
-  ip_address: () => [`10.${digits(1)}.${digits(2)}.${digits(1)}`], nationality: () => [pick(['Danish', 'French', 'Peruvian', 'Thai'])], job: () => [pick(['nurse', 'Software engineer', 'teacher'])],
+  ip_address: () => [`10.${digits(1)}.${digits(2)}.${digits(1)}`], nationality: () => [pick(DEMONYMS)], job: () => [pick(['nurse', 'Software engineer', 'teacher'])],
   prefix_male: () => ['Mr.'], prefix_female: () => ['Ms.'], prefix: () => ['Dr.'], state_abbr: () => [pick(['CA', 'NY', 'TX'])], date_time: () => ['May 3rd'],
   date_of_birth: () => ['1/2/1980'], day_of_week: () => ['Monday'], url: () => ['www.example.com'], us_driver_license: () => [digits(8)],
 };
@@ -208,6 +204,9 @@ function fillTemplate(template: string): { text: string; spans: Array<{ start: n
 const OWN_TEMPLATES = [
   'Company: {{organization}}\nContact: {{person}}\nPhone: {{phone_number}}',
   'Name: {{person}}\nEmail: {{email}}\nCity: {{city}}',
+  'Nationality: {{nationality}}\nOccupation: {{job}}\nCountry: {{country}}',
+  '{{first_name}} is {{nationality}} and works in {{city}}.',
+  'We support {{nationality}}, {{nationality}} and {{nationality}} customers.',
   'Customer: {{person}}\nAccount Manager: {{person}}\nOrganisation: {{organization}}',
   'Vendor: {{organization}}\nInvoice Date: {{date_time}}\nAmount Due: {{age}} USD',
   'From: {{person}}\nTo: Support Team\nSubject: Login Issue',
@@ -261,9 +260,8 @@ for (const template of OWN_TEMPLATES) {
 }
 const trainer = train(examples, epochs);
 if (dev) {
-  const { NerModel } = await import('./model.js');
-  const weights = new Map([...trainer.averaged()].map(([f, w]) => [f, Float32Array.from(w)]));
-  const model = new NerModel(weights, COMMON);
+  const averaged = trainer.averaged();
+  const model = new NerModel(new WeightTable(averaged, averaged.size), DICTIONARY);
   const counts: Record<string, { tp: number; fp: number; found: number; fn: number }> = {};
   const minMargin = arg('--min-margin', 2);
   for (const r of readPresidioSynth('train').filter((x) => x.template_id % 4 === 2)) {
@@ -279,9 +277,9 @@ if (dev) {
     console.log(`dev ${t}: P ${p.toFixed(3)} R ${rc.toFixed(3)} F1 ${((2 * p * rc) / (p + rc || 1)).toFixed(3)}`);
   }
   const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : undefined;
-  if (out) writeFileSync(out, JSON.stringify({ format: 'sealgate-pii-ner-1', tags: TAGS, commonWords: [...COMMON], features: Object.fromEntries(trainer.averaged()) }));
+  if (out) writeFileSync(out, JSON.stringify({ format: WEIGHTS_FORMAT, tags: TAGS, commonWords: [...COMMON], features: Object.fromEntries(averaged) }));
   process.exit(0);
 }
-const features = Object.fromEntries([...trainer.averaged()].sort(([a], [b]) => (a < b ? -1 : 1)));
-writeFileSync(fileURLToPath(WEIGHTS_URL), JSON.stringify({ format: 'sealgate-pii-ner-1', tags: TAGS, commonWords: [...COMMON], features }) + '\n');
+const features = Object.fromEntries([...trainer.averaged()].sort(([a], [b]) => a - b));
+writeFileSync(fileURLToPath(WEIGHTS_URL), JSON.stringify({ format: WEIGHTS_FORMAT, tags: TAGS, commonWords: [...COMMON], features }) + '\n');
 console.log(`${COMMON.size} common words, ${rows.length} corpus rows + ${examples.length - rows.length} refilled templates, ${Object.keys(features).length} features → ${fileURLToPath(WEIGHTS_URL)}`);
