@@ -6,13 +6,13 @@
  * still becomes a proper JSON error with its status. After that, a failure is sent as an in-stream
  * error event. Honors backpressure and stops the upstream when the client goes away.
  */
-import { once } from 'node:events';
 import type { Response } from 'express';
 import type { OpenAIErrorBody, Surface } from '../pipeline/types.js';
 import { StreamError } from '../pipeline/stream-error.js';
 import { upstreamErrorResult } from '../pipeline/pipeline.js';
 import type { Chunk } from '../upstream/types.js';
 import { ApiError } from './errors.js';
+import { drainedOrClosed } from './backpressure.js';
 
 export async function writeEventStream(res: Response, surface: Surface, chunks: AsyncIterable<Chunk>): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
@@ -44,9 +44,7 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       if (typeof chunk.sequence_number === 'number') sequence = chunk.sequence_number + 1;
       corkUntilNextTurn(res);
       // Backpressure: wait for the socket to drain (or close; a closed one never drains).
-      if (!res.write(frame(chunk)) && !clientGone && !res.destroyed) {
-        await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      }
+      if (!res.write(frame(chunk)) && !clientGone) await drainedOrClosed(res);
       if (clientGone) break;
       next = await iterator.next();
     }
@@ -55,7 +53,7 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       return;
     }
     if (surface !== 'responses') res.write('data: [DONE]\n\n');
-    res.end();
+    res.end(); // end() fully uncorks: the last burst goes out now
   } catch (err) {
     const { error } = describe(err);
     res.locals.errorCode = error.code ?? 'stream_error';

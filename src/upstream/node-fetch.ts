@@ -3,36 +3,68 @@
  * the client (request building, errors, SSE parsing); this only swaps the transport, because
  * undici's fetch costs several hundred microseconds of CPU per call and the gateway's budget is
  * under a millisecond. TLS is always verified (Node's defaults: system CAs, rejectUnauthorized).
+ *
+ * Successful responses are a lean Response look-alike (see `NodeResponse`): its body is the node
+ * stream itself, which the SDK iterates directly for SSE, and `json()`/`text()` read it without
+ * web streams; `Readable.toWeb` + undici's `Response`/`Headers` were a third of the upstream call's
+ * CPU. Error responses (rare) are buffered into a real `Response`, so the SDK's error handling sees
+ * exactly what it expects.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
+import type { Socket } from 'node:net';
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+/** Parsed request targets by URL string: a provider calls the same few URLs over and over. */
+const MAX_CACHED_TARGETS = 256;
+
+interface Target {
+  secure: boolean;
+  options: Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path'>;
+}
 
 export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 256, scheduling: 'lifo' as const };
-  const httpAgent = new HttpAgent(agentOptions);
-  const httpsAgent = new HttpsAgent(agentOptions);
+  const httpAgent = withQuietSockets(new HttpAgent(agentOptions));
+  const httpsAgent = withQuietSockets(new HttpsAgent(agentOptions));
+  const targets = new Map<string, Target>();
 
-  return (input, init = {}) =>
+  const targetOf = (href: string): Target => {
+    let target = targets.get(href);
+    if (!target) {
+      const url = new URL(href);
+      target = {
+        secure: url.protocol === 'https:',
+        // IPv6 literals come bracketed in URL.hostname; http.request wants them bare.
+        options: { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port || undefined, path: `${url.pathname}${url.search}` },
+      };
+      if (targets.size >= MAX_CACHED_TARGETS) targets.clear();
+      targets.set(href, target);
+    }
+    return target;
+  };
+
+  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
-      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-      const secure = url.protocol === 'https:';
+      const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const { secure, options } = targetOf(href);
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(abortError(signal));
+      const method = init.method ?? 'GET';
 
       const req = (secure ? httpsRequest : httpRequest)(
-        url,
-        { method: init.method ?? 'GET', headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent, signal },
+        { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent, signal },
         (res) => {
           const status = res.statusCode ?? 502;
-          const headers = toHeaders(res.headers);
-          if (NULL_BODY_STATUS.has(status) || init.method === 'HEAD') {
+          if (NULL_BODY_STATUS.has(status) || method === 'HEAD') {
             res.resume();
-            return resolve(new Response(null, { status, headers }));
+            return resolve(new NodeResponse(null, res, href) as unknown as Response);
           }
-          resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, { status, statusText: res.statusMessage, headers }));
+          if (status >= 200 && status < 300) return resolve(new NodeResponse(res, res, href) as unknown as Response);
+          readAll(res).then(
+            (bytes) => resolve(new Response(new Uint8Array(bytes), { status, statusText: res.statusMessage, headers: toHeaders(res.headers) })),
+            (err: unknown) => reject(signal?.aborted ? abortError(signal) : err),
+          );
         },
       );
       req.once('error', (err) => reject(signal?.aborted ? abortError(signal) : err));
@@ -40,13 +72,165 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
       if (body === undefined || body === null) req.end();
       else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
       else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
-      else reject(new TypeError('node-fetch: unsupported request body type'));
+      else {
+        req.destroy();
+        reject(new TypeError('node-fetch: unsupported request body type'));
+      }
     });
+  return nodeFetch as typeof fetch;
+}
+
+/**
+ * The parts of a fetch `Response` the openai SDK uses on a successful call: status/ok/headers/url,
+ * `json()`/`text()` for plain answers, and `body` for SSE — the node stream, which the SDK iterates
+ * as an async iterable of byte chunks (and cancels through its iterator's `return()`).
+ */
+export class NodeResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: NodeHeaders;
+  readonly redirected = false;
+  readonly type = 'basic';
+  private used = false;
+
+  constructor(
+    readonly body: IncomingMessage | null,
+    head: IncomingMessage,
+    readonly url: string,
+  ) {
+    this.status = head.statusCode ?? 502;
+    this.ok = this.status >= 200 && this.status < 300;
+    this.statusText = head.statusMessage ?? '';
+    this.headers = new NodeHeaders(head.headers);
+    // Readers (json/text, the SDK's stream iterator) get errors through their own listeners; this one
+    // keeps an abort that lands after the reader has gone (a stream stopped early) from crashing the process.
+    body?.on('error', ignoreError);
+  }
+
+  get bodyUsed(): boolean {
+    return this.used;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = await this.consume();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  async text(): Promise<string> {
+    return (await this.consume()).toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  private consume(): Promise<Buffer> {
+    if (this.used) return Promise.reject(new TypeError('Body is unusable: body has already been read'));
+    this.used = true;
+    return this.body ? readAll(this.body) : Promise.resolve(Buffer.alloc(0));
+  }
+}
+
+/** Read-only `Headers` over node's parsed response headers (names are already lower-case). */
+export class NodeHeaders {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+
+  getSetCookie(): string[] {
+    return this.raw['set-cookie'] ?? [];
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw).sort()) {
+      const value = this.get(name);
+      if (value !== null) yield [name, value];
+    }
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  forEach(callback: (value: string, name: string, headers: NodeHeaders) => void): void {
+    for (const [name, value] of this.entries()) callback(value, name, this);
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+function ignoreError(): void {}
+
+/**
+ * Once a response has been fully received, node detaches its error listener from the socket; an
+ * abort after that (the SDK aborts when a consumer stops a stream early) destroys the socket with an
+ * error nobody listens to, which would crash the process. While a request owns the socket node's own
+ * listener still forwards errors to it, so a socket-level listener only catches those orphans.
+ */
+function withQuietSockets<T extends HttpAgent>(agent: T): T {
+  type CreateConnection = (options: object, onCreate: (err: Error | null, socket?: Socket) => void) => Socket | undefined;
+  const agentWithCreate = agent as unknown as { createConnection: CreateConnection };
+  const create = agentWithCreate.createConnection.bind(agent);
+  agentWithCreate.createConnection = (options, onCreate) => {
+    const socket = create(options, onCreate);
+    socket?.on('error', ignoreError);
+    return socket;
+  };
+  return agent;
+}
+
+/** The whole body; rejects if the stream errors or closes before its end (connection lost, aborted). */
+function readAll(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer): void => void chunks.push(chunk);
+    const onEnd = (): void => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const onError = (err: Error): void => {
+      cleanup();
+      reject(err);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(Object.assign(new Error('upstream response ended before its body was complete'), { code: 'ECONNRESET' }));
+    };
+    const cleanup = (): void => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      stream.off('close', onClose);
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.on('close', onClose);
+  });
 }
 
 function headersToObject(headers: HeadersInit | undefined): Record<string, string> {
   if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (headers instanceof Headers) {
+    const out: Record<string, string> = {};
+    headers.forEach((value, name) => (out[name] = value));
+    return out;
+  }
   if (Array.isArray(headers)) return Object.fromEntries(headers);
   return headers as Record<string, string>;
 }

@@ -6,7 +6,7 @@
  * replays, then hands the envelope to the enclave and streams back the sealed frames. Verdicts,
  * usage and digests come from what the enclave releases. See docs/PROTOCOL.md.
  */
-import { once } from 'node:events';
+import { drainedOrClosed } from '../backpressure.js';
 import express, { type Router, type RequestHandler } from 'express';
 import type { GatewayDeps } from '../app.js';
 import type { AuthContext } from '../auth-context.js';
@@ -138,7 +138,7 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
         for await (const frame of response.frames) {
           // Backpressure as in plain mode: a slow reader must not make us buffer the whole answer.
           if (!res.write(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)) && !res.destroyed) {
-            await Promise.race([once(res, 'drain'), once(res, 'close')]);
+            await drainedOrClosed(res);
           }
         }
         applyRelease(await response.release);

@@ -1,0 +1,129 @@
+/**
+ * The node:http transport handed to the openai SDK (src/upstream/node-fetch.ts), against a real
+ * local HTTP server: lean responses for successes, real `Response`s for errors, aborts, and no
+ * crash when a stream is stopped after its body has fully arrived.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import OpenAI from 'openai';
+import { createNodeFetch } from '../../../src/upstream/node-fetch.js';
+
+let server: Server;
+let base: string;
+const seen: { method?: string; url?: string; headers?: Record<string, unknown>; body?: string }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const path = req.url?.split('?')[0];
+      if (path === '/v1/chat/completions' && body.includes('"stream":true')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        // Whole stream in one write: the body is complete before the client reads it.
+        res.end('data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: [DONE]\n\n');
+      } else if (path === '/v1/chat/completions') {
+        res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_up_1', 'set-cookie': ['a=1', 'b=2'] });
+        res.end(JSON.stringify({ id: 'x', text: 'héllo 你好' }));
+      } else if (req.url === '/v1/limited') {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': '250' });
+        res.end(JSON.stringify({ error: { message: 'slow down', type: 'rate_limit', code: 'rl', param: null } }));
+      } else if (req.url === '/v1/empty') {
+        res.writeHead(204);
+        res.end();
+      } else if (req.url === '/v1/hang') {
+        // Never answers: only an abort ends this request.
+      } else {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"nope"}}');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('createNodeFetch', () => {
+  const nodeFetch = createNodeFetch();
+
+  it('sends method, headers and body; a success reads as JSON with its headers', async () => {
+    const res = await nodeFetch(`${base}/chat/completions?x=1`, { method: 'POST', headers: new Headers({ 'x-test': 'yes', 'content-type': 'application/json' }), body: '{"a":1}' });
+    expect(res.ok).toBe(true);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('X-Request-Id')).toBe('req_up_1');
+    expect(res.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(res.headers.has('content-type')).toBe(true);
+    expect([...res.headers.entries()].map(([name]) => name)).toEqual(expect.arrayContaining(['content-type', 'x-request-id']));
+    expect(await res.json()).toEqual({ id: 'x', text: 'héllo 你好' });
+    expect(res.bodyUsed).toBe(true);
+    await expect(res.text()).rejects.toThrow(/already been read/);
+    expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/v1/chat/completions?x=1', body: '{"a":1}', headers: { 'x-test': 'yes' } });
+  });
+
+  it('an error status is a real Response the SDK can read', async () => {
+    const res = await nodeFetch(`${base}/limited`, { method: 'GET' });
+    expect(res).toBeInstanceOf(Response);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after-ms')).toBe('250');
+    expect(await res.json()).toMatchObject({ error: { message: 'slow down' } });
+  });
+
+  it('a null-body status has no body', async () => {
+    const res = await nodeFetch(`${base}/empty`, { method: 'GET' });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeNull();
+    expect(await res.text()).toBe('');
+  });
+
+  it('an abort before the answer rejects with an AbortError', async () => {
+    const controller = new AbortController();
+    const pending = nodeFetch(`${base}/hang`, { method: 'GET', signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(nodeFetch(`${base}/hang`, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects body types it cannot send', async () => {
+    await expect(nodeFetch(`${base}/chat/completions`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(/unsupported request body/);
+  });
+
+  it('drives the openai SDK: JSON, SSE, errors with headers, and an early stop after the whole body arrived', async () => {
+    const client = new OpenAI({ apiKey: 'k', baseURL: base, maxRetries: 0, fetch: createNodeFetch() });
+    const json = await client.post<{ text: string }>('/chat/completions', { body: { model: 'm' } });
+    expect(json.text).toBe('héllo 你好');
+
+    const events = (await client.post('/chat/completions', { body: { model: 'm', stream: true }, stream: true })) as unknown as AsyncIterable<{ n: number }>;
+    const all: number[] = [];
+    for await (const event of events) all.push(event.n);
+    expect(all).toEqual([1, 2, 3]);
+
+    // Stop after the first event as the router does (abort, then return) while the whole body has
+    // already arrived: the abort destroys a socket node no longer listens to. That must not crash.
+    const crashes: unknown[] = [];
+    const onUncaught = (err: unknown) => crashes.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const controller = new AbortController();
+      const again = (await client.post('/chat/completions', { body: { model: 'm', stream: true }, stream: true, signal: controller.signal })) as unknown as AsyncIterable<{ n: number }>;
+      const iterator = again[Symbol.asyncIterator]();
+      expect((await iterator.next()).value).toEqual({ n: 1 });
+      controller.abort();
+      await iterator.return?.();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(crashes).toEqual([]);
+
+    const error = await client.post('/limited', { body: {} }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((error as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after-ms')).toBe('250');
+  });
+});
