@@ -191,6 +191,11 @@ describe('architecture arrows', () => {
     expect(violations(['enclave-sim/host.ts'], (edge) => !!edge.target && INSIDE.includes(edge.target) && !edge.typeOnly)).toEqual([]);
   });
 
+  it('src/eval/ (a client of a running gateway) and src/corpus/ (the guardrails library over a corpus) import neither src/gateway/ nor src/pipeline/', () => {
+    const files = [...sourceFiles('src/eval'), ...sourceFiles('src/corpus')];
+    expect(violations(files, (edge) => !!edge.target && under(edge.target, 'src/gateway', 'src/pipeline'))).toEqual([]);
+  });
+
   it('src/protocol/ (shared by client and enclave) imports only itself', () => {
     const files = sourceFiles('src/protocol');
     expect(violations(files, (edge) => !!edge.target && !under(edge.target, 'src/protocol'))).toEqual([]);
