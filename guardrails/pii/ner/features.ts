@@ -99,7 +99,17 @@ const CONNECTORS = ['of', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', '
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const LETTER = /[\p{L}\p{M}]/u;
-const isLetter = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
+/**
+ * Latin, Greek and Cyrillic letters by range (no allocation); CJK and other scripts end a token (the tagger
+ * reads alphabetic names only); anything else asks the Unicode regex.
+ */
+function isLetter(c: number): boolean {
+  if (c < 0xc0) return isAsciiLetter(c);
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x300 && c <= 0x52f) return true;
+  if (c >= 0x2e80) return false;
+  return LETTER.test(String.fromCharCode(c));
+}
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
 const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
@@ -112,25 +122,29 @@ const END = 0x454e;
  * the gaps. Attributes are filled lazily by `ensure(i)`.
  */
 export class Tokens {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  /** Capitalised (ASCII capital, or a non-ASCII upper-case letter: Þórunn, ΛΕΥΚΩΣΙΑ). */
-  readonly capital: boolean[] = [];
-  private readonly word: number[] = [];
-  private readonly shape: number[] = [];
-  private readonly prefix: number[] = [];
-  private readonly suffix: number[] = [];
-  private readonly dict: number[] = [];
-  private readonly dictBits: number[] = [];
-  private readonly gap: number[] = [];
-  private readonly done: boolean[] = [];
+  // Typed arrays reused across texts (grown on demand): tagging allocates nothing per token.
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  /** 1 when capitalised (ASCII capital, or a non-ASCII upper-case letter: Þórunn, ΛΕΥΚΩΣΙΑ). */
+  capital = new Uint8Array(256);
+  private word = new Int32Array(256);
+  private shape = new Int32Array(256);
+  private prefix = new Int32Array(256);
+  private suffix = new Int32Array(256);
+  private gap = new Int32Array(256);
+  private dict = new Uint8Array(256);
+  private dictBits = new Uint8Array(256);
+  private done = new Uint8Array(256);
   /** Number of tokens. */
-  readonly count: number;
+  count = 0;
+  text = '';
 
-  constructor(
-    readonly text: string,
-    private readonly dictionary: WordBits,
-  ) {
+  constructor(private readonly dictionary: WordBits) {}
+
+  /** Tokenizes `text` (previous contents are discarded). */
+  reset(text: string): this {
+    this.text = text;
+    this.count = 0;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -138,7 +152,7 @@ export class Tokens {
       if (isDigit(c)) {
         const s = i;
         while (i < n && isDigit(text.charCodeAt(i))) i++;
-        this.push(s, i, false);
+        this.push(s, i, 0);
       } else if (isLetter(c)) {
         const s = i;
         i++;
@@ -149,18 +163,39 @@ export class Tokens {
           if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i++;
           else break;
         }
-        this.push(s, i, isUpperCode(c));
+        this.push(s, i, isUpperCode(c) ? 1 : 0);
       } else i++;
     }
-    this.count = this.starts.length;
+    this.done.fill(0, 0, this.count);
+    return this;
   }
 
+  private push(start: number, end: number, capital: number): void {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.capital[this.count] = capital;
+    this.count++;
+  }
 
-  private push(start: number, end: number, capital: boolean): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.capital.push(capital);
-    this.done.push(false);
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const bigger = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = bigger(this.starts);
+    this.ends = bigger(this.ends);
+    this.capital = bigger(this.capital);
+    this.word = bigger(this.word);
+    this.shape = bigger(this.shape);
+    this.prefix = bigger(this.prefix);
+    this.suffix = bigger(this.suffix);
+    this.gap = bigger(this.gap);
+    this.dict = bigger(this.dict);
+    this.dictBits = bigger(this.dictBits);
+    this.done = bigger(this.done);
   }
 
   /** Word hash of token i (lower-cased). */
@@ -180,8 +215,8 @@ export class Tokens {
   }
 
   private ensure(i: number): void {
-    if (this.done[i]) return;
-    this.done[i] = true;
+    if (this.done[i] === 1) return;
+    this.done[i] = 1;
     const text = this.text;
     const s = this.starts[i]!;
     const e = this.ends[i]!;
@@ -232,8 +267,8 @@ export class Tokens {
 
   /** Is token i scored at all (given the previous token's tag)? */
   isCandidate(i: number, prevTag: number): boolean {
-    if (this.capital[i]) return true;
-    return prevTag !== 0 && this.capital[i + 1] === true && this.isConnector(i);
+    if (this.capital[i] === 1) return true;
+    return prevTag !== 0 && i + 1 < this.count && this.capital[i + 1] === 1 && this.isConnector(i);
   }
 
   /**

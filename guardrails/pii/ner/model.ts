@@ -73,11 +73,14 @@ export class WeightTable {
 export class NerModel {
   private readonly features = new Int32Array(FEATURES_N);
   private readonly scores = new Float64Array(TAGS_N);
+  private readonly tokens: Tokens;
 
   constructor(
     private readonly weights: WeightTable,
     readonly dictionary: WordBits,
-  ) {}
+  ) {
+    this.tokens = new Tokens(dictionary);
+  }
 
   static load(url: URL = WEIGHTS_URL): NerModel {
     const file = weightsFileSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
@@ -88,7 +91,7 @@ export class NerModel {
 
   /** Entity spans (contiguous B/I runs) with their mean margin. */
   spans(text: string): TaggedSpan[] {
-    const tokens = new Tokens(text, this.dictionary);
+    const tokens = this.tokens.reset(text);
     const out: TaggedSpan[] = [];
     let open: TaggedSpan | undefined;
     let count = 0;

@@ -39,7 +39,7 @@ const COMMON = commonWordsOf(3);
 const DICTIONARY = buildDictionary([...COMMON]);
 
 function toExample(text: string, spans: Array<{ start: number; end: number; type: string }>): Example {
-  const tokens = new Tokens(text, DICTIONARY);
+  const tokens = new Tokens(DICTIONARY).reset(text);
   const gold = new Uint8Array(tokens.count);
   for (const s of spans) {
     const label = LABELS[s.type];

@@ -23,13 +23,15 @@ export const EN_NER_MIN_MARGIN = { PERSON: 4, LOCATION: 4, ORGANIZATION: 10 } as
 const ORG_WORDS = new Set(EN_ORG_SUFFIXES);
 const isCjk = (code: number) => code >= 0x3000 && code <= 0x9fff;
 const HANDLE_EDGE = /[@/_#=\\]/;
+/** Latin, Greek or Cyrillic capital: without one there is nothing to tag (CJK-only text skips the tagger). */
+const ALPHABETIC_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f]/;
 const AFTER_NUMBER = /\d[\s,]{0,2}$/;
 
 export const enNerRecognizer: Recognizer = {
   name: 'en_ner',
   entityTypes: ['PERSON', 'LOCATION', 'ORGANIZATION'],
   recognize(text, facts) {
-    if (!facts.hasUpper) return [];
+    if (!facts.hasUpper || !ALPHABETIC_CAPITAL.test(text)) return [];
     const out: Candidate[] = [];
     for (const s of tagger().spans(text)) {
       const lastWord = text.slice(s.start, s.end).split(/\s+/).pop()!;
