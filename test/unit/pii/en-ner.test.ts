@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isTrainingTemplate, readPresidioSynth } from '../../../datasets/pii/presidio-split.js';
+import { createPiiDetector } from '../../../guardrails/pii/index.js';
+import { NerModel, WEIGHTS_URL } from '../../../guardrails/pii/ner/model.js';
+import { BUILTIN_RECOGNIZERS } from '../../../guardrails/pii/recognizers/index.js';
+
+const detector = createPiiDetector();
+const rulesOnly = createPiiDetector({}, BUILTIN_RECOGNIZERS.filter((r) => r.name !== 'en_ner'));
+const tagged = (text: string) =>
+  detector
+    .detect(text)
+    .filter((f) => f.detector === 'pii.en_ner')
+    .map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+
+describe('English NER tagger (pii.en_ner)', () => {
+  it('finds foreign names, places and organisations the dictionaries miss', () => {
+    const text = 'Krisztián spent a year at Verdafero Holdings before moving to Zagreb.';
+    expect(tagged(text)).toEqual(['PERSON:Krisztián', 'LOCATION:Zagreb']);
+    expect(rulesOnly.detect(text).some((f) => f.type === 'PERSON')).toBe(false);
+    expect(tagged('Thanks, Oluwaseun Adeyemi will bring the documents to our office in Tromsø.')).toEqual(['LOCATION:Tromsø']);
+    expect(tagged('Ask Henrike, she works at Brightwell Analytics in Aarhus.')).toContain('ORGANIZATION:Brightwell Analytics');
+  });
+
+  it('leaves sentence starts, jargon, headers and title case alone', () => {
+    for (const text of [
+      'Maybe we can meet after lunch? Answer: not today.',
+      'Authorization: Bearer abc. RAM usage is high on the API server.',
+      'The Quick Report is due Monday.',
+      'Please Reset My Password, I Cannot Log In.',
+      'Nationality: Canadian',
+    ]) expect(tagged(text), text).toEqual([]);
+  });
+
+  it('ignores Latin words inside Chinese text, handles and URL paths', () => {
+    expect(tagged('我在Apple店买了iPhone，@Norman_小牛 也来了')).toEqual([]);
+    expect(tagged('详情见 http://t.cn/RPiyosl')).toEqual([]);
+  });
+
+  it('is linear on long capitalised runs', () => {
+    const text = 'Aa Bb-Cc '.repeat(20_000) + "O'N".repeat(5_000);
+    expect(Array.isArray(detector.detect(text))).toBe(true);
+  });
+
+  it('loads only weights of its own format and tag set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pii-ner-'));
+    const good = JSON.parse(readFileSync(WEIGHTS_URL, 'utf8')) as Record<string, unknown>;
+    const write = (name: string, value: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(value));
+      return pathToFileURL(path);
+    };
+    expect(() => NerModel.load(write('format.json', { ...good, format: 'other' }))).toThrow();
+    expect(() => NerModel.load(write('tags.json', { ...good, tags: ['O', 'B-PERSON'] }))).toThrow(/tag set/);
+    expect(() => NerModel.load(write('weights.json', { ...good, features: { '12': [1, 2] } }))).toThrow();
+    expect(NerModel.load(write('ok.json', good)).spans('Then Krisztián Szöllösy called.').map((s) => s.type)).toEqual(['PERSON']);
+  });
+});
+
+describe('presidio-research-synth split', () => {
+  it('splits by template: training and evaluation share no template', () => {
+    const train = readPresidioSynth('train');
+    const evaluation = readPresidioSynth('eval');
+    expect(train.length + evaluation.length).toBe(readPresidioSynth('all').length);
+    const trainTemplates = new Set(train.map((r) => r.template_id));
+    expect(evaluation.some((r) => trainTemplates.has(r.template_id))).toBe(false);
+    expect(train.every((r) => isTrainingTemplate(r.template_id))).toBe(true);
+  });
+});
