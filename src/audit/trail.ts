@@ -22,6 +22,11 @@ import type { AuditMetrics } from './metrics.js';
 
 export type SinkFailureMode = 'fail_closed' | 'buffer';
 
+/** How long a queued record may wait for others before it is appended (see scheduleFlush). */
+const FLUSH_LINGER_MS = 5;
+/** A queue this long is appended without waiting. */
+const FLUSH_NOW_RECORDS = 256;
+
 export interface AuditTrailOptions {
   chain: string;
   keys: AuditKeys;
@@ -62,6 +67,7 @@ export class AuditTrail {
   private segmentBytes = 0;
   private segmentDay = '';
   private flushing: Promise<void> | undefined;
+  private lingerTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay: number;
   private readonly checkpointTimer: NodeJS.Timeout | undefined;
@@ -202,8 +208,24 @@ export class AuditTrail {
     this.segmentDay = at.toISOString().slice(0, 10);
   }
 
-  private scheduleFlush(): void {
+  /**
+   * Records wait up to FLUSH_LINGER_MS for company, so a trickle of requests costs one file append
+   * per batch rather than one per request (each append is a system call and a promise round on the
+   * event loop). A large queue, drain() and close() write at once.
+   */
+  private scheduleFlush(now = false): void {
     if (this.flushing || this.retryTimer) return;
+    if (this.lingerTimer) {
+      if (!now && this.queue.length < FLUSH_NOW_RECORDS) return;
+      clearTimeout(this.lingerTimer);
+      this.lingerTimer = undefined;
+    } else if (!now && this.queue.length < FLUSH_NOW_RECORDS) {
+      this.lingerTimer = setTimeout(() => {
+        this.lingerTimer = undefined;
+        this.scheduleFlush(true);
+      }, FLUSH_LINGER_MS);
+      return;
+    }
     this.flushing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flushLoop());
   }
 
@@ -253,7 +275,7 @@ export class AuditTrail {
     if (this.closed) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      this.scheduleFlush();
+      this.scheduleFlush(true);
     }, this.retryDelay);
     this.retryTimer.unref();
     this.retryDelay = Math.min(this.retryDelay * 2, this.opts.retryMaxMs);
@@ -262,7 +284,7 @@ export class AuditTrail {
   /** Resolves once everything queued so far is written (or rejects after timeoutMs). */
   async drain(timeoutMs = 5000): Promise<void> {
     if (this.queue.length === 0 && !this.flushing) return;
-    this.scheduleFlush();
+    this.scheduleFlush(true);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`audit trail did not drain within ${timeoutMs} ms (${this.queue.length} queued)`)), timeoutMs);
       this.drainWaiters.push(() => {
@@ -278,7 +300,7 @@ export class AuditTrail {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
     }
-    this.scheduleFlush();
+    this.scheduleFlush(true);
   }
 
   stats(): AuditTrailStats {
@@ -308,6 +330,7 @@ export class AuditTrail {
     }
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
     await this.opts.sink.close();
   }
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { claimChain } from '../../../src/audit/sinks/file.js';
 import { FileSource } from '../../../src/audit/sources.js';
 import { verifyAudit } from '../../../src/audit/verify.js';
+import { FileSink } from '../../../src/audit/sinks/file.js';
+import type { SinkItem } from '../../../src/audit/sinks/types.js';
+import { openRecordLine } from '../../../src/audit/seal.js';
 import { fileTrail, outcome, tempDir } from './helpers.js';
 
 describe('audit writer', () => {
@@ -43,5 +46,33 @@ describe('audit writer', () => {
       ['gwA', true],
       ['gwB', true],
     ]);
+  });
+
+  it('batches a trickle of records into one append, writes a large queue at once, and drain() writes what lingers', async () => {
+    const dir = tempDir();
+    const batches: number[] = [];
+    const sink = new (class extends FileSink {
+      override write(items: readonly SinkItem[]): Promise<void> {
+        batches.push(items.filter((i) => typeof i === 'string').length);
+        return super.write(items);
+      }
+    })({ dir, prefix: 'audit', openLine: (l) => openRecordLine(l) });
+    const { keys, trail } = await fileTrail({ dir, sink, checkpointEvery: 100_000 });
+    for (let i = 0; i < 3; i++) {
+      trail.record(outcome(i, keys));
+      await new Promise((r) => setImmediate(r)); // records a loop turn apart still share one append
+    }
+    await trail.drain();
+    expect(batches).toEqual([3]);
+
+    batches.length = 0;
+    for (let i = 3; i < 303; i++) trail.record(outcome(i, keys));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(batches[0]).toBeGreaterThanOrEqual(256); // written without lingering
+    await trail.close();
+    const report = await verifyAudit(await FileSource.from([dir]), { publicKeys: new Map([[keys.kid, keys.publicKey]]) });
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]?.records).toBe(304); // 303 requests + the closing checkpoint
   });
 });
