@@ -33,20 +33,27 @@ const identity = (text: string): NormalizedText => ({
   toOriginal: (start, end) => [start, end],
 });
 
-/** Cache of per-code-point NFKC results for non-trivial characters (bounded: the alphabet is small). */
-const nfkcCache = new Map<number, string>();
+/**
+ * Cache of per-code-point results for non-trivial characters: the replacement, or UNCHANGED (bounded: the
+ * alphabet is small). Keyed by code point so an unchanged character never allocates a string — on Chinese
+ * text, `text[i]` per character was the detector's main source of garbage.
+ */
+const nfkcCache = new Map<number, string | typeof UNCHANGED>();
 const NFKC_CACHE_MAX = 8192;
+const UNCHANGED = 0;
 
-function mapCodePoint(cp: number, ch: string): string {
+/** The replacement of code point `cp` (`width` UTF-16 units at `i`), or UNCHANGED. */
+function mapCodePoint(text: string, i: number, cp: number, width: number): string | typeof UNCHANGED {
   // Full-width ASCII block (U+FF01–FF5E) is the common case from Chinese input methods.
   if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCharCode(cp - 0xfee0);
   if (cp === 0x3000) return ' ';
   // CJK unified ideographs (+ ext A) and Hangul syllables are NFKC-stable: skip the expensive call.
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3)) return ch;
-  if (INVISIBLE.test(ch)) return '';
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3)) return UNCHANGED;
   let out = nfkcCache.get(cp);
   if (out === undefined) {
-    out = ch.normalize('NFKC');
+    const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
+    const mapped = INVISIBLE.test(ch) ? '' : ch.normalize('NFKC');
+    out = mapped === ch ? UNCHANGED : mapped;
     if (nfkcCache.size < NFKC_CACHE_MAX) nfkcCache.set(cp, out);
   }
   return out;
@@ -74,9 +81,8 @@ export function normalize(text: string): NormalizedText {
     }
     const full = cp >= 0xd800 && cp <= 0xdbff ? text.codePointAt(i)! : cp;
     const width = full > 0xffff ? 2 : 1;
-    const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
-    const mapped = cp === 0x09 || cp === 0x0a || cp === 0x0d ? ch : mapCodePoint(full, ch);
-    if (mapped === ch) {
+    const mapped = cp === 0x09 || cp === 0x0a || cp === 0x0d ? UNCHANGED : mapCodePoint(text, i, full, width);
+    if (mapped === UNCHANGED) {
       i += width;
       continue;
     }
