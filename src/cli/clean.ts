@@ -7,9 +7,11 @@
  * reported by number on stderr and skipped; a progress line goes to stderr when it is a terminal.
  * The report holds counts and digests only, never a removed value.
  */
-import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { createGzip, createGunzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runClean } from '../corpus/clean.js';
@@ -48,7 +50,7 @@ interface CleanCli {
 /** Maps the command line to validated options (exported for tests). */
 export function cleanOptionsFromCli(cli: CleanCli, env: NodeJS.ProcessEnv = process.env): CleanOptionsInput {
   const hashKey = cli.hashKey ?? env.SEALGATE_HASH_KEY;
-  const format = cli.format ?? (/\.txt$/i.test(cli.in) ? 'txt' : 'jsonl');
+  const format = cli.format ?? (/\.txt(\.gz)?$/i.test(cli.in) ? 'txt' : 'jsonl');
   return {
     format: format as 'jsonl' | 'txt',
     fields: list(cli.field),
@@ -83,11 +85,11 @@ export const registerClean: RegisterCommand = (program: Command) => {
   program
     .command('clean')
     .description('Detoxify and PII-scrub a training corpus (JSONL or text lines), with a report of counts and digests')
-    .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin)')
-    .option('--out <file>', 'cleaned output ("-" for stdout)', '-')
+    .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin; *.gz is decompressed)')
+    .option('--out <file>', 'cleaned output ("-" for stdout; *.gz is compressed)', '-')
     .option('--report <file>', 'write the JSON report here (counts and digests only)')
     .option('--field <paths>', 'JSONL: comma-separated record fields to clean (dotted paths)', 'text')
-    .option('--format <format>', 'jsonl | txt (default: txt for *.txt, else jsonl)')
+    .option('--format <format>', 'jsonl | txt (default: txt for *.txt / *.txt.gz, else jsonl)')
     .option('--pii <mode>', `PII spans: ${PII_MODES.join(' | ')}`, 'placeholder')
     .option('--entities <types>', 'only these PII entity types (comma-separated, e.g. EMAIL_ADDRESS,PHONE_NUMBER)')
     .option('--pii-min-score <n>', 'ignore PII findings scoring below this (default 0.5)', number)
@@ -102,14 +104,24 @@ export const registerClean: RegisterCommand = (program: Command) => {
     .option('--flag-field <name>', 'JSONL: field that receives flagged categories', 'sealgate_flags')
     .option('-q, --quiet', 'no progress line')
     .action(async (cli: CleanCli) => {
+      let createdOutput: string | undefined;
       try {
         if (cli.in !== '-' && cli.out !== '-' && resolve(cli.in) === resolve(cli.out)) throw new Error('--out must differ from --in (the input would be truncated)');
         const options = cleanOptionsFromCli(cli);
-        const input = cli.in === '-' ? process.stdin : createReadStream(cli.in);
+        const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
         // Open the input before creating the output, so a missing input never leaves an empty output file.
-        if (cli.in !== '-') await once(input, 'open');
-        const output = cli.out === '-' ? process.stdout : createWriteStream(cli.out);
-        const inputError = new Promise<never>((_, reject) => input.once('error', reject));
+        if (cli.in !== '-') await once(file, 'open');
+        const gzipIn = /\.gz$/i.test(cli.in);
+        const input: Readable = gzipIn ? file.pipe(createGunzip()) : file;
+        const outFile = cli.out === '-' ? process.stdout : createWriteStream(cli.out);
+        if (cli.out !== '-') createdOutput = cli.out;
+        const gzipOut = /\.gz$/i.test(cli.out) ? createGzip() : undefined;
+        if (gzipOut) gzipOut.pipe(outFile);
+        const output: Writable = gzipOut ?? outFile;
+        const inputError = new Promise<never>((_, reject) => {
+          file.once('error', reject);
+          if (gzipIn) input.once('error', (e) => reject(new Error(`${cli.in}: not valid gzip (${e.message})`)));
+        });
         const showProgress = process.stderr.isTTY === true && !cli.quiet;
         const report = await Promise.race([
           runClean(input, output, options, {
@@ -126,15 +138,20 @@ export const registerClean: RegisterCommand = (program: Command) => {
           }),
           inputError,
         ]);
-        if (output !== process.stdout) {
+        if (outFile !== process.stdout) {
           output.end();
-          await once(output, 'finish');
+          await once(outFile, 'finish');
+        } else if (gzipOut) {
+          gzipOut.end();
+          await once(gzipOut, 'end');
         }
         if (cli.report) writeFileSync(cli.report, `${JSON.stringify(report, null, 2)}\n`);
         process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report}` : ''}\n`);
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
         process.stderr.write(`sealgate clean: ${message}\n`);
+        // A half-written output must not pass for a cleaned corpus.
+        if (createdOutput) rmSync(createdOutput, { force: true });
         process.exitCode = 2;
       }
     });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PassThrough, Readable } from 'node:stream';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { runClean } from '../../../src/corpus/clean.js';
 import type { CleanOptionsInput } from '../../../src/corpus/options.js';
 import { cnMobile, cnResidentId, paymentCard, pick, seededRng } from '../../../datasets/pii/identifiers.js';
@@ -164,6 +165,14 @@ describe('sealgate clean (src/corpus)', () => {
     const missing = await run(process.execPath, [bin, 'clean', '--in', join(dir, 'nope.jsonl'), '--out', join(dir, 'x.jsonl')]).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('ENOENT') });
     expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
+    // Gzip in and out by extension; a corrupt archive fails with exit 2 and leaves no output behind.
+    writeFileSync(join(dir, 'corpus.jsonl.gz'), gzipSync(`${corpus.lines.join('\n')}\n`));
+    await run(process.execPath, [bin, 'clean', '--in', join(dir, 'corpus.jsonl.gz'), '--out', join(dir, 'clean.jsonl.gz'), '--pii', 'mask', '--dedupe', '-q']);
+    expect(gunzipSync(readFileSync(join(dir, 'clean.jsonl.gz'))).toString()).toBe(written);
+    writeFileSync(join(dir, 'bad.jsonl.gz'), 'not gzip');
+    const corrupt = await run(process.execPath, [bin, 'clean', '--in', join(dir, 'bad.jsonl.gz'), '--out', join(dir, 'y.jsonl')]).catch((e: { code: number; stderr: string }) => e);
+    expect(corrupt).toMatchObject({ code: 2, stderr: expect.stringContaining('not valid gzip') });
+    expect(existsSync(join(dir, 'y.jsonl'))).toBe(false);
     const same = await run(process.execPath, [bin, 'clean', '--in', input, '--out', input]).catch((e: { code: number; stderr: string }) => e);
     expect(same).toMatchObject({ code: 2, stderr: expect.stringContaining('--out must differ from --in') });
   });
