@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BadRequestError } from 'openai';
 import type { RequestOutcome } from '../../src/gateway/outcome.js';
 import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { readResponsesStream } from '../fixtures/streams.js';
 
 let setup: ConfidentialSetup;
 const outcomes: RequestOutcome[] = [];
@@ -78,12 +79,7 @@ describe('guardrails inside the enclave', () => {
     setup.fake.script({ kind: 'ok', text: 'hello from the responses api' });
     const { openai } = setup.client();
     const stream = await openai.responses.create({ model: 'fake-model', input: 'greet me', stream: true });
-    const types: string[] = [];
-    let text = '';
-    for await (const event of stream) {
-      types.push(event.type);
-      if (event.type === 'response.output_text.delta') text += event.delta;
-    }
+    const { types, text } = await readResponsesStream(stream);
     expect(text).toBe('hello from the responses api');
     expect(types.at(-1)).toBe('response.completed');
   });

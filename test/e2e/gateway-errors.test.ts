@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI, { type APIError } from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { readChatStream } from '../fixtures/streams.js';
 
 let fake: FakeUpstream;
 let gw: TestGateway;
@@ -135,10 +136,7 @@ describe('upstream errors', () => {
     fake.reset();
     fake.script({ kind: 'ok', text: 'a b c d', stallAfterChunks: 2 });
     const stream = await client.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((e: unknown) => e);
+    const { text, error: err } = await readChatStream(stream);
     expect(text).toBe('a');
     expect((err as APIError).error).toMatchObject({ code: 'upstream_timeout' });
     expect(fake.requests).toHaveLength(1);

@@ -11,6 +11,7 @@ import type { GuardStage } from '../../src/pipeline/pipeline.js';
 import { StreamError } from '../../src/pipeline/stream-error.js';
 import type { RequestOutcome } from '../../src/gateway/outcome.js';
 import type { Chunk } from '../../src/upstream/types.js';
+import { readChatStream } from '../fixtures/streams.js';
 
 let fake: FakeUpstream;
 let gw: TestGateway;
@@ -104,10 +105,7 @@ describe('guard stages', () => {
 
     fake.script({ kind: 'ok', text: 'fine words then stop-here' });
     const stream = await client.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((e: unknown) => e);
+    const { text, error: err } = await readChatStream(stream);
     expect(text).toBe('fine words then');
     expect((err as APIError).error).toMatchObject({ code: 'content_policy_violation' });
   });

@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import OpenAI, { type APIError } from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { readChatStream } from '../fixtures/streams.js';
 
 let primary: FakeUpstream;
 let secondary: FakeUpstream;
@@ -88,10 +89,7 @@ describe('after the first byte', () => {
   it('does not retry a mid-stream reset: the client gets what arrived, then an in-stream error', async () => {
     primary.script({ kind: 'reset_mid_stream', afterChunks: 3, text: 'one two three four five six' });
     const stream = await client.chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'x' }] });
-    let text = '';
-    const err = await (async () => {
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    })().catch((e: unknown) => e);
+    const { text, error: err } = await readChatStream(stream);
     expect(err).toBeInstanceOf(OpenAI.APIError);
     expect((err as APIError).error).toMatchObject({ code: 'upstream_error' });
     expect(text).toBe('one two');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type OpenAI from 'openai';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { readResponsesStream } from '../fixtures/streams.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-value-1234567890';
 
@@ -138,12 +139,7 @@ describe('responses API', () => {
 
   it('streams events with `event:` lines and a final response.completed', async () => {
     const stream = await client.responses.create({ model: 'fake-model', input: 'stream me please', stream: true });
-    const types: string[] = [];
-    let text = '';
-    for await (const event of stream) {
-      types.push(event.type);
-      if (event.type === 'response.output_text.delta') text += event.delta;
-    }
+    const { types, text } = await readResponsesStream(stream);
     expect(text).toBe('stream me please');
     expect(types[0]).toBe('response.created');
     expect(types.at(-1)).toBe('response.completed');
