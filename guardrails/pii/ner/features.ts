@@ -267,7 +267,12 @@ export class Tokens {
 
   /** Is token i scored at all (given the previous token's tag)? */
   isCandidate(i: number, prevTag: number): boolean {
-    if (this.capital[i] === 1) return true;
+    if (this.capital[i] === 1) {
+      // A capitalised common word standing alone (a sentence start, "Please", "Thanks") is O without scoring:
+      // most capitalised tokens in prose are these. Words in a name/place/org list are always scored.
+      if (i + 1 < this.count && this.capital[i + 1] === 1) return true;
+      return (this.dictOf(i) & (COMMON | FIRST | SURNAME | PLACE | ORG | TITLE)) !== COMMON;
+    }
     return prevTag !== 0 && i + 1 < this.count && this.capital[i + 1] === 1 && this.isConnector(i);
   }
 
