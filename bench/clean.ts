@@ -76,7 +76,7 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'full, 1 thread (pii placeholder + toxicity drop + intent flag + dedupe)', options: { dedupe: true, workers: 1 } },
-  { name: 'full, 2 worker threads', options: { dedupe: true, workers: 2 } },
+  { name: 'full, 2 threads (main + 1 worker)', options: { dedupe: true, workers: 2 } },
   { name: 'pii only, 1 thread', options: { workers: 1, cleaner: { toxicity: 'off', intent: 'off' } } },
 ];
 

@@ -99,7 +99,7 @@ export const registerClean: RegisterCommand = (program: Command) => {
     .option('--intent <mode>', `injection / jailbreak / harmful-request records: ${CLASSIFIER_MODES.join(' | ')}`, 'flag')
     .option('--threshold <score>', "toxicity/intent score that counts (default: each model's calibrated threshold)", number)
     .option('--dedupe', 'drop records whose cleaned text repeats an earlier one (case/whitespace-insensitive)')
-    .option('--workers <n>', 'worker threads running the detectors (1 = main thread)', number, 1)
+    .option('--workers <n>', 'threads running the detectors, the main one included (1 = main thread only)', number, 1)
     .option('--batch-size <n>', 'records per unit of work', number)
     .option('--flag-field <name>', 'JSONL: field that receives flagged categories', 'sealgate_flags')
     .option('-q, --quiet', 'no progress line')

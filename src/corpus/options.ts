@@ -41,7 +41,7 @@ export const cleanOptionsSchema = z
     flagField: z.string().min(1).default('sealgate_flags'),
     /** Drop records whose cleaned text repeats an earlier one (whitespace- and case-insensitive). */
     dedupe: z.boolean().default(false),
-    /** Worker threads running the detectors; 1 = in the main thread. */
+    /** Threads running the detectors, the main thread included (workers − 1 worker threads). */
     workers: z.number().int().min(1).max(64).default(1),
     /** Records per unit of work handed to a worker. */
     batchSize: z.number().int().min(1).max(100_000).default(128),

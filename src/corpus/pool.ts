@@ -1,7 +1,7 @@
 /**
- * Runs batches of records through RecordCleaners: in the main thread (workers = 1) or spread over
- * worker threads. `run(batch)` resolves with the verdicts in batch order; the caller keeps output order
- * by awaiting batches in the order it submitted them.
+ * Runs batches of records through RecordCleaners: in the main thread (workers = 1), or spread over the
+ * main thread plus workers − 1 worker threads. `run(batch)` resolves with the verdicts in batch order;
+ * the caller keeps output order by awaiting batches in the order it submitted them.
  */
 import { Worker } from 'node:worker_threads';
 import type { CleanerOptionsInput } from './options.js';
@@ -16,25 +16,19 @@ export interface CleanerPool {
 }
 
 export async function createCleanerPool(options: CleanerOptionsInput, workers: number): Promise<CleanerPool> {
-  if (workers <= 1) {
-    const cleaner = await createRecordCleaner(options);
-    return {
-      async run(batch) {
-        const out: RecordVerdict[] = [];
-        for (const texts of batch) out.push(await cleaner.clean(texts));
-        return out;
-      },
-      async close() {},
-    };
-  }
-  const started = await Promise.allSettled(Array.from({ length: workers }, () => startWorker(options)));
-  const threads = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  // The main thread is one of the N: it would otherwise sit idle waiting, and each extra thread pays
+  // for loading its own sources and models.
+  const started = await Promise.allSettled([
+    createRecordCleaner(options).then((cleaner): CleanWorker => ({ run: (batch) => cleaner.cleanBatch(batch), terminate: async () => undefined })),
+    ...Array.from({ length: Math.max(0, workers - 1) }, () => startWorker(options)),
+  ]);
+  const slots = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
-    await Promise.all(threads.map((t) => t.terminate()));
+    await Promise.all(slots.map((t) => t.terminate()));
     throw failed.reason;
   }
-  const idle = [...threads];
+  const idle = [...slots];
   const waiting: ((w: CleanWorker) => void)[] = [];
   const acquire = () => new Promise<CleanWorker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
   const release = (w: CleanWorker) => {
@@ -52,7 +46,7 @@ export async function createCleanerPool(options: CleanerOptionsInput, workers: n
       }
     },
     async close() {
-      await Promise.all(threads.map((t) => t.terminate()));
+      await Promise.all(slots.map((t) => t.terminate()));
     },
   };
 }

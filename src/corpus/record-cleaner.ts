@@ -25,6 +25,8 @@ export interface RecordVerdict {
 
 export interface RecordCleaner {
   clean(texts: readonly string[]): Promise<RecordVerdict>;
+  /** Many records at once, verdicts in order (the classifiers score the batch in one call). */
+  cleanBatch(batch: readonly (readonly string[])[]): Promise<RecordVerdict[]>;
 }
 
 export async function createRecordCleaner(input: CleanerOptionsInput = {}): Promise<RecordCleaner> {
@@ -45,40 +47,61 @@ export async function createRecordCleaner(input: CleanerOptionsInput = {}): Prom
   const scrubbed = (f: Finding) => options.includeNonPersonal || f.sensitivity !== 'none';
   const operator = options.pii === 'off' || options.pii === 'drop-record' ? undefined : (options.pii as OperatorName);
 
-  return {
-    async clean(texts) {
+  /** PII on one kept record: one session per record, so equal values share a placeholder across its fields. */
+  const scrub = async (texts: readonly string[], lang: 'en' | 'zh', categories: string[]): Promise<RecordVerdict> => {
+    const counts: Record<string, number> = {};
+    let modified = false;
+    const session = createPiiSession();
+    const out: string[] = [];
+    for (const text of texts) {
+      const found = pii ? (await pii.detect(text, { lang })).filter(scrubbed) : [];
+      for (const f of found) counts[f.type ?? f.category] = (counts[f.type ?? f.category] ?? 0) + 1;
+      if (found.length === 0 || !operator) {
+        out.push(text);
+        continue;
+      }
+      const cleaned = anonymize(text, found, operator, { session, ...(options.hashKey ? { hashKey: options.hashKey } : {}) }).text;
+      if (cleaned !== text) modified = true;
+      out.push(cleaned);
+    }
+    session.clear();
+    if (options.pii === 'drop-record' && Object.keys(counts).length > 0) return { drop: 'pii', modified: false, pii: counts, categories, lang };
+    return { texts: out, modified, pii: counts, categories, lang };
+  };
+
+  const cleanBatch = async (batch: readonly (readonly string[])[]): Promise<RecordVerdict[]> => {
+    // Classifiers score the whole batch at once (detectBatch shares per-call work: ~30-45% less CPU per text).
+    const flat = batch.flat();
+    const hitsPerClassifier: Finding[][][] = [];
+    for (const { detector } of classifiers) {
+      hitsPerClassifier.push(detector.detectBatch ? await detector.detectBatch(flat) : await Promise.all(flat.map((t) => detector.detect(t))));
+    }
+    const out: RecordVerdict[] = [];
+    let offset = 0;
+    for (const texts of batch) {
       const lang = guessLang(texts.join('\n'));
       const categories = new Set<string>();
-      // Classifiers first: a record dropped for toxicity needs no PII work.
-      for (const { mode, reason, detector } of classifiers) {
+      let drop: DropReason | undefined;
+      classifiers.forEach(({ mode, reason }, c) => {
         let hit = false;
-        for (const text of texts) {
-          for (const f of await detector.detect(text, { lang })) {
+        for (let t = 0; t < texts.length; t++) {
+          for (const f of hitsPerClassifier[c]![offset + t]!) {
             if (!reaches(f)) continue;
             categories.add(f.category);
             hit = true;
           }
         }
-        if (hit && mode === 'drop') return { drop: reason, modified: false, pii: {}, categories: [...categories], lang };
-      }
-      const counts: Record<string, number> = {};
-      let modified = false;
-      const session = createPiiSession(); // one per record: equal values share a placeholder across its fields
-      const out: string[] = [];
-      for (const text of texts) {
-        const found = pii ? (await pii.detect(text, { lang })).filter(scrubbed) : [];
-        for (const f of found) counts[f.type ?? f.category] = (counts[f.type ?? f.category] ?? 0) + 1;
-        if (found.length === 0 || !operator) {
-          out.push(text);
-          continue;
-        }
-        const cleaned = anonymize(text, found, operator, { session, ...(options.hashKey ? { hashKey: options.hashKey } : {}) }).text;
-        if (cleaned !== text) modified = true;
-        out.push(cleaned);
-      }
-      session.clear();
-      if (options.pii === 'drop-record' && Object.keys(counts).length > 0) return { drop: 'pii', modified: false, pii: counts, categories: [...categories], lang };
-      return { texts: out, modified, pii: counts, categories: [...categories], lang };
-    },
+        if (hit && mode === 'drop') drop ??= reason;
+      });
+      offset += texts.length;
+      // A dropped record needs no PII work (its PII is not counted).
+      out.push(drop ? { drop, modified: false, pii: {}, categories: [...categories], lang } : await scrub(texts, lang, [...categories]));
+    }
+    return out;
+  };
+
+  return {
+    clean: async (texts) => (await cleanBatch([texts]))[0]!,
+    cleanBatch,
   };
 }

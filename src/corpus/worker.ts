@@ -21,8 +21,7 @@ if (port) {
     const cleaner = await createRecordCleaner(data.options);
     port.on('message', async (message: ToCleanWorker) => {
       try {
-        const verdicts: RecordVerdict[] = [];
-        for (const texts of message.batch) verdicts.push(await cleaner.clean(texts));
+        const verdicts: RecordVerdict[] = await cleaner.cleanBatch(message.batch);
         port.postMessage({ type: 'result', id: message.id, verdicts } satisfies FromCleanWorker);
       } catch (error) {
         port.postMessage({ type: 'failed', id: message.id, message: (error as Error).message } satisfies FromCleanWorker);
