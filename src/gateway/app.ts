@@ -18,6 +18,7 @@ import type { HeaderHook } from './hooks.js';
 import type { ConfidentialRuntime } from './confidential-runtime.js';
 import { REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
 import { requestLifecycle } from './middleware/request-lifecycle.js';
+import { jsonBody } from './middleware/json-body.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { cors } from './middleware/cors.js';
 import { mountHealthRoutes } from './routes/health.js';
@@ -74,16 +75,15 @@ export function createApp(deps: GatewayDeps): Express {
 
   mountHealthRoutes(app, deps);
 
-  const jsonBody = express.json({
+  const parseJson = jsonBody({
     limit: deps.config.server.bodyLimit,
     // Parse whatever the client calls it (curl -d sends form encoding); the schema checks the shape.
     // Sealed confidential bodies are binary: their route reads them raw.
-    type: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
-    strict: true,
+    shouldParse: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
   });
   // Fail-closed audit: refuse (503) before serving anything while the audit sink is down.
   if (deps.audit) app.use('/v1', deps.audit.guard);
-  app.use('/v1', deps.access.authenticate, jsonBody, deps.access.rateLimit);
+  app.use('/v1', deps.access.authenticate, parseJson, deps.access.rateLimit);
   deps.access.mountRoutes(app);
   for (const mount of routeModules) mount(app, deps);
 

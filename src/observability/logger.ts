@@ -45,9 +45,6 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    // Asynchronous stdout by default: a synchronous write per request line is a system call on the
-    // request path (tens of microseconds on shared cores). Lines queue and go out in batches as the
-    // previous write completes; pino flushes what is queued on exit.
-    opts.destination ?? pino.destination({ dest: 1, sync: false }),
+    opts.destination,
   );
 }

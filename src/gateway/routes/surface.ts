@@ -3,7 +3,7 @@
  * validate the body → check the model exists (404) and is allowed for the caller (403) → run the
  * pipeline → send JSON, an SSE stream, or an OpenAI error.
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { Surface } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { GatewayDeps } from '../app.js';
@@ -33,11 +33,23 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
 
     const result = await deps.pipeline.run(surface, body, ctx);
     if (result.kind === 'json') {
-      res.status(result.status).json(result.body);
+      sendJson(res, result.status, result.body);
     } else if (result.kind === 'error') {
       throw new ApiError(result.status, result.error.message, { type: result.error.type, code: result.error.code, param: result.error.param, headers: result.headers });
     } else {
       await writeEventStream(res, surface, result.chunks);
     }
   };
+}
+
+/**
+ * What `res.json` does for a POST answer (no ETag, no freshness, no JSONP), without express's
+ * content-type negotiation and send() bookkeeping on every response.
+ */
+function sendJson(res: Response, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(json));
+  res.end(json);
 }

@@ -1,0 +1,81 @@
+/**
+ * The /v1 JSON body reader (src/gateway/middleware/json-body.ts) on a real express app and socket:
+ * the fast path and the body-parser fallback give the same bodies and the same OpenAI-shaped errors.
+ */
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonBody } from '../../../src/gateway/middleware/json-body.js';
+import { errorHandler } from '../../../src/gateway/middleware/errors.js';
+
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(jsonBody({ limit: 1024, shouldParse: (req) => !String(req.headers['content-type'] ?? '').startsWith('application/sealed') }));
+  app.post('/echo', (req, res) => void res.json({ body: req.body === undefined ? '(none)' : req.body }));
+  app.use(errorHandler(pino({ level: 'silent' }), 1024));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** Sends the body in the given pieces (to split multi-byte characters across reads). */
+// `any`: response bodies are parsed JSON whose shape each assertion checks.
+function post(pieces: Buffer[], headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const length = pieces.reduce((n, p) => n + p.length, 0);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/echo', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    (async () => {
+      for (const piece of pieces) {
+        req.write(piece);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      req.end();
+    })();
+  });
+}
+
+describe('jsonBody', () => {
+  it('parses JSON, including a multi-byte character split across reads and a leading BOM', async () => {
+    const bytes = Buffer.from(JSON.stringify({ model: 'm', text: '你好 héllo' }));
+    const cut = bytes.indexOf(Buffer.from('你')) + 1; // inside the first CJK character
+    expect(await post([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual({ status: 200, json: { body: { model: 'm', text: '你好 héllo' } } });
+    expect(await post([Buffer.from('\uFEFF{"a":[1,2]}')])).toEqual({ status: 200, json: { body: { a: [1, 2] } } });
+    expect(await post([Buffer.from('  [1]')], { 'content-type': 'application/json; charset=UTF-8' })).toEqual({ status: 200, json: { body: [1] } });
+  });
+
+  it('answers malformed and non-object JSON with 400 invalid_json', async () => {
+    for (const text of ['{"a":', '123', '"text"', 'null']) {
+      const res = await post([Buffer.from(text)]);
+      expect(res.status).toBe(400);
+      expect(res.json.error).toMatchObject({ code: 'invalid_json', type: 'invalid_request_error' });
+    }
+  });
+
+  it('leaves the edges to body-parser: empty body, over the limit, gzip, other charsets, unparsed types', async () => {
+    expect(await post([])).toEqual({ status: 200, json: { body: {} } });
+    const big = await post([Buffer.from(JSON.stringify({ text: 'x'.repeat(2000) }))]);
+    expect(big.status).toBe(413);
+    expect(big.json.error.code).toBe('request_too_large');
+    expect(await post([gzipSync(Buffer.from('{"zipped":true}'))], { 'content-encoding': 'gzip' })).toEqual({ status: 200, json: { body: { zipped: true } } });
+    const latin = await post([Buffer.from('{"a":1}')], { 'content-type': 'application/json; charset=latin1' });
+    expect(latin.status).toBe(415);
+    expect(await post([Buffer.from('sealed bytes')], { 'content-type': 'application/sealed+octet' })).toEqual({ status: 200, json: { body: '(none)' } });
+  });
+});
