@@ -53,6 +53,8 @@ function rows(): Row[] {
   const audit = load('audit');
   const pii = load('pii');
   const classifiers = load('classifiers');
+  const clean = load('clean');
+  const cleanFull = (clean?.results as Json[] | undefined)?.find((r) => String(r.scenario).startsWith('full, 1 thread'));
   const g = (path: string) => at(gateway, `scenarios.${path}`);
   const fileSink = (audit?.sinks as Json[] | undefined)?.find((s) => s.sink === 'file');
   const cited = (file: string, json: Json | undefined, path: string) => `[\`${file}\`](bench/results/${file}) ${path} (${date(json)})`;
@@ -70,6 +72,7 @@ function rows(): Row[] {
     { area: 'Classifiers', figure: 'harmful requests: recall at 1 % FPR on benign sets, EN / ZH', value: `${num(at(classifiers, 'tasks.harmful.sealgate.pooled.en.recallAt1pctFprBenign'), 3)} / ${num(at(classifiers, 'tasks.harmful.sealgate.pooled.zh.recallAt1pctFprBenign'), 3)}`, source: cited('classifiers.json', classifiers, 'tasks.harmful.sealgate.pooled') },
     { area: 'Classifiers', figure: 'toxicity: ROC-AUC, EN / ZH', value: `${num(at(classifiers, 'tasks.toxicity.sealgate.pooled.en.rocAuc'), 3)} / ${num(at(classifiers, 'tasks.toxicity.sealgate.pooled.zh.rocAuc'), 3)}`, source: cited('classifiers.json', classifiers, 'tasks.toxicity.sealgate.pooled') },
     { area: 'Classifiers', figure: 'inference on a 1 KB mixed text, toxicity / intent', value: `${num(at(classifiers, 'fixedLatencyMsPerKb.toxicity'), 3, ' ms')} / ${num(at(classifiers, 'fixedLatencyMsPerKb.intent'), 3, ' ms')}`, source: cited('classifiers.json', classifiers, 'fixedLatencyMsPerKb') },
+    { area: 'Corpus cleaning', figure: '`sealgate clean`, full cleaning (PII placeholders, toxicity, intent, dedupe), one thread: records per CPU second', value: num(cleanFull?.recordsPerCpuSecond, 0, '/s'), source: cited('clean.json', clean, 'results[full, 1 thread]') },
     { area: 'Audit', figure: 'file sink: records/s written, and synchronous cost per request', value: `${num(fileSink?.recordsPerSecond, 0, '/s')}, ${num(fileSink?.observerMicros, 1, ' µs')}`, source: cited('audit.json', audit, 'sinks[file]') },
   ];
 }
