@@ -27,11 +27,15 @@ const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 /** Anything outside printable ASCII (plus tab/newline/CR) needs the slow path. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
 
-const identity = (text: string): NormalizedText => ({
-  text,
-  changed: false,
-  toOriginal: (start, end) => [start, end],
-});
+/** Unchanged text. A class, not an object literal with an arrow: no closure per call on the hot path. */
+class IdentityText implements NormalizedText {
+  readonly changed = false;
+  constructor(readonly text: string) {}
+  toOriginal(start: number, end: number): [number, number] {
+    return [start, end];
+  }
+}
+const identity = (text: string): NormalizedText => new IdentityText(text);
 
 /**
  * Cache of per-code-point results for non-trivial characters: the replacement, or UNCHANGED (bounded: the

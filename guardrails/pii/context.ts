@@ -113,25 +113,28 @@ export class ContextMatcher {
   /** Finds every context word in the lower-cased text (ASCII words on word boundaries). */
   index(lower: string): ContextIndex {
     const hits: Array<{ start: number; word: string }> = [];
-    const accept = (start: number, word: string) => {
-      if (isAsciiWordChar(word.charCodeAt(0))) {
-        const before = start > 0 ? lower.charCodeAt(start - 1) : 32;
-        const afterAt = start + word.length;
-        const after = afterAt < lower.length ? lower.charCodeAt(afterAt) : 32;
-        // Prefix words like `expir` may run on; the others need a clean right edge too.
-        if (isAsciiWordChar(before) || (isAsciiWordChar(after) && word.length < 5)) return;
-      }
-      hits.push({ start, word });
-    };
     const regex = this.regex;
     regex.lastIndex = 0;
     for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-      accept(m.index, m[0]);
-      for (const p of this.prefixesOf.get(m[0]) ?? []) accept(m.index, p);
+      accept(lower, m.index, m[0], hits);
+      const prefixes = this.prefixesOf.get(m[0]);
+      if (prefixes) for (const p of prefixes) accept(lower, m.index, p, hits);
       regex.lastIndex = m.index + 1;
     }
     return new ContextIndex(hits);
   }
+}
+
+/** Keeps a context-word hit unless an ASCII word is glued to other letters (module-level: no closure per text). */
+function accept(lower: string, start: number, word: string, hits: Array<{ start: number; word: string }>): void {
+  if (isAsciiWordChar(word.charCodeAt(0))) {
+    const before = start > 0 ? lower.charCodeAt(start - 1) : 32;
+    const afterAt = start + word.length;
+    const after = afterAt < lower.length ? lower.charCodeAt(afterAt) : 32;
+    // Prefix words like `expir` may run on; the others need a clean right edge too.
+    if (isAsciiWordChar(before) || (isAsciiWordChar(after) && word.length < 5)) return;
+  }
+  hits.push({ start, word });
 }
 
 const wordSets = new WeakMap<readonly string[], Set<string>>();

@@ -32,14 +32,20 @@ function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' 
   return parsed.isPossible() ? 'possible' : 'no';
 }
 
+/** Module-level so the hot path creates no named closure (tsx's keepNames wraps each one in a defineProperty call). */
+function pushTo(out: Candidate[]) {
+  return (start: number, end: number, score: number, validator: string) => {
+    out.push({ type: 'PHONE_NUMBER', start, end, score, validator });
+  };
+}
+
 export const phoneRecognizer: Recognizer = {
   name: 'phone',
   entityTypes: ['PHONE_NUMBER'],
   recognize(text, facts) {
     if (facts.digitCount < 7) return [];
     const out: Candidate[] = [];
-    const push = (start: number, end: number, score: number, validator: string) =>
-      out.push({ type: 'PHONE_NUMBER', start, end, score, validator });
+    const push = pushTo(out);
 
     forEachMatch(CN_MOBILE, text, (m) => {
       const national = digitsOf(m[0]).replace(/^(?:\+|00)86/, '');
