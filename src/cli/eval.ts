@@ -5,7 +5,7 @@
  *
  * Runs red-team and benign suites through a gateway with the OpenAI SDK and reports block rates and
  * false-positive rates per taxonomy category, language and TC260-003 item (src/eval/). Exits 1 when a
- * threshold is not met (a CI gate), 2 on bad usage or unreadable suites.
+ * threshold is not met (a CI gate), 2 on bad usage, unreadable suites, an unreachable gateway or a rejected key.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DEV_API_KEY } from '../config/sections/access.js';
 import { renderMarkdown, renderTable, type EvalReport } from '../eval/report.js';
-import { runEval } from '../eval/run.js';
+import { checkGateway, runEval } from '../eval/run.js';
 import { loadOwnSuites, loadSharedSuites, SuiteError, type SuiteItem } from '../eval/suite.js';
 import type { RegisterCommand } from './commands.js';
 
@@ -97,9 +97,12 @@ export const registerEval: RegisterCommand = (program: Command) => {
         const skippedNote = Object.entries(skipped).map(([label, n]) => `${n} ${label}`).join(', ');
         if (skippedNote && !cli.quiet) process.stderr.write(`skipped shared rows that are not block/allow questions: ${skippedNote}\n`);
         const showProgress = process.stderr.isTTY === true && !cli.quiet;
+        const baseURL = baseUrlOf(cli.gateway);
+        const apiKey = cli.key ?? process.env.SEALGATE_API_KEY ?? DEV_API_KEY;
+        await checkGateway(baseURL, apiKey, cli.timeout);
         const report = await runEval({
-          baseURL: baseUrlOf(cli.gateway),
-          apiKey: cli.key ?? process.env.SEALGATE_API_KEY ?? DEV_API_KEY,
+          baseURL,
+          apiKey,
           model: cli.model,
           items,
           suites,

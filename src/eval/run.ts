@@ -22,6 +22,23 @@ export interface EvalRunOptions {
   onProgress?(done: number, total: number): void;
 }
 
+/**
+ * Before sending hundreds of prompts: is the gateway there, and does it accept the key? Throws a clear
+ * error otherwise (the CLI exits 2 rather than reporting a run of connection errors).
+ */
+export async function checkGateway(baseURL: string, apiKey: string, timeoutMs = 10_000): Promise<void> {
+  const client = new OpenAI({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs });
+  try {
+    await client.models.list();
+  } catch (error) {
+    if (error instanceof OpenAI.APIConnectionError) throw new Error(`cannot reach the gateway at ${baseURL} (${error.message})`);
+    if (error instanceof OpenAI.APIError && (error.status === 401 || error.status === 403)) {
+      throw new Error(`the gateway at ${baseURL} rejected the key (${error.status}${typeof error.code === 'string' ? ` ${error.code}` : ''})`);
+    }
+    throw error;
+  }
+}
+
 export async function runEval(opts: EvalRunOptions): Promise<EvalReport> {
   const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? 60_000 });
   const startedAt = new Date().toISOString();
