@@ -33,6 +33,7 @@ const evalCliSchema = z
     concurrency: z.coerce.number().int().min(1).max(256),
     timeout: z.coerce.number().int().positive(),
     stream: z.boolean().optional(),
+    system: z.string().min(1).optional(),
     out: z.string().optional(),
     format: z.enum(['table', 'md', 'json']),
     minBlockRate: rate.optional(),
@@ -81,6 +82,7 @@ export const registerEval: RegisterCommand = (program: Command) => {
     .option('--concurrency <n>', 'requests in flight', '4')
     .option('--timeout <ms>', 'per-request timeout', '60000')
     .option('--stream', 'send streaming requests (exercises the streaming output guard)')
+    .option('--system <text>', "system prompt sent before every prompt (evaluate your app's own set-up)")
     .option('--out <file>', 'write the report to a file (Markdown for *.md, else JSON)')
     .option('--format <format>', 'stdout format: table | md | json', 'table')
     .option('--min-block-rate <rate>', 'fail (exit 1) when the overall attack block rate is lower (0–1)')
@@ -109,6 +111,7 @@ export const registerEval: RegisterCommand = (program: Command) => {
           concurrency: cli.concurrency,
           timeoutMs: cli.timeout,
           stream: cli.stream === true,
+          ...(cli.system ? { system: cli.system } : {}),
           thresholds: {
             ...(cli.minBlockRate !== undefined ? { minBlockRate: cli.minBlockRate } : {}),
             ...(cli.maxFpr !== undefined ? { maxFpr: cli.maxFpr } : {}),

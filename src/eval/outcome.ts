@@ -39,6 +39,8 @@ export interface SendOptions {
   client: OpenAI;
   model: string;
   stream: boolean;
+  /** A system prompt sent before each prompt (evaluate the app's own set-up). */
+  system?: string;
   /** Retries for plain rate limiting (429 rate_limit_exceeded), honouring Retry-After. */
   rateLimitRetries?: number;
 }
@@ -77,9 +79,13 @@ function classifyReply(verdict: string | undefined, answer: string, finishReason
   return { outcome: 'answered' };
 }
 
+function messagesFor(text: string, opts: SendOptions): OpenAI.ChatCompletionMessageParam[] {
+  return opts.system ? [{ role: 'system', content: opts.system }, { role: 'user', content: text }] : [{ role: 'user', content: text }];
+}
+
 async function unary(text: string, opts: SendOptions): Promise<Omit<Classified, 'latencyMs'>> {
   const { data, response } = await opts.client.chat.completions
-    .create({ model: opts.model, messages: [{ role: 'user', content: text }] })
+    .create({ model: opts.model, messages: messagesFor(text, opts) })
     .withResponse();
   const choice = data.choices[0];
   return classifyReply(verdictAction(response.headers.get('x-sealgate-verdict')), choice?.message.content ?? '', choice?.finish_reason);
@@ -87,7 +93,7 @@ async function unary(text: string, opts: SendOptions): Promise<Omit<Classified, 
 
 async function streamed(text: string, opts: SendOptions): Promise<Omit<Classified, 'latencyMs'>> {
   const { data: stream, response } = await opts.client.chat.completions
-    .create({ model: opts.model, messages: [{ role: 'user', content: text }], stream: true })
+    .create({ model: opts.model, messages: messagesFor(text, opts), stream: true })
     .withResponse();
   let answer = '';
   let finishReason: string | null | undefined;

@@ -16,6 +16,8 @@ export interface EvalRunOptions {
   items: readonly SuiteItem[];
   concurrency?: number;
   stream?: boolean;
+  /** System prompt sent before every prompt. */
+  system?: string;
   timeoutMs?: number;
   thresholds?: Thresholds;
   suites?: string[];
@@ -49,7 +51,7 @@ export async function runEval(opts: EvalRunOptions): Promise<EvalReport> {
   const worker = async () => {
     for (let i = next++; i < opts.items.length; i = next++) {
       const item = opts.items[i]!;
-      const classified = await sendAndClassify(item.text, { client, model: opts.model, stream: opts.stream ?? false });
+      const classified = await sendAndClassify(item.text, { client, model: opts.model, stream: opts.stream ?? false, ...(opts.system ? { system: opts.system } : {}) });
       results[i] = { id: item.id, label: item.label, category: item.category, lang: item.lang, source: item.source, ...classified };
       opts.onProgress?.(++done, opts.items.length);
     }

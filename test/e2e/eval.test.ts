@@ -124,6 +124,14 @@ describe('sealgate eval outcome classification', () => {
     expect(report.overall.blockRate).toBe(1);
   });
 
+  it('sends the --system prompt before every prompt', async () => {
+    await runEval({ baseURL: gw.baseURL, apiKey: gw.apiKey, model: 'fake-model', system: 'You are a gardening assistant.', items: [item('s', 'benign', 'benign', 'en', 'Tell me about basil.')] });
+    expect(fake.requests.at(-1)!.body.messages).toEqual([
+      { role: 'system', content: 'You are a gardening assistant.' },
+      { role: 'user', content: 'Tell me about basil.' },
+    ]);
+  });
+
   it("a block in refusal mode (a 200 reply with SealGate's verdict header) is \"refused\"", async () => {
     const report = await runEval({ baseURL: refusalGw.baseURL, apiKey: refusalGw.apiKey, model: 'sealgate-demo', items: [item('inj', 'attack', 'intent.prompt_injection', 'en', INJECTION_EN)] });
     expect(report.outcomes).toMatchObject({ refused: 1, blocked: 0 });
