@@ -53,6 +53,8 @@ interface Target {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** The serving process (gateway or upstream), for its CPU time per request. */
+  pid?: number;
 }
 
 interface ProbeResult {
@@ -62,6 +64,8 @@ interface ProbeResult {
   meanMs: number;
   /** Streaming only: time to the first response byte. */
   ttfbP50Ms?: number;
+  /** CPU time (all threads, user + system) of the serving process per probe request, when /proc is readable. */
+  cpuMicrosPerRequest?: number;
 }
 
 interface LoadResult {
@@ -139,15 +143,19 @@ async function probe(target: Target, mode: Mode, model: string): Promise<ProbeRe
   const payload = body(mode, model);
   const totals: number[] = [];
   const ttfbs: number[] = [];
+  let cpuBefore: number | undefined;
+  let cpuAfter: number | undefined;
   const deadline = performance.now() + SETTINGS.probeMaxSeconds * 1000;
   try {
     for (let i = 0; i < 20; i++) await once(agent, target, payload); // warm the connection and JIT
+    cpuBefore = processCpuMicros(target.pid);
     while (totals.length < SETTINGS.probeRequests && performance.now() < deadline) {
       const r = await once(agent, target, payload);
       if (r.status !== 200) throw new Error(`${target.name} ${mode}: HTTP ${r.status} during probe`);
       totals.push(r.totalMs);
       ttfbs.push(r.ttfbMs);
     }
+    cpuAfter = processCpuMicros(target.pid);
   } finally {
     agent.destroy();
   }
@@ -159,7 +167,19 @@ async function probe(target: Target, mode: Mode, model: string): Promise<ProbeRe
     p99Ms: round(percentile(totals, 99)),
     meanMs: round(totals.reduce((s, x) => s + x, 0) / totals.length),
     ...(mode === 'streaming' ? { ttfbP50Ms: round(percentile(ttfbs, 50)) } : {}),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMicrosPerRequest: Math.round((cpuAfter - cpuBefore) / totals.length) } : {}),
   };
+}
+
+/** User + system CPU of a process in microseconds (Linux /proc; clock ticks are 1/100 s), or undefined. */
+function processCpuMicros(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
 }
 
 async function load(target: Target, mode: Mode, model: string): Promise<LoadResult> {
@@ -270,14 +290,16 @@ export async function run(): Promise<void> {
     await waitForHttp(`http://127.0.0.1:${sgpPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${pkPort}/`);
 
+    const [upstreamProc, sealgateProc, passthroughProc, portkeyProc] = processes.map((p) => p.child.pid);
     const targets: Target[] = [
-      { name: 'direct', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' } },
-      { name: 'sealgate', url: `http://127.0.0.1:${sgPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` } },
-      { name: 'sealgate-passthrough', url: `http://127.0.0.1:${sgpPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` } },
+      { name: 'direct', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' }, pid: upstreamProc },
+      { name: 'sealgate', url: `http://127.0.0.1:${sgPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` }, pid: sealgateProc },
+      { name: 'sealgate-passthrough', url: `http://127.0.0.1:${sgpPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` }, pid: passthroughProc },
       {
         name: 'portkey',
         url: `http://127.0.0.1:${pkPort}/v1`,
         headers: { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl },
+        pid: portkeyProc,
       },
     ];
     for (const target of targets) await verify(target);
@@ -388,7 +410,7 @@ function writeDocsSection(output: {
     const rows = MODES.flatMap((mode) =>
       Object.entries(targets).map(([target, r]) => {
         const { probe: p, load: l } = r[mode];
-        return `| ${target} | ${label(mode)} | ${p.p50Ms} | ${p.p99Ms} | ${l.requestsPerSec} | ${l.p50Ms} | ${l.p99Ms} |`;
+        return `| ${target} | ${label(mode)} | ${p.p50Ms} | ${p.p99Ms} | ${p.cpuMicrosPerRequest ?? 'n/a'} | ${l.requestsPerSec} | ${l.p50Ms} | ${l.p99Ms} |`;
       }),
     );
     const ratios = MODES.flatMap((mode) =>
@@ -400,14 +422,19 @@ function writeDocsSection(output: {
     const title = name === 'instant' ? 'Upstream answers at once (the gateway\'s own cost)' : 'Upstream with 50 ms model latency (a fast real model)';
     return `### ${title}
 
-| target | body | probe p50 ms | probe p99 ms | load req/s | load p50 ms | load p99 ms |
-|---|---|---|---|---|---|---|
+| target | body | probe p50 ms | probe p99 ms | server CPU µs/req | load req/s | load p50 ms | load p99 ms |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 | gateway | body | added p50 ms (goal ≤ 1) | throughput vs direct (goal ≥ 80%) | vs Portkey (goal: not slower) | Portkey added p50 ms |
 |---|---|---|---|---|---|
 ${ratios.join('\n')}`;
   });
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const instant = output.scenarios.instant;
+  const slow = output.scenarios['model-50ms'];
+  const portkeyVsDirect = (sc: typeof instant, mode: Mode) => sc.targets.portkey![mode].load.requestsPerSec / sc.targets.direct![mode].load.requestsPerSec;
+  const throughputNote = `**Reading the throughput goal (≥ 80% of direct).** With an instant upstream, "direct" is a static server returning precomputed bytes (${instant.targets.direct!.nonStreaming.load.requestsPerSec} req/s JSON here) while every proxy parses, forwards and re-serialises on the same 2 cores as the load generator and the upstream: SealGate reaches ${pct(instant.comparisons.nonStreaming.sealgate.throughputVsDirect)} (JSON) / ${pct(instant.comparisons.streaming.sealgate.throughputVsDirect)} (stream) of it, Portkey ${pct(portkeyVsDirect(instant, 'nonStreaming'))} / ${pct(portkeyVsDirect(instant, 'streaming'))}. That scenario measures CPU per request, which the *server CPU µs/req* column states directly. With a model's latency in front (50 ms), the ratio the goal is about: SealGate ${pct(slow.comparisons.nonStreaming.sealgate.throughputVsDirect)} (JSON) / ${pct(slow.comparisons.streaming.sealgate.throughputVsDirect)} (stream) of direct, Portkey ${pct(portkeyVsDirect(slow, 'nonStreaming'))} / ${pct(portkeyVsDirect(slow, 'streaming'))}.`;
   const a = output.accessControl;
   const section = `<!-- GATEWAY:BEGIN -->
 ## Gateway overhead
@@ -422,6 +449,10 @@ Loopback only, each server its own process, the same minimal fake upstream behin
 Client, gateway and upstream share the same 2 cores, so with an instant upstream "throughput vs direct" compares a proxy with a static server; the 50 ms scenario shows throughput when a model's latency dominates, as in production.
 
 ${tables.join('\n\n')}
+
+${throughputNote}
+
+*server CPU µs/req*: CPU time (all threads, user + system, from /proc) of the serving process over the probe, per request: the gateway's own cost, which the latency figures multiply on these shared cores.
 
 Access control alone (authenticate + rate limit + settle, in-process, memory stores): ${a.devKeyMicros} µs/request with the dev key, ${a.apiKeyMicros} µs with a stored key (hash check, CIDR, status), ${a.tokenMicros} µs with a token.
 <!-- GATEWAY:END -->`;

@@ -53,7 +53,7 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
       const method = init.method ?? 'GET';
 
       const req = (secure ? httpsRequest : httpRequest)(
-        { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent, signal },
+        { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent },
         (res) => {
           const status = res.statusCode ?? 502;
           if (NULL_BODY_STATUS.has(status) || method === 'HEAD') {
@@ -67,7 +67,14 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
           );
         },
       );
-      req.once('error', (err) => reject(signal?.aborted ? abortError(signal) : err));
+      req.on('error', (err) => reject(signal?.aborted ? abortError(signal) : err));
+      if (signal) {
+        // One abort listener, removed when the exchange is over (node's `signal` option wires a
+        // stream-finished watcher with several listeners into every request).
+        const onAbort = (): void => void req.destroy(abortError(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        req.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
       const body = init.body;
       if (body === undefined || body === null) req.end();
       else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
