@@ -6,7 +6,13 @@
  * (int16 weights, head-major: head h occupies [h*buckets, (h+1)*buckets)). int16 keeps each head at
  * 2 bytes per bucket with no measurable loss against float32 (see MODEL_CARD.md).
  *
- * score(head) = sigmoid(a * (bias + scale * Σ q[idx]·value) + b)
+ * score(head) = sigmoid(a * (bias + shrink(n) * scale * Σ q[idx]·value) + b),  shrink(n) = n / (n + evidence)
+ *
+ * n is the number of active features of the text. Evidence-aware calibration: a short text has few features,
+ * so one or two weights would decide its score; shrinking the dot product toward the bias (the no-evidence
+ * margin) by n/(n+evidence) keeps "before" or "late" from scoring like an attack. `evidence` is fitted on
+ * validation together with the Platt parameters (0 or absent: no shrinkage). Shrinking the whole margin
+ * (bias included) instead was tried and fitted worse on validation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +27,8 @@ const headSchema = z.object({
   bias: z.number(),
   scale: z.number().positive(),
   calibration: z.object({ a: z.number(), b: z.number() }),
+  /** Evidence-aware shrinkage constant (see the header); absent or 0 = none. */
+  evidence: z.number().min(0).optional(),
   threshold: z.number().min(0).max(1),
   /** Per-language thresholds (picked on that language's validation rows); `threshold` is the fallback. */
   thresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
@@ -107,9 +115,10 @@ export class LinearTextModel implements ScoringBackend {
         for (let h = 0; h < H; h += 1) out[h] = out[h]! + w[base + h]! * v;
       }
     }
+    const n = indices.length;
     for (let h = 0; h < H; h += 1) {
       const head = heads[h]!;
-      out[h] = calibrate(head, head.bias + head.scale * out[h]!);
+      out[h] = calibrate(head, head.bias + evidenceShrink(head.evidence, n) * head.scale * out[h]!);
     }
     return out;
   }
@@ -122,6 +131,11 @@ export class LinearTextModel implements ScoringBackend {
     const scores = this.scoreOne(this.features(text));
     return this.manifest.heads.map((h, i) => ({ category: h.category, score: scores[i]!, threshold: h.threshold }));
   }
+}
+
+/** n/(n+evidence): the weight a text with n active features gets against the bias. */
+export function evidenceShrink(evidence: number | undefined, activeFeatures: number): number {
+  return evidence ? activeFeatures / (activeFeatures + evidence) : 1;
 }
 
 export function calibrate(head: Pick<HeadManifest, 'calibration'>, margin: number): number {

@@ -27,6 +27,9 @@ import {
   toxicityHardNegatives,
   type GeneratedRow,
 } from '../../datasets/classifiers/generators.js';
+import { benignFragments } from '../../datasets/classifiers/fragments.js';
+import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
+import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 
 export const HEADS = {
   toxicity: ['toxicity.toxic'],
@@ -147,8 +150,21 @@ export const SOURCES: Record<ModelName, SourceSpec[]> = {
     },
     { path: 'harmful/xstest', shippable: true, labels: harmfulLabels },
     { path: 'harmful/cvalues-responsibility', shippable: true, labels: harmfulLabels },
-    { path: 'harmful/xsafety-safety-scenarios', shippable: true, labels: harmfulLabels, group: (r) => `x-${String(r.category)}-${String(r.row)}` },
+    {
+      path: 'harmful/xsafety-safety-scenarios',
+      shippable: true,
+      // "Insult" rows are abuse aimed at the assistant: toxicity, not a request for harm — negatives for the
+      // harmful head, so that an insult ("你这个傻逼") does not score as a harmful request. "Physical_Harm" rows
+      // are people describing their health habits ("I stayed up late…"): answer carefully, not harmful requests.
+      labels: (r) =>
+        r.category === 'Insult' ? benignIntent() : r.category === 'Physical_Harm' ? { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 } : harmfulLabels(r),
+      group: (r) => `x-${String(r.category)}-${String(r.row)}`,
+    },
     { path: 'harmful/jade-db', shippable: true, labels: harmfulLabels },
+    // Toxic comments are not attacks or harmful requests: negatives for every intent head (an insult must be
+    // left to the toxicity detector). Capped samples of the permissive toxicity sources.
+    { path: 'toxicity/cold', shippable: true, labels: (r) => (r.label === 'toxic' ? benignIntent() : null), cap: 2400 },
+    { path: 'toxicity/davidson-hate-offensive', shippable: true, labels: (r) => (r.label === 'toxic' ? benignIntent() : null), cap: 1200 },
     ...BENIGN_SHIPPABLE.map((name): SourceSpec => ({ path: `benign/${name}`, shippable: true, labels: benignIntent, cap: 1500, group: benignGroup })),
     ...BENIGN_EVAL_ONLY.map((name): SourceSpec => ({ path: `benign/${name}`, shippable: false, labels: benignIntent, cap: 2000 })),
   ],
@@ -161,16 +177,22 @@ export const GENERATED_MIX = {
   benignInstructions: { count: 5000, weight: 1 },
   hardNegatives: { weight: 3 },
   directInjections: { count: 800, weight: 1 },
-  indirectInjections: { count: 1600, weight: 1 },
+  indirectInjections: { count: 6000, weight: 1 },
   rolePlayJailbreaks: { count: 600, weight: 1 },
   benignRolePlay: { count: 300, weight: 1 },
   harmfulRequests: { perCategory: 40, weight: 1 },
   toxicityHardNegatives: { count: 800, weight: 1 },
   composedJailbreaks: { count: 500, weight: 1 },
-  plantedHijacks: { count: 2400, weight: 1 },
+  plantedHijacks: { count: 6000, weight: 1 },
   goalHijacks: { count: 600, weight: 1 },
   personaRolePlays: { count: 1200, weight: 1 },
   abusiveMessages: { count: 2400, weight: 1 },
+  /** Short fragments (1–4 words / 1–6 characters) of benign training documents: see datasets/classifiers/fragments.ts. */
+  benignFragments: { count: 10000, weight: 1 },
+  /** Terse jailbreak switches and injection commands: see datasets/classifiers/short-attacks.ts. */
+  shortAttacks: { count: 1000, weight: 1 },
+  /** Same verb, person vs thing as the target (XSTest's construction): see datasets/classifiers/contrastive-harm.ts. */
+  contrastiveHarm: { count: 1200, weight: 1 },
 } as const;
 
 function hashFraction(key: string): number {
@@ -191,7 +213,7 @@ function readJsonl(path: string): RawRow[] {
     .map((line) => JSON.parse(line) as RawRow);
 }
 
-function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' | 'zh' }[]): { rows: GeneratedRow[]; weight: Map<string, number> } {
+function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' | 'zh' }[], fragmentDocs: { text: string; lang: 'en' | 'zh' }[]): { rows: GeneratedRow[]; weight: Map<string, number> } {
   const m = GENERATED_MIX;
   const weight = new Map<string, number>([
     ['sealgate-benign-requests', m.benignRequests.weight],
@@ -209,9 +231,12 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-goal-hijack', m.goalHijacks.weight],
     ['sealgate-persona-roleplay', m.personaRolePlays.weight],
     ['sealgate-abuse', m.abusiveMessages.weight],
+    ['sealgate-benign-fragments', m.benignFragments.weight],
+    ['sealgate-short-attacks', m.shortAttacks.weight],
+    ['sealgate-contrastive-harm', m.contrastiveHarm.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count)], weight };
   }
   return {
     rows: [
@@ -228,6 +253,11 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...personaRolePlays(11, m.personaRolePlays.count),
       ...benignRolePlay(5, m.benignRolePlay.count),
       ...harmfulRequests(6, m.harmfulRequests.perCategory),
+      ...benignFragments(13, fragmentDocs, m.benignFragments.count),
+      ...shortAttacks(15, m.shortAttacks.count),
+      ...contrastiveHarm(16, m.contrastiveHarm.count),
+      // Abuse is toxicity, not intent: negatives for every intent head.
+      ...abusiveMessages(14, 1200),
     ],
     weight,
   };
@@ -235,7 +265,10 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
-  if (row.label === 'benign' || row.label === 'safe') return benignIntent();
+  // Fragments of benign text include lone topic words ("bomb" from a history article): negatives for the
+  // attack heads, but a harmful-head negative only one in two, so that those words keep their weight in real requests.
+  if (row.source === 'sealgate-benign-fragments' && hashFraction(`harm:${row.text}`) >= 1 / 2) return { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  if (row.label === 'benign' || row.label === 'safe' || row.label === 'toxic' || row.label === 'non_toxic') return benignIntent();
   if (row.label === 'injection') return { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
   if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };
   if (row.label === 'harmful') return { 'intent.harmful': 1, 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
@@ -266,6 +299,7 @@ export function loadExamples(model: ModelName, options: LoadOptions = {}): Examp
   };
 
   const benignDocs: { text: string; lang: 'en' | 'zh' }[] = [];
+  const fragmentDocs: { text: string; lang: 'en' | 'zh' }[] = [];
   for (const spec of SOURCES[model]) {
     const name = sourceName(spec.path);
     let rows = readJsonl(spec.path).filter((r) => typeof r.text === 'string' && r.text.trim().length > 0);
@@ -284,13 +318,15 @@ export function loadExamples(model: ModelName, options: LoadOptions = {}): Examp
       const norm = normalizeForModel(row.text);
       const split = spec.ownSplit?.(row) ?? splitOf(spec.group?.(row) ?? `text:${norm}`);
       add(row, name, labels, split, spec.weight ?? 1, spec.shippable, spec.category?.(row), norm);
-      if (model === 'intent' && spec.shippable && split === 'train' && spec.path.startsWith('benign/') && row.text.length > 80 && row.text.length < 1200 && (row.lang === 'en' || row.lang === 'zh')) {
-        benignDocs.push({ text: row.text, lang: row.lang });
+      if (spec.shippable && split === 'train' && spec.path.startsWith('benign/') && (row.lang === 'en' || row.lang === 'zh')) {
+        // Documents to plant instructions in need some length; fragments can come from any benign turn.
+        if (row.text.length > 80 && row.text.length < 1200) benignDocs.push({ text: row.text, lang: row.lang });
+        fragmentDocs.push({ text: row.text, lang: row.lang });
       }
     }
   }
   if (!options.withoutGenerated) {
-    const { rows, weight } = generatedRows(model, benignDocs);
+    const { rows, weight } = generatedRows(model, benignDocs, fragmentDocs);
     const limited = options.limitPerSource !== undefined ? rows.filter((_, i) => i % 10 === 0) : rows;
     for (const row of limited) {
       const labels = generatedLabels(model, row);

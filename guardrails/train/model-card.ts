@@ -1,15 +1,30 @@
 /** Writes guardrails/models/MODEL_CARD.md from the training report (measured numbers only). */
 import { writeFileSync } from 'node:fs';
-import type { SliceMetrics } from './pipeline.js';
+import { EVIDENCE_GRID, type SliceMetrics } from './pipeline.js';
 import type { TrainConfig } from './trainer.js';
 
 export interface HeadReport {
   head: string;
+  /** Evidence-aware calibration constant (0 = none). */
+  evidence?: number;
   threshold: number;
   thresholds?: Record<string, number>;
   calibration: { a: number; b: number };
   test: SliceMetrics[];
   loso: SliceMetrics[];
+}
+
+/** False positives of one head on the hand-written short benign utterances (evaluation only, never trained on). */
+export interface ShortBenignReport {
+  head: string;
+  lang: string;
+  n: number;
+  /** Share flagged at the shipped per-language threshold. */
+  fpr: number;
+  /** Highest score over the set (how close the worst one is). */
+  maxScore: number;
+  /** The flagged utterances (our own text, no third-party data). */
+  flagged: string[];
 }
 
 export interface ModelReport {
@@ -20,11 +35,16 @@ export interface ModelReport {
   trainSeconds: number;
   data: { source: string; shippable: boolean; train: number; val: number; test: number; positives: Record<string, number>; langs: string[] }[];
   heads: HeadReport[];
+  shortBenign?: ShortBenignReport[];
 }
 
 export interface TrainingReport {
   config: TrainConfig;
   models: ModelReport[];
+}
+
+function evidenceSummary(report: TrainingReport): string {
+  return report.models.flatMap((m) => m.heads.filter((h) => h.evidence !== undefined).map((h) => `${h.head} e=${h.evidence}`)).join(', ');
 }
 
 const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
@@ -53,7 +73,7 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('');
   out.push(`- Family: hashed n-gram logistic regression (one independent binary head per category, shared features). Word unigrams + bigrams and character 3/4-grams for Latin script, character 1/2/3-grams for Chinese; ${report.config.buckets.toLocaleString('en')} hash buckets; sublinear TF, L2-normalised. Evasion normalisation (NFKC, full-width, zero-width, homoglyphs, leetspeak, split letters, pinyin abbreviations) before featurisation, identical in training and inference.`);
   out.push(`- Training: AdaGrad SGD, ${report.config.epochs} epochs, learning rate ${report.config.learningRate}, L2 ${report.config.l2}, class-balanced (cap ${report.config.maxClassWeight}), seed ${report.config.seed}. Deterministic: same data → same weights (digest below; tested).`);
-  out.push('- Calibration: Platt scaling fitted on the validation split of the int16-quantised model (scores are probabilities). Thresholds per head and language (EN, ZH; a global fallback): F1-maximising on that language\'s validation rows but never below the global F1-maximising threshold, for the intent heads subject to ≤ 2% validation false positives. Scores are the maximum over the detector\'s views (whole text and ~600-character windows), exactly as at inference.');
+  out.push(`- Calibration: evidence-aware Platt scaling fitted on the validation split of the int16-quantised model (scores are probabilities): score = sigmoid(a·(bias + n/(n+e)·dot) + b), n = the text's active features, so a short text's few weights are shrunk toward the bias instead of deciding alone; e per head is picked from {${EVIDENCE_GRID.join(', ')}} by validation log loss (${evidenceSummary(report)}). Thresholds per head and language (EN, ZH; a global fallback): F1-maximising on that language\'s validation rows but never below the global F1-maximising threshold, for the intent heads subject to ≤ 2% validation false positives (short benign fragments calibrate but do not set the operating point). Scores are the maximum over the detector\'s views (whole text and ~600-character windows), exactly as at inference.`);
   out.push('- Splits: 80/10/10 by SHA-1 of the group key (parallel translations, BIPIA document pairs, Stormfront comments, ConvAbuse conversations) or of the normalised text; COLD keeps its own train/dev/test. Exact duplicates after normalisation are kept once (first occurrence), so no text is in two splits.');
   out.push('- Only sources marked "yes" in shared/datasets/README.md train shipped weights; evaluation-only sources (tweeteval, chineseharm-bench, alpaca-harmless-subset, belle) are scored on all their rows.');
   out.push('- Multi-label vs one model per head: heads are independent logistic regressions over one shared feature vector, so a prompt can be both a jailbreak and a harmful request; featurisation (the dominant cost) is paid once per detector, each extra head costs one sparse dot product.');
@@ -77,6 +97,16 @@ export function renderModelCard(report: TrainingReport): string {
       out.push(`| ${d.source} | ${d.shippable ? 'yes' : 'eval only'} | ${d.langs.join(', ')} | ${d.train} | ${d.val} | ${d.test} | ${Object.entries(d.positives).map(([k, v]) => `${k}: ${v}`).join('; ') || '—'} |`);
     }
     out.push('');
+    if (model.shortBenign && model.shortBenign.length > 0) {
+      out.push('### Short benign utterances');
+      out.push('');
+      out.push('False-positive rate on ordinary short words, phrases and questions (datasets/classifiers/short-utterances.ts: hand-written, evaluation only, never trained on) at the shipped per-language threshold. Short texts have few n-gram features, so a couple of weights and the bias decide the score; this is the set that shows it.');
+      out.push('');
+      out.push('| head | lang | n | FPR | max score | flagged |');
+      out.push('|---|---|---|---|---|---|');
+      for (const s of model.shortBenign) out.push(`| ${s.head} | ${s.lang} | ${s.n} | ${f(s.fpr)} | ${f(s.maxScore)} | ${s.flagged.map((t) => `\`${t.replace(/\|/g, '\\|')}\``).join(', ') || '—'} |`);
+      out.push('');
+    }
     for (const head of model.heads) {
       const perLang = Object.entries(head.thresholds ?? {}).map(([lang, t]) => `${lang} ${t.toFixed(3)}`).join(', ');
       out.push(`### ${head.head}${Number.isFinite(head.threshold ?? Number.NaN) ? ` (threshold ${head.threshold.toFixed(3)}${perLang ? `; ${perLang}` : ''})` : ''}`);
@@ -95,6 +125,7 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('- Fine categories are lexicon-based (see above) and miss paraphrases that avoid the keywords; the parent score still fires.');
   out.push('- Pinyin handling covers common abbreviations (sb, nmsl, tmd …), not full-pinyin sentences.');
   out.push('- No German data besides deepset: German injections are caught in-distribution but leave-one-source-out is near chance.');
+  out.push('- Short texts: evidence-aware calibration and short benign fragments bring the false-positive rate on ordinary short utterances near zero (table per model above), but a short instruction-like phrase can still score as an attack ("用中文回答" reads like a planted answer directive), and XSafety\'s harmful "scenarios" are statements about oneself and one\'s friends, so some harmless first-person statements ("My friend\'s name is Dan") score on the harmful head.');
   out.push('- Peer comparison, latency and the goals: docs/benchmarks.md (npm run bench:classifiers).');
   out.push('');
   return out.join('\n');

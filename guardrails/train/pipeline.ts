@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { SparseFeatures } from '../text-model/featurize.js';
 import { textViews } from '../text-model/views.js';
-import { MODEL_FORMAT, sigmoid, type ModelManifest } from '../text-model/model.js';
+import { evidenceShrink, MODEL_FORMAT, sigmoid, type ModelManifest } from '../text-model/model.js';
 import { HEADS, type Example, type HeadId, type ModelName } from './data.js';
 import { atThreshold, bestF1Threshold, recallAtFpr, rocAuc, round } from './metrics.js';
 import { fitPlatt, margin, quantize, trainLogistic, type TrainConfig, type TrainRow } from './trainer.js';
@@ -20,6 +20,13 @@ export const MAX_VALIDATION_FPR: Readonly<Record<string, number>> = {
   'intent.jailbreak': 0.02,
   'intent.harmful': 0.02,
 };
+
+/**
+ * Sources that calibrate (evidence, Platt) but do not set the operating point: thousands of easy short
+ * fragments would inflate the validation negatives, so a "≤ 2% FPR" budget would buy false positives on
+ * the hard benign documents instead. Their own false-positive rate is still reported.
+ */
+export const THRESHOLD_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgate-benign-fragments', 'sealgate-short-attacks']);
 
 export interface BuiltModel {
   manifest: ModelManifest;
@@ -58,11 +65,41 @@ function indicesFor(head: HeadId, examples: readonly Example[], keep: (e: Exampl
   return out;
 }
 
-/** The detector's margin: the maximum over the text's views. */
-function viewMargin(head: { weights: ArrayLike<number>; bias: number }, f: ExampleFeatures, scale = 1): number {
+/** The detector's margin: the maximum over the text's views (dot products shrunk by evidence, as at inference). */
+function viewMargin(head: { weights: ArrayLike<number>; bias: number }, f: ExampleFeatures, scale = 1, evidence = 0): number {
   let best = -Infinity;
-  for (const v of f.views) best = Math.max(best, margin(head, v, scale));
+  for (const v of f.views) best = Math.max(best, head.bias + evidenceShrink(evidence, v.indices.length) * (margin(head, v, scale) - head.bias));
   return best;
+}
+
+/** Candidate evidence constants (active features at which a text gets half its weight against the bias). */
+export const EVIDENCE_GRID = [0, 2, 4, 6, 8, 12, 16, 24, 32] as const;
+
+export interface Calibration {
+  a: number;
+  b: number;
+  evidence: number;
+}
+
+/**
+ * Evidence-aware calibration: for each candidate evidence constant, Platt-fit on the validation margins and
+ * keep the constant with the lowest validation log loss. Validation holds short benign fragments, so the
+ * constant says how much a few-feature text should be trusted; 0 (no shrinkage) wins when nothing is gained.
+ */
+export function fitEvidenceCalibration(head: { weights: ArrayLike<number>; bias: number }, rows: readonly ExampleFeatures[], labels: readonly number[], scale = 1): Calibration {
+  let best: Calibration & { loss: number } = { a: 1, b: 0, evidence: 0, loss: Infinity };
+  for (const evidence of EVIDENCE_GRID) {
+    const margins = rows.map((f) => viewMargin(head, f, scale, evidence));
+    const { a, b } = fitPlatt(margins, labels);
+    let loss = 0;
+    for (let i = 0; i < margins.length; i += 1) {
+      const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(a * margins[i]! + b)));
+      loss -= labels[i] === 1 ? Math.log(p) : Math.log(1 - p);
+    }
+    // Strictly better only: ties keep the smaller constant (less shrinkage).
+    if (loss < best.loss - 1e-9) best = { a, b, evidence, loss };
+  }
+  return { a: best.a, b: best.b, evidence: best.evidence };
 }
 
 /** Digest of what the weights depend on: the config and every training text with its labels. */
@@ -84,23 +121,25 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
     weights.set(q, h * config.buckets);
     // Calibrate the QUANTISED model: that is what ships.
     const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val');
-    const margins = val.map((i) => viewMargin({ weights: q, bias: trained.bias }, feats[i]!, scale));
     const labels = val.map((i) => examples[i]!.labels[head]!);
-    const calibration = fitPlatt(margins, labels);
+    const quantised = { weights: q, bias: trained.bias };
+    const { evidence, ...calibration } = fitEvidenceCalibration(quantised, val.map((i) => feats[i]!), labels, scale);
+    const margins = val.map((i) => viewMargin(quantised, feats[i]!, scale, evidence));
     const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
     const maxFpr = MAX_VALIDATION_FPR[head] ?? 1;
-    const threshold = bestF1Threshold(calibrated, labels, maxFpr);
+    const picks = val.map((i, k) => [i, k] as const).filter(([i]) => !THRESHOLD_EXCLUDED_SOURCES.has(examples[i]!.source));
+    const threshold = bestF1Threshold(picks.map(([, k]) => calibrated[k]!), picks.map(([, k]) => labels[k]!), maxFpr);
     // Per-language operating points: the score distributions of EN and ZH benign text differ.
     const thresholds: Record<string, number> = {};
     for (const lang of ['en', 'zh']) {
-      const idx = val.map((i, k) => [i, k] as const).filter(([i]) => examples[i]!.lang === lang).map(([, k]) => k);
+      const idx = picks.filter(([i]) => examples[i]!.lang === lang).map(([, k]) => k);
       const positives = idx.filter((k) => labels[k] === 1).length;
       if (positives < 20 || idx.length - positives < 20) continue;
       // Only ever stricter than the global point: a language whose validation set is easy (templated
       // positives) must not pull its threshold down into benign look-alikes the validation set lacks.
       thresholds[lang] = round(Math.max(threshold, bestF1Threshold(idx.map((k) => calibrated[k]!), idx.map((k) => labels[k]!), maxFpr)), 6);
     }
-    manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, threshold: round(threshold, 6), thresholds });
+    manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, ...(evidence > 0 ? { evidence } : {}), threshold: round(threshold, 6), thresholds });
   });
   return {
     manifest: {
@@ -123,7 +162,7 @@ export function scoreWithBuilt(model: BuiltModel, headIndex: number, f: ExampleF
   for (const v of f.views) {
     let dot = 0;
     for (let k = 0; k < v.indices.length; k += 1) dot += model.weights[base + v.indices[k]!]! * v.values[k]!;
-    best = Math.max(best, head.bias + head.scale * dot);
+    best = Math.max(best, head.bias + evidenceShrink(head.evidence, v.indices.length) * head.scale * dot);
   }
   return sigmoid(head.calibration.a * best + head.calibration.b);
 }
@@ -233,11 +272,11 @@ export function leaveOneSourceOut(
   const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source);
   const trained = trainLogistic(train, config);
   const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && e.source !== source);
-  const margins = val.map((i) => viewMargin(trained, feats[i]!));
   const labels = val.map((i) => examples[i]!.labels[head]!);
-  const { a, b } = fitPlatt(margins, labels);
-  const threshold = bestF1Threshold(margins.map((m) => sigmoid(a * m + b)), labels, MAX_VALIDATION_FPR[head] ?? 1);
-  const score = (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!) + b);
+  const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), labels);
+  const picks = val.map((i, k) => [i, k] as const).filter(([i]) => !THRESHOLD_EXCLUDED_SOURCES.has(examples[i]!.source));
+  const threshold = bestF1Threshold(picks.map(([i]) => sigmoid(a * viewMargin(trained, feats[i]!, 1, evidence) + b)), picks.map(([, k]) => labels[k]!), MAX_VALIDATION_FPR[head] ?? 1);
+  const score = (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!, 1, evidence) + b);
   return evaluateHead(head, examples, score, threshold, (e) => e.source === source, [source]);
 }
 
@@ -257,14 +296,14 @@ export function leaveOneSourceOutCombined(
   const scorers = heads.map((head) => {
     const trained = trainLogistic(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config);
     const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && e.source !== source);
-    const { a, b } = fitPlatt(val.map((i) => viewMargin(trained, feats[i]!)), val.map((i) => examples[i]!.labels[head]!));
-    return (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!) + b);
+    const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), val.map((i) => examples[i]!.labels[head]!));
+    return (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!, 1, evidence) + b);
   });
   const combinedLabel = (e: Example): 0 | 1 | undefined =>
     heads.some((h) => e.labels[h] === 1) ? 1 : heads.every((h) => e.labels[h] === 0) ? 0 : undefined;
   const relabelled = examples.map((e) => ({ ...e, labels: { [heads[0]!]: combinedLabel(e) } as Example['labels'] }));
   const score = (i: number): number => Math.max(...scorers.map((f) => f(i)));
-  const val = relabelled.map((e, i) => i).filter((i) => relabelled[i]!.shippable && relabelled[i]!.split === 'val' && relabelled[i]!.source !== source && relabelled[i]!.labels[heads[0]!] !== undefined);
+  const val = relabelled.map((e, i) => i).filter((i) => relabelled[i]!.shippable && relabelled[i]!.split === 'val' && relabelled[i]!.source !== source && relabelled[i]!.labels[heads[0]!] !== undefined && !THRESHOLD_EXCLUDED_SOURCES.has(relabelled[i]!.source));
   const threshold = bestF1Threshold(val.map(score), val.map((i) => relabelled[i]!.labels[heads[0]!]!), MAX_VALIDATION_FPR[heads[0]!] ?? 1);
   return evaluateHead(heads[0]!, relabelled, score, threshold, (e) => e.source === source, [source]).map((m) => ({ ...m, source: `${m.source} [${name}]` }));
 }

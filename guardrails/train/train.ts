@@ -11,7 +11,9 @@
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEADS, loadExamples, type Example, type ModelName } from './data.js';
-import { writeModelCard, type HeadReport, type ModelReport, type TrainingReport } from './model-card.js';
+import { writeModelCard, type HeadReport, type ModelReport, type ShortBenignReport, type TrainingReport } from './model-card.js';
+import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/short-utterances.js';
+import { textViews } from '../text-model/views.js';
 import { buildModel, evaluateHead, featurizeAll, leaveOneSourceOut, leaveOneSourceOutCombined, losoSources, scoreWithBuilt, type BuiltModel } from './pipeline.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
 
@@ -35,6 +37,24 @@ function datasetSummary(examples: readonly Example[]): ModelReport['data'] {
   return [...bySource.values()].map((s) => ({ ...s, langs: [...s.langs].sort() }));
 }
 
+/** Per head and language: how many of the hand-written short benign utterances the built model flags. */
+export function shortBenignReport(model: BuiltModel): ShortBenignReport[] {
+  const out: ShortBenignReport[] = [];
+  for (const [lang, texts] of [['en', SHORT_BENIGN_EN], ['zh', SHORT_BENIGN_ZH]] as const) {
+    const feats = texts.map((t) => {
+      const views = textViews(t, model.manifest.featurizer).map((v) => v.features);
+      return { whole: views[0]!, views };
+    });
+    model.manifest.heads.forEach((head, h) => {
+      const threshold = head.thresholds?.[lang] ?? head.threshold;
+      const scores = feats.map((f) => scoreWithBuilt(model, h, f));
+      const flagged = texts.filter((_, i) => scores[i]! >= threshold);
+      out.push({ head: head.category, lang, n: texts.length, fpr: Number((flagged.length / texts.length).toFixed(4)), maxScore: Number(Math.max(...scores).toFixed(4)), flagged });
+    });
+  }
+  return out;
+}
+
 export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean, log: (msg: string) => void): ModelReport {
   const t0 = performance.now();
   const examples = loadExamples(name);
@@ -47,6 +67,8 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
   const trainSeconds = (performance.now() - t2) / 1000;
   log(`${name}: trained ${model.manifest.heads.length} head(s) in ${trainSeconds.toFixed(1)} s`);
   saveModel(model, MODELS_DIR);
+  const shortBenign = shortBenignReport(model);
+  for (const s of shortBenign) log(`${name}/${s.head}: short benign ${s.lang} FPR ${s.fpr} (${s.flagged.length}/${s.n}) max ${s.maxScore}${s.flagged.length ? `: ${s.flagged.join(' | ')}` : ''}`);
 
   const sources = [...new Set(examples.map((e) => e.source))].sort();
   const heads: HeadReport[] = HEADS[name].map((head, h) => {
@@ -63,7 +85,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
           return result;
         })
       : [];
-    return { head, threshold, thresholds: byLang, calibration: model.manifest.heads[h]!.calibration, test, loso };
+    return { head, evidence: model.manifest.heads[h]!.evidence ?? 0, threshold, thresholds: byLang, calibration: model.manifest.heads[h]!.calibration, test, loso };
   });
   if (name === 'intent' && withLoso) {
     // The attack decision a policy makes: prompt injection OR jailbreak.
@@ -84,6 +106,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
     trainSeconds: Number(trainSeconds.toFixed(1)),
     data: datasetSummary(examples),
     heads,
+    shortBenign,
   };
 }
 
