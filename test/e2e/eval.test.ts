@@ -91,7 +91,7 @@ describe('sealgate eval against a real gateway (offline demo model)', () => {
     writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ id: 'x', text: 't', label: 'attack', category: 'intent.nonsense', lang: 'en' })}\n`);
     const bad = await run(process.execPath, [bin, ...args, '--suite', join(dir, 'bad.jsonl')]).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/bad\.jsonl:1: category: not a taxonomy id/) });
-  });
+  }, 120_000); // several CLI processes, each booting tsx: slow on busy shared cores
 });
 
 describe('sealgate eval outcome classification', () => {

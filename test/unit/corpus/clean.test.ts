@@ -175,5 +175,5 @@ describe('sealgate clean (src/corpus)', () => {
     expect(existsSync(join(dir, 'y.jsonl'))).toBe(false);
     const same = await run(process.execPath, [bin, 'clean', '--in', input, '--out', input]).catch((e: { code: number; stderr: string }) => e);
     expect(same).toMatchObject({ code: 2, stderr: expect.stringContaining('--out must differ from --in') });
-  });
+  }, 120_000); // several CLI processes, each booting tsx: slow on busy shared cores
 });
