@@ -46,7 +46,8 @@ export const enNerRecognizer: Recognizer = {
       if (HANDLE_EDGE.test(text.charAt(s.start - 1)) || HANDLE_EDGE.test(text.charAt(s.end))) continue;
       // "5586 Þórunnarstræti", "04862 Victor Hugo u. 49": a name right after a house number is a street.
       if (AFTER_NUMBER.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
-      out.push({ type: s.type, start: s.start, end: s.end, score: Math.min(0.62, 0.5 + s.margin / 100) });
+      // Same property set and order as the rule recognizers' candidates (one object shape in the detector's loops).
+      out.push({ type: s.type, start: s.start, end: s.end, score: Math.min(0.62, 0.5 + s.margin / 100), validator: 'en-ner', contextApplied: false });
     }
     return out;
   },
