@@ -18,6 +18,7 @@ import { createToxicityDetector } from '../guardrails/toxicity/index.js';
 import type { Finding } from '../guardrails/core/types.js';
 import { loadExamples, type Example } from '../guardrails/train/data.js';
 import { atThreshold, recallAtFpr, rocAuc, round } from '../guardrails/train/metrics.js';
+import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../datasets/classifiers/short-utterances.js';
 
 /** A system's verdict on one text: a continuous risk score and its own yes/no decision. */
 interface Verdict {
@@ -272,6 +273,26 @@ async function main(): Promise<void> {
       log(`${task.name}/${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
   }
+  // Ordinary short utterances (evaluation-only list): the share each system flags, per task and language.
+  const shortBenign: Record<string, Record<string, { en: number; zh: number; flagged: string[] }>> = {};
+  for (const task of tasks) {
+    shortBenign[task.name] = {};
+    for (const [name, system] of Object.entries(task.systems)) {
+      const flagged: string[] = [];
+      const rate = async (texts: readonly string[]): Promise<number> => {
+        let n = 0;
+        for (const t of texts) {
+          if ((await system(t)).flagged) {
+            n += 1;
+            flagged.push(t);
+          }
+        }
+        return round(n / texts.length);
+      };
+      shortBenign[task.name]![name] = { en: await rate(SHORT_BENIGN_EN), zh: await rate(SHORT_BENIGN_ZH), flagged };
+    }
+  }
+
   // The harmful task reused cached intent findings: its sealgate latency is the attack run's.
   const attackSealgate = results.attack!.sealgate as { latencyMsPerKb: number };
   (results.harmful!.sealgate as { latencyMsPerKb: number }).latencyMsPerKb = attackSealgate.latencyMsPerKb;
@@ -285,9 +306,11 @@ async function main(): Promise<void> {
       'F1/recall/fpr use each system\'s own decision (sealgate: calibrated per-head threshold from validation). ROC-AUC uses the continuous score (binary for lexicon peers).',
       'pooled.*: all positives of the task against the benign-only sets; recallAt1pctFprBenign = recall at the score threshold keeping FPR on those benign sets at 1%.',
       'latencyMsPerKb: wall time over the task rows / total UTF-8 KB, single thread (2 shared cores). fixedLatency: a 1 KB mixed EN/ZH text, 3000 runs.',
+      `shortBenign: share of ordinary short utterances flagged (datasets/classifiers/short-utterances.ts, evaluation only: ${SHORT_BENIGN_EN.length} EN, ${SHORT_BENIGN_ZH.length} ZH).`,
     ],
     fixedLatencyMsPerKb: { toxicity: fixedLatency((t) => toxicity.detect(t)), intent: fixedLatency((t) => intent.detect(t)) },
     tasks: results,
+    shortBenign,
     leaveOneSourceOut: losoSummary(),
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -308,6 +331,7 @@ interface BenchOutput {
   machine: { node: string; cpus: number; cpuModel: string };
   fixedLatencyMsPerKb: { toxicity: number; intent: number };
   tasks: Record<string, Record<string, SystemResult>>;
+  shortBenign: Record<string, Record<string, { en: number; zh: number; flagged: string[] }>>;
   leaveOneSourceOut: { head: string; loso: { source: string; lang: string; n: number; rocAuc: number; f1: number }[] }[] | string;
 }
 
@@ -350,6 +374,21 @@ function renderMarkdown(out: BenchOutput): string {
         return `FPR ${fmt(s.fpr)}`;
       });
       lines.push(`| ${slice.dataset} | ${slice.lang} | ${slice.n} | ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+  if (out.shortBenign) {
+    lines.push('### Short benign utterances');
+    lines.push('');
+    lines.push(`Share of ordinary short words, phrases and questions flagged at each system's own decision (datasets/classifiers/short-utterances.ts: ${SHORT_BENIGN_EN.length} EN, ${SHORT_BENIGN_ZH.length} ZH, hand-written, never trained on, e.g. "before", "late", "why?", "继续", "指令"). Short texts have few features, so this is where a linear model's bias and single weights show.`);
+    lines.push('');
+    lines.push('| task | system | EN FPR | ZH FPR | flagged |');
+    lines.push('|---|---|---|---|---|');
+    for (const [task, systems] of Object.entries(out.shortBenign)) {
+      for (const [name, r] of Object.entries(systems)) {
+        const shown = r.flagged.slice(0, 6).map((t) => `\`${t.replace(/\|/g, '\\|')}\``).join(', ');
+        lines.push(`| ${titles[task] ?? task} | ${name} | ${fmt(r.en)} | ${fmt(r.zh)} | ${shown}${r.flagged.length > 6 ? ` … (${r.flagged.length})` : ''} |`);
+      }
     }
     lines.push('');
   }
