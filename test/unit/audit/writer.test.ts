@@ -56,7 +56,7 @@ describe('audit writer', () => {
         batches.push(items.filter((i) => typeof i === 'string').length);
         return super.write(items);
       }
-    })({ dir, prefix: 'audit', openLine: (l) => openRecordLine(l) });
+    })({ dir, prefix: 'audit', openLine: (l) => openRecordLine(l, undefined) });
     const { keys, trail } = await fileTrail({ dir, sink, checkpointEvery: 100_000 });
     for (let i = 0; i < 3; i++) {
       trail.record(outcome(i, keys));
