@@ -452,7 +452,7 @@ ${tables.join('\n\n')}
 
 ${throughputNote}
 
-*server CPU µs/req*: CPU time (all threads, user + system, from /proc) of the serving process over the probe, per request: the gateway's own cost, which the latency figures multiply on these shared cores.
+*server CPU µs/req*: CPU time of the serving process over the probe (all threads, garbage collector included; user + system, from /proc), per request. With 50 ms idle gaps every server spends more per request (cold caches), so compare within a scenario.
 
 Access control alone (authenticate + rate limit + settle, in-process, memory stores): ${a.devKeyMicros} µs/request with the dev key, ${a.apiKeyMicros} µs with a stored key (hash check, CIDR, status), ${a.tokenMicros} µs with a token.
 <!-- GATEWAY:END -->`;
