@@ -80,9 +80,27 @@ export function decodeReceipt(token: string): ReceiptPayload {
 
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
+/**
+ * Parsed keys by their text form. Why: the gateway resolves the same few keys (the enclave's, the
+ * audit key) for every confidential receipt, and createPublicKey + export cost ~70 µs each time.
+ * Public keys only, so caching them holds nothing secret; bounded so odd inputs cannot grow it.
+ */
+const parsedKeys = new Map<string, KeyObject>();
+const PARSED_KEYS_MAX = 64;
+const keyIds = new WeakMap<KeyObject, string>();
+
 /** A public key given as a KeyObject, a PEM, or 32 raw bytes (base64url / base64 / hex). */
 export function receiptPublicKey(key: KeyObject | string): KeyObject {
   if (typeof key !== 'string') return key;
+  const cached = parsedKeys.get(key);
+  if (cached) return cached;
+  const parsed = parseReceiptPublicKey(key);
+  if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.delete(parsedKeys.keys().next().value!);
+  parsedKeys.set(key, parsed);
+  return parsed;
+}
+
+function parseReceiptPublicKey(key: string): KeyObject {
   if (key.includes('BEGIN')) return createPublicKey(key);
   const t = key.trim();
   const raw = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64url');
@@ -91,8 +109,12 @@ export function receiptPublicKey(key: KeyObject | string): KeyObject {
 }
 
 export function receiptKeyId(key: KeyObject): string {
+  const cached = keyIds.get(key);
+  if (cached) return cached;
   const der = key.export({ format: 'der', type: 'spki' });
-  return createHash('sha256').update(der.subarray(der.length - 32)).digest('hex').slice(0, 16);
+  const id = createHash('sha256').update(der.subarray(der.length - 32)).digest('hex').slice(0, 16);
+  keyIds.set(key, id);
+  return id;
 }
 
 export interface ReceiptExpectations {

@@ -49,7 +49,7 @@ function protocolApiError(error: unknown): never {
 export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
   const runtime = deps.confidential;
   const settings = deps.config.confidential;
-  const rawBody = express.raw({ type: () => true, limit: settings.maxRequestBytes });
+  const rawBody = leanRawBody(settings.maxRequestBytes);
 
   for (const [route, surface] of SURFACES) {
     const path = `${CONFIDENTIAL_PATH_PREFIX}${route.slice('/v1'.length)}`;
@@ -150,4 +150,63 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
     };
     router.post(path, rawBody, handler);
   }
+}
+
+/**
+ * Reads the sealed body as one Buffer. The common case (Content-Length within the limit, no
+ * Content-Encoding) is a plain chunk collector; anything else goes to `express.raw` unchanged, so
+ * limits and errors at the edges stay body-parser's. Why: body-parser's stream plumbing (raw-body,
+ * type-is, on-finished) was a visible share of the route's main-thread time, as on the JSON routes.
+ */
+function leanRawBody(limit: number): RequestHandler {
+  const fallback = express.raw({ type: () => true, limit });
+  return (req, res, next) => {
+    const headers = req.headers;
+    const declared = headers['content-length'];
+    const encoding = headers['content-encoding'];
+    const simple =
+      headers['transfer-encoding'] === undefined &&
+      !req.complete &&
+      !req.readableEnded &&
+      declared !== undefined &&
+      /^\d+$/.test(declared) &&
+      Number(declared) > 0 &&
+      Number(declared) <= limit &&
+      (encoding === undefined || encoding.toLowerCase() === 'identity');
+    if (!simple) return fallback(req, res, next);
+    const length = Number(declared);
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onAborted);
+      req.off('error', onError);
+    };
+    const fail = (status: number, message: string, type: string) => {
+      cleanup();
+      next(Object.assign(new Error(message), { status, statusCode: status, type, expose: true }));
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.length;
+      if (received > length) fail(400, 'request size did not match content length', 'request.size.invalid');
+    };
+    const onEnd = () => {
+      cleanup();
+      if (received !== length) return fail(400, 'request size did not match content length', 'request.size.invalid');
+      req.body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
+      next();
+    };
+    // A request closed before its end was cut off by the client.
+    const onAborted = () => fail(400, 'request aborted', 'request.aborted');
+    const onError = (error: Error) => {
+      cleanup();
+      next(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onAborted);
+    req.on('error', onError);
+  };
 }
