@@ -167,7 +167,9 @@ export async function run(): Promise<void> {
         confidential: { enabled: true, rootKeyFile },
       }),
     );
-    processes.push(startProcess(process.execPath, [bin, 'serve', '--config', configFile], { cwd: dir, env: { REDIS_URL: '', SEALGATE_CONFIG: '' } }));
+    // BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the gateway under this exact load.
+    const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    processes.push(startProcess(process.execPath, [...gatewayNodeArgs, bin, 'serve', '--config', configFile], { cwd: dir, env: { REDIS_URL: '', SEALGATE_CONFIG: '' } }));
     const gatewayUrl = `http://127.0.0.1:${sgPort}`;
     await waitReady(`${gatewayUrl}/readyz`);
     const attestation = (await (

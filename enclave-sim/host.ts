@@ -207,6 +207,8 @@ export class EnclaveHost extends EventEmitter {
   }
 
   private async ensureWorker(): Promise<Worker> {
+    // Hot path: a started, identified worker needs no readiness race (no timer, no extra promises).
+    if (this.worker && this.identityValue && !this.closed) return this.worker;
     const ready = this.start();
     const timeoutMs = this.options.config.confidential.readyTimeoutMs;
     let timer: NodeJS.Timeout | undefined;

@@ -86,6 +86,11 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     const model = body.model;
     const wantsStream = body.stream === true;
     const authorization = requestHeaders.get('authorization');
+    // One header set for every attempt: a plain call's Headers is already our own copy.
+    const sealedHeaders = request ? new Headers(requestHeaders) : requestHeaders;
+    sealedHeaders.set('content-type', REQUEST_CONTENT_TYPE);
+    sealedHeaders.set('accept', RESPONSE_CONTENT_TYPE);
+    sealedHeaders.delete('content-length');
 
     // One retry after re-attesting if the enclave no longer holds our key (rotation past grace, restart).
     for (let attempt = 0; ; attempt++) {
@@ -121,13 +126,9 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
       });
       const opener = new ResponseOpener(exportResponseSecret(sealed.context), sealed.enc);
       sealed.context.destroy();
-      const headers = new Headers(requestHeaders);
-      headers.set('content-type', REQUEST_CONTENT_TYPE);
-      headers.set('accept', RESPONSE_CONTENT_TYPE);
-      headers.delete('content-length');
       const response = await baseFetch(`${gatewayUrl}${CONFIDENTIAL_PATH_PREFIX}${route.slice('/v1'.length)}`, {
         method: 'POST',
-        headers,
+        headers: sealedHeaders,
         // concatBytes allocates a fresh ArrayBuffer, which is what BodyInit wants.
         body: sealed.body as Uint8Array<ArrayBuffer>,
         signal,

@@ -141,8 +141,11 @@ export function computeNonce(baseNonce: Uint8Array, sequence: number): Uint8Arra
   return nonce;
 }
 
+/** Base mode has no PSK id, so its hash is a constant: computed once, not per request. */
+let basePskIdHash: Uint8Array | undefined;
+
 function keySchedule(sharedSecret: Uint8Array, info: Uint8Array): HpkeContext {
-  const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
+  const pskIdHash = (basePskIdHash ??= labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY));
   const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
   const keyScheduleContext = concatBytes(Uint8Array.of(MODE_BASE), pskIdHash, infoHash);
   const secret = labeledExtract(HPKE_SUITE_ID, sharedSecret, 'secret', EMPTY);

@@ -132,8 +132,14 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
         return;
       }
       res.setHeader('x-accel-buffering', 'no');
-      res.flushHeaders();
-      res.write(Buffer.from(response.head));
+      // Headers travel with the first sealed bytes, and everything written before the next event-loop
+      // turn goes out as one write (as plain SSE does): a stream the enclave already finished is a
+      // single packet instead of headers, head and terminator separately.
+      res.cork();
+      setImmediate(() => {
+        if (res.writableCorked) res.uncork();
+      });
+      res.write(Buffer.from(response.head.buffer, response.head.byteOffset, response.head.byteLength));
       try {
         for await (const frame of response.frames) {
           // Backpressure as in plain mode: a slow reader must not make us buffer the whole answer.
