@@ -16,11 +16,13 @@ import {
   ResponseOpener,
   exportResponseSecret,
   fromBase64Url,
+  generateX25519KeyPair,
   loadSodium,
   randomBytes,
   sealRequest,
   toBase64Url,
   utf8,
+  type X25519KeyPair,
 } from '../protocol/index.js';
 import { AttestationCache, type VerifiedAttestation } from './attestation-cache.js';
 
@@ -57,6 +59,25 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     fetch: baseFetch,
     now: options.now,
   });
+
+  // The next request's ephemeral HPKE key pair, made while the previous request is on the wire, so
+  // its base-point multiplication (~40 µs) is off the latency path. Each pair seals one request and
+  // its private half is wiped right there (setupBaseSender); a spare never used protects nothing.
+  let spareEphemeral: X25519KeyPair | undefined;
+  let refillScheduled = false;
+  const takeEphemeral = (): X25519KeyPair => {
+    const pair = spareEphemeral ?? generateX25519KeyPair();
+    spareEphemeral = undefined;
+    if (!refillScheduled) {
+      refillScheduled = true;
+      const timer = setTimeout(() => {
+        refillScheduled = false;
+        spareEphemeral ??= generateX25519KeyPair();
+      }, 0);
+      (timer as { unref?: () => void }).unref?.();
+    }
+    return pair;
+  };
 
   const confidentialFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     // The openai SDK calls fetch(url string, init with a string body): take that fast path without
@@ -123,6 +144,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
           requestId: toBase64Url(randomBytes(16)),
         },
         plaintext: utf8(bodyText),
+        ephemeral: takeEphemeral(),
       });
       const opener = new ResponseOpener(exportResponseSecret(sealed.context), sealed.enc);
       sealed.context.destroy();

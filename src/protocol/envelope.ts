@@ -108,7 +108,7 @@ export function sealRequest(opts: {
   keyId: string;
   binding: RequestBinding;
   plaintext: Uint8Array;
-  /** Deterministic test vectors only. */
+  /** A fresh pair made ahead of time (used once; its private half is wiped here), or test vectors. */
   ephemeral?: X25519KeyPair;
 }): SealedRequest {
   const { binding } = opts;
