@@ -164,7 +164,8 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
       final,
     });
     if (final) finalSent.add(ctx.requestId);
-    storeReceipt(ctx.requestId, ctx.tenantId, token);
+    // An unauthenticated caller could never fetch it, and storing it would let anyone fill the store.
+    if (ctx.tenantId !== 'anonymous') storeReceipt(ctx.requestId, ctx.tenantId, token);
     return { [RECEIPT_HEADER]: token };
   };
 

@@ -122,6 +122,35 @@ describe('audit through the gateway', () => {
     const badId = await fetch(`${gw.baseURL}/receipts/${encodeURIComponent('bad id!')}`, { headers: { authorization: `Bearer ${gw.apiKey}` } });
     expect(badId.status).toBe(400);
   });
+
+  it('puts a verifiable receipt on requests refused before any route ran (401, 400, 413, 404 model), with no verdict claimed', async () => {
+    const keys = (await (await fetch(`${gw.baseURL}/receipts/keys`, { headers: { authorization: `Bearer ${gw.apiKey}` } })).json()) as {
+      data: Array<{ public_key: string }>;
+    };
+    const publicKey = keys.data[0]!.public_key;
+    const refused = [
+      await fetch(`${gw.baseURL}/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer sg-wrong', 'content-type': 'application/json' }, body: '{}' }),
+      await fetch(`${gw.baseURL}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' }, body: '{"model":' }),
+      await fetch(`${gw.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'fake-model', messages: [{ role: 'user', content: 'x'.repeat(2 * 1024 * 1024) }] }),
+      }),
+      (await post(gw, '/chat/completions', { model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] })).res,
+    ];
+    expect(refused.map((r) => r.status)).toEqual([401, 400, 413, 404]);
+    for (const res of refused) {
+      const token = res.headers.get(RECEIPT_HEADER);
+      expect(token, `receipt on ${res.status}`).toBeTruthy();
+      const checked = verifyReceipt(token!, publicKey, { requestId: res.headers.get('x-request-id')! });
+      expect(checked).toMatchObject({ valid: true });
+      expect(checked.valid ? checked.payload.vd : null).toEqual([]);
+      // The guardrails never ran: no verdict is claimed for these.
+      expect(res.headers.get('x-sealgate-verdict')).toBeNull();
+    }
+    // Ops probes are not API responses and carry none.
+    expect((await fetch(`${gw.url}/healthz`)).headers.get(RECEIPT_HEADER)).toBeNull();
+  });
 });
 
 async function runCanaryProperty(encrypted: boolean): Promise<void> {

@@ -50,7 +50,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
     if (opts.isDraining()) res.setHeader('connection', 'close');
     opts.onStart?.();
 
-    if (headerHooks.length) patchWriteHead(res, headerHooks, logger);
+    if (headerHooks.length) patchWriteHead(req, res, headerHooks, logger);
 
     let reported = false;
     res.once('close', () => {
@@ -93,14 +93,30 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
   };
 }
 
-function patchWriteHead(res: Response, hooks: readonly HeaderHook[], logger: Logger): void {
+/** A context for header hooks only (not stored, so the outcome reports what really ran). */
+function refusedRequestContext(req: Request, res: Response): RequestContext {
+  const auth = res.locals.auth as AuthContext | undefined;
+  return {
+    requestId: res.locals.requestId as string,
+    tenantId: auth?.tenantId ?? 'anonymous',
+    keyId: auth?.keyId ?? 'none',
+    sourceIp: req.ip,
+    signal: AbortSignal.abort(),
+    timings: {},
+    verdicts: [],
+  };
+}
+
+function patchWriteHead(req: Request, res: Response, hooks: readonly HeaderHook[], logger: Logger): void {
   const original = res.writeHead;
   let ran = false;
   // writeHead is how Node sends headers, whether called directly or implicitly by write()/end().
   res.writeHead = function (this: Response, ...args: unknown[]) {
     if (!ran) {
       ran = true;
-      const ctx = res.locals.requestContext as RequestContext | undefined;
+      // API responses refused before a route made a context (401, 400/413 bodies, 429, unknown model)
+      // still get one, so every /v1 response carries its receipt. Ops probes get none.
+      const ctx = (res.locals.requestContext as RequestContext | undefined) ?? (req.path.startsWith('/v1/') ? refusedRequestContext(req, res) : undefined);
       if (ctx) {
         for (const hook of hooks) {
           try {

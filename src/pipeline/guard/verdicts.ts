@@ -28,6 +28,8 @@ const ORDER: Record<string, number> = { allow: 0, flag: 1, mask: 2, hash: 2, pla
  * action overall, then per stage the non-allow categories with their action. Categories and actions only.
  */
 export function verdictHeader(ctx: RequestContext): Record<string, string> {
+  // No policy was applied (refused before the guardrails ran): claim no verdict.
+  if (!ctx.policyVersion && ctx.verdicts.length === 0) return {};
   const acted = ctx.verdicts.filter((v) => v.action !== 'allow');
   let top = 'allow';
   for (const v of acted) if ((ORDER[v.action] ?? 0) > (ORDER[top] ?? 0)) top = v.action;
