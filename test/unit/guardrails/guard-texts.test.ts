@@ -84,6 +84,10 @@ describe('x-sealgate-verdict', () => {
     expect(verdictHeader(ctx)).toEqual({
       'x-sealgate-verdict': 'block; input=pii.phone_number:pseudonymize,intent.jailbreak:flag; output=toxicity.insult:block; policy=acme@0123456789abcdef',
     });
-    expect(verdictHeader({ verdicts: [] } as unknown as RequestContext)).toEqual({ 'x-sealgate-verdict': 'allow' });
+    expect(verdictHeader({ verdicts: [], policyVersion: 'default@0123456789abcdef' } as unknown as RequestContext)).toEqual({
+      'x-sealgate-verdict': 'allow; policy=default@0123456789abcdef',
+    });
+    // No policy applied (the request was refused before the guardrails ran): no verdict is claimed.
+    expect(verdictHeader({ verdicts: [] } as unknown as RequestContext)).toEqual({});
   });
 });
