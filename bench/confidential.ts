@@ -22,6 +22,7 @@ import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
 import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
 import { freePort, startProcess, type Spawned } from './lib/processes.js';
+import { latencySummary, round } from './lib/stats.js';
 import { createConfidentialFetch } from '../src/client/index.js';
 import {
   ResponseOpener,
@@ -49,15 +50,6 @@ const SETTINGS = {
 
 type Mode = 'nonStreaming' | 'streaming';
 type Path = 'plain' | 'confidential';
-
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), meanMs: round(sorted.reduce((s, x) => s + x, 0) / sorted.length) };
-}
 
 function body(mode: Mode): string {
   return JSON.stringify({
@@ -227,15 +219,15 @@ export async function run(): Promise<void> {
       }
       const loadResult = (path: Path) => ({
         requestsPerSec: round(loadSamples[path].length / loadSeconds[path], 1),
-        ...summary(loadSamples[path]),
+        ...latencySummary(loadSamples[path]),
         // Near 1 = the load generator itself (which also seals/opens for the confidential path) was the bottleneck.
         loadGeneratorEventLoopUtilization: round(clientElu[path].reduce((a, b) => a + b, 0) / clientElu[path].length, 2),
       });
       const loadPlain = loadResult('plain');
       const loadConfidential = loadResult('confidential');
       const probe = {
-        plain: { ...summary(samples.plain), clientCpuMsPerRequest: round(clientCpuUs.plain / samples.plain.length / 1000) },
-        confidential: { ...summary(samples.confidential), clientCpuMsPerRequest: round(clientCpuUs.confidential / samples.confidential.length / 1000) },
+        plain: { ...latencySummary(samples.plain), clientCpuMsPerRequest: round(clientCpuUs.plain / samples.plain.length / 1000) },
+        confidential: { ...latencySummary(samples.confidential), clientCpuMsPerRequest: round(clientCpuUs.confidential / samples.confidential.length / 1000) },
       };
       results[mode] = { probe, load: { plain: loadPlain, confidential: loadConfidential } };
       comparisons[mode] = {

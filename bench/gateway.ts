@@ -33,6 +33,7 @@ import { createKey } from '../src/cli/keys.js';
 import { TokenSigner } from '../src/auth/tokens.js';
 import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { latencySummary, round } from './lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results', 'gateway.json');
@@ -94,12 +95,6 @@ function body(mode: Mode, model: string = FAST_UPSTREAM_MODEL): string {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** One request; resolves with total and first-byte times and the body text. */
 function once(agent: Agent, target: Target, payload: string): Promise<{ totalMs: number; ttfbMs: number; status: number; text: string }> {
@@ -159,14 +154,9 @@ async function probe(target: Target, mode: Mode, model: string): Promise<ProbeRe
   } finally {
     agent.destroy();
   }
-  totals.sort((a, b) => a - b);
-  ttfbs.sort((a, b) => a - b);
   return {
-    n: totals.length,
-    p50Ms: round(percentile(totals, 50)),
-    p99Ms: round(percentile(totals, 99)),
-    meanMs: round(totals.reduce((s, x) => s + x, 0) / totals.length),
-    ...(mode === 'streaming' ? { ttfbP50Ms: round(percentile(ttfbs, 50)) } : {}),
+    ...latencySummary(totals),
+    ...(mode === 'streaming' ? { ttfbP50Ms: latencySummary(ttfbs).p50Ms } : {}),
     ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMicrosPerRequest: Math.round((cpuAfter - cpuBefore) / totals.length) } : {}),
   };
 }

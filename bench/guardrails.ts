@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { latencySummary, percentile, round } from './lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results', 'guardrails.json');
@@ -102,8 +103,6 @@ interface Stats {
   ttftP99Ms?: number;
 }
 
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 function payload(mode: Mode): string {
   return JSON.stringify({ model: MODEL, messages: [{ role: 'system', content: 'You are a helpful travel assistant.' }, { role: 'user', content: PROMPT_1K }], ...(mode === 'streaming' ? { stream: true } : {}) });
@@ -163,14 +162,10 @@ async function probe(base: string, mode: Mode): Promise<Stats> {
   } finally {
     agent.destroy();
   }
-  totals.sort((a, b) => a - b);
-  ttfts.sort((a, b) => a - b);
+  const ttft = latencySummary(ttfts);
   return {
-    n: totals.length,
-    p50Ms: round(percentile(totals, 50)),
-    p99Ms: round(percentile(totals, 99)),
-    meanMs: round(totals.reduce((s, x) => s + x, 0) / totals.length),
-    ...(mode === 'streaming' ? { ttftP50Ms: round(percentile(ttfts, 50)), ttftP99Ms: round(percentile(ttfts, 99)) } : {}),
+    ...latencySummary(totals),
+    ...(mode === 'streaming' ? { ttftP50Ms: ttft.p50Ms, ttftP99Ms: ttft.p99Ms } : {}),
   };
 }
 
