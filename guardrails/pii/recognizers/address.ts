@@ -108,9 +108,14 @@ const EN_NUMBERED_STREET = new RegExp(
 const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
 const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|Rd|Dr|No|Ste|u)\.\s?)|$))/;
 
-function englishAddresses(text: string): Candidate[] {
+/** Literal pieces of ADDRESS_CUE: the case-insensitive `\b` alternation is only run when one occurs. */
+const ADDRESS_CUE_WORDS = ['address', 'live', 'located at', 'office is at', 'ship', 'deliver', 'moved to', 'send it to', 'mail it to'];
+
+function englishAddresses(text: string, lower: string): Candidate[] {
   const out: Candidate[] = [];
-  forEachMatch(ADDRESS_CUE, text, (m) => {
+  let cue = false;
+  for (const w of ADDRESS_CUE_WORDS) if (lower.includes(w)) { cue = true; break; }
+  if (cue) forEachMatch(ADDRESS_CUE, text, (m) => {
     const start = m.index + m[0].length;
     const clause = CLAUSE.exec(text.slice(start, start + 100));
     if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
@@ -176,7 +181,7 @@ export const addressRecognizer: Recognizer = {
   name: 'address',
   entityTypes: ['ADDRESS'],
   recognize(text, facts) {
-    const out: Candidate[] = facts.hasDigit ? englishAddresses(text) : [];
+    const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower) : [];
     if (facts.hasCjk) out.push(...chineseAddresses(text));
     return out;
   },

@@ -24,9 +24,9 @@ export const networkRecognizer: Recognizer = {
     if (text.includes(':')) {
       forEachMatch(IPV6, text, (m) => {
         const value = m[0];
-        if (value.length < 6 || !isIPv6(value)) return;
-        // Require some hex digits (not just colons) and at least 3 groups to avoid clock times.
-        if ((value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4) return;
+        // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before
+        // isIPv6 (one large regex), which most colon runs (times, ratios, key: value) never need.
+        if (value.length < 6 || (value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4 || !isIPv6(value)) return;
         out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + value.length, score: 0.85, validator: 'ipv6' });
       });
     }

@@ -3,6 +3,7 @@ import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../diction
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
 import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { zhCharModel } from '../zh/char-model.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博'];
@@ -33,6 +34,45 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 /** Jump straight to characters that can start a surname. */
 const SURNAME_START = new RegExp(`[${[...ZH_SURNAMES, ...COMPOUND_FIRST].join('')}]`, 'g');
+
+/** Surname frequency rank (the list is in population order): P(surname) ∝ 1 / (rank + 8), a Zipf-like fit. */
+const SURNAME_LOG_PROB = (() => {
+  const list = [...ZH_SURNAMES];
+  const weights = list.map((_, r) => 1 / (r + 8));
+  const sum = weights.reduce((x, y) => x + y, 0);
+  return new Map(list.map((c, r) => [c.charCodeAt(0), Math.log((0.97 * weights[r]!) / sum)]));
+})();
+const COMPOUND_SURNAME_LOG_PROB = Math.log(0.03 / ZH_COMPOUND_SURNAMES.length);
+/** Given names draw ~70% of their characters from the typical given-name characters, the rest like ordinary text. */
+const GIVEN_TYPICAL_LOG_PROB = Math.log(0.7 / ZH_GIVEN_NAME_CHARS.size);
+/** Prior odds that a name starts at a given position of running text (log). */
+const NAME_START_LOG_PRIOR = Math.log(1 / 60);
+
+/**
+ * Log-likelihood ratio that `text[i, i + surnameLength + given)` is a name rather than ordinary words, from
+ * background Chinese text statistics (zh/char-model.ts, licence-"yes" corpora) and a name model written from
+ * public facts (surname frequencies, typical given-name characters). Background: a character bigram chain
+ * from the character before the span to the one after it. Name: a name starts here (prior), surname by its
+ * frequency, given-name characters mostly from the typical set, and the next character unrelated to the
+ * name. So 高兴 / 温室气 / 周边环 (common words) lose, 青年|杨素晗|不屑 wins.
+ */
+function nameLogOdds(text: string, i: number, surnameLength: number, given: number): number {
+  const m = zhCharModel();
+  const end = i + surnameLength + given;
+  let name = NAME_START_LOG_PRIOR + (surnameLength === 2 ? COMPOUND_SURNAME_LOG_PROB : (SURNAME_LOG_PROB.get(text.charCodeAt(i)) ?? Math.log(1e-4)));
+  for (let k = i + surnameLength; k < end; k++) {
+    const c = text.charCodeAt(k);
+    name += ZH_GIVEN_NAME_CHARS.has(text[k]!) ? Math.log(Math.exp(GIVEN_TYPICAL_LOG_PROB) + 0.3 * m.unigram(c)) : Math.log(0.3 * m.unigram(c));
+  }
+  let background = 0;
+  const from = isCjk(text[i - 1]) ? i - 1 : i;
+  if (from === i) background += Math.log(m.unigram(text.charCodeAt(i)));
+  for (let k = from; k < end; k++) background += Math.log(m.conditional(text.charCodeAt(k), text.charCodeAt(k + 1)));
+  // The next character: after a name it is drawn like any text; in the background chain it follows the last character.
+  if (isCjk(text[end])) name += Math.log(m.unigram(text.charCodeAt(end)));
+  else background -= Math.log(m.conditional(text.charCodeAt(end - 1), text.charCodeAt(end)));
+  return name - background;
+}
 
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
@@ -75,6 +115,8 @@ function chineseNames(text: string): Candidate[] {
     if (boundaryBefore) score += 0.1;
     if (verbAfter) score += 0.2;
     if (given === 2) score += 0.05;
+    // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
+    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(-0.4, Math.min(0.35, 0.1 * nameLogOdds(text, i, surnameLength, given)));
     // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
     const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);

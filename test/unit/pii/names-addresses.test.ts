@@ -17,6 +17,16 @@ describe('person names', () => {
     expect(only('PERSON', '王女士您好')).toEqual(['PERSON:王女士']);
     expect(only('PERSON', '今天马上就到，高兴得很')).toEqual([]);
   });
+  it('Chinese: names in running text without cues, scored against background character statistics', () => {
+    expect(only('PERSON', '这次活动由宋婉晴负责策划')).toEqual(['PERSON:宋婉晴']);
+    expect(only('PERSON', '昨晚梁思涵发来一张照片')).toEqual(['PERSON:梁思涵']);
+    // Surname characters inside ordinary words: 温室气体, 周边环境, 方便, 阿甘正传.
+    expect(only('PERSON', '我们讨论了温室气体和周边环境的问题')).toEqual([]);
+    expect(only('PERSON', '大家都很高兴，方便的话明天见')).toEqual([]);
+    expect(only('PERSON', '周末去看了阿甘正传')).toEqual([]);
+    // A doubled character is not surname + given name.
+    expect(only('PERSON', '林林总总的问题都解决了')).toEqual([]);
+  });
 });
 
 describe('addresses', () => {

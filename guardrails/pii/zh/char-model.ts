@@ -1,0 +1,86 @@
+/**
+ * Background statistics of Chinese text (character unigrams and bigrams, log2-bucketed counts from
+ * licence-"yes" corpora; built by zh/build-char-stats.ts). The Chinese name scorer asks two things of it:
+ * how strongly two adjacent characters form a word (pointwise mutual information), and how common a character
+ * is in running text (given-name characters such as 晗, 彤, 萱 are rare outside names).
+ * Loaded on first use: detectors that never see Chinese text never pay for it.
+ */
+import { readFileSync } from 'node:fs';
+
+interface CharStatsFile {
+  total: number;
+  unigram: Record<string, string>;
+  bigram: Record<string, string>;
+}
+
+export class ZhCharModel {
+  private readonly uni = new Map<number, number>();
+  private readonly bi = new Map<number, number>();
+  private readonly logTotal: number;
+  private readonly total: number;
+
+  private constructor(file: CharStatsFile) {
+    this.total = file.total;
+    this.logTotal = Math.log(file.total);
+    // Bucket k holds counts in [2^k, 2^(k+1)): use the geometric middle.
+    for (const [k, chars] of Object.entries(file.unigram)) {
+      const n = 2 ** (Number(k) + 0.5);
+      for (let i = 0; i < chars.length; i++) this.uni.set(chars.charCodeAt(i), n);
+    }
+    for (const [k, pairs] of Object.entries(file.bigram)) {
+      const n = 2 ** (Number(k) + 0.5);
+      for (let i = 0; i + 1 < pairs.length; i += 2) this.bi.set(pairs.charCodeAt(i) * 65536 + pairs.charCodeAt(i + 1), n);
+    }
+  }
+
+  static load(url: URL = new URL('./zh-char-stats.json', import.meta.url)): ZhCharModel {
+    const file = JSON.parse(readFileSync(url, 'utf8')) as CharStatsFile;
+    if (typeof file.total !== 'number' || typeof file.unigram !== 'object' || typeof file.bigram !== 'object') throw new Error('zh-char-stats.json: bad format');
+    return new ZhCharModel(file);
+  }
+
+  /** Approximate count of a character (0 when unseen). */
+  count(code: number): number {
+    return this.uni.get(code) ?? 0;
+  }
+
+  /** Approximate count of the pair (0 below the kept minimum). */
+  pairCount(a: number, b: number): number {
+    return this.bi.get(a * 65536 + b) ?? 0;
+  }
+
+  /**
+   * Pointwise mutual information of two adjacent characters, natural log, smoothed: > 2 means the pair is
+   * a word far more often than chance (高兴, 方便, 青年); ≤ 0 means the two rarely touch (a likely word edge).
+   */
+  pmi(a: number, b: number): number {
+    const ab = this.pairCount(a, b);
+    if (ab === 0) return -1;
+    return Math.log(ab) + this.logTotal - Math.log(this.count(a) + 1) - Math.log(this.count(b) + 1);
+  }
+
+  /** P(c) in running text, add-half smoothed. */
+  unigram(code: number): number {
+    return (this.count(code) + 0.5) / this.total;
+  }
+
+  /**
+   * P(b | a) for adjacent characters: the bigram estimate interpolated with the unigram (Jelinek-Mercer,
+   * λ = 0.7); when `a` is not counted (punctuation, Latin) just P(b).
+   */
+  conditional(a: number, b: number): number {
+    const ca = this.count(a);
+    const uni = this.unigram(b);
+    if (ca === 0) return uni;
+    return 0.7 * (this.pairCount(a, b) / ca) + 0.3 * uni;
+  }
+
+  /** log frequency per million characters (0 for unseen characters). */
+  perMillion(code: number): number {
+    const n = this.count(code);
+    return n === 0 ? 0 : Math.log((n * 1e6) / Math.exp(this.logTotal));
+  }
+}
+
+let model: ZhCharModel | undefined;
+export const zhCharModel = (): ZhCharModel => (model ??= ZhCharModel.load());
