@@ -16,6 +16,38 @@ export const ZH_PLACES = (
   .split(/\s+/)
   .filter(Boolean);
 
+/**
+ * Prefecture-level cities and autonomous prefectures of mainland China by province (written from the public
+ * administrative division list, without the 市/州 suffix, which the recognizer keeps when present), the
+ * districts of the largest cities, Taiwan's main cities, and well-known landmarks, lakes, rivers and mountains.
+ * Left out on purpose: names that are everyday words or other things (大同, 长治, 日照, 白银, 来宾, 安康, 三明,
+ * 玉树, 光明, 白云, 金牛, 普洱, 阿里, 红河, 文山, 黑河, 白山, 山南, 中卫, 天门, 海东).
+ */
+export const ZH_PREFECTURES = (
+  `石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 阳泉 晋城 朔州 晋中 运城 忻州 临汾 吕梁
+包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 葫芦岛
+长春 四平 辽源 通化 松原 白城 延边 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 绥化 大兴安岭
+南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
+合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 滁州 阜阳 宿州 六安 亳州 池州 宣城 福州 厦门 莆田 泉州 漳州 南平 龙岩 宁德
+南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 临沂 德州 聊城 滨州 菏泽
+郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源
+武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施 仙桃 潜江 神农架 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西
+广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 潮州 揭阳 云浮
+南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 崇左 海口 三亚 三沙 儋州
+成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 阿坝 甘孜 凉山
+贵阳 六盘水 遵义 安顺 毕节 铜仁 黔东南 黔南 黔西南 昆明 曲靖 玉溪 保山 昭通 丽江 临沧 楚雄 西双版纳 大理 德宏 怒江 迪庆
+拉萨 日喀则 昌都 林芝 那曲 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛 兰州 嘉峪关 金昌 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南
+西宁 格尔木 银川 石嘴山 吴忠 固原 乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 喀什 和田 伊犁 塔城 阿勒泰 石河子
+东城 西城 丰台 石景山 门头沟 房山 通州 顺义 昌平 大兴 怀柔 平谷 密云 延庆 黄浦 徐汇 静安 虹口 杨浦 闵行 宝山 嘉定 松江 青浦 奉贤 崇明
+越秀 海珠 荔湾 番禺 花都 南沙 从化 增城 福田 罗湖 盐田 宝安 龙岗 坪山 萧山 余杭 富阳 临安 青羊 武侯 成华 龙泉驿 双流 温江 渝中 渝北 沙坪坝 九龙坡 南岸
+台北 新北 桃园 台中 台南 高雄 基隆 新竹 嘉义 花莲 台灣 臺灣 臺北 垦丁
+珠峰 珠穆朗玛峰 喜马拉雅 青藏高原 千岛湖 洱海 泸沽湖 武夷山 庐山 衡山 嵩山 五台山 普陀山 九华山 长白山 天山 昆仑山 太湖 洞庭湖 鄱阳湖 青海湖 滇池 三峡
+珠江 闽江 湘江 钱塘江 松花江 雅鲁藏布江 兵马俑 颐和园 圆明园 天坛 王府井 三里屯 陆家嘴 夫子庙 中关村 东三省 珠三角 长三角
+好莱坞 阿拉斯加 迈阿密 加州 硅谷 曼哈顿 华尔街 唐人街 维也纳 威尼斯 佛罗伦萨 米兰 慕尼黑 阿姆斯特丹 布鲁塞尔 日内瓦 苏黎世 伊斯坦布尔 开罗 孟买 新德里 雅加达 马尼拉 吉隆坡 河内 金边 仰光 德黑兰 利物浦 曼彻斯特 伯明翰 爱丁堡 巴塞罗那 里约热内卢`
+)
+  .split(/\s+/)
+  .filter(Boolean);
+
 export const EN_PLACES = (
   `Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Dominican Republic|Ecuador|Egypt|England|Estonia|Ethiopia|Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Korea|Kuwait|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Macau|Malaysia|Malta|Mexico|Moldova|Mongolia|Morocco|Myanmar|Nepal|Netherlands|New Zealand|Nicaragua|Nigeria|North Korea|Norway|Oman|Pakistan|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Saudi Arabia|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|Spain|Sri Lanka|Sudan|Sweden|Switzerland|Syria|Taiwan|Tanzania|Thailand|Tunisia|Turkey|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|Uruguay|Uzbekistan|Venezuela|Vietnam|Wales|Yemen|Zambia|Zimbabwe|USA|UK|UAE|` +
   `New York|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|San Jose|Austin|Boston|Seattle|Denver|Miami|Atlanta|Washington|San Francisco|Las Vegas|Portland|Detroit|Toronto|Vancouver|Montreal|Ottawa|London|Manchester|Birmingham|Liverpool|Edinburgh|Glasgow|Dublin|Paris|Lyon|Marseille|Berlin|Munich|Hamburg|Frankfurt|Cologne|Vienna|Zurich|Geneva|Rome|Milan|Naples|Madrid|Barcelona|Lisbon|Porto|Amsterdam|Rotterdam|Brussels|Copenhagen|Stockholm|Oslo|Helsinki|Reykjavik|Warsaw|Prague|Budapest|Athens|Istanbul|Moscow|Kyiv|Kiev|Tokyo|Osaka|Kyoto|Seoul|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chengdu|Wuhan|Nanjing|Taipei|Bangkok|Hanoi|Manila|Jakarta|Mumbai|Delhi|New Delhi|Bangalore|Karachi|Dubai|Tel Aviv|Jerusalem|Cairo|Lagos|Nairobi|Johannesburg|Cape Town|Sydney|Melbourne|Brisbane|Perth|Auckland|Wellington|Mexico City|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Lima|Bogota|Santiago|Caracas|Havana|Ljubljana|Zagreb|Belgrade|Bucharest|Sofia|Riga|Tallinn|Vilnius|Bratislava|Luxembourg|Monaco|Malta|Tampere|Turku|Espoo|Oulu|Gothenburg|Malmo|Bergen|Aarhus|Odense|Antwerp|Ghent|Utrecht|Eindhoven|Seville|Valencia|Bilbao|Florence|Venice|Turin|Bologna|Genoa|Stuttgart|Dusseldorf|Leipzig|Dresden|Hanover|Nuremberg|Salzburg|Krakow|Gdansk|Wroclaw|Brno|Debrecen|Szeged|Marseilles|Toulouse|Nice|Nantes|Strasbourg|Bordeaux|Lille|Bristol|Leeds|Sheffield|Cardiff|Belfast|Cork|Quebec|Calgary|Edmonton|Winnipeg|Brooklyn|Queens|Manhattan|Texas|California|Florida|Ohio|Michigan|Illinois|Virginia|Arizona|Nevada|Oregon|Colorado|Alaska|Hawaii|Europe|Asia|Africa|America|North America|South America|Middle East|Scandinavia`

@@ -1,8 +1,8 @@
-import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES } from '../dictionaries/places.js';
+import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
-const zhPlaces = new DictionaryMatcher([...ZH_PLACES, ...ZH_COUNTRIES]);
+const zhPlaces = new DictionaryMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 

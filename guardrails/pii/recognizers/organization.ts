@@ -1,4 +1,5 @@
-import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { zhCharModel } from '../zh/char-model.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
@@ -42,22 +43,32 @@ function englishOrgs(text: string, push: (s: number, e: number, score: number, v
 
 const ZH_STOP = new Set('的是在我你他她到于从和与及或也都就请把给了被让对向么候去问们以前特这那哪些个送，。、；：！？“”‘’（）()《》【】 \n\t,.;:!?"\''.split(''));
 const isNameChar = (ch: string) => !ZH_STOP.has(ch) && !/[\d\s]/.test(ch);
-const zhSuffixes = new DictionaryMatcher(ZH_ORG_SUFFIXES);
+const zhSuffixes = new DictionaryMatcher([...ZH_ORG_SUFFIXES, ...ZH_ORG_SHORT_SUFFIXES]);
+const SHORT_SUFFIX = new Set(ZH_ORG_SHORT_SUFFIXES);
+const LONG_SUFFIX = new Set(ZH_ORG_SUFFIXES);
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, 'word');
 const zhKnown = new DictionaryMatcher(ZH_KNOWN_ORGS);
 
 function chineseOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
-  const found: Array<[number, number]> = [];
+  const found: Array<[number, number, number]> = [];
+  const model = zhCharModel();
   for (const hit of zhSuffixes.find(text)) {
     const previous = found[found.length - 1];
     const floor = previous ? previous[1] : 0;
     let s = hit.start;
     while (s > floor && hit.start - s < 12 && isNameChar(text[s - 1]!)) s--;
+    const short = SHORT_SUFFIX.has(hit.entry) && !LONG_SUFFIX.has(hit.entry);
+    // 上网 / 全部 / 结局: a one-character suffix that forms a word with the character before it is no suffix.
+    if (short && (hit.start - s < 2 || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;
     // 网络 + 技术有限公司: a suffix continuing the previous organisation extends it.
     if (previous && s === floor && hit.start - s < 12) previous[1] = hit.end;
-    else if (hit.start - s >= 2) found.push([s, hit.end]);
+    else if (hit.start - s >= 2) {
+      // 普通公司 / 一般公司 / 土豪公司: a two-character common word before the suffix is a description, not a name.
+      const described = !short && hit.start - s === 2 && model.pmi(text.charCodeAt(s), text.charCodeAt(s + 1)) > 3;
+      found.push([s, hit.end, described ? 0.4 : short ? 0.6 : 0.7]);
+    }
   }
-  for (const [s, e] of found) push(s, e, 0.7, 'zh-org-suffix');
+  for (const [s, e, score] of found) push(s, e, score, 'zh-org-suffix');
 }
 
 export const organizationRecognizer: Recognizer = {

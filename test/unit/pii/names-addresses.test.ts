@@ -45,9 +45,15 @@ describe('organisations and locations', () => {
     expect(only('ORGANIZATION', 'I work at Careset Systems now')).toEqual(['ORGANIZATION:Careset Systems']);
     expect(only('ORGANIZATION', '他在杭州阿里巴巴网络技术有限公司上班')).toEqual(['ORGANIZATION:杭州阿里巴巴网络技术有限公司']);
     expect(only('ORGANIZATION', '腾讯发布了新游戏')).toEqual(['ORGANIZATION:腾讯']);
+    expect(only('ORGANIZATION', '他在恒信公司上班')).toEqual(['ORGANIZATION:恒信公司']);
+    expect(only('ORGANIZATION', '我平时在土豆网看视频')).toEqual(['ORGANIZATION:土豆网']);
+    // A common word before the suffix describes a company; 上网 is no website.
+    expect(only('ORGANIZATION', '这是普通公司')).toEqual([]);
+    expect(only('ORGANIZATION', '家里刚装好宽带可以上网了')).toEqual([]);
   });
   it('locations from the gazetteer', () => {
     expect(only('LOCATION', 'flying from New Zealand to Berlin')).toEqual(['LOCATION:New Zealand', 'LOCATION:Berlin']);
+    expect(only('LOCATION', '下周去雅安出差')).toEqual(['LOCATION:雅安']);
     expect(only('LOCATION', '下周去上海出差')).toEqual(['LOCATION:上海']);
   });
 });
