@@ -35,6 +35,9 @@ const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 /** Jump straight to characters that can start a surname. */
 const SURNAME_START = new RegExp(`[${[...ZH_SURNAMES, ...COMPOUND_FIRST].join('')}]`, 'g');
 
+/** What may follow a name used as a whole @handle. */
+const HANDLE_END = /[:：\s/@,，。!！?？)）\]]/;
+
 /** Surname frequency rank (the list is in population order): P(surname) ∝ 1 / (rank + 8), a Zipf-like fit. */
 const SURNAME_LOG_PROB = (() => {
   const list = [...ZH_SURNAMES];
@@ -99,10 +102,19 @@ function chineseNames(text: string): Candidate[] {
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) continue;
+    // Two given-name characters or one: whichever the name model prefers over the background (易昭|蹲坑 vs 杨素晗).
+    let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
+    if (given === 2) {
+      const shorter = nameLogOdds(text, i, surnameLength, 1);
+      if (shorter > odds + 1) {
+        given = 1;
+        odds = shorter;
+      }
+    }
     const end = g + given;
     const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师.
-    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES)))) continue;
+    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!)))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
@@ -116,7 +128,9 @@ function chineseNames(text: string): Candidate[] {
     if (verbAfter) score += 0.2;
     if (given === 2) score += 0.05;
     // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
-    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(-0.4, Math.min(0.35, 0.1 * nameLogOdds(text, i, surnameLength, given)));
+    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(-0.4, Math.min(0.35, 0.1 * odds));
+    // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
+    if (given > 0 && text[i - 1] === '@' && (end >= text.length || HANDLE_END.test(text[end]!))) score += 0.3;
     // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
     const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);
