@@ -10,7 +10,8 @@ import { createRng, fill, pick, type Rng } from './rng.js';
 export interface GeneratedRow {
   text: string;
   label: 'benign' | 'injection' | 'jailbreak' | 'harmful' | 'safe' | 'toxic' | 'non_toxic';
-  lang: 'en' | 'zh';
+  /** `de` only for the small German set (documents.ts). */
+  lang: 'en' | 'zh' | 'de';
   source: string;
   /** Fine taxonomy category for harmful rows (e.g. `intent.harmful.cybercrime`). */
   category?: string;

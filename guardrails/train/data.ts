@@ -30,6 +30,7 @@ import {
 import { benignFragments } from '../../datasets/classifiers/fragments.js';
 import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
+import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 
 export const HEADS = {
   toxicity: ['toxicity.toxic'],
@@ -193,6 +194,16 @@ export const GENERATED_MIX = {
   shortAttacks: { count: 1000, weight: 1 },
   /** Same verb, person vs thing as the target (XSTest's construction): see datasets/classifiers/contrastive-harm.ts. */
   contrastiveHarm: { count: 1200, weight: 1 },
+  /**
+   * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
+   * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
+   * See datasets/classifiers/documents.ts.
+   */
+  documentInjections: { count: 6000, weight: 1, cleanTwinRate: 0.3 },
+  /** German benign questions and direct injections: see datasets/classifiers/documents.ts. */
+  german: { count: 600, weight: 1 },
+  /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
+  rolePlayInstructions: { count: 3000, weight: 1 },
 } as const;
 
 function hashFraction(key: string): number {
@@ -234,6 +245,9 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-benign-fragments', m.benignFragments.weight],
     ['sealgate-short-attacks', m.shortAttacks.weight],
     ['sealgate-contrastive-harm', m.contrastiveHarm.weight],
+    ['sealgate-document-injection', m.documentInjections.weight],
+    ['sealgate-german', m.german.weight],
+    ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
   ]);
   if (model === 'toxicity') {
     return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count)], weight };
@@ -256,6 +270,9 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...benignFragments(13, fragmentDocs, m.benignFragments.count),
       ...shortAttacks(15, m.shortAttacks.count),
       ...contrastiveHarm(16, m.contrastiveHarm.count),
+      ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
+      ...germanRows(18, m.german.count),
+      ...rolePlayInstructions(19, m.rolePlayInstructions.count),
       // Abuse is toxicity, not intent: negatives for every intent head.
       ...abusiveMessages(14, 1200),
     ],
@@ -268,6 +285,11 @@ function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<He
   // Fragments of benign text include lone topic words ("bomb" from a history article): negatives for the
   // attack heads, but a harmful-head negative only one in two, so that those words keep their weight in real requests.
   if (row.source === 'sealgate-benign-fragments' && hashFraction(`harm:${row.text}`) >= 1 / 2) return { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  // Document injections and the German set are attack-head data only: thousands of easy harmful-head negatives
+  // would loosen the harmful head's 2%-FPR operating point (measured: ZH harmful threshold 0.49 → 0.28).
+  if (row.source === 'sealgate-document-injection' || row.source === 'sealgate-german') {
+    return row.label === 'injection' ? { 'intent.prompt_injection': 1 } : { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
+  }
   if (row.label === 'benign' || row.label === 'safe' || row.label === 'toxic' || row.label === 'non_toxic') return benignIntent();
   if (row.label === 'injection') return { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
   if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { documentInjections, germanRows, rolePlayInstructions } from '../../../datasets/classifiers/documents.js';
+
+const docs = [
+  { text: 'The meeting is on Monday. Please bring the report. Thanks for coming.', lang: 'en' as const },
+  { text: '会议在周一举行。请带上报告。谢谢大家。', lang: 'zh' as const },
+];
+
+describe('document injections (datasets/classifiers/documents.ts)', () => {
+  it('are deterministic, in both languages, and every clean twin is its attacked document minus the planted instruction', () => {
+    const rows = documentInjections(17, docs, 400, 1);
+    expect(rows).toEqual(documentInjections(17, docs, 400, 1));
+    expect(new Set(rows.map((r) => r.lang))).toEqual(new Set(['en', 'zh']));
+    expect(rows.filter((r) => r.label === 'injection').length).toBe(200);
+    for (let i = 0; i < rows.length; i += 2) {
+      const attacked = rows[i]!;
+      const clean = rows[i + 1]!;
+      expect(attacked.label).toBe('injection');
+      expect(clean.label).toBe('benign');
+      expect(attacked.text.length).toBeGreaterThan(clean.text.length);
+      // The instruction is inserted in one place, nothing replaced: the clean text is a prefix + suffix of the attacked one.
+      let prefix = 0;
+      while (prefix < clean.text.length && clean.text[prefix] === attacked.text[prefix]) prefix += 1;
+      let suffix = 0;
+      while (suffix < clean.text.length - prefix && clean.text[clean.text.length - 1 - suffix] === attacked.text[attacked.text.length - 1 - suffix]) suffix += 1;
+      expect(prefix + suffix).toBe(clean.text.length);
+    }
+  });
+
+  it('keeps only a fraction of the clean twins when asked', () => {
+    const rows = documentInjections(17, docs, 2000, 0.3);
+    const clean = rows.filter((r) => r.label === 'benign').length;
+    expect(rows.filter((r) => r.label === 'injection').length).toBe(1000);
+    expect(clean).toBeGreaterThan(200);
+    expect(clean).toBeLessThan(400);
+  });
+
+  it('German rows alternate benign questions and injections; role-play instructions are jailbreaks in EN and ZH', () => {
+    const de = germanRows(18, 10);
+    expect(de.every((r) => r.lang === 'de')).toBe(true);
+    expect(de.filter((r) => r.label === 'injection').length).toBe(5);
+    expect(de.some((r) => r.label === 'benign' && /[?.]$/.test(r.text))).toBe(true);
+    const rp = rolePlayInstructions(19, 30);
+    expect(rp.every((r) => r.label === 'jailbreak')).toBe(true);
+    expect(rp.filter((r) => r.lang === 'zh').length).toBe(20);
+    expect(rp).toEqual(rolePlayInstructions(19, 30));
+  });
+});
