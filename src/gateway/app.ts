@@ -3,7 +3,8 @@
  * different pieces. Order of the chain (why): request id + outcome first (every response gets an id
  * and is counted) → ops endpoints (no auth) → /v1: authenticate (401 before we read a body) → JSON
  * body (limit → 413, malformed → 400) → rate limit (it reads the body's token budget) → routes →
- * 404 → OpenAI-shaped errors.
+ * 404 → OpenAI-shaped errors. Exact-path POST calls to the API run that same chain through the
+ * fast lane (fast-lane.ts), which skips express's per-layer path matching.
  */
 import express, { type Express } from 'express';
 import type { SealGateConfig } from '../config/schema.js';
@@ -21,6 +22,7 @@ import { requestLifecycle } from './middleware/request-lifecycle.js';
 import { jsonBody } from './middleware/json-body.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { cors } from './middleware/cors.js';
+import { createFastLane } from './fast-lane.js';
 import { mountHealthRoutes } from './routes/health.js';
 import { routeModules } from './routes/index.js';
 import type { AuditRuntime } from '../audit/index.js';
@@ -75,6 +77,12 @@ export function createApp(deps: GatewayDeps): Express {
 
   mountHealthRoutes(app, deps);
 
+  // Everything from here on is registered through `v1` (the app, recorded) so the fast lane can run
+  // exact-path POST calls (chat completions …) through the same chain without express's layer walk.
+  const lane = createFastLane();
+  app.use(lane.middleware);
+  const v1 = lane.record(app);
+
   const parseJson = jsonBody({
     limit: deps.config.server.bodyLimit,
     // Parse whatever the client calls it (curl -d sends form encoding); the schema checks the shape.
@@ -82,12 +90,12 @@ export function createApp(deps: GatewayDeps): Express {
     shouldParse: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
   });
   // Fail-closed audit: refuse (503) before serving anything while the audit sink is down.
-  if (deps.audit) app.use('/v1', deps.audit.guard);
-  app.use('/v1', deps.access.authenticate, parseJson, deps.access.rateLimit);
-  deps.access.mountRoutes(app);
-  for (const mount of routeModules) mount(app, deps);
+  if (deps.audit) v1.use('/v1', deps.audit.guard);
+  v1.use('/v1', deps.access.authenticate, parseJson, deps.access.rateLimit);
+  deps.access.mountRoutes(v1);
+  for (const mount of routeModules) mount(v1, deps);
 
-  app.use(notFound);
+  v1.use(notFound);
   app.use(errorHandler(deps.logger, deps.config.server.bodyLimit));
   return app;
 }
