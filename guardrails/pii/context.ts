@@ -93,33 +93,36 @@ export function contextWindow(text: string, start: number, end: number, before =
  * 手机号) are recorded at the same position.
  */
 export class ContextMatcher {
-  private readonly regex: RegExp;
-  private readonly prefixesOf = new Map<string, string[]>();
+  /** First character code → context words starting with it, longest first. */
+  private readonly byFirst = new Map<number, string[]>();
 
   constructor(lists: Partial<Record<EntityType, ContextWords>>) {
     const words = new Set<string>();
     for (const source of [DEFAULT_CONTEXT, lists]) {
       for (const entry of Object.values(source)) for (const w of [...(entry?.positive ?? []), ...(entry?.negative ?? [])]) words.add(w.toLowerCase());
     }
-    const sorted = [...words].sort((a, b) => b.length - a.length);
-    for (const w of sorted) {
-      const prefixes = sorted.filter((o) => o !== w && w.startsWith(o));
-      if (prefixes.length) this.prefixesOf.set(w, prefixes);
+    for (const w of [...words].filter(Boolean).sort((a, b) => b.length - a.length)) {
+      const list = this.byFirst.get(w.charCodeAt(0));
+      if (list) list.push(w);
+      else this.byFirst.set(w.charCodeAt(0), [w]);
     }
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    this.regex = new RegExp(sorted.map(escape).join('|'), 'g');
   }
 
-  /** Finds every context word in the lower-cased text (ASCII words on word boundaries). */
+  /**
+   * Finds every context word in the lower-cased text (ASCII words on word boundaries): at each position every
+   * word that occurs there, longest first (手机号 and 手机). Words are indexed by their first character, and an
+   * ASCII word is only tried where a word starts, so most positions cost one Map lookup (a regex alternation of
+   * the ~250 words, used before, was ~5% of the detector's time).
+   */
   index(lower: string): ContextIndex {
     const hits: Array<{ start: number; word: string }> = [];
-    const regex = this.regex;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-      accept(lower, m.index, m[0], hits);
-      const prefixes = this.prefixesOf.get(m[0]);
-      if (prefixes) for (const p of prefixes) accept(lower, m.index, p, hits);
-      regex.lastIndex = m.index + 1;
+    const byFirst = this.byFirst;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      const list = byFirst.get(c);
+      if (list === undefined) continue;
+      if (isAsciiWordChar(c) && i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
+      for (let k = 0; k < list.length; k++) if (lower.startsWith(list[k]!, i)) accept(lower, i, list[k]!, hits);
     }
     return new ContextIndex(hits);
   }
