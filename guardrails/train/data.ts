@@ -31,6 +31,7 @@ import { benignFragments } from '../../datasets/classifiers/fragments.js';
 import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
+import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 
 export const HEADS = {
   toxicity: ['toxicity.toxic'],
@@ -202,6 +203,8 @@ export const GENERATED_MIX = {
   documentInjections: { count: 6000, weight: 1, cleanTwinRate: 0.3 },
   /** German benign questions and direct injections: see datasets/classifiers/documents.ts. */
   german: { count: 600, weight: 1 },
+  /** Toxicity: toxic and non-toxic statements about groups and people on the same topics: see datasets/classifiers/toxicity.ts. */
+  groupStatements: { count: 4000, weight: 1 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
   rolePlayInstructions: { count: 3000, weight: 1 },
 } as const;
@@ -248,9 +251,10 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
+    ['sealgate-group-statements', m.groupStatements.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count)], weight };
   }
   return {
     rows: [

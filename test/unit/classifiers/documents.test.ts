@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../../datasets/classifiers/documents.js';
+import { groupStatements } from '../../../datasets/classifiers/toxicity.js';
 
 const docs = [
   { text: 'The meeting is on Monday. Please bring the report. Thanks for coming.', lang: 'en' as const },
@@ -44,5 +45,16 @@ describe('document injections (datasets/classifiers/documents.ts)', () => {
     expect(rp.every((r) => r.label === 'jailbreak')).toBe(true);
     expect(rp.filter((r) => r.lang === 'zh').length).toBe(20);
     expect(rp).toEqual(rolePlayInstructions(19, 30));
+  });
+
+  it('group statements are balanced toxic / non-toxic in EN and ZH, and deterministic', () => {
+    const rows = groupStatements(46, 400);
+    expect(rows).toEqual(groupStatements(46, 400));
+    for (const lang of ['en', 'zh'] as const) {
+      const mine = rows.filter((r) => r.lang === lang);
+      expect(mine.filter((r) => r.label === 'toxic').length).toBe(100);
+      expect(mine.filter((r) => r.label === 'non_toxic').length).toBe(100);
+    }
+    expect(rows.every((r) => !/\{\w+\}/.test(r.text))).toBe(true);
   });
 });
