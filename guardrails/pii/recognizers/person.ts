@@ -119,6 +119,8 @@ function chineseNames(text: string): Candidate[] {
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
     const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES);
+    // Surname + one character that is a common word together (宁静, 盛夏, 申明, 涂鸦) needs a cue or a title.
+    if (given === 1 && surnameLength === 1 && !cueBefore && !honorificAfter && zhCharModel().pmi(text.charCodeAt(i), text.charCodeAt(g)) > 2.5) continue;
     const boundaryBefore = i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;

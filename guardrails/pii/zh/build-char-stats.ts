@@ -7,7 +7,8 @@
  *
  * Only counts ship (no text). Sources: the Chinese rows of cold (Apache-2.0), cmrc2018 (CC BY-SA 4.0),
  * crosswoz-user-turns (Apache-2.0), gaokao-bench (Apache-2.0), chatterbot-corpus (BSD-3-Clause),
- * awesome-chatgpt-prompts-zh (MIT), xquad (CC BY-SA 4.0), mgsm (CC BY 4.0). Never Weibo NER (licence unclear,
+ * awesome-chatgpt-prompts-zh (MIT), xquad (CC BY-SA 4.0), mgsm (CC BY 4.0), xsafety (Apache-2.0),
+ * cvalues-responsibility (Apache-2.0), jade-db (MIT). Never Weibo NER (licence unclear,
  * evaluation only) and never our own generator's output.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,13 @@ export const CHAR_STATS_SOURCES = [
   'benign/awesome-chatgpt-prompts-zh/awesome-chatgpt-prompts-zh.jsonl',
   'benign/xquad/xquad.jsonl',
   'benign/mgsm/mgsm.jsonl',
+  'harmful/xsafety-safety-scenarios/xsafety-safety-scenarios.jsonl',
+  'injection/xsafety-instruction-attacks/xsafety-instruction-attacks.jsonl',
+  'harmful/cvalues-responsibility/cvalues-responsibility.jsonl',
+  'harmful/jade-db/jade-db.jsonl',
 ];
 /** Bigrams seen fewer times are dropped (they carry little evidence and most of the size). */
-const MIN_BIGRAM = 4;
+const MIN_BIGRAM = 3;
 
 const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 
