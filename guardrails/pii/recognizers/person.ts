@@ -35,6 +35,8 @@ const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 /** Jump straight to characters that can start a surname. */
 const SURNAME_START = new RegExp(`[${[...ZH_SURNAMES, ...COMPOUND_FIRST].join('')}]`, 'g');
 
+/** One-character cues (ZH_NAME_CUES ending in them are conjunctions / verbs, not labels). */
+const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
 /** What may follow a name used as a whole @handle. */
 const HANDLE_END = /[:：\s/@,，。!！?？)）\]]/;
 
@@ -119,8 +121,10 @@ function chineseNames(text: string): Candidate[] {
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
     const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES);
-    // Surname + one character that is a common word together (宁静, 盛夏, 申明, 涂鸦) needs a cue or a title.
-    if (given === 1 && surnameLength === 1 && !cueBefore && !honorificAfter && zhCharModel().pmi(text.charCodeAt(i), text.charCodeAt(g)) > 2.5) continue;
+    // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
+    const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
+    // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
+    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(text.charCodeAt(i), text.charCodeAt(g)) > 2.5) continue;
     const boundaryBefore = i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
@@ -130,7 +134,9 @@ function chineseNames(text: string): Candidate[] {
     if (verbAfter) score += 0.2;
     if (given === 2) score += 0.05;
     // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
-    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(-0.4, Math.min(0.35, 0.1 * odds));
+    // (The background text contains names too — 张伟 is a frequent bigram there — so with a cue or a title
+    // the statistics may lower the score only a little.)
+    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
     if (given > 0 && text[i - 1] === '@' && (end >= text.length || HANDLE_END.test(text[end]!))) score += 0.3;
     // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
