@@ -6,6 +6,7 @@ export const EN_ORG_SUFFIXES = [
   'Hospital', 'Clinic', 'School', 'Academy', 'Systems', 'Technologies', 'Technology', 'Solutions', 'Services', 'Labs',
   'Laboratories', 'Networks', 'Software', 'Industries', 'Enterprises', 'Consulting', 'Media', 'Pharmaceuticals', 'Motors',
   'Airlines', 'Insurance', 'Capital', 'Ventures', 'Trust', 'Council', 'Committee', 'Commission', 'Union', 'Club', 'Orchestra',
+  'Investments', 'Financial', 'Bancorp', 'Realty', 'Properties', 'Communications', 'Telecom', 'Entertainment', 'Studios',
 ];
 
 export const EN_KNOWN_ORGS = [
