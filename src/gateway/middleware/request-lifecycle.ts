@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Logger } from '../../observability/logger.js';
+import { requestLogger, type Logger } from '../../observability/logger.js';
 import type { OutcomeObserver, RequestOutcome } from '../outcome.js';
 import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
@@ -40,6 +40,7 @@ export interface LifecycleOptions {
 
 export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
   const { logger, observers, headerHooks } = opts;
+  const requestLog = requestLogger(logger);
   return (req, res, next) => {
     const startedAt = new Date();
     const t0 = performance.now();
@@ -68,7 +69,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
         }
       }
       const level = outcome.status >= 500 ? 'warn' : 'info';
-      logger[level](
+      requestLog[level](
         {
           requestId,
           method: outcome.method,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { createFastLane } from '../../src/gateway/fast-lane.js';
+import { createFastLane } from '../../../src/gateway/fast-lane.js';
 
 /**
  * The fast lane must run exactly what express would: the same handlers in the same order, with the
