@@ -11,6 +11,8 @@ import { writeFileSync } from 'node:fs';
 import * as id from './identifiers.js';
 import type { Rng } from './identifiers.js';
 import { luhn } from '../../guardrails/pii/validators.js';
+import { EN_FIRST_NAMES, EN_SURNAMES } from '../../guardrails/pii/dictionaries/en-names.js';
+import { ZH_GIVEN_NAME_CHARS, ZH_NOT_IN_GIVEN_NAME } from '../../guardrails/pii/dictionaries/zh-names.js';
 
 export interface GoldSpan {
   start: number;
@@ -25,11 +27,30 @@ export interface SyntheticRecord {
   spans: GoldSpan[];
 }
 
-// Name pools are deliberately NOT the detector's dictionaries: many given names here are absent from them.
+// Held-out name pools: every given name, family name and Chinese given-name character below that the
+// detector's dictionaries know (guardrails/pii/dictionaries: EN_FIRST_NAMES, EN_SURNAMES, ZH_GIVEN_NAME_CHARS)
+// is filtered out, so the names in this corpus are ones the recognizers have never listed — the figure
+// measures generalisation, not dictionary lookup. (Chinese surnames are a closed class, the 百家姓 list, and
+// stay shared: a name without a known surname is not findable by design.)
+const heldOut = (pool: readonly string[], known: (name: string) => boolean) => pool.filter((n) => !known(n));
 const ZH_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严欧阳司马诸葛';
-const ZH_GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红鹏辉建国志强晓东海燕思远子涵梓萱浩然雨欣俊杰欣怡宇轩一诺嘉怡皓轩博文若曦铭泽诗涵';
-const EN_GIVEN = ['Oliver', 'Amelia', 'Priya', 'Mateo', 'Chloe', 'Dmitri', 'Aisha', 'Lukas', 'Sofia', 'Kenji', 'Fatima', 'Liam', 'Ingrid', 'Tomasz', 'Yara', 'Noah', 'Elif', 'Carlos', 'Hannah', 'Arjun', 'Zoe', 'Mikael', 'Nadia', 'Ethan', 'Leilani', 'Bjorn', 'Camila', 'Declan', 'Anouk', 'Rahul'];
-const EN_FAMILY = ['Smith', 'Okafor', 'Nguyen', 'Kowalski', 'Haddad', 'Lindqvist', 'Moreau', 'Tanaka', 'Fernandes', 'Brennan', 'Schultz', 'Castillo', 'Petrov', 'Mensah', 'Duarte', 'Whitfield', 'Abernathy', 'Kaur', 'Novak', 'Richter', 'Ibrahim', 'Larsen', 'Oyelaran', 'Varga', 'Delacroix'];
+export const ZH_GIVEN_HELD_OUT = heldOut(
+  [...'晗彤昭琛珂璟韵朗睿淼钧尧岚澜渊筠絮黛宸弈翊昀晏珏妤瑄煊萍若子伟澄沐予钦屹峻崇巍骞湛澈璞琰瑗珩璋琮骥芊苡沅汐湘蓁'],
+  (c) => ZH_GIVEN_NAME_CHARS.has(c) || ZH_NOT_IN_GIVEN_NAME.has(c),
+);
+export const EN_GIVEN_HELD_OUT = heldOut(
+  ['Oliver', 'Amelia', 'Priya', 'Mateo', 'Chloe', 'Dmitri', 'Aisha', 'Lukas', 'Sofia', 'Kenji', 'Fatima', 'Liam', 'Ingrid', 'Tomasz', 'Yara', 'Noah', 'Elif', 'Carlos', 'Hannah', 'Arjun', 'Zoe', 'Mikael', 'Nadia', 'Ethan', 'Leilani', 'Bjorn', 'Camila', 'Declan', 'Anouk', 'Rahul',
+    'Thandiwe', 'Oisin', 'Saoirse', 'Ksenia', 'Radomir', 'Ifeoma', 'Chidi', 'Tariq', 'Yusra', 'Kalani', 'Mirela', 'Teodor', 'Lorcan', 'Ailbhe', 'Zofia', 'Henrike', 'Sindre', 'Ragnhild', 'Nikhil', 'Sunniva', 'Eamon', 'Cosimo', 'Ottilie', 'Jarrah', 'Anahera', 'Wiremu', 'Keoni', 'Malak', 'Dagny', 'Vesna', 'Branimir', 'Ilse', 'Femke', 'Joaquim', 'Ximena', 'Itzel'],
+  (n) => EN_FIRST_NAMES.has(n.toLowerCase()) || EN_SURNAMES.has(n.toLowerCase()),
+);
+export const EN_FAMILY_HELD_OUT = heldOut(
+  ['Smith', 'Okafor', 'Nguyen', 'Kowalski', 'Haddad', 'Lindqvist', 'Moreau', 'Tanaka', 'Fernandes', 'Brennan', 'Schultz', 'Castillo', 'Petrov', 'Mensah', 'Duarte', 'Whitfield', 'Abernathy', 'Kaur', 'Novak', 'Richter', 'Ibrahim', 'Larsen', 'Oyelaran', 'Varga', 'Delacroix',
+    'Okonkwo', 'Adeyemi', 'Nakashima', 'Bergstrom', 'Halloran', 'Achterberg', 'Quispe', 'Oduya', 'Rautio', 'Haugland', 'Kaczmarek', 'Vukovic', 'Tshabalala', 'Ravensworth', 'Pemberton', 'Ashdown', 'Lindholm', 'Moravec', 'Danjuma', 'Ogunleye', 'Iwasaki', 'Zielinski'],
+  (n) => EN_FIRST_NAMES.has(n.toLowerCase()) || EN_SURNAMES.has(n.toLowerCase()),
+);
+const ZH_GIVEN = ZH_GIVEN_HELD_OUT.join('');
+const EN_GIVEN = EN_GIVEN_HELD_OUT;
+const EN_FAMILY = EN_FAMILY_HELD_OUT;
 const ZH_ROADS = ['文三路', '建国路', '中山路', '人民路', '解放大道', '南京东路', '淮海中路', '科技园南路', '长江路', '学院路', '天府大道', '延安西路'];
 const ZH_AREAS: Array<[string, string, string]> = [['浙江省', '杭州市', '西湖区'], ['广东省', '深圳市', '南山区'], ['江苏省', '南京市', '鼓楼区'], ['', '北京市', '朝阳区'], ['', '上海市', '浦东新区'], ['四川省', '成都市', '武侯区'], ['湖北省', '武汉市', '洪山区'], ['山东省', '青岛市', '市南区']];
 const EN_STREETS = ['Maple', 'Oak', 'Harbor', 'Cedar', 'Lincoln', 'Sunset', 'Riverside', 'Elm', 'Highland', 'Park'];

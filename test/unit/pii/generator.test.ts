@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../../datasets/pii/generate.js';
+import { EN_FAMILY_HELD_OUT, EN_GIVEN_HELD_OUT, ZH_GIVEN_HELD_OUT, generate } from '../../../datasets/pii/generate.js';
+import { EN_FIRST_NAMES, EN_SURNAMES } from '../../../guardrails/pii/dictionaries/en-names.js';
+import { ZH_GIVEN_NAME_CHARS } from '../../../guardrails/pii/dictionaries/zh-names.js';
 import { validators as v } from '../../../guardrails/pii/index.js';
 
 describe('synthetic PII generator', () => {
@@ -27,6 +29,17 @@ describe('synthetic PII generator', () => {
       const spans = [...r.spans].sort((a, b) => a.start - b.start);
       for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     }
+  });
+
+  it('draws person names only from held-out pools the recognizers do not list', () => {
+    expect(EN_GIVEN_HELD_OUT.length).toBeGreaterThanOrEqual(20);
+    expect(EN_FAMILY_HELD_OUT.length).toBeGreaterThanOrEqual(20);
+    expect(ZH_GIVEN_HELD_OUT.length).toBeGreaterThanOrEqual(30);
+    for (const n of [...EN_GIVEN_HELD_OUT, ...EN_FAMILY_HELD_OUT]) expect(EN_FIRST_NAMES.has(n.toLowerCase()) || EN_SURNAMES.has(n.toLowerCase())).toBe(false);
+    for (const c of ZH_GIVEN_HELD_OUT) expect(ZH_GIVEN_NAME_CHARS.has(c)).toBe(false);
+    const enNames = records.filter((r) => r.lang === 'en').flatMap((r) => r.spans.filter((s) => s.type === 'PERSON').map((s) => r.text.slice(s.start, s.end)));
+    expect(enNames.length).toBeGreaterThan(20);
+    for (const name of enNames) for (const part of name.split(' ')) expect(EN_FIRST_NAMES.has(part.toLowerCase())).toBe(false);
   });
 
   it('contains unlabelled invalid identifiers and near-misses', () => {
