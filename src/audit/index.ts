@@ -17,6 +17,7 @@ import type { Logger } from '../observability/logger.js';
 import type { OutcomeObserver, RequestOutcome } from '../gateway/outcome.js';
 import type { HeaderHook } from '../gateway/hooks.js';
 import type { GuardStage } from '../pipeline/pipeline.js';
+import type { RequestContext } from '../pipeline/types.js';
 import { ApiError } from '../gateway/errors.js';
 import { assembleReceipt, RECEIPT_HEADER, receiptKeyId, receiptPublicKey } from '../protocol/receipt-token.js';
 import { generateAuditKey, parseAuditKey, readSecret, type AuditKeys } from './keys.js';
@@ -148,21 +149,38 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     receipts?.put(requestId, { tenantId, token }).catch((err: unknown) => logger.warn({ requestId, err: (err as Error).message }, 'receipt not stored'));
   };
 
-  const headerHook: HeaderHook = (ctx): Record<string, string> => {
-    if (!issuer) return {};
+  /** What the header receipt of this request says now (see headerHook). */
+  const headerFacts = (ctx: RequestContext): { facts: ReceiptFacts; final: boolean } => {
     const locals = responses.get(ctx.requestId)?.locals as OutcomeLocals | undefined;
     // A stream's output is unknown when headers go out (plain streams are tracked by the digest stage;
     // confidential streams run in the enclave, so the route's `stream` flag decides).
     const final = isOutputFinal(ctx) && !(locals?.confidential && locals.stream);
-    const token = issuer.issue({
-      requestId: ctx.requestId,
-      tenantId: ctx.tenantId,
-      digests: ctx.digests,
-      policyVersion: ctx.policyVersion,
-      verdicts: ctx.verdicts,
-      measurement: locals?.measurement,
+    return {
       final,
-    });
+      facts: { requestId: ctx.requestId, tenantId: ctx.tenantId, digests: ctx.digests, policyVersion: ctx.policyVersion, verdicts: ctx.verdicts, measurement: locals?.measurement, final },
+    };
+  };
+
+  /**
+   * Streams: the header receipt is provisional (input digest and verdicts, `fin: false`), and all of
+   * it is known once the input stages are done. It is signed then, while the upstream is working on
+   * its first chunk, instead of on the way to the client's first byte. The header hook uses it only
+   * if the payload it would sign is byte for byte the same (same second, nothing added since);
+   * otherwise it signs afresh.
+   */
+  const presigned = new WeakMap<RequestContext, { json: string; token: string }>();
+  const presign = (ctx: RequestContext): void => {
+    if (!issuer || !responses.has(ctx.requestId)) return;
+    const json = JSON.stringify(issuer.payload({ ...headerFacts(ctx).facts, final: false }));
+    presigned.set(ctx, { json, token: issuer.issueJson(json) });
+  };
+
+  const headerHook: HeaderHook = (ctx): Record<string, string> => {
+    if (!issuer) return {};
+    const { facts, final } = headerFacts(ctx);
+    const json = JSON.stringify(issuer.payload(facts));
+    const early = presigned.get(ctx);
+    const token = early && early.json === json ? early.token : issuer.issueJson(json);
     if (final) finalSent.add(ctx.requestId);
     // An unauthenticated caller could never fetch it, and storing it would let anyone fill the store.
     if (ctx.tenantId !== 'anonymous') storeReceipt(ctx.requestId, ctx.tenantId, token);
@@ -234,7 +252,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     observer,
     headerHook,
     guard,
-    stages: createDigestStages(keys),
+    stages: withPresign(createDigestStages(keys), presign),
     readiness: () => trail.probe(),
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
@@ -243,6 +261,24 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
       await receipts?.close();
     },
   };
+}
+
+/**
+ * The output digest stage runs last among the input stages too: a streamed request's provisional
+ * receipt is scheduled for signing there, on the next turn of the event loop — after the upstream
+ * request has been written, while its first chunk is on the way.
+ */
+function withPresign(stages: { input: GuardStage; output: GuardStage }, presign: (ctx: RequestContext) => void): { input: GuardStage; output: GuardStage } {
+  const output: GuardStage = {
+    name: stages.output.name,
+    input({ body, ctx }) {
+      if (body.stream === true) setImmediate(presign, ctx);
+      return { action: 'continue' };
+    },
+    output: stages.output.output?.bind(stages.output),
+    outputStream: stages.output.outputStream?.bind(stages.output),
+  };
+  return { input: stages.input, output };
 }
 
 export { digestContent } from './digest.js';

@@ -5,7 +5,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Verdict } from '../../guardrails/core/types.js';
-import { ed25519Signer, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
+import { assembleReceipt, ed25519Signer, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
+import { receiptSignedBytes } from '../protocol/receipt.js';
 
 export interface ReceiptFacts {
   requestId: string;
@@ -48,5 +49,11 @@ export class ReceiptIssuer {
 
   issue(f: ReceiptFacts): string {
     return encodeReceipt(this.payload(f), this.sign);
+  }
+
+  /** The receipt for a payload already serialised with JSON.stringify (same bytes as `issue`). */
+  issueJson(json: string): string {
+    const bytes = Buffer.from(json, 'utf8');
+    return assembleReceipt(bytes, this.sign(receiptSignedBytes(bytes)));
   }
 }

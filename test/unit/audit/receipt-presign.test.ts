@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import type { Request, Response } from 'express';
+import { validateConfig } from '../../../src/config/loader.js';
+import { createAudit, type AuditRuntime } from '../../../src/audit/index.js';
+import { createDigestStages } from '../../../src/audit/digest-stage.js';
+import { decodeReceipt, verifyReceipt } from '../../../src/protocol/receipt-token.js';
+import type { RequestContext } from '../../../src/pipeline/types.js';
+import type { Chunk } from '../../../src/upstream/types.js';
+
+/**
+ * A streamed request's provisional header receipt is signed while the upstream works (after the
+ * input stages); the header must still say exactly what a receipt signed at header time would say.
+ */
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function runtime(): Promise<AuditRuntime> {
+  const dir = mkdtempSync(join(tmpdir(), 'sg-presign-'));
+  dirs.push(dir);
+  return createAudit(validateConfig({ audit: { file: { dir } } }), { logger: pino({ level: 'silent' }) });
+}
+
+/** Counts signatures made by the runtime's issuer (the real one, just counted). */
+function countSignatures(audit: AuditRuntime): { n: number } {
+  const counter = { n: 0 };
+  const issuer = audit.issuer!;
+  const issueJson = issuer.issueJson.bind(issuer);
+  issuer.issueJson = (json: string) => {
+    counter.n++;
+    return issueJson(json);
+  };
+  return counter;
+}
+
+/** Registers an in-flight response (as the audit guard does for every /v1 request) and returns its context. */
+function inFlight(audit: AuditRuntime, requestId: string): RequestContext {
+  const res = Object.assign(new EventEmitter(), { locals: { requestId } }) as unknown as Response;
+  audit.guard({} as Request, res, () => undefined);
+  return { requestId, tenantId: 'acme', keyId: 'k', signal: new AbortController().signal, timings: {}, verdicts: [] };
+}
+
+async function startStream(audit: AuditRuntime, ctx: RequestContext, body: Record<string, unknown>): Promise<void> {
+  await audit.stages.input.input!({ surface: 'chat.completions', body, ctx });
+  await audit.stages.output.input!({ surface: 'chat.completions', body, ctx });
+  async function* none(): AsyncIterable<Chunk> {}
+  audit.stages.output.outputStream!({ surface: 'chat.completions', body, ctx, chunks: none() }); // marks the request as streamed
+  await new Promise((r) => setImmediate(r)); // the presign turn
+}
+
+describe('presigned stream header receipts', () => {
+  const body = { model: 'm', stream: true, messages: [{ role: 'user', content: 'hello' }] };
+
+  it('equal a receipt signed at header time, and verify as provisional', async () => {
+    const audit = await runtime();
+    const signatures = countSignatures(audit);
+    const ctx = inFlight(audit, 'req_presign_1');
+    await startStream(audit, ctx, body);
+    expect(signatures.n).toBe(1); // signed before the first chunk
+    const token = audit.headerHook(ctx)['x-sealgate-receipt']!;
+    expect(signatures.n).toBe(1); // and not again for the header
+    // Ed25519 is deterministic: a fresh signature over the same payload is the same token.
+    expect(token).toBe(audit.issuer!.issue({ requestId: ctx.requestId, tenantId: 'acme', digests: ctx.digests, verdicts: [], final: false }));
+    expect(decodeReceipt(token)).toMatchObject({ rid: 'req_presign_1', fin: false, dig: { in: ctx.digests!.input } });
+    expect(verifyReceipt(token, audit.keys.publicKeyRaw, { requestId: 'req_presign_1', final: false })).toMatchObject({ valid: true });
+    await audit.close();
+  });
+
+  it('are not used when something was added after the input stages (a verdict before the first byte)', async () => {
+    const audit = await runtime();
+    const signatures = countSignatures(audit);
+    const ctx = inFlight(audit, 'req_presign_2');
+    await startStream(audit, ctx, body);
+    ctx.verdicts.push({ stage: 'output', detector: 'pii', category: 'pii.email', score: 0.9, action: 'redact' });
+    const token = audit.headerHook(ctx)['x-sealgate-receipt']!;
+    expect(signatures.n).toBe(2);
+    expect(decodeReceipt(token).vd).toEqual([{ st: 'output', det: 'pii', cat: 'pii.email', sc: 0.9, act: 'redact' }]);
+    expect(verifyReceipt(token, audit.keys.publicKeyRaw, { requestId: 'req_presign_2', final: false })).toMatchObject({ valid: true });
+    await audit.close();
+  });
+
+  it('leave the digest stages themselves unchanged (the enclave builds its pipeline from those)', () => {
+    const plain = createDigestStages(Buffer.alloc(32, 1));
+    expect(plain.output.input).toBeUndefined();
+  });
+});
