@@ -53,6 +53,12 @@ interface PendingRequest {
   fail(error: EnclaveError): void;
 }
 
+const PRESIGNED_MAX = 4096;
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 const UNAVAILABLE = () => new EnclaveError(503, 'enclave_unavailable', 'The confidential enclave restarted; retry after re-attesting.');
 
 export class EnclaveHost extends EventEmitter {
@@ -67,6 +73,8 @@ export class EnclaveHost extends EventEmitter {
   private restartTimer: NodeJS.Timeout | undefined;
   /** While set, `readyPromise` belongs to the restart loop and a failed spawn must not clear it. */
   private restarting = false;
+  /** Final receipts the enclave signed on release, by their exact payload bytes (latin1), until asked for. */
+  private readonly presigned = new Map<string, Uint8Array>();
   /** How many times the worker has been (re)started: tests and /readyz read it. */
   generation = 0;
 
@@ -163,7 +171,18 @@ export class EnclaveHost extends EventEmitter {
     this.restartTimer.unref();
   }
 
+  /** Keeps a release's pre-signed receipt for `signReceipt` and takes it off the release. */
+  private keepReceipt(release: EnclaveRelease | undefined): void {
+    const receipt = release?.receipt;
+    if (!receipt) return;
+    delete release.receipt;
+    // Bounded: receipts nobody asks for (audit off, or facts that changed) must not pile up.
+    if (this.presigned.size >= PRESIGNED_MAX) this.presigned.delete(this.presigned.keys().next().value!);
+    this.presigned.set(latin1(receipt.payload), receipt.signature);
+  }
+
   private failAll(): void {
+    this.presigned.clear();
     for (const call of this.calls.values()) call.reject(UNAVAILABLE());
     this.calls.clear();
     for (const request of this.requests.values()) request.fail(UNAVAILABLE());
@@ -176,7 +195,10 @@ export class EnclaveHost extends EventEmitter {
     if (request) {
       switch (message.type) {
         case 'head':
-          if (message.release) this.requests.delete(message.id);
+          if (message.release) {
+            this.requests.delete(message.id);
+            this.keepReceipt(message.release);
+          }
           request.onHead(message);
           return;
         case 'frame':
@@ -184,6 +206,7 @@ export class EnclaveHost extends EventEmitter {
           return;
         case 'end':
           this.requests.delete(message.id);
+          this.keepReceipt(message.release);
           if (message.bytes) request.onFrame(message.bytes);
           request.onEnd(message.release);
           return;
@@ -248,6 +271,13 @@ export class EnclaveHost extends EventEmitter {
    * `sealgate/1 receipt\0 || payload`; verify with `verifyReceiptSignature` from src/protocol).
    */
   async signReceipt(payload: Uint8Array): Promise<{ signature: Uint8Array; signingPublicKey: string; measurement: string }> {
+    // Usually the enclave already signed exactly these bytes when it released the request.
+    const key = latin1(payload);
+    const presigned = this.presigned.get(key);
+    if (presigned && this.identityValue) {
+      this.presigned.delete(key);
+      return { signature: presigned, signingPublicKey: this.identityValue.signingPublicKey, measurement: this.identityValue.measurement };
+    }
     const reply = await this.call({ type: 'sign', id: this.nextId++, payload });
     if (reply.type !== 'signed') throw UNAVAILABLE();
     return { signature: reply.signature, signingPublicKey: reply.signingPublicKey, measurement: reply.measurement };

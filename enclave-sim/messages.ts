@@ -42,6 +42,12 @@ export interface EnclaveRelease {
   policyVersion?: string;
   /** The OpenAI error code when the pipeline refused or failed (e.g. `content_policy_violation`). */
   errorCode?: string;
+  /**
+   * The final receipt, signed here with the enclave's attested key when the request is released
+   * (receipt payload JSON and its Ed25519 signature). The host keeps it and answers the audit's
+   * signing request for exactly these bytes without another round trip (host.ts `signReceipt`).
+   */
+  receipt?: { payload: Uint8Array; signature: Uint8Array };
 }
 
 export interface EnclaveIdentity {

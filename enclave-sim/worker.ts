@@ -34,6 +34,8 @@ import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js
 import { KeyRing } from './key-custody.js';
 import { measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
 import { loadRootKey, type RootKeyPair } from './root-key.js';
+import { ReceiptIssuer, type ReceiptFacts } from '../src/audit/receipts.js';
+import { receiptKeyId, receiptPublicKey } from '../src/protocol/receipt-token.js';
 import { createEnclavePipeline, type EnclavePipeline } from './pipeline-factory.js';
 
 export interface EnclaveWorkerData {
@@ -71,6 +73,22 @@ try {
   // Our own startup messages (missing root key file …) carry no secrets.
   post({ type: 'startup_failed', message: error instanceof Error ? error.message : 'enclave failed to start' });
   process.exit(1);
+}
+
+/**
+ * Final receipts are signed as each request is released, with the payload the gateway's audit
+ * builds for it (same issuer code, same facts), and travel with the release: the audit's signing
+ * request then finds them at the host instead of costing two more thread hops per request.
+ */
+const receiptIssuer =
+  init.config.audit.enabled && init.config.audit.receipts.enabled
+    ? new ReceiptIssuer(ring.signingKey, receiptKeyId(receiptPublicKey(toBase64Url(ring.signingPublicKey))))
+    : undefined;
+
+function presignReceipt(facts: ReceiptFacts): EnclaveRelease['receipt'] {
+  if (!receiptIssuer) return undefined;
+  const payload = new Uint8Array(Buffer.from(JSON.stringify(receiptIssuer.payload(facts))));
+  return { payload, signature: ring.sign(receiptSignedBytes(payload)) };
 }
 
 const rotationTimer = setInterval(() => ring.rotate(settings.keyGraceMs), settings.rotationIntervalMs);
@@ -227,7 +245,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     timings: {},
     verdicts: [],
   };
-  const release = (errorCode?: string): EnclaveRelease => ({
+  const release = (status: number, errorCode?: string): EnclaveRelease => ({
     verdicts: ctx.verdicts,
     timings: ctx.timings,
     usage: ctx.usage,
@@ -235,6 +253,16 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     provider: ctx.provider,
     policyVersion: ctx.policyVersion,
     errorCode,
+    receipt: presignReceipt({
+      requestId: message.meta.gatewayRequestId,
+      tenantId: message.meta.tenantId,
+      digests: ctx.digests,
+      policyVersion: ctx.policyVersion,
+      verdicts: ctx.verdicts,
+      measurement: measurement.measurement,
+      status,
+      final: true,
+    }),
   });
 
   try {
@@ -300,7 +328,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
         // The authenticated final frame: [DONE], the error event, or (Responses API) empty.
         if (!abort.signal.aborted) batch.add(sealer.seal(utf8(tail), true));
         else sealer.destroy();
-        batch.finish(release(errorCode ?? (abort.signal.aborted ? 'client_closed_request' : undefined)));
+        batch.finish(release(200, errorCode ?? (abort.signal.aborted ? 'client_closed_request' : undefined)));
         return;
       }
     }
@@ -308,7 +336,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     const status = result.status;
     const payload = result.kind === 'json' ? result.body : { error: result.error };
     const bytes = concatBytes(sealer.head, sealer.seal(utf8(JSON.stringify(payload)), true));
-    const released = release(result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
+    const released = release(status, result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
     post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
   } finally {
     inflight.delete(id);
@@ -327,7 +355,7 @@ port.on('message', (message: HostToEnclave) => {
       inflight.get(message.id)?.abort();
       break;
     case 'sign': {
-      const signature = ring.sign(receiptSignedBytes(message.payload), sodium);
+      const signature = ring.sign(receiptSignedBytes(message.payload));
       post({ type: 'signed', id: message.id, signature, signingPublicKey: toBase64Url(ring.signingPublicKey), measurement: measurement.measurement });
       break;
     }

@@ -6,7 +6,7 @@
  * AEAD, node:crypto HMAC), and every call here is synchronous. Interoperability with @hpke/core is
  * checked both ways in test/unit/protocol-hpke.test.ts, so this is the standard, not a variant.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import { concatBytes, i2osp, randomBytes, utf8 } from './bytes.js';
 import { ProtocolError } from './errors.js';
 import { sodiumSync, wipe } from './sodium.js';
@@ -61,6 +61,28 @@ function labeledExpand(suiteId: Uint8Array, prk: Uint8Array, label: string, info
 export interface X25519KeyPair {
   publicKey: Uint8Array;
   privateKey: Uint8Array;
+  /**
+   * The same private key as an OpenSSL key (node:crypto), for long-lived keys that decapsulate many
+   * requests (the enclave's): X25519 there costs ~30 µs against ~70 µs in libsodium's WebAssembly.
+   * Same function (RFC 7748), same bytes. Made by `withX25519Handle`.
+   */
+  handle?: KeyObject;
+}
+
+const PKCS8_X25519_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20]);
+
+/**
+ * Adds the OpenSSL handle to a key pair that will decapsulate many requests. The DER copy of the
+ * private key is wiped here; the KeyObject's copy lives in OpenSSL, which clears it when freed.
+ */
+export function withX25519Handle(pair: X25519KeyPair): X25519KeyPair {
+  const der = concatBytes(PKCS8_X25519_PREFIX, pair.privateKey);
+  try {
+    pair.handle = createPrivateKey({ key: Buffer.from(der.buffer, der.byteOffset, der.byteLength), format: 'der', type: 'pkcs8' });
+  } finally {
+    wipe(der);
+  }
+  return pair;
 }
 
 export function generateX25519KeyPair(): X25519KeyPair {
@@ -77,10 +99,16 @@ export function deriveX25519KeyPair(ikm: Uint8Array): X25519KeyPair {
   return { publicKey: sodiumSync().crypto_scalarmult_base(privateKey), privateKey };
 }
 
-function dh(privateKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
+function dh(pair: X25519KeyPair, publicKey: Uint8Array): Uint8Array {
   let shared: Uint8Array;
   try {
-    shared = sodiumSync().crypto_scalarmult(privateKey, publicKey);
+    if (pair.handle) {
+      // OpenSSL refuses an all-zero result (low-order point) too: EVP_PKEY_derive fails and this throws.
+      const peer = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64url') }, format: 'jwk' });
+      shared = diffieHellman({ privateKey: pair.handle, publicKey: peer });
+    } else {
+      shared = sodiumSync().crypto_scalarmult(pair.privateKey, publicKey);
+    }
   } catch {
     // libsodium refuses low-order points (all-zero output), as RFC 9180 §7.1.4 requires.
     throw new ProtocolError('decryption_failed', 'invalid encapsulated key');
@@ -164,7 +192,7 @@ export function setupBaseSender(
 ): { enc: Uint8Array; context: HpkeContext } {
   if (recipientPublicKey.length !== 32) throw new ProtocolError('attestation_invalid', 'recipient key must be 32 bytes');
   const enc = ephemeral.publicKey;
-  const sharedSecret = extractAndExpand(dh(ephemeral.privateKey, recipientPublicKey), concatBytes(enc, recipientPublicKey));
+  const sharedSecret = extractAndExpand(dh(ephemeral, recipientPublicKey), concatBytes(enc, recipientPublicKey));
   wipe(ephemeral.privateKey);
   return { enc, context: keySchedule(sharedSecret, info) };
 }
@@ -172,6 +200,6 @@ export function setupBaseSender(
 /** SetupBaseR: decapsulate with the recipient's key pair. */
 export function setupBaseRecipient(enc: Uint8Array, recipient: X25519KeyPair, info: Uint8Array): HpkeContext {
   if (enc.length !== N_ENC) throw new ProtocolError('malformed_envelope', 'encapsulated key must be 32 bytes');
-  const sharedSecret = extractAndExpand(dh(recipient.privateKey, enc), concatBytes(enc, recipient.publicKey));
+  const sharedSecret = extractAndExpand(dh(recipient, enc), concatBytes(enc, recipient.publicKey));
   return keySchedule(sharedSecret, info);
 }

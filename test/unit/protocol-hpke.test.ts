@@ -11,6 +11,7 @@ import {
   utf8,
   fromUtf8,
   toHex,
+  withX25519Handle,
 } from '../../src/protocol/index.js';
 
 // @hpke/core is an independent RFC 9180 implementation: agreeing with it both ways (ciphertexts and
@@ -73,5 +74,37 @@ describe('HPKE base mode (X25519, HKDF-SHA256, ChaCha20-Poly1305)', () => {
   it('rejects a low-order encapsulated key instead of deriving a predictable secret', () => {
     const recipient = generateX25519KeyPair();
     expect(() => setupBaseRecipient(new Uint8Array(32), recipient, info)).toThrow(/invalid encapsulated key/);
+  });
+
+  // The enclave decapsulates through OpenSSL (withX25519Handle); clients and test vectors use libsodium.
+  it('decapsulates through the OpenSSL key handle exactly as through libsodium, and agrees with @hpke/core', async () => {
+    const recipient = generateX25519KeyPair();
+    const withHandle = withX25519Handle({ publicKey: recipient.publicKey, privateKey: recipient.privateKey.slice() });
+    expect(withHandle.handle).toBeDefined();
+    const recipientPublic = await reference.kem.deserializePublicKey(toArrayBuffer(recipient.publicKey));
+    const sender = await reference.createSenderContext({ recipientPublicKey: recipientPublic, info: toArrayBuffer(info) });
+    const ciphertext = new Uint8Array(await sender.seal(toArrayBuffer(utf8('hello 你好')), toArrayBuffer(aad)));
+    const theirExport = toHex(new Uint8Array(await sender.export(toArrayBuffer(exporterContext), 32)));
+    for (const pair of [recipient, withHandle]) {
+      const context = setupBaseRecipient(new Uint8Array(sender.enc), pair, info);
+      expect(fromUtf8(context.open(aad, ciphertext))).toBe('hello 你好');
+      expect(toHex(context.export(exporterContext, 32))).toBe(theirExport);
+    }
+    // Our own sender too, many times (random ephemeral keys), and a wrong recipient key fails.
+    for (let i = 0; i < 20; i++) {
+      const { enc, context } = setupBaseSender(recipient.publicKey, info);
+      const ct = context.seal(aad, utf8(`message ${i}`));
+      expect(fromUtf8(setupBaseRecipient(enc, withHandle, info).open(aad, ct))).toBe(`message ${i}`);
+      expect(() => setupBaseRecipient(enc, withX25519Handle(generateX25519KeyPair()), info).open(aad, ct)).toThrow(/could not be decrypted/);
+    }
+  });
+
+  it('rejects low-order encapsulated keys through the OpenSSL key handle too', () => {
+    const recipient = withX25519Handle(generateX25519KeyPair());
+    const one = new Uint8Array(32);
+    one[0] = 1;
+    for (const enc of [new Uint8Array(32), one]) {
+      expect(() => setupBaseRecipient(enc, recipient, info)).toThrow(/invalid encapsulated key/);
+    }
   });
 });
