@@ -32,8 +32,9 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
   return false;
 }
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
-/** Jump straight to characters that can start a surname. */
-const SURNAME_START = new RegExp(`[${[...ZH_SURNAMES, ...COMPOUND_FIRST].join('')}]`, 'g');
+/** Characters that can start a surname, by UTF-16 code: one array read per character (no regex match objects). */
+const SURNAME_START = new Uint8Array(65536);
+for (const c of [...ZH_SURNAMES, ...COMPOUND_FIRST]) SURNAME_START[c.charCodeAt(0)] = 1;
 
 /** One-character cues (ZH_NAME_CUES ending in them are conjunctions / verbs, not labels). */
 const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
@@ -84,13 +85,9 @@ const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEF
 
 function chineseNames(text: string): Candidate[] {
   const out: Candidate[] = [];
-  SURNAME_START.lastIndex = 0;
-  let i = 0;
-  for (let hit = SURNAME_START.exec(text); hit; hit = SURNAME_START.exec(text)) {
-    if (hit.index < i) continue;
-    i = hit.index;
+  for (let i = 0; i < text.length; i++) {
+    if (SURNAME_START[text.charCodeAt(i)] !== 1) continue;
     const ch = text[i]!;
-    SURNAME_START.lastIndex = i + 1;
     let surnameLength = 0;
     if (ZH_SURNAMES.has(ch)) surnameLength = 1;
     if (COMPOUND_FIRST.has(ch)) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
@@ -148,7 +145,7 @@ function chineseNames(text: string): Candidate[] {
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
-    SURNAME_START.lastIndex = spanEnd;
+    i = spanEnd - 1;
   }
   return out;
 }

@@ -7,6 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+const pairKey = (a: number, b: number) => (a - HAN_FIRST) * (HAN_LAST - HAN_FIRST + 1) + (b - HAN_FIRST);
+
 interface CharStatsFile {
   total: number;
   unigram: Record<string, string>;
@@ -14,7 +18,9 @@ interface CharStatsFile {
 }
 
 export class ZhCharModel {
-  private readonly uni = new Map<number, number>();
+  /** Count per UTF-16 code (the stats only hold CJK ideographs U+4E00–9FFF). */
+  private readonly uni = new Float64Array(65536);
+  /** Pair counts keyed by (a − 0x4E00) · 0x5200 + (b − 0x4E00): a small integer, which a Map hashes fastest. */
   private readonly bi = new Map<number, number>();
   private readonly logTotal: number;
   private readonly total: number;
@@ -25,11 +31,11 @@ export class ZhCharModel {
     // Bucket k holds counts in [2^k, 2^(k+1)): use the geometric middle.
     for (const [k, chars] of Object.entries(file.unigram)) {
       const n = 2 ** (Number(k) + 0.5);
-      for (let i = 0; i < chars.length; i++) this.uni.set(chars.charCodeAt(i), n);
+      for (let i = 0; i < chars.length; i++) this.uni[chars.charCodeAt(i)] = n;
     }
     for (const [k, pairs] of Object.entries(file.bigram)) {
       const n = 2 ** (Number(k) + 0.5);
-      for (let i = 0; i + 1 < pairs.length; i += 2) this.bi.set(pairs.charCodeAt(i) * 65536 + pairs.charCodeAt(i + 1), n);
+      for (let i = 0; i + 1 < pairs.length; i += 2) this.bi.set(pairKey(pairs.charCodeAt(i), pairs.charCodeAt(i + 1)), n);
     }
   }
 
@@ -41,12 +47,13 @@ export class ZhCharModel {
 
   /** Approximate count of a character (0 when unseen). */
   count(code: number): number {
-    return this.uni.get(code) ?? 0;
+    return code >= 0 && code < 65536 ? this.uni[code]! : 0;
   }
 
   /** Approximate count of the pair (0 below the kept minimum). */
   pairCount(a: number, b: number): number {
-    return this.bi.get(a * 65536 + b) ?? 0;
+    if (a < HAN_FIRST || a > HAN_LAST || b < HAN_FIRST || b > HAN_LAST) return 0;
+    return this.bi.get(pairKey(a, b)) ?? 0;
   }
 
   /**
