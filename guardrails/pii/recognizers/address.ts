@@ -20,33 +20,37 @@ const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|�
  * lazy `X{1,7}?(suffix)` regex, without its per-position backtracking over ~30 alternatives).
  */
 const NOT_PLACE_CLASS = '的是在我你他她住到于从址寄送和与及或也都就请把给了';
-/** Runs of place-name characters (CJK ideographs minus particles/verbs): components never cross a run edge. */
-const PLACE_RUN = new RegExp(`[\\u4e00-\\u9fff]+`, 'g');
 /** Admin suffixes that take a one-character name (沪/渝 aside, e.g. 赵县, 沙市): roads and buildings need two. */
 const ZH_ADMIN_ONE_CHAR = /[县市区镇乡村]/;
-const SUFFIX_START = new RegExp(`[${[...ZH_SUFFIX_FIRST].join('')}]`, 'g');
+
+/** Characters that can start a suffix, by UTF-16 code. */
+const SUFFIX_FIRST = new Uint8Array(65536);
+for (const c of ZH_SUFFIX_FIRST) SUFFIX_FIRST[c.charCodeAt(0)] = 1;
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
-  PLACE_RUN.lastIndex = 0;
-  for (let run = PLACE_RUN.exec(text); run; run = PLACE_RUN.exec(text)) {
-    // Search suffixes inside the run only (searching `text` would rescan past the run: quadratic).
-    const runText = run[0];
-    const base = run.index;
-    let segmentStart = 0;
-    SUFFIX_START.lastIndex = 1;
-    for (let hit = SUFFIX_START.exec(runText); hit; hit = SUFFIX_START.exec(runText)) {
-      const p = hit.index;
+  // Runs of CJK ideographs: components never cross a run edge (a plain loop: no regex match objects, no run copies).
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isHan(text.charCodeAt(i))) i++;
+    const runStart = i;
+    while (i < n && isHan(text.charCodeAt(i))) i++;
+    let segmentStart = runStart;
+    for (let p = runStart + 1; p < i; p++) {
+      if (SUFFIX_FIRST[text.charCodeAt(p)] !== 1) continue;
       // A particle/verb (住在, 寄到) ends the place name: the segment restarts after it.
-      for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(runText[k]!)) { segmentStart = k + 1; break; }
-      if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(runText[p]!))) continue;
+      for (let k = p - 1; k >= segmentStart; k--) if (!isPlaceChar(text[k]!)) { segmentStart = k + 1; break; }
+      if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(text[p]!))) continue;
+      // Suffixes are all ideographs, so a match lies inside this run.
       let suffix = '';
-      for (const w of ZH_SUFFIXES) if (runText.startsWith(w, p)) { suffix = w; break; }
+      for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
       if (!suffix) continue;
       const start = Math.max(segmentStart, p - 7);
       const end = p + suffix.length;
-      into.push({ start: base + start, end: base + end, text: runText.slice(start, end) });
+      into.push({ start, end, text: text.slice(start, end) });
       segmentStart = end;
-      SUFFIX_START.lastIndex = end;
+      p = end - 1;
     }
   }
 }
