@@ -103,7 +103,8 @@ function chineseNames(text: string): Candidate[] {
     if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) continue;
     // Two given-name characters or one: whichever the name model prefers over the background (易昭|蹲坑 vs 杨素晗).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
-    if (given === 2) {
+    // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
+    if (given === 2 && isCjk(text[g + 2])) {
       const shorter = nameLogOdds(text, i, surnameLength, 1);
       if (shorter > odds + 1) {
         given = 1;
@@ -133,9 +134,10 @@ function chineseNames(text: string): Candidate[] {
     // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
     // (The background text contains names too — 张伟 is a frequent bigram there — so with a cue or a title
     // the statistics may lower the score only a little.)
-    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
-    if (given > 0 && text[i - 1] === '@' && (end >= text.length || HANDLE_END.test(text[end]!))) score += 0.3;
+    const handle = given > 0 && text[i - 1] === '@' && (end >= text.length || HANDLE_END.test(text[end]!));
+    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
+    if (handle) score += 0.3;
     // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
     const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);

@@ -26,6 +26,7 @@ describe('person names', () => {
     expect(only('PERSON', '周末去看了阿甘正传')).toEqual([]);
     // A whole @handle that is a name; a surname + title after 的.
     expect(only('PERSON', '转发 //@韦思琪: 说得对')).toEqual(['PERSON:韦思琪']);
+    expect(only('PERSON', '同意//@柏宁琍://@某某')).toEqual(['PERSON:柏宁琍']);
     expect(only('PERSON', '这是我们家的周老师')).toEqual(['PERSON:周老师']);
     // A doubled character is not surname + given name.
     expect(only('PERSON', '林林总总的问题都解决了')).toEqual([]);
