@@ -54,7 +54,14 @@ export function createApp(deps: GatewayDeps): Express {
   app.disable('etag');
   app.set('trust proxy', deps.config.server.trustProxy);
 
-  app.use(
+  // Everything is registered through `v1` (the app, recorded) so the fast lane — the first layer —
+  // can run exact-path POST calls (chat completions …) through the same chain without express's
+  // layer-by-layer walk. Other requests pass it and take express's route as before.
+  const lane = createFastLane();
+  app.use(lane.middleware);
+  const v1 = lane.record(app);
+
+  v1.use(
     requestLifecycle({
       logger: deps.logger,
       observers: deps.observers,
@@ -73,15 +80,9 @@ export function createApp(deps: GatewayDeps): Express {
 
   // Before authentication: browser preflights carry no credentials.
   const corsHandler = cors(deps.config.server.cors);
-  if (corsHandler) app.use(corsHandler);
+  if (corsHandler) v1.use(corsHandler);
 
-  mountHealthRoutes(app, deps);
-
-  // Everything from here on is registered through `v1` (the app, recorded) so the fast lane can run
-  // exact-path POST calls (chat completions …) through the same chain without express's layer walk.
-  const lane = createFastLane();
-  app.use(lane.middleware);
-  const v1 = lane.record(app);
+  mountHealthRoutes(v1, deps);
 
   const parseJson = jsonBody({
     limit: deps.config.server.bodyLimit,
