@@ -111,7 +111,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const n = normalized.text;
       const facts = factsOf(n, contextGate);
       const scored: Array<Candidate & { recognizer?: string }> = [];
-      const contextIndex = contextMatcher.index(facts.lower);
+      const contextIndex = contextMatcher.index(facts.lower, facts.hasCjk);
       facts.context = contextIndex;
       for (const recognizer of active) {
         const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
