@@ -32,6 +32,8 @@ import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
+import { promptLeaks } from '../../datasets/classifiers/leaks.js';
+import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
 
 export const HEADS = {
   toxicity: ['toxicity.toxic'],
@@ -203,6 +205,10 @@ export const GENERATED_MIX = {
   documentInjections: { count: 6000, weight: 1, cleanTwinRate: 0.3 },
   /** German benign questions and direct injections: see datasets/classifiers/documents.ts. */
   german: { count: 600, weight: 1 },
+  /** System-prompt extraction attempts and benign look-alikes: see datasets/classifiers/leaks.ts. */
+  promptLeaks: { count: 1500, weight: 1 },
+  /** Long benign system prompts (role × task × rules × format): see datasets/classifiers/system-prompts.ts. */
+  benignSystemPrompts: { count: 1500, weight: 1 },
   /** Toxicity: toxic and non-toxic statements about groups and people on the same topics: see datasets/classifiers/toxicity.ts. */
   groupStatements: { count: 4000, weight: 1 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
@@ -252,6 +258,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
     ['sealgate-group-statements', m.groupStatements.weight],
+    ['sealgate-prompt-leak', m.promptLeaks.weight],
+    ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
   ]);
   if (model === 'toxicity') {
     return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count)], weight };
@@ -277,6 +285,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
+      ...promptLeaks(21, m.promptLeaks.count),
+      ...benignSystemPrompts(22, m.benignSystemPrompts.count),
       // Abuse is toxicity, not intent: negatives for every intent head.
       ...abusiveMessages(14, 1200),
     ],
@@ -284,14 +294,20 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
   };
 }
 
+/**
+ * Generated sources that label only the attack heads (prompt injection, jailbreak): document injections, prompt
+ * leaks, benign system prompts and the German set. As harmful-head negatives they moved that head's operating point
+ * and calibration (measured: ZH harmful threshold 0.49 → 0.28 with the documents; "怎么在家制作冰毒然后卖出去？"
+ * 0.76 → 0.61 with the system prompts) without adding harmful-request evidence.
+ */
+const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injection', 'sealgate-german', 'sealgate-prompt-leak', 'sealgate-benign-system-prompts']);
+
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
   // Fragments of benign text include lone topic words ("bomb" from a history article): negatives for the
   // attack heads, but a harmful-head negative only one in two, so that those words keep their weight in real requests.
   if (row.source === 'sealgate-benign-fragments' && hashFraction(`harm:${row.text}`) >= 1 / 2) return { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
-  // Document injections and the German set are attack-head data only: thousands of easy harmful-head negatives
-  // would loosen the harmful head's 2%-FPR operating point (measured: ZH harmful threshold 0.49 → 0.28).
-  if (row.source === 'sealgate-document-injection' || row.source === 'sealgate-german') {
+  if (ATTACK_HEADS_ONLY.has(row.source)) {
     return row.label === 'injection' ? { 'intent.prompt_injection': 1 } : { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
   }
   if (row.label === 'benign' || row.label === 'safe' || row.label === 'toxic' || row.label === 'non_toxic') return benignIntent();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../../datasets/classifiers/toxicity.js';
+import { promptLeaks } from '../../../datasets/classifiers/leaks.js';
+import { benignSystemPrompts } from '../../../datasets/classifiers/system-prompts.js';
 
 const docs = [
   { text: 'The meeting is on Monday. Please bring the report. Thanks for coming.', lang: 'en' as const },
@@ -56,5 +58,15 @@ describe('document injections (datasets/classifiers/documents.ts)', () => {
       expect(mine.filter((r) => r.label === 'non_toxic').length).toBe(100);
     }
     expect(rows.every((r) => !/\{\w+\}/.test(r.text))).toBe(true);
+  });
+
+  it('prompt leaks are two thirds attacks with benign look-alikes; system prompts are long benign role + rules texts', () => {
+    const leaks = promptLeaks(21, 300);
+    expect(leaks).toEqual(promptLeaks(21, 300));
+    expect(leaks.filter((r) => r.label === 'injection').length).toBe(200);
+    expect(leaks.every((r) => !/\{\w+\}/.test(r.text))).toBe(true);
+    const prompts = benignSystemPrompts(22, 100);
+    expect(prompts.every((r) => r.label === 'benign' && r.text.length > 50 && /(Rules|规则)/.test(r.text))).toBe(true);
+    expect(new Set(prompts.map((r) => r.lang))).toEqual(new Set(['en', 'zh']));
   });
 });
