@@ -94,6 +94,21 @@ const ZH_NEGATIVE_NOT_TOXIC = [
   '这个产品质量太差了，不建议买', '今天被老板批评了，心情很差', '房价这么高，年轻人压力太大了',
 ];
 
+/* Organised-hate rhetoric (toxic) and the ordinary chatter of the same forums (non-toxic). */
+const EN_HATE_RHETORIC = [
+  'The {race} race is inferior and always will be.', '{G} are destroying our race and our nation.', 'Race mixing is a crime against our people.', '{G} control the media and the banks.',
+  'Diversity is just a code word for replacing us.', 'Send every one of them back to Africa.', '{G} are subhuman and should be treated that way.', 'Our people must wake up before {G} outbreed us.',
+  'No {g} should ever be allowed to marry one of ours.', 'These {g} parasites live off our taxes.', 'Every {g} neighbourhood turns into a jungle.', 'The {g} vermin are flooding our cities.',
+];
+const EN_RACES = ['black', 'Jewish', 'Arab', 'Asian', 'African', 'Mexican'];
+const EN_FORUM_CHATTER = [
+  'Does anyone know a good place to buy seeds around here?', 'Welcome to the forum, glad to have you with us.', 'I have been homeschooling my kids for two years now.', 'Thanks for the link, great read.',
+  'The weather here has been terrible all week.', 'Anyone going to the meeting on Saturday?', 'I agree with the previous poster.', 'Here is a picture of my dog after the hike.',
+  'My grandfather fought in the war and never talked about it.', 'I recommend a good history book about the Vikings.', 'Our town is holding a fundraiser for the fire department.',
+  'What rifle do you use for deer season?', 'Can someone recommend a good mechanic in Dallas?', 'I just moved to the countryside and love the quiet.', 'This thread is getting off topic.',
+  'I am a {g} person and I work as a nurse.', 'As a {g} woman I find this discussion interesting.', 'My best friend is {g} and we met at university.', 'I am {g}, ask me anything.',
+];
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -102,11 +117,12 @@ function enRow(rng: Rng, toxic: boolean): string {
   const g = pick(rng, EN_GROUPS);
   const slots = { bad: EN_TRAITS_BAD, adj: EN_ADJ, right: EN_RIGHTS, right2: EN_RIGHTS2, ins: EN_INS, threat: EN_THREATS, threat2: EN_THREATS2, fest: EN_FESTS };
   const groupNoun = rng() < 0.5 ? pick(rng, EN_GROUP_NOUNS) : `${g} people`;
+  const r = rng();
   if (toxic) {
-    const t = rng() < 0.6 ? pick(rng, EN_TOXIC) : pick(rng, EN_INSULTS);
-    return cap(fill(rng, t.replace(/\{G\}/g, groupNoun).replace(/\{g\}/g, g), slots));
+    const t = r < 0.45 ? pick(rng, EN_TOXIC) : r < 0.75 ? pick(rng, EN_INSULTS) : pick(rng, EN_HATE_RHETORIC);
+    return cap(fill(rng, t.replace(/\{G\}/g, groupNoun).replace(/\{g\}/g, g), { ...slots, race: EN_RACES }));
   }
-  const t = rng() < 0.75 ? pick(rng, EN_NEUTRAL) : pick(rng, EN_NEGATIVE_NOT_TOXIC);
+  const t = r < 0.55 ? pick(rng, EN_NEUTRAL) : r < 0.75 ? pick(rng, EN_NEGATIVE_NOT_TOXIC) : pick(rng, EN_FORUM_CHATTER);
   return cap(fill(rng, t.replace(/\{G\}/g, groupNoun).replace(/\{g\}/g, g), slots));
 }
 
