@@ -30,6 +30,12 @@ const ADVERSARIAL: Record<string, string> = {
   // Many short CJK runs with the only suffix character at the very end (a rescanning search goes quadratic).
   chineseRunsSuffixAtEnd: '天天，'.repeat(N / 3) + '市',
   capitalisedRunsSuffixAtEnd: 'Abc, '.repeat(N / 5) + 'Inc',
+  // One long ideograph run of characters that start a multi-character address suffix (大道, 小区) but never
+  // complete one: a backwards scan per such character was quadratic (~20 s for 大 × 50 000).
+  chineseSuffixStartsOnly: '大'.repeat(N),
+  chineseSurnameAndSuffixStart: '王小'.repeat(N / 2),
+  chineseHandles: '@王'.repeat(N / 2),
+  chineseWebsiteSuffix: '土豆网'.repeat(N / 3),
 };
 
 describe('regex safety: adversarial long inputs', () => {
