@@ -16,13 +16,16 @@ import {
   ResponseOpener,
   exportResponseSecret,
   fromBase64Url,
-  generateX25519KeyPair,
+  bytesEqual,
+  concatBytes,
+  fromUtf8,
   loadSodium,
+  prepareSender,
   randomBytes,
   sealRequest,
   toBase64Url,
   utf8,
-  type X25519KeyPair,
+  type PreparedSender,
 } from '../protocol/index.js';
 import { AttestationCache, type VerifiedAttestation } from './attestation-cache.js';
 
@@ -60,23 +63,30 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     now: options.now,
   });
 
-  // The next request's ephemeral HPKE key pair, made while the previous request is on the wire, so
-  // its base-point multiplication (~40 µs) is off the latency path. Each pair seals one request and
-  // its private half is wiped right there (setupBaseSender); a spare never used protects nothing.
-  let spareEphemeral: X25519KeyPair | undefined;
+  // The next request's HPKE encapsulation (fresh ephemeral key pair, X25519 with the attested key,
+  // key schedule), done while the previous request is on the wire: ~0.15 ms of the sealing cost off
+  // the latency path. Each prepared context seals exactly one request; one prepared for a key that
+  // is no longer the attested one is wiped, never used.
+  let spare: PreparedSender | undefined;
   let refillScheduled = false;
-  const takeEphemeral = (): X25519KeyPair => {
-    const pair = spareEphemeral ?? generateX25519KeyPair();
-    spareEphemeral = undefined;
+  const takeSender = (attested: VerifiedAttestation): PreparedSender => {
+    const keyId = attested.document.keyId;
+    let sender = spare;
+    spare = undefined;
+    if (sender && (sender.keyId !== keyId || !bytesEqual(sender.recipientPublicKey, attested.hpkePublicKey))) {
+      sender.context.destroy();
+      sender = undefined;
+    }
+    sender ??= prepareSender(attested.hpkePublicKey, keyId);
     if (!refillScheduled) {
       refillScheduled = true;
       const timer = setTimeout(() => {
         refillScheduled = false;
-        spareEphemeral ??= generateX25519KeyPair();
+        if (!spare) spare = prepareSender(attested.hpkePublicKey, keyId);
       }, 0);
       (timer as { unref?: () => void }).unref?.();
     }
-    return pair;
+    return sender;
   };
 
   const confidentialFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -144,7 +154,7 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
           requestId: toBase64Url(randomBytes(16)),
         },
         plaintext: utf8(bodyText),
-        ephemeral: takeEphemeral(),
+        sender: takeSender(attested),
       });
       const opener = new ResponseOpener(exportResponseSecret(sealed.context), sealed.enc);
       sealed.context.destroy();
@@ -214,12 +224,8 @@ async function decryptResponse(response: Response, opener: ResponseOpener, wants
   const sealed = new Uint8Array(await response.arrayBuffer());
   const parts = opener.push(sealed);
   opener.end();
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const plaintext = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    plaintext.set(part, offset);
-    offset += part.length;
-  }
-  return new Response(plaintext, { status: response.status, statusText: response.statusText, headers: plainHeaders(response, 'application/json') });
+  // The answer is JSON text: a string body is the cheapest Response to build and read again
+  // (~15 µs against ~40 µs for bytes with undici), and fromUtf8 refuses invalid UTF-8.
+  const text = fromUtf8(parts.length === 1 ? parts[0]! : concatBytes(...parts));
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: plainHeaders(response, 'application/json') });
 }

@@ -29,6 +29,16 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
 /** I2OSP from RFC 8017 for the small widths the protocol uses (1, 2, 4 or 8 bytes). */
 export function i2osp(value: number | bigint, width: 1 | 2 | 4 | 8): Uint8Array {
   const out = new Uint8Array(width);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+    // Hot path (lengths, counters, timestamps): plain arithmetic, no BigInt.
+    if (width < 8 && value >= 2 ** (width * 8)) throw new RangeError(`value does not fit in ${width} bytes`);
+    let remaining = value;
+    for (let i = width - 1; i >= 0; i--) {
+      out[i] = remaining % 256;
+      remaining = Math.floor(remaining / 256);
+    }
+    return out;
+  }
   let remaining = BigInt(value);
   if (remaining < 0n || remaining >= 1n << BigInt(width * 8)) throw new RangeError(`value does not fit in ${width} bytes`);
   for (let i = width - 1; i >= 0; i--) {
@@ -95,10 +105,13 @@ export class ByteReader {
 
   uint(width: 1 | 2 | 4 | 8): number {
     const bytes = this.take(width);
-    let value = 0n;
-    for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('integer too large');
-    return Number(value);
+    let value = 0;
+    for (let i = 0; i < width; i++) {
+      value = value * 256 + bytes[i]!;
+      // Checked as it grows: beyond 2^53 a Number could no longer hold the exact value.
+      if (value > Number.MAX_SAFE_INTEGER) throw new RangeError('integer too large');
+    }
+    return value;
   }
 
   lengthPrefixed(): Uint8Array {

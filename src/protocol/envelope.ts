@@ -8,7 +8,7 @@
  * another); the AEAD's associated data binds tenant, route, model, timestamp and request id, so the
  * gateway cannot replay a body under another tenant, route or model, or refresh its timestamp.
  */
-import { ByteReader, concatBytes, i2osp, lengthPrefixed, utf8, fromUtf8 } from './bytes.js';
+import { ByteReader, bytesEqual, concatBytes, i2osp, lengthPrefixed, utf8, fromUtf8 } from './bytes.js';
 import {
   DEFAULT_TIMESTAMP_WINDOW_MS,
   LABEL_REQUEST_AAD,
@@ -103,6 +103,20 @@ export interface SealedRequest {
   enc: Uint8Array;
 }
 
+/** SetupBaseS done ahead of time for one future request (see `sealRequest`'s `sender`). */
+export interface PreparedSender {
+  recipientPublicKey: Uint8Array;
+  keyId: string;
+  enc: Uint8Array;
+  context: HpkeContext;
+}
+
+/** Encapsulates to the recipient now, with a fresh ephemeral key, for exactly one later request. */
+export function prepareSender(recipientPublicKey: Uint8Array, keyId: string, ephemeral?: X25519KeyPair): PreparedSender {
+  const { enc, context } = setupBaseSender(recipientPublicKey, requestInfo(keyId), ephemeral);
+  return { recipientPublicKey, keyId, enc, context };
+}
+
 export function sealRequest(opts: {
   recipientPublicKey: Uint8Array;
   keyId: string;
@@ -110,9 +124,19 @@ export function sealRequest(opts: {
   plaintext: Uint8Array;
   /** A fresh pair made ahead of time (used once; its private half is wiped here), or test vectors. */
   ephemeral?: X25519KeyPair;
+  /**
+   * An HPKE sender context set up ahead of time for this recipient key and key id (`prepareSender`),
+   * used for this one request only. Encapsulation does not depend on the message, so a client can
+   * do it while the previous request is on the wire.
+   */
+  sender?: PreparedSender;
 }): SealedRequest {
   const { binding } = opts;
-  const { enc, context } = setupBaseSender(opts.recipientPublicKey, requestInfo(opts.keyId), opts.ephemeral);
+  const prepared = opts.sender;
+  if (prepared && (prepared.keyId !== opts.keyId || !bytesEqual(prepared.recipientPublicKey, opts.recipientPublicKey))) {
+    throw new TypeError('prepared HPKE sender is for another recipient key');
+  }
+  const { enc, context } = prepared ?? setupBaseSender(opts.recipientPublicKey, requestInfo(opts.keyId), opts.ephemeral);
   const ciphertext = context.seal(requestAad(binding), opts.plaintext);
   const header = encodeHeader({
     keyId: opts.keyId,

@@ -27,9 +27,12 @@ interface ResponseKeys {
   baseNonce: Uint8Array;
 }
 
+const LABEL_KEY = utf8('key');
+const LABEL_NONCE = utf8('nonce');
+
 function deriveResponseKeys(secret: Uint8Array, enc: Uint8Array, responseNonce: Uint8Array): ResponseKeys {
   const prk = hkdfExtract(concatBytes(enc, responseNonce), secret);
-  const keys = { key: hkdfExpand(prk, utf8('key'), 32), baseNonce: hkdfExpand(prk, utf8('nonce'), 12) };
+  const keys = { key: hkdfExpand(prk, LABEL_KEY, 32), baseNonce: hkdfExpand(prk, LABEL_NONCE, 12) };
   wipe(prk);
   return keys;
 }

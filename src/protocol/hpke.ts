@@ -28,34 +28,63 @@ const KEM_SUITE_ID = concatBytes(utf8('KEM'), i2osp(KEM_ID, 2));
 export const HPKE_SUITE_ID = concatBytes(utf8('HPKE'), i2osp(KEM_ID, 2), i2osp(KDF_ID, 2), i2osp(AEAD_ID, 2));
 const EMPTY = new Uint8Array(0);
 
-function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHmac('sha256', key).update(data).digest());
+function hmacSha256(key: Uint8Array, ...data: Uint8Array[]): Uint8Array {
+  const hmac = createHmac('sha256', key);
+  for (const part of data) hmac.update(part);
+  return new Uint8Array(hmac.digest());
 }
 
 /** HKDF-Extract (RFC 5869); an empty salt is HMAC's zero key, as the RFC specifies. */
 export function hkdfExtract(salt: Uint8Array, ikm: Uint8Array): Uint8Array {
-  return hmacSha256(salt.length === 0 ? new Uint8Array(N_H) : salt, ikm);
+  return hmacSha256(salt.length === 0 ? ZERO_SALT : salt, ikm);
 }
+
+const ZERO_SALT = new Uint8Array(N_H);
+const COUNTER_BYTES = Array.from({ length: 256 }, (_, i) => Uint8Array.of(i));
 
 /** HKDF-Expand (RFC 5869). */
 export function hkdfExpand(prk: Uint8Array, info: Uint8Array, length: number): Uint8Array {
   if (length > 255 * N_H) throw new RangeError('HKDF-Expand length too large');
+  // One block (every length this protocol asks for): T(1) = HMAC(prk, info || 0x01).
+  if (length <= N_H) return firstBlock(hmacSha256(prk, info, COUNTER_BYTES[1]!), length);
   const out = new Uint8Array(length);
   let previous: Uint8Array = EMPTY;
   for (let filled = 0, counter = 1; filled < length; counter++) {
-    previous = hmacSha256(prk, concatBytes(previous, info, Uint8Array.of(counter)));
+    previous = hmacSha256(prk, previous, info, COUNTER_BYTES[counter]!);
     out.set(previous.subarray(0, Math.min(N_H, length - filled)), filled);
     filled += N_H;
   }
   return out;
 }
 
+/** The first `length` bytes of an HKDF block, as their own buffer; the rest of the block is wiped. */
+function firstBlock(block: Uint8Array, length: number): Uint8Array {
+  if (length === block.length) return block;
+  const out = block.slice(0, length);
+  wipe(block);
+  return out;
+}
+
+/** "HPKE-v1" || suite_id || label, built once per (suite, label): every request uses the same few. */
+const labelPrefixes = new Map<string, Uint8Array>();
+function labelPrefix(suiteId: Uint8Array, label: string): Uint8Array {
+  const key = `${suiteId === KEM_SUITE_ID ? 'k' : suiteId === HPKE_SUITE_ID ? 'h' : Buffer.from(suiteId).toString('hex')}:${label}`;
+  let prefix = labelPrefixes.get(key);
+  if (!prefix) {
+    prefix = concatBytes(HPKE_V1, suiteId, utf8(label));
+    if (labelPrefixes.size < 64) labelPrefixes.set(key, prefix);
+  }
+  return prefix;
+}
+
 function labeledExtract(suiteId: Uint8Array, salt: Uint8Array, label: string, ikm: Uint8Array): Uint8Array {
-  return hkdfExtract(salt, concatBytes(HPKE_V1, suiteId, utf8(label), ikm));
+  return hmacSha256(salt.length === 0 ? ZERO_SALT : salt, labelPrefix(suiteId, label), ikm);
 }
 
 function labeledExpand(suiteId: Uint8Array, prk: Uint8Array, label: string, info: Uint8Array, length: number): Uint8Array {
-  return hkdfExpand(prk, concatBytes(i2osp(length, 2), HPKE_V1, suiteId, utf8(label), info), length);
+  const labeledInfo = [i2osp(length, 2), labelPrefix(suiteId, label), info];
+  if (length <= N_H) return firstBlock(hmacSha256(prk, ...labeledInfo, COUNTER_BYTES[1]!), length);
+  return hkdfExpand(prk, concatBytes(...labeledInfo), length);
 }
 
 export interface X25519KeyPair {
@@ -163,9 +192,13 @@ export class HpkeContext {
 
 /** base_nonce XOR I2OSP(seq, Nn), shared with the response framing's counter nonces. */
 export function computeNonce(baseNonce: Uint8Array, sequence: number): Uint8Array {
+  if (!Number.isSafeInteger(sequence) || sequence < 0) throw new RangeError('sequence number out of range');
   const nonce = baseNonce.slice();
-  const seq = i2osp(BigInt(sequence), 8);
-  for (let i = 0; i < 8; i++) nonce[nonce.length - 8 + i]! ^= seq[i]!;
+  let remaining = sequence;
+  for (let i = nonce.length - 1; i >= nonce.length - 8 && remaining > 0; i--) {
+    nonce[i]! ^= remaining % 256;
+    remaining = Math.floor(remaining / 256);
+  }
   return nonce;
 }
 

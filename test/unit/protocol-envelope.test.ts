@@ -10,6 +10,7 @@ import {
   loadSodium,
   openRequest,
   parseEnvelope,
+  prepareSender,
   sealRequest,
   utf8,
   type RequestBinding,
@@ -35,6 +36,23 @@ function sealed(keyId = 'k1') {
 }
 
 describe('request envelope', () => {
+  it('seals with a sender context prepared ahead of time (one request each), and refuses one for another key', () => {
+    const recipient = generateX25519KeyPair();
+    const other = generateX25519KeyPair();
+    const prepared = [prepareSender(recipient.publicKey, 'k1'), prepareSender(recipient.publicKey, 'k1')];
+    // Two preparations never share an ephemeral key.
+    expect(Buffer.from(prepared[0]!.enc).equals(Buffer.from(prepared[1]!.enc))).toBe(false);
+    for (const sender of prepared) {
+      const request = sealRequest({ recipientPublicKey: recipient.publicKey, keyId: 'k1', binding, plaintext: utf8(body), sender });
+      expect(request.enc).toBe(sender.enc);
+      const { plaintext } = openRequest(parseEnvelope(request.body), recipient, { tenant: 'acme', route: '/v1/chat/completions' });
+      expect(fromUtf8(plaintext)).toBe(body);
+    }
+    const stale = prepareSender(recipient.publicKey, 'k1');
+    expect(() => sealRequest({ recipientPublicKey: recipient.publicKey, keyId: 'k2', binding, plaintext: utf8(body), sender: stale })).toThrow(/another recipient key/);
+    expect(() => sealRequest({ recipientPublicKey: other.publicKey, keyId: 'k1', binding, plaintext: utf8(body), sender: stale })).toThrow(/another recipient key/);
+  });
+
   it('round-trips and exposes only routing metadata in clear', () => {
     const { recipient, request } = sealed();
     const envelope = parseEnvelope(request.body);
