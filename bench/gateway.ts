@@ -12,6 +12,8 @@
  *   probe: sequential requests over one keep-alive connection, timed with performance.now()
  *          (sub-millisecond latency: what a gateway adds to one call);
  *   load:  autocannon with N connections for a fixed duration (req/s, p50/p99 under load).
+ * Both are split into rounds interleaved across the targets, so that other work on a shared machine
+ * weighs on every target alike (see measureAll).
  * Writes bench/results/gateway.json and the gateway section of docs/benchmarks.md (BENCH_NO_DOCS=1
  * skips the docs for trial runs) and prints the ratios against the goals
  * (≤ 1 ms added at p50, ≥ 80% of direct throughput, not slower than Portkey).
@@ -52,6 +54,8 @@ const SETTINGS = {
    */
   probeWarmupRequests: Number(process.env.BENCH_PROBE_WARMUP ?? 300),
   probeWarmupMaxSeconds: 3,
+  /** Probe and load are split into this many rounds, interleaved across targets (see measureAll). */
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
 };
 
 type Mode = 'nonStreaming' | 'streaming';
@@ -140,33 +144,39 @@ async function verify(target: Target): Promise<void> {
   }
 }
 
-async function probe(target: Target, mode: Mode, model: string): Promise<ProbeResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const payload = body(mode, model);
-  const totals: number[] = [];
-  const ttfbs: number[] = [];
-  let cpuBefore: number | undefined;
-  let cpuAfter: number | undefined;
-  const deadline = performance.now() + SETTINGS.probeMaxSeconds * 1000;
-  try {
-    // Warm the connection and the JIT (the same for every target).
-    const warmUntil = performance.now() + SETTINGS.probeWarmupMaxSeconds * 1000;
-    for (let i = 0; i < SETTINGS.probeWarmupRequests && performance.now() < warmUntil; i++) await once(agent, target, payload);
-    cpuBefore = processCpuMicros(target.pid);
-    while (totals.length < SETTINGS.probeRequests && performance.now() < deadline) {
-      const r = await once(agent, target, payload);
-      if (r.status !== 200) throw new Error(`${target.name} ${mode}: HTTP ${r.status} during probe`);
-      totals.push(r.totalMs);
-      ttfbs.push(r.ttfbMs);
-    }
-    cpuAfter = processCpuMicros(target.pid);
-  } finally {
-    agent.destroy();
+/** Warms the connection and the JIT (the same for every target), on the agent the probe rounds then use. */
+async function warmProbe(agent: Agent, target: Target, payload: string): Promise<void> {
+  const warmUntil = performance.now() + SETTINGS.probeWarmupMaxSeconds * 1000;
+  for (let i = 0; i < SETTINGS.probeWarmupRequests && performance.now() < warmUntil; i++) await once(agent, target, payload);
+}
+
+interface ProbeSamples {
+  totals: number[];
+  ttfbs: number[];
+  cpuMicros: number;
+  cpuKnown: boolean;
+}
+
+/** One probe round: up to `count` sequential requests (at most `maxMs`), appended to `into`. */
+async function probeRound(agent: Agent, target: Target, mode: Mode, payload: string, count: number, maxMs: number, into: ProbeSamples): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  const before = processCpuMicros(target.pid);
+  for (let i = 0; i < count && performance.now() < deadline; i++) {
+    const r = await once(agent, target, payload);
+    if (r.status !== 200) throw new Error(`${target.name} ${mode}: HTTP ${r.status} during probe`);
+    into.totals.push(r.totalMs);
+    into.ttfbs.push(r.ttfbMs);
   }
+  const after = processCpuMicros(target.pid);
+  if (before === undefined || after === undefined) into.cpuKnown = false;
+  else into.cpuMicros += after - before;
+}
+
+function probeSummary(mode: Mode, x: ProbeSamples): ProbeResult {
   return {
-    ...latencySummary(totals),
-    ...(mode === 'streaming' ? { ttfbP50Ms: latencySummary(ttfbs).p50Ms } : {}),
-    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMicrosPerRequest: Math.round((cpuAfter - cpuBefore) / totals.length) } : {}),
+    ...latencySummary(x.totals),
+    ...(mode === 'streaming' ? { ttfbP50Ms: latencySummary(x.ttfbs).p50Ms } : {}),
+    ...(x.cpuKnown && x.totals.length ? { cpuMicrosPerRequest: Math.round(x.cpuMicros / x.totals.length) } : {}),
   };
 }
 
@@ -181,25 +191,60 @@ function processCpuMicros(pid: number | undefined): number | undefined {
   }
 }
 
-async function load(target: Target, mode: Mode, model: string): Promise<LoadResult> {
-  const opts = {
+function loadOptions(target: Target, mode: Mode, model: string) {
+  return {
     url: `${target.url}/chat/completions`,
     method: 'POST' as const,
     headers: { ...target.headers, 'content-type': 'application/json' },
     body: body(mode, model),
     connections: SETTINGS.connections,
   };
-  await autocannon({ ...opts, duration: SETTINGS.warmupSeconds });
-  const r = await autocannon({ ...opts, duration: SETTINGS.loadSeconds });
+}
+
+/** Load rounds of one target, combined: req/s over the whole time; latencies weighted by each round's requests. */
+function loadSummary(rounds: autocannon.Result[]): LoadResult {
+  const total = rounds.reduce((n, r) => n + r.requests.total, 0);
+  const seconds = rounds.reduce((n, r) => n + r.duration, 0);
+  const weighted = (pick: (r: autocannon.Result) => number) => (total ? rounds.reduce((n, r) => n + pick(r) * r.requests.total, 0) / total : 0);
   return {
-    requestsPerSec: round(r.requests.average, 1),
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    meanMs: round(r.latency.average),
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    requestsPerSec: round(total / seconds, 1),
+    p50Ms: round(weighted((r) => r.latency.p50)),
+    p99Ms: round(weighted((r) => r.latency.p99)),
+    meanMs: round(weighted((r) => r.latency.average)),
+    total,
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    errors: rounds.reduce((n, r) => n + r.errors + r.timeouts, 0),
   };
+}
+
+/**
+ * Every target of one scenario and body type, measured in interleaved rounds: warm-up for all, then
+ * SETTINGS.rounds rounds in which each target (in a rotating order) gets its share of the probe and
+ * of the load. On a machine shared with other work, load comes and goes; interleaving makes every
+ * target see the same conditions, so the ratios between them mean something.
+ */
+async function measureAll(targets: Target[], mode: Mode, model: string): Promise<Record<string, { probe: ProbeResult; load: LoadResult }>> {
+  const payload = body(mode, model);
+  const agents = new Map(targets.map((t) => [t.name, new Agent({ keepAlive: true, maxSockets: 1 })]));
+  const probes = new Map(targets.map((t) => [t.name, { totals: [], ttfbs: [], cpuMicros: 0, cpuKnown: true } as ProbeSamples]));
+  const loads = new Map(targets.map((t) => [t.name, [] as autocannon.Result[]]));
+  const rounds = Math.max(1, SETTINGS.rounds);
+  try {
+    for (const t of targets) {
+      await warmProbe(agents.get(t.name)!, t, payload);
+      await autocannon({ ...loadOptions(t, mode, model), duration: SETTINGS.warmupSeconds });
+    }
+    for (let r = 0; r < rounds; r++) {
+      const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
+      for (const t of order) {
+        await probeRound(agents.get(t.name)!, t, mode, payload, Math.ceil(SETTINGS.probeRequests / rounds), (SETTINGS.probeMaxSeconds * 1000) / rounds, probes.get(t.name)!);
+        loads.get(t.name)!.push(await autocannon({ ...loadOptions(t, mode, model), duration: SETTINGS.loadSeconds / rounds }));
+      }
+    }
+  } finally {
+    for (const agent of agents.values()) agent.destroy();
+  }
+  return Object.fromEntries(targets.map((t) => [t.name, { probe: probeSummary(mode, probes.get(t.name)!), load: loadSummary(loads.get(t.name)!) }]));
 }
 
 /**
@@ -308,11 +353,11 @@ export async function run(): Promise<void> {
     for (const scenario of SCENARIOS) {
       const results: TargetResults = {};
       for (const mode of MODES) {
+        process.stdout.write(`gateway bench: ${scenario.name} ${mode}: ${targets.map((t) => t.name).join(', ')} in ${SETTINGS.rounds} interleaved rounds …\n`);
+        const measured = await measureAll(targets, mode, scenario.model);
         for (const target of targets) {
-          process.stdout.write(`gateway bench: ${scenario.name} ${target.name} ${mode} …\n`);
-          const p = await probe(target, mode, scenario.model);
-          const l = await load(target, mode, scenario.model);
-          if (l.non2xx || l.errors) process.stdout.write(`  WARNING: ${l.non2xx} non-2xx, ${l.errors} errors under load\n`);
+          const { probe: p, load: l } = measured[target.name]!;
+          if (l.non2xx || l.errors) process.stdout.write(`  WARNING: ${target.name}: ${l.non2xx} non-2xx, ${l.errors} errors under load\n`);
           (results[target.name] ??= {} as Record<Mode, { probe: ProbeResult; load: LoadResult }>)[mode] = { probe: p, load: l };
         }
       }
@@ -325,7 +370,7 @@ export async function run(): Promise<void> {
       machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
       settings: SETTINGS,
       notes:
-        'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies). Shared 2-core machine: compare ratios within this run, not across runs.',
+        'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies, p50/p99 weighted across rounds). Probe and load are split into `rounds` rounds interleaved across targets. Shared 2-core machine: compare ratios within this run, not across runs.',
       scenarios,
       /** Microseconds per request for authenticate + rate limit + release, in-process (memory stores). */
       accessControl,
@@ -444,7 +489,8 @@ Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.nod
 Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
 **direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host).
 *probe*: up to ${SETTINGS.probeRequests} sequential requests (at most ${SETTINGS.probeMaxSeconds} s) on one keep-alive connection, after ${SETTINGS.probeWarmupRequests} warm-up requests (at most ${SETTINGS.probeWarmupMaxSeconds} s), high-resolution timer: the latency a gateway adds to one call.
-*load*: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.loadSeconds} s after a ${SETTINGS.warmupSeconds} s warm-up (autocannon latencies are whole milliseconds).
+*load*: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.loadSeconds} s after a ${SETTINGS.warmupSeconds} s warm-up (autocannon latencies are whole milliseconds; p50/p99 are the rounds' values weighted by their requests).
+Both are split into ${SETTINGS.rounds} rounds interleaved across the four targets (rotating order), so that load from other work on the shared machine falls on every target alike.
 Client, gateway and upstream share the same 2 cores, so with an instant upstream "throughput vs direct" compares a proxy with a static server; the 50 ms scenario shows throughput when a model's latency dominates, as in production.
 
 ${tables.join('\n\n')}
