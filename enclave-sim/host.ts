@@ -55,6 +55,16 @@ interface PendingRequest {
 
 const PRESIGNED_MAX = 4096;
 
+/** The gateway request id a receipt payload names (`rid`), if it parses. */
+function receiptRequestId(payload: Uint8Array): string | undefined {
+  try {
+    const rid = (JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8')) as { rid?: unknown }).rid;
+    return typeof rid === 'string' ? rid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
@@ -73,8 +83,10 @@ export class EnclaveHost extends EventEmitter {
   private restartTimer: NodeJS.Timeout | undefined;
   /** While set, `readyPromise` belongs to the restart loop and a failed spawn must not clear it. */
   private restarting = false;
-  /** Final receipts the enclave signed on release, by their exact payload bytes (latin1), until asked for. */
+  /** Final receipts the enclave signed after release, by their exact payload bytes (latin1), until asked for. */
   private readonly presigned = new Map<string, Uint8Array>();
+  /** Gateway request ids whose enclave-signed receipt is on its way, and who waits for it. */
+  private readonly receiptsDue = new Map<string, Array<() => void>>();
   /** How many times the worker has been (re)started: tests and /readyz read it. */
   generation = 0;
 
@@ -171,18 +183,27 @@ export class EnclaveHost extends EventEmitter {
     this.restartTimer.unref();
   }
 
-  /** Keeps a release's pre-signed receipt for `signReceipt` and takes it off the release. */
-  private keepReceipt(release: EnclaveRelease | undefined): void {
-    const receipt = release?.receipt;
-    if (!receipt) return;
-    delete release.receipt;
+  /** Notes that the enclave will send this release's receipt (see EnclaveRelease.receiptFollows). */
+  private expectReceipt(release: EnclaveRelease | undefined): void {
+    const rid = release?.receiptFollows;
+    if (!rid) return;
+    delete release.receiptFollows;
+    if (this.receiptsDue.size < PRESIGNED_MAX) this.receiptsDue.set(rid, []);
+  }
+
+  private keepReceipt(message: Extract<EnclaveToHost, { type: 'receipt' }>): void {
     // Bounded: receipts nobody asks for (audit off, or facts that changed) must not pile up.
     if (this.presigned.size >= PRESIGNED_MAX) this.presigned.delete(this.presigned.keys().next().value!);
-    this.presigned.set(latin1(receipt.payload), receipt.signature);
+    this.presigned.set(latin1(message.payload), message.signature);
+    const waiters = this.receiptsDue.get(message.rid);
+    this.receiptsDue.delete(message.rid);
+    for (const wake of waiters ?? []) wake();
   }
 
   private failAll(): void {
     this.presigned.clear();
+    for (const waiters of this.receiptsDue.values()) for (const wake of waiters) wake();
+    this.receiptsDue.clear();
     for (const call of this.calls.values()) call.reject(UNAVAILABLE());
     this.calls.clear();
     for (const request of this.requests.values()) request.fail(UNAVAILABLE());
@@ -190,6 +211,7 @@ export class EnclaveHost extends EventEmitter {
   }
 
   private dispatch(message: EnclaveToHost): void {
+    if (message.type === 'receipt') return this.keepReceipt(message);
     if (!('id' in message)) return;
     const request = this.requests.get(message.id);
     if (request) {
@@ -197,7 +219,7 @@ export class EnclaveHost extends EventEmitter {
         case 'head':
           if (message.release) {
             this.requests.delete(message.id);
-            this.keepReceipt(message.release);
+            this.expectReceipt(message.release);
           }
           request.onHead(message);
           return;
@@ -206,7 +228,7 @@ export class EnclaveHost extends EventEmitter {
           return;
         case 'end':
           this.requests.delete(message.id);
-          this.keepReceipt(message.release);
+          this.expectReceipt(message.release);
           if (message.bytes) request.onFrame(message.bytes);
           request.onEnd(message.release);
           return;
@@ -271,8 +293,20 @@ export class EnclaveHost extends EventEmitter {
    * `sealgate/1 receipt\0 || payload`; verify with `verifyReceiptSignature` from src/protocol).
    */
   async signReceipt(payload: Uint8Array): Promise<{ signature: Uint8Array; signingPublicKey: string; measurement: string }> {
-    // Usually the enclave already signed exactly these bytes when it released the request.
+    // Usually the enclave already signed exactly these bytes just after it released the request.
     const key = latin1(payload);
+    if (!this.presigned.has(key)) {
+      const due = this.receiptsDue.get(receiptRequestId(payload) ?? '');
+      if (due) {
+        // Bounded wait: should the receipt never come, sign the usual way below.
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          due.push(resolve);
+          timer = setTimeout(resolve, 1_000);
+        });
+        clearTimeout(timer);
+      }
+    }
     const presigned = this.presigned.get(key);
     if (presigned && this.identityValue) {
       this.presigned.delete(key);

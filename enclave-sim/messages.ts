@@ -43,11 +43,11 @@ export interface EnclaveRelease {
   /** The OpenAI error code when the pipeline refused or failed (e.g. `content_policy_violation`). */
   errorCode?: string;
   /**
-   * The final receipt, signed here with the enclave's attested key when the request is released
-   * (receipt payload JSON and its Ed25519 signature). The host keeps it and answers the audit's
-   * signing request for exactly these bytes without another round trip (host.ts `signReceipt`).
+   * Set when the enclave will sign this request's final receipt itself, right after this release
+   * (a `receipt` message follows): signing stays off the response's path, and the audit's signing
+   * request for exactly those bytes needs no worker round trip (host.ts `signReceipt`).
    */
-  receipt?: { payload: Uint8Array; signature: Uint8Array };
+  receiptFollows?: string;
 }
 
 export interface EnclaveIdentity {
@@ -73,5 +73,7 @@ export type EnclaveToHost =
   /** The last sealed bytes (if any) and what the enclave releases about the request. */
   | { type: 'end'; id: number; release: EnclaveRelease; bytes?: Uint8Array }
   | { type: 'signed'; id: number; signature: Uint8Array; signingPublicKey: string; measurement: string }
+  /** A final receipt signed after its release (payload JSON and signature), for the gateway request `rid`. */
+  | { type: 'receipt'; rid: string; payload: Uint8Array; signature: Uint8Array }
   | { type: 'rotated'; id: number; keyId: string }
   | { type: 'failed'; id: number; message: string };
