@@ -46,7 +46,12 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  const logger = pino({ ...options, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, opts.destination);
+  // stdout by default, written synchronously: pino's default destination hands every line to the
+  // libuv thread pool (a wake-up there and a callback back, per line), which cost more CPU than the
+  // write itself. A log reader that stops reading stalls the gateway once the pipe is full, as it
+  // would for any synchronous logger; nothing is lost on a crash.
+  const destination = opts.destination ?? pino.destination({ dest: 1, sync: true });
+  const logger = pino({ ...options, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
   // Same stream, same format and level, no redaction pass (which cost more than the rest of the line).
   const stream = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym];
   const twin = pino(options, stream);
