@@ -50,7 +50,12 @@ const SURNAME_LOG_PROB = (() => {
 })();
 const COMPOUND_SURNAME_LOG_PROB = Math.log(0.03 / ZH_COMPOUND_SURNAMES.length);
 /** Given names draw ~70% of their characters from the typical given-name characters, the rest like ordinary text. */
-const GIVEN_TYPICAL_LOG_PROB = Math.log(0.7 / ZH_GIVEN_NAME_CHARS.size);
+const GIVEN_TYPICAL_PROB = 0.7 / ZH_GIVEN_NAME_CHARS.size;
+const GIVEN_NAME_CHAR = new Uint8Array(65536);
+for (const c of ZH_GIVEN_NAME_CHARS) GIVEN_NAME_CHAR[c.charCodeAt(0)] = 1;
+const LOG_03 = Math.log(0.3);
+/** Same range as isCjk, on a code (NaN outside the text: false). */
+const isCjkCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** Prior odds that a name starts at a given position of running text (log). */
 const NAME_START_LOG_PRIOR = Math.log(1 / 60);
 
@@ -68,15 +73,15 @@ function nameLogOdds(text: string, i: number, surnameLength: number, given: numb
   let name = NAME_START_LOG_PRIOR + (surnameLength === 2 ? COMPOUND_SURNAME_LOG_PROB : (SURNAME_LOG_PROB.get(text.charCodeAt(i)) ?? Math.log(1e-4)));
   for (let k = i + surnameLength; k < end; k++) {
     const c = text.charCodeAt(k);
-    name += ZH_GIVEN_NAME_CHARS.has(text[k]!) ? Math.log(Math.exp(GIVEN_TYPICAL_LOG_PROB) + 0.3 * m.unigram(c)) : Math.log(0.3 * m.unigram(c));
+    name += GIVEN_NAME_CHAR[c] === 1 ? Math.log(GIVEN_TYPICAL_PROB + 0.3 * m.unigram(c)) : LOG_03 + m.logUnigram(c);
   }
   let background = 0;
-  const from = isCjk(text[i - 1]) ? i - 1 : i;
-  if (from === i) background += Math.log(m.unigram(text.charCodeAt(i)));
-  for (let k = from; k < end; k++) background += Math.log(m.conditional(text.charCodeAt(k), text.charCodeAt(k + 1)));
+  const from = isCjkCode(text.charCodeAt(i - 1)) ? i - 1 : i;
+  if (from === i) background += m.logUnigram(text.charCodeAt(i));
+  for (let k = from; k < end; k++) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
   // The next character: after a name it is drawn like any text; in the background chain it follows the last character.
-  if (isCjk(text[end])) name += Math.log(m.unigram(text.charCodeAt(end)));
-  else background -= Math.log(m.conditional(text.charCodeAt(end - 1), text.charCodeAt(end)));
+  if (isCjkCode(text.charCodeAt(end))) name += m.logUnigram(text.charCodeAt(end));
+  else background -= m.logConditional(text.charCodeAt(end - 1), text.charCodeAt(end));
   return name - background;
 }
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 
+const LOG_03 = Math.log(0.3);
 const HAN_FIRST = 0x4e00;
 const HAN_LAST = 0x9fff;
 const pairKey = (a: number, b: number) => (a - HAN_FIRST) * (HAN_LAST - HAN_FIRST + 1) + (b - HAN_FIRST);
@@ -64,6 +65,30 @@ export class ZhCharModel {
     const ab = this.pairCount(a, b);
     if (ab === 0) return -1;
     return Math.log(ab) + this.logTotal - Math.log(this.count(a) + 1) - Math.log(this.count(b) + 1);
+  }
+
+  /** log P(c) for every UTF-16 code, precomputed at load (the name scorer asks for it per character). */
+  private logUni: Float64Array | undefined;
+
+  /** log P(c) in running text, add-half smoothed (= Math.log(this.unigram(code))). */
+  logUnigram(code: number): number {
+    let table = this.logUni;
+    if (!table) {
+      table = new Float64Array(65536);
+      for (let c = 0; c < 65536; c++) table[c] = Math.log((this.uni[c]! + 0.5) / this.total);
+      this.logUni = table;
+    }
+    // Past the end of the text charCodeAt gives NaN: an unseen character, like unigram() says.
+    return code >= 0 && code < 65536 ? table[code]! : table[0]!;
+  }
+
+  /** log P(b | a) (= Math.log(this.conditional(a, b))); most adjacent pairs are unseen and cost one table read. */
+  logConditional(a: number, b: number): number {
+    const ca = this.count(a);
+    if (ca === 0) return this.logUnigram(b);
+    const pair = this.pairCount(a, b);
+    if (pair === 0) return LOG_03 + this.logUnigram(b);
+    return Math.log(0.7 * (pair / ca) + 0.3 * this.unigram(b));
   }
 
   /** P(c) in running text, add-half smoothed. */
