@@ -80,11 +80,13 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
     sender ??= prepareSender(attested.hpkePublicKey, keyId);
     if (!refillScheduled) {
       refillScheduled = true;
-      const timer = setTimeout(() => {
+      // After this turn's microtasks (the request is handed to the socket by then), before the answer.
+      const refill = () => {
         refillScheduled = false;
         if (!spare) spare = prepareSender(attested.hpkePublicKey, keyId);
-      }, 0);
-      (timer as { unref?: () => void }).unref?.();
+      };
+      if (typeof setImmediate === 'function') setImmediate(refill).unref();
+      else (setTimeout(refill, 0) as { unref?: () => void }).unref?.();
     }
     return sender;
   };
