@@ -12,7 +12,7 @@ export const ZH_COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '�
  */
 export const ZH_NOT_IN_GIVEN_NAME = new Set(
   ('的了是在和与及或也都就还又不没很太更最把被让给对向从到于为以而且但却说道讲想要会能可已经过着吗呢吧啊呀哦嘛么个些这那哪谁什怎几多少每各其之所们我你他她它您咱啥上下里外前后中内间时年月日号点分秒元块次回位名种样家人们去来做看听问答买卖找用打开关吃喝走跑坐住叫等再才只没有无非' +
-    // Shops, streets and food (restaurant and menu words in booking dialogues: 苑店, 胡椒, 梅汤, 毛血旺).
+    // Shops, streets and food (shop names ending in 店 and dishes in booking dialogues: 王记饭店, 胡椒牛柳).
     '店馆街桥楼汤椒炒烤酒饭菜鸡鸭肉羊猪茶糖粥汁锅血')
     .split(''),
 );

@@ -65,7 +65,7 @@ const NAME_START_LOG_PRIOR = Math.log(1 / 60);
  * public facts (surname frequencies, typical given-name characters). Background: a character bigram chain
  * from the character before the span to the one after it. Name: a name starts here (prior), surname by its
  * frequency, given-name characters mostly from the typical set, and the next character unrelated to the
- * name. So 高兴 / 温室气 / 周边环 (common words) lose, 青年|杨素晗|不屑 wins.
+ * name. So 高兴 / 温室气 / 周边环 (common words) lose, 会上|宋婉晴|发言 wins.
  */
 function nameLogOdds(text: string, i: number, surnameLength: number, given: number): number {
   const m = zhCharModel();
@@ -106,7 +106,7 @@ function chineseNames(text: string): Candidate[] {
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     if (given > 0 && ZH_NOT_NAMES.has(text.slice(i, i + 2))) continue;
-    // Two given-name characters or one: whichever the name model prefers over the background (易昭|蹲坑 vs 杨素晗).
+    // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
     if (given === 2 && isCjk(text[g + 2])) {
@@ -143,7 +143,7 @@ function chineseNames(text: string): Candidate[] {
     const handle = given > 0 && text[i - 1] === '@' && (end >= text.length || HANDLE_END.test(text[end]!));
     if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     if (handle) score += 0.3;
-    // Two typical given-name characters after a surname (杨素晗, 肖立伟) look like a full name on their own.
+    // Two typical given-name characters after a surname (张婧瑶, 李思涵) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
     const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);
     if (given === 2 && edgeBefore && ZH_GIVEN_NAME_CHARS.has(text[g]!) && ZH_GIVEN_NAME_CHARS.has(text[g + 1]!)) score += 0.2;
