@@ -42,6 +42,8 @@ const RESULTS = join(ROOT, 'bench', 'results', 'confidential.json');
 const DEV_KEY = 'sg-dev-local-only-key';
 
 const SETTINGS = {
+  warmupRequests: 300,
+  warmupMaxSeconds: 3,
   probeRequests: Number(process.env.BENCH_PROBE_REQUESTS ?? 300),
   probeMaxSeconds: 8,
   concurrency: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -183,7 +185,13 @@ export async function run(): Promise<void> {
     const results: Record<string, unknown> = {};
     const comparisons: Record<string, unknown> = {};
     for (const mode of ['nonStreaming', 'streaming'] as const) {
-      for (let i = 0; i < 30; i++) for (const path of ['plain', 'confidential'] as const) await call(path, mode); // warm-up
+      // Warm-up as in bench/gateway.ts: 300 interleaved pairs (at most 3 s), so the probe measures the
+      // steady state and not JIT compilation (the enclave worker is its own isolate and is only warmed
+      // by confidential requests, the main thread by both).
+      const warmUntil = performance.now() + SETTINGS.warmupMaxSeconds * 1000;
+      for (let i = 0; i < SETTINGS.warmupRequests && performance.now() < warmUntil; i++) {
+        for (const path of ['plain', 'confidential'] as const) await call(path, mode);
+      }
       const samples: Record<Path, number[]> = { plain: [], confidential: [] };
       // Client CPU per request (sequential, so nothing else runs in this process meanwhile): what the
       // confidential client costs its caller, and what it takes from the gateway in the load phase below.
