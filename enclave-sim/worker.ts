@@ -136,28 +136,38 @@ function attest(nonce: string) {
 }
 
 /**
- * Coalesces the sealed frames produced in one turn of the event loop into one message: a burst of
- * upstream chunks costs one cross-thread hop instead of one per chunk, and a slow stream still goes
- * out chunk by chunk (the flush runs as soon as the loop would otherwise wait). The first flush
- * carries the response head; the last one carries the release, so a fast stream is two messages.
+ * Coalesces the SSE chunks produced in one turn of the event loop into one sealed data frame and
+ * one message: a burst of upstream chunks costs one AEAD seal (and one open at the client) and one
+ * cross-thread hop instead of one per chunk, and a slow stream still goes out chunk by chunk (the
+ * flush runs as soon as the loop would otherwise wait). The first flush carries the response head;
+ * the last one carries the final frame and the release, so a fast stream is one or two messages.
  */
 class StreamBatcher {
   private pending: Uint8Array[] = [];
+  /** SSE text of the chunks produced this turn, sealed together as one data frame at the flush. */
+  private pendingText = '';
   private scheduled: NodeJS.Immediate | undefined;
   private headSent = false;
 
   constructor(
     private readonly id: number,
-    private readonly head: Uint8Array,
+    private readonly sealer: ResponseSealer,
   ) {}
 
-  add(frame: Uint8Array): void {
-    this.pending.push(frame);
+  /** Queue SSE text; everything queued before the loop turns goes out as one sealed data frame. */
+  addText(text: string): void {
+    this.pendingText += text;
     this.scheduled ??= setImmediate(() => this.flush());
   }
 
+  private sealPending(): void {
+    if (this.pendingText.length === 0) return;
+    this.pending.push(this.sealer.seal(utf8(this.pendingText), false));
+    this.pendingText = '';
+  }
+
   private take(): Uint8Array {
-    const parts = this.headSent ? this.pending : [this.head, ...this.pending];
+    const parts = this.headSent ? this.pending : [this.sealer.head, ...this.pending];
     this.pending = [];
     return parts.length === 1 ? parts[0]!.slice() : concatBytes(...parts);
   }
@@ -165,6 +175,7 @@ class StreamBatcher {
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
+    this.sealPending();
     if (this.headSent && this.pending.length === 0) return;
     const bytes = this.take();
     if (!this.headSent) post({ type: 'head', id: this.id, status: 200, stream: true, bytes }, [bytes.buffer as ArrayBuffer]);
@@ -172,9 +183,16 @@ class StreamBatcher {
     this.headSent = true;
   }
 
-  finish(release: EnclaveRelease): void {
+  /**
+   * Seals what is queued, then the authenticated final frame with `tail` (omitted when the client
+   * went away: the response is abandoned and its keys wiped), and hands over the release.
+   */
+  finish(release: EnclaveRelease, tail: string | undefined): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
+    this.sealPending();
+    if (tail !== undefined) this.pending.push(this.sealer.seal(utf8(tail), true));
+    else this.sealer.destroy();
     if (!this.headSent) {
       const bytes = this.take();
       this.headSent = true;
@@ -315,14 +333,14 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
         const responses = message.surface === 'responses';
         const frame = (chunk: Record<string, unknown>) =>
           responses ? `event: ${String(chunk.type)}\ndata: ${JSON.stringify(chunk)}\n\n` : `data: ${JSON.stringify(chunk)}\n\n`;
-        const batch = new StreamBatcher(id, sealer.head);
+        const batch = new StreamBatcher(id, sealer);
         let sequence = 0;
         let tail = responses ? '' : 'data: [DONE]\n\n';
         let errorCode: string | undefined;
         try {
           while (!next.done) {
             if (typeof next.value.sequence_number === 'number') sequence = next.value.sequence_number + 1;
-            batch.add(sealer.seal(utf8(frame(next.value)), false));
+            batch.addText(frame(next.value));
             if (abort.signal.aborted) break;
             next = await iterator.next();
           }
@@ -336,9 +354,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
             : `data: ${JSON.stringify({ error: body })}\n\n`;
         }
         // The authenticated final frame: [DONE], the error event, or (Responses API) empty.
-        if (!abort.signal.aborted) batch.add(sealer.seal(utf8(tail), true));
-        else sealer.destroy();
-        batch.finish(release(200, errorCode ?? (abort.signal.aborted ? 'client_closed_request' : undefined)));
+        batch.finish(release(200, errorCode ?? (abort.signal.aborted ? 'client_closed_request' : undefined)), abort.signal.aborted ? undefined : tail);
         receiptFor(200);
         return;
       }
