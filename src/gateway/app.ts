@@ -3,8 +3,7 @@
  * different pieces. Order of the chain (why): request id + outcome first (every response gets an id
  * and is counted) → ops endpoints (no auth) → /v1: authenticate (401 before we read a body) → JSON
  * body (limit → 413, malformed → 400) → rate limit (it reads the body's token budget) → routes →
- * 404 → OpenAI-shaped errors. Exact-path POST calls to the API run that same chain through the
- * fast lane (fast-lane.ts), which skips express's per-layer path matching.
+ * 404 → OpenAI-shaped errors.
  */
 import express, { type Express } from 'express';
 import type { SealGateConfig } from '../config/schema.js';
@@ -22,7 +21,6 @@ import { requestLifecycle } from './middleware/request-lifecycle.js';
 import { jsonBody } from './middleware/json-body.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { cors } from './middleware/cors.js';
-import { createFastLane } from './fast-lane.js';
 import { mountHealthRoutes } from './routes/health.js';
 import { routeModules } from './routes/index.js';
 import type { AuditRuntime } from '../audit/index.js';
@@ -54,14 +52,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.disable('etag');
   app.set('trust proxy', deps.config.server.trustProxy);
 
-  // Everything is registered through `v1` (the app, recorded) so the fast lane — the first layer —
-  // can run exact-path POST calls (chat completions …) through the same chain without express's
-  // layer-by-layer walk. Other requests pass it and take express's route as before.
-  const lane = createFastLane();
-  app.use(lane.middleware);
-  const v1 = lane.record(app);
-
-  v1.use(
+  app.use(
     requestLifecycle({
       logger: deps.logger,
       observers: deps.observers,
@@ -80,9 +71,9 @@ export function createApp(deps: GatewayDeps): Express {
 
   // Before authentication: browser preflights carry no credentials.
   const corsHandler = cors(deps.config.server.cors);
-  if (corsHandler) v1.use(corsHandler);
+  if (corsHandler) app.use(corsHandler);
 
-  mountHealthRoutes(v1, deps);
+  mountHealthRoutes(app, deps);
 
   const parseJson = jsonBody({
     limit: deps.config.server.bodyLimit,
@@ -91,12 +82,12 @@ export function createApp(deps: GatewayDeps): Express {
     shouldParse: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
   });
   // Fail-closed audit: refuse (503) before serving anything while the audit sink is down.
-  if (deps.audit) v1.use('/v1', deps.audit.guard);
-  v1.use('/v1', deps.access.authenticate, parseJson, deps.access.rateLimit);
-  deps.access.mountRoutes(v1);
-  for (const mount of routeModules) mount(v1, deps);
+  if (deps.audit) app.use('/v1', deps.audit.guard);
+  app.use('/v1', deps.access.authenticate, parseJson, deps.access.rateLimit);
+  deps.access.mountRoutes(app);
+  for (const mount of routeModules) mount(app, deps);
 
-  v1.use(notFound);
+  app.use(notFound);
   app.use(errorHandler(deps.logger, deps.config.server.bodyLimit));
   return app;
 }
