@@ -22,6 +22,7 @@ import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
 import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
 import { freePort, startProcess, type Spawned } from './lib/processes.js';
+import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
 import { createConfidentialFetch } from '../src/client/index.js';
 import {
@@ -146,24 +147,17 @@ export async function run(): Promise<void> {
     const init = startProcess(process.execPath, [bin, 'enclave', 'init', '--file', rootKeyFile], { cwd: dir });
     await new Promise((resolve) => init.child.once('exit', resolve));
     const rootPublicKey = (JSON.parse(readFileSync(rootKeyFile, 'utf8')) as { publicKey: string }).publicKey;
-    const configFile = join(dir, 'sealgate.json');
-    writeFileSync(
-      configFile,
-      JSON.stringify({
-        server: { host: '127.0.0.1', port: sgPort, logLevel: 'warn' },
-        upstream: { providers: [{ name: 'bench', type: 'openai', baseUrl: `http://127.0.0.1:${upPort}/v1`, models: [FAST_UPSTREAM_MODEL] }] },
-        access: {
-          devMode: true,
-          keysFile: join(dir, 'keys.json'),
-          tenants: { dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 10_000 } } },
-        },
-        audit: { file: { dir: join(dir, 'audit') } },
-        confidential: { enabled: true, rootKeyFile },
-      }),
-    );
+    const configFile = writeBenchGatewayConfig({
+      dir,
+      port: sgPort,
+      upstreamUrl: `http://127.0.0.1:${upPort}/v1`,
+      models: [FAST_UPSTREAM_MODEL],
+      logLevel: 'warn',
+      extra: { confidential: { enabled: true, rootKeyFile } },
+    });
     // BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the gateway under this exact load.
     const gatewayNodeArgs = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    processes.push(startProcess(process.execPath, [...gatewayNodeArgs, bin, 'serve', '--config', configFile], { cwd: dir, env: { REDIS_URL: '', SEALGATE_CONFIG: '' } }));
+    processes.push(startProcess(process.execPath, [...gatewayNodeArgs, bin, 'serve', '--config', configFile], { cwd: dir, env: BENCH_GATEWAY_ENV }));
     const gatewayUrl = `http://127.0.0.1:${sgPort}`;
     await waitReady(`${gatewayUrl}/readyz`);
     const attestation = (await (

@@ -35,6 +35,7 @@ import { createKey } from '../src/cli/keys.js';
 import { TokenSigner } from '../src/auth/tokens.js';
 import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -298,30 +299,13 @@ export async function run(): Promise<void> {
   try {
     const [upPort, sgPort, sgpPort, pkPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const tsx = [process.execPath, '--import', 'tsx'] as const;
-    const env = { REDIS_URL: '', SEALGATE_CONFIG: '' }; // memory stores; only our config file
+    const env = BENCH_GATEWAY_ENV;
 
     processes.push(startProcess(tsx[0], [...tsx.slice(1), join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
     const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
 
-    const sealgateConfig = (port: number, guardrails: boolean) => {
-      const file = join(dir, `sealgate-${port}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({
-          server: { host: '127.0.0.1', port, logLevel: 'info' },
-          upstream: { providers: [{ name: 'bench', type: 'openai', baseUrl: upstreamUrl, models: SCENARIOS.map((x) => x.model) }] },
-          access: {
-            devMode: true,
-            keysFile: join(dir, 'keys.json'),
-            // Rate limiting stays on the path; the limits are just out of the benchmark's reach.
-            tenants: { dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 10_000 } } },
-          },
-          ...(guardrails ? {} : { guardrails: { enabled: false } }),
-          audit: { file: { dir: join(dir, `audit-${port}`) } },
-        }),
-      );
-      return file;
-    };
+    const sealgateConfig = (port: number, guardrails: boolean) =>
+      writeBenchGatewayConfig({ dir, port, upstreamUrl, models: SCENARIOS.map((x) => x.model), logLevel: 'info', guardrails });
     const bin = join(ROOT, 'bin/sealgate.mjs');
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgPort, true)], { cwd: dir, env }));
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgpPort, false)], { cwd: dir, env }));

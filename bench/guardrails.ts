@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, percentile, round } from './lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -270,21 +271,9 @@ export async function run(): Promise<void> {
     const here = fileURLToPath(import.meta.url);
     processes.push(startProcess(process.execPath, ['--import', 'tsx', here, `--serve-upstream=${upPort}`], { cwd: ROOT }));
     const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
-    const env = { REDIS_URL: '', SEALGATE_CONFIG: '' };
-    const configFile = (port: number, guardrails: boolean) => {
-      const file = join(dir, `sealgate-${port}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({
-          server: { host: '127.0.0.1', port, logLevel: 'warn' },
-          upstream: { providers: [{ name: 'bench', type: 'openai', baseUrl: upstreamUrl, models: [MODEL] }] },
-          access: { devMode: true, keysFile: join(dir, 'keys.json'), tenants: { dev: { limits: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, concurrentRequests: 10_000 } } } },
-          ...(guardrails ? {} : { guardrails: { enabled: false } }),
-          audit: { file: { dir: join(dir, `audit-${port}`) } },
-        }),
-      );
-      return file;
-    };
+    const env = BENCH_GATEWAY_ENV;
+    const configFile = (port: number, guardrails: boolean) =>
+      writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [MODEL], logLevel: 'warn', guardrails });
     const bin = join(ROOT, 'bin/sealgate.mjs');
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', configFile(onPort, true)], { cwd: dir, env }));
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', configFile(offPort, false)], { cwd: dir, env }));
