@@ -76,7 +76,7 @@ describe('HPKE base mode (X25519, HKDF-SHA256, ChaCha20-Poly1305)', () => {
     expect(() => setupBaseRecipient(new Uint8Array(32), recipient, info)).toThrow(/invalid encapsulated key/);
   });
 
-  // The enclave decapsulates through OpenSSL (withX25519Handle); clients and test vectors use libsodium.
+  // The enclave decapsulates through OpenSSL (withX25519Handle); test vectors use libsodium.
   it('decapsulates through the OpenSSL key handle exactly as through libsodium, and agrees with @hpke/core', async () => {
     const recipient = generateX25519KeyPair();
     const withHandle = withX25519Handle({ publicKey: recipient.publicKey, privateKey: recipient.privateKey.slice() });
@@ -96,6 +96,27 @@ describe('HPKE base mode (X25519, HKDF-SHA256, ChaCha20-Poly1305)', () => {
       const ct = context.seal(aad, utf8(`message ${i}`));
       expect(fromUtf8(setupBaseRecipient(enc, withHandle, info).open(aad, ct))).toBe(`message ${i}`);
       expect(() => setupBaseRecipient(enc, withX25519Handle(generateX25519KeyPair()), info).open(aad, ct)).toThrow(/could not be decrypted/);
+    }
+  });
+
+  // Senders encapsulate with an OpenSSL ephemeral key and a cached recipient key object.
+  it('encapsulates through OpenSSL to whichever recipient key it is given (the cached key object follows a change)', () => {
+    const first = generateX25519KeyPair();
+    const second = generateX25519KeyPair();
+    for (const recipient of [first, second, first]) {
+      const { enc, context } = setupBaseSender(recipient.publicKey, info);
+      const ct = context.seal(aad, utf8('rotated'));
+      expect(fromUtf8(setupBaseRecipient(enc, recipient, info).open(aad, ct))).toBe('rotated');
+      const other = recipient === first ? second : first;
+      expect(() => setupBaseRecipient(enc, other, info).open(aad, ct)).toThrow(/could not be decrypted/);
+    }
+  });
+
+  it('refuses to encapsulate to a low-order recipient key', () => {
+    const one = new Uint8Array(32);
+    one[0] = 1;
+    for (const recipientKey of [new Uint8Array(32), one]) {
+      expect(() => setupBaseSender(recipientKey, info)).toThrow(/invalid recipient key/);
     }
   });
 
