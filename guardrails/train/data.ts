@@ -123,7 +123,15 @@ export const SOURCES: Record<ModelName, SourceSpec[]> = {
   toxicity: [
     { path: 'toxicity/davidson-hate-offensive', shippable: true, labels: tox, capPositive: 8000 },
     { path: 'toxicity/toxigen-prompts', shippable: true, labels: tox },
-    { path: 'toxicity/cold', shippable: true, labels: tox, ownSplit: (r) => (r.split === 'dev' ? 'val' : (r.split as Split | undefined)) },
+    {
+      path: 'toxicity/cold',
+      shippable: true,
+      labels: tox,
+      ownSplit: (r) => (r.split === 'dev' ? 'val' : (r.split as Split | undefined)),
+      // Test rows carry COLD's fine class (attack_individual, attack_group, safe_anti_bias, safe_other_non_offensive):
+      // evaluation only (cold-analysis.ts), not part of the training digest.
+      category: (r) => (typeof r.fine_label === 'string' ? r.fine_label : undefined),
+    },
     { path: 'toxicity/wiki-toxicity-testset', shippable: true, labels: tox },
     { path: 'toxicity/jigsaw-sentence-templates', shippable: true, labels: tox, cap: 8000, weight: 0.5 },
     { path: 'toxicity/stormfront-hate', shippable: true, labels: tox, group: (r) => r.comment_id as string | undefined },

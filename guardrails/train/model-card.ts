@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { EVIDENCE_GRID, type SliceMetrics } from './pipeline.js';
 import type { TrainConfig } from './trainer.js';
+import type { ColdReport } from './cold-analysis.js';
 
 export interface HeadReport {
   head: string;
@@ -36,6 +37,8 @@ export interface ModelReport {
   data: { source: string; shippable: boolean; train: number; val: number; test: number; positives: Record<string, number>; langs: string[] }[];
   heads: HeadReport[];
   shortBenign?: ShortBenignReport[];
+  /** Toxicity: COLD test by fine class and the train/dev vs test label shift (cold-analysis.ts). */
+  cold?: ColdReport;
 }
 
 export interface TrainingReport {
@@ -61,6 +64,33 @@ function sideBySide(head: HeadReport): string {
     );
   }
   return lines.join('\n');
+}
+
+const CLASS_NAMES: Readonly<Record<string, string>> = {
+  attack_individual: 'attack on an individual',
+  attack_group: 'attack on a group',
+  safe_anti_bias: 'anti-bias (non-offensive)',
+  safe_other_non_offensive: 'other non-offensive',
+};
+
+function coldSection(cold: ColdReport): string[] {
+  const out = ['### COLD: where the Chinese errors are', ''];
+  out.push(`COLD's test split is labelled by hand in four fine classes; its train and dev splits carry a binary label assigned semi-automatically. Share of each test class the head flags at the Chinese threshold (${cold.threshold.toFixed(3)}; test F1 ${f(cold.testF1)}, ${f(cold.testF1WithoutAntiBias)} with the anti-bias rows left out):`);
+  out.push('');
+  out.push('| fine class | label | n | flagged |');
+  out.push('|---|---|---|---|');
+  for (const c of cold.fineClasses) out.push(`| ${CLASS_NAMES[c.fineClass] ?? c.fineClass} | ${c.toxic ? 'toxic' : 'non-toxic'} | ${c.n} | ${f(c.flagged)} |`);
+  out.push('');
+  out.push('Share of COLD rows labelled toxic among those that use the vocabulary of discussing discrimination, per split (the train/dev labels call most such comments offensive; the hand-labelled test split does far less often):');
+  out.push('');
+  out.push('| word | train n | train toxic | dev n | dev toxic | test n | test toxic |');
+  out.push('|---|---|---|---|---|---|---|');
+  for (const w of cold.labelShift) {
+    const by = (split: string) => w.splits.find((s) => s.split === split);
+    out.push(`| ${w.word} | ${['train', 'val', 'test'].map((sp) => `${by(sp)?.n ?? 0} | ${f(by(sp)?.toxicShare ?? Number.NaN)}`).join(' | ')} |`);
+  }
+  out.push('');
+  return out;
 }
 
 export function renderModelCard(report: TrainingReport): string {
@@ -117,6 +147,7 @@ export function renderModelCard(report: TrainingReport): string {
       out.push(sideBySide(head));
       out.push('');
     }
+    if (model.cold) out.push(...coldSection(model.cold));
   }
   out.push('## Known weaknesses');
   out.push('');
@@ -127,7 +158,8 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('- Pinyin handling covers common abbreviations (sb, nmsl, tmd …), not full-pinyin sentences.');
   out.push('- German: besides deepset only our small template set (sealgate-german: questions and direct injections); German leave-one-source-out is measured on deepset and is below the goal.');
   out.push('- Indirect injection: word features conditioned on the text being a document (a conjunction feature for texts with tables, several lines or JSON) measured no better on BIPIA leave-one-source-out (0.770 → 0.773) and were not shipped.');
-  out.push('- COLD: its own test split is harder than its dev split for this model (test ROC-AUC ~0.88 vs dev ~0.96); character 4-grams, training on COLD alone, and L2 / epoch / learning-rate variations all stayed at ≤ 0.767 test F1 even with the threshold picked on the test split itself, so the 0.82 goal is out of reach of this model family. Leave-one-source-out on COLD stays low because COLD is the only real Chinese toxicity source among the shippable ones.');
+  out.push('- COLD test F1 (goal 0.82) is limited by labels, not by the model family: the hand-labelled test split calls anti-bias comments (people arguing against prejudice) non-offensive, while the semi-automatic train/dev labels call most comments that talk about discrimination offensive (tables in the toxicity section). The head flags most anti-bias test rows, and those false positives alone hold F1 down; dev, labelled like train, cannot show the problem (dev ROC-AUC ~0.95 vs test ~0.88). Leave-one-source-out on COLD stays low because COLD is the only real Chinese toxicity source among the shippable ones.');
+  out.push('- COLD variants measured on 2026-11-28 (test F1 at the validation-picked threshold / with the threshold picked on test itself; dev F1 0.884–0.898 for all): shipped linear model 0.764 / 0.765; plus Chinese word unigrams and bigrams from ICU segmentation (`Intl.Segmenter`) 0.765 / 0.768, but segmentation alone costs 0.28 ms/KB (the whole detector budget is 0.3); a two-layer fastText-style model (hashed n-gram embeddings, 32 dimensions → 32 ReLU units → head, AdaGrad) 0.767 after one epoch, 0.757 after more (it overfits COLD\'s labels), 0.760 with 16 dimensions, 0.765 averaged with the linear head; feature dropout 0.3 / 0.5: 0.764 / 0.765; 65,536 buckets 0.752; 3,600 generated Chinese anti-bias comments with toxic look-alikes as hard negatives 0.758–0.763; down-weighting COLD train positives that use the discrimination vocabulary (×0.3) 0.763. Earlier: character 4-grams, training on COLD alone, L2 / epoch / learning-rate variations ≤ 0.767. None is a real gain (all within ±0.004 of the shipped model), so the shipped model stays the linear one.');
   out.push('- HarmBench: a quarter of its behaviours are copyright requests (reproduce song lyrics or book passages), outside this taxonomy (TC260 A.3.1 is not mapped to a harmful sub-category); they score lowest in its leave-one-source-out row.');
   out.push('- Leave-one-source-out figures move by about ±0.01 when only the random sampling of the generated data changes (same templates, different seed order): differences below that are noise.');
   out.push('- Per-language thresholds are F1-maximising on validation rows whose F1 curve is nearly flat for the jailbreak head, so small data changes move the English operating point (0.45 → 0.57 over the data changes of 2026-11-28) and with it recall on in-the-wild jailbreaks at the shipped threshold; recall at a fixed false-positive rate (docs/benchmarks.md) is the stable comparison.');

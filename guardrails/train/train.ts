@@ -16,6 +16,7 @@ import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/sho
 import { textViews } from '../text-model/views.js';
 import { buildModel, evaluateHead, featurizeAll, leaveOneSourceOut, leaveOneSourceOutCombined, losoSources, scoreWithBuilt, type BuiltModel } from './pipeline.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
+import { coldReport } from './cold-analysis.js';
 
 const MODELS_DIR = decodeURIComponent(new URL('../models/', import.meta.url).pathname);
 
@@ -98,6 +99,9 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
     });
     heads.push({ head: 'intent.attack (prompt_injection ∪ jailbreak)', threshold: Number.NaN, calibration: { a: 1, b: 0 }, test: [], loso });
   }
+  // COLD's fine classes and label shift, at the Chinese operating point (the toxicity head only).
+  const toxicHead = (HEADS[name] as readonly string[]).indexOf('toxicity.toxic');
+  const cold = toxicHead < 0 ? undefined : coldReport('toxicity.toxic', examples, (i) => scoreWithBuilt(model, toxicHead, feats[i]!), model.manifest.heads[toxicHead]!.thresholds?.zh ?? model.manifest.heads[toxicHead]!.threshold);
   return {
     name,
     buckets: config.buckets,
@@ -107,6 +111,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
     data: datasetSummary(examples),
     heads,
     shortBenign,
+    ...(cold ? { cold } : {}),
   };
 }
 
