@@ -17,6 +17,12 @@ export interface DetectContext {
   tenant?: string;
   /** Role of the message the text came from: tool results are the indirect-injection channel. */
   role?: MessageRole;
+  /**
+   * Scratch space for one scan of one text, shared by the detectors of that scan (the Scanner makes
+   * a fresh one per text): e.g. the toxicity and intent classifiers featurise the same text the
+   * same way, so the second reuses the first's views. Keys are owned by the detector kind that sets them.
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface Finding {

@@ -12,7 +12,7 @@ import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { normalizeForModel } from './evasion.js';
 import { featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
-import { DEFAULT_WINDOW_CHARS, textViews } from './views.js';
+import { DEFAULT_WINDOW_CHARS, textViews, type TextView } from './views.js';
 import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
@@ -99,9 +99,19 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   const buckets = manifest.featurizer.buckets;
   const decode = options.decode ?? spec.decodeByDefault;
 
-  const viewsOf = (text: string, textIndex: number): View[] => {
+  const featurizer = { buckets };
+  // Same featuriser and windowing → same views: detectors sharing a scan's memo reuse them.
+  const viewsKey = `text-model.views:${JSON.stringify(manifest.featurizer)}:${options.windowChars}`;
+  const textViewsOf = (text: string, memo: Map<string, unknown> | undefined): readonly TextView[] => {
+    if (!memo) return textViews(text, featurizer, options.windowChars);
+    let views = memo.get(viewsKey) as readonly TextView[] | undefined;
+    if (!views) memo.set(viewsKey, (views = textViews(text, featurizer, options.windowChars)));
+    return views;
+  };
+
+  const viewsOf = (text: string, textIndex: number, memo?: Map<string, unknown>): View[] => {
     const views: View[] = [];
-    for (const v of textViews(text, { buckets }, options.windowChars)) {
+    for (const v of textViewsOf(text, memo)) {
       views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: v.features });
     }
     if (decode && spec.decoder) {
@@ -154,10 +164,12 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     return out;
   };
 
-  const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, { buckets }));
+  const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, featurizer));
 
   const run = (texts: readonly string[], ctx?: DetectContext): Finding[][] | Promise<Finding[][]> => {
-    const views = texts.flatMap((text, i) => viewsOf(text, i));
+    // The memo belongs to one text's scan: a batch of several texts featurises each itself.
+    const memo = texts.length === 1 ? ctx?.memo : undefined;
+    const views = texts.flatMap((text, i) => viewsOf(text, i, memo));
     const langs = texts.map((text) => (ctx?.lang === 'en' || ctx?.lang === 'zh' ? ctx.lang : guessLang(text)));
     const scored = backend.scoreFeatures(featuresOf(views));
     return scored instanceof Promise ? scored.then((s) => findingsFrom(texts.length, views, s, langs)) : findingsFrom(texts.length, views, scored, langs);

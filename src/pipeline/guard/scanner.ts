@@ -1,7 +1,8 @@
 /**
  * Runs the configured detectors plus the tenant's rules detector over one text and hands the findings
  * to the policy (allow-lists, classifier-derived topics). Synchronous detectors cost no promise;
- * asynchronous ones (model backends) run concurrently.
+ * asynchronous ones (model backends) run concurrently. Each scan gets its own `ctx.memo`, so what one
+ * detector derives from the text (e.g. classifier features) is reused by the next and dropped after.
  */
 import type { DetectContext, Detector, Finding } from '../../../guardrails/core/types.js';
 import type { Policy } from '../../../guardrails/policy/index.js';
@@ -12,6 +13,7 @@ export class Scanner {
   /** `only`: run just these detectors (by name; `rules` = the tenant's rules), e.g. for old conversation turns. */
   async scan(text: string, policy: Policy, ctx: DetectContext, only?: ReadonlySet<string>): Promise<Finding[]> {
     const findings: Finding[] = [];
+    if (!ctx.memo) ctx = { ...ctx, memo: new Map() };
     let pending: Promise<Finding[]>[] | undefined;
     const collect = (result: Finding[] | Promise<Finding[]>) => {
       if (result instanceof Promise) (pending ??= []).push(result);
