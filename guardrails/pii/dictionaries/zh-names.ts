@@ -4,6 +4,14 @@ export const ZH_SURNAMES = new Set(
     .split(''),
 );
 
+/**
+ * Traditional-script forms of the surnames above that differ from the simplified form (Hong Kong, Taiwan and
+ * overseas users write 陳 / 張 / 譚): each maps to its simplified form, whose frequency rank it shares.
+ */
+export const ZH_TRADITIONAL_SURNAMES: ReadonlyMap<string, string> = new Map(
+  [...'陳陈張张劉刘楊杨黃黄趙赵吳吴孫孙馬马羅罗鄭郑謝谢許许韓韩馮冯鄧邓蕭肖葉叶蘇苏呂吕盧卢鍾钟譚谭陸陆賈贾韋韦鄒邹閆闫龍龙賀贺顧顾龔龚錢钱嚴严聶聂顏颜龐庞莊庄魯鲁歐欧關关蘭兰紀纪鮑鲍蔣蒋湯汤閔闵鄔邬樂乐萬万'.matchAll(/(.)(.)/g)].map((m) => [m[1]!, m[2]!]),
+);
+
 export const ZH_COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '轩辕', '端木', '西门', '独孤', '南宫', '呼延'];
 
 /**
@@ -49,5 +57,18 @@ export const ZH_GIVEN_NAME_CHARS = new Set(
     '泉溪河江湖波涛浪潮洪涌润泽沛霖雨霜雪冰晶莎娅姗娴婕嫣媚妮娥娉婷媛嫒姝婉婵茹蕙芝兰馨荷莲萱蓉茵蔓菁葳蔚芮苒荔' +
     '之文武一二三大少中世家国庆红金银铁钢振兆万千百友朋宾客启迪哲理论章彦谦逸晟煜炜烨熠焕炎炫灿晖晔曜昱旭暄' +
     '蕊晴琛瑞祺禧锦绣琼瑾凯楷恺骏驰骁骐麟鹤鸿鹰雁燕莺鹃丰年岁辉耀杭苏京沪粤湘渝蜀')
+    .split(''),
+);
+
+/**
+ * Characters of the standard transliteration of foreign personal names (Xinhua transliteration tables:
+ * 詹姆斯, 安德鲁, 弗里曼, 伊丽莎白). Many are ordinary characters too; the recognizer only takes runs of three
+ * or more that background text statistics find unlikely as ordinary words.
+ */
+export const ZH_TRANSLITERATION_CHARS = new Set(
+  ('阿埃艾安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹迪狄蒂丁杜敦多厄恩尔法菲费芬弗福盖冈戈格根古哈汉豪赫亨洪' +
+    '霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米缪摩' +
+    '莫默姆穆纳娜奈内尼妮涅纽努诺欧帕潘佩皮珀普奇恰乔切钦琼丘瑞萨塞赛桑瑟森沙莎舍什史舒斯索塔泰坦汤特提图托瓦旺' +
+    '威韦维温沃乌伍西希谢辛休雅亚扬耶伊尤约泽扎詹兹佐茨黛丝娅芙薇珊蒂妮')
     .split(''),
 );

@@ -21,6 +21,8 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 export class DictionaryMatcher {
   /** First character code → entries starting with it, longest first. */
   private readonly byFirst = new Map<number, string[]>();
+  /** 1 where some entry starts with that UTF-16 code: most positions of a text are ruled out by one array read. */
+  private readonly firstCode = new Uint8Array(65536);
   private readonly word: boolean;
   private readonly regex: RegExp | undefined;
 
@@ -30,6 +32,7 @@ export class DictionaryMatcher {
     if (this.word) this.regex = new RegExp(`(?<![${WORD_CHAR}])(?:${sorted.map(escape).join('|')})(?![${WORD_CHAR}])`, 'g');
     else for (const entry of sorted) {
       const first = entry.charCodeAt(0);
+      this.firstCode[first] = 1;
       const list = this.byFirst.get(first);
       if (list) list.push(entry);
       else this.byFirst.set(first, [entry]);
@@ -45,9 +48,12 @@ export class DictionaryMatcher {
       return hits;
     }
     const byFirst = this.byFirst;
+    const firstCode = this.firstCode;
     const word = this.word;
     for (let i = 0; i < text.length; i++) {
-      const list = byFirst.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      if (firstCode[code] !== 1) continue;
+      const list = byFirst.get(code);
       if (list === undefined) continue;
       if (word && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
       for (let k = 0; k < list.length; k++) {

@@ -1,5 +1,6 @@
-import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
-import { zhCharModel } from '../zh/char-model.js';
+import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_ACCOUNT_CUES, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
+import { insideWord, zhCharModel } from '../zh/char-model.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
@@ -41,16 +42,39 @@ function englishOrgs(text: string, push: (s: number, e: number, score: number, v
   }
 }
 
-const ZH_STOP = new Set('的是在我你他她到于从和与及或也都就请把给了被让对向么候去问们以前特这那哪些个送，。、；：！？“”‘’（）()《》【】 \n\t,.;:!?"\''.split(''));
+// @ # / _ | end a name too: an organisation never spans a mention, a hashtag mark or a repost marker (//@).
+const ZH_STOP = new Set('的是在我你他她到于从和与及或也都就请把给了被让对向么候去问们以前特这那哪些个送，。、；：！？“”‘’（）()《》【】「」『』 \n\t,.;:!?"\'@#/_|-—~～'.split(''));
 const isNameChar = (ch: string) => !ZH_STOP.has(ch) && !/[\d\s]/.test(ch);
 const zhSuffixes = new DictionaryMatcher([...ZH_ORG_SUFFIXES, ...ZH_ORG_SHORT_SUFFIXES]);
 const SHORT_SUFFIX = new Set(ZH_ORG_SHORT_SUFFIXES);
 const LONG_SUFFIX = new Set(ZH_ORG_SUFFIXES);
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, 'word');
+/** 网站 / 网友 / 网上 / 网页 …: 网 starting a word is no suffix. */
+const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点'.split(''));
+const PLACE_SET = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
+const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
+/**
+ * Where a place name opens an organisation's name (深圳市|流浪狗驿站, 上海|中原地产, 宁波|晚报), the end of
+ * that place; else `start`. The place stays a LOCATION of its own (the location recognizer finds it) and the
+ * organisation starts after it, when at least two name characters remain before the suffix (浙江大学,
+ * 中华航空 stay whole). Not for registered legal names (杭州阿里巴巴网络技术有限公司): the city is part of them.
+ */
+const LEGAL_FORM = /有限|股份/;
+function afterLeadingPlace(text: string, start: number, suffixStart: number, end: number): number {
+  if (LEGAL_FORM.test(text.slice(suffixStart, end))) return start;
+  for (let len = Math.min(5, suffixStart - start - 2); len >= 2; len--) {
+    if (!PLACE_SET.has(text.slice(start, start + len))) continue;
+    let end = start + len;
+    if (ADMIN_AFTER_PLACE.has(text[end]!) && suffixStart - end - 1 >= 2) end++;
+    return end;
+  }
+  return start;
+}
 const zhKnown = new DictionaryMatcher(ZH_KNOWN_ORGS);
+const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
 function chineseOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
-  const found: Array<[number, number, number]> = [];
+  const found: Array<[number, number, number, number]> = [];
   const model = zhCharModel();
   for (const hit of zhSuffixes.find(text)) {
     const previous = found[found.length - 1];
@@ -59,16 +83,25 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
     while (s > floor && hit.start - s < 12 && isNameChar(text[s - 1]!)) s--;
     const short = SHORT_SUFFIX.has(hit.entry) && !LONG_SUFFIX.has(hit.entry);
     // 上网 / 全部 / 结局: a one-character suffix that forms a word with the character before it is no suffix.
-    if (short && (hit.start - s < 2 || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;
+    if (short && (hit.start - s < 2 || NOT_AFTER_WANG.has(text[hit.end]!) || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;
     // 网络 + 技术有限公司: a suffix continuing the previous organisation extends it.
     if (previous && s === floor && hit.start - s < 12) previous[1] = hit.end;
     else if (hit.start - s >= 2) {
       // 普通公司 / 一般公司 / 土豪公司: a two-character common word before the suffix is a description, not a name.
-      const described = !short && hit.start - s === 2 && model.pmi(text.charCodeAt(s), text.charCodeAt(s + 1)) > 3;
-      found.push([s, hit.end, described ? 0.4 : short ? 0.6 : 0.7]);
+      // (A place name is no description: 武汉学院.)
+      const described = !short && hit.start - s === 2 && model.pmi(text.charCodeAt(s), text.charCodeAt(s + 1)) > 3 && !PLACE_SET.has(text.slice(s, s + 2));
+      found.push([s, hit.end, hit.start, described ? 0.4 : short ? 0.6 : 0.7]);
     }
   }
-  for (const [s, e, score] of found) push(s, e, score, 'zh-org-suffix');
+  for (const [s, e, suffixStart, score] of found) push(afterLeadingPlace(text, s, suffixStart, e), e, score, 'zh-org-suffix');
+  // 水星家纺官方微博: the two to six name characters before an account word (the word itself is not part of
+  // the name; a leading 关注 "follow" is not either).
+  for (const hit of accountCues.find(text)) {
+    let s = hit.start;
+    while (s > 0 && hit.start - s < 6 && isNameChar(text[s - 1]!)) s--;
+    if (text.startsWith('关注', s)) s += 2;
+    if (hit.start - s >= 2 && !(s > 0 && isNameChar(text[s - 1]!) && hit.start - s === 6)) push(afterLeadingPlace(text, s, hit.start, hit.start), hit.start, 0.6, 'zh-org-account');
+  }
 }
 
 export const organizationRecognizer: Recognizer = {
@@ -84,7 +117,7 @@ export const organizationRecognizer: Recognizer = {
     }
     if (facts.hasCjk) {
       chineseOrgs(text, push);
-      for (const hit of zhKnown.find(text)) push(hit.start, hit.end, 0.65, 'zh-org-gazetteer');
+      for (const hit of zhKnown.find(text)) if (!insideWord(text, hit.start, hit.end)) push(hit.start, hit.end, 0.65, 'zh-org-gazetteer');
     }
     return out;
   },

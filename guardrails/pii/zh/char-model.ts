@@ -116,3 +116,14 @@ export class ZhCharModel {
 
 let model: ZhCharModel | undefined;
 export const zhCharModel = (): ZhCharModel => (model ??= ZhCharModel.load());
+
+/**
+ * A two-character gazetteer name whose first character forms a word with the character before it, or whose
+ * last forms one with the character after it, is part of other words: 倾国美女 (国美), 中国足球 (国足),
+ * 一汽车 (一汽), 北京东路 (京东). Background character statistics decide (zh/char-model.ts).
+ */
+export function insideWord(text: string, start: number, end: number): boolean {
+  if (end - start !== 2) return false;
+  const m = zhCharModel();
+  return m.pmi(text.charCodeAt(start - 1), text.charCodeAt(start)) > 3 || m.pmi(text.charCodeAt(end - 1), text.charCodeAt(end)) > 3;
+}
