@@ -60,6 +60,12 @@ const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
  * 中华航空 stay whole). Not for registered legal names (杭州阿里巴巴网络技术有限公司): the city is part of them.
  */
 const LEGAL_FORM = /有限|股份/;
+/** Verbs that often stand right before an organisation's name and are not part of it (关注水星家纺, 加入好特会). */
+const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持', '欢迎', '推荐', '选择', '访问', '下载', '使用', '购买', '入职', '就读', '毕业于'];
+function afterLeadingVerb(text: string, start: number, suffixStart: number): number {
+  for (const v of LEADING_VERBS) if (text.startsWith(v, start) && suffixStart - start - v.length >= 1) return start + v.length;
+  return start;
+}
 function afterLeadingPlace(text: string, start: number, suffixStart: number, end: number): number {
   if (LEGAL_FORM.test(text.slice(suffixStart, end))) return start;
   for (let len = Math.min(5, suffixStart - start - 2); len >= 2; len--) {
@@ -93,13 +99,16 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
       found.push([s, hit.end, hit.start, described ? 0.4 : short ? 0.6 : 0.7]);
     }
   }
-  for (const [s, e, suffixStart, score] of found) push(afterLeadingPlace(text, s, suffixStart, e), e, score, 'zh-org-suffix');
+  for (const [s, e, suffixStart, score] of found) {
+    const start = afterLeadingVerb(text, s, suffixStart);
+    if (suffixStart - start >= 2 || start === s) push(afterLeadingPlace(text, start, suffixStart, e), e, score, 'zh-org-suffix');
+  }
   // 水星家纺官方微博: the two to six name characters before an account word (the word itself is not part of
   // the name; a leading 关注 "follow" is not either).
   for (const hit of accountCues.find(text)) {
     let s = hit.start;
     while (s > 0 && hit.start - s < 6 && isNameChar(text[s - 1]!)) s--;
-    if (text.startsWith('关注', s)) s += 2;
+    s = afterLeadingVerb(text, s, hit.start);
     if (hit.start - s >= 2 && !(s > 0 && isNameChar(text[s - 1]!) && hit.start - s === 6)) push(afterLeadingPlace(text, s, hit.start, hit.start), hit.start, 0.6, 'zh-org-account');
   }
 }

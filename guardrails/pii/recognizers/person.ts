@@ -80,7 +80,7 @@ const NAME_START_LOG_PRIOR = Math.log(1 / 60);
  * frequency, given-name characters mostly from the typical set, and the next character unrelated to the
  * name. So 高兴 / 温室气 / 周边环 (common words) lose, 会上|宋婉晴|发言 wins.
  */
-export function nameLogOdds(text: string, i: number, surnameLength: number, given: number): number {
+function nameLogOdds(text: string, i: number, surnameLength: number, given: number): number {
   const m = zhCharModel();
   const end = i + surnameLength + given;
   let name = NAME_START_LOG_PRIOR + (surnameLength === 2 ? COMPOUND_SURNAME_LOG_PROB : (SURNAME_LOG_PROB.get(text.charCodeAt(i)) ?? Math.log(1e-4)));
@@ -312,8 +312,10 @@ function transliteratedNames(text: string, out: Candidate[]): void {
     while (end + 1 < n && NAME_DOT.test(text[end]!) && TRANSLIT[text.charCodeAt(end + 1)] === 1) {
       dotted = true;
       end++;
-      // After the dot any ideograph may belong to the name (克里斯·埃文斯), up to a particle or punctuation.
-      while (end < n && isCjkCode(text.charCodeAt(end)) && !ZH_NOT_IN_GIVEN_NAME.has(text[end]!)) end++;
+      // After the dot: transliteration characters, and within the first two also any other ideograph that is
+      // followed by one (克里斯·埃文斯), never a particle.
+      const partStart = end;
+      while (end < n && (TRANSLIT[text.charCodeAt(end)] === 1 || (end - partStart < 2 && isCjkCode(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1 && !ZH_NOT_IN_GIVEN_NAME.has(text[end]!)))) end++;
     }
     if (dotted || j - i >= 3) {
       let odds = TRANSLIT_START_LOG_PRIOR;
@@ -325,7 +327,7 @@ function transliteratedNames(text: string, out: Candidate[]): void {
       }
       if (isCjkCode(text.charCodeAt(j))) odds += m.logUnigram(text.charCodeAt(j));
       odds -= background;
-      const score = dotted ? 0.7 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.7, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
+      const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.7, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
       if (score >= 0.5) out.push({ type: 'PERSON', start: i, end, score, validator: 'zh-transliterated', contextApplied: true });
     }
     i = end;

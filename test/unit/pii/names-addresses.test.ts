@@ -33,6 +33,32 @@ describe('person names', () => {
   });
 });
 
+describe('Chinese names in social-media text', () => {
+  it('pet names, familiar forms of address and whole-handle names', () => {
+    expect(only('PERSON', '感谢圆圆，今天和婷婷一起吃饭')).toEqual(['PERSON:圆圆', 'PERSON:婷婷']);
+    expect(only('PERSON', '小李，你把报告发给老王')).toEqual(['PERSON:小李', 'PERSON:老王']);
+    expect(only('PERSON', '转发 //@李开复:今天下午的节目')).toEqual(['PERSON:李开复']);
+    expect(only('PERSON', '拉着顾老师合影')).toEqual(['PERSON:顾老师']);
+  });
+  it('traditional-script surnames, public figures and transliterated foreign names', () => {
+    expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
+    expect(only('PERSON', '今天为了女神汤唯去看电影')).toEqual(['PERSON:汤唯']);
+    expect(only('PERSON', '他叫安德鲁古德洛克')).toEqual(['PERSON:安德鲁古德洛克']);
+    expect(only('PERSON', '马克·扎克伯格发布了新产品')).toEqual(['PERSON:马克·扎克伯格']);
+  });
+  it('a name that passes once is found at its other occurrences too', () => {
+    expect(only('PERSON', '周觅说周觅的歌最好听')).toEqual(['PERSON:周觅', 'PERSON:周觅']);
+  });
+  it('everyday words of the same shapes are not names', () => {
+    expect(only('PERSON', '哈哈哈，天天开心，妈妈说慢慢来')).toEqual([]);
+    expect(only('PERSON', '小白也能学会的教程')).toEqual([]);
+    expect(only('PERSON', '买了 2 张成人票')).toEqual([]);
+    expect(only('PERSON', '祝博主新年快乐')).toEqual([]);
+    expect(only('PERSON', '关注我們，關心你')).toEqual([]);
+    expect(only('PERSON', '感谢老师的帮助')).toEqual([]);
+  });
+});
+
 describe('addresses', () => {
   it('Chinese address chains', () => {
     expect(only('ADDRESS', '收货地址：浙江省杭州市西湖区文三路478号华星大厦5楼')).toEqual(['ADDRESS:浙江省杭州市西湖区文三路478号华星大厦5楼']);
@@ -54,6 +80,14 @@ describe('organisations and locations', () => {
     // A common word before the suffix describes a company; 上网 is no website.
     expect(only('ORGANIZATION', '这是普通公司')).toEqual([]);
     expect(only('ORGANIZATION', '家里刚装好宽带可以上网了')).toEqual([]);
+    expect(only('ORGANIZATION', '这个网站很好用，网友都说好')).toEqual([]);
+    // A place opening the name stays a place of its own; a registered legal name keeps its city.
+    expect(found('申请审批@深圳市流浪狗驿站')).toEqual(['LOCATION:深圳市', 'ORGANIZATION:流浪狗驿站']);
+    // Social-media account words and a leading verb are not part of the name.
+    expect(only('ORGANIZATION', '关注水星家纺官方微博赢大奖')).toEqual(['ORGANIZATION:水星家纺']);
+    expect(only('ORGANIZATION', '关注国丹官方微信')).toEqual(['ORGANIZATION:国丹']);
+    // Gazetteer names inside other words: 中国足球 is not 国足, 一汽车 not 一汽.
+    expect(only('ORGANIZATION', '中国足球加油，有一汽车开过来')).toEqual([]);
   });
   it('locations from the gazetteer', () => {
     expect(only('LOCATION', 'flying from New Zealand to Berlin')).toEqual(['LOCATION:New Zealand', 'LOCATION:Berlin']);
