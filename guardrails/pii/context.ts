@@ -101,6 +101,8 @@ export class ContextMatcher {
    * checking only the words that share the first two characters keeps a word start to ~1 `startsWith`.
    */
   private readonly byFirst = new Map<number, { next: Map<number, string[]>; single: string[] }>();
+  /** 1 where some word starts with that UTF-16 code: most characters of a text are ruled out by one array read. */
+  private readonly firstCode = new Uint8Array(65536);
   /** All words in one alternation (longest first), and the shorter words each is prefixed by: the ASCII-text path. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
@@ -118,6 +120,7 @@ export class ContextMatcher {
     this.regex = new RegExp(sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
     for (const w of sorted) {
       const c0 = w.charCodeAt(0);
+      this.firstCode[c0] = 1;
       let entry = this.byFirst.get(c0);
       if (!entry) this.byFirst.set(c0, (entry = { next: new Map(), single: [] }));
       if (w.length === 1) entry.single.push(w);
@@ -151,8 +154,10 @@ export class ContextMatcher {
       return new ContextIndex(hits);
     }
     const byFirst = this.byFirst;
+    const firstCode = this.firstCode;
     for (let i = 0; i < lower.length; i++) {
       const c = lower.charCodeAt(i);
+      if (firstCode[c] !== 1) continue;
       const entry = byFirst.get(c);
       if (entry === undefined) continue;
       if (isAsciiWordChar(c) && i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;

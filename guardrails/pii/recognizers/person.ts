@@ -202,27 +202,18 @@ const NOT_PET_NAME = new Set('泪爱心赞汗哭笑怒晕衰吐酷嘘囧喵汪�
  * text (哈哈, 天天, 妈妈, 慢慢 are common words there), and a given-name character, a cue before it or a verb
  * after it makes it a name.
  */
-function petNames(text: string, out: Candidate[]): void {
-  const m = zhCharModel();
-  for (let k = 0; k + 1 < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (text.charCodeAt(k + 1) !== c || !isCjkCode(c)) continue;
-    const ch = text[k]!;
-    if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === c) {
-      while (text.charCodeAt(k + 1) === c) k++;
-      continue;
-    }
-    if (NOT_PET_NAME.has(ch) || ZH_NOT_IN_GIVEN_NAME.has(ch) || m.pairCount(c, c) > 3) continue;
-    let cueEnd = k;
-    while (cueEnd > 0 && cueEnd > k - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
-    let score = 0.3;
-    if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
-    const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
-    if (endsWithAny(text, cueEnd, ZH_NAME_CUES) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
-    if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
-    if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-pet-name', contextApplied: true });
-    k++;
-  }
+function petNameAt(text: string, k: number, out: Candidate[]): void {
+  const c = text.charCodeAt(k);
+  if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === c) return;
+  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || zhCharModel().pairCount(c, c) > 3) return;
+  let cueEnd = k;
+  while (cueEnd > 0 && cueEnd > k - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
+  let score = 0.3;
+  if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
+  const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
+  if (endsWithAny(text, cueEnd, ZH_NAME_CUES) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
+  if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
+  if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-pet-name', contextApplied: true });
 }
 /**
  * A name is usually written the same way each time it occurs in a message: a Chinese candidate that
@@ -261,27 +252,21 @@ const SAME_NAME_LIMIT = 16;
  * character forms a word with the next character (小王子, 老马识途) or the prefix with the character before
  * it (大小王, 古老): background character statistics decide.
  */
-function familiarNames(text: string, out: Candidate[]): void {
+function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const m = zhCharModel();
-  for (let k = 0; k + 1 < text.length; k++) {
-    const p = text.charCodeAt(k);
-    if (p !== XIAO && p !== LAO && p !== A) continue;
-    const s = k + 1;
-    const ch = text[s];
-    if (ch !== undefined && isSurname(ch)) {
-      const sc = SURNAME_SIMPLIFIED[ch.charCodeAt(0)]!;
-      const after = text.charCodeAt(s + 1);
-      const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
-      const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
-      const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5;
-      if (!wordAfter && !wordBefore && !asWord && !ZH_NOT_NAMES.has(text.slice(k, k + 2)) && !NOT_FAMILIAR.has(text.slice(k, k + 2))) {
-        let score = 0.45;
-        if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
-        if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
-        if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });
-      }
-    }
-  }
+  const s = k + 1;
+  // (Past the end of the text charCodeAt gives NaN and the table undefined: no surname either.)
+  const sc = SURNAME_SIMPLIFIED[text.charCodeAt(s)];
+  if (!sc) return;
+  const after = text.charCodeAt(s + 1);
+  const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
+  const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
+  const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5;
+  if (wordAfter || wordBefore || asWord || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
+  let score = 0.45;
+  if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
+  if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });
 }
 const TRANSLIT = new Uint8Array(65536);
 for (const c of ZH_TRANSLITERATION_CHARS) TRANSLIT[c.charCodeAt(0)] = 1;
@@ -296,41 +281,55 @@ const NAME_DOT = /^[·•．・.]$/;
  * characters that a uniform draw from those characters explains far better than background Chinese text
  * (the same likelihood ratio as nameLogOdds). Parts joined by a middle dot are one name.
  */
-function transliteratedNames(text: string, out: Candidate[]): void {
+function transliteratedNameAt(text: string, i: number, out: Candidate[]): number {
   const m = zhCharModel();
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (TRANSLIT[text.charCodeAt(i)] !== 1) continue;
-    // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a name.
-    while (i + 1 < n && text.charCodeAt(i + 1) === text.charCodeAt(i)) i++;
-    if (text.charCodeAt(i - 1) === text.charCodeAt(i)) continue;
-    let j = i;
-    while (j < n && TRANSLIT[text.charCodeAt(j)] === 1) j++;
-    let end = j;
-    let dotted = false;
-    // 马克·扎克伯格: continue over a middle dot into the next run.
-    while (end + 1 < n && NAME_DOT.test(text[end]!) && TRANSLIT[text.charCodeAt(end + 1)] === 1) {
-      dotted = true;
-      end++;
-      // After the dot: transliteration characters, and within the first two also any other ideograph that is
-      // followed by one (克里斯·埃文斯), never a particle.
-      const partStart = end;
-      while (end < n && (TRANSLIT[text.charCodeAt(end)] === 1 || (end - partStart < 2 && isCjkCode(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1 && !ZH_NOT_IN_GIVEN_NAME.has(text[end]!)))) end++;
+  let j = i;
+  while (j < n && TRANSLIT[text.charCodeAt(j)] === 1) j++;
+  let end = j;
+  let dotted = false;
+  // 马克·扎克伯格: continue over a middle dot into the next run.
+  while (end + 1 < n && NAME_DOT.test(text[end]!) && TRANSLIT[text.charCodeAt(end + 1)] === 1) {
+    dotted = true;
+    end++;
+    // After the dot: transliteration characters, and within the first two also any other ideograph that is
+    // followed by one (克里斯·埃文斯), never a particle.
+    const partStart = end;
+    while (end < n && (TRANSLIT[text.charCodeAt(end)] === 1 || (end - partStart < 2 && isCjkCode(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1 && (NAME_CLASS[text.charCodeAt(end)]! & NOT_GIVEN) === 0))) end++;
+  }
+  if (dotted || j - i >= 3) {
+    let odds = TRANSLIT_START_LOG_PRIOR;
+    const from = isCjkCode(text.charCodeAt(i - 1)) ? i - 1 : i;
+    let background = from === i ? m.logUnigram(text.charCodeAt(i)) : 0;
+    for (let k = from; k < j; k++) {
+      if (k >= i) odds += LOG_TRANSLIT_CHAR;
+      if (k + 1 < j || isCjkCode(text.charCodeAt(j))) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
     }
-    if (dotted || j - i >= 3) {
-      let odds = TRANSLIT_START_LOG_PRIOR;
-      const from = isCjkCode(text.charCodeAt(i - 1)) ? i - 1 : i;
-      let background = from === i ? m.logUnigram(text.charCodeAt(i)) : 0;
-      for (let k = from; k < j; k++) {
-        if (k >= i) odds += LOG_TRANSLIT_CHAR;
-        if (k + 1 < j || isCjkCode(text.charCodeAt(j))) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
-      }
-      if (isCjkCode(text.charCodeAt(j))) odds += m.logUnigram(text.charCodeAt(j));
-      odds -= background;
-      const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.7, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
-      if (score >= 0.5) out.push({ type: 'PERSON', start: i, end, score, validator: 'zh-transliterated', contextApplied: true });
-    }
-    i = end;
+    if (isCjkCode(text.charCodeAt(j))) odds += m.logUnigram(text.charCodeAt(j));
+    odds -= background;
+    const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.7, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
+    if (score >= 0.5) out.push({ type: 'PERSON', start: i, end, score, validator: 'zh-transliterated', contextApplied: true });
+  }
+  return end;
+}
+
+/**
+ * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
+ * 小 / 老 / 阿 + surname, and transliterated foreign names. A per-character class table decides which
+ * check a position needs; most positions need none.
+ */
+function otherChineseNames(text: string, out: Candidate[]): void {
+  const n = text.length;
+  let translitFrom = 0;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    const cls = NAME_CLASS[c]!;
+    const doubled = text.charCodeAt(k + 1) === c;
+    if (doubled) petNameAt(text, k, out);
+    if ((cls & FAMILIAR_PREFIX) !== 0) familiarNameAt(text, k, out);
+    // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a foreign name.
+    if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
 }
 
@@ -339,6 +338,16 @@ const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', 
 const XIAO = '小'.charCodeAt(0);
 const LAO = '老'.charCodeAt(0);
 const A = '阿'.charCodeAt(0);
+/** Per UTF-16 code: which of the checks in otherChineseNames a character needs. */
+const NAME_CLASS = new Uint8Array(65536);
+const TRANSLIT_CHAR = 1;
+const FAMILIAR_PREFIX = 2;
+const NOT_PET = 4;
+const NOT_GIVEN = 8;
+for (const c of ZH_TRANSLITERATION_CHARS) NAME_CLASS[c.charCodeAt(0)]! |= TRANSLIT_CHAR;
+for (const c of [XIAO, LAO, A]) NAME_CLASS[c]! |= FAMILIAR_PREFIX;
+for (const c of NOT_PET_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET;
+for (const c of ZH_NOT_IN_GIVEN_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET | NOT_GIVEN;
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */
@@ -442,9 +451,7 @@ export const personRecognizer: Recognizer = {
     if (facts.hasCjk) {
       const from = out.length;
       out.push(...chineseNames(text));
-      petNames(text, out);
-      familiarNames(text, out);
-      transliteratedNames(text, out);
+      otherChineseNames(text, out);
       sameNameElsewhere(text, out, from);
       for (const hit of zhPublicFigures.find(text)) if (!insideWord(text, hit.start, hit.end)) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.75, validator: 'zh-public-figure', contextApplied: true });
     }
