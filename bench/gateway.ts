@@ -5,6 +5,8 @@
  *   sealgate   client → SealGate (default config: auth, rate limits, guardrails, audit) → upstream
  *   sealgate-passthrough   the same with `guardrails.enabled: false` (the gateway's own cost)
  *   portkey    client → Portkey's open-source gateway (@portkey-ai/gateway) → upstream
+ *   portkey-guardrails   the same with Portkey's local `default.*` guardrail hooks on input and output
+ *                        (bench/lib/portkey-guardrails.ts): the like-for-like baseline for `sealgate`
  *
  * for non-streaming and streaming chat completions, with an upstream that answers at once (the
  * gateway's own cost dominates) and one with 50 ms of model latency (as in production). Each server
@@ -16,7 +18,8 @@
  * weighs on every target alike (see measureAll).
  * Writes bench/results/gateway.json and the gateway section of docs/benchmarks.md (BENCH_NO_DOCS=1
  * skips the docs for trial runs) and prints the ratios against the goals
- * (≤ 1 ms added at p50, ≥ 80% of direct throughput, not slower than Portkey).
+ * (≤ 1 ms added at p50, ≥ 80% of direct throughput, not slower than Portkey). The goal is judged against
+ * plain `portkey`; `portkey-guardrails` is reported beside it as context.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,7 @@ import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
+import { PORTKEY_GUARDRAILS_CONFIG, PORTKEY_GUARDRAILS_DESCRIPTION, provePortkeyGuardrails, type PortkeyGuardrailsProof } from './lib/portkey-guardrails.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results', 'gateway.json');
@@ -297,7 +301,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sealgate-bench-'));
   const processes: Spawned[] = [];
   try {
-    const [upPort, sgPort, sgpPort, pkPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [upPort, sgPort, sgpPort, pkPort, pkgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const tsx = [process.execPath, '--import', 'tsx'] as const;
     const env = BENCH_GATEWAY_ENV;
 
@@ -309,28 +313,35 @@ export async function run(): Promise<void> {
     const bin = join(ROOT, 'bin/sealgate.mjs');
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgPort, true)], { cwd: dir, env }));
     processes.push(startProcess(process.execPath, [bin, 'serve', '--config', sealgateConfig(sgpPort, false)], { cwd: dir, env }));
-    processes.push(
-      startProcess(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${pkPort}`, '--headless'], { cwd: ROOT }),
-    );
+    const portkeyServer = (port: number) =>
+      startProcess(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${port}`, '--headless'], { cwd: ROOT });
+    processes.push(portkeyServer(pkPort), portkeyServer(pkgPort));
 
     await waitForHttp(`${upstreamUrl}/models`);
     await waitForHttp(`http://127.0.0.1:${sgPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${sgpPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${pkPort}/`);
+    await waitForHttp(`http://127.0.0.1:${pkgPort}/`);
 
-    const [upstreamProc, sealgateProc, passthroughProc, portkeyProc] = processes.map((p) => p.child.pid);
+    const [upstreamProc, sealgateProc, passthroughProc, portkeyProc, portkeyGuardrailsProc] = processes.map((p) => p.child.pid);
+    const portkeyHeaders = { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl };
     const targets: Target[] = [
       { name: 'direct', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' }, pid: upstreamProc },
       { name: 'sealgate', url: `http://127.0.0.1:${sgPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` }, pid: sealgateProc },
       { name: 'sealgate-passthrough', url: `http://127.0.0.1:${sgpPort}/v1`, headers: { authorization: `Bearer ${DEV_KEY}` }, pid: passthroughProc },
+      { name: 'portkey', url: `http://127.0.0.1:${pkPort}/v1`, headers: portkeyHeaders, pid: portkeyProc },
       {
-        name: 'portkey',
-        url: `http://127.0.0.1:${pkPort}/v1`,
-        headers: { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl },
-        pid: portkeyProc,
+        name: 'portkey-guardrails',
+        url: `http://127.0.0.1:${pkgPort}/v1`,
+        headers: { ...portkeyHeaders, 'x-portkey-config': PORTKEY_GUARDRAILS_CONFIG },
+        pid: portkeyGuardrailsProc,
       },
     ];
     for (const target of targets) await verify(target);
+    // Throws unless Portkey refuses a prompt its input regexes match (446) and runs every output check on answers.
+    const portkeyGuardrails = await provePortkeyGuardrails(`http://127.0.0.1:${pkgPort}/v1`, portkeyHeaders, FAST_UPSTREAM_MODEL, 'benchmark');
+    process.stdout.write(`portkey-guardrails: hooks proven (input deny ${portkeyGuardrails.inputDeniedStatus.nonStreaming}/${portkeyGuardrails.inputDeniedStatus.streaming}, ` +
+      `${portkeyGuardrails.checksRun.input} input + ${portkeyGuardrails.checksRun.output} output checks run, output hooks check streams: ${portkeyGuardrails.outputHooksCheckStreams})\n`);
 
     const accessControl = await measureAccessControl(dir);
     const scenarios = {} as Record<ScenarioName, { model: string; targets: TargetResults; comparisons: Record<Mode, Comparison> }>;
@@ -356,6 +367,8 @@ export async function run(): Promise<void> {
       notes:
         'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies, p50/p99 weighted across rounds). Probe and load are split into `rounds` rounds interleaved across targets. Shared 2-core machine: compare ratios within this run, not across runs.',
       scenarios,
+      /** What the portkey-guardrails target's hooks check, and the start-up proof that they run. */
+      portkeyGuardrails: { description: PORTKEY_GUARDRAILS_DESCRIPTION, proof: portkeyGuardrails },
       /** Microseconds per request for authenticate + rate limit + release, in-process (memory stores). */
       accessControl,
     };
@@ -364,7 +377,7 @@ export async function run(): Promise<void> {
     for (const scenario of SCENARIOS) printSummary(scenario.name, scenarios[scenario.name].targets, scenarios[scenario.name].comparisons);
     process.stdout.write(`access control alone (in-process, µs/request): ${JSON.stringify(accessControl)}\n`);
     const withDocs = process.env.BENCH_NO_DOCS !== '1';
-    if (withDocs) writeDocsSection(output);
+    if (withDocs) writeDocsSection(gatewayDocsSection(output));
     process.stdout.write(`\nwrote ${RESULTS}${withDocs ? ' and the gateway section of docs/benchmarks.md' : ''}\n`);
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
@@ -384,15 +397,24 @@ function printSummary(scenario: string, results: TargetResults, comparisons: Rec
     for (const [label, x] of [['sealgate', c.sealgate], ['sealgate-passthrough', c.sealgatePassthrough]] as const)
       process.stdout.write(
         `${scenario} ${mode} ${label}: +${x.addedP50Ms} ms p50 over direct (goal ≤ 1), ${Math.round(x.throughputVsDirect * 100)}% of direct req/s (goal ≥ 80%), ` +
-          `${x.throughputVsPortkey}× Portkey req/s, p50 ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms)\n`,
+          `${x.throughputVsPortkey}× Portkey req/s, p50 ${signed(x.p50VsPortkeyMs)} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms)\n`,
       );
+    const x = c.sealgate;
+    process.stdout.write(
+      `${scenario} ${mode} sealgate vs portkey-guardrails (both guarding input and output): ${x.throughputVsPortkeyGuardrails}× req/s, p50 ${signed(x.p50VsPortkeyGuardrailsMs)} ms ` +
+        `(portkey-guardrails adds ${c.portkeyGuardrailsAddedP50Ms} ms over direct; its hooks cost Portkey ${signed(round(c.portkeyGuardrailsAddedP50Ms - c.portkeyAddedP50Ms))} ms p50)\n`,
+    );
   }
 }
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x}`;
 
 interface Comparison {
   sealgate: Cmp;
   sealgatePassthrough: Cmp;
   portkeyAddedP50Ms: number;
+  /** portkey-guardrails probe p50 − direct probe p50. */
+  portkeyGuardrailsAddedP50Ms: number;
 }
 
 function compareAll(results: TargetResults): Record<Mode, Comparison> {
@@ -400,6 +422,7 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
   for (const mode of MODES) {
     const direct = results.direct![mode];
     const portkey = results.portkey![mode];
+    const portkeyGuardrails = results['portkey-guardrails']![mode];
     const compare = (name: string): Cmp => {
       const sg = results[name]![mode];
       const addedP50Ms = round(sg.probe.p50Ms - direct.probe.p50Ms);
@@ -411,6 +434,8 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
         throughputVsDirect,
         throughputVsPortkey,
         p50VsPortkeyMs: round(sg.probe.p50Ms - portkey.probe.p50Ms),
+        throughputVsPortkeyGuardrails: round(sg.load.requestsPerSec / portkeyGuardrails.load.requestsPerSec),
+        p50VsPortkeyGuardrailsMs: round(sg.probe.p50Ms - portkeyGuardrails.probe.p50Ms),
         goals: {
           addedP50AtMost1Ms: addedP50Ms <= 1,
           throughputAtLeast80PctOfDirect: throughputVsDirect >= 0.8,
@@ -418,19 +443,24 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
         },
       };
     };
-    out[mode] = { sealgate: compare('sealgate'), sealgatePassthrough: compare('sealgate-passthrough'), portkeyAddedP50Ms: round(portkey.probe.p50Ms - direct.probe.p50Ms) };
+    out[mode] = {
+      sealgate: compare('sealgate'),
+      sealgatePassthrough: compare('sealgate-passthrough'),
+      portkeyAddedP50Ms: round(portkey.probe.p50Ms - direct.probe.p50Ms),
+      portkeyGuardrailsAddedP50Ms: round(portkeyGuardrails.probe.p50Ms - direct.probe.p50Ms),
+    };
   }
   return out;
 }
 
-/** Replaces the gateway section of docs/benchmarks.md (between its markers) with this run's figures. */
-function writeDocsSection(output: {
+/** The gateway section of docs/benchmarks.md (with its markers) for one run's output. */
+export function gatewayDocsSection(output: {
   date: string;
   machine: { node: string; cpus: number; cpuModel?: string; loadavg1mAtEnd: number };
   scenarios: Record<ScenarioName, { model: string; targets: TargetResults; comparisons: Record<Mode, Comparison> }>;
+  portkeyGuardrails: { description: string; proof: PortkeyGuardrailsProof };
   accessControl: Record<string, number>;
-}): void {
-  const docs = join(ROOT, 'docs', 'benchmarks.md');
+}): string {
   const label = (mode: Mode) => (mode === 'streaming' ? 'stream' : 'json');
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   const tables = SCENARIOS.map(({ name }) => {
@@ -447,6 +477,13 @@ function writeDocsSection(output: {
           `| ${target} | ${label(mode)} | +${x.addedP50Ms} (${mark(x.goals.addedP50AtMost1Ms)}) | ${Math.round(x.throughputVsDirect * 100)}% (${mark(x.goals.throughputAtLeast80PctOfDirect)}) | ${x.throughputVsPortkey}× req/s, ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms p50 (${mark(x.goals.notSlowerThanPortkey)}) | +${comparisons[mode].portkeyAddedP50Ms} |`,
       ),
     );
+    const likeForLike = MODES.map((mode) => {
+      const c = comparisons[mode];
+      const x = c.sealgate;
+      const hooks = targets['portkey-guardrails']![mode];
+      const plain = targets.portkey![mode];
+      return `| ${label(mode)} | ${x.throughputVsPortkeyGuardrails}× req/s, ${signed(x.p50VsPortkeyGuardrailsMs)} ms p50 | ${x.throughputVsPortkey}× req/s, ${signed(x.p50VsPortkeyMs)} ms p50 | ${round(hooks.load.requestsPerSec / plain.load.requestsPerSec)}× req/s, ${signed(round(hooks.probe.p50Ms - plain.probe.p50Ms))} ms p50 |`;
+    });
     const title = name === 'instant' ? 'Upstream answers at once (the gateway\'s own cost)' : 'Upstream with 50 ms model latency (a fast real model)';
     return `### ${title}
 
@@ -456,7 +493,11 @@ ${rows.join('\n')}
 
 | gateway | body | added p50 ms (goal ≤ 1) | throughput vs direct (goal ≥ 80%) | vs Portkey (goal: not slower) | Portkey added p50 ms |
 |---|---|---|---|---|---|
-${ratios.join('\n')}`;
+${ratios.join('\n')}
+
+| body | sealgate vs portkey-guardrails (both guard input and output) | sealgate vs portkey (no guardrails) | portkey-guardrails vs portkey (what its hooks cost Portkey) |
+|---|---|---|---|
+${likeForLike.join('\n')}`;
   });
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const instant = output.scenarios.instant;
@@ -464,27 +505,36 @@ ${ratios.join('\n')}`;
   const portkeyVsDirect = (sc: typeof instant, mode: Mode) => sc.targets.portkey![mode].load.requestsPerSec / sc.targets.direct![mode].load.requestsPerSec;
   const throughputNote = `**Reading the throughput goal (≥ 80% of direct).** With an instant upstream, "direct" is a static server returning precomputed bytes (${instant.targets.direct!.nonStreaming.load.requestsPerSec} req/s JSON here) while every proxy parses, forwards and re-serialises on the same 2 cores as the load generator and the upstream: SealGate reaches ${pct(instant.comparisons.nonStreaming.sealgate.throughputVsDirect)} (JSON) / ${pct(instant.comparisons.streaming.sealgate.throughputVsDirect)} (stream) of it, Portkey ${pct(portkeyVsDirect(instant, 'nonStreaming'))} / ${pct(portkeyVsDirect(instant, 'streaming'))}. That scenario measures CPU per request, which the *server CPU µs/req* column states directly. With a model's latency in front (50 ms), the ratio the goal is about: SealGate ${pct(slow.comparisons.nonStreaming.sealgate.throughputVsDirect)} (JSON) / ${pct(slow.comparisons.streaming.sealgate.throughputVsDirect)} (stream) of direct, Portkey ${pct(portkeyVsDirect(slow, 'nonStreaming'))} / ${pct(portkeyVsDirect(slow, 'streaming'))}.`;
   const a = output.accessControl;
-  const section = `<!-- GATEWAY:BEGIN -->
+  const proof = output.portkeyGuardrails.proof;
+  const guardNote = `**Like for like: what each side guards.** *sealgate* runs SealGate's default policy (policies/default.yaml) on every message of the prompt and on the answer, streamed or not (a streamed answer is scanned as it is generated, with a short holdback): PII recognisers (e-mail, phone, payment cards and other checksum-validated identifiers, national ids, passports, bank accounts, dates of birth, network addresses, person names, addresses, places, organisations; English and Chinese) pseudonymized before the model and sensitive ones redacted in the answer; secrets redacted; the prompt-injection, jailbreak and harmful-intent classifiers (block at 0.8) and the toxicity classifier (block at 0.9 on input, 0.8 on output); every request written to the audit trail (detections included) and answered with a signed receipt (\`x-sealgate-receipt\`), behind key auth and rate limits. *portkey-guardrails* runs the closest checks Portkey's gateway has locally, its built-in \`default.*\` plugins sent in \`x-portkey-config\` — ${output.portkeyGuardrails.description}: fixed regular expressions and word lists, no classifier, no names, addresses or checksums, no rewriting (a match refuses the request with HTTP ${proof.inputDeniedStatus.nonStreaming}), no auth, rate limits or audit. At start-up the bench proves the hooks run (else it stops): a prompt with an e-mail address is refused with ${proof.inputDeniedStatus.nonStreaming} (non-streamed) / ${proof.inputDeniedStatus.streaming} (streamed), and a benign request's response reports ${proof.checksRun.input} input and ${proof.checksRun.output} output checks run and passed. ${proof.outputHooksCheckStreams ? 'Portkey\'s output hooks also refused a streamed answer matching their deny list.' : `Portkey's output hooks do not see streamed answers: with the answer's own word added to the output deny list the non-streamed answer is refused (${proof.outputDeniedStatus.nonStreaming}) but the streamed one is sent (HTTP ${proof.outputDeniedStatus.streaming}), so in the *stream* rows portkey-guardrails checks the prompt only.`} Portkey also appends its \`hook_results\` to every non-streamed answer.`;
+  return `<!-- GATEWAY:BEGIN -->
 ## Gateway overhead
 
 Reproduce: \`npm run bench -- gateway\` (writes \`bench/results/gateway.json\` and this section).
 Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end): compare ratios within the run, not absolute numbers across runs.
 
 Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
-**direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host).
+**direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host, no hooks), **portkey-guardrails** (the same with Portkey's local guardrail hooks on input and output, see *Like for like* below; the goal stays judged against plain portkey).
 *probe*: up to ${SETTINGS.probeRequests} sequential requests (at most ${SETTINGS.probeMaxSeconds} s) on one keep-alive connection, after ${SETTINGS.probeWarmupRequests} warm-up requests (at most ${SETTINGS.probeWarmupMaxSeconds} s), high-resolution timer: the latency a gateway adds to one call.
 *load*: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.loadSeconds} s after a ${SETTINGS.warmupSeconds} s warm-up (autocannon latencies are whole milliseconds; p50/p99 are the rounds' values weighted by their requests).
-Both are split into ${SETTINGS.rounds} rounds interleaved across the four targets (rotating order), so that load from other work on the shared machine falls on every target alike.
+Both are split into ${SETTINGS.rounds} rounds interleaved across the ${Object.keys(instant.targets).length} targets (rotating order), so that load from other work on the shared machine falls on every target alike.
 Client, gateway and upstream share the same 2 cores, so with an instant upstream "throughput vs direct" compares a proxy with a static server; the 50 ms scenario shows throughput when a model's latency dominates, as in production.
 
 ${tables.join('\n\n')}
 
 ${throughputNote}
 
+${guardNote}
+
 *server CPU µs/req*: CPU time of the serving process over the probe (all threads, garbage collector included; user + system, from /proc), per request. With 50 ms idle gaps every server spends more per request (cold caches), so compare within a scenario.
 
 Access control alone (authenticate + rate limit + settle, in-process, memory stores): ${a.devKeyMicros} µs/request with the dev key, ${a.apiKeyMicros} µs with a stored key (hash check, CIDR, status), ${a.tokenMicros} µs with a token.
 <!-- GATEWAY:END -->`;
+}
+
+/** Replaces the gateway section of docs/benchmarks.md (between its markers) with `section`. */
+function writeDocsSection(section: string): void {
+  const docs = join(ROOT, 'docs', 'benchmarks.md');
   let text = '';
   try {
     text = readFileSync(docs, 'utf8');
@@ -511,6 +561,9 @@ interface Cmp {
   throughputVsDirect: number;
   throughputVsPortkey: number;
   p50VsPortkeyMs: number;
+  /** Against Portkey with its local guardrail hooks on input and output (context; the goal is judged against plain Portkey). */
+  throughputVsPortkeyGuardrails: number;
+  p50VsPortkeyGuardrailsMs: number;
   goals: { addedP50AtMost1Ms: boolean; throughputAtLeast80PctOfDirect: boolean; notSlowerThanPortkey: boolean };
 }
 
