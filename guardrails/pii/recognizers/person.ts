@@ -98,6 +98,8 @@ function nameLogOdds(text: string, i: number, surnameLength: number, given: numb
   return name - background;
 }
 
+const HARD_RIGHT_EDGE = /[@/\[:：\n]/;
+const HARD_EDGE_BONUS = 0.1;
 const MEASURE_SURNAMES = new Set(['张', '包', '段']);
 const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于'.split(''));
 const NUMERAL_BEFORE = /[\d一二三四五六七八九十两几数百千万多每][\s]?$/;
@@ -187,6 +189,9 @@ function chineseNames(text: string): Candidate[] {
     if (given === 2 && edgeBefore && ZH_GIVEN_NAME_CHARS.has(text[g]!) && ZH_GIVEN_NAME_CHARS.has(text[g + 1]!)) score += 0.2;
     // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
     if ((i === 0 || ZH_CLAUSE_START.test(text[i - 1]!)) && given > 0 && (end >= text.length || ZH_CLAUSE_END.test(text[end]!))) score += 0.15;
+    // Right before a mention, a repost marker or an emoticon, or at the very end (…金玉缘吴佩@, 唐皇:, 乔克⏎):
+    // where handles and signatures end.
+    else if (given > 0 && (end >= text.length || HARD_RIGHT_EDGE.test(text[end]!))) score += HARD_EDGE_BONUS;
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
@@ -205,13 +210,18 @@ const NOT_PET_NAME = new Set('泪爱心赞汗哭笑怒晕衰吐酷嘘囧喵汪�
 function petNameAt(text: string, k: number, out: Candidate[]): void {
   const c = text.charCodeAt(k);
   if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === c) return;
-  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || zhCharModel().pairCount(c, c) > 3) return;
+  const m = zhCharModel();
+  // 哈哈 / 妈妈 are words in background text; 跷跷板: the pair is part of a word with the next character.
+  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pairCount(c, c) > 3 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
   let cueEnd = k;
   while (cueEnd > 0 && cueEnd > k - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
   let score = 0.3;
   if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
   const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
-  if (endsWithAny(text, cueEnd, ZH_NAME_CUES) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
+  // (One-character cues such as 和 / 给 count half: 和婷婷 yes, 滑梯和跷跷板 no.)
+  const cue = endsWithAny(text, cueEnd, ZH_NAME_CUES);
+  if ((cue && !ZH_WEAK_CUES.has(text[cueEnd - 1]!)) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
+  else if (cue) score += 0.1;
   if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-pet-name', contextApplied: true });
 }
@@ -307,7 +317,8 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
     }
     if (isCjkCode(text.charCodeAt(j))) odds += m.logUnigram(text.charCodeAt(j));
     odds -= background;
-    const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.7, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
+    // (At most 0.6 without a dot: a gazetteer place of at least the same length wins the overlap, 珠穆朗玛峰.)
+    const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.6, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
     if (score >= 0.5) out.push({ type: 'PERSON', start: i, end, score, validator: 'zh-transliterated', contextApplied: true });
   }
   return end;
