@@ -325,6 +325,24 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
 }
 
 /**
+ * One name character + a kinship or boss title used as a nickname: 泽哥, 雨哥, 昌叔, 胡总. The character must be
+ * a surname or a typical given-name character and form no word with the title (大哥, 帅哥, 老总, 表姐 do) nor
+ * with the character before it.
+ */
+/** Birth order and size words: 二哥 / 大姐 / 小叔 are family terms, not names (总是: 总 starts a word). */
+const KIN_NOT_NAME = new Set('一二三四五六七八九十大小老表堂'.split(''));
+function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
+  const c = text.charCodeAt(k);
+  if ((NAME_CLASS[c]! & NOT_GIVEN) !== 0 || (GIVEN_NAME_CHAR[c] !== 1 && SURNAME_SIMPLIFIED[c] === 0)) return;
+  const m = zhCharModel();
+  if (KIN_NOT_NAME.has(text[k]!) || m.pmi(c, text.charCodeAt(k + 1)) > 1.5 || m.pmi(text.charCodeAt(k + 1), text.charCodeAt(k + 2)) > 2 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2)) return;
+  let score = 0.45;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!) || text[k - 1] === '@') score += 0.1;
+  if (!isCjkCode(text.charCodeAt(k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
+  if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
+}
+
+/**
  * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
  * 小 / 老 / 阿 + surname, and transliterated foreign names. A per-character class table decides which
  * check a position needs; most positions need none.
@@ -339,6 +357,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     const doubled = text.charCodeAt(k + 1) === c;
     if (doubled) petNameAt(text, k, out);
     if ((cls & FAMILIAR_PREFIX) !== 0) familiarNameAt(text, k, out);
+    if ((NAME_CLASS[text.charCodeAt(k + 1)]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
     // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a foreign name.
     if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
@@ -355,10 +374,12 @@ const TRANSLIT_CHAR = 1;
 const FAMILIAR_PREFIX = 2;
 const NOT_PET = 4;
 const NOT_GIVEN = 8;
+const KIN_TITLE = 16;
 for (const c of ZH_TRANSLITERATION_CHARS) NAME_CLASS[c.charCodeAt(0)]! |= TRANSLIT_CHAR;
 for (const c of [XIAO, LAO, A]) NAME_CLASS[c]! |= FAMILIAR_PREFIX;
 for (const c of NOT_PET_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET;
 for (const c of ZH_NOT_IN_GIVEN_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET | NOT_GIVEN;
+for (const c of '哥姐总叔爷嫂') NAME_CLASS[c.charCodeAt(0)]! |= KIN_TITLE;
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */

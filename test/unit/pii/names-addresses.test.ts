@@ -39,6 +39,8 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '小李，你把报告发给老王')).toEqual(['PERSON:小李', 'PERSON:老王']);
     expect(only('PERSON', '转发 //@李开复:今天下午的节目')).toEqual(['PERSON:李开复']);
     expect(only('PERSON', '拉着顾老师合影')).toEqual(['PERSON:顾老师']);
+    expect(only('PERSON', '打算去店里找舟哥，刚坐上车')).toEqual(['PERSON:舟哥']);
+    expect(only('PERSON', '感谢胡总的亲临')).toEqual(['PERSON:胡总']);
   });
   it('traditional-script surnames, public figures and transliterated foreign names', () => {
     expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
@@ -56,6 +58,8 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '祝博主新年快乐')).toEqual([]);
     expect(only('PERSON', '关注我們，關心你')).toEqual([]);
     expect(only('PERSON', '感谢老师的帮助')).toEqual([]);
+    expect(only('PERSON', '大哥你好，二哥应该先看，帅哥美女，表姐和空姐')).toEqual([]);
+    expect(only('PERSON', '秋千、滑梯和跷跷板。')).toEqual([]);
   });
 });
 
