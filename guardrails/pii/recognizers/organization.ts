@@ -62,6 +62,14 @@ const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
 const LEGAL_FORM = /有限|股份/;
 /** Verbs that often stand right before an organisation's name and are not part of it (关注水星家纺, 加入好特会). */
 const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持', '欢迎', '推荐', '选择', '访问', '下载', '使用', '购买', '入职', '就读', '毕业于'];
+/** Time and determiner words describe an organisation rather than name it (明天公司, 新一届政府, 这家酒店, 国内公司). */
+const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题'];
+/** True when the name part before the suffix is a descriptor, alone or after other words (全新原盒国内|公司). */
+function describedOnly(text: string, start: number, suffixStart: number): boolean {
+  for (const d of DESCRIPTORS) if (suffixStart - d.length >= start && text.startsWith(d, suffixStart - d.length)) return true;
+  return false;
+}
+const MODAL_BEFORE = new Set('要会能想得去可该没已'.split(''));
 function afterLeadingVerb(text: string, start: number, suffixStart: number): number {
   for (const v of LEADING_VERBS) if (text.startsWith(v, start) && suffixStart - start - v.length >= 1) return start + v.length;
   return start;
@@ -101,6 +109,9 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
   }
   for (const [s, e, suffixStart, score] of found) {
     const start = afterLeadingVerb(text, s, suffixStart);
+    // 要学会 / 能学会: 学会 "learn" after a modal verb is no society.
+    if (text.startsWith('学会', suffixStart) && MODAL_BEFORE.has(text[suffixStart - 1]!)) continue;
+    if (describedOnly(text, start, suffixStart)) continue;
     if (suffixStart - start >= 2 || start === s) push(afterLeadingPlace(text, start, suffixStart, e), e, score, 'zh-org-suffix');
   }
   // 水星家纺官方微博: the two to six name characters before an account word (the word itself is not part of

@@ -227,33 +227,26 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
 }
 /**
  * A name is usually written the same way each time it occurs in a message: a Chinese candidate that
- * passes (≥ 0.5) lends its score to the other occurrences of the same string, and one written two or
- * more times that does not pass alone gains a little (周觅 … 周觅, 黎雅思 … 黎雅思).
+ * passes (≥ 0.5) lends its score (a little less) to the other occurrences of the same string (周觅 … 周觅).
  */
 function sameNameElsewhere(text: string, out: Candidate[], from: number): void {
   const end = out.length;
   if (end - from < 1) return;
-  const best = new Map<string, { score: number; count: number }>();
+  const best = new Map<string, number>();
   for (let k = from; k < end; k++) {
     const c = out[k]!;
-    if (c.end - c.start < 2) continue;
+    if (c.end - c.start < 2 || c.score < 0.5) continue;
     const name = text.slice(c.start, c.end);
-    const seen = best.get(name);
-    if (seen) {
-      seen.score = Math.max(seen.score, c.score);
-      seen.count++;
-    } else best.set(name, { score: c.score, count: 1 });
+    best.set(name, Math.max(best.get(name) ?? 0, c.score));
   }
   // Bounded work on long texts: at most SAME_NAME_LIMIT names are looked up again (each a linear indexOf scan).
   let budget = SAME_NAME_LIMIT;
-  for (const [name, { score, count }] of best) {
-    if (score < 0.5 && (count < 2 || score + 0.1 < 0.5)) continue;
+  for (const [name, score] of best) {
     if (budget-- === 0) return;
     const at: number[] = [];
     for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) at.push(p);
     if (at.length < 2) continue;
-    const lent = score >= 0.5 ? score - 0.05 : score + 0.1;
-    for (const p of at) out.push({ type: 'PERSON', start: p, end: p + name.length, score: lent, validator: 'zh-same-name', contextApplied: true });
+    for (const p of at) out.push({ type: 'PERSON', start: p, end: p + name.length, score: score - 0.05, validator: 'zh-same-name', contextApplied: true });
   }
 }
 const SAME_NAME_LIMIT = 16;
