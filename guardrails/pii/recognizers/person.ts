@@ -231,22 +231,18 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
  */
 function sameNameElsewhere(text: string, out: Candidate[], from: number): void {
   const end = out.length;
-  if (end - from < 1) return;
-  const best = new Map<string, number>();
-  for (let k = from; k < end; k++) {
-    const c = out[k]!;
-    if (c.end - c.start < 2 || c.score < 0.5) continue;
-    const name = text.slice(c.start, c.end);
-    best.set(name, Math.max(best.get(name) ?? 0, c.score));
-  }
-  // Bounded work on long texts: at most SAME_NAME_LIMIT names are looked up again (each a linear indexOf scan).
+  // Bounded work on long texts: at most SAME_NAME_LIMIT passing names are looked up again (linear indexOf scans).
   let budget = SAME_NAME_LIMIT;
-  for (const [name, score] of best) {
-    if (budget-- === 0) return;
-    const at: number[] = [];
-    for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) at.push(p);
-    if (at.length < 2) continue;
-    for (const p of at) out.push({ type: 'PERSON', start: p, end: p + name.length, score: score - 0.05, validator: 'zh-same-name', contextApplied: true });
+  for (let k = from; k < end && budget > 0; k++) {
+    const c = out[k]!;
+    if (c.score < 0.5 || c.end - c.start < 2) continue;
+    budget--;
+    const name = text.slice(c.start, c.end);
+    // Most names occur once: one search on each side settles it without collecting anything.
+    if (text.indexOf(name, c.end) < 0 && (c.start < name.length || text.lastIndexOf(name, c.start - name.length) < 0)) continue;
+    for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
+      if (p !== c.start) out.push({ type: 'PERSON', start: p, end: p + name.length, score: c.score - 0.05, validator: 'zh-same-name', contextApplied: true });
+    }
   }
 }
 const SAME_NAME_LIMIT = 16;
