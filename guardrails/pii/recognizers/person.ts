@@ -260,7 +260,7 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const after = text.charCodeAt(s + 1);
   const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
   const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
-  const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5;
+  const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   if (wordAfter || wordBefore || asWord || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
@@ -331,6 +331,28 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
 }
 
+/** Titles and forms of address written after a given name or nickname (倩萍小姐, 元芳同学, 晶晶姑娘). */
+const BEN = '本'.charCodeAt(0);
+const MEN = '们'.charCodeAt(0);
+const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
+/**
+ * Two characters right before such a title name someone when they are not an everyday word (这位小姐,
+ * 大学同学, 各位老师 are not names): no particle or pronoun character, the two do not form a common word,
+ * and the first forms no word with the character before it.
+ */
+function titledNameAt(text: string, k: number, out: Candidate[]): void {
+  if (!startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME)) return;
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
+  const m = zhCharModel();
+  // (A frequent pair is a word even when its characters are frequent too: 数学老师, 大学同学.)
+  if (m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), a) > 2)) return;
+  // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
+  if (b === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
+  out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
+}
+
 /**
  * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
  * 小 / 老 / 阿 + surname, and transliterated foreign names. A per-character class table decides which
@@ -347,6 +369,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     if (doubled) petNameAt(text, k, out);
     if ((cls & FAMILIAR_PREFIX) !== 0) familiarNameAt(text, k, out);
     if ((NAME_CLASS[text.charCodeAt(k + 1)]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
+    if ((NAME_CLASS[text.charCodeAt(k + 2)]! & TITLE_START) !== 0) titledNameAt(text, k, out);
     // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a foreign name.
     if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
@@ -364,11 +387,13 @@ const FAMILIAR_PREFIX = 2;
 const NOT_PET = 4;
 const NOT_GIVEN = 8;
 const KIN_TITLE = 16;
+const TITLE_START = 32;
 for (const c of ZH_TRANSLITERATION_CHARS) NAME_CLASS[c.charCodeAt(0)]! |= TRANSLIT_CHAR;
 for (const c of [XIAO, LAO, A]) NAME_CLASS[c]! |= FAMILIAR_PREFIX;
 for (const c of NOT_PET_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET;
 for (const c of ZH_NOT_IN_GIVEN_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET | NOT_GIVEN;
 for (const c of '哥姐总叔爷嫂') NAME_CLASS[c.charCodeAt(0)]! |= KIN_TITLE;
+for (const t of ZH_TITLES_AFTER_NAME) NAME_CLASS[t.charCodeAt(0)]! |= TITLE_START;
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */

@@ -41,6 +41,7 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '拉着顾老师合影')).toEqual(['PERSON:顾老师']);
     expect(only('PERSON', '打算去店里找舟哥，刚坐上车')).toEqual(['PERSON:舟哥']);
     expect(only('PERSON', '感谢胡总的亲临')).toEqual(['PERSON:胡总']);
+    expect(only('PERSON', '横幅真是奇葩啊，元芳同学，你怎么看')).toEqual(['PERSON:元芳']);
   });
   it('traditional-script surnames, public figures and transliterated foreign names', () => {
     expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
@@ -60,6 +61,8 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '感谢老师的帮助')).toEqual([]);
     expect(only('PERSON', '大哥你好，二哥应该先看，帅哥美女，表姐和空姐')).toEqual([]);
     expect(only('PERSON', '秋千、滑梯和跷跷板。')).toEqual([]);
+    expect(only('PERSON', '数学老师布置了作业，各位同学，这位小姐，本小姐不去')).toEqual([]);
+    expect(only('PERSON', '概率不小于 0.9')).toEqual([]);
   });
 });
 
