@@ -41,7 +41,7 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '拉着顾老师合影')).toEqual(['PERSON:顾老师']);
     expect(only('PERSON', '打算去店里找舟哥，刚坐上车')).toEqual(['PERSON:舟哥']);
     expect(only('PERSON', '感谢胡总的亲临')).toEqual(['PERSON:胡总']);
-    expect(only('PERSON', '横幅真是奇葩啊，元芳同学，你怎么看')).toEqual(['PERSON:元芳']);
+    expect(only('PERSON', '转给倩萍小姐，她说好')).toEqual(['PERSON:倩萍']);
   });
   it('traditional-script surnames, public figures and transliterated foreign names', () => {
     expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
