@@ -341,17 +341,25 @@ const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', 
  * and the first forms no word with the character before it.
  */
 function titledNameAt(text: string, k: number, out: Candidate[]): void {
-  if (!startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME)) return;
-  const a = text.charCodeAt(k);
-  const b = text.charCodeAt(k + 1);
-  if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
-  const m = zhCharModel();
-  // (A frequent pair is a word even when its characters are frequent too: 数学老师, 大学同学.)
-  if (m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), a) > 2)) return;
+  if (!startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
-  if (b === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
+  if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
 }
+
+/**
+ * Two characters that could be a given name or nickname (not a surname start: the surname scorer has those):
+ * no particle or pronoun character, not a common word together (a frequent pair is a word even when its
+ * characters are frequent too: 数学, 大学), and the first forms no word with the character before it.
+ */
+function namelikePair(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if (!isCjkCode(a) || !isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return false;
+  const m = zhCharModel();
+  return !(m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), a) > 2));
+}
+
 
 /**
  * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
