@@ -64,10 +64,12 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
 const ZH_ADMIN_SUFFIX = /(?:省|自治区|市|区|县|旗|盟|州)$/;
 const ZH_STREET = /(?:大道|路|街|巷|胡同|弄|号|栋|幢|室|单元|小区|村|镇|乡|楼|层)$/;
 
-function chineseAddresses(text: string): Candidate[] {
+function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   const raw: Array<{ start: number; end: number; text: string }> = [];
   namedComponents(text, raw);
-  forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  // Numbered parts need a digit: most Chinese texts have none, and the regex would scan them for nothing.
+  if (hasDigit) forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const components = raw.map((c) => ({ start: c.start, end: c.end, street: ZH_STREET.test(c.text), admin: ZH_ADMIN_SUFFIX.test(c.text) }));
   const out: Candidate[] = [];
@@ -192,7 +194,7 @@ export const addressRecognizer: Recognizer = {
   entityTypes: ['ADDRESS'],
   recognize(text, facts) {
     const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower) : [];
-    if (facts.hasCjk) out.push(...chineseAddresses(text));
+    if (facts.hasCjk) out.push(...chineseAddresses(text, facts.hasDigit));
     return out;
   },
 };

@@ -57,8 +57,10 @@ const SURNAME_LOG_PROB = (() => {
   const list = [...ZH_SURNAMES];
   const weights = list.map((_, r) => 1 / (r + 8));
   const sum = weights.reduce((x, y) => x + y, 0);
-  const byCode = new Map(list.map((c, r) => [c.charCodeAt(0), Math.log((0.97 * weights[r]!) / sum)]));
-  for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) byCode.set(traditional.charCodeAt(0), byCode.get(simplified.charCodeAt(0))!);
+  // By UTF-16 code (one array read per candidate); characters that are no surname keep log(1e-4).
+  const byCode = new Float64Array(65536).fill(Math.log(1e-4));
+  list.forEach((c, r) => (byCode[c.charCodeAt(0)] = Math.log((0.97 * weights[r]!) / sum)));
+  for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) byCode[traditional.charCodeAt(0)] = byCode[simplified.charCodeAt(0)]!;
   return byCode;
 })();
 const COMPOUND_SURNAME_LOG_PROB = Math.log(0.03 / ZH_COMPOUND_SURNAMES.length);
@@ -83,7 +85,7 @@ const NAME_START_LOG_PRIOR = Math.log(1 / 60);
 function nameLogOdds(text: string, i: number, surnameLength: number, given: number): number {
   const m = zhCharModel();
   const end = i + surnameLength + given;
-  let name = NAME_START_LOG_PRIOR + (surnameLength === 2 ? COMPOUND_SURNAME_LOG_PROB : (SURNAME_LOG_PROB.get(text.charCodeAt(i)) ?? Math.log(1e-4)));
+  let name = NAME_START_LOG_PRIOR + (surnameLength === 2 ? COMPOUND_SURNAME_LOG_PROB : SURNAME_LOG_PROB[text.charCodeAt(i)]!);
   for (let k = i + surnameLength; k < end; k++) {
     const c = text.charCodeAt(k);
     name += GIVEN_NAME_CHAR[c] === 1 ? Math.log(GIVEN_TYPICAL_PROB + 0.3 * m.unigram(c)) : LOG_03 + m.logUnigram(c);
@@ -140,8 +142,7 @@ function chineseNames(text: string): Candidate[] {
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
     const simplifiedCode = SURNAME_SIMPLIFIED[text.charCodeAt(i)] || text.charCodeAt(i);
-    const simplified = String.fromCharCode(simplifiedCode);
-    if (given > 0 && ZH_NOT_NAMES.has(simplified + text[i + 1])) continue;
+    if (given > 0 && ZH_NOT_NAMES.has(simplifiedCode === text.charCodeAt(i) ? text.slice(i, i + 2) : String.fromCharCode(simplifiedCode) + text[i + 1])) continue;
     // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
@@ -156,7 +157,8 @@ function chineseNames(text: string): Candidate[] {
     const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
     // forms no word with the surname (拉着|顾老师, 迷彩人|范老师) is an edge too.
-    if (given === 0 && (!honorificAfter || !(boundaryBeforeOf(text, i) || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
+    const boundaryBefore = boundaryBeforeOf(text, i);
+    if (given === 0 && (!honorificAfter || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
@@ -165,7 +167,6 @@ function chineseNames(text: string): Candidate[] {
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
     if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5) continue;
-    const boundaryBefore = i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;
@@ -231,20 +232,25 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
  */
 function sameNameElsewhere(text: string, out: Candidate[], from: number): void {
   const end = out.length;
-  // Bounded work on long texts: at most SAME_NAME_LIMIT passing names are looked up again (linear indexOf scans).
+  // Bounded work on long texts: at most SAME_NAME_LIMIT passing names, each looked up within SAME_NAME_WINDOW
+  // characters on either side (a name repeats within one message, not across a pasted document).
   let budget = SAME_NAME_LIMIT;
   for (let k = from; k < end && budget > 0; k++) {
     const c = out[k]!;
     if (c.score < 0.5 || c.end - c.start < 2) continue;
     budget--;
     const name = text.slice(c.start, c.end);
+    const w0 = Math.max(0, c.start - SAME_NAME_WINDOW);
+    const window = text.slice(w0, Math.min(text.length, c.end + SAME_NAME_WINDOW));
+    const own = c.start - w0;
     // Most names occur once: one search on each side settles it without collecting anything.
-    if (text.indexOf(name, c.end) < 0 && (c.start < name.length || text.lastIndexOf(name, c.start - name.length) < 0)) continue;
-    for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
-      if (p !== c.start) out.push({ type: 'PERSON', start: p, end: p + name.length, score: c.score - 0.05, validator: 'zh-same-name', contextApplied: true });
+    if (window.indexOf(name, own + name.length) < 0 && (own < name.length || window.lastIndexOf(name, own - name.length) < 0)) continue;
+    for (let p = window.indexOf(name); p >= 0; p = window.indexOf(name, p + name.length)) {
+      if (p !== own) out.push({ type: 'PERSON', start: w0 + p, end: w0 + p + name.length, score: c.score - 0.05, validator: 'zh-same-name', contextApplied: true });
     }
   }
 }
+const SAME_NAME_WINDOW = 400;
 const SAME_NAME_LIMIT = 16;
 /**
  * 小李 / 老王 / 阿袁: 小, 老 or 阿 before a surname is how people address each other. Not when the surname
