@@ -30,6 +30,12 @@ export const piiOptionsSchema = z
 export type PiiOptions = z.input<typeof piiOptionsSchema>;
 
 const CJK = /[\u3400-\u9fff]/;
+/**
+ * Any upper-case letter (all cased scripts). Chinese text has none, so the Latin-name, organisation, place and
+ * IBAN scans are skipped on it (the old test, "ASCII capital or any non-ASCII character", ran them on every
+ * Chinese text).
+ */
+const UPPER_CASE = /\p{Lu}/u;
 
 function countDigits(text: string): number {
   let n = 0;
@@ -47,7 +53,7 @@ function factsOf(text: string, contextGate: boolean): TextFacts {
     digitCount,
     hasAt: text.includes('@'),
     hasCjk: CJK.test(text),
-    hasUpper: /[A-Z]|[^\x00-\x7f]/.test(text),
+    hasUpper: UPPER_CASE.test(text),
     lower: text.toLowerCase(),
     contextGate,
   };
