@@ -300,7 +300,7 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
     // After the dot: transliteration characters, and within the first two also any other ideograph that is
     // followed by one (克里斯·埃文斯), never a particle.
     const partStart = end;
-    while (end < n && (TRANSLIT[text.charCodeAt(end)] === 1 || (end - partStart < 2 && isCjkCode(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1 && (NAME_CLASS[text.charCodeAt(end)]! & NOT_GIVEN) === 0))) end++;
+    while (end < n && (TRANSLIT[text.charCodeAt(end)] === 1 || (end - partStart < 2 && end + 1 < n && isCjkCode(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1 && (NAME_CLASS[text.charCodeAt(end)]! & NOT_GIVEN) === 0))) end++;
   }
   if (dotted || j - i >= 3) {
     let odds = TRANSLIT_START_LOG_PRIOR;
@@ -339,6 +339,8 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
 
 /** Titles and forms of address written after a given name or nickname (倩萍小姐, 元芳同学, 晶晶姑娘). */
 const BEN = '本'.charCodeAt(0);
+/** First two UTF-16 codes of each title, as one number (a Set lookup without building a string). */
+const TITLE_PAIRS = new Set<number>();
 const MEN = '们'.charCodeAt(0);
 const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
 /**
@@ -347,7 +349,11 @@ const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', 
  * and the first forms no word with the character before it.
  */
 function titledNameAt(text: string, k: number, out: Candidate[]): void {
-  if (!startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
+  // Cheapest tests first: the two characters' classes, then the title by its first two codes, then statistics.
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
+  if (!TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
   if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
@@ -375,15 +381,21 @@ function namelikePair(text: string, k: number): boolean {
 function otherChineseNames(text: string, out: Candidate[]): void {
   const n = text.length;
   let translitFrom = 0;
+  // The next two codes are carried along (0 past the end): a typed-array read with a NaN index (charCodeAt past
+  // the end) would leave V8's fast path.
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  let c2 = n > 1 ? text.charCodeAt(1) : 0;
   for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(k);
+    const c = c1;
+    c1 = c2;
+    c2 = k + 2 < n ? text.charCodeAt(k + 2) : 0;
     if (c < 0x4e00 || c > 0x9fff) continue;
     const cls = NAME_CLASS[c]!;
-    const doubled = text.charCodeAt(k + 1) === c;
+    const doubled = c1 === c;
     if (doubled) petNameAt(text, k, out);
-    if ((cls & FAMILIAR_PREFIX) !== 0) familiarNameAt(text, k, out);
-    if ((NAME_CLASS[text.charCodeAt(k + 1)]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
-    if ((NAME_CLASS[text.charCodeAt(k + 2)]! & TITLE_START) !== 0) titledNameAt(text, k, out);
+    if ((cls & FAMILIAR_PREFIX) !== 0 && k + 1 < n) familiarNameAt(text, k, out);
+    if ((NAME_CLASS[c1]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
+    if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, out);
     // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a foreign name.
     if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
@@ -407,7 +419,10 @@ for (const c of [XIAO, LAO, A]) NAME_CLASS[c]! |= FAMILIAR_PREFIX;
 for (const c of NOT_PET_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET;
 for (const c of ZH_NOT_IN_GIVEN_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET | NOT_GIVEN;
 for (const c of '哥姐总叔爷嫂') NAME_CLASS[c.charCodeAt(0)]! |= KIN_TITLE;
-for (const t of ZH_TITLES_AFTER_NAME) NAME_CLASS[t.charCodeAt(0)]! |= TITLE_START;
+for (const t of ZH_TITLES_AFTER_NAME) {
+  NAME_CLASS[t.charCodeAt(0)]! |= TITLE_START;
+  TITLE_PAIRS.add(t.charCodeAt(0) * 65536 + t.charCodeAt(1));
+}
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */
