@@ -34,6 +34,10 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
   return false;
 }
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
+const COMPOUND_FIRST_CODE = new Uint8Array(65536);
+for (const c of COMPOUND_FIRST) COMPOUND_FIRST_CODE[c.charCodeAt(0)] = 1;
+const NOT_GIVEN_CHAR = new Uint8Array(65536);
+for (const c of ZH_NOT_IN_GIVEN_NAME) NOT_GIVEN_CHAR[c.charCodeAt(0)] = 1;
 /** Characters that can start a surname, by UTF-16 code: one array read per character (no regex match objects). */
 const SURNAME_START = new Uint8Array(65536);
 for (const c of [...ZH_SURNAMES, ...COMPOUND_FIRST, ...ZH_TRADITIONAL_SURNAMES.keys()]) SURNAME_START[c.charCodeAt(0)] = 1;
@@ -41,7 +45,6 @@ for (const c of [...ZH_SURNAMES, ...COMPOUND_FIRST, ...ZH_TRADITIONAL_SURNAMES.k
 const SURNAME_SIMPLIFIED = new Uint16Array(65536);
 for (const c of ZH_SURNAMES) SURNAME_SIMPLIFIED[c.charCodeAt(0)] = c.charCodeAt(0);
 for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) SURNAME_SIMPLIFIED[traditional.charCodeAt(0)] = simplified.charCodeAt(0);
-const isSurname = (ch: string) => SURNAME_SIMPLIFIED[ch.charCodeAt(0)] !== 0;
 
 /** One-character cues (ZH_NAME_CUES ending in them are conjunctions / verbs, not labels). */
 const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
@@ -112,12 +115,14 @@ const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEF
 function chineseNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (SURNAME_START[text.charCodeAt(i)] !== 1) continue;
-    const ch = text[i]!;
+    const code = text.charCodeAt(i);
+    if (SURNAME_START[code] !== 1) continue;
+    // (Codes, not one-character strings, in this loop: a CJK character as a string is a fresh allocation.)
     let surnameLength = 0;
-    if (isSurname(ch)) surnameLength = 1;
-    if (COMPOUND_FIRST.has(ch)) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
+    if (SURNAME_SIMPLIFIED[code] !== 0) surnameLength = 1;
+    if (COMPOUND_FIRST_CODE[code] === 1) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
     if (surnameLength === 0) continue;
+    const ch = text[i]!;
     // 张 / 包 / 段 after a number are measure words: 2 张成人票, 三包.
     if (MEASURE_SURNAMES.has(ch) && NUMERAL_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
     const g = i + surnameLength;
@@ -135,18 +140,18 @@ function chineseNames(text: string): Candidate[] {
     if (wholeHandle) {
       // given set above
     } else if (startsWithAny(text, g, ZH_HONORIFICS)) given = 0;
-    else if (isCjk(text[g]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g]!)) {
+    else if (isCjkCode(text.charCodeAt(g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
       given = 1;
-      if (isCjk(text[g + 1]) && !ZH_NOT_IN_GIVEN_NAME.has(text[g + 1]!) && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
+      if (isCjkCode(text.charCodeAt(g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
-    const simplifiedCode = SURNAME_SIMPLIFIED[text.charCodeAt(i)] || text.charCodeAt(i);
-    if (given > 0 && ZH_NOT_NAMES.has(simplifiedCode === text.charCodeAt(i) ? text.slice(i, i + 2) : String.fromCharCode(simplifiedCode) + text[i + 1])) continue;
+    const simplifiedCode = SURNAME_SIMPLIFIED[code] || code;
+    if (given > 0 && ZH_NOT_NAMES.has(simplifiedCode === code ? text.slice(i, i + 2) : String.fromCharCode(simplifiedCode) + text[i + 1])) continue;
     // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
-    if (given === 2 && isCjk(text[g + 2]) && !wholeHandle) {
+    if (given === 2 && isCjkCode(text.charCodeAt(g + 2)) && !wholeHandle) {
       const shorter = nameLogOdds(text, i, surnameLength, 1);
       if (shorter > odds + 1) {
         given = 1;
