@@ -231,6 +231,7 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-pet-name', contextApplied: true });
 }
+
 /**
  * A name is usually written the same way each time it occurs in a message: a Chinese candidate that
  * passes (≥ 0.5) lends its score (a little less) to the other occurrences of the same string (周觅 … 周觅).
@@ -324,13 +325,13 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
   return end;
 }
 
+/** Birth order and size words: 二哥 / 大姐 / 小叔 are family terms, not names. */
+const KIN_NOT_NAME = new Set('一二三四五六七八九十大小老表堂'.split(''));
 /**
  * One name character + a kinship or boss title used as a nickname: 泽哥, 雨哥, 昌叔, 胡总. The character must be
- * a surname or a typical given-name character and form no word with the title (大哥, 帅哥, 老总, 表姐 do) nor
- * with the character before it.
+ * a surname or a typical given-name character and form no word with the title (大哥, 帅哥, 老总, 表姐 do), the
+ * title none with the next character (总是), and the character none with the one before it.
  */
-/** Birth order and size words: 二哥 / 大姐 / 小叔 are family terms, not names (总是: 总 starts a word). */
-const KIN_NOT_NAME = new Set('一二三四五六七八九十大小老表堂'.split(''));
 function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   const c = text.charCodeAt(k);
   if ((NAME_CLASS[c]! & NOT_GIVEN) !== 0 || (GIVEN_NAME_CHAR[c] !== 1 && SURNAME_SIMPLIFIED[c] === 0)) return;
@@ -342,11 +343,11 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
 }
 
-/** Titles and forms of address written after a given name or nickname (倩萍小姐, 元芳同学, 晶晶姑娘). */
 const BEN = '本'.charCodeAt(0);
+const MEN = '们'.charCodeAt(0);
 /** First two UTF-16 codes of each title, as one number (a Set lookup without building a string). */
 const TITLE_PAIRS = new Set<number>();
-const MEN = '们'.charCodeAt(0);
+/** Titles and forms of address written after a given name or nickname (倩萍小姐, 晶晶姑娘, 雯子小菇凉). */
 const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
 /**
  * Two characters right before such a title name someone when they are not an everyday word (这位小姐,
