@@ -13,7 +13,7 @@
  * (libsodium) vs @hpke/core. Writes bench/results/confidential.json. Goal: confidential ≤ 1.3× plain at p50.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
 import { freePort, startProcess, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
+import { machineInfo } from './lib/machine.js';
 import { createConfidentialFetch } from '../src/client/index.js';
 import {
   ResponseOpener,
@@ -245,7 +246,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'confidential',
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
+      machine: machineInfo(),
       settings: SETTINGS,
       goal: 'confidential p50 ≤ 1.3 × plain guardrailed p50 (probe, same run)',
       notes:

@@ -24,7 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
@@ -40,6 +40,7 @@ import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
+import { machineInfo, type MachineInfo } from './lib/machine.js';
 import { PORTKEY_GUARDRAILS_CONFIG, PORTKEY_GUARDRAILS_DESCRIPTION, provePortkeyGuardrails, type PortkeyGuardrailsProof } from './lib/portkey-guardrails.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -362,7 +363,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'gateway',
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
+      machine: machineInfo(),
       settings: SETTINGS,
       notes:
         'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies, p50/p99 weighted across rounds). Probe and load are split into `rounds` rounds interleaved across targets. Shared 2-core machine: compare ratios within this run, not across runs.',
@@ -456,7 +457,7 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
 /** The gateway section of docs/benchmarks.md (with its markers) for one run's output. */
 export function gatewayDocsSection(output: {
   date: string;
-  machine: { node: string; cpus: number; cpuModel?: string; loadavg1mAtEnd: number };
+  machine: MachineInfo;
   scenarios: Record<ScenarioName, { model: string; targets: TargetResults; comparisons: Record<Mode, Comparison> }>;
   portkeyGuardrails: { description: string; proof: PortkeyGuardrailsProof };
   accessControl: Record<string, number>;
@@ -511,7 +512,7 @@ ${likeForLike.join('\n')}`;
 ## Gateway overhead
 
 Reproduce: \`npm run bench -- gateway\` (writes \`bench/results/gateway.json\` and this section).
-Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end): compare ratios within the run, not absolute numbers across runs.
+Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end; host calibration ${output.machine.calibrationMs ?? '–'} ms, bench/lib/machine.ts, lower = faster): compare ratios within the run, not absolute numbers across runs.
 
 Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
 **direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host, no hooks), **portkey-guardrails** (the same with Portkey's local guardrail hooks on input and output, see *Like for like* below; the goal stays judged against plain portkey).

@@ -12,12 +12,13 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, percentile, round } from './lib/stats.js';
+import { machineInfo, type MachineInfo } from './lib/machine.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results', 'guardrails.json');
@@ -315,7 +316,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'guardrails',
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavg1mAtEnd: round(loadavg()[0]!, 2) },
+      machine: machineInfo(),
       settings: { requestsPerTarget: REQUESTS, maxSecondsPerTarget: MAX_SECONDS, promptChars: PROMPT_1K.length, answerChars: ANSWER_1K.length, streamChunkChars: 4 },
       notes:
         'Loopback; upstream and both gateways are separate processes; same default config except guardrails.enabled. Sequential requests on one keep-alive connection, performance.now(). TTFT = first non-empty content delta. Shared 2-core machine: compare on vs off within this run.',
@@ -343,7 +344,7 @@ export async function run(): Promise<void> {
 
 function writeDocsSection(o: {
   date: string;
-  machine: { node: string; cpus: number; loadavg1mAtEnd: number };
+  machine: MachineInfo;
   targets: Record<string, Record<Mode, Stats>>;
   comparison: { nonStreaming: { addedP50Ms: number; addedP99Ms: number }; streaming: { addedP50Ms: number; addedP99Ms: number; addedTtftP50Ms: number; addedTtftP99Ms: number } };
   guardStageInProcess: Record<string, number>;
@@ -360,7 +361,7 @@ function writeDocsSection(o: {
 ## Guardrails overhead
 
 Reproduce: \`npm run bench -- guardrails\` (writes \`bench/results/guardrails.json\` and this section).
-Run ${o.date.slice(0, 16).replace('T', ' ')} UTC, Node ${o.machine.node}, ${o.machine.cpus} shared cores (load ${o.machine.loadavg1mAtEnd}).
+Run ${o.date.slice(0, 16).replace('T', ' ')} UTC, Node ${o.machine.node}, ${o.machine.cpus} shared cores (load ${o.machine.loadavg1mAtEnd}, host calibration ${o.machine.calibrationMs ?? '–'} ms, bench/lib/machine.ts).
 Default config (PII + toxicity + intent + rules, default policy) **on** vs \`guardrails.enabled: false\` **off**, same run; 1 KB prompt, 1 KB answer (streamed in 4-character chunks); sequential requests on one keep-alive connection.
 
 | guardrails | body | p50 ms | p99 ms | TTFT p50 ms | TTFT p99 ms |

@@ -18,6 +18,7 @@ import { pii as openaiPii } from '@openai/guardrails';
 import { createPiiDetector } from '../guardrails/pii/index.js';
 import { generate } from '../datasets/pii/generate.js';
 import { isTrainingTemplate } from '../datasets/pii/presidio-split.js';
+import { machineInfo } from './lib/machine.js';
 
 interface Span {
   start: number;
@@ -368,7 +369,7 @@ async function main() {
   const output = {
     generatedAt: new Date().toISOString(),
     command: 'npm run bench:pii',
-    machine: { node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length },
+    machine: { ...machineInfo(), cpu: os.cpus()[0]?.model, cores: os.cpus().length },
     matching: 'entity-level overlap: precision = predictions overlapping a gold span of their type; recall = gold spans overlapped by a prediction of their type; strictF1 = exact boundaries',
     checksumTypes: CHECKSUM_TYPES,
     peers: { '@openai/guardrails': { entities: OPENAI_ENTITIES, note: 'values mapped back to every occurrence in the text' }, 'redact-pii': { note: 'SyncRedactor; spans recovered by aligning the redacted text' } },
