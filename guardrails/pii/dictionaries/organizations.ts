@@ -32,7 +32,7 @@ export const ZH_ORG_SUFFIXES = [
 ];
 
 /**
- * Words after which an account names its owner on social media (水星家纺官方微博, 国丹官方微信, X官网):
+ * Words after which an account names its owner on social media (白鹭文具官方微博, 青禾官方微信, X官网):
  * the name before them is an organisation.
  */
 export const ZH_ORG_ACCOUNT_CUES = ['官方微博', '官方微信', '官方账号', '官方帐号', '官方网站', '官网', '官博', '官微'];

@@ -54,17 +54,17 @@ const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点'.s
 const PLACE_SET = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
 /**
- * Where a place name opens an organisation's name (深圳市|流浪狗驿站, 上海|中原地产, 宁波|晚报), the end of
+ * Where a place name opens an organisation's name (南京市|动物救助驿站, 上海|某某地产, 宁波|晚报), the end of
  * that place; else `start`. The place stays a LOCATION of its own (the location recognizer finds it) and the
  * organisation starts after it, when at least two name characters remain before the suffix (浙江大学,
  * 中华航空 stay whole). Not for registered legal names (杭州阿里巴巴网络技术有限公司): the city is part of them.
  */
 const LEGAL_FORM = /有限|股份/;
-/** Verbs that often stand right before an organisation's name and are not part of it (关注水星家纺, 加入好特会). */
+/** Verbs that often stand right before an organisation's name and are not part of it (关注白鹭文具, 加入青禾会). */
 const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持', '欢迎', '推荐', '选择', '访问', '下载', '使用', '购买', '入职', '就读', '毕业于'];
 /** Time and determiner words describe an organisation rather than name it (明天公司, 新一届政府, 这家酒店, 国内公司). */
 const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题'];
-/** True when the name part before the suffix is a descriptor, alone or after other words (全新原盒国内|公司). */
+/** True when the name part before the suffix is a descriptor, alone or after other words (全新国产|公司). */
 function describedOnly(text: string, start: number, suffixStart: number): boolean {
   for (const d of DESCRIPTORS) if (suffixStart - d.length >= start && text.startsWith(d, suffixStart - d.length)) return true;
   return false;
@@ -114,7 +114,7 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
     if (describedOnly(text, start, suffixStart)) continue;
     if (suffixStart - start >= 2 || start === s) push(afterLeadingPlace(text, start, suffixStart, e), e, score, 'zh-org-suffix');
   }
-  // 水星家纺官方微博: the two to six name characters before an account word (the word itself is not part of
+  // 白鹭文具官方微博: the two to six name characters before an account word (the word itself is not part of
   // the name; a leading 关注 "follow" is not either).
   for (const hit of accountCues.find(text)) {
     let s = hit.start;

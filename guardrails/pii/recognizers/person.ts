@@ -52,7 +52,7 @@ const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
 const HANDLE_END = /[:：\s/@,，。!！?？)）\]]/;
 /** Where a Weibo-style handle that starts with a Chinese name may end: 王人平: / 魏民ISA2B / 陈浩民benny / 鄭丽娟@ */
 const HANDLE_NAME_END = /[:：\s/@,，。!！?？)）\[\]A-Za-z0-9_\-丶·]/;
-/** Particles that end a handle's name part even without a separator (金山的蒙蒙). */
+/** Particles that end a handle's name part even without a separator (海边的小鱼). */
 const HANDLE_NAME_STOP = new Set('的了是在和与之爱说'.split(''));
 
 /** Surname frequency rank (the list is in population order): P(surname) ∝ 1 / (rank + 8), a Zipf-like fit. */
@@ -195,7 +195,7 @@ function chineseNames(text: string): Candidate[] {
     if (given === 2 && edgeBefore && ZH_GIVEN_NAME_CHARS.has(text[g]!) && ZH_GIVEN_NAME_CHARS.has(text[g + 1]!)) score += 0.2;
     // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
     if ((i === 0 || ZH_CLAUSE_START.test(text[i - 1]!)) && given > 0 && (end >= text.length || ZH_CLAUSE_END.test(text[end]!))) score += 0.15;
-    // Right before a mention, a repost marker or an emoticon, or at the very end (…金玉缘吴佩@, 唐皇:, 乔克⏎):
+    // Right before a mention, a repost marker or an emoticon, or at the very end (…小店王芳@, 李总:, 阿杰⏎):
     // where handles and signatures end.
     else if (given > 0 && (end >= text.length || HARD_RIGHT_EDGE.test(text[end]!))) score += HARD_EDGE_BONUS;
     // Honorific with surname only (张先生): the name is the surname plus its title.
@@ -234,7 +234,7 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
 
 /**
  * A name is usually written the same way each time it occurs in a message: a Chinese candidate that
- * passes (≥ 0.5) lends its score (a little less) to the other occurrences of the same string (周觅 … 周觅).
+ * passes (≥ 0.5) lends its score (a little less) to the other occurrences of the same string (林悦 … 林悦).
  */
 function sameNameElsewhere(text: string, out: Candidate[], from: number): void {
   const end = out.length;
@@ -288,7 +288,7 @@ const TRANSLIT_MIN_ODDS = 5;
 const NAME_DOT = /^[·•．・.]$/;
 
 /**
- * Transliterated foreign names (詹姆斯, 安德鲁古德洛克, 马克·扎克伯格): a run of three or more transliteration
+ * Transliterated foreign names (詹姆斯, 克里斯汀斯图尔特, 马克·扎克伯格): a run of three or more transliteration
  * characters that a uniform draw from those characters explains far better than background Chinese text
  * (the same likelihood ratio as nameLogOdds). Parts joined by a middle dot are one name.
  */
@@ -347,7 +347,7 @@ const BEN = '本'.charCodeAt(0);
 const MEN = '们'.charCodeAt(0);
 /** First two UTF-16 codes of each title, as one number (a Set lookup without building a string). */
 const TITLE_PAIRS = new Set<number>();
-/** Titles and forms of address written after a given name or nickname (倩萍小姐, 晶晶姑娘, 雯子小菇凉). */
+/** Titles and forms of address written after a given name or nickname (思琪小姐, 丽丽姑娘, 小雨小菇凉). */
 const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
 /**
  * Two characters right before such a title name someone when they are not an everyday word (这位小姐,
