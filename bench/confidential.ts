@@ -246,7 +246,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'confidential',
       date: new Date().toISOString(),
-      machine: machineInfo(),
+      machine: await machineInfo(),
       settings: SETTINGS,
       goal: 'confidential p50 ≤ 1.3 × plain guardrailed p50 (probe, same run)',
       notes:

@@ -363,7 +363,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'gateway',
       date: new Date().toISOString(),
-      machine: machineInfo(),
+      machine: await machineInfo(),
       settings: SETTINGS,
       notes:
         'Loopback only; every server is its own process. probe = sequential requests on one keep-alive connection (high-resolution timer); load = autocannon (whole-millisecond latencies, p50/p99 weighted across rounds). Probe and load are split into `rounds` rounds interleaved across targets. Shared 2-core machine: compare ratios within this run, not across runs.',
@@ -512,7 +512,7 @@ ${likeForLike.join('\n')}`;
 ## Gateway overhead
 
 Reproduce: \`npm run bench -- gateway\` (writes \`bench/results/gateway.json\` and this section).
-Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end; host calibration ${output.machine.calibrationMs ?? '–'} ms, bench/lib/machine.ts, lower = faster): compare ratios within the run, not absolute numbers across runs.
+Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end; host calibration ${output.machine.calibrationMs ?? '–'} ms CPU workload and ${output.machine.loopbackRoundTripUs ?? '–'} µs loopback round trip, bench/lib/machine.ts, lower = faster): compare ratios within the run, not absolute numbers across runs.
 
 Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
 **direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host, no hooks), **portkey-guardrails** (the same with Portkey's local guardrail hooks on input and output, see *Like for like* below; the goal stays judged against plain portkey).

@@ -316,7 +316,7 @@ export async function run(): Promise<void> {
     const output = {
       benchmark: 'guardrails',
       date: new Date().toISOString(),
-      machine: machineInfo(),
+      machine: await machineInfo(),
       settings: { requestsPerTarget: REQUESTS, maxSecondsPerTarget: MAX_SECONDS, promptChars: PROMPT_1K.length, answerChars: ANSWER_1K.length, streamChunkChars: 4 },
       notes:
         'Loopback; upstream and both gateways are separate processes; same default config except guardrails.enabled. Sequential requests on one keep-alive connection, performance.now(). TTFT = first non-empty content delta. Shared 2-core machine: compare on vs off within this run.',
@@ -361,7 +361,7 @@ function writeDocsSection(o: {
 ## Guardrails overhead
 
 Reproduce: \`npm run bench -- guardrails\` (writes \`bench/results/guardrails.json\` and this section).
-Run ${o.date.slice(0, 16).replace('T', ' ')} UTC, Node ${o.machine.node}, ${o.machine.cpus} shared cores (load ${o.machine.loadavg1mAtEnd}, host calibration ${o.machine.calibrationMs ?? '–'} ms, bench/lib/machine.ts).
+Run ${o.date.slice(0, 16).replace('T', ' ')} UTC, Node ${o.machine.node}, ${o.machine.cpus} shared cores (load ${o.machine.loadavg1mAtEnd}, host calibration ${o.machine.calibrationMs ?? '–'} ms CPU workload and ${o.machine.loopbackRoundTripUs ?? '–'} µs loopback round trip, bench/lib/machine.ts).
 Default config (PII + toxicity + intent + rules, default policy) **on** vs \`guardrails.enabled: false\` **off**, same run; 1 KB prompt, 1 KB answer (streamed in 4-character chunks); sequential requests on one keep-alive connection.
 
 | guardrails | body | p50 ms | p99 ms | TTFT p50 ms | TTFT p99 ms |

@@ -369,7 +369,7 @@ async function main() {
   const output = {
     generatedAt: new Date().toISOString(),
     command: 'npm run bench:pii',
-    machine: { ...machineInfo(), cpu: os.cpus()[0]?.model, cores: os.cpus().length },
+    machine: { ...(await machineInfo()), cpu: os.cpus()[0]?.model, cores: os.cpus().length },
     matching: 'entity-level overlap: precision = predictions overlapping a gold span of their type; recall = gold spans overlapped by a prediction of their type; strictF1 = exact boundaries',
     checksumTypes: CHECKSUM_TYPES,
     peers: { '@openai/guardrails': { entities: OPENAI_ENTITIES, note: 'values mapped back to every occurrence in the text' }, 'redact-pii': { note: 'SyncRedactor; spans recovered by aligning the redacted text' } },

@@ -2,10 +2,12 @@
  * What a result file says about the machine it was measured on. These benchmarks run on shared
  * 2-core VMs whose speed drifts by 2x between evenings (noisy neighbours: the same code and the same
  * peers measured twice as slow), so each run also records `calibrationMs`: the fastest of five runs
- * of one fixed CPU workload (a JS loop, JSON round trips, SHA-256 of 1 MiB). Absolute figures of two
- * runs compare only when their calibrations are close; ratios within a run always compare.
+ * of one fixed CPU workload (a JS loop, JSON round trips, SHA-256 of 1 MiB), and `loopbackRoundTripUs`
+ * (system calls and wake-ups, which proxies pay per request). Absolute figures of two runs compare
+ * only when their calibrations are close; ratios within a run always compare.
  */
 import { createHash } from 'node:crypto';
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { round } from './stats.js';
 
@@ -17,6 +19,11 @@ export interface MachineInfo {
   loadavg1mAtEnd: number;
   /** Fixed workload, fastest of 5 (ms): lower = faster host. */
   calibrationMs: number;
+  /**
+   * Median round trip of 1 byte over loopback TCP between two sockets of this process (µs): what
+   * system calls and thread wake-ups cost on this host right now, which the servers pay per request.
+   */
+  loopbackRoundTripUs: number;
 }
 
 const PAYLOAD = { model: 'calibration', messages: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `message ${i} `.repeat(20) })) };
@@ -40,7 +47,29 @@ export function calibrate(): number {
   return round(best, 1);
 }
 
-/** Call at the end of a run (the load average is the run's); calibrates then (~0.5 s). */
-export function machineInfo(): MachineInfo {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadavg1mAtEnd: round(loadavg()[0]!, 2), calibrationMs: calibrate() };
+export async function loopbackRoundTrip(trips = 2000): Promise<number> {
+  const server = createServer((socket) => socket.on('data', (chunk) => socket.write(chunk)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  client.setNoDelay(true);
+  await new Promise((resolve) => client.once('connect', resolve));
+  const samples: number[] = [];
+  for (let i = 0; i < trips; i++) {
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      client.once('data', () => resolve());
+      client.write('x');
+    });
+    samples.push((performance.now() - start) * 1000);
+  }
+  client.destroy();
+  await new Promise((resolve) => server.close(resolve));
+  samples.sort((a, b) => a - b);
+  return round(samples[samples.length >> 1]!, 1);
+}
+
+/** Call at the end of a run (the load average is the run's); calibrates then (~1 s). */
+export async function machineInfo(): Promise<MachineInfo> {
+  const loadavg1mAtEnd = round(loadavg()[0]!, 2);
+  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadavg1mAtEnd, calibrationMs: calibrate(), loopbackRoundTripUs: await loopbackRoundTrip() };
 }
