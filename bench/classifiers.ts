@@ -141,6 +141,8 @@ interface SliceResult {
   rocAuc?: number;
   f1?: number;
   recall?: number;
+  /** Positive-only sets: recall at the score cut that flags 1% of the same language's benign sets (operating-point free). */
+  recallAt1pctFpr?: number;
   fpr: number;
 }
 
@@ -164,6 +166,9 @@ async function runSystem(task: Task, system: System): Promise<{ latencyMsPerKb: 
     list.push(i);
     groups.set(key, list);
   });
+  // Benign-only sources (every row negative), for the matched-FPR recall of positive-only sets.
+  const benignSources = new Set([...groups.keys()].map((k) => k.split('\u0000')[0]!).filter((s) => rows.every((e) => e.source !== s || task.label(e) === 0)));
+  const benignScores = (lang: string) => rows.flatMap((e, i) => (e.lang === lang && benignSources.has(e.source) ? [verdicts[i]!.score] : []));
   const slices: SliceResult[] = [];
   for (const [key, idx] of [...groups.entries()].sort()) {
     const [dataset, lang] = key.split('\u0000') as [string, string];
@@ -173,6 +178,7 @@ async function runSystem(task: Task, system: System): Promise<{ latencyMsPerKb: 
     const t = atThreshold(flags, labels, 1);
     const positives = labels.filter((l) => l === 1).length;
     const both = positives > 0 && positives < labels.length;
+    const negatives = positives === labels.length ? benignScores(lang) : [];
     slices.push({
       dataset,
       lang,
@@ -180,11 +186,11 @@ async function runSystem(task: Task, system: System): Promise<{ latencyMsPerKb: 
       positives,
       ...(both ? { rocAuc: round(rocAuc(scores, labels)), f1: round(t.f1) } : {}),
       ...(positives > 0 ? { recall: round(t.recall) } : {}),
+      ...(negatives.length > 0 ? { recallAt1pctFpr: round(recallAtFpr([...scores, ...negatives], [...labels, ...negatives.map(() => 0)], 0.01)) } : {}),
       fpr: round(t.fpr),
     });
   }
   // Pooled: every positive against the benign-prompt sets (sources with negatives only), per language.
-  const benignSources = new Set([...groups.keys()].map((k) => k.split('\u0000')[0]!).filter((s) => rows.every((e) => e.source !== s || task.label(e) === 0)));
   const pooled: Record<string, number> = {};
   for (const lang of ['en', 'zh', 'all']) {
     const idx = rows.map((e, i) => i).filter((i) => (lang === 'all' || rows[i]!.lang === lang) && (task.label(rows[i]!) === 1 || benignSources.has(rows[i]!.source)));
@@ -359,7 +365,7 @@ function renderMarkdown(out: BenchOutput): string {
     }
     lines.push('');
     const names = Object.keys(systems);
-    lines.push(`Per dataset (test split; ROC-AUC / F1 where the set has both classes, else recall on its positives or FPR on its benign rows):`);
+    lines.push(`Per dataset (test split; ROC-AUC / F1 where the set has both classes, else recall on its positives or FPR on its benign rows). A positive-only set's recall depends on each system's own operating point (a system that flags a fifth of benign prompts recalls more), so it is followed by the recall at the score cut where the system flags 1% of the same language's benign sets:`);
     lines.push('');
     lines.push(`| dataset | lang | n | ${names.join(' | ')} |`);
     lines.push(`|---|---|---|${names.map(() => '---').join('|')}|`);
@@ -370,7 +376,7 @@ function renderMarkdown(out: BenchOutput): string {
         const s = systems[n]!.slices.find((x) => x.dataset === slice.dataset && x.lang === slice.lang);
         if (!s) return '–';
         if (s.rocAuc !== undefined) return `${fmt(s.rocAuc)} / ${fmt(s.f1)}`;
-        if (s.positives > 0) return `recall ${fmt(s.recall)}`;
+        if (s.positives > 0) return s.recallAt1pctFpr !== undefined ? `recall ${fmt(s.recall)} (${fmt(s.recallAt1pctFpr)} @1%FPR)` : `recall ${fmt(s.recall)}`;
         return `FPR ${fmt(s.fpr)}`;
       });
       lines.push(`| ${slice.dataset} | ${slice.lang} | ${slice.n} | ${cells.join(' | ')} |`);
