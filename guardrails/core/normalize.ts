@@ -109,12 +109,29 @@ export function normalize(text: string): NormalizedText {
     outLen += text.length - runStart;
   }
 
-  const normalized = parts.join('');
-  const pieceCount = normStarts.length;
+  return new MappedText(parts.join(''), normStarts, normEnds, origStarts, origEnds, outLen);
+}
+
+/**
+ * Changed text with its piece tables. A class rather than closures returned per call: on the detector's hot
+ * path every non-ASCII text was allocating three closures.
+ */
+class MappedText implements NormalizedText {
+  readonly changed = true;
+  constructor(
+    readonly text: string,
+    private readonly normStarts: number[],
+    private readonly normEnds: number[],
+    private readonly origStarts: number[],
+    private readonly origEnds: number[],
+    private readonly outLen: number,
+  ) {}
+
   /** Index of the last changed piece starting at or before `pos`, or -1. */
-  const pieceAt = (pos: number): number => {
+  private pieceAt(pos: number): number {
+    const normStarts = this.normStarts;
     let lo = 0;
-    let hi = pieceCount - 1;
+    let hi = normStarts.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
@@ -124,25 +141,23 @@ export function normalize(text: string): NormalizedText {
       } else hi = mid - 1;
     }
     return found;
-  };
+  }
+
   /** Original offset of normalised position `pos`; `asEnd` maps a position inside a piece to the piece's end. */
-  const mapPos = (pos: number, asEnd: boolean): number => {
+  private mapPos(pos: number, asEnd: boolean): number {
     // Removed (empty) pieces never contain a unit, so they only shift the offsets after them.
     const unit = asEnd ? pos - 1 : pos;
-    const j = pieceAt(unit);
+    const j = this.pieceAt(unit);
     if (j < 0) return pos;
-    if (unit < normEnds[j]!) return asEnd ? origEnds[j]! : origStarts[j]!;
-    return origEnds[j]! + (pos - normEnds[j]!);
-  };
-  return {
-    text: normalized,
-    changed: true,
-    toOriginal(start: number, end: number): [number, number] {
-      const s = mapPos(Math.max(0, Math.min(start, outLen)), false);
-      const e = end <= start ? s : mapPos(Math.min(end, outLen), true);
-      return [s, Math.max(s, e)];
-    },
-  };
+    if (unit < this.normEnds[j]!) return asEnd ? this.origEnds[j]! : this.origStarts[j]!;
+    return this.origEnds[j]! + (pos - this.normEnds[j]!);
+  }
+
+  toOriginal(start: number, end: number): [number, number] {
+    const s = this.mapPos(Math.max(0, Math.min(start, this.outLen)), false);
+    const e = end <= start ? s : this.mapPos(Math.min(end, this.outLen), true);
+    return [s, Math.max(s, e)];
+  }
 }
 
 /** Digits (and letters) of an identifier with spaces, dashes and dots removed: `138 0013-8000` → `13800138000`. */

@@ -66,8 +66,9 @@ export const phoneRecognizer: Recognizer = {
       push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.85 : 0.5, 'libphonenumber');
     });
     forEachMatch(NANP, text, (m) => {
-      const verdict = lib(m[0].replace(/^001[ \-.]/, '+1 '), 'US');
-      push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.7 : 0.5, 'nanp');
+      // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call.
+      const valid = parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
+      push(m.index, m.index + m[0].length, valid ? 0.7 : 0.5, 'nanp');
     });
     forEachMatch(NATIONAL_GROUPED, text, (m) => {
       const n = m[0].replace(/\D/g, '').length;

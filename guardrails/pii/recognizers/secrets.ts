@@ -26,6 +26,9 @@ const TOKEN_RULES: TokenRule[] = [
   { type: 'PRIVATE_KEY', validator: 'pem', hints: ['-----BEGIN'], score: 0.99, regex: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----(?:[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----|(?:\s+[A-Za-z0-9+\/=]{16,128}){0,400})/g },
 ];
 
+/** Every rule's hints in one alternation: most texts hold none, and one scan replaces ~25 `includes` calls. */
+const ANY_TOKEN_HINT = new RegExp(TOKEN_RULES.flatMap((r) => r.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\/\-]/g, '\\$&')).join('|'));
+
 /**
  * `password=…`, `"api_key": "…"`, `密码：…`: the VALUE is the finding. Keys are matched on a word boundary;
  * the value stops at whitespace, a quote or punctuation that ends a clause.
@@ -45,7 +48,7 @@ export const secretsRecognizer: Recognizer = {
   entityTypes: ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'],
   recognize(text, facts) {
     const out: Candidate[] = [];
-    for (const rule of TOKEN_RULES) {
+    if (ANY_TOKEN_HINT.test(text)) for (const rule of TOKEN_RULES) {
       if (!rule.hints.some((h) => text.includes(h))) continue;
       forEachMatch(rule.regex, text, (m) => {
         if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) return;
