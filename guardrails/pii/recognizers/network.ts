@@ -5,6 +5,7 @@ import { ipv4 } from '../validators.js';
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 // Each group ends with a literal colon, so the split is unambiguous; isIPv6 does the real validation.
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
 const MAC = /(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g;
 const VERSION_BEFORE = /(?:\bv|version|ver\.?|版本|release|build)\s*$/i;
 
@@ -21,7 +22,8 @@ export const networkRecognizer: Recognizer = {
       const smallOctets = m[0].split('.').every((o) => o.length === 1);
       out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: smallOctets ? 0.4 : 0.85, validator: 'ipv4' });
     });
-    if (text.includes(':')) {
+    // Every IPV6 match holds two colons at most four hex digits apart: a cheap necessary condition.
+    if (text.includes(':') && IPV6_HINT.test(text)) {
       forEachMatch(IPV6, text, (m) => {
         const value = m[0];
         // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before

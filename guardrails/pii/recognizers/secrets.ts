@@ -35,7 +35,8 @@ const ANY_TOKEN_HINT = new RegExp(TOKEN_RULES.flatMap((r) => r.hints).map((h) =>
  */
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_])(password|passwd|pwd|passcode|pass|secret|client_secret|api[_\-]?key|apikey|access[_\-]?token|auth[_\-]?token|token|密码|口令|密钥)["']?\s{0,3}(?:[:=：]|是|为)\s{0,3}["']?([^\s"'`,;，。；、]{4,128})/gi;
-const ASSIGNMENT_HINTS = ['pass', 'pwd', 'secret', 'key', 'token', '密码', '口令', '密钥'];
+/** Any assignment key's stem, as one alternation over the lower-cased text (one scan instead of eight `includes`). */
+const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|密码|口令|密钥/;
 const TOKEN_KEYS = /key|token|secret|密钥/i;
 /** Obvious non-values: redacted placeholders, template variables, booleans. */
 const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
@@ -55,7 +56,7 @@ export const secretsRecognizer: Recognizer = {
         out.push({ type: rule.type, start: m.index, end: m.index + m[0].length, score: rule.score, validator: rule.validator, contextApplied: true });
       });
     }
-    if (ASSIGNMENT_HINTS.some((h) => facts.lower.includes(h))) forEachMatch(ASSIGNMENT, text, (m) => {
+    if (ASSIGNMENT_HINT.test(facts.lower)) forEachMatch(ASSIGNMENT, text, (m) => {
       const value = m[2]!;
       if (NOT_A_VALUE.test(value)) return;
       const end = m.index + m[0].length;
