@@ -84,6 +84,11 @@ function afterLeadingPlace(text: string, start: number, suffixStart: number, end
   }
   return start;
 }
+/** The start of a place name (2–4 characters) ending right at `end` and not before `floor`; else `end`. */
+function placeEndingAt(text: string, end: number, floor: number): number {
+  for (let len = 4; len >= 2; len--) if (end - len >= floor && PLACE_SET.has(text.slice(end - len, end))) return end - len;
+  return end;
+}
 const zhKnown = new DictionaryMatcher(ZH_KNOWN_ORGS);
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
@@ -95,6 +100,8 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
     const floor = previous ? previous[1] : 0;
     let s = hit.start;
     while (s > floor && hit.start - s < 12 && isNameChar(text[s - 1]!)) s--;
+    // A stop character can end a place name (成都, 首都): the place then still opens the name.
+    s = placeEndingAt(text, s, floor);
     const short = SHORT_SUFFIX.has(hit.entry) && !LONG_SUFFIX.has(hit.entry);
     // 上网 / 全部 / 结局: a one-character suffix that forms a word with the character before it is no suffix.
     if (short && (hit.start - s < 2 || NOT_AFTER_WANG.has(text[hit.end]!) || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;

@@ -90,6 +90,8 @@ describe('organisations and locations', () => {
     expect(only('ORGANIZATION', '这个网站很好用，网友都说好')).toEqual([]);
     // A place opening the name stays a place of its own; a registered legal name keeps its city.
     expect(found('联系@南京市动物救助驿站')).toEqual(['LOCATION:南京市', 'ORGANIZATION:动物救助驿站']);
+    // A place ending in a stop character (都 "all" in 成都) still opens the name.
+    expect(found('联系@成都市动物救助驿站')).toEqual(['LOCATION:成都市', 'ORGANIZATION:动物救助驿站']);
     // Social-media account words and a leading verb are not part of the name.
     expect(only('ORGANIZATION', '关注白鹭文具官方微博参加抽奖')).toEqual(['ORGANIZATION:白鹭文具']);
     expect(only('ORGANIZATION', '关注青禾官方微信')).toEqual(['ORGANIZATION:青禾']);
