@@ -50,7 +50,7 @@ for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) SURNAME_SIMPLIF
 const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
 /** What may follow a name used as a whole @handle. */
 const HANDLE_END = /[:：\s/@,，。!！?？)）\]]/;
-/** Where a Weibo-style handle that starts with a Chinese name may end: 王人平: / 魏民ISA2B / 陈浩民benny / 鄭丽娟@ */
+/** Where a Weibo-style handle that starts with a Chinese name may end: 张小平: / 李明ABC12 / 王浩tony / 陳美玲@ */
 const HANDLE_NAME_END = /[:：\s/@,，。!！?？)）\[\]A-Za-z0-9_\-丶·]/;
 /** Particles that end a handle's name part even without a separator (海边的小鱼). */
 const HANDLE_NAME_STOP = new Set('的了是在和与之爱说'.split(''));
@@ -127,7 +127,7 @@ function chineseNames(text: string): Candidate[] {
     if (MEASURE_SURNAMES.has(ch) && NUMERAL_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
     const g = i + surnameLength;
     let given = 0;
-    // A handle that is exactly a surname + one or two characters (@李开复:, //@魏民ISA2B:) is read as a
+    // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
     // name whatever the characters: handles are chosen, not running text.
     const atHandle = text[i - 1] === '@';
     let wholeHandle = false;
@@ -161,7 +161,7 @@ function chineseNames(text: string): Candidate[] {
     const end = g + given;
     const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
-    // forms no word with the surname (拉着|顾老师, 迷彩人|范老师) is an edge too.
+    // forms no word with the surname (陪着|沈老师, 新来的|范老师) is an edge too.
     const boundaryBefore = boundaryBeforeOf(text, i);
     if (given === 0 && (!honorificAfter || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
@@ -186,8 +186,8 @@ function chineseNames(text: string): Candidate[] {
     const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || HANDLE_END.test(text[end]!))));
     if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     if (handle) score += 0.3;
-    // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝博主, 贺新春, 戴闪亮,
-    // 易失礼, 生姜煮): without a cue, a title or a handle they need more evidence.
+    // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝大家, 贺喜, 戴帽子,
+    // 易碎品, 生姜片): without a cue, a title or a handle they need more evidence.
     else if (VERB_SURNAMES.has(ch) && !strongCue && !honorificAfter) score -= 0.15;
     // Two typical given-name characters after a surname (张婧瑶, 李思涵) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
@@ -402,7 +402,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     if ((cls & FAMILIAR_PREFIX) !== 0 && k + 1 < n) familiarNameAt(text, k, out);
     if ((NAME_CLASS[c1]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
     if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, out);
-    // 哈哈泰迪 / 耶耶耶: a doubled character is an interjection, not the start of a foreign name.
+    // 哈哈大笑 / 啦啦啦: a doubled character is an interjection, not the start of a foreign name.
     if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
 }

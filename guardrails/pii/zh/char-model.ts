@@ -119,7 +119,7 @@ export const zhCharModel = (): ZhCharModel => (model ??= ZhCharModel.load());
 
 /**
  * A two-character gazetteer name whose first character forms a word with the character before it, or whose
- * last forms one with the character after it, is part of other words: 倾国美女 (国美), 中国足球 (国足),
+ * last forms one with the character after it, is part of other words: 全国美食 (国美), 中国足球 (国足),
  * 一汽车 (一汽), 北京东路 (京东). Background character statistics decide (zh/char-model.ts).
  */
 export function insideWord(text: string, start: number, end: number): boolean {
