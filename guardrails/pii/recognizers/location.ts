@@ -1,12 +1,57 @@
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import type { Candidate, Recognizer } from '../types.js';
+import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 const zhPlaces = new DictionaryMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 
-/** Countries, provinces and cities from dictionaries (EN + ZH). A city names no one: graded `none` by default. */
+/**
+ * Generic place words (通名) that end a Chinese place name after its proper part (专名): 永吉|县, 束河|古镇,
+ * 沧海|路, 百丈|东路, 潼关|古城, 紫玉|山庄. Most places are too small for any gazetteer, but this is how their
+ * names are built. Longest first (古镇 before 镇).
+ */
+const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道', '大街', '广场', '公园', '河谷', '峡谷', '机场', '码头', '县', '镇', '乡', '路', '湖'];
+const genericPlaceWords = new DictionaryMatcher(ZH_GENERIC_PLACE_WORDS);
+/** A direction before 路 / 大街 / 大道 belongs to the generic part: 百丈|东路, 人民|南大街. */
+const DIRECTION = new Set('东西南北中'.split(''));
+/**
+ * Characters that are not part of a place's proper name: particles, pronouns, verbs of motion and place
+ * (在 / 去 / 到 / 住), numerals and measure words (一路, 这条路, 三个县), negation and degree words.
+ */
+const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和与及或也都就请把给了这那哪条个些每各几一二两三四五六七八九十多少上下里外前后内去来走过着被让很太更最没不有为以之其某该此全整小座什么'.split(''));
+const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * Proper part (two characters) + generic place word. The proper part must be a name, not the end of a
+ * common word with the generic word (马路, 公路, 江湖, 城乡, 乡镇 are words: the two characters right at the
+ * seam form a frequent pair in background text), and must not start inside a word (the character before it
+ * forms no frequent pair with its first character). Scored under the gazetteer (0.6): a known place of the
+ * same extent, or an address chain around it, wins the overlap.
+ */
+function genericPlaceNames(text: string, out: Candidate[]): void {
+  const m = zhCharModel();
+  for (const hit of genericPlaceWords.find(text)) {
+    let seam = hit.start;
+    if (hit.entry.length === 1 && (hit.entry === '路') && DIRECTION.has(text[seam - 1]!)) seam--;
+    const start = seam - 2;
+    if (start < 0) continue;
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    if (!isHanCode(a) || !isHanCode(b) || NOT_TOPONYM.has(text[start]!) || NOT_TOPONYM.has(text[start + 1]!)) continue;
+    // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
+    if (m.pmi(b, text.charCodeAt(seam)) > 2.5) continue;
+    // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
+    if (isHanCode(text.charCodeAt(hit.end)) && m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5) continue;
+    // 高速|公路 … / 出|湖: the proper part starts inside a word.
+    const before = text.charCodeAt(start - 1);
+    if (isHanCode(before) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(before, a) > 2.5) continue;
+    out.push({ type: 'LOCATION', start, end: hit.end, score: 0.55, validator: 'zh-generic-place', contextApplied: true });
+  }
+}
+
+/** Countries, provinces and cities from dictionaries (EN + ZH), and Chinese names built on a generic place word. A city names no one: graded `none` by default. */
 export const locationRecognizer: Recognizer = {
   name: 'location',
   entityTypes: ['LOCATION'],
@@ -18,6 +63,7 @@ export const locationRecognizer: Recognizer = {
         const end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
         out.push({ type: 'LOCATION', start: hit.start, end, score: 0.6, validator: 'zh-gazetteer', contextApplied: true });
       }
+      genericPlaceNames(text, out);
     }
     if (facts.hasUpper) {
       for (const hit of enPlaces.find(text)) {

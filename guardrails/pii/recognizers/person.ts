@@ -172,6 +172,8 @@ function chineseNames(text: string): Candidate[] {
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
     if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5) continue;
+    // 感谢 / 汗颜 / 青梅 / 宿管 / 复方: the surname character closes a word with the character before it.
+    if (given > 0 && !strongCue && !honorificAfter && !atHandle && isCjkCode(text.charCodeAt(i - 1)) && !ZH_BEFORE_NAME.has(text[i - 1]!) && zhCharModel().pmi(text.charCodeAt(i - 1), code) > 3) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;

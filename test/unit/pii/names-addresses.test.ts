@@ -28,6 +28,10 @@ describe('person names', () => {
     expect(only('PERSON', '转发 //@韦思琪: 说得对')).toEqual(['PERSON:韦思琪']);
     expect(only('PERSON', '同意//@柏宁琍://@某某')).toEqual(['PERSON:柏宁琍']);
     expect(only('PERSON', '这是我们家的周老师')).toEqual(['PERSON:周老师']);
+    // A surname character that closes a word with the character before it (感谢) starts no name: the name
+    // after the word is found instead (谢李明 / 谢佳佳 are not names).
+    expect(only('PERSON', '大家都感谢李明')).toEqual(['PERSON:李明']);
+    expect(only('PERSON', '真是感谢佳佳的帮忙')).toEqual(['PERSON:佳佳']);
     // A doubled character is not surname + given name.
     expect(only('PERSON', '林林总总的问题都解决了')).toEqual([]);
   });
@@ -102,5 +106,19 @@ describe('organisations and locations', () => {
     expect(only('LOCATION', 'flying from New Zealand to Berlin')).toEqual(['LOCATION:New Zealand', 'LOCATION:Berlin']);
     expect(only('LOCATION', '下周去雅安出差')).toEqual(['LOCATION:雅安']);
     expect(only('LOCATION', '下周去上海出差')).toEqual(['LOCATION:上海']);
+  });
+  it('Chinese place names built on a generic place word (proper part + 县 / 古镇 / 路 / 公园 …)', () => {
+    expect(only('LOCATION', '暑假我们去了广西的黄姚古镇')).toEqual(['LOCATION:广西', 'LOCATION:黄姚古镇']);
+    expect(only('LOCATION', '老家在吉林省梨树县')).toEqual(['LOCATION:吉林省', 'LOCATION:梨树县']);
+    // A direction before 路 belongs to the generic part.
+    expect(only('LOCATION', '他在建设路和解放东路交叉口等车')).toEqual(['LOCATION:建设路', 'LOCATION:解放东路']);
+    expect(only('LOCATION', '明天去樱花公园散步，新建的滨海大道也通车了')).toEqual(['LOCATION:樱花公园', 'LOCATION:滨海大道']);
+    // Common words that end in a generic place word, or start another word with it, are no places.
+    expect(found('这条马路太窄了，高速公路也堵')).toEqual([]);
+    expect(found('我们换一条新的思路线')).toEqual([]);
+    expect(found('城乡差距和乡镇企业')).toEqual([]);
+    expect(found('她是个很有江湖气的人')).toEqual([]);
+    // Particles, pronouns and measure words are no proper part: 这个县, 我们镇.
+    expect(found('从我们县到他们镇')).toEqual([]);
   });
 });
