@@ -50,7 +50,9 @@ const SHORT_SUFFIX = new Set(ZH_ORG_SHORT_SUFFIXES);
 const LONG_SUFFIX = new Set(ZH_ORG_SUFFIXES);
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, 'word');
 /** 网站 / 网友 / 网上 / 网页 …: 网 starting a word is no suffix. */
-const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点'.split(''));
+const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点厅游'.split(''));
+/** 上网 / 联网 / 落网 / 互联网 / 渔网: 网 closing a word with a verb or a material is no suffix (上 is too frequent for the statistics to say so). */
+const NOT_BEFORE_WANG = new Set('上联入触落结撒渔蛛球电互铁拉'.split(''));
 const PLACE_SET = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
 /**
@@ -61,7 +63,9 @@ const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
  */
 const LEGAL_FORM = /有限|股份/;
 /** Verbs that often stand right before an organisation's name and are not part of it (关注白鹭文具, 加入青禾会). */
-const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持', '欢迎', '推荐', '选择', '访问', '下载', '使用', '购买', '入职', '就读', '毕业于'];
+const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持', '欢迎', '推荐', '选择', '访问', '下载', '使用', '购买', '入职', '就读', '毕业于',
+  // Verbs and prepositions of acquiring, moving and citing (收购某某时报公司, 送往某某医院, 据美国某大学研究所; 往 after 送, a stop character).
+  '收购', '据', '送往', '往', '前往', '来到', '位于', '接受', '获得', '入住', '携手', '起诉'];
 /** Time and determiner words describe an organisation rather than name it (明天公司, 新一届政府, 这家酒店, 国内公司). */
 const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题'];
 /** True when the name part before the suffix is a descriptor, alone or after other words (全新国产|公司). */
@@ -72,10 +76,21 @@ function describedOnly(text: string, start: number, suffixStart: number): boolea
 const MODAL_BEFORE = new Set('要会能想得去可该没已'.split(''));
 function afterLeadingVerb(text: string, start: number, suffixStart: number): number {
   for (const v of LEADING_VERBS) if (text.startsWith(v, start) && suffixStart - start - v.length >= 1) return start + v.length;
+  // Further in (宣布|收购|某某时报公司): a two-character verb with at least two name characters after it.
+  for (let k = suffixStart - 4; k > start; k--) for (const v of LEADING_VERBS) if (v.length >= 2 && text.startsWith(v, k) && suffixStart - k - v.length >= 2) return k + v.length;
   return start;
 }
 function afterLeadingPlace(text: string, start: number, suffixStart: number, end: number): number {
   if (LEGAL_FORM.test(text.slice(suffixStart, end))) return start;
+  // Province, then city (广西|南宁市|友爱医院): each place in turn stays a place of its own.
+  for (let guard = 0; guard < 3; guard++) {
+    const next = leadingPlaceEnd(text, start, suffixStart);
+    if (next === start) break;
+    start = next;
+  }
+  return start;
+}
+function leadingPlaceEnd(text: string, start: number, suffixStart: number): number {
   for (let len = Math.min(5, suffixStart - start - 2); len >= 2; len--) {
     if (!PLACE_SET.has(text.slice(start, start + len))) continue;
     let end = start + len;
@@ -89,6 +104,14 @@ function placeEndingAt(text: string, end: number, floor: number): number {
   for (let len = 4; len >= 2; len--) if (end - len >= floor && PLACE_SET.has(text.slice(end - len, end))) return end - len;
   return end;
 }
+/**
+ * 和 "and" stops the backward scan, except where it closes a word with the character before it: 协和医院,
+ * 共和国, 温和 (background character statistics).
+ */
+const HE = '和'.charCodeAt(0);
+function wordWithHe(text: string, at: number, floor: number, model: ReturnType<typeof zhCharModel>): boolean {
+  return text.charCodeAt(at) === HE && at - 1 >= floor && isNameChar(text[at - 1]!) && model.pmi(text.charCodeAt(at - 1), HE) > 2;
+}
 const zhKnown = new DictionaryMatcher(ZH_KNOWN_ORGS);
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
@@ -99,12 +122,12 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
     const previous = found[found.length - 1];
     const floor = previous ? previous[1] : 0;
     let s = hit.start;
-    while (s > floor && hit.start - s < 12 && isNameChar(text[s - 1]!)) s--;
+    while (s > floor && hit.start - s < 12 && (isNameChar(text[s - 1]!) || wordWithHe(text, s - 1, floor, model))) s--;
     // A stop character can end a place name (成都, 首都): the place then still opens the name.
     s = placeEndingAt(text, s, floor);
     const short = SHORT_SUFFIX.has(hit.entry) && !LONG_SUFFIX.has(hit.entry);
     // 上网 / 全部 / 结局: a one-character suffix that forms a word with the character before it is no suffix.
-    if (short && (hit.start - s < 2 || NOT_AFTER_WANG.has(text[hit.end]!) || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;
+    if (short && (hit.start - s < 2 || NOT_AFTER_WANG.has(text[hit.end]!) || NOT_BEFORE_WANG.has(text[hit.start - 1]!) || model.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2)) continue;
     // 网络 + 技术有限公司: a suffix continuing the previous organisation extends it.
     if (previous && s === floor && hit.start - s < 12) previous[1] = hit.end;
     else if (hit.start - s >= 2) {

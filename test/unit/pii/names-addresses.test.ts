@@ -15,6 +15,10 @@ describe('person names', () => {
     expect(only('PERSON', '联系人：李娜，电话见下')).toEqual(['PERSON:李娜']);
     expect(only('PERSON', '请转告张伟先生')).toEqual(['PERSON:张伟']);
     expect(only('PERSON', '王女士您好')).toEqual(['PERSON:王女士']);
+    // Kinship terms as forms of address after a surname.
+    expect(only('PERSON', '楼下的何奶奶每天早上遛狗')).toEqual(['PERSON:何奶奶']);
+    expect(only('PERSON', '邻居陈伯伯很热心')).toEqual(['PERSON:陈伯伯']);
+    expect(only('PERSON', '我太太和老太太都在家')).toEqual([]);
     expect(only('PERSON', '今天马上就到，高兴得很')).toEqual([]);
   });
   it('Chinese: names in running text without cues, scored against background character statistics', () => {
@@ -96,6 +100,16 @@ describe('organisations and locations', () => {
     expect(found('联系@南京市动物救助驿站')).toEqual(['LOCATION:南京市', 'ORGANIZATION:动物救助驿站']);
     // A place ending in a stop character (都 "all" in 成都) still opens the name.
     expect(found('联系@成都市动物救助驿站')).toEqual(['LOCATION:成都市', 'ORGANIZATION:动物救助驿站']);
+    // Province and city before the name each stay a place of their own.
+    expect(found('联系@广西南宁市青松动物救助驿站')).toEqual(['LOCATION:广西', 'LOCATION:南宁市', 'ORGANIZATION:青松动物救助驿站']);
+    // A verb or preposition before the name is not part of it, also further in (宣布|收购|…).
+    expect(only('ORGANIZATION', '他们宣布收购东方时报公司的股份')).toEqual(['ORGANIZATION:东方时报公司']);
+    expect(found('据英国某某大学研究所的报告')).toEqual(['LOCATION:英国', 'ORGANIZATION:某某大学研究所']);
+    // 和 "and" ends a name, except inside a word (协和).
+    expect(found('他在北京协和医院工作')).toEqual(['LOCATION:北京', 'ORGANIZATION:协和医院']);
+    // 网 closing a word with a verb (上网, 落网) or starting one (网厅, 网游) is no website.
+    expect(found('我爷爷长期上网看新闻，小偷昨天落网了')).toEqual([]);
+    expect(only('ORGANIZATION', '在我们县的网厅办理业务')).toEqual([]);
     // Social-media account words and a leading verb are not part of the name.
     expect(only('ORGANIZATION', '关注白鹭文具官方微博参加抽奖')).toEqual(['ORGANIZATION:白鹭文具']);
     expect(only('ORGANIZATION', '关注青禾官方微信')).toEqual(['ORGANIZATION:青禾']);
