@@ -12,7 +12,7 @@ const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
  * 沧海|路, 百丈|东路, 潼关|古城, 紫玉|山庄. Most places are too small for any gazetteer, but this is how their
  * names are built. Longest first (古镇 before 镇).
  */
-const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道', '大街', '广场', '公园', '河谷', '峡谷', '机场', '码头', '县', '镇', '乡', '路', '湖'];
+const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道', '大街', '广场', '公园', '河谷', '峡谷', '机场', '码头', '足球场', '体育场', '火车站', '大桥', '县', '镇', '乡', '路', '湖'];
 const genericPlaceWords = new DictionaryMatcher(ZH_GENERIC_PLACE_WORDS);
 /** A direction before 路 / 大街 / 大道 belongs to the generic part: 百丈|东路, 人民|南大街. */
 const DIRECTION = new Set('东西南北中'.split(''));
@@ -21,6 +21,7 @@ const DIRECTION = new Set('东西南北中'.split(''));
  * (在 / 去 / 到 / 住), numerals and measure words (一路, 这条路, 三个县), negation and degree words.
  */
 const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和与及或也都就请把给了这那哪条个些每各几一二两三四五六七八九十多少上下里外前后内去来走过着被让很太更最没不有为以之其某该此全整小座什么'.split(''));
+const WIND_REGIONS = new Set(['东北', '西北', '东南', '西南']);
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
@@ -51,6 +52,17 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
   }
 }
 
+/** Length of the generic place word (with a leading direction before 路) starting at `at`, else 0. */
+function genericWordAt(text: string, at: number): number {
+  const from = DIRECTION.has(text[at]!) && text[at + 1] === '路' ? at + 1 : at;
+  for (const w of ZH_GENERIC_PLACE_WORDS) {
+    if (w.length > 1 && text.startsWith(w, from)) return from - at + w.length;
+    // (Of the one-character words only 路 after a direction: 南京东路; 上海路过 is 上海 + 路过.)
+    if (w === '路' && from > at && text.startsWith(w, from)) return 2;
+  }
+  return 0;
+}
+
 /** Countries, provinces and cities from dictionaries (EN + ZH), and Chinese names built on a generic place word. A city names no one: graded `none` by default. */
 export const locationRecognizer: Recognizer = {
   name: 'location',
@@ -59,8 +71,12 @@ export const locationRecognizer: Recognizer = {
     const out: Candidate[] = [];
     if (facts.hasCjk) {
       for (const hit of zhPlaces.find(text)) {
+        // 东北风 / 西南风 (wind directions in a weather report) and 东南西北 (every direction) name no region.
+        if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
         // Keep the administrative suffix with the name: 北京市, 海淀区.
-        const end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
+        let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
+        // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.
+        end += genericWordAt(text, end);
         out.push({ type: 'LOCATION', start: hit.start, end, score: 0.6, validator: 'zh-gazetteer', contextApplied: true });
       }
       genericPlaceNames(text, out);

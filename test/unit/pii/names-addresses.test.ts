@@ -19,6 +19,8 @@ describe('person names', () => {
     expect(only('PERSON', '楼下的何奶奶每天早上遛狗')).toEqual(['PERSON:何奶奶']);
     expect(only('PERSON', '邻居陈伯伯很热心')).toEqual(['PERSON:陈伯伯']);
     expect(only('PERSON', '我太太和老太太都在家')).toEqual([]);
+    expect(only('PERSON', '周文医师说最近空气不好，黄护士很耐心')).toEqual(['PERSON:周文', 'PERSON:黄护士']);
+    expect(only('PERSON', '看到陈曦女神的新照片，她是我心中的女神')).toEqual(['PERSON:陈曦']);
     expect(only('PERSON', '今天马上就到，高兴得很')).toEqual([]);
   });
   it('Chinese: names in running text without cues, scored against background character statistics', () => {
@@ -134,5 +136,12 @@ describe('organisations and locations', () => {
     expect(found('她是个很有江湖气的人')).toEqual([]);
     // Particles, pronouns and measure words are no proper part: 这个县, 我们镇.
     expect(found('从我们县到他们镇')).toEqual([]);
+    expect(only('LOCATION', '周末去工人体育场看球')).toEqual(['LOCATION:工人体育场']);
+    // A known place before a generic place word names the smaller place; 路过 is no road.
+    expect(only('LOCATION', '长江大桥很壮观，南京东路很热闹')).toEqual(['LOCATION:长江大桥', 'LOCATION:南京东路']);
+    expect(only('LOCATION', '他从上海路过')).toEqual(['LOCATION:上海']);
+    // Wind directions in a weather report and 东南西北 (every direction) name no region.
+    expect(found('明天东北风三到四级，东南西北都是雨')).toEqual([]);
+    expect(only('LOCATION', '他下周去东北出差')).toEqual(['LOCATION:东北']);
   });
 });
