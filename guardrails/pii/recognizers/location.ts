@@ -20,9 +20,15 @@ const DIRECTION = new Set('东西南北中'.split(''));
  * Characters that are not part of a place's proper name: particles, pronouns, verbs of motion and place
  * (在 / 去 / 到 / 住), numerals and measure words (一路, 这条路, 三个县), negation and degree words.
  */
-const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和与及或也都就请把给了这那哪条个些每各几一二两三四五六七八九十多少上下里外前后内去来走过着被让很太更最没不有为以之其某该此全整小座什么'.split(''));
+const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和与及或也都就请把给了这那哪条个些每各几一二两三四五六七八九十多少上下里外前后内去来走过着被让很太更最没不有为以之其某该此全整小座什么完点'.split(''));
+/** Everyday words ending in a one-character generic place word that the background statistics see too rarely. */
+const GENERIC_COMPOUNDS = new Set(
+  '道路 山路 公路 马路 铁路 网路 线路 思路 出路 退路 套路 电路 水路 陆路 小路 大路 近路 弯路 歧路 迷路 冰镇 城镇 乡镇 重镇 坐镇 家乡 故乡 老乡 城乡 异乡 他乡 梦乡 水乡 江湖 郡县 州县'.split(' '),
+);
 const WIND_REGIONS = new Set(['东北', '西北', '东南', '西南']);
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
+const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
 
 /**
  * Proper part (two characters) + generic place word. The proper part must be a name, not the end of a
@@ -42,13 +48,16 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     const b = text.charCodeAt(start + 1);
     if (!isHanCode(a) || !isHanCode(b) || NOT_TOPONYM.has(text[start]!) || NOT_TOPONYM.has(text[start + 1]!)) continue;
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
-    if (m.pmi(b, text.charCodeAt(seam)) > 2.5) continue;
+    if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
     if (isHanCode(text.charCodeAt(hit.end)) && m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5) continue;
-    // 高速|公路 … / 出|湖: the proper part starts inside a word.
-    const before = text.charCodeAt(start - 1);
-    if (isHanCode(before) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(before, a) > 2.5) continue;
-    out.push({ type: 'LOCATION', start, end: hit.end, score: 0.55, validator: 'zh-generic-place', contextApplied: true });
+    // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
+    // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
+    const third = text.charCodeAt(start - 1);
+    const alone3 = isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && !isToponymChar(text, start - 2);
+    const from = alone3 ? start - 1 : start;
+    if (from === start && isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(third, a) > 2.5) continue;
+    out.push({ type: 'LOCATION', start: from, end: hit.end, score: 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 

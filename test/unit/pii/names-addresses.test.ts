@@ -137,6 +137,12 @@ describe('organisations and locations', () => {
     // Particles, pronouns and measure words are no proper part: 这个县, 我们镇.
     expect(found('从我们县到他们镇')).toEqual([]);
     expect(only('LOCATION', '周末去工人体育场看球')).toEqual(['LOCATION:工人体育场']);
+    // A three-character proper part standing alone after a verb or particle is taken whole.
+    expect(only('LOCATION', '我们从回龙观公园出发')).toEqual(['LOCATION:回龙观公园']);
+    // Everyday words the background statistics see too rarely: 道路, 山路, 冰镇; 完 / 点 are no proper part.
+    expect(found('年轻人寻找自己的人生道路')).toEqual([]);
+    expect(found('夏天喝冰镇饮料，沿着陡峭山路攀登')).toEqual([]);
+    expect(found('逛完公园回家，再折腾点路')).toEqual([]);
     // A known place before a generic place word names the smaller place; 路过 is no road.
     expect(only('LOCATION', '长江大桥很壮观，南京东路很热闹')).toEqual(['LOCATION:长江大桥', 'LOCATION:南京东路']);
     expect(only('LOCATION', '他从上海路过')).toEqual(['LOCATION:上海']);
