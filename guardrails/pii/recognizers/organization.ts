@@ -83,12 +83,18 @@ function afterLeadingVerb(text: string, start: number, suffixStart: number): num
 function afterLeadingPlace(text: string, start: number, suffixStart: number, end: number): number {
   if (LEGAL_FORM.test(text.slice(suffixStart, end))) return start;
   // Province, then city (广西|南宁市|友爱医院): each place in turn stays a place of its own.
+  // (Not when only a common word would remain: 北京|江苏大厦酒店 keeps 江苏, 大厦 names no hotel.)
   for (let guard = 0; guard < 3; guard++) {
     const next = leadingPlaceEnd(text, start, suffixStart);
-    if (next === start) break;
+    if (next === start || (guard > 0 && suffixStart - next === 2 && commonWord(text.charCodeAt(next), text.charCodeAt(next + 1)))) break;
     start = next;
   }
   return start;
+}
+/** Two characters that form a common word: a strong pair, or a frequent one even between frequent characters (足球). */
+function commonWord(a: number, b: number): boolean {
+  const m = zhCharModel();
+  return m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12;
 }
 function leadingPlaceEnd(text: string, start: number, suffixStart: number): number {
   for (let len = Math.min(5, suffixStart - start - 2); len >= 2; len--) {

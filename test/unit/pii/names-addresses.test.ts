@@ -104,6 +104,8 @@ describe('organisations and locations', () => {
     expect(found('联系@成都市动物救助驿站')).toEqual(['LOCATION:成都市', 'ORGANIZATION:动物救助驿站']);
     // Province and city before the name each stay a place of their own.
     expect(found('联系@广西南宁市青松动物救助驿站')).toEqual(['LOCATION:广西', 'LOCATION:南宁市', 'ORGANIZATION:青松动物救助驿站']);
+    // …but not when only a common word would remain before the suffix (大厦 names no hotel).
+    expect(found('我们约好去北京江苏大厦酒店住宿')).toEqual(['LOCATION:北京', 'ORGANIZATION:江苏大厦酒店']);
     // A verb or preposition before the name is not part of it, also further in (宣布|收购|…).
     expect(only('ORGANIZATION', '他们宣布收购东方时报公司的股份')).toEqual(['ORGANIZATION:东方时报公司']);
     expect(found('据英国某某大学研究所的报告')).toEqual(['LOCATION:英国', 'ORGANIZATION:某某大学研究所']);
