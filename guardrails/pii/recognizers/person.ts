@@ -109,6 +109,15 @@ const MEASURE_SURNAMES = new Set(['张', '包', '段']);
 const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于'.split(''));
 const NUMERAL_BEFORE = /[\d一二三四五六七八九十两几数百千万多每][\s]?$/;
 
+/**
+ * The character before a surname character forms a word with it (感谢, 对于, 汗颜): a strong pair seen often
+ * enough in background text that the count is no accident of a name (觉得|郭… is seen a few times).
+ */
+function closesWord(before: number, surname: number): boolean {
+  const m = zhCharModel();
+  return m.pmi(before, surname) > 3 && m.pairCount(before, surname) >= 16;
+}
+
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
 
@@ -163,7 +172,10 @@ function chineseNames(text: string): Candidate[] {
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
     // forms no word with the surname (陪着|沈老师, 新来的|范老师) is an edge too.
     const boundaryBefore = boundaryBeforeOf(text, i);
-    if (given === 0 && (!honorificAfter || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
+    // (Nor when the surname closes a word with the character before it: 对于|大爷, 谢谢|小姐姐; nor 曾 "great-"
+    // before a grandparent: 曾爷爷 is a great-grandfather.)
+    if (given === 0 && honorificAfter && ch === '曾' && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
+    if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
@@ -172,8 +184,6 @@ function chineseNames(text: string): Candidate[] {
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
     if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5) continue;
-    // 感谢 / 汗颜 / 青梅 / 宿管 / 复方: the surname character closes a word with the character before it.
-    if (given > 0 && !strongCue && !honorificAfter && !atHandle && isCjkCode(text.charCodeAt(i - 1)) && !ZH_BEFORE_NAME.has(text[i - 1]!) && zhCharModel().pmi(text.charCodeAt(i - 1), code) > 3) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;
@@ -220,9 +230,13 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === c) return;
   const m = zhCharModel();
   // 哈哈 / 妈妈 are words in background text; 跷跷板: the pair is part of a word with the next character.
-  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pairCount(c, c) > 3 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
+  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
   let cueEnd = k;
   while (cueEnd > 0 && cueEnd > k - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
+  // A pair the background text knows (莉莉, 胖胖: names and nicknames are in it too) is a name only after a
+  // strong cue (我是莉莉, 我家胖胖), and never a kinship word or a common doubled word (妈妈, 宝宝, 天天).
+  const pairs = m.pairCount(c, c);
+  if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, ZH_PET_CUES) || (endsWithAny(text, cueEnd, ZH_NAME_CUES) && !ZH_WEAK_CUES.has(text[cueEnd - 1]!))))) return;
   let score = 0.3;
   if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
   const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
@@ -431,6 +445,8 @@ for (const t of ZH_TITLES_AFTER_NAME) {
   NAME_CLASS[t.charCodeAt(0)]! |= TITLE_START;
   TITLE_PAIRS.add(t.charCodeAt(0) * 65536 + t.charCodeAt(1));
 }
+/** Doubled kinship and baby words: 妈妈, 宝宝, 哥哥 … */
+const KIN_DOUBLED = new Set('妈爸哥姐弟妹爷奶姥舅叔婶伯姑姨宝乖'.split(''));
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */
