@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError, BadRequestError } from 'openai';
 import { containsBytes, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
@@ -95,6 +97,43 @@ describe('the confidential fetch outside the SDK', () => {
 
     await expect(confidentialFetch(`${setup.gw.baseURL}/files`, { method: 'POST', headers, body: '{}' })).rejects.toMatchObject({ name: 'ProtocolError' });
     await expect(confidentialFetch(`${setup.gw.baseURL}/chat/completions`, { method: 'POST', headers, body: 'not json' })).rejects.toThrow(/JSON body/);
+  });
+
+  it('never follows a redirect with a sealed body', async () => {
+    // A hop that answers the sealed POST with 307 (which tells a fetch to re-send the same body to
+    // another origin), and the place it points to, which must receive nothing.
+    let sinkHits = 0;
+    const sink = createServer((req, res) => {
+      sinkHits++;
+      req.resume();
+      res.end('{}');
+    });
+    const redirector = createServer((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/v1/confidential/chat/completions` }).end();
+    });
+    await Promise.all([sink, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    try {
+      const redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+      const sealedInits: RequestInit[] = [];
+      const { fetch: confidentialFetch } = setup.client({
+        onRequest: (url, init) => {
+          if (!url.includes('/v1/confidential/')) return { url, init };
+          sealedInits.push(init);
+          return { url: url.replace(setup.gw.url, redirectorUrl), init };
+        },
+      });
+      const headers = { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' };
+      await expect(
+        confidentialFetch(`${setup.gw.baseURL}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(ask('stay where I sent you')) }),
+      ).rejects.toThrow();
+      expect(sinkHits).toBe(0);
+      // Not by luck of the transport (undici cannot re-send a body it has transferred): the sealed
+      // request tells any fetch not to follow redirects.
+      expect(sealedInits.map((init) => init.redirect)).toEqual(['error']);
+    } finally {
+      await Promise.all([sink, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
   });
 });
 
