@@ -257,8 +257,17 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
 
   const responseSecret = exportResponseSecret(opened.context);
   opened.context.destroy();
-  const sealer = new ResponseSealer(responseSecret, envelope.enc);
-  wipe(responseSecret);
+  // The response keys do not depend on the answer: derive them while the upstream call is in flight
+  // (this thread waits then) instead of on the answer's path. Whichever comes first builds them.
+  let sealer: ResponseSealer | undefined;
+  const responseSealer = (): ResponseSealer => {
+    if (!sealer) {
+      sealer = new ResponseSealer(responseSecret, envelope.enc);
+      wipe(responseSecret);
+    }
+    return sealer;
+  };
+  setImmediate(responseSealer);
 
   const abort = new AbortController();
   inflight.set(id, abort);
@@ -333,7 +342,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
         const responses = message.surface === 'responses';
         const frame = (chunk: Record<string, unknown>) =>
           responses ? `event: ${String(chunk.type)}\ndata: ${JSON.stringify(chunk)}\n\n` : `data: ${JSON.stringify(chunk)}\n\n`;
-        const batch = new StreamBatcher(id, sealer);
+        const batch = new StreamBatcher(id, responseSealer());
         let sequence = 0;
         let tail = responses ? '' : 'data: [DONE]\n\n';
         let errorCode: string | undefined;
@@ -362,7 +371,8 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
 
     const status = result.status;
     const payload = result.kind === 'json' ? result.body : { error: result.error };
-    const bytes = concatBytes(sealer.head, sealer.seal(utf8(JSON.stringify(payload)), true));
+    const responseKeys = responseSealer();
+    const bytes = concatBytes(responseKeys.head, responseKeys.seal(utf8(JSON.stringify(payload)), true));
     const released = release(status, result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
     post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
     receiptFor(status);

@@ -201,13 +201,27 @@ export function computeNonce(baseNonce: Uint8Array, sequence: number): Uint8Arra
   return nonce;
 }
 
-/** Base mode has no PSK id, so its hash is a constant: computed once, not per request. */
-let basePskIdHash: Uint8Array | undefined;
+/**
+ * key_schedule_context = mode || psk_id_hash || info_hash depends only on `info` (protocol version,
+ * suite, key id) in base mode, so a client or an enclave sees the same few over and over: they are
+ * kept (a handful; a key rotation adds one) instead of hashed again for every request. Public values.
+ */
+const scheduleContexts = new Map<string, Uint8Array>();
+function keyScheduleContextOf(info: Uint8Array): Uint8Array {
+  const key = Buffer.from(info.buffer, info.byteOffset, info.byteLength).toString('latin1');
+  let context = scheduleContexts.get(key);
+  if (!context) {
+    const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
+    const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
+    context = concatBytes(Uint8Array.of(MODE_BASE), pskIdHash, infoHash);
+    if (scheduleContexts.size >= 16) scheduleContexts.clear();
+    scheduleContexts.set(key, context);
+  }
+  return context;
+}
 
 function keySchedule(sharedSecret: Uint8Array, info: Uint8Array): HpkeContext {
-  const pskIdHash = (basePskIdHash ??= labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY));
-  const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
-  const keyScheduleContext = concatBytes(Uint8Array.of(MODE_BASE), pskIdHash, infoHash);
+  const keyScheduleContext = keyScheduleContextOf(info);
   const secret = labeledExtract(HPKE_SUITE_ID, sharedSecret, 'secret', EMPTY);
   const key = labeledExpand(HPKE_SUITE_ID, secret, 'key', keyScheduleContext, N_K);
   const baseNonce = labeledExpand(HPKE_SUITE_ID, secret, 'base_nonce', keyScheduleContext, N_N);
