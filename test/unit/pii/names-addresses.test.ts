@@ -13,6 +13,9 @@ describe('person names', () => {
   it('Chinese: surname + given name with cues and honorifics', () => {
     expect(only('PERSON', '我叫王小明，想咨询一下')).toEqual(['PERSON:王小明']);
     expect(only('PERSON', '联系人：李娜，电话见下')).toEqual(['PERSON:李娜']);
+    // 万 is a common surname, but also a numeral and the start of many words: it needs a cue.
+    expect(only('PERSON', '联系人：万晓东，电话见下')).toEqual(['PERSON:万晓东']);
+    expect(found('万一下雨怎么办，他有5万元存款，真是万幸')).toEqual([]);
     expect(only('PERSON', '请转告张伟先生')).toEqual(['PERSON:张伟']);
     expect(only('PERSON', '王女士您好')).toEqual(['PERSON:王女士']);
     // Kinship terms as forms of address after a surname.
