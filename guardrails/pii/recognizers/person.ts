@@ -424,7 +424,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
 }
 
 /** Words of this shape that are not forms of address (小白 = a newcomer, 小强 = a cockroach, 老牛, 小马). */
-const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', '小龙', '小黄', '小米', '小红', '小蓝', '小高', '小安', '小时', '老白', '老牛', '老马', '老黄', '老龙', '阿里']);
+const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', '小龙', '小黄', '小米', '小红', '小蓝', '小高', '小安', '小时', '老白', '老牛', '老马', '老黄', '老龙', '阿里', '老赖']);
 const XIAO = '小'.charCodeAt(0);
 const LAO = '老'.charCodeAt(0);
 const A = '阿'.charCodeAt(0);

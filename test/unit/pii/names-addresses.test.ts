@@ -16,6 +16,9 @@ describe('person names', () => {
     // 万 is a common surname, but also a numeral and the start of many words: it needs a cue.
     expect(only('PERSON', '联系人：万晓东，电话见下')).toEqual(['PERSON:万晓东']);
     expect(found('万一下雨怎么办，他有5万元存款，真是万幸')).toEqual([]);
+    // 傅 and 赖 are common surnames too; 师傅, 依赖, 老赖 are words.
+    expect(only('PERSON', '联系人：傅晓东，收件人：赖雨桐')).toEqual(['PERSON:傅晓东', 'PERSON:赖雨桐']);
+    expect(found('师傅帮我修车，我很依赖他，他不是老赖')).toEqual([]);
     expect(only('PERSON', '请转告张伟先生')).toEqual(['PERSON:张伟']);
     expect(only('PERSON', '王女士您好')).toEqual(['PERSON:王女士']);
     // Kinship terms as forms of address after a surname.
