@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APIConnectionError, BadRequestError } from 'openai';
+import OpenAI, { APIConnectionError, BadRequestError } from 'openai';
 import { containsBytes, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { createConfidentialFetch } from '../../src/client/index.js';
 import { fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
 
 let setup: ConfidentialSetup;
@@ -133,6 +134,66 @@ describe('the confidential fetch outside the SDK', () => {
       expect(sealedInits.map((init) => init.redirect)).toEqual(['error']);
     } finally {
       await Promise.all([sink, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  });
+});
+
+describe('the default transport on Node (node:http, no fetch passed)', () => {
+  const nodeClient = () => {
+    const confidentialFetch = createConfidentialFetch({ gatewayUrl: setup.gw.url, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [setup.measurement] });
+    return new OpenAI({ apiKey: setup.gw.apiKey, baseURL: setup.gw.baseURL, maxRetries: 0, timeout: 20_000, fetch: confidentialFetch });
+  };
+
+  it('round-trips JSON and streams with the official SDK, and passes plain errors through', async () => {
+    const openai = nodeClient();
+    const answer = await openai.chat.completions.create(ask('over node http'));
+    expect(answer.choices[0]!.message.content).toContain('over node http');
+
+    setup.fake.script({ kind: 'ok', text: 'one two three four', chunkDelayMs: 5 });
+    const stream = await openai.chat.completions.create({ ...ask('streamed'), stream: true });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).toBe('one two three four');
+
+    // Refused by the gateway before the enclave (unknown model): a plain OpenAI error, not a crash.
+    await expect(openai.chat.completions.create({ ...ask('x'), model: 'no-such-model' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('aborts a sealed request in flight', async () => {
+    setup.fake.script({ kind: 'ok', delayMs: 2_000 });
+    const controller = new AbortController();
+    const pending = nodeClient().chat.completions.create(ask('too slow'), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toThrow(/abort/i);
+  });
+
+  it('refuses to follow a redirect', async () => {
+    let sinkHits = 0;
+    const sink = createServer((req, res) => {
+      sinkHits++;
+      req.resume();
+      res.end('{}');
+    });
+    // In front of the gateway: attestation passes through, the sealed POST is redirected.
+    const front = createServer((req, res) => {
+      if (req.method === 'GET') {
+        void fetch(`${setup.gw.url}${req.url}`, { headers: { authorization: String(req.headers.authorization) } }).then(async (r) => {
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await r.arrayBuffer()));
+        });
+        return;
+      }
+      req.resume();
+      res.writeHead(307, { location: `http://127.0.0.1:${(sink.address() as AddressInfo).port}${req.url}` }).end();
+    });
+    await Promise.all([sink, front].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    try {
+      const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      const confidentialFetch = createConfidentialFetch({ gatewayUrl: frontUrl, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [setup.measurement] });
+      const headers = { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' };
+      await expect(confidentialFetch(`${frontUrl}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify(ask('stay here')) })).rejects.toThrow(/redirected/);
+      expect(sinkHits).toBe(0);
+    } finally {
+      await Promise.all([sink, front].map((s) => new Promise((resolve) => s.close(resolve))));
     }
   });
 });
