@@ -199,12 +199,16 @@ async function peekErrorCode(response: Response): Promise<string | undefined> {
   }
 }
 
-function plainHeaders(reply: SealedReply, contentType?: string): Headers {
-  const headers = new Headers();
+/**
+ * The gateway's headers for the Response we hand back, as init pairs (the Response fills its own
+ * Headers from them once; building a Headers here first would validate every header twice).
+ */
+function plainHeaders(reply: SealedReply, contentType?: string): [string, string][] {
+  const headers: [string, string][] = [];
   for (const [name, value] of reply.headerEntries()) {
-    if (contentType === undefined || (name !== 'content-type' && name !== 'content-length' && name !== 'transfer-encoding')) headers.append(name, value);
+    if (contentType === undefined || (name !== 'content-type' && name !== 'content-length' && name !== 'transfer-encoding')) headers.push([name, value]);
   }
-  if (contentType !== undefined) headers.set('content-type', contentType);
+  if (contentType !== undefined) headers.push(['content-type', contentType]);
   return headers;
 }
 

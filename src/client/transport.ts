@@ -214,7 +214,9 @@ function nodeReply(res: IncomingMessage, status: number): SealedReply {
     },
     *headerEntries() {
       for (const [name, value] of Object.entries(res.headers)) {
-        if (value !== undefined) yield [name, Array.isArray(value) ? value.join(', ') : value];
+        // Repeated headers (set-cookie) stay separate entries, as in a fetch Response.
+        if (Array.isArray(value)) for (const one of value) yield [name, one];
+        else if (value !== undefined) yield [name, value];
       }
     },
     read,
