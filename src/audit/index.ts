@@ -58,6 +58,8 @@ export interface AuditRuntime {
   receipts?: ReceiptStore;
   observer: OutcomeObserver;
   headerHook: HeaderHook;
+  /** Signs a request's provisional header receipt ahead of the header hook (confidential route). */
+  presignHeader(ctx: RequestContext): void;
   guard: RequestHandler;
   stages: { input: GuardStage; output: GuardStage };
   readiness: () => Promise<boolean>;
@@ -152,9 +154,15 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
   /** What the header receipt of this request says now (see headerHook). */
   const headerFacts = (ctx: RequestContext): { facts: ReceiptFacts; final: boolean } => {
     const locals = responses.get(ctx.requestId)?.locals as OutcomeLocals | undefined;
-    // A stream's output is unknown when headers go out (plain streams are tracked by the digest stage;
-    // confidential streams run in the enclave, so the route's `stream` flag decides).
-    const final = isOutputFinal(ctx) && !(locals?.confidential && locals.stream);
+    if (locals?.confidential) {
+      // Confidential mode: the gateway is the party the client does not trust, so its header receipt
+      // only says what it saw (request id, tenant, the enclave it forwarded to), `fin: false`; the
+      // final receipt with digests, verdicts and status is signed by the enclave (GET /v1/receipts/{id}).
+      // Knowing all of it up front, the route has it signed while the enclave works (presignHeader).
+      return { final: false, facts: { requestId: ctx.requestId, tenantId: ctx.tenantId, verdicts: [], measurement: locals.measurement, final: false } };
+    }
+    // A stream's output is unknown when headers go out (the digest stage tracks it).
+    const final = isOutputFinal(ctx);
     return {
       final,
       facts: { requestId: ctx.requestId, tenantId: ctx.tenantId, digests: ctx.digests, policyVersion: ctx.policyVersion, verdicts: ctx.verdicts, measurement: locals?.measurement, final },
@@ -251,6 +259,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     receipts,
     observer,
     headerHook,
+    presignHeader: presign,
     guard,
     stages: withPresign(createDigestStages(keys), presign),
     readiness: () => trail.probe(),

@@ -33,6 +33,11 @@ describe('audit in confidential mode', () => {
       .withResponse();
     const rid = response.headers.get('x-request-id')!;
     const audit = setup.gw.running.gateway.deps.audit!;
+    // The gateway's header receipt only says what it saw: request, tenant, the enclave it forwarded to.
+    const header = verifyReceipt(response.headers.get('x-sealgate-receipt')!, audit.keys.publicKeyRaw, { requestId: rid, measurement: setup.measurement, final: false });
+    expect(header).toMatchObject({ valid: true });
+    expect(header.payload).toMatchObject({ fin: false, vd: [] });
+    expect(header.payload?.dig).toBeUndefined();
     await audit.trail.drain();
     await new Promise((r) => setTimeout(r, 50)); // the enclave signs the final receipt asynchronously
     const rec = auditLines(setup)

@@ -90,9 +90,10 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
       if (!fresh) throw new ApiError(400, 'This confidential request was already received (replay refused).', { code: 'confidential_replayed_request' });
 
       const ctx = contextFor(req, res);
+      res.locals.measurement = runtime.host.identity?.measurement;
       let response: EnclaveResponse;
       try {
-        response = await runtime.host.handle({
+        const answer = runtime.host.handle({
           envelope: envelopeBytes,
           tenant: auth.tenantId,
           route,
@@ -100,6 +101,9 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
           meta: { gatewayRequestId: ctx.requestId, tenantId: ctx.tenantId, keyId: ctx.keyId, sourceIp: ctx.sourceIp },
           signal: ctx.signal,
         });
+        // The header receipt says nothing the enclave decides: sign it now, while the enclave works.
+        if (deps.audit) setImmediate(deps.audit.presignHeader, ctx);
+        response = await answer;
       } catch (error) {
         if (error instanceof EnclaveError) {
           throw new ApiError(error.status, error.message, {
