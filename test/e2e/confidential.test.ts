@@ -159,6 +159,21 @@ describe('the default transport on Node (node:http, no fetch passed)', () => {
     await expect(openai.chat.completions.create({ ...ask('x'), model: 'no-such-model' })).rejects.toMatchObject({ status: 404 });
   });
 
+  it('survives a consumer that stops reading a stream early, and keeps serving', async () => {
+    const openai = nodeClient();
+    setup.fake.script({ kind: 'ok', text: 'alpha beta gamma delta epsilon zeta', chunkDelayMs: 20 });
+    const stream = await openai.chat.completions.create({ ...ask('stop early'), stream: true });
+    let seen = '';
+    for await (const chunk of stream) {
+      seen += chunk.choices[0]?.delta?.content ?? '';
+      if (seen.length > 0) break;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the rest of the stream arrives on a cancelled reader
+    const answer = await openai.chat.completions.create(ask('still here'));
+    expect(answer.choices[0]!.message.content).toContain('still here');
+  });
+
   it('aborts a sealed request in flight', async () => {
     setup.fake.script({ kind: 'ok', delayMs: 2_000 });
     const controller = new AbortController();
