@@ -13,6 +13,8 @@
  * of the network) passes `fetch` to createConfidentialFetch and gets `fetchTransport`.
  */
 
+import { concatBytes } from '../protocol/bytes.js';
+
 /** The sealed answer, read once: chunk by chunk (streams) or whole. */
 export interface SealedReply {
   readonly status: number;
@@ -95,19 +97,8 @@ function bodyReader(body: unknown): { read: () => Promise<Uint8Array | undefined
 
 async function readRest(read: () => Promise<Uint8Array | undefined>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let chunk = await read(); chunk; chunk = await read()) {
-    chunks.push(chunk);
-    total += chunk.length;
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  for (let chunk = await read(); chunk; chunk = await read()) chunks.push(chunk);
+  return chunks.length === 1 ? chunks[0]! : concatBytes(...chunks);
 }
 
 type NodeHttp = typeof import('node:http');

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI, { APIConnectionError, BadRequestError } from 'openai';
@@ -16,6 +16,27 @@ afterAll(async () => {
 });
 
 const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
+
+const listen = (server: Server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+
+/** Where a redirect of a sealed request would send it: counts what arrives (it must stay at 0). */
+function startSink(): { server: Server; ready: Promise<void>; url: string; hits: number } {
+  const sink = {
+    hits: 0,
+    server: createServer((req, res) => {
+      sink.hits++;
+      req.resume();
+      res.end('{}');
+    }),
+    get url() {
+      return `http://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
+    },
+    ready: Promise.resolve(),
+  };
+  sink.ready = listen(sink.server);
+  return sink;
+}
 
 describe('confidential mode round trips with the official openai SDK', () => {
   it('answers a non-streaming request; only ciphertext crosses the wire', async () => {
@@ -103,17 +124,12 @@ describe('the confidential fetch outside the SDK', () => {
   it('never follows a redirect with a sealed body', async () => {
     // A hop that answers the sealed POST with 307 (which tells a fetch to re-send the same body to
     // another origin), and the place it points to, which must receive nothing.
-    let sinkHits = 0;
-    const sink = createServer((req, res) => {
-      sinkHits++;
-      req.resume();
-      res.end('{}');
-    });
+    const sink = startSink();
     const redirector = createServer((req, res) => {
       req.resume();
-      res.writeHead(307, { location: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/v1/confidential/chat/completions` }).end();
+      res.writeHead(307, { location: `${sink.url}/v1/confidential/chat/completions` }).end();
     });
-    await Promise.all([sink, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    await Promise.all([sink.ready, listen(redirector)]);
     try {
       const redirectorUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
       const sealedInits: RequestInit[] = [];
@@ -128,12 +144,12 @@ describe('the confidential fetch outside the SDK', () => {
       await expect(
         confidentialFetch(`${setup.gw.baseURL}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(ask('stay where I sent you')) }),
       ).rejects.toThrow();
-      expect(sinkHits).toBe(0);
+      expect(sink.hits).toBe(0);
       // Not by luck of the transport (undici cannot re-send a body it has transferred): the sealed
       // request tells any fetch not to follow redirects.
       expect(sealedInits.map((init) => init.redirect)).toEqual(['error']);
     } finally {
-      await Promise.all([sink, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
+      await Promise.all([sink.server, redirector].map(close));
     }
   });
 });
@@ -183,12 +199,7 @@ describe('the default transport on Node (node:http, no fetch passed)', () => {
   });
 
   it('refuses to follow a redirect', async () => {
-    let sinkHits = 0;
-    const sink = createServer((req, res) => {
-      sinkHits++;
-      req.resume();
-      res.end('{}');
-    });
+    const sink = startSink();
     // In front of the gateway: attestation passes through, the sealed POST is redirected.
     const front = createServer((req, res) => {
       if (req.method === 'GET') {
@@ -198,17 +209,17 @@ describe('the default transport on Node (node:http, no fetch passed)', () => {
         return;
       }
       req.resume();
-      res.writeHead(307, { location: `http://127.0.0.1:${(sink.address() as AddressInfo).port}${req.url}` }).end();
+      res.writeHead(307, { location: `${sink.url}${req.url}` }).end();
     });
-    await Promise.all([sink, front].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    await Promise.all([sink.ready, listen(front)]);
     try {
       const frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
       const confidentialFetch = createConfidentialFetch({ gatewayUrl: frontUrl, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [setup.measurement] });
       const headers = { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' };
       await expect(confidentialFetch(`${frontUrl}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify(ask('stay here')) })).rejects.toThrow(/redirected/);
-      expect(sinkHits).toBe(0);
+      expect(sink.hits).toBe(0);
     } finally {
-      await Promise.all([sink, front].map((s) => new Promise((resolve) => s.close(resolve))));
+      await Promise.all([sink.server, front].map(close));
     }
   });
 });
