@@ -183,6 +183,11 @@ function nodeReply(res: IncomingMessage, status: number): SealedReply {
     failure = error;
     notify();
   });
+  // Cut off before its end (peer reset, request aborted): a reader must not wait forever.
+  res.once('close', () => {
+    if (!ended && !failure) failure = new Error('the connection closed before the answer ended');
+    notify();
+  });
   const read = async (): Promise<Uint8Array | undefined> => {
     for (;;) {
       const chunk = queue.shift();

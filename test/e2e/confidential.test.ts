@@ -190,6 +190,16 @@ describe('the default transport on Node (node:http, no fetch passed)', () => {
     expect(answer.choices[0]!.message.content).toContain('still here');
   });
 
+  it('ends a stream with an error, not a hang, when it is aborted mid-answer', async () => {
+    setup.fake.script({ kind: 'ok', text: 'one two three four five six seven eight', chunkDelayMs: 100 });
+    const controller = new AbortController();
+    const stream = await nodeClient().chat.completions.create({ ...ask('cut me off'), stream: true }, { signal: controller.signal });
+    const reading = (async () => {
+      for await (const chunk of stream) if (chunk.choices[0]?.delta?.content) controller.abort();
+    })();
+    await expect(reading).rejects.toThrow();
+  });
+
   it('aborts a sealed request in flight', async () => {
     setup.fake.script({ kind: 'ok', delayMs: 2_000 });
     const controller = new AbortController();
