@@ -64,8 +64,9 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   },
 };
 
-const BEFORE = 32;
-const AFTER = 12;
+/** How far before a span's start, and after its end, a context word counts (characters). */
+export const BEFORE = 32;
+export const AFTER = 12;
 
 export interface ContextScoring {
   boost: number;

@@ -1,4 +1,5 @@
 import type { Sensitivity } from '../core/types.js';
+import { AFTER, BEFORE } from './context.js';
 
 /** Every entity type the PII detector can report. Adding a recognizer may add a type here. */
 export const ENTITY_TYPES = [
@@ -89,6 +90,74 @@ export interface Recognizer {
 }
 
 export type SensitivityMap = Partial<Record<EntityType, Sensitivity>>;
+
+/** An ASCII digit's character code. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Real characters kept around a window so lookarounds (at most 2 characters here) read the text's own. */
+const WINDOW_PAD = 3;
+
+/**
+ * forEachMatch for a regex whose candidates can only pass the threshold with a positive context word of their
+ * type (base score ≤ 0.3, below every threshold that sets `facts.contextGate`): with the gate on, only the
+ * stretches of text within reach of such a word are scanned. Same matches as forEachMatch minus those no
+ * context word can reach (which scoring would drop), provided that
+ *  - `maxLength` bounds the regex's match length, and `isPart(code)` holds for every character a match can
+ *    contain (a window is widened until it ends next to a character no match contains, so none is cut);
+ *  - its lookarounds read at most 2 characters beyond a match.
+ * A word at [s, e) reaches a candidate starting at most BEFORE after e or ending at most AFTER before s (the
+ * rule of ContextIndex.nearest, in the same offsets), so the window is [s − AFTER − maxLength, e + BEFORE + maxLength].
+ */
+export function forEachMatchNear(
+  regex: RegExp,
+  text: string,
+  facts: TextFacts,
+  words: readonly string[] | undefined,
+  maxLength: number,
+  isPart: (code: number) => boolean,
+  onMatch: (m: RegExpExecArray) => void,
+): void {
+  if (!facts.contextGate || !facts.context) {
+    forEachMatch(regex, text, onMatch);
+    return;
+  }
+  if (!words) return;
+  const occ = facts.context.occurrences(words);
+  const n = text.length;
+  let k = 0;
+  while (k < occ.length) {
+    let from = Math.max(0, occ[k]! - AFTER - maxLength);
+    let to = Math.min(n, occ[k + 1]! + BEFORE + maxLength);
+    k += 2;
+    // Merge the windows of the next words while they overlap (occurrences are sorted by start).
+    while (k < occ.length && occ[k]! - AFTER - maxLength <= to) {
+      to = Math.max(to, Math.min(n, occ[k + 1]! + BEFORE + maxLength));
+      k += 2;
+    }
+    while (from > 0 && isPart(text.charCodeAt(from - 1))) from--;
+    while (to < n && isPart(text.charCodeAt(to))) to++;
+    // Widening may reach into the next words' windows: take them in too.
+    while (k < occ.length && occ[k]! - AFTER - maxLength <= to) {
+      to = Math.max(to, Math.min(n, occ[k + 1]! + BEFORE + maxLength));
+      while (to < n && isPart(text.charCodeAt(to))) to++;
+      k += 2;
+    }
+    const sliceFrom = Math.max(0, from - WINDOW_PAD);
+    const piece = text.slice(sliceFrom, Math.min(n, to + WINDOW_PAD));
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(piece)) !== null) {
+      const length = m[0].length;
+      const start = m.index + sliceFrom;
+      // Matches in the padding lie wholly outside the window (its edges touch non-part characters): not ours.
+      if (start >= from && start + length <= to) {
+        m.index = start;
+        onMatch(m);
+      }
+      if (length === 0) regex.lastIndex++;
+    }
+  }
+}
 
 /** Iterate a global regex safely (never loops on empty matches). */
 export function forEachMatch(regex: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {

@@ -1,6 +1,6 @@
 import { digitsOf } from '../../core/normalize.js';
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatch, forEachMatchNear, isDigitCode, type Candidate, type Recognizer } from '../types.js';
 import { cnResidentId15, cnResidentId18 } from '../validators.js';
 
 /** 18-digit ID, optionally grouped 6-8-4 by spaces or dashes (as people type it). */
@@ -18,7 +18,8 @@ export const cnResidentIdRecognizer: Recognizer = {
       if (!cnResidentId18(digitsOf(m[0]))) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643' });
     });
-    if (mentionsAny(facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive)) forEachMatch(ID15, text, (m) => {
+    // Scored 0.3: only within reach of a context word.
+    forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, 15, isDigitCode, (m) => {
       if (!cnResidentId15(m[0])) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15' });
     });

@@ -1,5 +1,5 @@
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatch, forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 import { plausibleBirthDate } from '../validators.js';
 
 const MONTHS: Record<string, number> = {
@@ -17,6 +17,9 @@ const DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONT
 
 const monthOf = (word: string) => MONTHS[word.slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
 
+/** Characters of a YMD / DMY match (digits, - / . and 年月日); their longest matches are 11 and 10. */
+const isDateChar = (c: number) => (c >= 45 && c <= 57) || c === 0x5e74 || c === 0x6708 || c === 0x65e5;
+
 /** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date_of_birth',
@@ -28,8 +31,10 @@ export const dateOfBirthRecognizer: Recognizer = {
       if (!plausibleBirthDate(y, mo, d)) return;
       out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar' });
     };
-    forEachMatch(YMD, text, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
-    forEachMatch(DMY, text, (m) => {
+    // Scored 0.2: only within reach of a context word.
+    const birth = DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive;
+    forEachMatchNear(YMD, text, facts, birth, 11, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
+    forEachMatchNear(DMY, text, facts, birth, 10, isDateChar, (m) => {
       const a = +m[1]!;
       const b = +m[2]!;
       if (b <= 12) push(m, +m[3]!, b, a);

@@ -1,5 +1,5 @@
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 
 /**
  * Passports carry no check digit in their printed number, so every pattern here needs context words
@@ -9,16 +9,21 @@ import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../t
 const CN_PASSPORT = /(?<![A-Za-z0-9])(?:[EeGgDdSsPp]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7}|[HhMm]\d{8,10})(?![A-Za-z0-9])/g;
 const GENERIC_PASSPORT = /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6,9}(?![A-Za-z0-9])|(?<![A-Za-z0-9\-])\d{9}(?![A-Za-z0-9\-])/g;
 
+/** Characters of a passport match; the longest match is 11 (two letters and nine digits, or H/M and ten digits). */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const PASSPORT_MAX = 11;
+
 export const passportRecognizer: Recognizer = {
   name: 'passport',
   entityTypes: ['PASSPORT'],
   recognize(text, facts) {
     if (facts.digitCount < 6 || !mentionsAny(facts, DEFAULT_CONTEXT.PASSPORT?.positive)) return [];
     const out: Candidate[] = [];
-    forEachMatch(CN_PASSPORT, text, (m) => {
+    // Scored 0.3 / 0.2: only within reach of a context word.
+    forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, PASSPORT_MAX, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });
     });
-    forEachMatch(GENERIC_PASSPORT, text, (m) => {
+    forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, PASSPORT_MAX, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format' });
     });
     return out;

@@ -1,5 +1,5 @@
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, mentionsAny, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatch, forEachMatchNear, isDigitCode, type Candidate, type Recognizer } from '../types.js';
 import { usSsn } from '../validators.js';
 
 /** 3-2-4 with the same separator twice; a bare 9-digit run counts only with context. */
@@ -16,7 +16,8 @@ export const usSsnRecognizer: Recognizer = {
       if (!usSsn(m[0].replace(/\D/g, ''))) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules' });
     });
-    if (mentionsAny(facts, DEFAULT_CONTEXT.US_SSN?.positive)) forEachMatch(SSN_BARE, text, (m) => {
+    // Scored 0.15: only within reach of a context word.
+    forEachMatchNear(SSN_BARE, text, facts, DEFAULT_CONTEXT.US_SSN?.positive, 9, isDigitCode, (m) => {
       if (!usSsn(m[0])) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules' });
     });
