@@ -4,9 +4,12 @@ import { ipv4 } from '../validators.js';
 
 const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
 // Each group ends with a literal colon, so the split is unambiguous; isIPv6 does the real validation.
-const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
-const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
-const MAC = /(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g;
+const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/y;
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
+const isWordOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const MAC = /(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/y;
+/** How every MAC match begins (no lookbehind: V8 finds it fast). */
+const MAC_HINT = /[0-9A-Fa-f]{2}([:\-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./g;
 const VERSION_BEFORE = /(?:\bv|version|ver\.?|版本|release|build)\s*$/i;
 
 export const networkRecognizer: Recognizer = {
@@ -22,20 +25,47 @@ export const networkRecognizer: Recognizer = {
       const smallOctets = m[0].split('.').every((o) => o.length === 1);
       out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: smallOctets ? 0.4 : 0.85, validator: 'ipv4' });
     });
-    // Every IPV6 match holds two colons at most four hex digits apart: a cheap necessary condition.
-    if (text.includes(':') && IPV6_HINT.test(text)) {
-      forEachMatch(IPV6, text, (m) => {
+    // Every IPV6 match holds two colons at most four hex digits apart (IPV6_HINT), the first at most four
+    // characters after the match's start, which the lookbehind pins to the start of its run of [\w:]
+    // characters. So the sticky regex is tried only there, once per run, in text order: the matches of a
+    // global scan, without scanning the whole text with the (slow to start) lookbehind pattern.
+    if (text.includes(':')) {
+      let lastEnd = 0;
+      let lastTried = -1;
+      IPV6_HINT.lastIndex = 0;
+      for (let h = IPV6_HINT.exec(text); h !== null; h = IPV6_HINT.exec(text)) {
+        const colon = h.index;
+        IPV6_HINT.lastIndex = colon + 1;
+        let start = colon;
+        while (start > 0 && colon - start <= 4 && isWordOrColon(text.charCodeAt(start - 1))) start--;
+        if (start <= lastTried || start < lastEnd || (start > 0 && isWordOrColon(text.charCodeAt(start - 1)))) continue;
+        lastTried = start;
+        IPV6.lastIndex = start;
+        const m = IPV6.exec(text);
+        if (m === null) continue;
         const value = m[0];
+        if (value.length === 0) continue;
+        lastEnd = start + value.length;
         // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before
         // isIPv6 (one large regex), which most colon runs (times, ratios, key: value) never need.
-        if (value.length < 6 || (value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4 || !isIPv6(value)) return;
-        out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + value.length, score: 0.85, validator: 'ipv6' });
-      });
+        if (value.length < 6 || (value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4 || !isIPv6(value)) continue;
+        out.push({ type: 'IP_ADDRESS', start, end: lastEnd, score: 0.85, validator: 'ipv6' });
+      }
     }
-    forEachMatch(MAC, text, (m) => {
-      if (/^(?:00[:\-.]?){5}00$|^(?:ff[:\-.]?){5}ff$/i.test(m[0])) return;
-      out.push({ type: 'MAC_ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.8, validator: 'mac' });
-    });
+    // A MAC match starts with MAC_HINT (two or three groups and their separators), so the sticky regex is tried
+    // only where the hint occurs (every such position, in text order): a global scan's matches, faster.
+    MAC_HINT.lastIndex = 0;
+    for (let h = MAC_HINT.exec(text); h !== null; h = MAC_HINT.exec(text)) {
+      MAC.lastIndex = h.index;
+      const m = MAC.exec(text);
+      if (m === null) {
+        MAC_HINT.lastIndex = h.index + 1;
+        continue;
+      }
+      MAC_HINT.lastIndex = h.index + m[0].length;
+      if (/^(?:00[:\-.]?){5}00$|^(?:ff[:\-.]?){5}ff$/i.test(m[0])) continue;
+      out.push({ type: 'MAC_ADDRESS', start: h.index, end: h.index + m[0].length, score: 0.8, validator: 'mac' });
+    }
     return out;
   },
 };
