@@ -8,8 +8,9 @@ interface TokenRule {
   score: number;
   /** Minimum Shannon entropy (bits/char) of the match: placeholders like sk-xxxxxxxx… are not secrets. */
   minEntropy?: number;
-  /** The regex only runs when the text contains one of these literals (cheap prefilter). */
+  /** Every match holds one of these literals, `hintOffset` characters after its start (default 0). */
   hints: readonly string[];
+  hintOffset?: number;
 }
 
 const TOKEN_RULES: TokenRule[] = [
@@ -20,14 +21,16 @@ const TOKEN_RULES: TokenRule[] = [
   { type: 'API_TOKEN', validator: 'openai-key', hints: ['sk-'], score: 0.9, regex: /(?<![\w\-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_\-]{20,200}(?![\w\-])/g, minEntropy: 3.2 },
   { type: 'API_TOKEN', validator: 'github-token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], score: 0.95, regex: /(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![\w])/g, minEntropy: 3 },
   { type: 'API_TOKEN', validator: 'slack-token', hints: ['xox'], score: 0.95, regex: /(?<![\w\-])xox[abposr]-[A-Za-z0-9\-]{10,250}(?![\w\-])/g, minEntropy: 2.5 },
-  { type: 'API_TOKEN', validator: 'stripe-key', hints: ['_live_', '_test_'], score: 0.95, regex: /(?<![\w])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,247}(?![\w])/g, minEntropy: 3 },
+  { type: 'API_TOKEN', validator: 'stripe-key', hints: ['_live_', '_test_'], hintOffset: 2, score: 0.95, regex: /(?<![\w])(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,247}(?![\w])/g, minEntropy: 3 },
   { type: 'JWT', validator: 'jwt-structure', hints: ['eyJ'], score: 0.95, regex: /(?<![\w\-])eyJ[A-Za-z0-9_\-]{8,4096}\.eyJ[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{0,1024}(?![\w\-.])/g },
   // Whole block up to the END line (bounded lazy scan); a truncated key is the header plus its base64 lines.
   { type: 'PRIVATE_KEY', validator: 'pem', hints: ['-----BEGIN'], score: 0.99, regex: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----(?:[\s\S]{0,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----|(?:\s+[A-Za-z0-9+\/=]{16,128}){0,400})/g },
 ];
 
 /** Every rule's hints in one alternation: most texts hold none, and one scan replaces ~25 `includes` calls. */
-const ANY_TOKEN_HINT = new RegExp(TOKEN_RULES.flatMap((r) => r.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\/\-]/g, '\\$&')).join('|'));
+const ANY_TOKEN_HINT = new RegExp(TOKEN_RULES.flatMap((r) => r.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\/\-]/g, '\\$&')).join('|'), 'g');
+/** Each rule's regex, sticky: tried only where a hint puts a possible start. */
+const STICKY = TOKEN_RULES.map((r) => new RegExp(r.regex.source, 'y'));
 
 /**
  * `password=…`, `"api_key": "…"`, `密码：…`: the VALUE is the finding. Keys are matched on a word boundary;
@@ -42,19 +45,46 @@ const TOKEN_KEYS = /key|token|secret|密钥/i;
 const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
 
 /** scheme://user:password@host → the `user:password` part. */
-const URL_CREDENTIALS = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/([^\s:\/@]{1,64}:[^\s\/@]{1,128})@[A-Za-z0-9.\-\[\]]{1,253}/g;
+const URL_CREDENTIALS = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/([^\s:\/@]{1,64}:[^\s\/@]{1,128})@[A-Za-z0-9.\-\[\]]{1,253}/y;
+const isSchemeChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 45 || c === 46;
 
 export const secretsRecognizer: Recognizer = {
   name: 'secrets',
   entityTypes: ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'],
   recognize(text, facts) {
     const out: Candidate[] = [];
-    if (ANY_TOKEN_HINT.test(text)) for (const rule of TOKEN_RULES) {
-      if (!rule.hints.some((h) => text.includes(h))) continue;
-      forEachMatch(rule.regex, text, (m) => {
-        if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) return;
-        out.push({ type: rule.type, start: m.index, end: m.index + m[0].length, score: rule.score, validator: rule.validator, contextApplied: true });
-      });
+    // Each rule's matches start `hintOffset` before one of its hints: find every hint position (one scan for all
+    // rules), then per rule try its sticky regex at those starts in text order, skipping starts inside its
+    // previous match: the matches of a global scan per rule, in the same order (rule by rule).
+    let starts: number[][] | undefined;
+    ANY_TOKEN_HINT.lastIndex = 0;
+    for (let h = ANY_TOKEN_HINT.exec(text); h !== null; h = ANY_TOKEN_HINT.exec(text)) {
+      const at = h.index;
+      ANY_TOKEN_HINT.lastIndex = at + 1;
+      starts ??= TOKEN_RULES.map(() => []);
+      for (let r = 0; r < TOKEN_RULES.length; r++) {
+        const rule = TOKEN_RULES[r]!;
+        for (const hint of rule.hints) {
+          if (!text.startsWith(hint, at)) continue;
+          const start = at - (rule.hintOffset ?? 0);
+          const list = starts[r]!;
+          if (start >= 0 && list[list.length - 1] !== start) list.push(start);
+        }
+      }
+    }
+    if (starts) for (let r = 0; r < TOKEN_RULES.length; r++) {
+      const rule = TOKEN_RULES[r]!;
+      const sticky = STICKY[r]!;
+      let lastEnd = 0;
+      for (const start of starts[r]!) {
+        if (start < lastEnd) continue;
+        sticky.lastIndex = start;
+        const m = sticky.exec(text);
+        if (m === null) continue;
+        lastEnd = start + m[0].length;
+        if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) continue;
+        out.push({ type: rule.type, start, end: lastEnd, score: rule.score, validator: rule.validator, contextApplied: true });
+      }
     }
     if (ASSIGNMENT_HINT.test(facts.lower)) forEachMatch(ASSIGNMENT, text, (m) => {
       const value = m[2]!;
@@ -63,12 +93,20 @@ export const secretsRecognizer: Recognizer = {
       const type: EntityType = TOKEN_KEYS.test(m[1]!) ? 'API_TOKEN' : 'PASSWORD';
       out.push({ type, start: end - value.length, end, score: 0.85, validator: 'assignment', contextApplied: true });
     });
-    if (text.includes('://')) {
-      forEachMatch(URL_CREDENTIALS, text, (m) => {
-        const userinfo = m[1]!;
-        const start = m.index + m[0].indexOf('://') + 3;
-        out.push({ type: 'URL_CREDENTIALS', start, end: start + userinfo.length, score: 0.98, validator: 'url-userinfo', contextApplied: true });
-      });
+    // A match's scheme is the whole run of [A-Za-z0-9+.\-] before a `://` (the lookbehind), 2-21 long and starting
+    // with a letter: the sticky regex is tried once per `://`, at that run's start, in text order.
+    let lastUrlEnd = 0;
+    for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 1)) {
+      let start = sep;
+      while (start > 0 && sep - start <= 21 && isSchemeChar(text.charCodeAt(start - 1))) start--;
+      if (start === sep || start < lastUrlEnd || (start > 0 && isSchemeChar(text.charCodeAt(start - 1)))) continue;
+      URL_CREDENTIALS.lastIndex = start;
+      const m = URL_CREDENTIALS.exec(text);
+      if (m === null) continue;
+      lastUrlEnd = start + m[0].length;
+      const userinfo = m[1]!;
+      const from = start + m[0].indexOf('://') + 3;
+      out.push({ type: 'URL_CREDENTIALS', start: from, end: from + userinfo.length, score: 0.98, validator: 'url-userinfo', contextApplied: true });
     }
     return out;
   },
