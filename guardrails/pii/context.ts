@@ -102,8 +102,17 @@ export class ContextMatcher {
    * checking only the words that share the first two characters keeps a word start to ~1 `startsWith`.
    */
   private readonly byFirst = new Map<number, { next: Map<number, string[]>; single: string[] }>();
-  /** 1 where some word starts with that UTF-16 code: most characters of a text are ruled out by one array read. */
+  /**
+   * Bit 1 where some word starts with that UTF-16 code, bit 2 where a one-character word is that code: most
+   * characters of a text are ruled out by one array read.
+   */
   private readonly firstCode = new Uint8Array(65536);
+  /**
+   * 1 at pairHash(first, second) of every word of 2+ characters: on Chinese text many common characters start
+   * some word (我, 用, 地 …) but are rarely followed by that word's second character; one more array read rules
+   * them out before the map lookups.
+   */
+  private readonly pairs = new Uint8Array(65536);
   /** All words in one alternation (longest first), and the shorter words each is prefixed by: the ASCII-text path. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
@@ -118,14 +127,24 @@ export class ContextMatcher {
       const prefixes = sorted.filter((o) => o !== w && w.startsWith(o));
       if (prefixes.length) this.prefixesOf.set(w, prefixes);
     }
-    this.regex = new RegExp(sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+    // Words starting with [a-z0-9] count only at a word start (accept), so they sit behind a lookbehind: V8 then
+    // rejects a mid-word position at once instead of trying the alternation there (~2x faster on English text).
+    // A position's candidates all share its first character, so they stay in one group, longest first.
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const atWordStart = sorted.filter((w) => isAsciiWordChar(w.charCodeAt(0))).map(escape);
+    const anywhere = sorted.filter((w) => !isAsciiWordChar(w.charCodeAt(0))).map(escape);
+    const groups = [...(atWordStart.length ? [`(?<![a-z0-9])(?:${atWordStart.join('|')})`] : []), ...(anywhere.length ? [anywhere.join('|')] : [])];
+    this.regex = new RegExp(groups.length ? groups.join('|') : '(?!)', 'g');
     for (const w of sorted) {
       const c0 = w.charCodeAt(0);
-      this.firstCode[c0] = 1;
+      this.firstCode[c0]! |= 1;
       let entry = this.byFirst.get(c0);
       if (!entry) this.byFirst.set(c0, (entry = { next: new Map(), single: [] }));
-      if (w.length === 1) entry.single.push(w);
-      else {
+      if (w.length === 1) {
+        entry.single.push(w);
+        this.firstCode[c0]! |= 2;
+      } else {
+        this.pairs[pairHash(c0, w.charCodeAt(1))] = 1;
         const c1 = w.charCodeAt(1);
         const list = entry.next.get(c1);
         if (list) list.push(w);
@@ -156,19 +175,27 @@ export class ContextMatcher {
     }
     const byFirst = this.byFirst;
     const firstCode = this.firstCode;
-    for (let i = 0; i < lower.length; i++) {
+    const pairs = this.pairs;
+    const last = lower.length - 1;
+    for (let i = 0; i <= last; i++) {
       const c = lower.charCodeAt(i);
-      if (firstCode[c] !== 1) continue;
+      const first = firstCode[c]!;
+      if (first === 0) continue;
+      // No one-character word here, and no word starts with these two characters (or no second one): none.
+      if (first === 1 && (i === last || pairs[pairHash(c, lower.charCodeAt(i + 1))] === 0)) continue;
       const entry = byFirst.get(c);
       if (entry === undefined) continue;
       if (isAsciiWordChar(c) && i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
-      const list = i + 1 < lower.length ? entry.next.get(lower.charCodeAt(i + 1)) : undefined;
+      const list = i < last ? entry.next.get(lower.charCodeAt(i + 1)) : undefined;
       if (list !== undefined) for (let k = 0; k < list.length; k++) if (lower.startsWith(list[k]!, i)) accept(lower, i, list[k]!, hits);
       for (let k = 0; k < entry.single.length; k++) accept(lower, i, entry.single[k]!, hits);
     }
     return new ContextIndex(hits);
   }
 }
+
+/** Hash of a word's first two UTF-16 codes into 16 bits (collisions only cost a map lookup). */
+const pairHash = (c0: number, c1: number) => (c0 * 31 + c1) & 0xffff;
 
 /** Keeps a context-word hit unless an ASCII word is glued to other letters (module-level: no closure per text). */
 function accept(lower: string, start: number, word: string, hits: Array<{ start: number; word: string }>): void {
