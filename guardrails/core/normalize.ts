@@ -26,6 +26,8 @@ export interface NormalizedText {
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/;
 /** Anything outside printable ASCII (plus tab/newline/CR) needs the slow path. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
+/** What the slow path maps: NEEDS_WORK minus the blocks mapCodePoint keeps unchanged without a lookup. */
+const SLOW_PATH = /[^\t\n\r\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/g;
 
 /** Unchanged text. A class, not an object literal with an arrow: no closure per call on the hot path. */
 class IdentityText implements NormalizedText {
@@ -76,20 +78,18 @@ export function normalize(text: string): NormalizedText {
   let runStart = 0;
   let outLen = 0;
 
-  let i = 0;
-  while (i < text.length) {
+  // Only characters outside printable ASCII, tab/newline/CR and the NFKC-stable CJK and Hangul blocks can change:
+  // V8 skips to them (a Chinese text is mostly ideographs), and each is mapped as before.
+  const slow = SLOW_PATH;
+  slow.lastIndex = 0;
+  for (let m = slow.exec(text); m !== null; m = slow.exec(text)) {
+    const i = m.index;
     const cp = text.charCodeAt(i);
-    if (cp >= 0x20 && cp <= 0x7e) {
-      i += 1;
-      continue;
-    }
     const full = cp >= 0xd800 && cp <= 0xdbff ? text.codePointAt(i)! : cp;
     const width = full > 0xffff ? 2 : 1;
-    const mapped = cp === 0x09 || cp === 0x0a || cp === 0x0d ? UNCHANGED : mapCodePoint(text, i, full, width);
-    if (mapped === UNCHANGED) {
-      i += width;
-      continue;
-    }
+    slow.lastIndex = i + width;
+    const mapped = mapCodePoint(text, i, full, width);
+    if (mapped === UNCHANGED) continue;
     if (i > runStart) {
       parts.push(text.slice(runStart, i));
       outLen += i - runStart;
@@ -100,8 +100,7 @@ export function normalize(text: string): NormalizedText {
     outLen += mapped.length;
     normEnds.push(outLen);
     origEnds.push(i + width);
-    i += width;
-    runStart = i;
+    runStart = i + width;
   }
   if (normStarts.length === 0) return identity(text);
   if (text.length > runStart) {
