@@ -101,19 +101,21 @@ const WINDOW_PAD = 3;
  * forEachMatch for a regex whose candidates can only pass the threshold with a positive context word of their
  * type (base score ≤ 0.3, below every threshold that sets `facts.contextGate`): with the gate on, only the
  * stretches of text within reach of such a word are scanned. Same matches as forEachMatch minus those no
- * context word can reach (which scoring would drop), provided that
- *  - `maxLength` bounds the regex's match length, and `isPart(code)` holds for every character a match can
- *    contain (a window is widened until it ends next to a character no match contains, so none is cut);
- *  - its lookarounds read at most 2 characters beyond a match.
- * A word at [s, e) reaches a candidate starting at most BEFORE after e or ending at most AFTER before s (the
- * rule of ContextIndex.nearest, in the same offsets), so the window is [s − AFTER − maxLength, e + BEFORE + maxLength].
+ * context word can reach (which scoring would drop), provided that `isPart(code)` holds for every character a
+ * match can contain and the regex's lookarounds read at most 2 characters beyond a match.
+ *
+ * Why: by ContextIndex.nearest's rule (same offsets), a word at [s, e) reaches a candidate starting in
+ * [e, s + BEFORE] or ending in [e − AFTER, s]. Either way the candidate has a
+ * character in [s − AFTER − 1, e + BEFORE + 1). That range is widened on both sides until the next character is
+ * no part of any match, so a match touching it lies wholly inside, and the scan of the window (3 real characters
+ * of padding either side, for lookarounds) finds it as a scan of the whole text would: no match crosses a window
+ * edge, so a whole-text scan enters each window afresh.
  */
 export function forEachMatchNear(
   regex: RegExp,
   text: string,
   facts: TextFacts,
   words: readonly string[] | undefined,
-  maxLength: number,
   isPart: (code: number) => boolean,
   onMatch: (m: RegExpExecArray) => void,
 ): void {
@@ -126,20 +128,15 @@ export function forEachMatchNear(
   const n = text.length;
   let k = 0;
   while (k < occ.length) {
-    let from = Math.max(0, occ[k]! - AFTER - maxLength);
-    let to = Math.min(n, occ[k + 1]! + BEFORE + maxLength);
+    let from = Math.max(0, occ[k]! - AFTER - 1);
+    let to = Math.min(n, occ[k + 1]! + BEFORE + 1);
     k += 2;
-    // Merge the windows of the next words while they overlap (occurrences are sorted by start).
-    while (k < occ.length && occ[k]! - AFTER - maxLength <= to) {
-      to = Math.max(to, Math.min(n, occ[k + 1]! + BEFORE + maxLength));
-      k += 2;
-    }
     while (from > 0 && isPart(text.charCodeAt(from - 1))) from--;
-    while (to < n && isPart(text.charCodeAt(to))) to++;
-    // Widening may reach into the next words' windows: take them in too.
-    while (k < occ.length && occ[k]! - AFTER - maxLength <= to) {
-      to = Math.max(to, Math.min(n, occ[k + 1]! + BEFORE + maxLength));
+    for (;;) {
       while (to < n && isPart(text.charCodeAt(to))) to++;
+      // Take in the next words' ranges while they reach this window (occurrences are sorted by start).
+      if (k >= occ.length || occ[k]! - AFTER - 1 > to) break;
+      to = Math.max(to, Math.min(n, occ[k + 1]! + BEFORE + 1));
       k += 2;
     }
     const sliceFrom = Math.max(0, from - WINDOW_PAD);

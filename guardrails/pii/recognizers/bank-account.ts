@@ -4,9 +4,8 @@ import { forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '
 /** 8–23 digits, optionally grouped: an account number is only recognisable by its context (账号 / account). */
 const ACCOUNT = /(?<![\d\-.])\d(?:[ \-]?\d){7,22}(?![\d\-]|[ \-]\d|\.\d)/g;
 
-/** Characters of an ACCOUNT match, and its longest match (1 + 22 × 2). */
+/** Characters an ACCOUNT match can contain. */
 const isAccountChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 45;
-const ACCOUNT_MAX = 45;
 
 export const bankAccountRecognizer: Recognizer = {
   name: 'bank_account',
@@ -14,7 +13,7 @@ export const bankAccountRecognizer: Recognizer = {
   recognize(text, facts) {
     if (facts.digitCount < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];
     const out: Candidate[] = [];
-    forEachMatchNear(ACCOUNT, text, facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive, ACCOUNT_MAX, isAccountChar, (m) => {
+    forEachMatchNear(ACCOUNT, text, facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive, isAccountChar, (m) => {
       const digits = m[0].replace(/\D/g, '');
       if (/^(\d)\1+$/.test(digits)) return;
       // UnionPay debit cards (62…, 16–19 digits) are often not Luhn-valid: a strong account candidate.

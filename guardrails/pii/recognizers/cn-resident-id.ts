@@ -19,7 +19,7 @@ export const cnResidentIdRecognizer: Recognizer = {
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643' });
     });
     // Scored 0.3: only within reach of a context word.
-    forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, 15, isDigitCode, (m) => {
+    forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, isDigitCode, (m) => {
       if (!cnResidentId15(m[0])) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15' });
     });

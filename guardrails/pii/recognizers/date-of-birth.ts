@@ -1,5 +1,5 @@
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '../types.js';
 import { plausibleBirthDate } from '../validators.js';
 
 const MONTHS: Record<string, number> = {
@@ -17,8 +17,14 @@ const DMY_WORDS = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONT
 
 const monthOf = (word: string) => MONTHS[word.slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
 
-/** Characters of a YMD / DMY match (digits, - / . and 年月日); their longest matches are 11 and 10. */
+/** Characters a YMD / DMY match can contain (digits, - / . and 年月日). */
 const isDateChar = (c: number) => (c >= 45 && c <= 57) || c === 0x5e74 || c === 0x6708 || c === 0x65e5;
+
+/** Characters a MDY_WORDS / DMY_WORDS match can contain: ASCII letters and digits, `.`, `,` and `\s`. */
+const isWordDateChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 44 || c === 46 || isSpace(c);
+const isSpace = (c: number) =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */
 export const dateOfBirthRecognizer: Recognizer = {
@@ -33,15 +39,15 @@ export const dateOfBirthRecognizer: Recognizer = {
     };
     // Scored 0.2: only within reach of a context word.
     const birth = DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive;
-    forEachMatchNear(YMD, text, facts, birth, 11, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
-    forEachMatchNear(DMY, text, facts, birth, 10, isDateChar, (m) => {
+    forEachMatchNear(YMD, text, facts, birth, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
+    forEachMatchNear(DMY, text, facts, birth, isDateChar, (m) => {
       const a = +m[1]!;
       const b = +m[2]!;
       if (b <= 12) push(m, +m[3]!, b, a);
       else push(m, +m[3]!, a, b);
     });
-    forEachMatch(MDY_WORDS, text, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
-    forEachMatch(DMY_WORDS, text, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
+    forEachMatchNear(MDY_WORDS, text, facts, birth, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
+    forEachMatchNear(DMY_WORDS, text, facts, birth, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
     return out;
   },
 };

@@ -9,9 +9,8 @@ import { forEachMatchNear, mentionsAny, type Candidate, type Recognizer } from '
 const CN_PASSPORT = /(?<![A-Za-z0-9])(?:[EeGgDdSsPp]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7}|[HhMm]\d{8,10})(?![A-Za-z0-9])/g;
 const GENERIC_PASSPORT = /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6,9}(?![A-Za-z0-9])|(?<![A-Za-z0-9\-])\d{9}(?![A-Za-z0-9\-])/g;
 
-/** Characters of a passport match; the longest match is 11 (two letters and nine digits, or H/M and ten digits). */
+/** Characters a passport match can contain. */
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const PASSPORT_MAX = 11;
 
 export const passportRecognizer: Recognizer = {
   name: 'passport',
@@ -20,10 +19,10 @@ export const passportRecognizer: Recognizer = {
     if (facts.digitCount < 6 || !mentionsAny(facts, DEFAULT_CONTEXT.PASSPORT?.positive)) return [];
     const out: Candidate[] = [];
     // Scored 0.3 / 0.2: only within reach of a context word.
-    forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, PASSPORT_MAX, isAlnum, (m) => {
+    forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });
     });
-    forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, PASSPORT_MAX, isAlnum, (m) => {
+    forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format' });
     });
     return out;

@@ -25,7 +25,7 @@ const PLAIN_GROUPED = /(?<![\w+\-.])[1-9]\d{2}(?:[ .]\d{2,3}){2,3}(?![\w\-]|\.\d
 /** Any 7–15 digit number written like a phone (groups, parentheses, extension): only with phone context. */
 const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,5}){0,4}(?:x\d{1,5})?(?![\w\-]|\.\d)/g;
 
-/** Characters of a PLAIN_GROUPED match (longest 15) and of a GENERIC match (longest 5 + 7 + 5 + 24 + 6 = 47). */
+/** Characters a PLAIN_GROUPED match, and a GENERIC match, can contain. */
 const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 46;
 const isGenericChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 43 || c === 45 || c === 46 || c === 120;
 
@@ -81,12 +81,12 @@ export const phoneRecognizer: Recognizer = {
     });
     // PLAIN_GROUPED (0.25) and GENERIC (0.2) pass only with a context word: scanned only within its reach.
     const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
-    forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 15, isPlainGroupedChar, (m) => {
+    forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, isPlainGroupedChar, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');
     });
-    forEachMatchNear(GENERIC, text, facts, phoneWords, 47, isGenericChar, (m) => {
+    forEachMatchNear(GENERIC, text, facts, phoneWords, isGenericChar, (m) => {
       const n = m[0].replace(/x\d+$/, '').replace(/\D/g, '').length;
       if (n < 7 || n > 15) return;
       if (/^\d+\.\d{1,2}$/.test(m[0])) return; // an amount (91603.08), not a phone
