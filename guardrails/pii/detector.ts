@@ -44,6 +44,9 @@ const UPPER_CASE = /\p{Lu}/u;
 class Facts implements TextFacts {
   readonly hasDigit: boolean;
   readonly digitCount: number;
+  readonly longestDigitRun: number;
+  readonly longestDigitChain: number;
+  readonly longestDottedDigitChain: number;
   readonly hasAt: boolean;
   readonly hasCjk: boolean;
   readonly hasUpper: boolean;
@@ -61,16 +64,49 @@ class Facts implements TextFacts {
     let asciiUpper = false;
     // Any other non-ASCII character might be an upper-case letter of another script: settled by \p{Lu} below.
     let otherNonAscii = false;
+    // Digit runs and chains (digits joined by at most one space/dash, or space/dash/dot, between two of them).
+    let run = 0;
+    let maxRun = 0;
+    let chain = 0;
+    let maxChain = 0;
+    let dotted = 0;
+    let maxDotted = 0;
+    let prevDigit = false;
+    let chainJoin = false;
+    let dottedJoin = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if (++run > maxRun) maxRun = run;
+        chain = prevDigit || chainJoin ? chain + 1 : 1;
+        if (chain > maxChain) maxChain = chain;
+        dotted = prevDigit || dottedJoin ? dotted + 1 : 1;
+        if (dotted > maxDotted) maxDotted = dotted;
+        prevDigit = true;
+        chainJoin = false;
+        dottedJoin = false;
+        continue;
+      }
+      run = 0;
+      if (c === 32 || c === 45) {
+        chainJoin = prevDigit;
+        dottedJoin = prevDigit;
+      } else {
+        chainJoin = false;
+        dottedJoin = prevDigit && c === 46;
+      }
+      prevDigit = false;
       if (c < 128) {
-        if (c >= 48 && c <= 57) digits++;
-        else if (c >= 65 && c <= 90) asciiUpper = true;
+        if (c >= 65 && c <= 90) asciiUpper = true;
         else if (c === 64) at = true;
       } else if (c >= 0x3400 && c <= 0x9fff) cjk = true;
       else otherNonAscii = true;
     }
     this.digitCount = digits;
+    this.longestDigitRun = maxRun;
+    this.longestDigitChain = maxChain;
+    this.longestDottedDigitChain = maxDotted;
     this.hasDigit = digits > 0;
     this.hasAt = at;
     this.hasCjk = cjk;
@@ -115,6 +151,9 @@ function mergeAddressParts<T extends Candidate>(text: string, sorted: T[]): T[] 
   return out.filter((c, i) => i === 0 || c.start >= out[i - 1]!.end);
 }
 
+/** Each type's finding category (`pii.email_address`, `secret.jwt` …), built once rather than per finding. */
+const CATEGORY = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `${SECRET_TYPES.has(t) ? 'secret' : 'pii'}.${t.toLowerCase()}`])) as Record<EntityType, string>;
+
 export interface PiiDetector extends Detector {
   readonly name: 'pii';
   detect(text: string, ctx?: DetectContext): Finding[];
@@ -135,6 +174,8 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
   const minScore = opts.minScore;
   // Context-only candidates start at ≤ 0.3; above that threshold they need a context word to survive.
   const contextGate = minScore > 0.3 && !opts.context;
+  // Findings' detector names, built once rather than per finding.
+  const detectorNames = new Map(active.map((r) => [r.name, `pii.${r.name}`]));
 
   return {
     name: 'pii',
@@ -163,8 +204,8 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         const finding: Finding = {
-          detector: `pii.${c.recognizer!}`,
-          category: `${SECRET_TYPES.has(c.type) ? 'secret' : 'pii'}.${c.type.toLowerCase()}`,
+          detector: detectorNames.get(c.recognizer!) ?? `pii.${c.recognizer!}`,
+          category: CATEGORY[c.type],
           type: c.type,
           start,
           end,

@@ -61,6 +61,12 @@ export interface TextFacts {
   hasUpper: boolean;
   /** Number of ASCII digits: identifiers need at least 7–8 of them. */
   digitCount: number;
+  /** Longest run of consecutive ASCII digits (`\d{6}` needs 6). */
+  longestDigitRun: number;
+  /** Most digits in one chain of digits with at most one space or dash between two of them (`4111 1111-1111`: 12). */
+  longestDigitChain: number;
+  /** The same with a dot also joining (`555.123.4567`: 10). */
+  longestDottedDigitChain: number;
   /** Lower-cased text, for cheap "is any context word present at all" gates. */
   lower: string;
   /**

@@ -11,7 +11,7 @@ export const bankAccountRecognizer: Recognizer = {
   name: 'bank_account',
   entityTypes: ['BANK_ACCOUNT'],
   recognize(text, facts) {
-    if (facts.digitCount < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];
+    if (facts.longestDigitChain < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];
     const out: Candidate[] = [];
     forEachMatchNear(ACCOUNT, text, facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive, isAccountChar, (m) => {
       const digits = m[0].replace(/\D/g, '');

@@ -7,7 +7,7 @@ export const cnUsccRecognizer: Recognizer = {
   name: 'cn_uscc',
   entityTypes: ['CN_USCC'],
   recognize(text, facts) {
-    if (facts.digitCount < 6) return [];
+    if (facts.longestDigitRun < 6) return []; // \d{6} in the middle
     const out: Candidate[] = [];
     forEachMatch(USCC, text, (m) => {
       if (!gb32100(m[0])) return;

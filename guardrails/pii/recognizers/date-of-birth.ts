@@ -31,7 +31,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date_of_birth',
   entityTypes: ['DATE_OF_BIRTH'],
   recognize(text, facts) {
-    if (facts.digitCount < 4 || !mentionsAny(facts, DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive)) return [];
+    if (facts.longestDigitRun < 4 || !mentionsAny(facts, DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive)) return [];
     const out: Candidate[] = [];
     const push = (m: RegExpExecArray, y: number, mo: number, d: number) => {
       if (!plausibleBirthDate(y, mo, d)) return;

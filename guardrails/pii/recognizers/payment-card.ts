@@ -22,7 +22,8 @@ export const paymentCardRecognizer: Recognizer = {
   name: 'payment_card',
   entityTypes: ['CREDIT_CARD'],
   recognize(text, facts) {
-    if (facts.digitCount < 13) return [];
+    // CARD is a chain of 12+ digits joined by at most one space or dash.
+    if (facts.digitCount < 13 || facts.longestDigitChain < 12) return [];
     const out: Candidate[] = [];
     forEachMatch(CARD, text, (m) => {
       const digits = m[0].replace(/\D/g, '');

@@ -51,37 +51,40 @@ export const phoneRecognizer: Recognizer = {
     const out: Candidate[] = [];
     const push = pushTo(out);
 
-    forEachMatch(CN_MOBILE, text, (m) => {
+    // Necessary shapes, from the text's facts: CN_MOBILE holds 11 digits joined by single space/dash/dot, the
+    // landline a run of 7, NANP a 3-4 group pair, NATIONAL_GROUPED two joined groups, INTERNATIONAL `+` or `00`.
+    const dotted = facts.longestDottedDigitChain;
+    if (dotted >= 11) forEachMatch(CN_MOBILE, text, (m) => {
       const national = digitsOf(m[0]).replace(/^(?:\+|00)86/, '');
       if (national.length !== 11 || !CN_MOBILE_PREFIX.test(national)) return;
       push(m.index, m.index + m[0].length, 0.8, 'cn-mobile');
     });
-    forEachMatch(CN_LANDLINE, text, (m) => {
+    if (facts.longestDigitRun >= 7) forEachMatch(CN_LANDLINE, text, (m) => {
       const digits = m[0].replace(/\D/g, '');
       if (!CN_AREA.test(digits) || digits.length < 10 || digits.length > 12) return;
       const separated = /[()\- ]/.test(m[0]);
       push(m.index, m.index + m[0].length, separated ? 0.6 : 0.35, 'cn-landline');
     });
-    forEachMatch(INTERNATIONAL, text, (m) => {
+    if (text.includes('+') || text.includes('00')) forEachMatch(INTERNATIONAL, text, (m) => {
       const digits = m[0].replace(/[^\d+]/g, '').replace(/^00/, '+');
       if (digits.length < 8 || digits.length > 16) return;
       const verdict = lib(digits);
       if (verdict === 'no') return;
       push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.85 : 0.5, 'libphonenumber');
     });
-    forEachMatch(NANP, text, (m) => {
+    if (dotted >= 7) forEachMatch(NANP, text, (m) => {
       // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call.
       const valid = parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
       push(m.index, m.index + m[0].length, valid ? 0.7 : 0.5, 'nanp');
     });
-    forEachMatch(NATIONAL_GROUPED, text, (m) => {
+    if (dotted >= 4) forEachMatch(NATIONAL_GROUPED, text, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       if (n < 8 || n > 12) return;
       push(m.index, m.index + m[0].length, 0.4, 'grouped');
     });
     // PLAIN_GROUPED (0.25) and GENERIC (0.2) pass only with a context word: scanned only within its reach.
     const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
-    forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, isPlainGroupedChar, (m) => {
+    if (dotted >= 7) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, isPlainGroupedChar, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');
