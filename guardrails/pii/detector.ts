@@ -88,15 +88,16 @@ class Facts implements TextFacts {
         dottedJoin = false;
         continue;
       }
-      run = 0;
-      if (c === 32 || c === 45) {
-        chainJoin = prevDigit;
-        dottedJoin = prevDigit;
-      } else {
+      if (prevDigit) {
+        // Right after a digit: a joiner may continue the chain (one character only).
+        run = 0;
+        chainJoin = c === 32 || c === 45;
+        dottedJoin = chainJoin || c === 46;
+        prevDigit = false;
+      } else if (dottedJoin) {
         chainJoin = false;
-        dottedJoin = prevDigit && c === 46;
+        dottedJoin = false;
       }
-      prevDigit = false;
       if (c < 128) {
         if (c >= 65 && c <= 90) asciiUpper = true;
         else if (c === 64) at = true;
@@ -185,6 +186,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const n = normalized.text;
       const facts = new Facts(n, contextGate, contextMatcher);
       const scored: Array<Candidate & { recognizer?: string }> = [];
+      let address = false;
       for (const recognizer of active) {
         const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
         for (let k = 0; k < candidates.length; k++) {
@@ -197,10 +199,13 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
           c.score = score;
           c.recognizer = recognizer.name;
           scored.push(c);
+          if (c.type === 'ADDRESS') address = true;
         }
       }
       const findings: Finding[] = [];
-      for (const c of mergeAddressParts(n, resolveOverlaps(scored))) {
+      // Without an address the merge is the identity (resolved spans never overlap): skipped.
+      const resolved = resolveOverlaps(scored);
+      for (const c of address ? mergeAddressParts(n, resolved) : resolved) {
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         const finding: Finding = {

@@ -118,10 +118,33 @@ export function usSsn(digits: string): boolean {
   return true;
 }
 
-export function ipv4(value: string): boolean {
+/** The general rule (any characters in the parts, read by Number()). */
+function ipv4Parts(value: string): boolean {
   const parts = value.split('.');
   if (parts.length !== 4) return false;
   return parts.every((p) => p.length > 0 && p.length <= 3 && !(p.length > 1 && p[0] === '0') && Number(p) <= 255);
+}
+
+export function ipv4(value: string): boolean {
+  // Four dot-separated parts of 1-3 characters, each a number ≤ 255 written without a leading zero (one pass,
+  // no split: the recognizer calls this for every dotted quad).
+  let parts = 0;
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) !== 46) continue;
+    const length = i - start;
+    if (length === 0 || length > 3 || ++parts > 4) return false;
+    if (length > 1 && value.charCodeAt(start) === 48) return false;
+    let n = 0;
+    for (let k = start; k < i; k++) {
+      const d = value.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) return ipv4Parts(value); // not digits: Number()'s rules, as before
+      n = n * 10 + d;
+    }
+    if (n > 255) return false;
+    start = i + 1;
+  }
+  return parts === 4;
 }
 
 /** Date in a DOB-plausible range (1900 … this year). */
@@ -129,8 +152,29 @@ export function plausibleBirthDate(year: number, month: number, day: number): bo
   return isValidDate(year, month, day);
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** Scratch counts for entropy(), all zero between calls. */
+const asciiCounts = new Uint32Array(128);
+
 /** Shannon entropy in bits per character: secrets are random, identifiers and words are not. */
 export function entropy(value: string): number {
+  // ASCII (every token the secrets recognizer checks): counts in a typed array, summed in first-seen order as
+  // the Map below would (same floating-point result).
+  if (ASCII_ONLY.test(value)) {
+    const seen = asciiCounts;
+    const order: number[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (seen[c]++ === 0) order.push(c);
+    }
+    let h = 0;
+    for (const c of order) {
+      const p = seen[c]! / value.length;
+      h -= p * Math.log2(p);
+      seen[c] = 0;
+    }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;

@@ -29,6 +29,10 @@ const TOKEN_RULES: TokenRule[] = [
 
 /** Every rule's hints in one alternation: most texts hold none, and one scan replaces ~25 `includes` calls. */
 const ANY_TOKEN_HINT = new RegExp(TOKEN_RULES.flatMap((r) => r.hints).map((h) => h.replace(/[.*+?^${}()|[\]\\/\-]/g, '\\$&')).join('|'), 'g');
+/** The rule each hint belongs to (every hint is one rule's). */
+const RULE_OF_HINT = new Map(TOKEN_RULES.flatMap((r, i) => r.hints.map((h) => [h, i] as const)));
+if (RULE_OF_HINT.size !== TOKEN_RULES.reduce((n, r) => n + r.hints.length, 0)) throw new Error('secrets: a hint is shared by two rules');
+for (const a of RULE_OF_HINT.keys()) for (const b of RULE_OF_HINT.keys()) if (a !== b && b.startsWith(a)) throw new Error(`secrets: hint ${a} starts hint ${b}`);
 /** Each rule's regex, sticky: tried only where a hint puts a possible start. */
 const STICKY = TOKEN_RULES.map((r) => new RegExp(r.regex.source, 'y'));
 
@@ -61,16 +65,12 @@ export const secretsRecognizer: Recognizer = {
     for (let h = ANY_TOKEN_HINT.exec(text); h !== null; h = ANY_TOKEN_HINT.exec(text)) {
       const at = h.index;
       ANY_TOKEN_HINT.lastIndex = at + 1;
-      starts ??= TOKEN_RULES.map(() => []);
-      for (let r = 0; r < TOKEN_RULES.length; r++) {
-        const rule = TOKEN_RULES[r]!;
-        for (const hint of rule.hints) {
-          if (!text.startsWith(hint, at)) continue;
-          const start = at - (rule.hintOffset ?? 0);
-          const list = starts[r]!;
-          if (start >= 0 && list[list.length - 1] !== start) list.push(start);
-        }
-      }
+      // No hint starts another, so the one matched here is the only one at this position.
+      const r = RULE_OF_HINT.get(h[0])!;
+      const start = at - (TOKEN_RULES[r]!.hintOffset ?? 0);
+      if (start < 0) continue;
+      const list = (starts ??= TOKEN_RULES.map(() => []))[r]!;
+      if (list[list.length - 1] !== start) list.push(start);
     }
     if (starts) for (let r = 0; r < TOKEN_RULES.length; r++) {
       const rule = TOKEN_RULES[r]!;
