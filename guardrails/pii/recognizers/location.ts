@@ -1,11 +1,40 @@
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
+import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
+import { PairMatcher } from '../zh/pair-matcher.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
-const zhPlaces = new DictionaryMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
+// (Indexed by character pairs: every entry has two characters or more.)
+const zhPlaces = new PairMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
+/** County-level names (嘉鱼, 荔波, 定安): a separate scan, so a county never shadows a gazetteer hit it overlaps. */
+const zhCounties = new PairMatcher(ZH_COUNTIES);
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const COUNTY_SUFFIX = codes('县市区旗');
+/** Verbs and prepositions of place right before a name: 在 / 去 / 到 / 来 / 回 / 从 / 往 / 赴 / 至 / 游 / 住. */
+const LOCATIVE_BEFORE = codes('在去到来回从往赴至游住');
+
+/**
+ * A county's short name names the county with its suffix (荔波县) or standing alone as a word: not when its
+ * first character forms a word with the one before it or its last with the one after it (background
+ * statistics, pmi > 2.5), nor inside a longer run that the generic-place or gazetteer scans explain.
+ */
+function countyNames(text: string, out: Candidate[]): void {
+  const m = zhCharModel();
+  for (const hit of zhCounties.find(text)) {
+    if (COUNTY_SUFFIX.has(text.charCodeAt(hit.end))) {
+      out.push({ type: 'LOCATION', start: hit.start, end: hit.end + 1, score: 0.6, validator: 'zh-county', contextApplied: true });
+      continue;
+    }
+    // Without its suffix only after a verb or preposition of place (来荔波旅游, 在嘉鱼, 去定安), as a word of its own.
+    if (!LOCATIVE_BEFORE.has(text.charCodeAt(hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5)) continue;
+    const after = text.charCodeAt(hit.end);
+    if (isHanCode(after) && m.pmi(text.charCodeAt(hit.end - 1), after) > 2.5) continue;
+    out.push({ type: 'LOCATION', start: hit.start, end: hit.end, score: 0.55, validator: 'zh-county', contextApplied: true });
+  }
+}
 
 /**
  * Generic place words (通名) that end a Chinese place name after its proper part (专名): 永吉|县, 束河|古镇,
@@ -89,6 +118,7 @@ export const locationRecognizer: Recognizer = {
         out.push({ type: 'LOCATION', start: hit.start, end, score: 0.6, validator: 'zh-gazetteer', contextApplied: true });
       }
       genericPlaceNames(text, out);
+      countyNames(text, out);
     }
     if (facts.hasUpper) {
       for (const hit of enPlaces.find(text)) {

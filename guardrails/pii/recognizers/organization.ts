@@ -1,6 +1,7 @@
 import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_ACCOUNT_CUES, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
+import { PairMatcher } from '../zh/pair-matcher.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
@@ -118,7 +119,8 @@ const HE = '和'.charCodeAt(0);
 function wordWithHe(text: string, at: number, floor: number, model: ReturnType<typeof zhCharModel>): boolean {
   return text.charCodeAt(at) === HE && at - 1 >= floor && isNameChar(text[at - 1]!) && model.pmi(text.charCodeAt(at - 1), HE) > 2;
 }
-const zhKnown = new DictionaryMatcher(ZH_KNOWN_ORGS);
+// (Indexed by character pairs: every entry has two characters or more.)
+const zhKnown = new PairMatcher(ZH_KNOWN_ORGS);
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
 function chineseOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {

@@ -1,14 +1,16 @@
-import { ZH_COMPOUND_SURNAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
+import { ZH_COMPOUND_SURNAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
-import { DictionaryMatcher } from './dictionary-matcher.js';
 import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
+import { PairMatcher } from '../zh/pair-matcher.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
-const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博'];
+const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博',
+  // Speech, reporting and news verbs with a person as subject (王某坦言, 李某主演, 张某执导), and wishes addressed to one (生日快乐).
+  '坦言', '直言', '强调', '承认', '写道', '问道', '答道', '笑道', '回忆', '主演', '执导', '出演', '演唱', '献唱', '代言', '加盟', '生日快乐'];
 /** Characters that commonly stand right before a name (verbs and particles of address). */
 const ZH_BEFORE_NAME = new Set('说和跟给叫是的对问找让被把与及同向请求替帮陪见约谢'.split(''));
 const ZH_CLAUSE_END = /[，。！？,.!?\n)）]/;
@@ -179,7 +181,8 @@ function chineseNames(text: string): Candidate[] {
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
-    const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES);
+    // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
+    const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES) || endsWithAny(text, cueEnd, ZH_TITLES_BEFORE_NAME);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
@@ -213,7 +216,9 @@ function chineseNames(text: string): Candidate[] {
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
-    i = spanEnd - 1;
+    // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
+    // too) does not hide the next surname inside it.
+    if (score >= 0.5 || !((isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
   }
   return out;
 }
@@ -540,7 +545,7 @@ function englishNames(text: string): Candidate[] {
   return out;
 }
 
-const zhPublicFigures = new DictionaryMatcher(ZH_PUBLIC_FIGURES);
+const zhPublicFigures = new PairMatcher(ZH_PUBLIC_FIGURES);
 
 export const personRecognizer: Recognizer = {
   name: 'person',

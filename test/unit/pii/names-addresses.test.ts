@@ -21,6 +21,9 @@ describe('person names', () => {
     expect(found('师傅帮我修车，我很依赖他，他不是老赖')).toEqual([]);
     expect(only('PERSON', '请转告张伟先生')).toEqual(['PERSON:张伟']);
     expect(only('PERSON', '王女士您好')).toEqual(['PERSON:王女士']);
+    // An occupation or office before the name is a cue; a weak reading (任杜长) does not hide the name after 主任.
+    expect(only('PERSON', '居委会主任杜长林透露，老人已送医')).toEqual(['PERSON:杜长林']);
+    expect(only('PERSON', '辽宁队球员李晓旭拿下14分')).toEqual(['PERSON:李晓旭']);
     // Kinship terms as forms of address after a surname.
     expect(only('PERSON', '楼下的何奶奶每天早上遛狗')).toEqual(['PERSON:何奶奶']);
     expect(only('PERSON', '邻居陈伯伯很热心')).toEqual(['PERSON:陈伯伯']);
@@ -128,6 +131,8 @@ describe('organisations and locations', () => {
     // Social-media account words and a leading verb are not part of the name.
     expect(only('ORGANIZATION', '关注白鹭文具官方微博参加抽奖')).toEqual(['ORGANIZATION:白鹭文具']);
     expect(only('ORGANIZATION', '关注青禾官方微信')).toEqual(['ORGANIZATION:青禾']);
+    // Universities' short names, news sites and teams.
+    expect(only('ORGANIZATION', '我是川大的学生，常看界面新闻')).toEqual(['ORGANIZATION:川大', 'ORGANIZATION:界面新闻']);
     // Gazetteer names inside other words: 中国足球 is not 国足, 一汽车 not 一汽.
     expect(only('ORGANIZATION', '中国足球加油，有一汽车开过来')).toEqual([]);
   });
@@ -135,6 +140,16 @@ describe('organisations and locations', () => {
     expect(only('LOCATION', 'flying from New Zealand to Berlin')).toEqual(['LOCATION:New Zealand', 'LOCATION:Berlin']);
     expect(only('LOCATION', '下周去雅安出差')).toEqual(['LOCATION:雅安']);
     expect(only('LOCATION', '下周去上海出差')).toEqual(['LOCATION:上海']);
+    // World cities, regions and cities' nicknames; everyday words of the same characters are no places.
+    expect(only('LOCATION', '我在魔都工作，明年去布拉格和多哈')).toEqual(['LOCATION:魔都', 'LOCATION:布拉格', 'LOCATION:多哈']);
+    expect(only('LOCATION', '苏北和皖南的方言不一样')).toEqual(['LOCATION:苏北', 'LOCATION:皖南']);
+    expect(found('中午吃汉堡和比萨，喝淡水')).toEqual([]);
+    expect(found('北极熊很可爱，天涯海角也要找到你')).toEqual([]);
+  });
+  it('county-level places: with their suffix, or after a verb or preposition of place', () => {
+    expect(only('LOCATION', '周末来荔波旅游，老家在嘉鱼县')).toEqual(['LOCATION:荔波', 'LOCATION:嘉鱼县']);
+    // Without a suffix or a locative verb a county's short name is just a word or part of a name (东坡肉).
+    expect(only('LOCATION', '一品东坡肉很好吃')).toEqual([]);
   });
   it('Chinese place names built on a generic place word (proper part + 县 / 古镇 / 路 / 公园 …)', () => {
     expect(only('LOCATION', '暑假我们去了广西的黄姚古镇')).toEqual(['LOCATION:广西', 'LOCATION:黄姚古镇']);

@@ -1,0 +1,50 @@
+/**
+ * Exact lookup of Chinese dictionary entries (two characters or more) indexed by their first two UTF-16 codes:
+ * the same hits as DictionaryMatcher in `any` mode (at each position the longest entry wins and the scan
+ * continues after it), but a position costs one typed-array read and, when its character starts some entry,
+ * one integer Set lookup of the pair — with a few thousand entries (county names) most CJK characters start
+ * some entry, and a first-character index alone would compare strings at nearly every position.
+ */
+import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
+
+const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
+
+export class PairMatcher {
+  private readonly firstCode = new Uint8Array(65536);
+  /** 1 at a hash of each entry's first two codes: most pairs are ruled out before the Map lookup. */
+  private readonly pairHash = new Uint8Array(65536);
+  /** first code · 65536 + second code → entries with that prefix, longest first. */
+  private readonly byPair = new Map<number, string[]>();
+
+  constructor(entries: readonly string[]) {
+    for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
+      const key = entry.charCodeAt(0) * 65536 + entry.charCodeAt(1);
+      this.firstCode[entry.charCodeAt(0)] = 1;
+      this.pairHash[pairHashOf(entry.charCodeAt(0), entry.charCodeAt(1))] = 1;
+      const list = this.byPair.get(key);
+      if (list) list.push(entry);
+      else this.byPair.set(key, [entry]);
+    }
+  }
+
+  find(text: string): DictionaryHit[] {
+    const hits: DictionaryHit[] = [];
+    const n = text.length - 1;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (this.firstCode[code] !== 1) continue;
+      const next = text.charCodeAt(i + 1);
+      if (this.pairHash[pairHashOf(code, next)] !== 1) continue;
+      const list = this.byPair.get(code * 65536 + next);
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const entry = list[k]!;
+        if (entry.length > 2 && !text.startsWith(entry, i)) continue;
+        hits.push({ start: i, end: i + entry.length, entry });
+        i += entry.length - 1;
+        break;
+      }
+    }
+    return hits;
+  }
+}
