@@ -123,7 +123,7 @@ const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|R
 /** Literal pieces of ADDRESS_CUE: the case-insensitive `\b` alternation is only run when one occurs. */
 const ADDRESS_CUE_WORDS = ['address', 'live', 'located at', 'office is at', 'ship', 'deliver', 'moved to', 'send it to', 'mail it to'];
 
-function englishAddresses(text: string, lower: string): Candidate[] {
+function englishAddresses(text: string, lower: string, hasUpper: boolean): Candidate[] {
   const out: Candidate[] = [];
   let cue = false;
   for (const w of ADDRESS_CUE_WORDS) if (lower.includes(w)) { cue = true; break; }
@@ -132,20 +132,24 @@ function englishAddresses(text: string, lower: string): Candidate[] {
     const clause = CLAUSE.exec(text.slice(start, start + 100));
     if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
   });
-  forEachMatch(EN_NUMBERED_STREET, text, (m) => {
-    // Without a leading house number ("Page 12") the shape is too common to stand alone.
-    const score = /^\d/.test(m[0]) ? 0.5 : 0.25;
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score, validator: 'eu-street', contextApplied: false });
-  });
-  forEachMatch(EN_STREET, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-street', contextApplied: false });
-  });
-  forEachMatch(EN_UNIT, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit' });
-  });
-  forEachMatch(EN_EURO, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street' });
-  });
+  // The four street patterns need a capital ([A-Z\u00c0-\u00de], where × U+00D7 is the one non-capital): a text
+  // without one (most Chinese text) skips them.
+  if (hasUpper || text.includes('\u00d7')) {
+    forEachMatch(EN_NUMBERED_STREET, text, (m) => {
+      // Without a leading house number ("Page 12") the shape is too common to stand alone.
+      const score = /^\d/.test(m[0]) ? 0.5 : 0.25;
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score, validator: 'eu-street', contextApplied: false });
+    });
+    forEachMatch(EN_STREET, text, (m) => {
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-street', contextApplied: false });
+    });
+    forEachMatch(EN_UNIT, text, (m) => {
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit' });
+    });
+    forEachMatch(EN_EURO, text, (m) => {
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street' });
+    });
+  }
   return chainEnglish(text, out);
 }
 
@@ -193,7 +197,7 @@ export const addressRecognizer: Recognizer = {
   name: 'address',
   entityTypes: ['ADDRESS'],
   recognize(text, facts) {
-    const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower) : [];
+    const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower, facts.hasUpper) : [];
     if (facts.hasCjk) out.push(...chineseAddresses(text, facts.hasDigit));
     return out;
   },
