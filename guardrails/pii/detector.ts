@@ -56,6 +56,7 @@ class Facts implements TextFacts {
   constructor(
     private readonly text: string,
     readonly contextGate: boolean,
+    readonly minScore: number,
     private readonly matcher: ContextMatcher,
   ) {
     let digits = 0;
@@ -184,7 +185,7 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       if (text.length === 0) return [];
       const normalized = normalize(text);
       const n = normalized.text;
-      const facts = new Facts(n, contextGate, contextMatcher);
+      const facts = new Facts(n, contextGate, minScore, contextMatcher);
       const scored: Array<Candidate & { recognizer?: string }> = [];
       let address = false;
       for (const recognizer of active) {

@@ -74,6 +74,8 @@ export interface TextFacts {
    * anywhere in the text (set when the detector's threshold is above every context-free base score).
    */
   contextGate: boolean;
+  /** The detector's threshold: findings scoring below it are dropped. */
+  minScore: number;
   /** Where context words occur (shared by the gates below and by scoring, so each list is searched once). */
   context?: { occurrences(words: readonly string[]): number[] };
 }
@@ -105,8 +107,8 @@ const WINDOW_PAD = 3;
 
 /**
  * forEachMatch for a regex whose candidates can only pass the threshold with a positive context word of their
- * type (base score ≤ 0.3, below every threshold that sets `facts.contextGate`): with the gate on, only the
- * stretches of text within reach of such a word are scanned. Same matches as forEachMatch minus those no
+ * type (`score`, their highest base score, below the threshold; context words are the built-in ones, which
+ * `facts.contextGate` says): then only the stretches of text within reach of such a word are scanned. Same matches as forEachMatch minus those no
  * context word can reach (which scoring would drop), provided that `isPart(code)` holds for every character a
  * match can contain and the regex's lookarounds read at most 2 characters beyond a match.
  *
@@ -122,10 +124,11 @@ export function forEachMatchNear(
   text: string,
   facts: TextFacts,
   words: readonly string[] | undefined,
+  score: number,
   isPart: (code: number) => boolean,
   onMatch: (m: RegExpExecArray) => void,
 ): void {
-  if (!facts.contextGate || !facts.context) {
+  if (!facts.contextGate || score >= facts.minScore || !facts.context) {
     forEachMatch(regex, text, onMatch);
     return;
   }

@@ -13,7 +13,7 @@ export const bankAccountRecognizer: Recognizer = {
   recognize(text, facts) {
     if (facts.longestDigitChain < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];
     const out: Candidate[] = [];
-    forEachMatchNear(ACCOUNT, text, facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive, isAccountChar, (m) => {
+    forEachMatchNear(ACCOUNT, text, facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive, 0.3, isAccountChar, (m) => {
       const digits = m[0].replace(/\D/g, '');
       if (/^(\d)\1+$/.test(digits)) return;
       // UnionPay debit cards (62…, 16–19 digits) are often not Luhn-valid: a strong account candidate.

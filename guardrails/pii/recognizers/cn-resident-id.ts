@@ -20,7 +20,7 @@ export const cnResidentIdRecognizer: Recognizer = {
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643' });
     });
     // Scored 0.3: only within reach of a context word.
-    if (facts.longestDigitRun >= 15) forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, isDigitCode, (m) => {
+    if (facts.longestDigitRun >= 15) forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, 0.3, isDigitCode, (m) => {
       if (!cnResidentId15(m[0])) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15' });
     });

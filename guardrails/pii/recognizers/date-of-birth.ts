@@ -39,15 +39,15 @@ export const dateOfBirthRecognizer: Recognizer = {
     };
     // Scored 0.2: only within reach of a context word.
     const birth = DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive;
-    forEachMatchNear(YMD, text, facts, birth, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
-    forEachMatchNear(DMY, text, facts, birth, isDateChar, (m) => {
+    forEachMatchNear(YMD, text, facts, birth, 0.2, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
+    forEachMatchNear(DMY, text, facts, birth, 0.2, isDateChar, (m) => {
       const a = +m[1]!;
       const b = +m[2]!;
       if (b <= 12) push(m, +m[3]!, b, a);
       else push(m, +m[3]!, a, b);
     });
-    forEachMatchNear(MDY_WORDS, text, facts, birth, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
-    forEachMatchNear(DMY_WORDS, text, facts, birth, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
+    forEachMatchNear(MDY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
+    forEachMatchNear(DMY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
     return out;
   },
 };

@@ -19,10 +19,10 @@ export const passportRecognizer: Recognizer = {
     if (facts.digitCount < 6 || !mentionsAny(facts, DEFAULT_CONTEXT.PASSPORT?.positive)) return [];
     const out: Candidate[] = [];
     // Scored 0.3 / 0.2: only within reach of a context word.
-    forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, isAlnum, (m) => {
+    forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, 0.3, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });
     });
-    forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, isAlnum, (m) => {
+    forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, 0.2, isAlnum, (m) => {
       out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format' });
     });
     return out;

@@ -25,7 +25,8 @@ const PLAIN_GROUPED = /(?<![\w+\-.])[1-9]\d{2}(?:[ .]\d{2,3}){2,3}(?![\w\-]|\.\d
 /** Any 7–15 digit number written like a phone (groups, parentheses, extension): only with phone context. */
 const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,5}){0,4}(?:x\d{1,5})?(?![\w\-]|\.\d)/g;
 
-/** Characters a PLAIN_GROUPED match, and a GENERIC match, can contain. */
+/** Characters a NATIONAL_GROUPED, a PLAIN_GROUPED and a GENERIC match can contain. */
+const isNationalGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 45 || c === 46;
 const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 46;
 const isGenericChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 43 || c === 45 || c === 46 || c === 120;
 
@@ -77,19 +78,20 @@ export const phoneRecognizer: Recognizer = {
       const valid = parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
       push(m.index, m.index + m[0].length, valid ? 0.7 : 0.5, 'nanp');
     });
-    if (dotted >= 4) forEachMatch(NATIONAL_GROUPED, text, (m) => {
+    // NATIONAL_GROUPED (0.4), PLAIN_GROUPED (0.25) and GENERIC (0.2) pass (at the default threshold) only with a
+    // context word: scanned only within its reach.
+    const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
+    if (dotted >= 4) forEachMatchNear(NATIONAL_GROUPED, text, facts, phoneWords, 0.4, isNationalGroupedChar, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       if (n < 8 || n > 12) return;
       push(m.index, m.index + m[0].length, 0.4, 'grouped');
     });
-    // PLAIN_GROUPED (0.25) and GENERIC (0.2) pass only with a context word: scanned only within its reach.
-    const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
-    if (dotted >= 7) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, isPlainGroupedChar, (m) => {
+    if (dotted >= 7) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 0.25, isPlainGroupedChar, (m) => {
       const n = m[0].replace(/\D/g, '').length;
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');
     });
-    forEachMatchNear(GENERIC, text, facts, phoneWords, isGenericChar, (m) => {
+    forEachMatchNear(GENERIC, text, facts, phoneWords, 0.2, isGenericChar, (m) => {
       const n = m[0].replace(/x\d+$/, '').replace(/\D/g, '').length;
       if (n < 7 || n > 15) return;
       if (/^\d+\.\d{1,2}$/.test(m[0])) return; // an amount (91603.08), not a phone

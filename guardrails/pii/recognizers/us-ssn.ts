@@ -18,7 +18,7 @@ export const usSsnRecognizer: Recognizer = {
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules' });
     });
     // Scored 0.15: only within reach of a context word.
-    if (facts.longestDigitRun >= 9) forEachMatchNear(SSN_BARE, text, facts, DEFAULT_CONTEXT.US_SSN?.positive, isDigitCode, (m) => {
+    if (facts.longestDigitRun >= 9) forEachMatchNear(SSN_BARE, text, facts, DEFAULT_CONTEXT.US_SSN?.positive, 0.15, isDigitCode, (m) => {
       if (!usSsn(m[0])) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules' });
     });
