@@ -1,6 +1,6 @@
 /** Common Chinese surnames (covering ~90% of the population) and compound surnames. */
 export const ZH_SURNAMES = new Set(
-  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢傅姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严赖覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪项芦麦褚娄窦戚岑景宫卜晏柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛虞敖巩佘苑邝')
+  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢傅姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严赖覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪项芦麦褚娄窦戚岑景宫卜晏柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛虞敖巩佘苑邝阎蔺胥')
     .split(''),
 );
 
@@ -52,6 +52,7 @@ export const ZH_NOT_NAMES = new Set(
   王府 宁静 盛夏 申明 涂鸦 陈皮 安逸 安心 安慰 安装 安定 高手 高峰 高潮 高端 高清 高温 黄昏 黄瓜 白领 白酒 龙虾 金牌 金钱 金鱼 石榴
   马路 马桶 牛肉 牛排 杨梅 梅雨 柏油 冉冉 江湖 海鲜 温馨 温柔 常规 景点 雷人 文艺 华丽 宫廷 农民 司令 卓越 古典 吉祥 项链 宗旨
   柴犬 史书 左侧 右侧
+  阎王 阎罗 蔺草
   万幸 万福 万金 万望 万分 万般 万能 万事 万岁 万千 万象 万丈 万古 万里 万众 万紫 万绿 万无 万全 万恶 万籁 万水 万家 万国 万户 万代 万年 万向 万变 万人`
     .split(/\s+/)
     .filter(Boolean),
@@ -71,6 +72,17 @@ export const ZH_GIVEN_NAME_CHARS = new Set(
     '蕊晴琛瑞祺禧锦绣琼瑾凯楷恺骏驰骁骐麟鹤鸿鹰雁燕莺鹃丰年岁辉耀杭苏京沪粤湘渝蜀')
     .split(''),
 );
+
+/**
+ * Western given names in their standard Chinese transliteration (约翰, 大卫, 玛丽, 露西), written from general
+ * knowledge: a name of this list standing alone (not inside a longer transliteration, 约翰逊) names a person.
+ * Left out: 山姆 (山姆会员店), 维多利亚 (a harbour and a state too), and the names seen among the Weibo train/dev
+ * errors while this list was written.
+ */
+export const ZH_FOREIGN_GIVEN_NAMES = `约翰 彼得 大卫 迈克尔 詹姆斯 罗伯特 威廉 理查德 托马斯 查尔斯 丹尼尔 马修 安德鲁 克里斯 克里斯托弗 史蒂夫 史蒂芬 乔治 爱德华 杰克 汤姆 本杰明 亚历山大 尼古拉斯 塞巴斯蒂安 路易斯 卢卡斯 雅各布 艾伦 布莱恩 凯文 杰森 贾斯汀 瑞恩 埃里克 斯科特 约瑟夫 弗兰克 哈里 奥利弗 杰西 肖恩
+玛丽 伊丽莎白 安娜 艾米 艾玛 莎拉 杰西卡 詹妮弗 凯特 凯瑟琳 露西 艾米丽 爱丽丝 艾丽丝 索菲亚 奥利维亚 伊莎贝拉 夏洛特 朱莉 茱莉亚 克莱尔 劳拉 丽莎 琳达 苏珊 南希 海伦 瑞秋 莫妮卡 菲比 安吉拉 娜塔莎 格蕾丝 汉娜 克洛伊 佐伊`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /**
  * Characters of the standard transliteration of foreign personal names (Xinhua transliteration tables:

@@ -1,4 +1,4 @@
-import { ZH_COMPOUND_SURNAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
+import { ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
@@ -545,7 +545,9 @@ function englishNames(text: string): Candidate[] {
   return out;
 }
 
-const zhPublicFigures = new PairMatcher(ZH_PUBLIC_FIGURES);
+const zhPublicFigures = new PairMatcher([...ZH_PUBLIC_FIGURES, ...ZH_FOREIGN_GIVEN_NAMES]);
+/** Western given names in transliteration (约翰, 露西): scanned with the public figures, accepted alone only. */
+const FOREIGN_GIVEN = new Set(ZH_FOREIGN_GIVEN_NAMES);
 
 export const personRecognizer: Recognizer = {
   name: 'person',
@@ -557,7 +559,12 @@ export const personRecognizer: Recognizer = {
       out.push(...chineseNames(text));
       otherChineseNames(text, out);
       sameNameElsewhere(text, out, from);
-      for (const hit of zhPublicFigures.find(text)) if (!insideWord(text, hit.start, hit.end)) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.75, validator: 'zh-public-figure', contextApplied: true });
+      for (const hit of zhPublicFigures.find(text)) {
+        if (insideWord(text, hit.start, hit.end)) continue;
+        if (!FOREIGN_GIVEN.has(hit.entry)) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.75, validator: 'zh-public-figure', contextApplied: true });
+        // A given name alone, not inside a longer transliteration (约翰逊, 路易斯安那).
+        else if (TRANSLIT[text.charCodeAt(hit.start - 1)] !== 1 && TRANSLIT[text.charCodeAt(hit.end)] !== 1) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.6, validator: 'zh-foreign-given-name', contextApplied: true });
+      }
     }
     return out;
   },

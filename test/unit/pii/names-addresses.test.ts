@@ -24,6 +24,9 @@ describe('person names', () => {
     // An occupation or office before the name is a cue; a weak reading (任杜长) does not hide the name after 主任.
     expect(only('PERSON', '居委会主任杜长林透露，老人已送医')).toEqual(['PERSON:杜长林']);
     expect(only('PERSON', '辽宁队球员李晓旭拿下14分')).toEqual(['PERSON:李晓旭']);
+    // 阎 / 蔺 are surnames; 阎王 is the king of hell.
+    expect(only('PERSON', '联系人：阎晓东，收件人：蔺雨桐')).toEqual(['PERSON:阎晓东', 'PERSON:蔺雨桐']);
+    expect(found('他说怕见阎王')).toEqual([]);
     // Kinship terms as forms of address after a surname.
     expect(only('PERSON', '楼下的何奶奶每天早上遛狗')).toEqual(['PERSON:何奶奶']);
     expect(only('PERSON', '邻居陈伯伯很热心')).toEqual(['PERSON:陈伯伯']);
@@ -68,6 +71,9 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '转给思琪小姐，她说好')).toEqual(['PERSON:思琪']);
   });
   it('traditional-script surnames, public figures and transliterated foreign names', () => {
+    // Western given names in transliteration, alone; not inside a longer name or a place (约翰逊, 路易斯安那).
+    expect(only('PERSON', '后来杰克和露西在船上相遇')).toEqual(['PERSON:杰克', 'PERSON:露西']);
+    expect(only('PERSON', '路易斯安那州的约翰逊先生')).not.toContain('PERSON:路易斯');
     expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
     expect(only('PERSON', '昨晚和朋友一起看了周迅主演的电影')).toEqual(['PERSON:周迅']);
     expect(only('PERSON', '她叫克里斯汀斯图尔特')).toEqual(['PERSON:克里斯汀斯图尔特']);
