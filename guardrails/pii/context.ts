@@ -116,6 +116,11 @@ export class ContextMatcher {
   /** All words in one alternation (longest first), and the shorter words each is prefixed by: the ASCII-text path. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
+  /** Each word's id (its index in `lengths`), so a text's hits are filtered per list by one array read. */
+  private readonly ids = new Map<string, number>();
+  private readonly lengths: number[] = [];
+  /** Per word list: 1 at the id of each of its words (built on first use; the detector's lists are fixed). */
+  private readonly members = new Map<readonly string[], Uint8Array>();
 
   constructor(lists: Partial<Record<EntityType, ContextWords>>) {
     const words = new Set<string>();
@@ -123,6 +128,10 @@ export class ContextMatcher {
       for (const entry of Object.values(source)) for (const w of [...(entry?.positive ?? []), ...(entry?.negative ?? [])]) words.add(w.toLowerCase());
     }
     const sorted = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const w of sorted) {
+      this.ids.set(w, this.lengths.length);
+      this.lengths.push(w.length);
+    }
     for (const w of sorted) {
       const prefixes = sorted.filter((o) => o !== w && w.startsWith(o));
       if (prefixes.length) this.prefixesOf.set(w, prefixes);
@@ -161,17 +170,18 @@ export class ContextMatcher {
    * a word start (on Chinese text ~25% faster than the alternation).
    */
   index(lower: string, chinese: boolean = NON_ASCII.test(lower)): ContextIndex {
-    const hits: Array<{ start: number; word: string }> = [];
+    const hits: Hits = { starts: [], ids: [] };
+    const ids = this.ids;
     if (!chinese) {
       const regex = this.regex;
       regex.lastIndex = 0;
       for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-        accept(lower, m.index, m[0], hits);
+        accept(lower, m.index, m[0], ids, hits);
         const prefixes = this.prefixesOf.get(m[0]);
-        if (prefixes) for (const p of prefixes) accept(lower, m.index, p, hits);
+        if (prefixes) for (const p of prefixes) accept(lower, m.index, p, ids, hits);
         regex.lastIndex = m.index + 1;
       }
-      return new ContextIndex(hits);
+      return new ContextIndex(hits, this);
     }
     const byFirst = this.byFirst;
     const firstCode = this.firstCode;
@@ -181,24 +191,50 @@ export class ContextMatcher {
       const c = lower.charCodeAt(i);
       const first = firstCode[c]!;
       if (first === 0) continue;
+      // An ASCII word is only tried at a word start (checked first: in English stretches most letters start some word).
+      if (i > 0 && isAsciiWordChar(c) && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
       // No one-character word here, and no word starts with these two characters (or no second one): none.
       if (first === 1 && (i === last || pairs[pairHash(c, lower.charCodeAt(i + 1))] === 0)) continue;
       const entry = byFirst.get(c);
       if (entry === undefined) continue;
-      if (isAsciiWordChar(c) && i > 0 && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
       const list = i < last ? entry.next.get(lower.charCodeAt(i + 1)) : undefined;
-      if (list !== undefined) for (let k = 0; k < list.length; k++) if (lower.startsWith(list[k]!, i)) accept(lower, i, list[k]!, hits);
-      for (let k = 0; k < entry.single.length; k++) accept(lower, i, entry.single[k]!, hits);
+      if (list !== undefined) for (let k = 0; k < list.length; k++) if (lower.startsWith(list[k]!, i)) accept(lower, i, list[k]!, ids, hits);
+      for (let k = 0; k < entry.single.length; k++) accept(lower, i, entry.single[k]!, ids, hits);
     }
-    return new ContextIndex(hits);
+    return new ContextIndex(hits, this);
+  }
+
+  /** Membership of `words` by word id (words the matcher does not know can never be hit). */
+  membersOf(words: readonly string[]): Uint8Array {
+    let members = this.members.get(words);
+    if (!members) {
+      members = new Uint8Array(this.lengths.length);
+      for (const w of words) {
+        const id = this.ids.get(w.toLowerCase());
+        if (id !== undefined) members[id] = 1;
+      }
+      this.members.set(words, members);
+    }
+    return members;
+  }
+
+  /** Length of the word with this id. */
+  lengthOf(id: number): number {
+    return this.lengths[id]!;
   }
 }
 
 /** Hash of a word's first two UTF-16 codes into 16 bits (collisions only cost a map lookup). */
 const pairHash = (c0: number, c1: number) => (c0 * 31 + c1) & 0xffff;
 
+/** A text's hits: start offsets and word ids, in text order. */
+interface Hits {
+  starts: number[];
+  ids: number[];
+}
+
 /** Keeps a context-word hit unless an ASCII word is glued to other letters (module-level: no closure per text). */
-function accept(lower: string, start: number, word: string, hits: Array<{ start: number; word: string }>): void {
+function accept(lower: string, start: number, word: string, ids: Map<string, number>, hits: Hits): void {
   if (isAsciiWordChar(word.charCodeAt(0))) {
     const before = start > 0 ? lower.charCodeAt(start - 1) : 32;
     const afterAt = start + word.length;
@@ -206,29 +242,29 @@ function accept(lower: string, start: number, word: string, hits: Array<{ start:
     // Prefix words like `expir` may run on; the others need a clean right edge too.
     if (isAsciiWordChar(before) || (isAsciiWordChar(after) && word.length < 5)) return;
   }
-  hits.push({ start, word });
+  hits.starts.push(start);
+  hits.ids.push(ids.get(word)!);
 }
-
-const wordSets = new WeakMap<readonly string[], Set<string>>();
-const wordSetOf = (words: readonly string[]) => {
-  let set = wordSets.get(words);
-  if (!set) wordSets.set(words, (set = new Set(words.map((w) => w.toLowerCase()))));
-  return set;
-};
 
 /** Where the context words of one text are; lists are filtered from the hits once and cached. */
 export class ContextIndex {
   private readonly cache = new Map<readonly string[], number[]>();
 
-  constructor(private readonly hits: ReadonlyArray<{ start: number; word: string }>) {}
+  constructor(
+    private readonly hits: Hits,
+    private readonly matcher: ContextMatcher,
+  ) {}
 
   /** Sorted [start, end, start, end, …] occurrences of any of `words`. */
   occurrences(words: readonly string[]): number[] {
     let found = this.cache.get(words);
     if (found) return found;
-    const set = wordSetOf(words);
     found = [];
-    for (const h of this.hits) if (set.has(h.word)) found.push(h.start, h.start + h.word.length);
+    const { starts, ids } = this.hits;
+    if (starts.length > 0) {
+      const members = this.matcher.membersOf(words);
+      for (let k = 0; k < starts.length; k++) if (members[ids[k]!] === 1) found.push(starts[k]!, starts[k]! + this.matcher.lengthOf(ids[k]!));
+    }
     this.cache.set(words, found);
     return found;
   }
