@@ -1,7 +1,11 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import type { Candidate, Recognizer } from '../types.js';
 import { gb32100 } from '../validators.js';
 
-const USCC = /(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{2}\d{6}[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{10}(?![0-9A-Za-z])/g;
+// Sticky: tried only where a match can start (see below).
+const USCC = /(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{2}\d{6}[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{10}(?![0-9A-Za-z])/y;
+/** A run of 6+ digits: every match holds one two characters after its start. */
+const SIX_DIGITS = /\d{6,}/g;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const cnUsccRecognizer: Recognizer = {
   name: 'cn_uscc',
@@ -9,12 +13,23 @@ export const cnUsccRecognizer: Recognizer = {
   recognize(text, facts) {
     if (facts.longestDigitRun < 6) return []; // \d{6} in the middle
     const out: Candidate[] = [];
-    forEachMatch(USCC, text, (m) => {
-      if (!gb32100(m[0])) return;
-      // An all-digit code may also be an ID number; the ID recognizer outranks it unless context says otherwise.
-      const score = /[A-Za-z]/.test(m[0]) ? 0.9 : 0.3;
-      out.push({ type: 'CN_USCC', start: m.index, end: m.index + m[0].length, score, validator: 'gb32100' });
-    });
+    const n = text.length;
+    // A match is a whole 18-character alphanumeric token (the lookarounds) whose characters 2-7 are digits: it
+    // starts 0, 1 or 2 characters before the start of a maximal run of 6+ digits. So the sticky regex is tried
+    // only there, where a token boundary sits before and 18 characters after; matches (whole tokens) cannot
+    // overlap, and come in text order: those of a global scan, without scanning every letter of the text.
+    SIX_DIGITS.lastIndex = 0;
+    for (let r = SIX_DIGITS.exec(text); r !== null; r = SIX_DIGITS.exec(text)) {
+      for (let start = Math.max(0, r.index - 2); start <= r.index; start++) {
+        if ((start > 0 && isAlnum(text.charCodeAt(start - 1))) || start + 18 > n || (start + 18 < n && isAlnum(text.charCodeAt(start + 18)))) continue;
+        USCC.lastIndex = start;
+        const m = USCC.exec(text);
+        if (m === null || !gb32100(m[0])) continue;
+        // An all-digit code may also be an ID number; the ID recognizer outranks it unless context says otherwise.
+        const score = /[A-Za-z]/.test(m[0]) ? 0.9 : 0.3;
+        out.push({ type: 'CN_USCC', start, end: start + m[0].length, score, validator: 'gb32100' });
+      }
+    }
     return out;
   },
 };

@@ -1,4 +1,4 @@
-import { forEachMatch, type Candidate, type EntityType, type Recognizer } from '../types.js';
+import { type Candidate, type EntityType, type Recognizer } from '../types.js';
 import { entropy } from '../validators.js';
 
 interface TokenRule {
@@ -42,8 +42,11 @@ const STICKY = TOKEN_RULES.map((r) => new RegExp(r.regex.source, 'y'));
  */
 const ASSIGNMENT =
   /(?<![A-Za-z0-9_])(password|passwd|pwd|passcode|pass|secret|client_secret|api[_\-]?key|apikey|access[_\-]?token|auth[_\-]?token|token|密码|口令|密钥)["']?\s{0,3}(?:[:=：]|是|为)\s{0,3}["']?([^\s"'`,;，。；、]{4,128})/gi;
-/** Any assignment key's stem, as one alternation over the lower-cased text (one scan instead of eight `includes`). */
-const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|密码|口令|密钥/;
+/** Every assignment key holds one of these stems (case-insensitive, like ASSIGNMENT) ... */
+const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|密码|口令|密钥/gi;
+/** ... this many characters after the key's start (client_secret, api_key / apikey, access_token / authtoken …). */
+const STEM_OFFSETS: Record<string, readonly number[]> = { pass: [0], pwd: [0], secret: [0, 7], key: [3, 4], token: [0, 4, 5, 6, 7] };
+const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
 const TOKEN_KEYS = /key|token|secret|密钥/i;
 /** Obvious non-values: redacted placeholders, template variables, booleans. */
 const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
@@ -55,7 +58,7 @@ const isSchemeChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 export const secretsRecognizer: Recognizer = {
   name: 'secrets',
   entityTypes: ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'],
-  recognize(text, facts) {
+  recognize(text) {
     const out: Candidate[] = [];
     // Each rule's matches start `hintOffset` before one of its hints: find every hint position (one scan for all
     // rules), then per rule try its sticky regex at those starts in text order, skipping starts inside its
@@ -86,13 +89,29 @@ export const secretsRecognizer: Recognizer = {
         out.push({ type: rule.type, start, end: lastEnd, score: rule.score, validator: rule.validator, contextApplied: true });
       }
     }
-    if (ASSIGNMENT_HINT.test(facts.lower)) forEachMatch(ASSIGNMENT, text, (m) => {
+    // ASSIGNMENT runs sticky only where a key can start (a stem's position minus its offsets), in text order,
+    // skipping starts inside the previous match: the matches of a global scan.
+    const keyStarts: number[] = [];
+    ASSIGNMENT_HINT.lastIndex = 0;
+    for (let h = ASSIGNMENT_HINT.exec(text); h !== null; h = ASSIGNMENT_HINT.exec(text)) {
+      ASSIGNMENT_HINT.lastIndex = h.index + 1;
+      for (const offset of STEM_OFFSETS[h[0].toLowerCase()] ?? [0]) if (h.index >= offset) keyStarts.push(h.index - offset);
+    }
+    if (keyStarts.length > 1) keyStarts.sort((x, y) => x - y);
+    let lastKeyEnd = 0;
+    for (let k = 0; k < keyStarts.length; k++) {
+      const start = keyStarts[k]!;
+      if (start < lastKeyEnd || (k > 0 && start === keyStarts[k - 1])) continue;
+      ASSIGNMENT_STICKY.lastIndex = start;
+      const m = ASSIGNMENT_STICKY.exec(text);
+      if (m === null) continue;
+      const end = start + m[0].length;
+      lastKeyEnd = end;
       const value = m[2]!;
-      if (NOT_A_VALUE.test(value)) return;
-      const end = m.index + m[0].length;
+      if (NOT_A_VALUE.test(value)) continue;
       const type: EntityType = TOKEN_KEYS.test(m[1]!) ? 'API_TOKEN' : 'PASSWORD';
       out.push({ type, start: end - value.length, end, score: 0.85, validator: 'assignment', contextApplied: true });
-    });
+    }
     // A match's scheme is the whole run of [A-Za-z0-9+.\-] before a `://` (the lookbehind), 2-21 long and starting
     // with a letter: the sticky regex is tried once per `://`, at that run's start, in text order.
     let lastUrlEnd = 0;
