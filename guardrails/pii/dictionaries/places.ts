@@ -1,11 +1,12 @@
 /**
  * More places written from general knowledge (no dataset): world cities, states and regions travellers and
  * news name, Chinese scenic spots, Hong Kong / Macau / Taiwan districts, cities' nicknames (帝都, 魔都, 榕城), oceans
- * and seas, regions (江浙沪, 京津冀, 闽南, 大湾区) and historical names (北平, 汴京, 齐鲁, 巴蜀).
+ * and seas, regions (江浙沪, 京津冀, 闽南, 大湾区), historical names (北平, 汴京, 齐鲁, 巴蜀) and well-known city
+ * areas at home and abroad (光谷, 五角场, 太古里, 银座, 明洞).
  * Left out: names that are everyday words too (马赛克 mosaic, 汉堡 hamburger, 淡水 fresh water, 前门 front door,
  * 比萨 pizza, 长岛 cocktail, 北极 in 北极熊, 天涯海角 the idiom), checked against the background character statistics.
  */
-const ZH_MORE_PLACES = `横滨 名古屋 神户 福冈 札幌 奈良 仁川 大邱 济州 平壤 胡志明市 岘港 芽庄 暹粒 琅勃拉邦 加德满都 科伦坡 达卡 伊斯兰堡 卡拉奇 拉合尔 加尔各答 班加罗尔 金奈
+export const ZH_MORE_PLACES = `横滨 名古屋 神户 福冈 札幌 奈良 仁川 大邱 济州 平壤 胡志明市 岘港 芽庄 暹粒 琅勃拉邦 加德满都 科伦坡 达卡 伊斯兰堡 卡拉奇 拉合尔 加尔各答 班加罗尔 金奈
 海得拉巴 马累 阿布扎比 多哈 利雅得 麦加 耶路撒冷 特拉维夫 贝鲁特 大马士革 巴格达 喀布尔 塔什干 阿拉木图 阿斯塔纳 比什凯克 乌兰巴托 符拉迪沃斯托克 海参崴 新西伯利亚 圣彼得堡 槟城 兰卡威 亚庇
 马六甲 长滩岛 宿务 苏梅岛 甲米 清莱 芭堤雅 伯尔尼 卢塞恩 因特拉肯 萨尔茨堡 布拉格 布达佩斯 华沙 克拉科夫 斯德哥尔摩 哥本哈根 奥斯陆 赫尔辛基 雷克雅未克 都柏林 格拉斯哥 约克郡 里昂
 波尔多 蒙特卡洛 马德里 塞维利亚 格拉纳达 瓦伦西亚 里斯本 波尔图 那不勒斯 都灵 锡耶纳 雅典 海德堡 科隆 法兰克福 斯图加特 德累斯顿 莱比锡 鹿特丹 海牙 安特卫普 布鲁日 基辅 明斯克
@@ -17,7 +18,9 @@ const ZH_MORE_PLACES = `横滨 名古屋 神户 福冈 札幌 奈良 仁川 大�
 屏东 台东 南投 彰化 云林 苗栗 京城 帝都 魔都 申城 榕城 星城 杭城 鹭岛 津门 沪上 椰城 邕城 筑城 昆城 锡城 甬城 温城
 南极 大洋洲 北美洲 南美洲 太平洋 大西洋 印度洋 北冰洋 朝鲜半岛 东北亚 亚太 欧亚 黄浦江 淮河 汉江 嘉陵江 澜沧江 金沙江 渤海 黄海 东海 台湾海峡 琼州海峡 渤海湾
 北部湾 江浙 江浙沪 京津冀 京津 关中 闽南 岭南 华中 塞北 漠北 江淮 苏北 苏南 皖南 浙南 粤东 粤西 川西 滇西 藏区 大湾区 粤港澳 大西北
-大东北 海峡两岸 东南沿海 北平 汴京 建康 广陵 奉天 盛京 京师 巴蜀 齐鲁 燕赵 三秦 荆楚 吴越 八闽 三晋 湖湘 长安街`;
+大东北 海峡两岸 东南沿海 北平 汴京 建康 广陵 奉天 盛京 京师 巴蜀 齐鲁 燕赵 三秦 荆楚 吴越 八闽 三晋 湖湘 长安街
+汉口 光谷 东单 崇文门 大望路 三元桥 亦庄 天通苑 静安寺 五角场 虹桥 朱家角 上下九 珠江新城 琶洲 长隆 蛇口 太古里 九眼桥 新街口 紫金山 观音桥 磁器口 大唐芙蓉园
+曲江 美利坚 英伦 东瀛 南洋 涩谷 新宿 银座 秋叶原 池袋 箱根 镰仓 轻井泽 明洞 梨泰院`;
 
 /** Place names: Chinese provinces and major cities (with and without their suffix), countries EN + ZH, major world cities. */
 export const ZH_PLACES = (

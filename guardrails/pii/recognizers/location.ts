@@ -1,4 +1,4 @@
-import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
+import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
@@ -7,6 +7,11 @@ import { DictionaryMatcher } from './dictionary-matcher.js';
 
 // (Indexed by character pairs: every entry has two characters or more.)
 const zhPlaces = new PairMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
+/**
+ * Two-character names of the later, longer list (虹桥, 汉口) must not start inside another word (彩虹|桥: the
+ * character before forms a word with the first). (Not checked on the right: 苏北|方言 is a place before a noun.)
+ */
+const INSIDE_WORD_CHECKED = new Set(ZH_MORE_PLACES.split(/\s+/).filter((p) => p.length === 2));
 const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
 const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 /** County-level names (嘉鱼, 荔波, 定安): a separate scan, so a county never shadows a gazetteer hit it overlaps. */
@@ -110,6 +115,7 @@ export const locationRecognizer: Recognizer = {
     if (facts.hasCjk) {
       for (const hit of zhPlaces.find(text)) {
         // 东北风 / 西南风 (wind directions in a weather report) and 东南西北 (every direction) name no region.
+        if (INSIDE_WORD_CHECKED.has(hit.entry) && zhCharModel().pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 3) continue;
         if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
         // Keep the administrative suffix with the name: 北京市, 海淀区.
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;

@@ -151,6 +151,9 @@ describe('organisations and locations', () => {
     expect(only('LOCATION', '苏北和皖南的方言不一样')).toEqual(['LOCATION:苏北', 'LOCATION:皖南']);
     expect(found('中午吃汉堡和比萨，喝淡水')).toEqual([]);
     expect(found('北极熊很可爱，天涯海角也要找到你')).toEqual([]);
+    // City areas; a later entry must not start inside another word (彩虹|桥 is no 虹桥).
+    expect(only('LOCATION', '周末去五角场，下周去光谷')).toEqual(['LOCATION:五角场', 'LOCATION:光谷']);
+    expect(found('参赛作品彩虹桥上有彩虹')).toEqual([]);
   });
   it('county-level places: with their suffix, or after a verb or preposition of place', () => {
     expect(only('LOCATION', '周末来荔波旅游，老家在嘉鱼县')).toEqual(['LOCATION:荔波', 'LOCATION:嘉鱼县']);
