@@ -35,6 +35,14 @@ export type PiiOptions = z.input<typeof piiOptionsSchema>;
  * Chinese text).
  */
 const UPPER_CASE = /\p{Lu}/u;
+/** From this length on, the facts come from the cluster pass (regexes) instead of the character loop. */
+const LONG_TEXT = 1024;
+/** Digits joined by at most one space, dash or dot between two of them. */
+const DIGIT_CLUSTER = /\d(?:[ \-.]?\d)*/g;
+const ASCII_UPPER = /[A-Z]/;
+const CJK = /[\u3400-\u9fff]/;
+/** Non-ASCII outside the CJK block: might be an upper-case letter of another script (settled by \p{Lu}). */
+const OTHER_NON_ASCII = /[^\x00-\x7f\u3400-\u9fff]/;
 
 /**
  * Facts about one text, from one pass over its character codes. `lower` and `context` are computed on first
@@ -42,14 +50,15 @@ const UPPER_CASE = /\p{Lu}/u;
  * candidate or gate consults it, and many texts (no digits, no names) produce none.
  */
 class Facts implements TextFacts {
-  readonly hasDigit: boolean;
-  readonly digitCount: number;
-  readonly longestDigitRun: number;
-  readonly longestDigitChain: number;
-  readonly longestDottedDigitChain: number;
-  readonly hasAt: boolean;
-  readonly hasCjk: boolean;
-  readonly hasUpper: boolean;
+  // Set by the constructor or clusterPass (both assign every one).
+  hasDigit!: boolean;
+  digitCount!: number;
+  longestDigitRun!: number;
+  longestDigitChain!: number;
+  longestDottedDigitChain!: number;
+  hasAt!: boolean;
+  hasCjk!: boolean;
+  hasUpper!: boolean;
   private lowerText: string | undefined;
   private contextIndex: ContextIndex | undefined;
 
@@ -59,6 +68,10 @@ class Facts implements TextFacts {
     readonly minScore: number,
     private readonly matcher: ContextMatcher,
   ) {
+    if (text.length >= LONG_TEXT) {
+      this.clusterPass(text);
+      return;
+    }
     let digits = 0;
     let at = false;
     let cjk = false;
@@ -113,6 +126,47 @@ class Facts implements TextFacts {
     this.hasAt = at;
     this.hasCjk = cjk;
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
+  }
+
+  /**
+   * The same facts for a long text: digits come in clusters (DIGIT_CLUSTER: digits joined by at most one space,
+   * dash or dot), which V8 finds fast, and only their characters are read; the other facts are one regex test
+   * each (stopping at the first hit). ~1.5x faster on 8 KB documents, slower on short texts (per-call costs).
+   */
+  private clusterPass(text: string): void {
+    let digits = 0;
+    let maxRun = 0;
+    let maxChain = 0;
+    let maxDotted = 0;
+    DIGIT_CLUSTER.lastIndex = 0;
+    for (let m = DIGIT_CLUSTER.exec(text); m !== null; m = DIGIT_CLUSTER.exec(text)) {
+      const cluster = m[0];
+      let inCluster = 0;
+      let run = 0;
+      let chain = 0;
+      for (let i = 0; i < cluster.length; i++) {
+        const c = cluster.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          inCluster++;
+          if (++run > maxRun) maxRun = run;
+          if (++chain > maxChain) maxChain = chain;
+        } else {
+          run = 0;
+          // A space or dash keeps the (space/dash) chain going; a dot only the dotted one (the whole cluster).
+          if (c === 46) chain = 0;
+        }
+      }
+      digits += inCluster;
+      if (inCluster > maxDotted) maxDotted = inCluster;
+    }
+    this.digitCount = digits;
+    this.longestDigitRun = maxRun;
+    this.longestDigitChain = maxChain;
+    this.longestDottedDigitChain = maxDotted;
+    this.hasDigit = digits > 0;
+    this.hasAt = text.includes('@');
+    this.hasCjk = CJK.test(text);
+    this.hasUpper = ASCII_UPPER.test(text) || (OTHER_NON_ASCII.test(text) && UPPER_CASE.test(text));
   }
 
   get lower(): string {
