@@ -33,8 +33,10 @@ function countyNames(text: string, out: Candidate[]): void {
       out.push({ type: 'LOCATION', start: hit.start, end: hit.end + 1, score: 0.6, validator: 'zh-county', contextApplied: true });
       continue;
     }
-    // Without its suffix only after a verb or preposition of place (来荔波旅游, 在嘉鱼, 去定安), as a word of its own.
-    if (!LOCATIVE_BEFORE.has(text.charCodeAt(hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5)) continue;
+    // Without its suffix only after a verb or preposition of place (来荔波旅游, 在嘉鱼, 去定安), as a word of its own
+    // — or when it has three characters or more (山海关, 丹江口), which are no everyday words, not inside a word.
+    const long = hit.end - hit.start >= 3 && !(isHanCode(text.charCodeAt(hit.start - 1)) && m.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2.5);
+    if (!long && (!LOCATIVE_BEFORE.has(text.charCodeAt(hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5))) continue;
     const after = text.charCodeAt(hit.end);
     if (isHanCode(after) && m.pmi(text.charCodeAt(hit.end - 1), after) > 2.5) continue;
     out.push({ type: 'LOCATION', start: hit.start, end: hit.end, score: 0.55, validator: 'zh-county', contextApplied: true });

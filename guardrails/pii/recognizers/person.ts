@@ -400,6 +400,30 @@ function namelikePair(text: string, k: number): boolean {
 }
 
 
+const JIAO = '叫'.charCodeAt(0);
+const ZUO = '做'.charCodeAt(0);
+/** Who is being named before 叫 (我叫 / 她叫 / 名叫); 叫做 "is called" needs none. */
+const NAMED_BEFORE_JIAO = new Set('我他她你名就'.split('').map((c) => c.charCodeAt(0)));
+/**
+ * A given name or nickname without a surname right after a naming verb (我叫雪琪, 她叫嘉欣, 名叫思远, 叫做小溪):
+ * two name-like characters (namelikePair: no particle or pronoun, not an everyday word together) that do not
+ * run on into a word with the next character. (A surname first is the surname scorer's: 我叫王小明.)
+ */
+function namedAfterJiao(text: string, out: Candidate[]): void {
+  const m = zhCharModel();
+  for (let j = text.indexOf('叫'); j >= 0; j = text.indexOf('叫', j + 1)) {
+    let k = j + 1;
+    if (text.charCodeAt(k) === ZUO) k++;
+    else if (!NAMED_BEFORE_JIAO.has(text.charCodeAt(j - 1))) continue;
+    // Past a colon or a space (我叫：雪琪).
+    if (text[k] === ':' || text[k] === '：' || text[k] === ' ') k++;
+    if (!isCjkCode(text.charCodeAt(k)) || text.charCodeAt(k) === JIAO || !namelikePair(text, k)) continue;
+    const next = text.charCodeAt(k + 2);
+    if (isCjkCode(next) && (m.pmi(text.charCodeAt(k + 1), next) > 2 || (NAME_CLASS[next]! & NOT_GIVEN) === 0)) continue;
+    out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.6, validator: 'zh-named', contextApplied: true });
+  }
+}
+
 /**
  * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
  * 小 / 老 / 阿 + surname, and transliterated foreign names. A per-character class table decides which
@@ -558,6 +582,7 @@ export const personRecognizer: Recognizer = {
       const from = out.length;
       out.push(...chineseNames(text));
       otherChineseNames(text, out);
+      namedAfterJiao(text, out);
       sameNameElsewhere(text, out, from);
       for (const hit of zhPublicFigures.find(text)) {
         if (insideWord(text, hit.start, hit.end)) continue;

@@ -24,6 +24,9 @@ describe('person names', () => {
     // An occupation or office before the name is a cue; a weak reading (任杜长) does not hide the name after 主任.
     expect(only('PERSON', '居委会主任杜长林透露，老人已送医')).toEqual(['PERSON:杜长林']);
     expect(only('PERSON', '辽宁队球员李晓旭拿下14分')).toEqual(['PERSON:李晓旭']);
+    // A given name without a surname right after a naming verb; 叫 calling a car or a person over names no one.
+    expect(only('PERSON', '她叫嘉欣，是我同学，有个名叫思远的男孩')).toEqual(['PERSON:嘉欣', 'PERSON:思远']);
+    expect(found('我叫车回家，他叫我去吃饭，这种病叫做糖尿病')).toEqual([]);
     // 阎 / 蔺 are surnames; 阎王 is the king of hell.
     expect(only('PERSON', '联系人：阎晓东，收件人：蔺雨桐')).toEqual(['PERSON:阎晓东', 'PERSON:蔺雨桐']);
     expect(found('他说怕见阎王')).toEqual([]);
@@ -159,6 +162,8 @@ describe('organisations and locations', () => {
     expect(only('LOCATION', '周末来荔波旅游，老家在嘉鱼县')).toEqual(['LOCATION:荔波', 'LOCATION:嘉鱼县']);
     // Without a suffix or a locative verb a county's short name is just a word or part of a name (东坡肉).
     expect(only('LOCATION', '一品东坡肉很好吃')).toEqual([]);
+    // A name of three characters or more is no everyday word: found without a cue (山海关), not inside a word.
+    expect(only('LOCATION', '投资不过山海关')).toEqual(['LOCATION:山海关']);
   });
   it('Chinese place names built on a generic place word (proper part + 县 / 古镇 / 路 / 公园 …)', () => {
     expect(only('LOCATION', '暑假我们去了广西的黄姚古镇')).toEqual(['LOCATION:广西', 'LOCATION:黄姚古镇']);
