@@ -288,14 +288,17 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const m = zhCharModel();
   const s = k + 1;
   // (Past the end of the text charCodeAt gives NaN and the table undefined: no surname either.)
-  const sc = SURNAME_SIMPLIFIED[text.charCodeAt(s)];
+  let sc = SURNAME_SIMPLIFIED[text.charCodeAt(s)];
+  // 小 / 阿 + a typical given-name character (小玲, 阿娟) is a nickname too, with context on both sides.
+  const givenOnly = !sc && GIVEN_NAME_CHAR[text.charCodeAt(s)] === 1 && text.charCodeAt(k) !== LAO;
+  if (givenOnly) sc = text.charCodeAt(s);
   if (!sc) return;
   const after = text.charCodeAt(s + 1);
   const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
   const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   if (wordAfter || wordBefore || asWord || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
-  let score = 0.45;
+  let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });

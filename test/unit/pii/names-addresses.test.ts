@@ -67,6 +67,9 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '我是莉莉，我家胖胖今天很乖')).toEqual(['PERSON:莉莉', 'PERSON:胖胖']);
     expect(found('我家妈妈和宝宝都好')).toEqual([]);
     expect(only('PERSON', '小李，你把报告发给老王')).toEqual(['PERSON:小李', 'PERSON:老王']);
+    // 小 / 阿 + a typical given-name character, with a word edge on both sides; 小心 / 小雪 (snow) are words.
+    expect(only('PERSON', '亲爱的阿勇，感谢你。——小杰')).toEqual(['PERSON:阿勇', 'PERSON:小杰']);
+    expect(found('路上小心，明天有小雪')).toEqual([]);
     expect(only('PERSON', '转发 //@刘强东:新店下周开业')).toEqual(['PERSON:刘强东']);
     expect(only('PERSON', '陪着沈老师散步')).toEqual(['PERSON:沈老师']);
     expect(only('PERSON', '下班后去车行找峰哥聊聊')).toEqual(['PERSON:峰哥']);
