@@ -349,6 +349,23 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
   return end;
 }
 
+const ER = '儿'.charCodeAt(0);
+/**
+ * A given-name character + the diminutive 儿 (婷儿, 琳儿): a pet name when the pair is no word in background text
+ * (女儿, 花儿, 一会儿 are) and it stands between word edges, like 小 + name character.
+ */
+function erNameAt(text: string, k: number, out: Candidate[]): void {
+  const m = zhCharModel();
+  const c = text.charCodeAt(k);
+  const after = text.charCodeAt(k + 2);
+  if (m.pmi(c, ER) > 2 || m.pairCount(c, ER) >= 8 || (isCjkCode(after) && m.pmi(ER, after) > 1.5)) return;
+  if (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2) return;
+  let score = 0.35;
+  if (!isCjkCode(after) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
+  if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-er-name', contextApplied: true });
+}
+
 /** Birth order and size words: 二哥 / 大姐 / 小叔 are family terms, not names. */
 const KIN_NOT_NAME = new Set('一二三四五六七八九十大小老表堂'.split(''));
 /**
@@ -449,6 +466,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     if (doubled) petNameAt(text, k, out);
     if ((cls & FAMILIAR_PREFIX) !== 0 && k + 1 < n) familiarNameAt(text, k, out);
     if ((NAME_CLASS[c1]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
+    if (c1 === ER && GIVEN_NAME_CHAR[c] === 1) erNameAt(text, k, out);
     if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, out);
     // 哈哈大笑 / 啦啦啦: a doubled character is an interjection, not the start of a foreign name.
     if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);

@@ -70,6 +70,9 @@ describe('Chinese names in social-media text', () => {
     // 小 / 阿 + a typical given-name character, with a word edge on both sides; 小心 / 小雪 (snow) are words.
     expect(only('PERSON', '亲爱的阿勇，感谢你。——小杰')).toEqual(['PERSON:阿勇', 'PERSON:小杰']);
     expect(found('路上小心，明天有小雪')).toEqual([]);
+    // A given-name character + the diminutive 儿; 女儿, 一会儿, 花儿 are words.
+    expect(only('PERSON', '婷儿，今天一起吃饭吗')).toEqual(['PERSON:婷儿']);
+    expect(found('我女儿今天生日，等一会儿，花儿开了')).toEqual([]);
     expect(only('PERSON', '转发 //@刘强东:新店下周开业')).toEqual(['PERSON:刘强东']);
     expect(only('PERSON', '陪着沈老师散步')).toEqual(['PERSON:沈老师']);
     expect(only('PERSON', '下班后去车行找峰哥聊聊')).toEqual(['PERSON:峰哥']);
