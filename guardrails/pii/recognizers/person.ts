@@ -48,6 +48,8 @@ const SURNAME_SIMPLIFIED = new Uint16Array(65536);
 for (const c of ZH_SURNAMES) SURNAME_SIMPLIFIED[c.charCodeAt(0)] = c.charCodeAt(0);
 for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) SURNAME_SIMPLIFIED[traditional.charCodeAt(0)] = simplified.charCodeAt(0);
 
+/** Name cues and the occupations written before a name, one list: one last-character lookup per candidate. */
+const CUES_AND_TITLES = [...ZH_NAME_CUES, ...ZH_TITLES_BEFORE_NAME];
 /** One-character cues (ZH_NAME_CUES ending in them are conjunctions / verbs, not labels). */
 const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
 /** What may follow a name used as a whole @handle. */
@@ -182,7 +184,7 @@ function chineseNames(text: string): Candidate[] {
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
     // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
-    const cueBefore = endsWithAny(text, cueEnd, ZH_NAME_CUES) || endsWithAny(text, cueEnd, ZH_TITLES_BEFORE_NAME);
+    const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
