@@ -1,8 +1,9 @@
 /**
  * More places written from general knowledge (no dataset): world cities, states and regions travellers and
  * news name, Chinese scenic spots, Hong Kong / Macau / Taiwan districts, cities' nicknames (帝都, 魔都, 榕城), oceans
- * and seas, regions (江浙沪, 京津冀, 闽南, 大湾区), historical names (北平, 汴京, 齐鲁, 巴蜀) and well-known city
- * areas at home and abroad (光谷, 五角场, 太古里, 银座, 明洞).
+ * and seas, regions (江浙沪, 京津冀, 闽南, 大湾区), historical names (北平, 汴京, 齐鲁, 巴蜀), well-known city
+ * areas at home and abroad (光谷, 五角场, 太古里, 银座, 明洞), mountains, lakes and sights (莫干山, 呼伦湖, 殷墟) and
+ * parts of provinces (陕北, 胶东, 川渝).
  * Left out: names that are everyday words too (马赛克 mosaic, 汉堡 hamburger, 淡水 fresh water, 前门 front door,
  * 比萨 pizza, 长岛 cocktail, 北极 in 北极熊, 天涯海角 the idiom), checked against the background character statistics.
  */
@@ -20,7 +21,10 @@ export const ZH_MORE_PLACES = `横滨 名古屋 神户 福冈 札幌 奈良 仁�
 北部湾 江浙 江浙沪 京津冀 京津 关中 闽南 岭南 华中 塞北 漠北 江淮 苏北 苏南 皖南 浙南 粤东 粤西 川西 滇西 藏区 大湾区 粤港澳 大西北
 大东北 海峡两岸 东南沿海 北平 汴京 建康 广陵 奉天 盛京 京师 巴蜀 齐鲁 燕赵 三秦 荆楚 吴越 八闽 三晋 湖湘 长安街
 汉口 光谷 东单 崇文门 大望路 三元桥 亦庄 天通苑 静安寺 五角场 虹桥 朱家角 上下九 珠江新城 琶洲 长隆 蛇口 太古里 九眼桥 新街口 紫金山 观音桥 磁器口 大唐芙蓉园
-曲江 美利坚 英伦 东瀛 南洋 涩谷 新宿 银座 秋叶原 池袋 箱根 镰仓 轻井泽 明洞 梨泰院`;
+曲江 美利坚 英伦 东瀛 南洋 涩谷 新宿 银座 秋叶原 池袋 箱根 镰仓 轻井泽 明洞 梨泰院
+莫干山 雁荡山 天目山 南浔 甪直 霞浦 平潭 南澳岛 东极岛 五大连池 呼伦湖 额尔古纳 阿尔山 禾木 帕米尔 塔克拉玛干 罗布泊 楼兰 祁连山 贺兰山 沙坡头 西夏王陵 太白山 终南山
+秦岭 大巴山 武陵山 四姑娘山 海螺沟 若尔盖 大足石刻 仙女山 天柱山 龙虎山 丹霞山 鼎湖山 罗浮山 开平碉楼 太姥山 清源山 崂山 蓬莱 刘公岛 沂蒙山 殷墟 王屋山 太行山 恒山
+悬空寺 乔家大院 白洋淀 野三坡 雾灵山 川渝 两广 两湖 陕北 陕南 鄂西 赣南 豫西 晋北 鲁西 辽南 胶东`;
 
 /** Place names: Chinese provinces and major cities (with and without their suffix), countries EN + ZH, major world cities. */
 export const ZH_PLACES = (
