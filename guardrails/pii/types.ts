@@ -166,6 +166,33 @@ export function forEachMatchNear(
 }
 
 /** Iterate a global regex safely (never loops on empty matches). */
+/**
+ * For a sticky regex whose matches start exactly where a run of `isRunChar` characters before an `anchor` starts
+ * (its lookbehind forbids a run character before the match): tries the regex once per occurrence of the anchor,
+ * at the start of the run before it, if that run is 1..`maxRun` long. Starts inside the previous match are
+ * skipped, so the matches are those a global scan of the whole text finds, in text order.
+ */
+export function forEachRunStartMatch(
+  text: string,
+  anchor: string,
+  maxRun: number,
+  isRunChar: (code: number) => boolean,
+  sticky: RegExp,
+  onMatch: (start: number, m: RegExpExecArray) => void,
+): void {
+  let lastEnd = 0;
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+    let start = at;
+    while (start > 0 && at - start <= maxRun && isRunChar(text.charCodeAt(start - 1))) start--;
+    if (start === at || start < lastEnd || (start > 0 && isRunChar(text.charCodeAt(start - 1)))) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    lastEnd = start + m[0].length;
+    onMatch(start, m);
+  }
+}
+
 export function forEachMatch(regex: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;

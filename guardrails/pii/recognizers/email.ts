@@ -1,4 +1,4 @@
-import type { Candidate, Recognizer } from '../types.js';
+import { forEachRunStartMatch, type Candidate, type Recognizer } from '../types.js';
 
 // The left lookbehind pins the start to a token boundary, so a long run of word characters without `@`
 // is scanned once (linear), not once per start position. Domain labels end in a literal dot: no ambiguity.
@@ -21,17 +21,9 @@ export const emailRecognizer: Recognizer = {
     // so it starts where the run of local-class characters before that `@` starts, and only if that run is at
     // most 64 long. Trying that one start per `@` (left to right, skipping starts inside the previous match)
     // finds exactly the matches a global scan of the whole text finds.
-    let lastEnd = 0;
-    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-      let start = at;
-      while (start > 0 && at - start <= 64 && isLocal(text.charCodeAt(start - 1))) start--;
-      if (start === at || start < lastEnd || (start > 0 && isLocal(text.charCodeAt(start - 1)))) continue;
-      EMAIL.lastIndex = start;
-      const m = EMAIL.exec(text);
-      if (m === null) continue;
-      lastEnd = start + m[0].length;
-      out.push({ type: 'EMAIL_ADDRESS', start, end: lastEnd, score: 0.95, validator: 'rfc5322-subset' });
-    }
+    forEachRunStartMatch(text, '@', 64, isLocal, EMAIL, (start, m) => {
+      out.push({ type: 'EMAIL_ADDRESS', start, end: start + m[0].length, score: 0.95, validator: 'rfc5322-subset' });
+    });
     return out;
   },
 };

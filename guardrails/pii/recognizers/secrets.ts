@@ -1,4 +1,4 @@
-import { type Candidate, type EntityType, type Recognizer } from '../types.js';
+import { forEachRunStartMatch, type Candidate, type EntityType, type Recognizer } from '../types.js';
 import { entropy } from '../validators.js';
 
 interface TokenRule {
@@ -114,19 +114,11 @@ export const secretsRecognizer: Recognizer = {
     }
     // A match's scheme is the whole run of [A-Za-z0-9+.\-] before a `://` (the lookbehind), 2-21 long and starting
     // with a letter: the sticky regex is tried once per `://`, at that run's start, in text order.
-    let lastUrlEnd = 0;
-    for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 1)) {
-      let start = sep;
-      while (start > 0 && sep - start <= 21 && isSchemeChar(text.charCodeAt(start - 1))) start--;
-      if (start === sep || start < lastUrlEnd || (start > 0 && isSchemeChar(text.charCodeAt(start - 1)))) continue;
-      URL_CREDENTIALS.lastIndex = start;
-      const m = URL_CREDENTIALS.exec(text);
-      if (m === null) continue;
-      lastUrlEnd = start + m[0].length;
+    forEachRunStartMatch(text, '://', 21, isSchemeChar, URL_CREDENTIALS, (start, m) => {
       const userinfo = m[1]!;
       const from = start + m[0].indexOf('://') + 3;
       out.push({ type: 'URL_CREDENTIALS', start: from, end: from + userinfo.length, score: 0.98, validator: 'url-userinfo', contextApplied: true });
-    }
+    });
     return out;
   },
 };
