@@ -168,7 +168,54 @@ function counterFor(buckets: number, n: number): Uint16Array {
   return counts;
 }
 
+/**
+ * Short texts (most prompts and answers) are counted in a small open-addressing table instead of the dense
+ * per-bucket array: the table stays in the L1 cache, where the dense array (buckets × 2 bytes, 512 KB at the
+ * shipped size) costs two scattered cache lines per n-gram and evicts the server's own working set. Same
+ * counts, same first-seen order.
+ */
+const SMALL_TABLE_MAX = 1024;
+const SMALL_SLOTS = 2048; // a power of two ≥ 2 × SMALL_TABLE_MAX: probes stay short
+const smallKeys = new Int32Array(SMALL_SLOTS).fill(-1);
+const smallCounts = new Uint16Array(SMALL_SLOTS);
+const smallSlotOf = new Int32Array(SMALL_TABLE_MAX);
+
+function toCountsSmall(n: number): FeatureCounts {
+  if (touched.length < n) touched = new Int32Array(Math.max(n, touched.length * 2));
+  let unique = 0;
+  for (let i = 0; i < n; i += 1) {
+    const h = scratch[i]!;
+    let slot = Math.imul(h, 0x9e3779b1) >>> 21; // top 11 bits: SMALL_SLOTS = 2^11
+    for (;;) {
+      const key = smallKeys[slot]!;
+      if (key === h) {
+        const c = smallCounts[slot]!;
+        if (c < 0xffff) smallCounts[slot] = c + 1;
+        break;
+      }
+      if (key === -1) {
+        smallKeys[slot] = h;
+        smallCounts[slot] = 1;
+        smallSlotOf[unique] = slot;
+        touched[unique++] = h;
+        break;
+      }
+      slot = (slot + 1) & (SMALL_SLOTS - 1);
+    }
+  }
+  const indices = new Int32Array(unique);
+  const out = new Uint16Array(unique);
+  for (let j = 0; j < unique; j += 1) {
+    const slot = smallSlotOf[j]!;
+    indices[j] = touched[j]!;
+    out[j] = smallCounts[slot]!;
+    smallKeys[slot] = -1;
+  }
+  return { indices, counts: out };
+}
+
 function toCounts(n: number, buckets: number): FeatureCounts {
+  if (n <= SMALL_TABLE_MAX) return toCountsSmall(n);
   const counts = counterFor(buckets, n);
   let unique = 0;
   for (let i = 0; i < n; i += 1) {
