@@ -183,6 +183,24 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     presigned.set(ctx, { json, token: issuer.issueJson(json) });
   };
 
+  /**
+   * A final (non-streamed) answer's header receipt is known once the output digest stage has run. When other
+   * requests are in flight, it is signed then on the thread pool, so the ~30 µs of Ed25519 leave the event loop
+   * that serves them; a lone request signs in the header hook as before (a thread-pool round trip would only add
+   * latency). The header hook uses it if the payload is byte for byte the same.
+   */
+  const presignFinalIfBusy = async (ctx: RequestContext): Promise<void> => {
+    if (!issuer || responses.size < 2 || !responses.has(ctx.requestId)) return;
+    const { facts, final } = headerFacts(ctx);
+    if (!final) return;
+    const json = JSON.stringify(issuer.payload(facts));
+    try {
+      presigned.set(ctx, { json, token: await issuer.issueJsonAsync(json) });
+    } catch {
+      // The header hook signs synchronously instead.
+    }
+  };
+
   const headerHook: HeaderHook = (ctx): Record<string, string> => {
     if (!issuer) return {};
     const { facts, final } = headerFacts(ctx);
@@ -261,7 +279,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     headerHook,
     presignHeader: presign,
     guard,
-    stages: withPresign(createDigestStages(keys), presign),
+    stages: withPresign(createDigestStages(keys), presign, presignFinalIfBusy),
     readiness: () => trail.probe(),
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
@@ -277,14 +295,25 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
  * receipt is scheduled for signing there, on the next turn of the event loop — after the upstream
  * request has been written, while its first chunk is on the way.
  */
-function withPresign(stages: { input: GuardStage; output: GuardStage }, presign: (ctx: RequestContext) => void): { input: GuardStage; output: GuardStage } {
+function withPresign(
+  stages: { input: GuardStage; output: GuardStage },
+  presign: (ctx: RequestContext) => void,
+  presignFinalIfBusy: (ctx: RequestContext) => Promise<void>,
+): { input: GuardStage; output: GuardStage } {
+  const digestOutput = stages.output.output?.bind(stages.output);
   const output: GuardStage = {
     name: stages.output.name,
     input({ body, ctx }) {
       if (body.stream === true) setImmediate(presign, ctx);
       return { action: 'continue' };
     },
-    output: stages.output.output?.bind(stages.output),
+    output: digestOutput
+      ? async (req) => {
+          const result = await digestOutput(req);
+          await presignFinalIfBusy(req.ctx);
+          return result;
+        }
+      : undefined,
     outputStream: stages.output.outputStream?.bind(stages.output),
   };
   return { input: stages.input, output };

@@ -3,7 +3,7 @@
  * tenant, content digests, policy version, verdicts and (confidential mode) the enclave measurement.
  * Text never enters a receipt.
  */
-import type { KeyObject } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import type { Verdict } from '../../guardrails/core/types.js';
 import { assembleReceipt, ed25519Signer, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
 import { receiptSignedBytes } from '../protocol/receipt.js';
@@ -24,7 +24,7 @@ export class ReceiptIssuer {
   private readonly sign: ReceiptSigner;
 
   constructor(
-    signingKey: KeyObject,
+    private readonly signingKey: KeyObject,
     readonly kid: string,
   ) {
     this.sign = ed25519Signer(signingKey);
@@ -55,5 +55,13 @@ export class ReceiptIssuer {
   issueJson(json: string): string {
     const bytes = Buffer.from(json, 'utf8');
     return assembleReceipt(bytes, this.sign(receiptSignedBytes(bytes)));
+  }
+
+  /** issueJson with the signature computed on libuv's thread pool (node:crypto's callback form): same token. */
+  issueJsonAsync(json: string): Promise<string> {
+    const bytes = Buffer.from(json, 'utf8');
+    return new Promise((resolve, reject) => {
+      sign(null, receiptSignedBytes(bytes), this.signingKey, (err, signature) => (err ? reject(err) : resolve(assembleReceipt(bytes, signature))));
+    });
   }
 }

@@ -88,3 +88,68 @@ describe('presigned stream header receipts', () => {
     expect(plain.output.input).toBeUndefined();
   });
 });
+
+/** Counts thread-pool signatures made by the runtime's issuer (the real one, just counted). */
+function countAsyncSignatures(audit: AuditRuntime): { n: number } {
+  const counter = { n: 0 };
+  const issuer = audit.issuer!;
+  const issueJsonAsync = issuer.issueJsonAsync.bind(issuer);
+  issuer.issueJsonAsync = (json: string) => {
+    counter.n++;
+    return issueJsonAsync(json);
+  };
+  return counter;
+}
+
+async function answer(audit: AuditRuntime, ctx: RequestContext): Promise<void> {
+  const body = { model: 'm', messages: [{ role: 'user', content: 'hello' }] };
+  await audit.stages.input.input!({ surface: 'chat.completions', body, ctx });
+  await audit.stages.output.input!({ surface: 'chat.completions', body, ctx });
+  const response = { id: 'c1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'hi there' }, finish_reason: 'stop' }] };
+  await audit.stages.output.output!({ surface: 'chat.completions', body, ctx, response });
+}
+
+describe('final header receipts of non-streamed answers', () => {
+  it('are signed on the thread pool while another request is in flight, and equal a receipt signed at header time', async () => {
+    const audit = await runtime();
+    const sync = countSignatures(audit);
+    const pooled = countAsyncSignatures(audit);
+    const ctx = inFlight(audit, 'req_final_busy');
+    inFlight(audit, 'req_other'); // a second request in flight
+    await answer(audit, ctx);
+    expect(pooled.n).toBe(1);
+    const token = audit.headerHook(ctx)['x-sealgate-receipt']!;
+    expect(sync.n).toBe(0); // the header used the pooled signature
+    expect(decodeReceipt(token)).toMatchObject({ rid: 'req_final_busy', fin: true, dig: { in: ctx.digests!.input, out: ctx.digests!.output } });
+    expect(token).toBe(audit.issuer!.issue({ requestId: ctx.requestId, tenantId: 'acme', digests: ctx.digests, verdicts: [], final: true }));
+    expect(verifyReceipt(token, audit.keys.publicKeyRaw, { requestId: 'req_final_busy', final: true })).toMatchObject({ valid: true });
+    await audit.close();
+  });
+
+  it('are signed in the header hook when the request is alone (no thread-pool round trip)', async () => {
+    const audit = await runtime();
+    const sync = countSignatures(audit);
+    const pooled = countAsyncSignatures(audit);
+    const ctx = inFlight(audit, 'req_final_alone');
+    await answer(audit, ctx);
+    const token = audit.headerHook(ctx)['x-sealgate-receipt']!;
+    expect(pooled.n).toBe(0);
+    expect(sync.n).toBe(1);
+    expect(verifyReceipt(token, audit.keys.publicKeyRaw, { requestId: 'req_final_alone', final: true })).toMatchObject({ valid: true });
+    await audit.close();
+  });
+
+  it('are signed afresh in the header hook when the payload changed after the output stages', async () => {
+    const audit = await runtime();
+    const sync = countSignatures(audit);
+    const ctx = inFlight(audit, 'req_final_changed');
+    inFlight(audit, 'req_other_2');
+    await answer(audit, ctx);
+    ctx.verdicts.push({ stage: 'output', detector: 'pii', category: 'pii.email', score: 0.9, action: 'redact' });
+    const token = audit.headerHook(ctx)['x-sealgate-receipt']!;
+    expect(sync.n).toBe(1);
+    expect(decodeReceipt(token).vd).toEqual([{ st: 'output', det: 'pii', cat: 'pii.email', sc: 0.9, act: 'redact' }]);
+    expect(verifyReceipt(token, audit.keys.publicKeyRaw, { requestId: 'req_final_changed', final: true })).toMatchObject({ valid: true });
+    await audit.close();
+  });
+});
