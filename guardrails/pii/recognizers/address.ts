@@ -11,7 +11,6 @@ const ZH_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '
 const ZH_SUFFIX_FIRST = new Set(ZH_SUFFIXES.map((w) => w[0]!));
 /** Characters that never belong to a place name (particles, verbs of 住在/寄到, punctuation, digits, Latin). */
 const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送和与及或也都就请把给了'.split(''));
-const isPlaceChar = (ch: string) => !ZH_NOT_PLACE_CHARS.has(ch);
 /** Numbered parts: 88号, 3-501室, 5栋, B座 */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
 
@@ -26,6 +25,16 @@ const ZH_ADMIN_ONE_CHAR = /[县市区镇乡村]/;
 /** Characters that can start a suffix, by UTF-16 code. */
 const SUFFIX_FIRST = new Uint8Array(65536);
 for (const c of ZH_SUFFIX_FIRST) SUFFIX_FIRST[c.charCodeAt(0)] = 1;
+/** The suffixes starting with each character, in ZH_SUFFIXES order (the first that occurs wins, as in a scan of the whole list). */
+const SUFFIXES_BY_FIRST = new Map<number, string[]>();
+for (const w of ZH_SUFFIXES) {
+  const list = SUFFIXES_BY_FIRST.get(w.charCodeAt(0));
+  if (list) list.push(w);
+  else SUFFIXES_BY_FIRST.set(w.charCodeAt(0), [w]);
+}
+/** 1 at the code of each ZH_NOT_PLACE_CHARS character (all single UTF-16 units): no one-character string per position. */
+const NOT_PLACE = new Uint8Array(65536);
+for (const ch of ZH_NOT_PLACE_CHARS) NOT_PLACE[ch.charCodeAt(0)] = 1;
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
@@ -44,13 +53,13 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
       if (p > runStart && SUFFIX_FIRST[text.charCodeAt(p)] === 1) {
         if (lastNonPlace >= segmentStart) segmentStart = lastNonPlace + 1;
       } else {
-        if (!isPlaceChar(text[p]!)) lastNonPlace = p;
+        if (NOT_PLACE[text.charCodeAt(p)] === 1) lastNonPlace = p;
         continue;
       }
       if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(text[p]!))) continue;
       // Suffixes are all ideographs, so a match lies inside this run.
       let suffix = '';
-      for (const w of ZH_SUFFIXES) if (text.startsWith(w, p)) { suffix = w; break; }
+      for (const w of SUFFIXES_BY_FIRST.get(text.charCodeAt(p))!) if (text.startsWith(w, p)) { suffix = w; break; }
       if (!suffix) continue;
       const start = Math.max(segmentStart, p - 7);
       const end = p + suffix.length;
@@ -120,14 +129,15 @@ const EN_NUMBERED_STREET = new RegExp(
 const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
 const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|Rd|Dr|No|Ste|u)\.\s?)|$))/;
 
-/** Literal pieces of ADDRESS_CUE: the case-insensitive `\b` alternation is only run when one occurs. */
-const ADDRESS_CUE_WORDS = ['address', 'live', 'located at', 'office is at', 'ship', 'deliver', 'moved to', 'send it to', 'mail it to'];
+/**
+ * Literal pieces of ADDRESS_CUE: the case-insensitive `\b` alternation is only run when one occurs in the
+ * lower-cased text. One alternation instead of nine `includes` scans (same answer: any piece occurs).
+ */
+const ADDRESS_CUE_WORDS = /address|live|located at|office is at|ship|deliver|moved to|send it to|mail it to/;
 
 function englishAddresses(text: string, lower: string, hasUpper: boolean): Candidate[] {
   const out: Candidate[] = [];
-  let cue = false;
-  for (const w of ADDRESS_CUE_WORDS) if (lower.includes(w)) { cue = true; break; }
-  if (cue) forEachMatch(ADDRESS_CUE, text, (m) => {
+  if (ADDRESS_CUE_WORDS.test(lower)) forEachMatch(ADDRESS_CUE, text, (m) => {
     const start = m.index + m[0].length;
     const clause = CLAUSE.exec(text.slice(start, start + 100));
     if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });

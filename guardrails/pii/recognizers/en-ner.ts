@@ -34,6 +34,9 @@ export const enNerRecognizer: Recognizer = {
     if (!facts.hasUpper || !ALPHABETIC_CAPITAL.test(text)) return [];
     const out: Candidate[] = [];
     for (const s of tagger().spans(text)) {
+      // Below both thresholds it may end with (its own, or ORGANIZATION's after the legal-form check): dropped
+      // before the slice and split below (most tagged spans end here).
+      if (s.margin < EN_NER_MIN_MARGIN[s.type] && (s.type !== 'PERSON' || s.margin < EN_NER_MIN_MARGIN.ORGANIZATION)) continue;
       const lastWord = text.slice(s.start, s.end).split(/\s+/).pop()!;
       // "Smith Biotech Group" tagged as a person is still an organisation: the legal form decides.
       if (s.type === 'PERSON' && s.end - s.start > lastWord.length && ORG_WORDS.has(lastWord)) s.type = 'ORGANIZATION';
