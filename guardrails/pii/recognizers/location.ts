@@ -123,7 +123,11 @@ export const locationRecognizer: Recognizer = {
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.
         end += genericWordAt(text, end);
-        out.push({ type: 'LOCATION', start: hit.start, end, score: 0.6, validator: 'zh-gazetteer', contextApplied: true });
+        // A long listed name standing on its own is no accident of characters (珠穆朗玛峰, 地中海): it outranks a
+        // shorter reading inside it (穆朗玛 after the surname 穆, the brand 中海). With an administrative suffix it is
+        // usually one link of an address chain (河南省驻马店市…), which the address recognizer scores.
+        const length = end === hit.end ? hit.end - hit.start : 2;
+        out.push({ type: 'LOCATION', start: hit.start, end, score: length >= 4 ? 0.7 : length === 3 ? 0.65 : 0.6, validator: 'zh-gazetteer', contextApplied: true });
       }
       genericPlaceNames(text, out);
       countyNames(text, out);

@@ -175,7 +175,18 @@ export const organizationRecognizer: Recognizer = {
     }
     if (facts.hasCjk) {
       chineseOrgs(text, push);
-      for (const hit of zhKnown.find(text)) if (!insideWord(text, hit.start, hit.end)) push(hit.start, hit.end, 0.65, 'zh-org-gazetteer');
+      // A listed name of three characters or more is no accident of characters: it outranks a name-shaped reading
+      // (欧|莱雅) and a suffix match run on over the words before it (觉得|浙江大学), and a legal or group suffix
+      // right after it stays with it (亚马逊公司) — unless a registered name with a legal form runs on past it
+      // (杭州阿里巴巴网络技术有限公司): the listed name is part of that one.
+      const suffixMatches = out.length;
+      for (const hit of zhKnown.find(text)) {
+        if (insideWord(text, hit.start, hit.end)) continue;
+        let long = hit.end - hit.start >= 3;
+        for (let k = 0; k < suffixMatches && long; k++) if (out[k]!.start <= hit.start && out[k]!.end > hit.end && LEGAL_FORM.test(text.slice(hit.end, out[k]!.end))) long = false;
+        const suffix = long ? ZH_ORG_SUFFIXES.find((x) => text.startsWith(x, hit.end)) : undefined;
+        push(hit.start, hit.end + (suffix?.length ?? 0), long ? 0.75 : 0.65, 'zh-org-gazetteer');
+      }
     }
     return out;
   },

@@ -203,6 +203,8 @@ function chineseNames(text: string): Candidate[] {
     const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || HANDLE_END.test(text[end]!))));
     if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     if (handle) score += 0.3;
+    // A handle that opens with a full name (@王小明爱吃鱼): people put their own name first.
+    else if (atHandle && given === 2) score += 0.15;
     // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝大家, 贺喜, 戴帽子,
     // 易碎品, 生姜片): without a cue, a title or a handle they need more evidence.
     else if (VERB_SURNAMES.has(ch) && !strongCue && !honorificAfter) score -= 0.15;
@@ -370,8 +372,10 @@ function erNameAt(text: string, k: number, out: Candidate[]): void {
 
 /** Birth order and size words: 二哥 / 大姐 / 小叔 are family terms, not names. */
 const KIN_NOT_NAME = new Set('一二三四五六七八九十大小老表堂'.split(''));
+/** Pairs of this shape that are titles or words: 王爷 (a prince), 姑爷 (a son-in-law). */
+const KIN_TITLE_WORDS = new Set(['王爷', '姑爷', '师爷', '少爷', '老爷', '佛爷', '白哥']);
 /**
- * One name character + a kinship or boss title used as a nickname: 泽哥, 雨哥, 昌叔, 胡总. The character must be
+ * One name character + a kinship or boss title used as a nickname: 峰哥, 梅姐, 强叔, 胡总. The character must be
  * a surname or a typical given-name character and form no word with the title (大哥, 帅哥, 老总, 表姐 do), the
  * title none with the next character (总是), and the character none with the one before it.
  */
@@ -379,8 +383,12 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   const c = text.charCodeAt(k);
   if ((NAME_CLASS[c]! & NOT_GIVEN) !== 0 || (GIVEN_NAME_CHAR[c] !== 1 && SURNAME_SIMPLIFIED[c] === 0)) return;
   const m = zhCharModel();
+  // 林林总总 / 王爷 (a prince): a doubled character or a title word, not a nickname.
+  if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === text.charCodeAt(k + 1) || KIN_TITLE_WORDS.has(text.slice(k, k + 2))) return;
   if (KIN_NOT_NAME.has(text[k]!) || m.pmi(c, text.charCodeAt(k + 1)) > 1.5 || m.pmi(text.charCodeAt(k + 1), text.charCodeAt(k + 2)) > 2 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2)) return;
-  let score = 0.45;
+  // (No word edge needed: the checks above already say the pair is no word of running text — 昨天碰到|峰哥|了,
+  // 多亏|强叔|帮忙. Edges only raise the score.)
+  let score = 0.5;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!) || text[k - 1] === '@') score += 0.1;
   if (!isCjkCode(text.charCodeAt(k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });

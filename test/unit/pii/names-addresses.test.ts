@@ -88,6 +88,26 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '她叫克里斯汀斯图尔特')).toEqual(['PERSON:克里斯汀斯图尔特']);
     expect(only('PERSON', '马克·扎克伯格发布了新产品')).toEqual(['PERSON:马克·扎克伯格']);
   });
+  it('nicknames with a kinship title, handles that open with a name, common given-name characters', () => {
+    // One name character + 哥 / 叔 / 姐 needs no word edge when the pair is no word of running text.
+    expect(only('PERSON', '昨天在楼下碰到峰哥了')).toEqual(['PERSON:峰哥']);
+    expect(only('PERSON', '这事多亏强叔帮忙')).toEqual(['PERSON:强叔']);
+    // …but a title word (王爷, a prince) or a doubled character (林林总总) is none.
+    expect(found('那会他还只是个王爷')).toEqual([]);
+    expect(found('林林总总的事情')).toEqual([]);
+    // A handle that opens with a full name: people put their own name first.
+    expect(only('PERSON', '@王小明爱吃鱼 快来看这个')).toEqual(['PERSON:王小明']);
+    expect(found('@开心每一天 你好呀')).toEqual([]);
+    // 伟 / 雯 / 雅 / 晨 are among the commonest given-name characters.
+    expect(only('PERSON', '昨晚陈思雯发来一张照片，明天何雅来上班')).toEqual(['PERSON:陈思雯', 'PERSON:何雅']);
+    expect(only('PERSON', '这个月林晨负责值班')).toEqual(['PERSON:林晨']);
+  });
+  it('a long listed place or brand outranks a name-shaped reading inside it', () => {
+    // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
+    expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);
+    expect(found('地中海气候夏天干燥')).toEqual(['LOCATION:地中海']);
+    expect(found('洗发水还是欧莱雅好用')).toEqual(['ORGANIZATION:欧莱雅']);
+  });
   it('a name that passes once is found at its other occurrences too', () => {
     expect(only('PERSON', '林悦说林悦的歌最好听')).toEqual(['PERSON:林悦', 'PERSON:林悦']);
   });
@@ -120,6 +140,8 @@ describe('organisations and locations', () => {
   it('organisations by suffix and gazetteer', () => {
     expect(only('ORGANIZATION', 'I work at Careset Systems now')).toEqual(['ORGANIZATION:Careset Systems']);
     expect(only('ORGANIZATION', '他在杭州阿里巴巴网络技术有限公司上班')).toEqual(['ORGANIZATION:杭州阿里巴巴网络技术有限公司']);
+    // A listed name is not run on over the words before it, and an org suffix right after it stays with it.
+    expect(only('ORGANIZATION', '我觉得浙江大学很好，亚马逊公司发布了财报')).toEqual(['ORGANIZATION:浙江大学', 'ORGANIZATION:亚马逊公司']);
     expect(only('ORGANIZATION', '腾讯发布了新游戏')).toEqual(['ORGANIZATION:腾讯']);
     expect(only('ORGANIZATION', '他在恒信公司上班')).toEqual(['ORGANIZATION:恒信公司']);
     expect(only('ORGANIZATION', '我平时在土豆网看视频')).toEqual(['ORGANIZATION:土豆网']);
