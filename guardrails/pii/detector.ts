@@ -240,10 +240,13 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const normalized = normalize(text);
       const n = normalized.text;
       const facts = new Facts(n, contextGate, minScore, contextMatcher);
-      const scored: Array<Candidate & { recognizer?: string }> = [];
+      const scored: Candidate[] = [];
+      // The recognizer of scored[k] (a parallel array: adding a property to candidates of many shapes was a
+      // megamorphic store per candidate).
+      const owners: string[] = [];
       let address = false;
       for (const recognizer of active) {
-        const candidates: Array<Candidate & { recognizer?: string }> = recognizer.recognize(n, facts);
+        const candidates = recognizer.recognize(n, facts);
         for (let k = 0; k < candidates.length; k++) {
           const c = candidates[k]!;
           if (c.score + 0.35 < minScore || !wanted.has(c.type)) continue; // cannot reach the threshold even with context
@@ -252,8 +255,8 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
           if (score < minScore) continue;
           // Candidates are fresh objects per call: annotate in place instead of copying.
           c.score = score;
-          c.recognizer = recognizer.name;
           scored.push(c);
+          owners.push(recognizer.name);
           if (c.type === 'ADDRESS') address = true;
         }
       }
@@ -263,8 +266,10 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       for (const c of address ? mergeAddressParts(n, resolved) : resolved) {
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
+        // Resolution keeps the candidate objects themselves (a handful per text): find each one's recognizer.
+        const recognizerName = owners[scored.indexOf(c)]!;
         const finding: Finding = {
-          detector: detectorNames.get(c.recognizer!) ?? `pii.${c.recognizer!}`,
+          detector: detectorNames.get(recognizerName) ?? `pii.${recognizerName}`,
           category: CATEGORY[c.type],
           type: c.type,
           start,
