@@ -1,4 +1,4 @@
-import { ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
+import { ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
@@ -13,9 +13,11 @@ const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称
   '坦言', '直言', '强调', '承认', '写道', '问道', '答道', '笑道', '回忆', '主演', '执导', '出演', '演唱', '献唱', '代言', '加盟', '生日快乐'];
 /** Characters that commonly stand right before a name (verbs and particles of address). */
 const ZH_BEFORE_NAME = new Set('说和跟给叫是的对问找让被把与及同向请求替帮陪见约谢'.split(''));
-const ZH_CLAUSE_END = /[，。！？,.!?\n)）]/;
-const ZH_CLAUSE_START = /[，。！？：:,.!?\n\s(（]/;
-const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()【】\[\]]/u;
+// 丶 灬 丿 乀 彡 are ideographs by code but decoration by use: separators inside social-media nicknames
+// (小鱼丶, 阿飞灬大侠). They delimit a name like punctuation.
+const ZH_CLAUSE_END = /[，。！？,.!?\n)）丶灬丿乀彡]/;
+const ZH_CLAUSE_START = /[，。！？：:,.!?\n\s(（丶灬丿乀彡]/;
+const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()【】\[\]丶灬丿乀彡]/u;
 
 // First/last characters of the word lists: one Set lookup rules out most positions before any startsWith.
 const firstChars = (words: readonly string[]) => new Set(words.map((w) => w[0]!));
@@ -187,6 +189,10 @@ function chineseNames(text: string): Candidate[] {
     const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
     const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
+    // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
+    // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
+    // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
+    if (!strongCue && !atHandle && i > 0 && !ZH_BEFORE_NAME.has(text[i - 1]!) && ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(i - 1, i + 1)) && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
     if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
@@ -254,6 +260,9 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   if ((cue && !ZH_WEAK_CUES.has(text[cueEnd - 1]!)) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
   else if (cue) score += 0.1;
   if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
+  // A doubled given-name character standing alone between punctuation is someone called by name (，兰兰，);
+  // interjections (嗯嗯, 拜拜) have no given-name character.
+  else if (GIVEN_NAME_CHAR[c] === 1 && (k === 0 || ZH_CLAUSE_START.test(text[k - 1]!)) && (k + 2 >= text.length || ZH_CLAUSE_END.test(text[k + 2]!))) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-pet-name', contextApplied: true });
 }
 
@@ -411,6 +420,8 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   const b = text.charCodeAt(k + 1);
   if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
   if (!TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
+  // 宿管阿姨 / 主管老师: an everyday word before the title is a job, not a name.
+  if (ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(k, k + 2))) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
   if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });

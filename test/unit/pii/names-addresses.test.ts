@@ -102,6 +102,23 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '昨晚陈思雯发来一张照片，明天何雅来上班')).toEqual(['PERSON:陈思雯', 'PERSON:何雅']);
     expect(only('PERSON', '这个月林晨负责值班')).toEqual(['PERSON:林晨']);
   });
+  it('a surname that closes an everyday word with the character before it starts no name', () => {
+    // 一叶 / 青梅 / 宿管 are words: 叶孤舟, 梅枯, 管阿姨 are no names.
+    expect(found('一叶孤舟在江上漂着')).toEqual([]);
+    expect(found('青梅枯了，竹马老了')).toEqual([]);
+    expect(found('宿管阿姨今天查房')).toEqual([]);
+    // …but a preposition before the surname is no word with it (对|方芳), and a character that already closes a
+    // word with the one before it (另外|孙某, 由于|王某) leaves the name alone.
+    expect(only('PERSON', '他对方芳说了实话')).toEqual(['PERSON:方芳']);
+    expect(only('PERSON', '另外孙殿英那个人')).toEqual(['PERSON:孙殿英']);
+    expect(only('PERSON', '由于王芳请假，会议改期')).toEqual(['PERSON:王芳']);
+  });
+  it('decoration characters in nicknames delimit a name', () => {
+    expect(only('PERSON', '晚安丶宋雨桐丶明天见')).toEqual(['PERSON:宋雨桐']);
+    expect(only('PERSON', '冰凌灬张晓彤丶加油')).toEqual(['PERSON:张晓彤']);
+    // 灬 is no given-name character (阿飞灬 is no name 飞灬).
+    expect(found('阿飞灬大侠来了')).toEqual([]);
+  });
   it('a long listed place or brand outranks a name-shaped reading inside it', () => {
     // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
     expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);
