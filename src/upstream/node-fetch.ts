@@ -23,7 +23,21 @@ interface Target {
   options: Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path'>;
 }
 
+export interface NodeTransport {
+  fetch: typeof fetch;
+  /**
+   * `fetch` with a deadline for the response head: past `timeoutMs` the request is destroyed and the
+   * promise rejects with an `AbortError` whose message says it timed out (how the openai SDK tells a
+   * timeout from a cancellation: the caller's own signal is not aborted).
+   */
+  fetchWithDeadline(input: string | URL | Request, init: RequestInit, timeoutMs: number): Promise<Response>;
+}
+
 export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
+  return createNodeTransport(opts).fetch;
+}
+
+export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTransport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 256, scheduling: 'lifo' as const };
   const httpAgent = withQuietSockets(new HttpAgent(agentOptions));
   const httpsAgent = withQuietSockets(new HttpsAgent(agentOptions));
@@ -44,7 +58,7 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
     return target;
   };
 
-  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
+  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}, timeoutMs?: number): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
       const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const { secure, options } = targetOf(href);
@@ -55,6 +69,7 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
       const req = (secure ? httpsRequest : httpRequest)(
         { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent },
         (res) => {
+          clearTimeout(deadline);
           const status = res.statusCode ?? 502;
           if (NULL_BODY_STATUS.has(status) || method === 'HEAD') {
             res.resume();
@@ -67,7 +82,11 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
           );
         },
       );
-      req.on('error', (err) => reject(signal?.aborted ? abortError(signal) : err));
+      const deadline = timeoutMs === undefined ? undefined : setTimeout(() => req.destroy(timeoutError()), timeoutMs);
+      req.on('error', (err) => {
+        clearTimeout(deadline);
+        reject(signal?.aborted ? abortError(signal) : err);
+      });
       if (signal) {
         // One abort listener, removed when the exchange is over (node's `signal` option wires a
         // stream-finished watcher with several listeners into every request).
@@ -80,11 +99,15 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
       else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
       else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
       else {
+        clearTimeout(deadline);
         req.destroy();
         reject(new TypeError('node-fetch: unsupported request body type'));
       }
     });
-  return nodeFetch as typeof fetch;
+  return {
+    fetch: nodeFetch as typeof fetch,
+    fetchWithDeadline: (input, init, timeoutMs) => nodeFetch(input, init, timeoutMs),
+  };
 }
 
 /**
@@ -250,6 +273,10 @@ function toHeaders(raw: IncomingHttpHeaders): Headers {
     else headers.set(name, value);
   }
   return headers;
+}
+
+function timeoutError(): Error {
+  return new DOMException('The upstream request timed out.', 'AbortError');
 }
 
 function abortError(signal: AbortSignal): Error {

@@ -5,10 +5,10 @@
  * SDK retries are off: the router owns retries and fallback. Error messages are ours: an upstream's
  * error text may echo headers or URLs, so only 4xx bodies (about the request itself) are relayed.
  */
-import OpenAI from 'openai';
+import OpenAI, { type ClientOptions } from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
-import { createNodeFetch } from './node-fetch.js';
+import { createNodeTransport, type NodeTransport } from './node-fetch.js';
 
 const paths: Record<Surface, string> = {
   'chat.completions': '/chat/completions',
@@ -26,15 +26,48 @@ export interface OpenAICompatibleOptions {
   streamUsage?: boolean;
 }
 
+/**
+ * The SDK client for non-streamed calls. Everything is the SDK's (request building, headers, error
+ * mapping, response parsing) except two per-call costs on the gateway's hot path: `fetchWithTimeout`
+ * creates an AbortSignal, a listener and a timer per call to enforce the deadline, which the node
+ * transport does with the caller's own signal and one timer; and the bearer header of a fixed key is
+ * built once. Streamed calls keep the stock client: its Stream cancels the request through that
+ * per-call AbortController.
+ */
+class DeadlineOpenAI extends OpenAI {
+  private auth?: Promise<Awaited<ReturnType<OpenAI['authHeaders']>>>;
+
+  constructor(
+    options: ClientOptions,
+    private readonly transport: NodeTransport,
+  ) {
+    super(options);
+  }
+
+  protected override fetchWithAuth(url: RequestInfo, init: RequestInit, timeout: number): Promise<Response> {
+    return this.transport.fetchWithDeadline(url, init, timeout);
+  }
+
+  protected override authHeaders(...args: Parameters<OpenAI['authHeaders']>): ReturnType<OpenAI['authHeaders']> {
+    // Only the default scheme (our fixed bearer key) is cached; the SDK never mutates the returned headers.
+    const schemes = args[1];
+    if (schemes?.bearerAuth !== true || schemes.adminAPIKeyAuth) return super.authHeaders(...args);
+    return (this.auth ??= super.authHeaders(...args));
+  }
+}
+
 export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): Provider {
-  const client = new OpenAI({
+  const transport = createNodeTransport();
+  const options: ClientOptions = {
     // Some local servers need no key; the SDK insists on one, so send a placeholder.
     apiKey: opts.apiKey ?? 'sealgate-no-key',
     baseURL: opts.baseUrl,
     maxRetries: 0,
     defaultHeaders: opts.headers,
-    fetch: createNodeFetch(),
-  });
+    fetch: transport.fetch,
+  };
+  const client = new DeadlineOpenAI(options, transport);
+  const streamClient = new OpenAI(options);
 
   const translate = (err: unknown): UpstreamError => {
     if (err instanceof UpstreamError) return err;
@@ -73,7 +106,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
           const json = await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs });
           return { kind: 'json', body: json };
         }
-        const events = (await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
+        const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
         return { kind: 'stream', chunks: translateStream(events, translate) };
       } catch (err) {
         throw translate(err);

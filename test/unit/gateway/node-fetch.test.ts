@@ -7,20 +7,30 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import { createNodeFetch } from '../../../src/upstream/node-fetch.js';
+import { createNodeFetch, createNodeTransport } from '../../../src/upstream/node-fetch.js';
+import { createOpenAICompatibleProvider } from '../../../src/upstream/openai-compatible.js';
+import { UpstreamError } from '../../../src/upstream/types.js';
 
 let server: Server;
 let base: string;
 const seen: { method?: string; url?: string; headers?: Record<string, unknown>; body?: string }[] = [];
+/** Requests to the never-answering paths whose connection the client closed. */
+let hangsClosed = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
+    if (req.url?.startsWith('/v1/hang')) req.socket.once('close', () => hangsClosed++);
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body });
       const path = req.url?.split('?')[0];
-      if (path === '/v1/chat/completions' && body.includes('"stream":true')) {
+      if (path === '/v1/slowbody/chat/completions') {
+        // The head at once, the end of the body after 150 ms: a head deadline must not cut it.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id":"slow",');
+        setTimeout(() => res.end('"text":"late but whole"}'), 150);
+      } else if (path === '/v1/chat/completions' && body.includes('"stream":true')) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         // Whole stream in one write: the body is complete before the client reads it.
         res.end('data: {"n":1}\n\ndata: {"n":2}\n\ndata: {"n":3}\n\ndata: [DONE]\n\n');
@@ -33,7 +43,7 @@ beforeAll(async () => {
       } else if (req.url === '/v1/empty') {
         res.writeHead(204);
         res.end();
-      } else if (req.url === '/v1/hang') {
+      } else if (req.url?.startsWith('/v1/hang')) {
         // Never answers: only an abort ends this request.
       } else {
         res.writeHead(404, { 'content-type': 'application/json' });
@@ -125,5 +135,56 @@ describe('createNodeFetch', () => {
     const error = await client.post('/limited', { body: {} }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect((error as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after-ms')).toBe('250');
+  });
+});
+
+describe('createNodeTransport: deadline for the response head', () => {
+  const transport = createNodeTransport();
+
+  it('destroys a request with no answer by the deadline, as an AbortError that says it timed out', async () => {
+    const closedBefore = hangsClosed;
+    const error = await transport.fetchWithDeadline(`${base}/hang`, { method: 'POST', body: '{}' }, 80).catch((err: unknown) => err);
+    expect(error).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/timed out/) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hangsClosed).toBe(closedBefore + 1);
+  });
+
+  it('a head in time clears the deadline: a body that ends after it still arrives whole', async () => {
+    const res = await transport.fetchWithDeadline(`${base}/slowbody/chat/completions`, { method: 'POST', body: '{}' }, 50);
+    expect(await res.json()).toEqual({ id: 'slow', text: 'late but whole' });
+  });
+});
+
+describe('openai-compatible provider (non-streamed calls through the deadline transport)', () => {
+  const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+
+  it('answers with the SDK headers and the bearer key on every call', async () => {
+    const provider = createOpenAICompatibleProvider({ name: 'up', baseUrl: base, apiKey: 'sk-test-key', models: ['m'] });
+    const from = seen.length;
+    for (let i = 0; i < 2; i++) {
+      const result = await provider.call({ surface: 'chat.completions', body, signal: new AbortController().signal, timeoutMs: 5_000 });
+      expect(result).toEqual({ kind: 'json', body: { id: 'x', text: 'héllo 你好' } });
+    }
+    const sent = seen.slice(from);
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request.headers).toMatchObject({ authorization: 'Bearer sk-test-key', 'content-type': 'application/json', 'x-stainless-timeout': '5' });
+      expect(JSON.parse(request.body ?? '')).toEqual(body);
+    }
+  });
+
+  it('maps a missed deadline to a timeout and a cancelled request to aborted, closing the connection', async () => {
+    const provider = createOpenAICompatibleProvider({ name: 'up', baseUrl: `${base}/hang`, models: ['m'] });
+    const closedBefore = hangsClosed;
+    const timedOut = await provider.call({ surface: 'chat.completions', body, signal: new AbortController().signal, timeoutMs: 80 }).catch((err: unknown) => err);
+    expect(timedOut).toBeInstanceOf(UpstreamError);
+    expect((timedOut as UpstreamError).kind).toBe('timeout');
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 40);
+    const cancelled = await provider.call({ surface: 'chat.completions', body, signal: controller.signal, timeoutMs: 5_000 }).catch((err: unknown) => err);
+    expect((cancelled as UpstreamError).kind).toBe('aborted');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hangsClosed).toBe(closedBefore + 2);
   });
 });
