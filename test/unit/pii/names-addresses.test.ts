@@ -113,6 +113,13 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '另外孙殿英那个人')).toEqual(['PERSON:孙殿英']);
     expect(only('PERSON', '由于王芳请假，会议改期')).toEqual(['PERSON:王芳']);
   });
+  it('everyday words that start with a surname character are no names', () => {
+    expect(found('金秋好时节，一起去看龙舟赛')).toEqual([]);
+    expect(found('我周边同学都支持韩流，骗人的话，我是王八！')).toEqual([]);
+    expect(found('把黄酱倒入碗中，再加陈醋，还有金灿灿的油菜花')).toEqual([]);
+    // Words that are also common names stay out of that list: 白雪 after a cue is a name.
+    expect(only('PERSON', '联系人：白雪，电话见下')).toEqual(['PERSON:白雪']);
+  });
   it('decoration characters in nicknames delimit a name', () => {
     expect(only('PERSON', '晚安丶宋雨桐丶明天见')).toEqual(['PERSON:宋雨桐']);
     expect(only('PERSON', '冰凌灬张晓彤丶加油')).toEqual(['PERSON:张晓彤']);
