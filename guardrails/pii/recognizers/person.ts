@@ -193,8 +193,10 @@ function chineseNames(text: string): Candidate[] {
     // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
     // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
     if (!strongCue && !atHandle && i > 0 && !ZH_BEFORE_NAME.has(text[i - 1]!) && ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(i - 1, i + 1)) && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
-    // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title.
-    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5) continue;
+    // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
+    // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
+    // names in it too, so a frequent pair may be a frequent name).
+    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(text[i - 1] === '@' || ZH_BEFORE_NAME.has(text[i - 1]!))) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;

@@ -120,6 +120,11 @@ describe('Chinese names in social-media text', () => {
     // Words that are also common names stay out of that list: 白雪 after a cue is a name.
     expect(only('PERSON', '联系人：白雪，电话见下')).toEqual(['PERSON:白雪']);
   });
+  it('surname + one character that is a frequent pair is a name after a particle or verb of address', () => {
+    expect(only('PERSON', '跟陈阳说一声，请问张三的考勤情况')).toEqual(['PERSON:陈阳', 'PERSON:张三']);
+    // Without one it is still a word (周边环境, 温室气体) — covered above; 武德 is listed as a word.
+    expect(found('他的武学与武德都很好')).toEqual([]);
+  });
   it('decoration characters in nicknames delimit a name', () => {
     expect(only('PERSON', '晚安丶宋雨桐丶明天见')).toEqual(['PERSON:宋雨桐']);
     expect(only('PERSON', '冰凌灬张晓彤丶加油')).toEqual(['PERSON:张晓彤']);
