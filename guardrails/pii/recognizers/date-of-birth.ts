@@ -26,6 +26,15 @@ const isWordDateChar = (c: number) =>
 const isSpace = (c: number) =>
   (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
+/**
+ * A plausible birth date becomes a candidate. Module-level, not a closure per text: under tsx (keepNames) every
+ * named closure costs a defineProperty call when it is created.
+ */
+function push(out: Candidate[], m: RegExpExecArray, y: number, mo: number, d: number): void {
+  if (!plausibleBirthDate(y, mo, d)) return;
+  out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar' });
+}
+
 /** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date_of_birth',
@@ -33,21 +42,17 @@ export const dateOfBirthRecognizer: Recognizer = {
   recognize(text, facts) {
     if (facts.longestDigitRun < 4 || !mentionsAny(facts, DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive)) return [];
     const out: Candidate[] = [];
-    const push = (m: RegExpExecArray, y: number, mo: number, d: number) => {
-      if (!plausibleBirthDate(y, mo, d)) return;
-      out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar' });
-    };
     // Scored 0.2: only within reach of a context word.
     const birth = DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive;
-    forEachMatchNear(YMD, text, facts, birth, 0.2, isDateChar, (m) => push(m, +m[1]!, +m[2]!, +m[3]!));
+    forEachMatchNear(YMD, text, facts, birth, 0.2, isDateChar, (m) => push(out, m, +m[1]!, +m[2]!, +m[3]!));
     forEachMatchNear(DMY, text, facts, birth, 0.2, isDateChar, (m) => {
       const a = +m[1]!;
       const b = +m[2]!;
-      if (b <= 12) push(m, +m[3]!, b, a);
-      else push(m, +m[3]!, a, b);
+      if (b <= 12) push(out, m, +m[3]!, b, a);
+      else push(out, m, +m[3]!, a, b);
     });
-    forEachMatchNear(MDY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[1]!), +m[2]!));
-    forEachMatchNear(DMY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(m, +m[3]!, monthOf(m[2]!), +m[1]!));
+    forEachMatchNear(MDY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(out, m, +m[3]!, monthOf(m[1]!), +m[2]!));
+    forEachMatchNear(DMY_WORDS, text, facts, birth, 0.2, isWordDateChar, (m) => push(out, m, +m[3]!, monthOf(m[2]!), +m[1]!));
     return out;
   },
 };

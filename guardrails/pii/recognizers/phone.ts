@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { digitsOf } from '../../core/normalize.js';
 import { DEFAULT_CONTEXT } from '../context.js';
 import { forEachMatch, forEachMatchNear, type Candidate, type Recognizer } from '../types.js';
+import { internationalIsValid, nanpIsValid } from './phone-validity.js';
 
 /** Mainland mobile: 1[3-9]x with the allocated second/third digits; optional +86; 3-4-4 grouping allowed. */
 const CN_MOBILE = /(?<![\dA-Za-z+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-.]?\d{4}){2}(?![\dA-Za-z])/g;
@@ -31,6 +32,8 @@ const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c 
 const isGenericChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 43 || c === 45 || c === 46 || c === 120;
 
 function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' {
+  // The common case (a valid number of a calling code the shortcut knows) without the library's per-call costs.
+  if (country === undefined && internationalIsValid(value) === true) return 'valid';
   const parsed = parsePhoneNumberFromString(value, country);
   if (!parsed) return 'no';
   if (parsed.isValid()) return 'valid';
@@ -74,8 +77,9 @@ export const phoneRecognizer: Recognizer = {
       push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.85 : 0.5, 'libphonenumber');
     });
     if (dotted >= 7) forEachMatch(NANP, text, (m) => {
-      // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call.
-      const valid = parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
+      // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call. Ten digits
+      // without a 1 / 001 prefix are decided by the shortcut (same verdict as the library), the rest by the library.
+      const valid = nanpIsValid(m[0].replace(/\D/g, '')) ?? parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
       push(m.index, m.index + m[0].length, valid ? 0.7 : 0.5, 'nanp');
     });
     // NATIONAL_GROUPED (0.4), PLAIN_GROUPED (0.25) and GENERIC (0.2) pass (at the default threshold) only with a
