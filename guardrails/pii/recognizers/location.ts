@@ -2,6 +2,7 @@ import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PR
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
+import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
@@ -119,6 +120,8 @@ export const locationRecognizer: Recognizer = {
         // 东北风 / 西南风 (wind directions in a weather report) and 东南西北 (every direction) name no region.
         if (INSIDE_WORD_CHECKED.has(hit.entry) && zhCharModel().pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 3) continue;
         if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
+        // 黄|金华|夫饼, 机内|地线: a two-character name running into an everyday word is part of other words.
+        if (straddlesEverydayWord(text, hit.start, hit.end)) continue;
         // Keep the administrative suffix with the name: 北京市, 海淀区.
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.

@@ -1,6 +1,7 @@
 import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_ACCOUNT_CUES, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
+import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
@@ -181,7 +182,7 @@ export const organizationRecognizer: Recognizer = {
       // (杭州阿里巴巴网络技术有限公司): the listed name is part of that one.
       const suffixMatches = out.length;
       for (const hit of zhKnown.find(text)) {
-        if (insideWord(text, hit.start, hit.end)) continue;
+        if (insideWord(text, hit.start, hit.end) || straddlesEverydayWord(text, hit.start, hit.end)) continue;
         let long = hit.end - hit.start >= 3;
         for (let k = 0; k < suffixMatches && long; k++) if (out[k]!.start <= hit.start && out[k]!.end > hit.end && LEGAL_FORM.test(text.slice(hit.end, out[k]!.end))) long = false;
         const suffix = long ? ZH_ORG_SUFFIXES.find((x) => text.startsWith(x, hit.end)) : undefined;

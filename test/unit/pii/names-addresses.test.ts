@@ -131,6 +131,11 @@ describe('Chinese names in social-media text', () => {
     // 灬 is no given-name character (阿飞灬 is no name 飞灬).
     expect(found('阿飞灬大侠来了')).toEqual([]);
   });
+  it('a two-character listed brand or place running into an everyday word is none', () => {
+    expect(found('把黄金华夫饼切块，说了很多不吉利的话，加一勺豆瓣酱')).toEqual([]);
+    expect(found('会使机内地线接通，拿任何一位倾国美女来比')).toEqual([]);
+    expect(found('我在国美买的冰箱，金华火腿很好吃')).toEqual(['ORGANIZATION:国美', 'LOCATION:金华']);
+  });
   it('a long listed place or brand outranks a name-shaped reading inside it', () => {
     // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
     expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);

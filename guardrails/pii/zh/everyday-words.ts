@@ -1,0 +1,19 @@
+/**
+ * Everyday words that straddle listed brand and place names (倾国|美女, 机内|地线, 不吉利, 豆瓣酱, 黄金华夫饼),
+ * written from general knowledge. The background bigram statistics (zh/char-model.ts insideWord) miss them:
+ * they are unseen pairs there. (Not the surname word lists of dictionaries/zh-names.ts: 山东|方言 and
+ * 中华|人民 would trip over 东方 and 华人.)
+ */
+const TWO = new Set('倾国 全国 黄金 地线 电线 天线 火线 不吉 瓣酱 豆面 里面'.split(' '));
+const THREE = new Set(['不吉利', '豆瓣酱']);
+
+/**
+ * True when the two-character name at [start, end) runs into such a word on either side: its first character
+ * closes one with the character before it, or its last opens one with the character after it (黄|金华, 倾|国美|女,
+ * 不|吉利).
+ */
+export function straddlesEverydayWord(text: string, start: number, end: number): boolean {
+  if (end - start !== 2) return false;
+  if (start > 0 && (TWO.has(text.slice(start - 1, start + 1)) || THREE.has(text.slice(start - 1, end)))) return true;
+  return end < text.length && (TWO.has(text.slice(end - 1, end + 1)) || THREE.has(text.slice(start, end + 1)));
+}
