@@ -112,7 +112,7 @@ function nameLogOdds(text: string, i: number, surnameLength: number, given: numb
 const HARD_RIGHT_EDGE = /[@/\[:：\n]/;
 const HARD_EDGE_BONUS = 0.1;
 const MEASURE_SURNAMES = new Set(['张', '包', '段', '万']);
-const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于万'.split(''));
+const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于万查连谈解储'.split(''));
 const NUMERAL_BEFORE = /[\d一二三四五六七八九十两几数百千万多每][\s]?$/;
 
 /**
