@@ -34,23 +34,36 @@ export interface TaggedSpan {
 /** I-X only continues B-X / I-X. */
 export const allowedAfter = (prev: number, tag: number) => !(tag > 0 && tag % 2 === 0 && prev !== tag && prev !== tag - 1);
 
-/** Feature hash → weights, open addressing over typed arrays (no per-lookup allocation, no string hashing). */
+/**
+ * Feature hash → weights, open addressing over typed arrays (no per-lookup allocation, no string hashing).
+ * Compact: a slot is the key and the index of its weights (one 8-byte pair), the weights are stored densely
+ * in insertion order. ~280 KB instead of ~1 MB (a weight row per slot, mostly empty): in the full detector the
+ * tagger's lookups competed for cache with the dictionaries of the other recognizers.
+ */
 export class WeightTable {
-  private readonly keys: Int32Array;
+  /** [key, row + 1] per slot; key 0 marks an empty slot. */
+  private readonly slots: Int32Array;
   private readonly values: Float32Array;
   private readonly mask: number;
 
   constructor(entries: Iterable<[number, ArrayLike<number>]>, size: number) {
     let capacity = 1024;
-    while (capacity < size * 3) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.values = new Float32Array(capacity * TAGS_N);
+    while (capacity < size * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity * 2);
+    this.values = new Float32Array(Math.max(1, size) * TAGS_N);
     this.mask = capacity - 1;
+    let rows = 0;
     for (const [key, w] of entries) {
       let slot = key & this.mask;
-      while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      for (let k = 0; k < TAGS_N; k++) this.values[slot * TAGS_N + k] = w[k]!;
+      while (this.slots[slot * 2] !== 0 && this.slots[slot * 2] !== key) slot = (slot + 1) & this.mask;
+      let row = this.slots[slot * 2 + 1]! - 1;
+      if (row < 0) {
+        row = rows++;
+        if ((row + 1) * TAGS_N > this.values.length) throw new Error('pii ner: more weight rows than the table was sized for');
+        this.slots[slot * 2] = key;
+        this.slots[slot * 2 + 1] = row + 1;
+      }
+      for (let k = 0; k < TAGS_N; k++) this.values[row * TAGS_N + k] = w[k]!;
     }
   }
 
@@ -58,10 +71,10 @@ export class WeightTable {
   addTo(key: number, scores: Float64Array): void {
     let slot = key & this.mask;
     for (;;) {
-      const k = this.keys[slot]!;
+      const k = this.slots[slot * 2]!;
       if (k === 0) return;
       if (k === key) {
-        const base = slot * TAGS_N;
+        const base = (this.slots[slot * 2 + 1]! - 1) * TAGS_N;
         for (let t = 0; t < TAGS_N; t++) scores[t]! += this.values[base + t]!;
         return;
       }
