@@ -1,5 +1,6 @@
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
+import { ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
@@ -49,7 +50,9 @@ function countyNames(text: string, out: Candidate[]): void {
  * 沧海|路, 百丈|东路, 潼关|古城, 紫玉|山庄. Most places are too small for any gazetteer, but this is how their
  * names are built. Longest first (古镇 before 镇).
  */
-const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道', '大街', '广场', '公园', '河谷', '峡谷', '机场', '码头', '足球场', '体育场', '火车站', '大桥', '县', '镇', '乡', '路', '湖'];
+const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道', '大街', '广场', '公园', '河谷', '峡谷', '机场', '码头', '足球场', '体育场', '火车站', '大桥', '县', '镇', '乡', '路', '湖', '故里', '故居', '旧居'];
+/** A person's home town or former residence names a place, not the person (鲁迅故里, 毛泽东故居): it outranks the name. */
+const RESIDENCE_WORDS = new Set(['故里', '故居', '旧居']);
 const genericPlaceWords = new DictionaryMatcher(ZH_GENERIC_PLACE_WORDS);
 /** A direction before 路 / 大街 / 大道 belongs to the generic part: 百丈|东路, 人民|南大街. */
 const DIRECTION = new Set('东西南北中'.split(''));
@@ -64,6 +67,7 @@ const GENERIC_COMPOUNDS = new Set(
 );
 const WIND_REGIONS = new Set(['东北', '西北', '东南', '西南']);
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const TRANSLIT = codes([...ZH_TRANSLITERATION_CHARS].join(''));
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
 
@@ -94,7 +98,7 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     const alone3 = isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && !isToponymChar(text, start - 2);
     const from = alone3 ? start - 1 : start;
     if (from === start && isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(third, a) > 2.5) continue;
-    out.push({ type: 'LOCATION', start: from, end: hit.end, score: 0.55, validator: 'zh-generic-place', contextApplied: true });
+    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
@@ -122,6 +126,13 @@ export const locationRecognizer: Recognizer = {
         if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
         // 黄|金华|夫饼, 机内|地线: a two-character name running into an everyday word is part of other words.
         if (straddlesEverydayWord(text, hit.start, hit.end)) continue;
+        // 马里|奥: a two-character transliterated place that runs on into a longer transliteration (a person's name:
+        // the next character goes with its last one, 里奥) is not the place. A word after it (伦敦|奥运) or a
+        // character that merely follows (丹麦|比, 纽约|法拉盛) leaves it alone.
+        if (hit.end - hit.start === 2 && TRANSLIT.has(text.charCodeAt(hit.start)) && TRANSLIT.has(text.charCodeAt(hit.start + 1)) && TRANSLIT.has(text.charCodeAt(hit.end)) && !TRANSLIT.has(text.charCodeAt(hit.start - 1))) {
+          const m = zhCharModel();
+          if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), text.charCodeAt(hit.end + 1)) <= 2) continue;
+        }
         // Keep the administrative suffix with the name: 北京市, 海淀区.
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.

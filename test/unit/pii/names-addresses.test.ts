@@ -139,6 +139,11 @@ describe('Chinese names in social-media text', () => {
     expect(found('会使机内地线接通，拿任何一位倾国美女来比')).toEqual([]);
     expect(found('我在国美买的冰箱，金华火腿很好吃')).toEqual(['ORGANIZATION:国美', 'LOCATION:金华']);
   });
+  it('a place inside a longer transliterated name is none; a residence named after a person is a place', () => {
+    expect(found('当马里奥大叔得了极品装备')).toEqual([]);
+    expect(found('伦敦奥运会开幕了，和丹麦比教育')).toEqual(['LOCATION:伦敦', 'LOCATION:丹麦']);
+    expect(found('我们去了宋庆龄故居和鲁迅故里')).toEqual(['LOCATION:宋庆龄故居', 'LOCATION:鲁迅故里']);
+  });
   it('a long listed place or brand outranks a name-shaped reading inside it', () => {
     // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
     expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);
