@@ -51,9 +51,10 @@ export class WordBits {
   private readonly keys: Int32Array;
   private readonly bits: Uint8Array;
   private readonly mask: number;
+  /** `capacity`: the number of distinct words; the table stays at most half full. */
   constructor(capacity: number) {
     let size = 1024;
-    while (size < capacity * 3) size *= 2;
+    while (size < capacity * 2) size *= 2;
     this.keys = new Int32Array(size);
     this.bits = new Uint8Array(size);
     this.mask = size - 1;
@@ -79,9 +80,11 @@ export class WordBits {
 
 /** Word hash → dictionary bits (one lookup per token instead of one per list). */
 export function buildDictionary(commonWords: readonly string[]): WordBits {
-  const bits = new WordBits(commonWords.length + 8000);
+  // Sized by the distinct words (~11k): a table sized by an estimate was 320 KB, mostly empty, and its lookups
+  // compete for cache with the other recognizers' dictionaries in the full detector.
+  const entries: Array<[number, number]> = [];
   const add = (words: Iterable<string>, bit: number) => {
-    for (const w of words) bits.add(wordHash(w.toLowerCase()), bit);
+    for (const w of words) entries.push([wordHash(w.toLowerCase()), bit]);
   };
   add(commonWords, COMMON);
   add(EN_FIRST_NAMES, FIRST);
@@ -91,6 +94,8 @@ export function buildDictionary(commonWords: readonly string[]): WordBits {
   add(EN_TITLES, TITLE);
   add(EN_NOT_NAMES, NOT_NAME);
   add(CONNECTORS, CONNECTOR);
+  const bits = new WordBits(new Set(entries.map(([h]) => (h === 0 ? 1 : h))).size);
+  for (const [hash, bit] of entries) bits.add(hash, bit);
   return bits;
 }
 
