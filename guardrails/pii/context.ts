@@ -103,16 +103,18 @@ export class ContextMatcher {
    */
   private readonly byFirst = new Map<number, { next: Map<number, string[]>; single: string[] }>();
   /**
-   * Bit 1 where some word starts with that UTF-16 code, bit 2 where a one-character word is that code: most
-   * characters of a text are ruled out by one array read.
+   * Bitsets over UTF-16 codes (8 KB each, so they stay in L1 next to the other recognizers' tables): where some
+   * word starts with that code, and where a one-character word is that code. Most characters of a text are
+   * ruled out by one read.
    */
-  private readonly firstCode = new Uint8Array(65536);
+  private readonly starts = new Uint32Array(2048);
+  private readonly singles = new Uint32Array(2048);
   /**
-   * 1 at pairHash(first, second) of every word of 2+ characters: on Chinese text many common characters start
-   * some word (我, 用, 地 …) but are rarely followed by that word's second character; one more array read rules
-   * them out before the map lookups.
+   * Bitset: pairHash(first, second) of every word of 2+ characters. On Chinese text many common characters start
+   * some word (我, 用, 地 …) but are rarely followed by that word's second character; one more read rules them
+   * out before the map lookups.
    */
-  private readonly pairs = new Uint8Array(65536);
+  private readonly pairs = new Uint32Array(2048);
   /** All words in one alternation (longest first), and the shorter words each is prefixed by: the ASCII-text path. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
@@ -146,14 +148,14 @@ export class ContextMatcher {
     this.regex = new RegExp(groups.length ? groups.join('|') : '(?!)', 'g');
     for (const w of sorted) {
       const c0 = w.charCodeAt(0);
-      this.firstCode[c0]! |= 1;
+      setBit(this.starts, c0);
       let entry = this.byFirst.get(c0);
       if (!entry) this.byFirst.set(c0, (entry = { next: new Map(), single: [] }));
       if (w.length === 1) {
         entry.single.push(w);
-        this.firstCode[c0]! |= 2;
+        setBit(this.singles, c0);
       } else {
-        this.pairs[pairHash(c0, w.charCodeAt(1))] = 1;
+        setBit(this.pairs, pairHash(c0, w.charCodeAt(1)));
         const c1 = w.charCodeAt(1);
         const list = entry.next.get(c1);
         if (list) list.push(w);
@@ -184,17 +186,17 @@ export class ContextMatcher {
       return new ContextIndex(hits, this);
     }
     const byFirst = this.byFirst;
-    const firstCode = this.firstCode;
+    const starts = this.starts;
+    const singles = this.singles;
     const pairs = this.pairs;
     const last = lower.length - 1;
     for (let i = 0; i <= last; i++) {
       const c = lower.charCodeAt(i);
-      const first = firstCode[c]!;
-      if (first === 0) continue;
+      if (!hasBit(starts, c)) continue;
       // An ASCII word is only tried at a word start (checked first: in English stretches most letters start some word).
       if (i > 0 && isAsciiWordChar(c) && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
       // No one-character word here, and no word starts with these two characters (or no second one): none.
-      if (first === 1 && (i === last || pairs[pairHash(c, lower.charCodeAt(i + 1))] === 0)) continue;
+      if (!hasBit(singles, c) && (i === last || !hasBit(pairs, pairHash(c, lower.charCodeAt(i + 1))))) continue;
       const entry = byFirst.get(c);
       if (entry === undefined) continue;
       const list = i < last ? entry.next.get(lower.charCodeAt(i + 1)) : undefined;
@@ -226,6 +228,11 @@ export class ContextMatcher {
 
 /** Hash of a word's first two UTF-16 codes into 16 bits (collisions only cost a map lookup). */
 const pairHash = (c0: number, c1: number) => (c0 * 31 + c1) & 0xffff;
+/** Bitsets over 16-bit values (Uint32Array(2048)). */
+const setBit = (set: Uint32Array, v: number) => {
+  set[v >>> 5]! |= 1 << (v & 31);
+};
+const hasBit = (set: Uint32Array, v: number) => (set[v >>> 5]! & (1 << (v & 31))) !== 0;
 
 /** A text's hits: start offsets and word ids, in text order. */
 interface Hits {
