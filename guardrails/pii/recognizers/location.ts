@@ -65,9 +65,14 @@ const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和
 const GENERIC_COMPOUNDS = new Set(
   '道路 山路 公路 马路 铁路 网路 线路 思路 出路 退路 套路 电路 水路 陆路 小路 大路 近路 弯路 歧路 迷路 冰镇 城镇 乡镇 重镇 坐镇 家乡 故乡 老乡 城乡 异乡 他乡 梦乡 水乡 江湖 郡县 州县'.split(' '),
 );
+/** Words a one-character generic place word starts (路人 passer-by, 路上 on the way, 湖泊): the seam is no place. */
+const GENERIC_WORD_STARTS = new Set('路人 路上 路口 路过 路边 路灯 路费 路线 路程 路段 路面 路况 路途 路标 湖泊 湖水 湖边 湖面 镇定 镇静 乡下 乡村 县城'.split(' '));
+/** Time words describe when, they name no place (当年|古堡, 现在|广场). */
+const TIME_WORDS = new Set('当年 今年 去年 明年 前年 往年 现在 以前 以后 当时 如今 从前 过去 将来 未来 每年 每天 今天 明天 昨天 当初'.split(' '));
 const WIND_REGIONS = new Set(['东北', '西北', '东南', '西南']);
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const TRANSLIT = codes([...ZH_TRANSLITERATION_CHARS].join(''));
+const STONE = '石'.charCodeAt(0);
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
 
@@ -91,7 +96,8 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
     if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
-    if (isHanCode(text.charCodeAt(hit.end)) && m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5) continue;
+    if (isHanCode(text.charCodeAt(hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
+    if (TIME_WORDS.has(text.slice(start, seam))) continue;
     // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
     // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
     const third = text.charCodeAt(start - 1);
@@ -126,6 +132,9 @@ export const locationRecognizer: Recognizer = {
         if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
         // 黄|金华|夫饼, 机内|地线: a two-character name running into an everyday word is part of other words.
         if (straddlesEverydayWord(text, hit.start, hit.end)) continue;
+        // 天河石 / 太湖石 / 寿山石: a stone named after a place is a stone (a word of its own: punctuation or a
+        // particle after it; 太湖|石头, 天河|石牌 stay places).
+        if (text.charCodeAt(hit.end) === STONE && (!isHanCode(text.charCodeAt(hit.end + 1)) || NOT_TOPONYM.has(text[hit.end + 1]!))) continue;
         // 马里|奥: a two-character transliterated place that runs on into a longer transliteration (a person's name:
         // the next character goes with its last one, 里奥) is not the place. A word after it (伦敦|奥运) or a
         // character that merely follows (丹麦|比, 纽约|法拉盛) leaves it alone.

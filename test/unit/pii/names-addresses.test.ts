@@ -144,6 +144,14 @@ describe('Chinese names in social-media text', () => {
     expect(found('伦敦奥运会开幕了，和丹麦比教育')).toEqual(['LOCATION:伦敦', 'LOCATION:丹麦']);
     expect(found('我们去了宋庆龄故居和鲁迅故里')).toEqual(['LOCATION:宋庆龄故居', 'LOCATION:鲁迅故里']);
   });
+  it('generic place words that open other words, time words and stones name no place', () => {
+    // 路人 / 路过 / 路上: 路 starts another word; 当年 is a time, not the proper part of a castle's name.
+    expect(found('记者采访路人情侣，考生路过，回家路上遇到')).toEqual([]);
+    expect(found('现在保留的是当年古堡废墟')).toEqual([]);
+    // A stone named after a place (天河石) is a stone; 太湖|石头 stays the lake.
+    expect(found('这是一款天河石，太湖石头很多')).toEqual(['LOCATION:太湖']);
+    expect(found('从解放东路走')).toEqual(['LOCATION:解放东路']);
+  });
   it('a long listed place or brand outranks a name-shaped reading inside it', () => {
     // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
     expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);
