@@ -21,8 +21,11 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 export class DictionaryMatcher {
   /** First character code → entries starting with it, longest first. */
   private readonly byFirst = new Map<number, string[]>();
-  /** 1 where some entry starts with that UTF-16 code: most positions of a text are ruled out by one array read. */
-  private readonly firstCode = new Uint8Array(65536);
+  /**
+   * Bitset: where some entry starts with that UTF-16 code. Most positions of a text are ruled out by one read; 8 KB
+   * rather than a 64 KB byte array, so it stays in cache next to the other recognizers' tables.
+   */
+  private readonly firstCode = new Uint32Array(2048);
   private readonly word: boolean;
   private readonly regex: RegExp | undefined;
 
@@ -32,7 +35,7 @@ export class DictionaryMatcher {
     if (this.word) this.regex = new RegExp(`(?<![${WORD_CHAR}])(?:${sorted.map(escape).join('|')})(?![${WORD_CHAR}])`, 'g');
     else for (const entry of sorted) {
       const first = entry.charCodeAt(0);
-      this.firstCode[first] = 1;
+      this.firstCode[first >>> 5]! |= 1 << (first & 31);
       const list = this.byFirst.get(first);
       if (list) list.push(entry);
       else this.byFirst.set(first, [entry]);
@@ -52,7 +55,7 @@ export class DictionaryMatcher {
     const word = this.word;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (firstCode[code] !== 1) continue;
+      if ((firstCode[code >>> 5]! & (1 << (code & 31))) === 0) continue;
       const list = byFirst.get(code);
       if (list === undefined) continue;
       if (word && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
