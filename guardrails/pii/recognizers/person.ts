@@ -113,6 +113,8 @@ const HARD_RIGHT_EDGE = /[@/\[:：\n]/;
 const HARD_EDGE_BONUS = 0.1;
 const MEASURE_SURNAMES = new Set(['张', '包', '段', '万']);
 const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于万查连谈解储'.split(''));
+/** Pronouns, plural marker and modals: what stands before a verb (我|祝, 们|向, 要|管). */
+const SUBJECT_BEFORE_VERB = new Set('我你他她它们要想会都也还就再先来去'.split('').map((c) => c.charCodeAt(0)));
 const NUMERAL_BEFORE = /[\d一二三四五六七八九十两几数百千万多每][\s]?$/;
 
 /**
@@ -181,6 +183,8 @@ function chineseNames(text: string): Candidate[] {
     // (Nor when the surname closes a word with the character before it: 对于|大爷, 谢谢|小姐姐; nor 曾 "great-"
     // before a grandparent: 曾爷爷 is a great-grandfather.)
     if (given === 0 && honorificAfter && ch === '曾' && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
+    // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
+    if (given === 0 && honorificAfter && VERB_SURNAMES.has(ch) && SUBJECT_BEFORE_VERB.has(text.charCodeAt(i - 1))) continue;
     if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
@@ -312,7 +316,8 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
   const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
-  if (wordAfter || wordBefore || asWord || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
+  // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
+  if (wordAfter || wordBefore || asWord || text.charCodeAt(k - 1) === text.charCodeAt(k) || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
@@ -497,7 +502,9 @@ function otherChineseNames(text: string, out: Candidate[]): void {
 }
 
 /** Words of this shape that are not forms of address (小白 = a newcomer, 小强 = a cockroach, 老牛, 小马). */
-const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', '小龙', '小黄', '小米', '小红', '小蓝', '小高', '小安', '小时', '老白', '老牛', '老马', '老黄', '老龙', '阿里', '老赖']);
+const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', '小龙', '小黄', '小米', '小红', '小蓝', '小高', '小安', '小时', '老白', '老牛', '老马', '老黄', '老龙', '阿里', '老赖',
+  // 店小二 (a waiter), 小三 (a mistress), 小二 / 小三 / 小四 as birth order.
+  '小二', '小三', '小四', '小五']);
 const XIAO = '小'.charCodeAt(0);
 const LAO = '老'.charCodeAt(0);
 const A = '阿'.charCodeAt(0);

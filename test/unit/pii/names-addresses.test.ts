@@ -166,6 +166,11 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '小白也能学会的教程')).toEqual([]);
     expect(only('PERSON', '买了 2 张成人票')).toEqual([]);
     expect(only('PERSON', '祝博主新年快乐')).toEqual([]);
+    // After a subject or a modal, 祝 / 向 / 管 before a title are the verb; 店小二 is a waiter; 阿阿 is a stutter.
+    expect(found('我祝老师身体健康，同学们向老师问好，我管老师叫妈')).toEqual([]);
+    expect(only('PERSON', '请转告祝老师明天开会，向老师是班主任')).toEqual(['PERSON:祝老师', 'PERSON:向老师']);
+    expect(found('“小二，有什么好酒菜”')).toEqual([]);
+    expect(only('PERSON', '转给阿阿宋@小明')).toEqual([]);
     expect(only('PERSON', '歡迎關注我們的新書')).toEqual([]);
     expect(only('PERSON', '感谢老师的帮助')).toEqual([]);
     expect(only('PERSON', '大哥你好，三姐应该先走，帅哥美女，表姐和空姐')).toEqual([]);
