@@ -49,7 +49,11 @@ export interface Candidate {
   score: number;
   /** Validator that accepted the value (`luhn`, `gb11643` …), kept in the finding's meta. */
   validator?: string;
-  /** Skip the generic context adjustment (the recognizer already used context itself). */
+  /**
+   * Skip the generic context adjustment (the recognizer already used context itself). The built-in recognizers
+   * always set it (true or false) after `validator`, so their candidates share one object shape in the
+   * detector's loops.
+   */
   contextApplied?: boolean;
 }
 

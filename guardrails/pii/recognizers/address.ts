@@ -159,10 +159,10 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean): Candi
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-street', contextApplied: false });
     });
     forEachMatch(EN_UNIT, text, (m) => {
-      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit' });
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit', contextApplied: false });
     });
     forEachMatch(EN_EURO, text, (m) => {
-      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street' });
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street', contextApplied: false });
     });
   }
   return chainEnglish(text, out);

@@ -20,7 +20,7 @@ export const bankAccountRecognizer: Recognizer = {
       const unionPay = /^62\d{14,17}$/.test(digits);
       // A card-shaped number (4-4-4-4, card issuer, 16 digits) that failed Luhn is a mistyped card, not an account.
       if (!unionPay && (/^[3-5]\d{15}$/.test(digits) || /^3[47]\d{13}$/.test(digits) || /^\d{4}([ \-])\d{6}\1\d{5}$|^\d{4}([ \-])\d{4}\2\d{4}\2\d{4}$/.test(m[0]))) return;
-      out.push({ type: 'BANK_ACCOUNT', start: m.index, end: m.index + m[0].length, score: unionPay ? 0.3 : 0.2, validator: 'format' });
+      out.push({ type: 'BANK_ACCOUNT', start: m.index, end: m.index + m[0].length, score: unionPay ? 0.3 : 0.2, validator: 'format', contextApplied: false });
     });
     return out;
   },

@@ -17,7 +17,7 @@ export const cnLicensePlateRecognizer: Recognizer = {
       const tail = m[0].slice(2).replace(/[·•\- ]/, '');
       // Real plates have at least two digits; "京AABCDE"-like runs are words, not plates.
       if ((tail.match(/\d/g)?.length ?? 0) < 2) return;
-      out.push({ type: 'CN_LICENSE_PLATE', start: m.index, end: m.index + m[0].length, score: 0.7, validator: 'gb36-format' });
+      out.push({ type: 'CN_LICENSE_PLATE', start: m.index, end: m.index + m[0].length, score: 0.7, validator: 'gb36-format', contextApplied: false });
     });
     return out;
   },

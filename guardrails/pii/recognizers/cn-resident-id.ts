@@ -17,12 +17,12 @@ export const cnResidentIdRecognizer: Recognizer = {
     // ID18 holds a chain of 17 digits (space/dash joined), ID15 a run of 15.
     if (facts.longestDigitChain >= 17) forEachMatch(ID18, text, (m) => {
       if (!cnResidentId18(digitsOf(m[0]))) return;
-      out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643' });
+      out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643', contextApplied: false });
     });
     // Scored 0.3: only within reach of a context word.
     if (facts.longestDigitRun >= 15) forEachMatchNear(ID15, text, facts, DEFAULT_CONTEXT.CN_RESIDENT_ID?.positive, 0.3, isDigitCode, (m) => {
       if (!cnResidentId15(m[0])) return;
-      out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15' });
+      out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'gb11643-15', contextApplied: false });
     });
     return out;
   },

@@ -27,7 +27,7 @@ export const cnUsccRecognizer: Recognizer = {
         if (m === null || !gb32100(m[0])) continue;
         // An all-digit code may also be an ID number; the ID recognizer outranks it unless context says otherwise.
         const score = /[A-Za-z]/.test(m[0]) ? 0.9 : 0.3;
-        out.push({ type: 'CN_USCC', start, end: start + m[0].length, score, validator: 'gb32100' });
+        out.push({ type: 'CN_USCC', start, end: start + m[0].length, score, validator: 'gb32100', contextApplied: false });
       }
     }
     return out;

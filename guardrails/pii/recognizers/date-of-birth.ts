@@ -32,7 +32,7 @@ const isSpace = (c: number) =>
  */
 function push(out: Candidate[], m: RegExpExecArray, y: number, mo: number, d: number): void {
   if (!plausibleBirthDate(y, mo, d)) return;
-  out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar' });
+  out.push({ type: 'DATE_OF_BIRTH', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'calendar', contextApplied: false });
 }
 
 /** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */

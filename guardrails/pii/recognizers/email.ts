@@ -22,7 +22,7 @@ export const emailRecognizer: Recognizer = {
     // most 64 long. Trying that one start per `@` (left to right, skipping starts inside the previous match)
     // finds exactly the matches a global scan of the whole text finds.
     forEachRunStartMatch(text, '@', 64, isLocal, EMAIL, (start, m) => {
-      out.push({ type: 'EMAIL_ADDRESS', start, end: start + m[0].length, score: 0.95, validator: 'rfc5322-subset' });
+      out.push({ type: 'EMAIL_ADDRESS', start, end: start + m[0].length, score: 0.95, validator: 'rfc5322-subset', contextApplied: false });
     });
     return out;
   },

@@ -12,7 +12,7 @@ export const ibanRecognizer: Recognizer = {
     const out: Candidate[] = [];
     forEachMatch(IBAN, text, (m) => {
       if (!ibanMod97(m[0].replace(/ /g, ''))) return;
-      out.push({ type: 'IBAN_CODE', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'iso13616-mod97' });
+      out.push({ type: 'IBAN_CODE', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'iso13616-mod97', contextApplied: false });
     });
     return out;
   },

@@ -26,7 +26,7 @@ export const networkRecognizer: Recognizer = {
       // Version strings (v1.2.3.4, 版本 2.0.1.3) look like addresses: reject with the word right before.
       if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
       const smallOctets = m[0].split('.').every((o) => o.length === 1);
-      out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: smallOctets ? 0.4 : 0.85, validator: 'ipv4' });
+      out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: smallOctets ? 0.4 : 0.85, validator: 'ipv4', contextApplied: false });
     });
     // Every IPV6 match holds two colons at most four hex digits apart (IPV6_HINT), the first at most four
     // characters after the match's start, which the lookbehind pins to the start of its run of [\w:]
@@ -52,7 +52,7 @@ export const networkRecognizer: Recognizer = {
         // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before
         // isIPv6 (one large regex), which most colon runs (times, ratios, key: value) never need.
         if (value.length < 6 || (value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4 || !isIPv6(value)) continue;
-        out.push({ type: 'IP_ADDRESS', start, end: lastEnd, score: 0.85, validator: 'ipv6' });
+        out.push({ type: 'IP_ADDRESS', start, end: lastEnd, score: 0.85, validator: 'ipv6', contextApplied: false });
       }
     }
     // Every MAC match holds MAC_HINT two characters after its start (`:hh:hh:` in `hh:hh:hh:…`) or four after
@@ -74,7 +74,7 @@ export const networkRecognizer: Recognizer = {
       if (m === null) continue;
       lastEnd = start + m[0].length;
       if (/^(?:00[:\-.]?){5}00$|^(?:ff[:\-.]?){5}ff$/i.test(m[0])) continue;
-      out.push({ type: 'MAC_ADDRESS', start, end: lastEnd, score: 0.8, validator: 'mac' });
+      out.push({ type: 'MAC_ADDRESS', start, end: lastEnd, score: 0.8, validator: 'mac', contextApplied: false });
     }
     return out;
   },

@@ -20,10 +20,10 @@ export const passportRecognizer: Recognizer = {
     const out: Candidate[] = [];
     // Scored 0.3 / 0.2: only within reach of a context word.
     forEachMatchNear(CN_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, 0.3, isAlnum, (m) => {
-      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format' });
+      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.3, validator: 'cn-passport-format', contextApplied: false });
     });
     forEachMatchNear(GENERIC_PASSPORT, text, facts, DEFAULT_CONTEXT.PASSPORT?.positive, 0.2, isAlnum, (m) => {
-      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format' });
+      out.push({ type: 'PASSPORT', start: m.index, end: m.index + m[0].length, score: 0.2, validator: 'format', contextApplied: false });
     });
     return out;
   },

@@ -31,7 +31,7 @@ export const paymentCardRecognizer: Recognizer = {
       // Known issuer and length: a card on its own. Otherwise (Maestro 12-digit, private label …) only with card context.
       const known = ISSUER.test(digits) && CARD_LENGTHS.has(digits.length);
       const score = !known ? 0.3 : groupsLookLikeCard(m[0]) ? 0.9 : 0.6;
-      out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + m[0].length, score, validator: 'luhn' });
+      out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + m[0].length, score, validator: 'luhn', contextApplied: false });
     });
     return out;
   },

@@ -43,7 +43,7 @@ function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' 
 /** Module-level so the hot path creates no named closure (tsx's keepNames wraps each one in a defineProperty call). */
 function pushTo(out: Candidate[]) {
   return (start: number, end: number, score: number, validator: string) => {
-    out.push({ type: 'PHONE_NUMBER', start, end, score, validator });
+    out.push({ type: 'PHONE_NUMBER', start, end, score, validator, contextApplied: false });
   };
 }
 

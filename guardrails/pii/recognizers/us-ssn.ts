@@ -15,12 +15,12 @@ export const usSsnRecognizer: Recognizer = {
     // 3-2-4 is a chain of 9 digits; the bare form a run of 9.
     if (facts.longestDigitChain >= 9) forEachMatch(SSN_GROUPED, text, (m) => {
       if (!usSsn(m[0].replace(/\D/g, ''))) return;
-      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules' });
+      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules', contextApplied: false });
     });
     // Scored 0.15: only within reach of a context word.
     if (facts.longestDigitRun >= 9) forEachMatchNear(SSN_BARE, text, facts, DEFAULT_CONTEXT.US_SSN?.positive, 0.15, isDigitCode, (m) => {
       if (!usSsn(m[0])) return;
-      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules' });
+      out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: 0.15, validator: 'ssa-rules', contextApplied: false });
     });
     return out;
   },
