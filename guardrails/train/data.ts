@@ -32,6 +32,7 @@ import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
+import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
 import { promptLeaks } from '../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
 
@@ -219,6 +220,13 @@ export const GENERATED_MIX = {
   benignSystemPrompts: { count: 1500, weight: 1 },
   /** Toxicity: toxic and non-toxic statements about groups and people on the same topics: see datasets/classifiers/toxicity.ts. */
   groupStatements: { count: 4000, weight: 1 },
+  /**
+   * Toxicity: Chinese comments on region, race and gender (attacks in several registers vs discussion and
+   * counter-speech), half of them several sentences long, a quarter of their context sentences taken from benign
+   * Chinese training turns: see datasets/classifiers/zh-comments.ts. docShare 0.25 vs 0.5: COLD LOSO 0.684 vs 0.697,
+   * ChineseHarm-Bench 0.867 vs 0.851 (a larger share removes more of the "long Chinese = harmless" prior).
+   */
+  zhComments: { count: 6000, weight: 1, docShare: 0.25 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
   rolePlayInstructions: { count: 3000, weight: 1 },
 } as const;
@@ -266,11 +274,12 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
     ['sealgate-group-statements', m.groupStatements.weight],
+    ['sealgate-zh-comments', m.zhComments.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare)], weight };
   }
   return {
     rows: [

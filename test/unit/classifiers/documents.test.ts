@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../../datasets/classifiers/toxicity.js';
+import { zhSentences, zhTopicComments } from '../../../datasets/classifiers/zh-comments.js';
 import { promptLeaks } from '../../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../../datasets/classifiers/system-prompts.js';
 
@@ -58,6 +59,24 @@ describe('document injections (datasets/classifiers/documents.ts)', () => {
       expect(mine.filter((r) => r.label === 'non_toxic').length).toBe(100);
     }
     expect(rows.every((r) => !/\{\w+\}/.test(r.text))).toBe(true);
+  });
+
+  it('Chinese topic comments are balanced per topic, fully filled, deterministic, and take context only from the given sentences', () => {
+    const sentences = zhSentences([...docs, { text: '今天天气很好，我们去公园散步吧。第3题的答案是12。', lang: 'zh' }]);
+    // Digits (math problems) and English documents are not used as context.
+    expect(sentences).toEqual(['会议在周一举行。', '今天天气很好，我们去公园散步吧。']);
+    const rows = zhTopicComments(47, 600, sentences, 0.5);
+    expect(rows).toEqual(zhTopicComments(47, 600, sentences, 0.5));
+    expect(rows.every((r) => r.lang === 'zh' && !/\{\w+\}/.test(r.text))).toBe(true);
+    for (const topic of ['region', 'race', 'gender']) {
+      const mine = rows.filter((r) => r.category === topic);
+      expect(mine.filter((r) => r.label === 'toxic').length).toBe(100);
+      expect(mine.filter((r) => r.label === 'non_toxic').length).toBe(100);
+    }
+    // Context sentences surround both labels alike, and about half the comments are several sentences long.
+    for (const label of ['toxic', 'non_toxic']) expect(rows.some((r) => r.label === label && r.text.includes('会议在周一举行。'))).toBe(true);
+    expect(rows.filter((r) => r.text.length > 40).length).toBeGreaterThan(150);
+    expect(zhTopicComments(47, 600).some((r) => r.text.includes('会议在周一举行'))).toBe(false);
   });
 
   it('prompt leaks are two thirds attacks with benign look-alikes; system prompts are long benign role + rules texts', () => {
