@@ -13,9 +13,33 @@ export function compareForResolution(a: Scored, b: Scored): number {
   return b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0);
 }
 
+/**
+ * `[...items].sort(compareForResolution)`: a binary insertion sort for the few candidates of a typical text
+ * (stable like Array.prototype.sort, so equal-ranked items keep their order and the result is the same), the
+ * native sort for many.
+ */
+function rank<T extends Scored>(items: readonly T[]): T[] {
+  const n = items.length;
+  if (n > 32) return [...items].sort(compareForResolution);
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    // First position whose item ranks strictly after `item` (after every equal one: stable).
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareForResolution(out[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, item);
+  }
+  return out;
+}
+
 export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
   if (items.length <= 1) return [...items];
-  const ranked = [...items].sort(compareForResolution);
+  const ranked = rank(items);
   // Kept spans never overlap, so sorted by start they are also sorted by end: binary search for neighbours.
   const kept: T[] = [];
   for (const item of ranked) {
