@@ -33,6 +33,7 @@ describe('person names', () => {
     // 连 / 郁 / 查 are surnames too; as verbs and adverbs (检查, 连他都) they need a cue.
     expect(only('PERSON', '联系人：连晓东，请假条交给郁晓明老师')).toEqual(['PERSON:连晓东', 'PERSON:郁晓明']);
     expect(found('我们要检查一下，连他都不知道')).toEqual([]);
+    expect(found('他们正在谈判，解放思想，连忙查找资料，我甘愿等')).toEqual([]);
     // Kinship terms as forms of address after a surname.
     expect(only('PERSON', '楼下的何奶奶每天早上遛狗')).toEqual(['PERSON:何奶奶']);
     expect(only('PERSON', '邻居陈伯伯很热心')).toEqual(['PERSON:陈伯伯']);
