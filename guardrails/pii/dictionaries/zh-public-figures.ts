@@ -10,6 +10,9 @@
  * footballers and basketball players, business people, scientists, writers, world leaders), again from general
  * knowledge; names seen among the Weibo train/dev errors while working on it (明道, 安东尼 …) were left out, and
  * so were names that are everyday words too (黎明, 路遥, 胡瓜, 卡卡, 阿联 in 阿联酋, 纳什 in 纳什维尔, 里根 after 里).
+ * A fifth round added ~140 (mainland, Hong Kong, Taiwan, Korean and Japanese entertainers and hosts, talent-show
+ * singers, athletes), general knowledge again; left out: names seen among the Weibo train/dev errors, everyday
+ * words (朱丹 a colour, 陆虎 beside the car brand 路虎) and serving Chinese state leaders.
  */
 export const ZH_PUBLIC_FIGURES = `
 周杰伦 林俊杰 王力宏 陈奕迅 张学友 刘德华 郭富城 梁朝伟 张国荣 周星驰 周润发 李连杰 甄子丹 吴京 黄渤 徐峥 沈腾 王宝强 葛优 姜文
@@ -43,6 +46,12 @@ export const ZH_PUBLIC_FIGURES = `
 俞渝 冯仑 孙宏斌 杨国强 王卫 程维 王兴 张小龙 黄章 罗振宇 吴晓波 钟南山 李兰娟 杨振宁 李政道 丁肇中 钱三强 邓稼先 华罗庚 陈景润 竺可桢 茅以升 詹天佑 李四光 龙应台 席慕蓉 余秋雨 易中天
 于丹 王立群 钱文忠 纪连海 阎崇年 当年明月 南派三叔 天下霸唱 唐家三少 辰东 天蚕土豆 我吃西红柿 张嘉佳 刘同 冯唐 蒋方舟 陈忠实 王小波 史铁生 汪曾祺 沈从文 曹雪芹 吴承恩 施耐庵 罗贯中 蒲松龄 希特勒 斯大林
 列宁 马克思 恩格斯 丘吉尔 罗斯福 肯尼迪 尼克松 克林顿 小布什 布什 卡梅伦 奥朗德 萨科齐 梅德韦杰夫 朴槿惠 李明博 文在寅 野田佳彦 安倍晋三 鸠山由纪夫
+佟大为 陈思诚 佟丽娅 王珞丹 马苏 董洁 潘粤明 姚笛 于和伟 张一山 关晓彤 袁姗姗 郑恺 陈赫 李晨 王祖蓝 包贝尔 张翰 钟汉良 张雨绮 宋佳 黄圣依
+梁咏琪 周慧敏 李维嘉 杜海涛 吴昕 欧弟 戴军 周华健 萧敬腾 林宥嘉 杨宗纬 吴克群 李克勤 应采儿 黎姿 蔡少芬 黄宗泽 吴卓羲 何洁 尚雯婕 谭维维
+刘惜君 郁可唯 曾轶可 江映蓉 李霄云 刘忻 俞灏明 陈楚生 王栎鑫 胡夏 吉克隽逸 梁博 吴莫愁 金志文 杨坤 王太利 肖央 胡海泉 陈羽凡 许巍 郑钧 李健
+周晓鸥 孙悦 李宗伟 谢杏芳 李晓霞 郜林 冯潇霆 卡纳瓦罗 德约科维奇 莎拉波娃 舒马赫 张瑞敏 陈欧 蔡骏 林语堂 陆小曼 张学良 宋美龄 撒切尔 李钟硕
+朴有天 金在中 郑允浩 沈昌珉 金希澈 崔始源 李东海 崔胜贤 林允儿 玄彬 金泰熙 李孝利 刘在石 姜虎东 宋智孝 李光洙 金钟国 池石镇 滨崎步 安室奈美惠
+山下智久 新垣结衣 石原里美 北川景子 长泽雅美 堀北真希 小栗旬
 `
  .split(/\s+/)
  .filter(Boolean);

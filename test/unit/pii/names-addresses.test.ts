@@ -89,6 +89,7 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '路易斯安那州的约翰逊先生')).not.toContain('PERSON:路易斯');
     expect(only('PERSON', '陳冠希和張學友')).toEqual(['PERSON:陳冠希', 'PERSON:張學友']);
     expect(only('PERSON', '昨晚和朋友一起看了周迅主演的电影')).toEqual(['PERSON:周迅']);
+    expect(only('PERSON', '昨晚看了佟丽娅和陈赫的节目，东北多姓佟，比如佟大为')).toEqual(['PERSON:佟丽娅', 'PERSON:陈赫', 'PERSON:佟大为']);
     expect(only('PERSON', '她叫克里斯汀斯图尔特')).toEqual(['PERSON:克里斯汀斯图尔特']);
     expect(only('PERSON', '马克·扎克伯格发布了新产品')).toEqual(['PERSON:马克·扎克伯格']);
   });
