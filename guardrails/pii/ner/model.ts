@@ -67,6 +67,22 @@ export class WeightTable {
     }
   }
 
+  /** The weights, row after row (`rowOf` gives a key's row start). */
+  get weights(): Float32Array {
+    return this.values;
+  }
+
+  /** Index in `weights` of the first of `key`'s TAGS_N weights, or -1 when the key is unknown. */
+  rowOf(key: number): number {
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.slots[slot * 2]!;
+      if (k === 0) return -1;
+      if (k === key) return (this.slots[slot * 2 + 1]! - 1) * TAGS_N;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   /** Adds the weights of `key` (if known) to `scores`. */
   addTo(key: number, scores: Float64Array): void {
     let slot = key & this.mask;
@@ -141,8 +157,40 @@ export class NerModel {
   private decide(tokens: Tokens, i: number, prev: number): boolean {
     const s = this.scores;
     tokens.features(i, prev, this.features);
-    s.fill(0);
-    for (let f = 0; f < FEATURES_N; f++) this.weights.addTo(this.features[f]!, s);
+    if (TAGS_N === 7) {
+      // The current tag set: the seven sums in locals (registers) rather than read and written back in the scores
+      // array for each of the FEATURES_N rows; same additions in the same order, so the same doubles.
+      const table = this.weights;
+      const w = table.weights;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      for (let f = 0; f < FEATURES_N; f++) {
+        const r = table.rowOf(this.features[f]!);
+        if (r < 0) continue;
+        s0 += w[r]!;
+        s1 += w[r + 1]!;
+        s2 += w[r + 2]!;
+        s3 += w[r + 3]!;
+        s4 += w[r + 4]!;
+        s5 += w[r + 5]!;
+        s6 += w[r + 6]!;
+      }
+      s[0] = s0;
+      s[1] = s1;
+      s[2] = s2;
+      s[3] = s3;
+      s[4] = s4;
+      s[5] = s5;
+      s[6] = s6;
+    } else {
+      s.fill(0);
+      for (let f = 0; f < FEATURES_N; f++) this.weights.addTo(this.features[f]!, s);
+    }
     let best = 0;
     for (let k = 1; k < TAGS_N; k++) if (allowedAfter(prev, k) && s[k]! > s[best]!) best = k;
     let second = -Infinity;
