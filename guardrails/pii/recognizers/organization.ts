@@ -69,7 +69,9 @@ const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持
   // Verbs and prepositions of acquiring, moving and citing (收购某某时报公司, 送往某某医院, 据美国某大学研究所; 往 after 送, a stop character).
   '收购', '据', '送往', '往', '前往', '来到', '位于', '接受', '获得', '入住', '携手', '起诉'];
 /** Time and determiner words describe an organisation rather than name it (明天公司, 新一届政府, 这家酒店, 国内公司). */
-const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题'];
+const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题',
+  // Judgements and kinds (垃圾公司, 黑心医院, 野鸡大学, 知名企业, 上市公司): adjectives, not names.
+  '垃圾', '黑心', '无良', '二逼', '傻逼', '奇葩', '良心', '知名', '著名', '大型', '小型', '中型', '外企', '私企', '上市', '跨国', '一流', '二流', '三流', '野鸡', '皮包', '正规', '靠谱'];
 /** True when the name part before the suffix is a descriptor, alone or after other words (全新国产|公司). */
 function describedOnly(text: string, start: number, suffixStart: number): boolean {
   for (const d of DESCRIPTORS) if (suffixStart - d.length >= start && text.startsWith(d, suffixStart - d.length)) return true;

@@ -415,6 +415,8 @@ const MEN = '们'.charCodeAt(0);
 /** First two UTF-16 codes of each title, as one number (a Set lookup without building a string). */
 const TITLE_PAIRS = new Set<number>();
 /** Titles and forms of address written after a given name or nickname (思琪小姐, 丽丽姑娘, 小雨小菇凉). */
+/** Titles of office or profession: a qualifier before them (主治医生) is more likely than a nickname. */
+const FORMAL_TITLES = ['同学', '老师', '医生', '医师', '教授', '博士', '先生', '女士'];
 const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
 /**
  * Two characters right before such a title name someone when they are not an everyday word (这位小姐,
@@ -431,6 +433,10 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   if (ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(k, k + 2))) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
   if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
+  // Before a formal title, two characters with nothing of a name (no typical given-name character, no surname
+  // before them) qualify it (主治|医生, 同班|同学, 网课|老师); after a surname they are a rare given name
+  // (何璋珏先生). Casual titles (童鞋, 小姐, 姑娘) follow nicknames of any characters (丸子童鞋).
+  if (GIVEN_NAME_CHAR[a] !== 1 && GIVEN_NAME_CHAR[b] !== 1 && SURNAME_SIMPLIFIED[text.charCodeAt(k - 1)] === 0 && startsWithAny(text, k + 2, FORMAL_TITLES)) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
 }
 

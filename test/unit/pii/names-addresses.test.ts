@@ -178,6 +178,10 @@ describe('Chinese names in social-media text', () => {
     expect(only('PERSON', '大哥你好，三姐应该先走，帅哥美女，表姐和空姐')).toEqual([]);
     expect(only('PERSON', '秋千、滑梯和跷跷板。')).toEqual([]);
     expect(only('PERSON', '数学老师布置了作业，各位同学，这位小姐，本小姐不去')).toEqual([]);
+    // Two characters with nothing of a name before a title qualify it: 主治医生, 同班同学, 网课老师.
+    expect(found('她的主治医生说，我同班同学是网课老师')).toEqual([]);
+    // After a surname they are a rare given name and stay found (璋 / 珏 are no typical given-name characters).
+    expect(only('PERSON', '请联系何璋珏先生')).toEqual(['PERSON:璋珏']);
     expect(only('PERSON', '概率不小于 0.9')).toEqual([]);
   });
 });
@@ -197,6 +201,8 @@ describe('organisations and locations', () => {
   it('organisations by suffix and gazetteer', () => {
     expect(only('ORGANIZATION', 'I work at Careset Systems now')).toEqual(['ORGANIZATION:Careset Systems']);
     expect(only('ORGANIZATION', '他在杭州阿里巴巴网络技术有限公司上班')).toEqual(['ORGANIZATION:杭州阿里巴巴网络技术有限公司']);
+    // Judgements and kinds before a suffix describe, they name no organisation.
+    expect(only('ORGANIZATION', '深圳真的不少垃圾公司，他在一家上市公司上班，跨国公司也不错')).toEqual([]);
     // A listed name is not run on over the words before it, and an org suffix right after it stays with it.
     expect(only('ORGANIZATION', '我觉得浙江大学很好，亚马逊公司发布了财报')).toEqual(['ORGANIZATION:浙江大学', 'ORGANIZATION:亚马逊公司']);
     expect(only('ORGANIZATION', '腾讯发布了新游戏')).toEqual(['ORGANIZATION:腾讯']);
