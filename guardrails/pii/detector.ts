@@ -41,8 +41,18 @@ const LONG_TEXT = 1024;
 const DIGIT_CLUSTER = /\d(?:[ \-.]?\d)*/g;
 const ASCII_UPPER = /[A-Z]/;
 const CJK = /[\u3400-\u9fff]/;
-/** Non-ASCII outside the CJK block: might be an upper-case letter of another script (settled by \p{Lu}). */
-const OTHER_NON_ASCII = /[^\x00-\x7f\u3400-\u9fff]/;
+/**
+ * False for BMP ranges with no upper-case letter (\p{Lu}): Latin-1 punctuation and symbols, general punctuation,
+ * CJK radicals / symbols / punctuation / kana / enclosed and compatibility forms, CJK ideographs, Yi, Hangul
+ * syllables, CJK compatibility forms, full-width forms other than Ａ–Ｚ. Chinese text is made of these (。、《》
+ * “” …), so it no longer pays for a \p{Lu} scan; any other non-ASCII character might be an upper-case letter
+ * (settled by \p{Lu}). test/unit/pii/detector.test.ts checks every BMP code unit against \p{Lu}.
+ */
+export const mayBeUpperCase = (c: number): boolean =>
+  !((c >= 0x80 && c <= 0xbf) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff20) || (c >= 0xff3b && c <= 0xffef));
+/** A non-ASCII character for which mayBeUpperCase holds (the same ranges): the long-text path's test. */
+export const OTHER_NON_ASCII = /[^\x00-\xbf\u2000-\u206f\u2e80-\u9fff\ua000-\ua4cf\uac00-\ud7a3\ufe30-\ufe4f\uff00-\uff20\uff3b-\uffef]/;
 
 /**
  * Facts about one text, from one pass over its character codes. `lower` and `context` are computed on first
@@ -76,7 +86,7 @@ class Facts implements TextFacts {
     let at = false;
     let cjk = false;
     let asciiUpper = false;
-    // Any other non-ASCII character might be an upper-case letter of another script: settled by \p{Lu} below.
+    // A non-ASCII character that mayBeUpperCase might be an upper-case letter: settled by \p{Lu} below.
     let otherNonAscii = false;
     // Digit runs and chains (digits joined by at most one space/dash, or space/dash/dot, between two of them).
     let run = 0;
@@ -116,7 +126,7 @@ class Facts implements TextFacts {
         if (c >= 65 && c <= 90) asciiUpper = true;
         else if (c === 64) at = true;
       } else if (c >= 0x3400 && c <= 0x9fff) cjk = true;
-      else otherNonAscii = true;
+      else if (!otherNonAscii && mayBeUpperCase(c)) otherNonAscii = true;
     }
     this.digitCount = digits;
     this.longestDigitRun = maxRun;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../../../guardrails/registry.js';
 import { createPiiDetector, resolveOverlaps, DEFAULT_SENSITIVITY } from '../../../guardrails/pii/index.js';
+import { mayBeUpperCase, OTHER_NON_ASCII } from '../../../guardrails/pii/detector.js';
 
 describe('createPiiDetector', () => {
   it('returns findings with original-text spans, categories, scores and sensitivity — never the value', () => {
@@ -67,5 +68,19 @@ describe('resolveOverlaps', () => {
     const e = { start: 0, end: 10, score: 0.8, type: 'Y' };
     expect(resolveOverlaps([d, e]).map((x) => x.type)).toEqual(['Y']);
     expect(resolveOverlaps([e, d]).map((x) => x.type)).toEqual(['Y']);
+  });
+
+  it('hasUpper shortcut: no BMP character ruled out by mayBeUpperCase is an upper-case letter, and the long-text regex agrees with it', () => {
+    const lu = /\p{Lu}/u;
+    let ruledOut = 0;
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (!mayBeUpperCase(c)) {
+        ruledOut++;
+        if (lu.test(ch)) expect.fail(`U+${c.toString(16)} is \\p{Lu} but mayBeUpperCase rules it out`);
+      }
+      if (OTHER_NON_ASCII.test(ch) !== mayBeUpperCase(c)) expect.fail(`U+${c.toString(16)}: OTHER_NON_ASCII and mayBeUpperCase disagree`);
+    }
+    expect(ruledOut).toBeGreaterThan(40000);
   });
 });
