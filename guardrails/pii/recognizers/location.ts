@@ -9,6 +9,7 @@ import { DictionaryMatcher } from './dictionary-matcher.js';
 
 // (Indexed by character pairs: every entry has two characters or more.)
 const zhPlaces = new PairMatcher([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
+const ZH_PLACE_NAMES: ReadonlySet<string> = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 /**
  * Two-character names of the later, longer list (虹桥, 汉口) must not start inside another word (彩虹|桥: the
  * character before forms a word with the first). (Not checked on the right: 苏北|方言 is a place before a noun.)
@@ -104,7 +105,11 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     const alone3 = isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && !isToponymChar(text, start - 2);
     const from = alone3 ? start - 1 : start;
     if (from === start && isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(third, a) > 2.5) continue;
-    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : 0.55, validator: 'zh-generic-place', contextApplied: true });
+    // With a clean left edge (punctuation, a particle, or a listed place right before: 澳洲|高宝河谷) a proper part
+    // before a generic word of two characters or more is a place name rather than a person's (高宝 is surname + given
+    // too); inside a run of toponym characters (黑河|大峡谷) it may start mid-name and stays weak.
+    const cleanEdge = !isHanCode(text.charCodeAt(from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
+    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
@@ -145,12 +150,16 @@ export const locationRecognizer: Recognizer = {
         // Keep the administrative suffix with the name: 北京市, 海淀区.
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.
-        end += genericWordAt(text, end);
+        const generic = genericWordAt(text, end);
+        end += generic;
         // A long listed name standing on its own is no accident of characters (珠穆朗玛峰, 地中海): it outranks a
         // shorter reading inside it (穆朗玛 after the surname 穆, the brand 中海). With an administrative suffix it is
         // usually one link of an address chain (河南省驻马店市…), which the address recognizer scores.
+        // A listed place before a generic place word (天安门|广场, 长江|大桥) outranks the generic reading that would
+        // take only its last characters (安门|广场).
         const length = end === hit.end ? hit.end - hit.start : 2;
-        out.push({ type: 'LOCATION', start: hit.start, end, score: length >= 4 ? 0.7 : length === 3 ? 0.65 : 0.6, validator: 'zh-gazetteer', contextApplied: true });
+        const score = generic > 0 ? 0.7 : length >= 4 ? 0.7 : length === 3 ? 0.65 : 0.6;
+        out.push({ type: 'LOCATION', start: hit.start, end, score, validator: 'zh-gazetteer', contextApplied: true });
       }
       genericPlaceNames(text, out);
       countyNames(text, out);

@@ -154,6 +154,10 @@ describe('Chinese names in social-media text', () => {
     expect(found('这是一款天河石，太湖石头很多')).toEqual(['LOCATION:太湖']);
     expect(found('从解放东路走')).toEqual(['LOCATION:解放东路']);
   });
+  it('a proper part before a generic place word outranks a surname reading; a listed place keeps its own', () => {
+    expect(found('去澳洲高宝河谷旅游')).toEqual(['LOCATION:澳洲', 'LOCATION:高宝河谷']);
+    expect(found('能看看天安门广场吗，从虹桥机场出来')).toEqual(['LOCATION:天安门广场', 'LOCATION:虹桥机场']);
+  });
   it('a long listed place or brand outranks a name-shaped reading inside it', () => {
     // 穆 is a surname and 朗 / 玛 could be given-name characters; 中海 is a brand inside 地中海.
     expect(found('我们在珠穆朗玛峰脚下拍照，除了高海拔，珠穆朗玛峰还很冷')).toEqual(['LOCATION:珠穆朗玛峰', 'LOCATION:珠穆朗玛峰']);
