@@ -67,12 +67,15 @@ const GENERIC_COMPOUNDS = new Set(
   '道路 山路 公路 马路 铁路 网路 线路 思路 出路 退路 套路 电路 水路 陆路 小路 大路 近路 弯路 歧路 迷路 冰镇 城镇 乡镇 重镇 坐镇 家乡 故乡 老乡 城乡 异乡 他乡 梦乡 水乡 江湖 郡县 州县'.split(' '),
 );
 /** Words a one-character generic place word starts (路人 passer-by, 路上 on the way, 湖泊): the seam is no place. */
-const GENERIC_WORD_STARTS = new Set('路人 路上 路口 路过 路边 路灯 路费 路线 路程 路段 路面 路况 路途 路标 湖泊 湖水 湖边 湖面 镇定 镇静 乡下 乡村 县城'.split(' '));
+const pairKeys = (words: string) => new Set(words.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+const GENERIC_WORD_STARTS = pairKeys('路人 路上 路口 路过 路边 路灯 路费 路线 路程 路段 路面 路况 路途 路标 湖泊 湖水 湖边 湖面 镇定 镇静 乡下 乡村 县城');
 /** Time words describe when, they name no place (当年|古堡, 现在|广场). */
-const TIME_WORDS = new Set('当年 今年 去年 明年 前年 往年 现在 以前 以后 当时 如今 从前 过去 将来 未来 每年 每天 今天 明天 昨天 当初'.split(' '));
+const TIME_WORDS = pairKeys('当年 今年 去年 明年 前年 往年 现在 以前 以后 当时 如今 从前 过去 将来 未来 每年 每天 今天 明天 昨天 当初');
 const WIND_REGIONS = new Set(['东北', '西北', '东南', '西南']);
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-const TRANSLIT = codes([...ZH_TRANSLITERATION_CHARS].join(''));
+/** Transliteration characters by UTF-16 code (one array read per test). */
+const TRANSLIT = new Uint8Array(65536);
+for (const c of ZH_TRANSLITERATION_CHARS) TRANSLIT[c.charCodeAt(0)] = 1;
 const STONE = '石'.charCodeAt(0);
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
@@ -97,8 +100,8 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
     if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
-    if (isHanCode(text.charCodeAt(hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.slice(hit.end - 1, hit.end + 1)))) continue;
-    if (TIME_WORDS.has(text.slice(start, seam))) continue;
+    if (isHanCode(text.charCodeAt(hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.charCodeAt(hit.end - 1) * 65536 + text.charCodeAt(hit.end)))) continue;
+    if (TIME_WORDS.has(a * 65536 + b)) continue;
     // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
     // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
     const third = text.charCodeAt(start - 1);
@@ -108,8 +111,8 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     // With a clean left edge (punctuation, a particle, or a listed place right before: 澳洲|高宝河谷) a proper part
     // before a generic word of two characters or more is a place name rather than a person's (高宝 is surname + given
     // too); inside a run of toponym characters (黑河|大峡谷) it may start mid-name and stays weak.
-    const cleanEdge = !isHanCode(text.charCodeAt(from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
-    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
+    const cleanEdge = () => !isHanCode(text.charCodeAt(from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
+    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge() ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
@@ -143,7 +146,7 @@ export const locationRecognizer: Recognizer = {
         // 马里|奥: a two-character transliterated place that runs on into a longer transliteration (a person's name:
         // the next character goes with its last one, 里奥) is not the place. A word after it (伦敦|奥运) or a
         // character that merely follows (丹麦|比, 纽约|法拉盛) leaves it alone.
-        if (hit.end - hit.start === 2 && TRANSLIT.has(text.charCodeAt(hit.start)) && TRANSLIT.has(text.charCodeAt(hit.start + 1)) && TRANSLIT.has(text.charCodeAt(hit.end)) && !TRANSLIT.has(text.charCodeAt(hit.start - 1))) {
+        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && TRANSLIT[text.charCodeAt(hit.end)] === 1 && TRANSLIT[text.charCodeAt(hit.start - 1)] !== 1) {
           const m = zhCharModel();
           if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), text.charCodeAt(hit.end + 1)) <= 2) continue;
         }

@@ -124,6 +124,8 @@ function wordWithHe(text: string, at: number, floor: number, model: ReturnType<t
 }
 // (Indexed by character pairs: every entry has two characters or more.)
 const zhKnown = new PairMatcher(ZH_KNOWN_ORGS);
+/** First characters of the long suffixes (a gazetteer name is rarely followed by one: one Set lookup settles it). */
+const SUFFIX_FIRST = new Set(ZH_ORG_SUFFIXES.map((x) => x.charCodeAt(0)));
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
 function chineseOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
@@ -187,7 +189,7 @@ export const organizationRecognizer: Recognizer = {
         if (insideWord(text, hit.start, hit.end) || straddlesEverydayWord(text, hit.start, hit.end)) continue;
         let long = hit.end - hit.start >= 3;
         for (let k = 0; k < suffixMatches && long; k++) if (out[k]!.start <= hit.start && out[k]!.end > hit.end && LEGAL_FORM.test(text.slice(hit.end, out[k]!.end))) long = false;
-        const suffix = long ? ZH_ORG_SUFFIXES.find((x) => text.startsWith(x, hit.end)) : undefined;
+        const suffix = long && SUFFIX_FIRST.has(text.charCodeAt(hit.end)) ? ZH_ORG_SUFFIXES.find((x) => text.startsWith(x, hit.end)) : undefined;
         push(hit.start, hit.end + (suffix?.length ?? 0), long ? 0.75 : 0.65, 'zh-org-gazetteer');
       }
     }

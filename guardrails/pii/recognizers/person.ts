@@ -37,6 +37,8 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
   for (const w of words) if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
   return false;
 }
+/** ZH_WORDS_ENDING_IN_SURNAME by their two UTF-16 codes as one number: a Set lookup without building a string. */
+const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 const COMPOUND_FIRST_CODE = new Uint8Array(65536);
 for (const c of COMPOUND_FIRST) COMPOUND_FIRST_CODE[c.charCodeAt(0)] = 1;
@@ -196,7 +198,7 @@ function chineseNames(text: string): Candidate[] {
     // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
     // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
     // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-    if (!strongCue && !atHandle && i > 0 && !ZH_BEFORE_NAME.has(text[i - 1]!) && ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(i - 1, i + 1)) && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
+    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && !ZH_BEFORE_NAME.has(text[i - 1]!) && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
     // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
     // names in it too, so a frequent pair may be a frequent name).
@@ -430,7 +432,7 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
   if (!TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
   // 宿管阿姨 / 主管老师: an everyday word before the title is a job, not a name.
-  if (ZH_WORDS_ENDING_IN_SURNAME.has(text.slice(k, k + 2))) return;
+  if (WORDS_ENDING_IN_SURNAME.has(a * 65536 + b)) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
   if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   // Before a formal title, two characters with nothing of a name (no typical given-name character, no surname
