@@ -130,12 +130,16 @@ function countriesOf(callingCode: string): readonly string[] | null {
   return c;
 }
 
+/** The only input shape the international shortcut reasons about. */
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+
 /**
  * `parsePhoneNumberFromString(e164)?.isValid()` for `+` followed by 7–15 digits, the first not 0: true when the
  * library would say valid, `undefined` when this shortcut cannot tell (the caller then asks the library; that
  * includes every number the library would not call valid, whose possible/impossible split is the library's).
  */
 export function internationalIsValid(e164: string): true | undefined {
+  if (!E164_SHAPE.test(e164)) return undefined;
   // extractCountryCallingCode: the shortest prefix of 1–3 digits that is a calling code.
   let callingCode: string | undefined;
   for (let i = 2; i <= 4 && i < e164.length; i++) {
@@ -158,13 +162,15 @@ export function internationalIsValid(e164: string): true | undefined {
   return validUnder(country ?? callingCode, national) ? true : undefined;
 }
 
+const TEN_DIGITS = /^\d{10}$/;
+
 /**
  * `parsePhoneNumberFromString(text, 'US')?.isValid() === true` for a NANP-shaped candidate (digits with
  * `( ) - . ` separators) whose digits are exactly ten, the first 2–9; `undefined` for any other digit string
  * (a leading 1 or 0 takes the library's national-prefix and IDD steps: the caller asks the library).
  */
 export function nanpIsValid(digits: string): boolean | undefined {
-  if (digits.length !== 10) return undefined;
+  if (digits.length !== 10 || !TEN_DIGITS.test(digits)) return undefined;
   const first = digits.charCodeAt(0);
   if (first < 50 || first > 57) return undefined;
   // stripIddPrefix: no IDD prefix (011) at the start; extractCountryCallingCodeFromInternationalNumberWithoutPlusSign:
