@@ -167,13 +167,17 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
   }
 }
 
+/** Module-level: a named closure per text costs a defineProperty call under tsx (keepNames). */
+function pushTo(out: Candidate[]) {
+  return (start: number, end: number, score: number, validator: string) => out.push({ type: 'ORGANIZATION', start, end, score, validator, contextApplied: true });
+}
+
 export const organizationRecognizer: Recognizer = {
   name: 'organization',
   entityTypes: ['ORGANIZATION'],
   recognize(text, facts) {
     const out: Candidate[] = [];
-    const push = (start: number, end: number, score: number, validator: string) =>
-      out.push({ type: 'ORGANIZATION', start, end, score, validator, contextApplied: true });
+    const push = pushTo(out);
     if (facts.hasUpper) {
       englishOrgs(text, push);
       for (const hit of enKnown.find(text)) push(hit.start, hit.end, 0.65, 'en-org-gazetteer');
