@@ -5,7 +5,8 @@
  */
 import { sign, type KeyObject } from 'node:crypto';
 import type { Verdict } from '../../guardrails/core/types.js';
-import { assembleReceipt, ed25519Signer, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
+import { assembleReceipt, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
+import { createEd25519Signer } from './ed25519-signer.js';
 import { receiptSignedBytes } from '../protocol/receipt.js';
 
 export interface ReceiptFacts {
@@ -27,7 +28,7 @@ export class ReceiptIssuer {
     private readonly signingKey: KeyObject,
     readonly kid: string,
   ) {
-    this.sign = ed25519Signer(signingKey);
+    this.sign = createEd25519Signer(signingKey);
   }
 
   payload(f: ReceiptFacts, now = Date.now()): ReceiptPayload {

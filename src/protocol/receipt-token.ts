@@ -62,11 +62,6 @@ export function assembleReceipt(payloadJson: Uint8Array, signature: Uint8Array):
   return `${RECEIPT_PREFIX}.${Buffer.from(payloadJson).toString('base64url')}.${Buffer.from(signature).toString('base64url')}`;
 }
 
-/** Sign with an Ed25519 private key (node:crypto). */
-export function ed25519Signer(privateKey: KeyObject): ReceiptSigner {
-  return (data) => sign(null, data, privateKey);
-}
-
 /** Decode without verifying (for display). Throws on a malformed token. */
 export function decodeReceipt(token: string): ReceiptPayload {
   const parts = token.trim().split('.');
