@@ -4,6 +4,7 @@
  * with a plain substring check over a small window (Chinese has no word boundaries, and it is fast).
  */
 import type { Candidate, EntityType } from './types.js';
+import { addCode, hasCode, newCodeSet } from '../core/code-set.js';
 
 export interface ContextWords {
   positive?: readonly string[];
@@ -107,14 +108,14 @@ export class ContextMatcher {
    * word starts with that code, and where a one-character word is that code. Most characters of a text are
    * ruled out by one read.
    */
-  private readonly starts = new Uint32Array(2048);
-  private readonly singles = new Uint32Array(2048);
+  private readonly starts = newCodeSet();
+  private readonly singles = newCodeSet();
   /**
    * Bitset: pairHash(first, second) of every word of 2+ characters. On Chinese text many common characters start
    * some word (我, 用, 地 …) but are rarely followed by that word's second character; one more read rules them
    * out before the map lookups.
    */
-  private readonly pairs = new Uint32Array(2048);
+  private readonly pairs = newCodeSet();
   /** All words in one alternation (longest first), and the shorter words each is prefixed by: the ASCII-text path. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
@@ -148,14 +149,14 @@ export class ContextMatcher {
     this.regex = new RegExp(groups.length ? groups.join('|') : '(?!)', 'g');
     for (const w of sorted) {
       const c0 = w.charCodeAt(0);
-      setBit(this.starts, c0);
+      addCode(this.starts, c0);
       let entry = this.byFirst.get(c0);
       if (!entry) this.byFirst.set(c0, (entry = { next: new Map(), single: [] }));
       if (w.length === 1) {
         entry.single.push(w);
-        setBit(this.singles, c0);
+        addCode(this.singles, c0);
       } else {
-        setBit(this.pairs, pairHash(c0, w.charCodeAt(1)));
+        addCode(this.pairs, pairHash(c0, w.charCodeAt(1)));
         const c1 = w.charCodeAt(1);
         const list = entry.next.get(c1);
         if (list) list.push(w);
@@ -192,11 +193,11 @@ export class ContextMatcher {
     const last = lower.length - 1;
     for (let i = 0; i <= last; i++) {
       const c = lower.charCodeAt(i);
-      if (!hasBit(starts, c)) continue;
+      if (!hasCode(starts, c)) continue;
       // An ASCII word is only tried at a word start (checked first: in English stretches most letters start some word).
       if (i > 0 && isAsciiWordChar(c) && isAsciiWordChar(lower.charCodeAt(i - 1))) continue;
       // No one-character word here, and no word starts with these two characters (or no second one): none.
-      if (!hasBit(singles, c) && (i === last || !hasBit(pairs, pairHash(c, lower.charCodeAt(i + 1))))) continue;
+      if (!hasCode(singles, c) && (i === last || !hasCode(pairs, pairHash(c, lower.charCodeAt(i + 1))))) continue;
       const entry = byFirst.get(c);
       if (entry === undefined) continue;
       const list = i < last ? entry.next.get(lower.charCodeAt(i + 1)) : undefined;
@@ -228,11 +229,6 @@ export class ContextMatcher {
 
 /** Hash of a word's first two UTF-16 codes into 16 bits (collisions only cost a map lookup). */
 const pairHash = (c0: number, c1: number) => (c0 * 31 + c1) & 0xffff;
-/** Bitsets over 16-bit values (Uint32Array(2048)). */
-const setBit = (set: Uint32Array, v: number) => {
-  set[v >>> 5]! |= 1 << (v & 31);
-};
-const hasBit = (set: Uint32Array, v: number) => (set[v >>> 5]! & (1 << (v & 31))) !== 0;
 
 /** A text's hits: start offsets and word ids, in text order. */
 interface Hits {

@@ -1,5 +1,6 @@
 import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
 import { contextWindow } from '../context.js';
+import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 /**
  * Chinese addresses are chains of administrative and street components, each ending in a suffix:
@@ -22,14 +23,9 @@ const NOT_PLACE_CLASS = '的是在我你他她住到于从址寄送和与及或�
 /** Admin suffixes that take a one-character name (沪/渝 aside, e.g. 赵县, 沙市): roads and buildings need two. */
 const ZH_ADMIN_ONE_CHAR = /[县市区镇乡村]/;
 
-/** Bitsets over UTF-16 codes (8 KB each: they stay in cache next to the other recognizers' tables). */
-const setBit = (set: Uint32Array, v: number) => {
-  set[v >>> 5]! |= 1 << (v & 31);
-};
-const hasBit = (set: Uint32Array, v: number) => (set[v >>> 5]! & (1 << (v & 31))) !== 0;
 /** Characters that can start a suffix, by UTF-16 code. */
-const SUFFIX_FIRST = new Uint32Array(2048);
-for (const c of ZH_SUFFIX_FIRST) setBit(SUFFIX_FIRST, c.charCodeAt(0));
+const SUFFIX_FIRST = newCodeSet();
+for (const c of ZH_SUFFIX_FIRST) addCode(SUFFIX_FIRST, c.charCodeAt(0));
 /** The suffixes starting with each character, in ZH_SUFFIXES order (the first that occurs wins, as in a scan of the whole list). */
 const SUFFIXES_BY_FIRST = new Map<number, string[]>();
 for (const w of ZH_SUFFIXES) {
@@ -38,8 +34,8 @@ for (const w of ZH_SUFFIXES) {
   else SUFFIXES_BY_FIRST.set(w.charCodeAt(0), [w]);
 }
 /** The code of each ZH_NOT_PLACE_CHARS character (all single UTF-16 units): no one-character string per position. */
-const NOT_PLACE = new Uint32Array(2048);
-for (const ch of ZH_NOT_PLACE_CHARS) setBit(NOT_PLACE, ch.charCodeAt(0));
+const NOT_PLACE = newCodeSet();
+for (const ch of ZH_NOT_PLACE_CHARS) addCode(NOT_PLACE, ch.charCodeAt(0));
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
@@ -55,10 +51,10 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
     // while walking (a backwards scan per suffix character was quadratic: 大 × 50 000 took ~20 s).
     let lastNonPlace = -1;
     for (let p = runStart; p < i; p++) {
-      if (p > runStart && hasBit(SUFFIX_FIRST, text.charCodeAt(p))) {
+      if (p > runStart && hasCode(SUFFIX_FIRST, text.charCodeAt(p))) {
         if (lastNonPlace >= segmentStart) segmentStart = lastNonPlace + 1;
       } else {
-        if (hasBit(NOT_PLACE, text.charCodeAt(p))) lastNonPlace = p;
+        if (hasCode(NOT_PLACE, text.charCodeAt(p))) lastNonPlace = p;
         continue;
       }
       if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(text[p]!))) continue;

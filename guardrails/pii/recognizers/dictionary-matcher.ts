@@ -8,6 +8,8 @@
  * indexes the entries by their first character instead: a position whose character starts no entry costs
  * one Map lookup. Both give the same hits.
  */
+import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
+
 export interface DictionaryHit {
   start: number;
   end: number;
@@ -21,11 +23,8 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 export class DictionaryMatcher {
   /** First character code → entries starting with it, longest first. */
   private readonly byFirst = new Map<number, string[]>();
-  /**
-   * Bitset: where some entry starts with that UTF-16 code. Most positions of a text are ruled out by one read; 8 KB
-   * rather than a 64 KB byte array, so it stays in cache next to the other recognizers' tables.
-   */
-  private readonly firstCode = new Uint32Array(2048);
+  /** Where some entry starts, by UTF-16 code (a CodeSet): most positions of a text are ruled out by one read. */
+  private readonly firstCode = newCodeSet();
   private readonly word: boolean;
   private readonly regex: RegExp | undefined;
 
@@ -35,7 +34,7 @@ export class DictionaryMatcher {
     if (this.word) this.regex = new RegExp(`(?<![${WORD_CHAR}])(?:${sorted.map(escape).join('|')})(?![${WORD_CHAR}])`, 'g');
     else for (const entry of sorted) {
       const first = entry.charCodeAt(0);
-      this.firstCode[first >>> 5]! |= 1 << (first & 31);
+      addCode(this.firstCode, first);
       const list = this.byFirst.get(first);
       if (list) list.push(entry);
       else this.byFirst.set(first, [entry]);
@@ -55,7 +54,7 @@ export class DictionaryMatcher {
     const word = this.word;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if ((firstCode[code >>> 5]! & (1 << (code & 31))) === 0) continue;
+      if (!hasCode(firstCode, code)) continue;
       const list = byFirst.get(code);
       if (list === undefined) continue;
       if (word && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;

@@ -6,22 +6,23 @@
  * some entry, and a first-character index alone would compare strings at nearly every position.
  */
 import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
+import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
 
 export class PairMatcher {
-  private readonly firstCode = new Uint32Array(2048);
+  private readonly firstCode = newCodeSet();
   /** 1 at a hash of each entry's first two codes: most pairs are ruled out before the Map lookup. */
-  private readonly pairHash = new Uint32Array(2048);
+  private readonly pairHash = newCodeSet();
   /** first code · 65536 + second code → entries with that prefix, longest first. */
   private readonly byPair = new Map<number, string[]>();
 
   constructor(entries: readonly string[]) {
     for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
       const key = entry.charCodeAt(0) * 65536 + entry.charCodeAt(1);
-      this.firstCode[entry.charCodeAt(0) >>> 5]! |= 1 << (entry.charCodeAt(0) & 31);
+      addCode(this.firstCode, entry.charCodeAt(0));
       const h = pairHashOf(entry.charCodeAt(0), entry.charCodeAt(1));
-      this.pairHash[h >>> 5]! |= 1 << (h & 31);
+      addCode(this.pairHash, h);
       const list = this.byPair.get(key);
       if (list) list.push(entry);
       else this.byPair.set(key, [entry]);
@@ -33,10 +34,10 @@ export class PairMatcher {
     const n = text.length - 1;
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
-      if ((this.firstCode[code >>> 5]! & (1 << (code & 31))) === 0) continue;
+      if (!hasCode(this.firstCode, code)) continue;
       const next = text.charCodeAt(i + 1);
       const h = pairHashOf(code, next);
-      if ((this.pairHash[h >>> 5]! & (1 << (h & 31))) === 0) continue;
+      if (!hasCode(this.pairHash, h)) continue;
       const list = this.byPair.get(code * 65536 + next);
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
