@@ -64,7 +64,7 @@ export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTra
       const { secure, options } = targetOf(href);
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(abortError(signal));
-      const method = init.method ?? 'GET';
+      const method = (init.method ?? 'GET').toUpperCase();
 
       const req = (secure ? httpsRequest : httpRequest)(
         { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent },

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createNodeFetch, createNodeTransport } from '../../../src/upstream/node-fetch.js';
-import { createOpenAICompatibleProvider } from '../../../src/upstream/openai-compatible.js';
+import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../../../src/upstream/openai-compatible.js';
 import { UpstreamError } from '../../../src/upstream/types.js';
 
 let server: Server;
@@ -186,5 +186,43 @@ describe('openai-compatible provider (non-streamed calls through the deadline tr
     expect((cancelled as UpstreamError).kind).toBe('aborted');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hangsClosed).toBe(closedBefore + 2);
+  });
+});
+
+describe('DeadlineOpenAI.buildRequest: the lean path builds what the SDK builds', () => {
+  const transport = createNodeTransport();
+  const client = new DeadlineOpenAI({ apiKey: 'sk-equal', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, defaultHeaders: { 'x-custom': 'c1' }, fetch: transport.fetch }, transport);
+  const sdkBuild = (options: Parameters<OpenAI['buildRequest']>[0]) => OpenAI.prototype.buildRequest.call(client, options);
+  const asEntries = (headers: unknown) => [...new Headers(headers as HeadersInit).entries()].sort();
+
+  it('same URL, method, headers, body, signal and timeout as the SDK for the gateway’s JSON POSTs', async () => {
+    const signal = new AbortController().signal;
+    for (const [path, timeout] of [['/chat/completions', 30_000], ['/responses', 1_500], ['/embeddings', 600_000], ['/completions', 999]] as const) {
+      const body = { model: 'm', messages: [{ role: 'user', content: 'héllo 你好' }], tools: [{ type: 'function' }], n: 2 };
+      const options = { method: 'post' as const, path, body, timeout, signal };
+      const lean = await client.buildRequest({ ...options });
+      const sdk = await sdkBuild({ ...options });
+      expect(lean.url).toBe(sdk.url);
+      expect(lean.timeout).toBe(sdk.timeout);
+      expect(lean.req.method).toBe(sdk.req.method);
+      expect(lean.req.signal).toBe(signal);
+      expect(lean.req.body).toBe(sdk.req.body);
+      expect(asEntries(lean.req.headers)).toEqual(asEntries(sdk.req.headers));
+      expect(asEntries(lean.req.headers)).toContainEqual(['authorization', 'Bearer sk-equal']);
+      expect(asEntries(lean.req.headers)).toContainEqual(['x-custom', 'c1']);
+    }
+  });
+
+  it('leaves every other shape to the SDK (query, per-call headers, retries, non-object bodies)', async () => {
+    const base = { method: 'post' as const, path: '/chat/completions', body: { a: 1 }, timeout: 5_000 };
+    for (const options of [{ ...base, query: { x: '1' } }, { ...base, headers: { 'x-per-call': 'p' } }, { ...base, body: 'raw text' }, { ...base, method: 'get' as const, body: undefined }]) {
+      const lean = await client.buildRequest({ ...options });
+      const sdk = await sdkBuild({ ...options });
+      expect(lean.url).toBe(sdk.url);
+      expect(asEntries(lean.req.headers)).toEqual(asEntries(sdk.req.headers));
+      expect(lean.req.headers).toBeInstanceOf(Headers); // the SDK's own object: this shape was not taken over
+    }
+    const retried = await client.buildRequest({ ...base }, { retryCount: 1 });
+    expect(asEntries(retried.req.headers)).toContainEqual(['x-stainless-retry-count', '1']);
   });
 });
