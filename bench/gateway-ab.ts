@@ -9,6 +9,7 @@
  *   AB_MODE=probe|load                   probe (default): sequential requests on one keep-alive connection,
  *                                        p50 per slice of 800; load: autocannon, 16 connections, 2 s slices
  *   AB_PAIRS=12                          number of A/B pairs
+ *   AB_STREAM=1                          streamed chat completions instead of non-streamed
  *   AB_CONFIG_A / AB_CONFIG_B=<json>     extra top-level config for one side, e.g. switching a detector off:
  *                                        '{"guardrails":{"detectors":{"pii":{"enabled":false},"toxicity":{"enabled":true},"intent":{"enabled":true}}}}'
  *
@@ -29,7 +30,7 @@ const HERE = fileURLToPath(new URL('..', import.meta.url));
 const MODE = process.env.AB_MODE === 'load' ? 'load' : 'probe';
 const PAIRS = Number(process.env.AB_PAIRS ?? 12);
 const DEV_KEY = 'sg-dev-local-only-key';
-const BODY = JSON.stringify({ model: FAST_UPSTREAM_MODEL, messages: [{ role: 'user', content: 'Hello there, could you tell me how the weather is in Paris today?' }] });
+const BODY = JSON.stringify({ model: FAST_UPSTREAM_MODEL, stream: process.env.AB_STREAM === '1', messages: [{ role: 'user', content: 'Hello there, could you tell me how the weather is in Paris today?' }] });
 
 interface Gateway {
   port: number;

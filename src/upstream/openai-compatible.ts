@@ -30,35 +30,22 @@ type BuildRequestOptions = Parameters<OpenAI['buildRequest']>[0];
 type BuiltRequest = Awaited<ReturnType<OpenAI['buildRequest']>>;
 
 /**
- * The SDK client for non-streamed calls. The SDK stays the client (options, error mapping, response
- * parsing, logging) with three per-call costs on the gateway's hot path taken out through its
- * overridable methods:
- *  - `fetchWithAuth`: the SDK's `fetchWithTimeout` creates an AbortSignal, a listener and a timer per
- *    call to enforce the deadline; the node transport does it with the caller's own signal and one timer.
+ * The SDK clients, with two per-call costs on the gateway's hot path taken out through the SDK's
+ * overridable methods; the SDK stays the client (options, error mapping, response parsing, logging):
  *  - `authHeaders`: the bearer header of a fixed key is built once.
  *  - `buildRequest`: for the one shape the gateway sends (POST, JSON object body, a timeout, no query,
  *    per-call headers or retries) the SDK merges a dozen headers into a fresh `Headers` per call; here
  *    they come from a copy of what the SDK itself built for this client on first use, with the per-call
  *    timeout header set. Anything else goes to the SDK's own `buildRequest`, and a test checks that both
  *    give the same URL, method, headers and body, so an SDK upgrade that changes them fails there.
- * Streamed calls keep the stock client: its Stream cancels the request through the per-call AbortController.
+ * Streamed calls use this class as it is: the SDK's Stream cancels the request through the per-call
+ * AbortController that the stock `fetchWithTimeout` wires.
  */
-export class DeadlineOpenAI extends OpenAI {
+export class LeanRequestOpenAI extends OpenAI {
   private auth?: Promise<Awaited<ReturnType<OpenAI['authHeaders']>>>;
   /** Lower-case header name → value, as the SDK built them for this client (timeout header aside). */
   private headerTemplate?: Record<string, string>;
   private readonly urls = new Map<string, string>();
-
-  constructor(
-    options: ClientOptions,
-    private readonly transport: NodeTransport,
-  ) {
-    super(options);
-  }
-
-  protected override fetchWithAuth(url: RequestInfo, init: RequestInit, timeout: number): Promise<Response> {
-    return this.transport.fetchWithDeadline(url, init, timeout);
-  }
 
   protected override authHeaders(...args: Parameters<OpenAI['authHeaders']>): ReturnType<OpenAI['authHeaders']> {
     // Only the default scheme (our fixed bearer key) is cached; the SDK never mutates the returned headers.
@@ -94,6 +81,24 @@ export class DeadlineOpenAI extends OpenAI {
   }
 }
 
+/**
+ * Non-streamed calls: also `fetchWithAuth`, since the SDK's `fetchWithTimeout` creates an AbortSignal, a
+ * listener and a timer per call to enforce the deadline; the node transport does it with the caller's
+ * own signal and one timer.
+ */
+export class DeadlineOpenAI extends LeanRequestOpenAI {
+  constructor(
+    options: ClientOptions,
+    private readonly transport: NodeTransport,
+  ) {
+    super(options);
+  }
+
+  protected override fetchWithAuth(url: RequestInfo, init: RequestInit, timeout: number): Promise<Response> {
+    return this.transport.fetchWithDeadline(url, init, timeout);
+  }
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
@@ -111,7 +116,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
     fetch: transport.fetch,
   };
   const client = new DeadlineOpenAI(options, transport);
-  const streamClient = new OpenAI(options);
+  const streamClient = new LeanRequestOpenAI(options);
 
   const translate = (err: unknown): UpstreamError => {
     if (err instanceof UpstreamError) return err;

@@ -211,6 +211,11 @@ describe('DeadlineOpenAI.buildRequest: the lean path builds what the SDK builds'
       expect(asEntries(lean.req.headers)).toContainEqual(['authorization', 'Bearer sk-equal']);
       expect(asEntries(lean.req.headers)).toContainEqual(['x-custom', 'c1']);
     }
+    // A streamed call (the stream client is the same class without the deadline transport) builds the same too.
+    const streamed = { method: 'post' as const, path: '/chat/completions', body: { model: 'm', stream: true }, timeout: 30_000, signal, stream: true };
+    const lean = await client.buildRequest({ ...streamed });
+    const sdk = await sdkBuild({ ...streamed });
+    expect([lean.url, lean.req.body, asEntries(lean.req.headers)]).toEqual([sdk.url, sdk.req.body, asEntries(sdk.req.headers)]);
   });
 
   it('leaves every other shape to the SDK (query, per-call headers, retries, non-object bodies)', async () => {
