@@ -109,7 +109,8 @@ const STREET_SUFFIX =
   '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Trail|Crescent|Close|Row|Alley|Plaza|Gardens|Path|Loop|Pike|Run|Walk|View|Ridge|Hill|Park|Strasse|Straße|Str|Rue|Via|Calle|Avenida|Katu|Gatan|Vej|Weg|Laan)';
 /** 221B Baker Street, Apt. 4 / 1600 Pennsylvania Ave NW, Washington, DC 20500 */
 const EN_STREET = new RegExp(
-  `(?<![\\w])\\d{1,6}[A-Za-z]?(?:[ ][${UP}\\d][${LETTER}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![${LETTER}])` +
+  // An optional leading number group: "17151 2450 Crown St" (a building number before the street's own).
+  `(?<![\\w])(?:\\d{1,6}[ ])?\\d{1,6}[A-Za-z]?(?:[ ][${UP}\\d][${LETTER}'\\-]*){1,4}?[ ]${STREET_SUFFIX}\\.?(?![${LETTER}])` +
     `(?:[ ](?:NE|NW|SE|SW|N|S|E|W)(?![${LETTER}]))?(?:,?[ ](?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|#)[ ]?[\\w\\-]{1,6})?` +
     `(?:,?\\s{1,3}[${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2})?(?:,?[ ](?:[A-Z]{2}))?(?:,?[ ]\\d{5}(?:-\\d{4})?)?`,
   'g',
@@ -126,6 +127,40 @@ const EN_NUMBERED_STREET = new RegExp(
   `(?<![\\w.,])(?:\\d{1,6}[ ])?[${UP}][${LETTER}'\\-]{2,}(?:[ ](?:[a-z]{1,3}[ ])?[${UP}][${LETTER}'\\-]{2,}){0,2}[ ]\\d{1,5}[A-Za-z]?(?![\\w]|[.,]\\d)`,
   'g',
 );
+/**
+ * Streets named by a leading abbreviation or a trailing street word of Polish, Spanish, Portuguese and
+ * Hungarian addresses, with their number: ul. Chrzanowska 61, Avda. Rio Nalon 58, Kálmán Imre u. 12.,
+ * Árpád fejedelem útja 3. (optionally after a house number: 9383 ul. Chrzanowska 61).
+ */
+const EU_ABBREVIATED_STREET = new RegExp(
+  `(?<![\\w])(?:\\d{1,6}[ ])?(?:(?:ul|al|os|pl|Ul|Al|Avda|Av)\\.[ ][${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2}` +
+    `|[${UP}][${LETTER}'\\-]+(?:[ ][${LETTER}'\\-]+){0,2}[ ](?:u\\.|utca|út|útja|tér|körút))[ ]\\d{1,4}[A-Za-z]?\\.?(?![\\w])`,
+  'g',
+);
+/** Street words that open a street's name in French, Italian, Spanish and Portuguese addresses. */
+const OPENING_STREET_WORD = '(?:Rue|rue|Rua|rua|Via|Viale|Piazza|Piazzetta|Calle|Avenida|Avenue|Av|Avda|Paseo|Chemin|Boulevard)\\.?';
+/** After a house number the lower-case forms too (33 avenue de Provence); "via" stays out (sent via email 24 …). */
+const OPENING_STREET_WORD_ANY_CASE = '(?:Rue|rue|Rua|rua|Via|Viale|viale|Piazza|piazza|Calle|calle|Avenida|avenida|Avenue|avenue|Av|Avda|Paseo|paseo|Chemin|chemin|Boulevard|boulevard)\\.?';
+/**
+ * Such a street with its number: after the name (Via delle Coste 41, rue du centre 320: any words, bounded by
+ * the number) or before it (56 rue La Boétie, 33 avenue de Provence: capitalised words and particles only),
+ * optionally after a house number (2274 Via delle Coste 41, 8116 56 rue La Boétie).
+ */
+const OPENING_STREET = new RegExp(
+  `(?<![\\w])(?:\\d{1,6}[ ])?(?:${OPENING_STREET_WORD}(?:[ ][${LETTER}'\\-]+){1,5}?[ ]\\d{1,5}[A-Za-z]?` +
+    `|\\d{1,5}[ ]${OPENING_STREET_WORD_ANY_CASE}(?:[ ](?:(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|e|y)[ ])?[${UP}][${LETTER}'\\-]+){1,3})(?![\\w])`,
+  'g',
+);
+/** Greek street + number (Λεωφόρος Συγγρού 119), after a house number only. */
+const GREEK_STREET = /(?<![\w])\d{1,6}[ ][\u0391-\u03a9][\u0386-\u03ce]+(?:[ ][\u0391-\u03a9][\u0386-\u03ce]+){0,2}[ ]\d{1,5}(?![\w])/g;
+/** US military mail: USNS Bergman / FPO AP 93757, PSC 5420, Box 2708 / APO AA 33879 (any case). */
+const MILITARY = /(?<![\w])(?:(?:USNS|USNV|USS|USCGC)[ ][A-Za-z\u00c0-\u024f'\-]{2,20}|(?:PSC|CMR|Unit)[ ]\d{3,5},?[ ]Box[ ]\d{3,5})\s{1,4}(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\d{5}(?!\d)/gi;
+/**
+ * "the corner of 3744 Retreat Avenue and Władysława Route": both streets and the phrase itself (the name-shaped
+ * second street is not a person). Requires a digit in the first street (the recognizer runs only on texts with one).
+ */
+const CORNER = /(?<![\w])[Tt]he corner of (?=[^\n?!;]{0,40}\d)[^\n?!;]{3,50}? and [^\n?!;,]{2,50}?(?=[ ]?(?:[\n?!;,]|\.(?:\s|$)|$))/g;
+
 /** After an address cue (address: / lives at / office is at), the rest of the clause is the address. */
 const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
 const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|Rd|Dr|No|Ste|u)\.\s?)|$))/;
@@ -135,6 +170,10 @@ const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|R
  * lower-cased text. One alternation instead of nine `includes` scans (same answer: any piece occurs).
  */
 const ADDRESS_CUE_WORDS = /address|live|located at|office is at|ship|deliver|moved to|send it to|mail it to/;
+
+const MILITARY_WORDS = /\b[afd]po [a][aep] \d/;
+const GREEK_CAPITAL = /[\u0391-\u03a9]/;
+const hasGreek = (text: string) => GREEK_CAPITAL.test(text);
 
 function englishAddresses(text: string, lower: string, hasUpper: boolean): Candidate[] {
   const out: Candidate[] = [];
@@ -160,15 +199,33 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean): Candi
     forEachMatch(EN_EURO, text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street', contextApplied: false });
     });
+    forEachMatch(OPENING_STREET, text, (m) => {
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
+    });
+    forEachMatch(EU_ABBREVIATED_STREET, text, (m) => {
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
+    });
   }
+  if (text.includes('corner of')) forEachMatch(CORNER, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-corner', contextApplied: false });
+  });
+  if (MILITARY_WORDS.test(lower)) forEachMatch(MILITARY, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.85, validator: 'us-military', contextApplied: false });
+  });
+  if (hasGreek(text)) forEachMatch(GREEK_STREET, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.5, validator: 'eu-street', contextApplied: false });
+  });
   return chainEnglish(text, out);
 }
 
 /** One more line of an address after a street line: unit, city, region code, country, postcode. */
 const NEXT_PART = new RegExp(
-  `[\\s,]{1,6}(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Box|PO Box|P\\.O\\. Box)[ ]#?\\d{1,6}[A-Za-z]?|\\d{4,6}(?:-\\d{4})?|[A-Z]{2}(?![${LETTER}])|[${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2})`,
+  `(?:[\\s,]|\\?\\?\\?){1,6}(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Box|PO Box|P\\.O\\. Box)[ ]#?\\d{1,6}[A-Za-z]?|\\d{4,6}(?:-\\d{4})?|[A-Z]{2}(?![${LETTER}])|[${UP}\\u0391-\\u03a9][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+(?:[ ](?:(?:de|del|la|le|du|di|da|do|dos|das|van|von|der|den|am|an|im|sur|en|y)[ ])?[${UP}\\u0391-\\u03a9][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+){0,2})`,
   'y',
 );
+
+/** Between two parts of one address: spaces, commas, and "???" (lost bullets of a pasted list, one per line). */
+const PART_GAP = /^(?:[\s,]|\?\?\?){0,6}$/;
 
 /**
  * Street lines, unit lines and the parts after them form one address: adjacent candidates are merged
@@ -185,7 +242,7 @@ function chainEnglish(text: string, candidates: Candidate[]): Candidate[] {
   const merged: Candidate[] = [];
   for (const c of candidates) {
     const last = merged[merged.length - 1];
-    if (last && c.start <= last.end + 6 && /^[\s,]*$/.test(text.slice(last.end, Math.max(last.end, c.start)))) {
+    if (last && c.start <= last.end + 10 && PART_GAP.test(text.slice(last.end, Math.max(last.end, c.start)))) {
       last.end = Math.max(last.end, c.end);
       last.score = Math.min(1, Math.max(last.score, c.score) + 0.1);
       continue;
@@ -199,6 +256,9 @@ function chainEnglish(text: string, candidates: Candidate[]): Candidate[] {
       const m = NEXT_PART.exec(text);
       if (!m || /\n\s*\n/.test(m[0])) break;
       c.end += m[0].length;
+      // Each further part (unit, city, region, country, postcode) makes the whole more surely an address, so
+      // a street + unit + city + country + postcode block outranks the country or a name-shaped street inside it.
+      if (step < 3) c.score = Math.min(0.85, c.score + 0.05);
     }
   }
   return merged;

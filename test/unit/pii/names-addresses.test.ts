@@ -199,6 +199,27 @@ describe('addresses', () => {
     expect(only('ADDRESS', 'Ship to 221B Baker Street, London please')).toEqual(['ADDRESS:221B Baker Street, London']);
     expect(only('ADDRESS', 'office: 1600 Pennsylvania Avenue NW, Washington, DC 20500')).toEqual(['ADDRESS:1600 Pennsylvania Avenue NW, Washington, DC 20500']);
   });
+  it('continental and military address shapes, one span from street to postcode', () => {
+    // The country inside a street + unit + city + country + postcode block is part of the address, not a place of its own.
+    expect(found('Send it to 412 Via dei Tigli 18\n Apt. 77\n Bellaria\n Italy 47814 please')).toEqual(['ADDRESS:412 Via dei Tigli 18\n Apt. 77\n Bellaria\n Italy 47814']);
+    expect(only('ADDRESS', 'Drop it at 12 Tornyos Bence u. 7.\n Suite 5\n Kisvarda')).toEqual(['ADDRESS:12 Tornyos Bence u. 7.\n Suite 5\n Kisvarda']);
+    expect(only('ADDRESS', 'The bus stops at 77 ul. Lipowa 14 St.')).toEqual(['ADDRESS:77 ul. Lipowa 14 St']);
+    expect(only('ADDRESS', 'Meet at 9 rue des Lilas, then lunch.')).toEqual(['ADDRESS:9 rue des Lilas']);
+    expect(only('ADDRESS', 'It is at Rua das Flores 1203.')).toEqual(['ADDRESS:Rua das Flores 1203']);
+    expect(only('ADDRESS', 'The office is at 3112 4410 Harbor Road')).toEqual(['ADDRESS:3112 4410 Harbor Road']);
+    expect(only('ADDRESS', 'Mail: USNS Calloway\nFPO AE 09512')).toEqual(['ADDRESS:USNS Calloway\nFPO AE 09512']);
+    expect(only('ADDRESS', 'mail: psc 3301, box 4417\napo ap 96520')).toEqual(['ADDRESS:psc 3301, box 4417\napo ap 96520']);
+    // A name-shaped second street is part of the corner, not a person.
+    expect(found('We met at the corner of 18 Mill Street and Edwin Crescent.')).toEqual(['ADDRESS:the corner of 18 Mill Street and Edwin Crescent']);
+    // "???" bullets of a pasted list do not break the address lines apart.
+    expect(only('ADDRESS', '??? 55 Via Garibaldi 3\n??? Apt. 12\n??? Lecco')).toEqual(['ADDRESS:55 Via Garibaldi 3\n??? Apt. 12\n??? Lecco']);
+  });
+  it('near misses of those shapes are no addresses', () => {
+    expect(only('ADDRESS', 'I sent it via email 24 hours ago')).toEqual([]);
+    expect(only('ADDRESS', 'Put it in the corner of the room and leave it')).toEqual([]);
+    expect(only('ADDRESS', 'USS Enterprise sailed in 1961 with FPO staff aboard')).toEqual([]);
+    expect(only('ADDRESS', 'Chapter 12 and Appendix 3 cover it')).toEqual([]);
+  });
 });
 
 describe('organisations and locations', () => {
