@@ -302,7 +302,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sealgate-bench-'));
   const processes: Spawned[] = [];
   try {
-    const [upPort, sgPort, sgpPort, pkPort, pkgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [upPort, sgPort, sgpPort, pkPort, pkgPort, floorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
     const tsx = [process.execPath, '--import', 'tsx'] as const;
     const env = BENCH_GATEWAY_ENV;
 
@@ -317,14 +317,16 @@ export async function run(): Promise<void> {
     const portkeyServer = (port: number) =>
       startProcess(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${port}`, '--headless'], { cwd: ROOT });
     processes.push(portkeyServer(pkPort), portkeyServer(pkgPort));
+    processes.push(startProcess(tsx[0], [...tsx.slice(1), join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${floorPort}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
 
     await waitForHttp(`${upstreamUrl}/models`);
     await waitForHttp(`http://127.0.0.1:${sgPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${sgpPort}/healthz`);
     await waitForHttp(`http://127.0.0.1:${pkPort}/`);
     await waitForHttp(`http://127.0.0.1:${pkgPort}/`);
+    await waitForHttp(`http://127.0.0.1:${floorPort}/v1/models`);
 
-    const [upstreamProc, sealgateProc, passthroughProc, portkeyProc, portkeyGuardrailsProc] = processes.map((p) => p.child.pid);
+    const [upstreamProc, sealgateProc, passthroughProc, portkeyProc, portkeyGuardrailsProc, floorProc] = processes.map((p) => p.child.pid);
     const portkeyHeaders = { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl };
     const targets: Target[] = [
       { name: 'direct', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' }, pid: upstreamProc },
@@ -337,6 +339,7 @@ export async function run(): Promise<void> {
         headers: { ...portkeyHeaders, 'x-portkey-config': PORTKEY_GUARDRAILS_CONFIG },
         pid: portkeyGuardrailsProc,
       },
+      { name: 'node-proxy-floor', url: `http://127.0.0.1:${floorPort}/v1`, headers: { authorization: 'Bearer sk-bench' }, pid: floorProc },
     ];
     for (const target of targets) await verify(target);
     // Throws unless Portkey refuses a prompt its input regexes match (446) and runs every output check on answers.
@@ -398,7 +401,8 @@ function printSummary(scenario: string, results: TargetResults, comparisons: Rec
     for (const [label, x] of [['sealgate', c.sealgate], ['sealgate-passthrough', c.sealgatePassthrough]] as const)
       process.stdout.write(
         `${scenario} ${mode} ${label}: +${x.addedP50Ms} ms p50 over direct (goal ≤ 1), ${Math.round(x.throughputVsDirect * 100)}% of direct req/s (goal ≥ 80%), ` +
-          `${x.throughputVsPortkey}× Portkey req/s, p50 ${signed(x.p50VsPortkeyMs)} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms)\n`,
+          `${x.throughputVsPortkey}× Portkey req/s, p50 ${signed(x.p50VsPortkeyMs)} ms vs Portkey (Portkey adds ${c.portkeyAddedP50Ms} ms; ` +
+          `a bare Node proxy adds ${c.floorAddedP50Ms} ms, ${signed(x.p50AboveFloorMs)} ms above it)\n`,
       );
     const x = c.sealgate;
     process.stdout.write(
@@ -414,6 +418,8 @@ interface Comparison {
   sealgate: Cmp;
   sealgatePassthrough: Cmp;
   portkeyAddedP50Ms: number;
+  /** node-proxy-floor probe p50 − direct probe p50: one bare Node hop on this host. */
+  floorAddedP50Ms: number;
   /** portkey-guardrails probe p50 − direct probe p50. */
   portkeyGuardrailsAddedP50Ms: number;
 }
@@ -424,6 +430,7 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
     const direct = results.direct![mode];
     const portkey = results.portkey![mode];
     const portkeyGuardrails = results['portkey-guardrails']![mode];
+    const floor = results['node-proxy-floor']![mode];
     const compare = (name: string): Cmp => {
       const sg = results[name]![mode];
       const addedP50Ms = round(sg.probe.p50Ms - direct.probe.p50Ms);
@@ -435,6 +442,7 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
         throughputVsDirect,
         throughputVsPortkey,
         p50VsPortkeyMs: round(sg.probe.p50Ms - portkey.probe.p50Ms),
+        p50AboveFloorMs: round(sg.probe.p50Ms - floor.probe.p50Ms),
         throughputVsPortkeyGuardrails: round(sg.load.requestsPerSec / portkeyGuardrails.load.requestsPerSec),
         p50VsPortkeyGuardrailsMs: round(sg.probe.p50Ms - portkeyGuardrails.probe.p50Ms),
         goals: {
@@ -448,6 +456,7 @@ function compareAll(results: TargetResults): Record<Mode, Comparison> {
       sealgate: compare('sealgate'),
       sealgatePassthrough: compare('sealgate-passthrough'),
       portkeyAddedP50Ms: round(portkey.probe.p50Ms - direct.probe.p50Ms),
+      floorAddedP50Ms: round(floor.probe.p50Ms - direct.probe.p50Ms),
       portkeyGuardrailsAddedP50Ms: round(portkeyGuardrails.probe.p50Ms - direct.probe.p50Ms),
     };
   }
@@ -475,7 +484,7 @@ export function gatewayDocsSection(output: {
     const ratios = MODES.flatMap((mode) =>
       ([['sealgate', comparisons[mode].sealgate], ['sealgate-passthrough', comparisons[mode].sealgatePassthrough]] as const).map(
         ([target, x]) =>
-          `| ${target} | ${label(mode)} | +${x.addedP50Ms} (${mark(x.goals.addedP50AtMost1Ms)}) | ${Math.round(x.throughputVsDirect * 100)}% (${mark(x.goals.throughputAtLeast80PctOfDirect)}) | ${x.throughputVsPortkey}× req/s, ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms p50 (${mark(x.goals.notSlowerThanPortkey)}) | +${comparisons[mode].portkeyAddedP50Ms} |`,
+          `| ${target} | ${label(mode)} | +${x.addedP50Ms} (${mark(x.goals.addedP50AtMost1Ms)}) | ${Math.round(x.throughputVsDirect * 100)}% (${mark(x.goals.throughputAtLeast80PctOfDirect)}) | ${x.throughputVsPortkey}× req/s, ${x.p50VsPortkeyMs >= 0 ? '+' : ''}${x.p50VsPortkeyMs} ms p50 (${mark(x.goals.notSlowerThanPortkey)}) | +${comparisons[mode].portkeyAddedP50Ms} | +${comparisons[mode].floorAddedP50Ms} / ${signed(x.p50AboveFloorMs)} |`,
       ),
     );
     const likeForLike = MODES.map((mode) => {
@@ -492,8 +501,8 @@ export function gatewayDocsSection(output: {
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-| gateway | body | added p50 ms (goal ≤ 1) | throughput vs direct (goal ≥ 80%) | vs Portkey (goal: not slower) | Portkey added p50 ms |
-|---|---|---|---|---|---|
+| gateway | body | added p50 ms (goal ≤ 1) | throughput vs direct (goal ≥ 80%) | vs Portkey (goal: not slower) | Portkey added p50 ms | bare Node proxy added p50 ms / gateway above it |
+|---|---|---|---|---|---|---|
 ${ratios.join('\n')}
 
 | body | sealgate vs portkey-guardrails (both guard input and output) | sealgate vs portkey (no guardrails) | portkey-guardrails vs portkey (what its hooks cost Portkey) |
@@ -515,7 +524,7 @@ Reproduce: \`npm run bench -- gateway\` (writes \`bench/results/gateway.json\` a
 Run ${output.date.slice(0, 16).replace('T', ' ')} UTC, Node ${output.machine.node}, ${output.machine.cpus} cores (${output.machine.cpuModel ?? 'unknown CPU'}) shared with other work (1-minute load average ${output.machine.loadavg1mAtEnd} at the end; host calibration ${output.machine.calibrationMs ?? '–'} ms CPU workload and ${output.machine.loopbackRoundTripUs ?? '–'} µs loopback round trip, bench/lib/machine.ts, lower = faster): compare ratios within the run, not absolute numbers across runs.
 
 Loopback only, each server its own process, the same minimal fake upstream behind every path (precomputed chat completion / 8-chunk SSE stream):
-**direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host, no hooks), **portkey-guardrails** (the same with Portkey's local guardrail hooks on input and output, see *Like for like* below; the goal stays judged against plain portkey).
+**direct** (client → upstream), **sealgate** (default config: dev key auth, rate limiting, default guardrails, audit), **sealgate-passthrough** (\`guardrails.enabled: false\`), **portkey** (\`@portkey-ai/gateway\` ${portkeyVersion()}, \`x-portkey-provider: openai\` + custom host, no hooks), **portkey-guardrails** (the same with Portkey's local guardrail hooks on input and output, see *Like for like* below; the goal stays judged against plain portkey), **node-proxy-floor** (bench/lib/floor-proxy.ts: node:http in, node:http out over a keep-alive agent, bodies piped, nothing parsed — the least any Node proxy adds on this host, so the absolute *added p50* can be read against the host's floor).
 *probe*: up to ${SETTINGS.probeRequests} sequential requests (at most ${SETTINGS.probeMaxSeconds} s) on one keep-alive connection, after ${SETTINGS.probeWarmupRequests} warm-up requests (at most ${SETTINGS.probeWarmupMaxSeconds} s), high-resolution timer: the latency a gateway adds to one call.
 *load*: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.loadSeconds} s after a ${SETTINGS.warmupSeconds} s warm-up (autocannon latencies are whole milliseconds; p50/p99 are the rounds' values weighted by their requests).
 Both are split into ${SETTINGS.rounds} rounds interleaved across the ${Object.keys(instant.targets).length} targets (rotating order), so that load from other work on the shared machine falls on every target alike.
@@ -562,6 +571,8 @@ interface Cmp {
   throughputVsDirect: number;
   throughputVsPortkey: number;
   p50VsPortkeyMs: number;
+  /** Probe p50 above the bare Node proxy's: what SealGate's own work costs beyond one Node hop. */
+  p50AboveFloorMs: number;
   /** Against Portkey with its local guardrail hooks on input and output (context; the goal is judged against plain Portkey). */
   throughputVsPortkeyGuardrails: number;
   p50VsPortkeyGuardrailsMs: number;
