@@ -1,6 +1,9 @@
 import type { Sensitivity } from '../core/types.js';
 import { AFTER, BEFORE } from './context.js';
 
+/** Credentials: reported under the `secret.` category family; every other type under `pii.`. */
+const SECRET_ENTITY_TYPES = ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'] as const;
+
 /** Every entity type the PII detector can report. Adding a recognizer may add a type here. */
 export const ENTITY_TYPES = [
   'EMAIL_ADDRESS',
@@ -16,12 +19,7 @@ export const ENTITY_TYPES = [
   'MAC_ADDRESS',
   'CN_LICENSE_PLATE',
   'DATE_OF_BIRTH',
-  'CLOUD_ACCESS_KEY',
-  'API_TOKEN',
-  'JWT',
-  'PRIVATE_KEY',
-  'PASSWORD',
-  'URL_CREDENTIALS',
+  ...SECRET_ENTITY_TYPES,
   'PERSON',
   'ADDRESS',
   'LOCATION',
@@ -30,15 +28,7 @@ export const ENTITY_TYPES = [
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** Credentials are reported under the `secret.` category family; everything else under `pii.`. */
-export const SECRET_TYPES: ReadonlySet<EntityType> = new Set([
-  'CLOUD_ACCESS_KEY',
-  'API_TOKEN',
-  'JWT',
-  'PRIVATE_KEY',
-  'PASSWORD',
-  'URL_CREDENTIALS',
-]);
+export const SECRET_TYPES: ReadonlySet<EntityType> = new Set(SECRET_ENTITY_TYPES);
 
 /** A match proposed by a recognizer, in NORMALISED text offsets, before context scoring and overlap resolution. */
 export interface Candidate {

@@ -214,7 +214,7 @@ describe('sealgate audit CLI', () => {
     const nokey = await run(process.execPath, [bin, 'audit', 'verify', dir], { cwd: dir, env: { ...process.env, SEALGATE_AUDIT_KEY: '' } }).catch((e: { code: number; stderr: string }) => e);
     expect((nokey as { code: number }).code).toBe(2);
     expect((nokey as { stderr: string }).stderr).toMatch(/no public key/);
-  });
+  }, 90_000); // three cold starts of the real CLI (tsx transpiles on start): ~3 s each idle, >10 s on a busy 2-core host
 
   it('verify-receipt checks signature and expectations; keygen writes usable keys', async () => {
     const keyDir = tempDir('keygen');
