@@ -66,10 +66,8 @@ async function rootKeyFrom(flags: { rootKey?: string; rootKeyFile?: string }): P
   return content;
 }
 
-export const registerAttest: RegisterCommand = (program: Command) => {
-  program
-    .command('attest')
-    .description("Fetch, print and verify a gateway's confidential-mode attestation document")
+export const registerAttest: RegisterCommand = (command: Command) => {
+  command
     .requiredOption('-u, --url <url>', 'gateway URL, e.g. http://127.0.0.1:8787')
     .option('--root-key <base64url>', 'pinned root public key (from `sealgate enclave init`)')
     .option('--root-key-file <path>', 'file holding the root public key (or the root key file)')

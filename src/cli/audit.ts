@@ -247,9 +247,7 @@ function sourceOptions(cmd: Command): Command {
     .option('--key-env <name>', 'environment variable holding the at-rest encryption key');
 }
 
-export const registerAudit: RegisterCommand = (program) => {
-  const audit = program.command('audit').description('Verify, query and maintain the tamper-evident audit trail');
-
+export const registerAudit: RegisterCommand = (audit: Command) => {
   sourceOptions(
     audit
       .command('verify')

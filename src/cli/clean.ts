@@ -81,10 +81,8 @@ export function summaryLine(report: CleanReport): string {
   );
 }
 
-export const registerClean: RegisterCommand = (program: Command) => {
-  program
-    .command('clean')
-    .description('Detoxify and PII-scrub a training corpus (JSONL or text lines), with a report of counts and digests')
+export const registerClean: RegisterCommand = (command: Command) => {
+  command
     .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin; *.gz is decompressed)')
     .option('--out <file>', 'cleaned output ("-" for stdout; *.gz is compressed)', '-')
     .option('--report <file>', 'write the JSON report here (counts and digests only)')

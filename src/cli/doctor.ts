@@ -129,10 +129,8 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
   return warnings;
 }
 
-export const registerDoctor: RegisterCommand = (program: Command) => {
-  program
-    .command('doctor')
-    .description('Report risky configuration (exposure without TLS, dev key, guardrails/audit off, plain-HTTP upstreams …)')
+export const registerDoctor: RegisterCommand = (command: Command) => {
+  command
     .option('-c, --config <file>', 'YAML or JSON config file (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
     .option('--json', 'print the findings as JSON')
     .option('--strict', 'exit with status 1 when anything is reported')

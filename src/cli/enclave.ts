@@ -33,9 +33,7 @@ export async function measureFromConfig(config: SealGateConfig) {
   });
 }
 
-export const registerEnclave: RegisterCommand = (program: Command) => {
-  const enclave = program.command('enclave').description('Confidential mode: the enclave root key and measurement');
-
+export const registerEnclave: RegisterCommand = (enclave: Command) => {
   enclave
     .command('init')
     .description('Create the root Ed25519 key pair clients pin (refuses to overwrite without --force)')

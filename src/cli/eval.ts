@@ -68,10 +68,8 @@ export function render(report: EvalReport, format: 'table' | 'md' | 'json'): str
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export const registerEval: RegisterCommand = (program: Command) => {
-  program
-    .command('eval')
-    .description('Run red-team and benign suites through a gateway; report block and false-positive rates per risk category (CI gate)')
+export const registerEval: RegisterCommand = (command: Command) => {
+  command
     .option('--gateway <url>', 'gateway root or /v1 URL', 'http://127.0.0.1:8787')
     .option('--key <key>', 'API key (or SEALGATE_API_KEY; default: the dev key)')
     .option('--model <name>', 'model to ask', 'sealgate-demo')

@@ -145,10 +145,8 @@ const positive = (flag: string) => (value: string) => {
   return n;
 };
 
-export const registerKeys: RegisterCommand = (program: Command) => {
-  const keys = program
-    .command('keys')
-    .description('Manage API keys (stored as hashes in the keys file, or in Redis when configured)')
+export const registerKeys: RegisterCommand = (keys: Command) => {
+  keys
     .option('-c, --config <file>', 'YAML or JSON config file (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)');
   const configPath = () => keys.opts<{ config?: string }>().config;
 

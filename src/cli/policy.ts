@@ -34,8 +34,7 @@ export function checkPolicies(sources: PolicySources): PolicyCheckReport {
   }
 }
 
-export const registerPolicy: RegisterCommand = (program: Command) => {
-  const policy = program.command('policy').description('Guardrail policies: validate before deploying');
+export const registerPolicy: RegisterCommand = (policy: Command) => {
   policy
     .command('check')
     .description('Load the policy directory as the gateway would; report tenants or the rejected file and why')

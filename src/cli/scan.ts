@@ -125,10 +125,8 @@ export async function runScan(
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
-export const registerScan: RegisterCommand = (program: Command) => {
-  program
-    .command('scan')
-    .description('Run guardrail detectors over a JSONL file and write one verdict per line')
+export const registerScan: RegisterCommand = (command: Command) => {
+  command
     .requiredOption('--in <file>', 'input JSONL file ("-" for stdin)')
     .option('--out <file>', 'output JSONL file ("-" for stdout)', '-')
     .option('--field <path>', 'record field holding the text (dotted path)', 'text')

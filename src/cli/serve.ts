@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { startServer } from '../gateway/server.js';
-import { createLogger } from '../observability/logger.js';
 import { diagnose } from './doctor.js';
 
 interface ServeFlags {
@@ -13,10 +11,8 @@ interface ServeFlags {
   logLevel?: string;
 }
 
-export const registerServe: RegisterCommand = (program: Command) => {
-  program
-    .command('serve')
-    .description('Start the gateway (OpenAI-compatible API on /v1; /healthz, /readyz, /metrics)')
+export const registerServe: RegisterCommand = (command: Command) => {
+  command
     .option('-p, --port <port>', 'port to listen on (env SEALGATE_PORT; default 8787; 0 = any free port)')
     .option('-H, --host <host>', 'interface to bind (env SEALGATE_HOST; default 127.0.0.1)')
     .option('-c, --config <file>', 'YAML or JSON config file (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
@@ -43,6 +39,8 @@ async function serve(flags: ServeFlags): Promise<void> {
     throw err;
   }
   const { config, source } = loaded;
+  // Loaded here, not at the top: every other command (and --help) would otherwise load the whole gateway.
+  const [{ startServer }, { createLogger }] = await Promise.all([import('../gateway/server.js'), import('../observability/logger.js')]);
   const logger = createLogger({ level: config.server.logLevel });
   // Secure by default: the same checks as `sealgate doctor`, as start-up warnings.
   for (const warning of diagnose(config)) logger.warn({ code: warning.code, field: warning.field }, warning.message);
