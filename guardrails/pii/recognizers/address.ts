@@ -128,29 +128,40 @@ const EN_NUMBERED_STREET = new RegExp(
   'g',
 );
 /**
- * Streets named by a leading abbreviation or a trailing street word of Polish, Spanish, Portuguese and
- * Hungarian addresses, with their number: ul. Chrzanowska 61, Avda. Rio Nalon 58, Kálmán Imre u. 12.,
- * Árpád fejedelem útja 3. (optionally after a house number: 9383 ul. Chrzanowska 61).
+ * Streets named by a leading abbreviation (Polish, Spanish) or a trailing street word (Hungarian), with their
+ * number: ul. Chrzanowska 61, Avda. Rio Nalon 58, Kálmán Imre u. 12., Árpád fejedelem útja 3. A house number
+ * before them (9383 ul. Chrzanowska 61) is added by withHouseNumber. The Hungarian form opens on any capitalised
+ * word, so it runs only when its street word occurs.
  */
 const EU_ABBREVIATED_STREET = new RegExp(
-  `(?<![\\w])(?:\\d{1,6}[ ])?(?:(?:ul|al|os|pl|Ul|Al|Avda|Av)\\.[ ][${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2}` +
-    `|[${UP}][${LETTER}'\\-]+(?:[ ][${LETTER}'\\-]+){0,2}[ ](?:u\\.|utca|út|útja|tér|körút))[ ]\\d{1,4}[A-Za-z]?\\.?(?![\\w])`,
+  `(?<![\\w])(?:ul|al|os|pl|Ul|Al|Avda|Av)\\.[ ][${UP}][${LETTER}'\\-]+(?:[ ][${UP}][${LETTER}'\\-]+){0,2}[ ]\\d{1,4}[A-Za-z]?(?![\\w])`,
+  'g',
+);
+const ABBREVIATION_WORDS = /(?:ul|al|os|pl|avda|av)\. /;
+const HU_STREET_WORD = / (?:u\.|utca|út|útja|tér|körút) \d/;
+const HU_STREET = new RegExp(
+  `(?<![\\w])[${UP}][${LETTER}'\\-]+(?:[ ][${LETTER}'\\-]+){0,2}[ ](?:u\\.|utca|út|útja|tér|körút)[ ]\\d{1,4}[A-Za-z]?\\.?(?![\\w])`,
   'g',
 );
 /** Street words that open a street's name in French, Italian, Spanish and Portuguese addresses. */
 const OPENING_STREET_WORD = '(?:Rue|rue|Rua|rua|Via|Viale|Piazza|Piazzetta|Calle|Avenida|Avenue|Av|Avda|Paseo|Chemin|Boulevard)\\.?';
 /** After a house number the lower-case forms too (33 avenue de Provence); "via" stays out (sent via email 24 …). */
 const OPENING_STREET_WORD_ANY_CASE = '(?:Rue|rue|Rua|rua|Via|Viale|viale|Piazza|piazza|Calle|calle|Avenida|avenida|Avenue|avenue|Av|Avda|Paseo|paseo|Chemin|chemin|Boulevard|boulevard)\\.?';
-/**
- * Such a street with its number: after the name (Via delle Coste 41, rue du centre 320: any words, bounded by
- * the number) or before it (56 rue La Boétie, 33 avenue de Provence: capitalised words and particles only),
- * optionally after a house number (2274 Via delle Coste 41, 8116 56 rue La Boétie).
- */
-const OPENING_STREET = new RegExp(
-  `(?<![\\w])(?:\\d{1,6}[ ])?(?:${OPENING_STREET_WORD}(?:[ ][${LETTER}'\\-]+){1,5}?[ ]\\d{1,5}[A-Za-z]?` +
-    `|\\d{1,5}[ ]${OPENING_STREET_WORD_ANY_CASE}(?:[ ](?:(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|e|y)[ ])?[${UP}][${LETTER}'\\-]+){1,3})(?![\\w])`,
+/** Their letters, lower-cased: the two patterns below run only when one occurs (one literal alternation scan). */
+const OPENING_WORDS_LOWER = /\b(?:rue|rua|via|viale|piazza|piazzetta|calle|avenida|avenue|av|avda|paseo|chemin|boulevard)\b/;
+/** Such a street with its number after the name: Via delle Coste 41, rue du centre 320 (any words, bounded by the number). */
+const OPENING_STREET = new RegExp(`(?<![\\w])${OPENING_STREET_WORD}(?:[ ][${LETTER}'\\-]+){1,5}?[ ]\\d{1,5}[A-Za-z]?(?![\\w])`, 'g');
+/** …or right after its number: 56 rue La Boétie, 33 avenue de Provence (capitalised words and particles only). */
+const NUMBERED_OPENING_STREET = new RegExp(
+  `(?<=(?<![\\w])\\d{1,5}[ ])${OPENING_STREET_WORD_ANY_CASE}(?:[ ](?:(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|e|y)[ ])?[${UP}][${LETTER}'\\-]+){1,3}(?![\\w])`,
   'g',
 );
+/** Up to two number groups right before a street (a house number, then the street's own: 8116 56 rue La Boétie). */
+const NUMBERS_BEFORE = /(?<![\w])(?:\d{1,6}[ ]){1,2}$/;
+function withHouseNumber(text: string, start: number): number {
+  const m = NUMBERS_BEFORE.exec(text.slice(Math.max(0, start - 14), start));
+  return m ? start - m[0].length : start;
+}
 /** Greek street + number (Λεωφόρος Συγγρού 119), after a house number only. */
 const GREEK_STREET = /(?<![\w])\d{1,6}[ ][\u0391-\u03a9][\u0386-\u03ce]+(?:[ ][\u0391-\u03a9][\u0386-\u03ce]+){0,2}[ ]\d{1,5}(?![\w])/g;
 /** US military mail: USNS Bergman / FPO AP 93757, PSC 5420, Box 2708 / APO AA 33879 (any case). */
@@ -175,9 +186,37 @@ const MILITARY_WORDS = /\b[afd]po [a][aep] \d/;
 const GREEK_CAPITAL = /[\u0391-\u03a9]/;
 const hasGreek = (text: string) => GREEK_CAPITAL.test(text);
 
-function englishAddresses(text: string, lower: string, hasUpper: boolean): Candidate[] {
+/** Any word of the rarer shapes (continental street words and abbreviations, corners, military mail, Greek letters). */
+const OTHER_SHAPES = /\b(?:rue|rua|via|viale|piazza|piazzetta|calle|avenida|avenue|av|avda|paseo|chemin|boulevard|ul|al|os|pl)\b|corner of|po a[aep] \d| (?:u\.|utca|út|útja|tér|körút) \d|[\u03ac-\u03ce]/;
+
+function otherShapes(text: string, lower: string, out: Candidate[]): void {
+  const street = (m: RegExpExecArray) => {
+    out.push({ type: 'ADDRESS', start: withHouseNumber(text, m.index), end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
+  };
+  if (OPENING_WORDS_LOWER.test(lower)) {
+    forEachMatch(OPENING_STREET, text, street);
+    forEachMatch(NUMBERED_OPENING_STREET, text, street);
+  }
+  if (ABBREVIATION_WORDS.test(lower)) forEachMatch(EU_ABBREVIATED_STREET, text, street);
+  if (HU_STREET_WORD.test(text)) forEachMatch(HU_STREET, text, street);
+  if (text.includes('corner of')) forEachMatch(CORNER, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-corner', contextApplied: false });
+  });
+  if (MILITARY_WORDS.test(lower)) forEachMatch(MILITARY, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.85, validator: 'us-military', contextApplied: false });
+  });
+  if (hasGreek(text)) forEachMatch(GREEK_STREET, text, (m) => {
+    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.5, validator: 'eu-street', contextApplied: false });
+  });
+}
+
+/** Either list in one scan: most texts hold neither, and then pay one scan instead of two. */
+const CUE_OR_SHAPE_WORDS = new RegExp(`${ADDRESS_CUE_WORDS.source}|${OTHER_SHAPES.source}`);
+
+function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk: boolean): Candidate[] {
   const out: Candidate[] = [];
-  if (ADDRESS_CUE_WORDS.test(lower)) forEachMatch(ADDRESS_CUE, text, (m) => {
+  const words = CUE_OR_SHAPE_WORDS.test(lower);
+  if (words && ADDRESS_CUE_WORDS.test(lower)) forEachMatch(ADDRESS_CUE, text, (m) => {
     const start = m.index + m[0].length;
     const clause = CLAUSE.exec(text.slice(start, start + 100));
     if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
@@ -199,22 +238,10 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean): Candi
     forEachMatch(EN_EURO, text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street', contextApplied: false });
     });
-    forEachMatch(OPENING_STREET, text, (m) => {
-      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
-    });
-    forEachMatch(EU_ABBREVIATED_STREET, text, (m) => {
-      out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
-    });
   }
-  if (text.includes('corner of')) forEachMatch(CORNER, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.75, validator: 'en-corner', contextApplied: false });
-  });
-  if (MILITARY_WORDS.test(lower)) forEachMatch(MILITARY, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.85, validator: 'us-military', contextApplied: false });
-  });
-  if (hasGreek(text)) forEachMatch(GREEK_STREET, text, (m) => {
-    out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.5, validator: 'eu-street', contextApplied: false });
-  });
+  // The shapes below are rare: one scan of the lower-cased text for any of their words decides whether to look
+  // (not in Chinese text without a capital letter).
+  if (words && (hasUpper || !hasCjk) && OTHER_SHAPES.test(lower)) otherShapes(text, lower, out);
   return chainEnglish(text, out);
 }
 
@@ -268,7 +295,7 @@ export const addressRecognizer: Recognizer = {
   name: 'address',
   entityTypes: ['ADDRESS'],
   recognize(text, facts) {
-    const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower, facts.hasUpper) : [];
+    const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower, facts.hasUpper, facts.hasCjk) : [];
     if (facts.hasCjk) out.push(...chineseAddresses(text, facts.hasDigit));
     return out;
   },
