@@ -48,7 +48,50 @@ aditi ananya deepa divya kavya lakshmi meera neha nisha rekha riya sanjay suresh
 vijay ajay vinod ashok prakash ravi krishna gopal harish manoj nikhil rohit sachin varun vivek yash
 alejandra beatriz carolina catalina constanza florencia guadalupe josefina lorena luciana macarena milagros paola rocio ximena
 agustin alvaro andres diego emilio esteban facundo gonzalo ignacio joaquin martin matias nicolas rodrigo santiago sebastian tomas
-krisztina ildiko gyorgy ferenc sandor tibor imre bela`
+krisztina ildiko gyorgy ferenc sandor tibor imre bela
+brad darren bryce cora alan damian derek dominic duncan elliot emmett everett felix finn gavin graham
+hugo ian ivan jasper jonah julian kieran leon levi malcolm nolan owen preston quentin reid rhys
+roland rowan rupert silas simon spencer stuart tobias trevor wesley abby adele agatha alicia alison allison
+audrey beatrice bella bianca brooke caitlin carla cassandra cecilia celia clara claire daphne delia edith eliza
+esther faye fiona flora gemma georgia gwen harriet imogen iris isabel jenna jocelyn josie kara kate katie kira
+leila lydia mabel maggie marion maxine melanie miriam nadia nell paige penelope phoebe priscilla rebekah rhonda
+rosalind sabrina selma serena sienna sylvia tamara tessa ursula vivian winifred
+aksel arne birger eirik espen frode geir halvard ivar jorgen kari leif mette nora oddny rune sindre steinar trond
+vidar ragnar ragnhild sigrun solveig gudrun helga hilde liv marit randi torill trine unni
+agnetha annika elin frida hanna johanna karolina linda lovisa malin petra stina tilda vilma
+bengt goran hakan joakim kalle mats pontus stig ture viggo
+aatu eero eino ilkka jari kalevi lauri matias onni petteri tapio teemu toni veikko
+aino eeva hilkka kaisa katja leena marjatta minna paivi pirjo riikka satu sirpa tuula
+gudmundur sigurdur jon olafur kristjan einar stefan helgi bjarni arnar thorunn sigridur gudny kristin ragnheidur
+jelle joost maarten pieter ruud sander sjoerd stijn wouter bram daan femke fleur lieke marloes noor roos sanne
+anke annegret dagmar elke frauke gisela heike ilse inge jutta karin maren renate silke ute
+dieter florian gunther helmut horst jurgen kai lutz manfred matthias ralf reinhard rolf sven torsten volker
+agata aleksandra alicja anita bozena danuta elzbieta grazyna halina irena iwona jadwiga justyna
+kinga lucyna monika renata sylwia urszula wanda wieslawa zuzanna
+adam arkadiusz bogdan czeslaw henryk jacek janusz jerzy kazimierz leszek maciej miroslaw ryszard stanislaw
+tadeusz waclaw wieslaw zbigniew zdzislaw
+ales bohumil bretislav dalibor jaromir jaroslav jindrich karel ladislav lubomir miloslav miroslav oldrich radek
+stanislav vaclav vladimir vojtech zdenek blanka dana ivana jarmila jitka ludmila marketa michaela radka sarka zdenka
+borna branko darko dragan goran igor josip luka marko mladen nikola stjepan tomislav vedran zoran zeljko
+ana ankica biljana branka danica dragana gordana ivona jasna ljiljana maja mirjana snjezana tanja vesna
+aleksei anatoli boris fyodor gennady grigori konstantin leonid oleg pavel stanislav viktor yevgeny yuri
+alla galina larisa lyudmila nadezhda oksana polina raisa valentina yulia zoya
+andras bence csaba daniel gergely janos kristof lajos levente mihaly miklos norbert peter tamas viktor
+aniko beata csilla dora erika gizella hajnalka judit julia kinga klara marta noemi piroska reka timea
+andrius darius jonas mindaugas tomas vytautas aiste egle ieva jurgita ruta
+janis juris maris andris ilze inese
+aivar indrek jaan juhan priit tarmo toomas kadri kairi liis maarja piret triin
+alexandros andreas christos dimitrios georgios ioannis konstantinos nikolaos panagiotis spyros stavros vasilis yannis
+eleni ioanna katerina maria sofia despina vasiliki paraskevi
+afonso duarte goncalo joaquim nuno rui vasco filipa ines leonor margarida rita teresa
+adriana alessandra antonella federica gianna ilaria lorenza marcella raffaella serena silvana
+alberto alessio angelo antonio cesare claudio emanuele enrico fabrizio filippo gianluca giorgio lorenzo maurizio
+nicola riccardo roberto salvatore simone stefano tommaso umberto vincenzo
+ahmet ayse burak cem deniz elif emre emine fatma hakan hatice huseyin kemal mehmet murat mustafa ozlem selin
+serkan yusuf zeynep
+amir bilal farah hamza hana imran jamal karim leila malik nabil nadia rami rashid salma samir sami yasmin youssef
+abdul adebayo chidi chioma folake ifeoma kemi nnamdi obinna olumide sade uche yetunde zola thabo sipho lindiwe
+nomvula themba aminata fatou mamadou moussa ousmane`
     .split(/\s+/)
     .filter(Boolean),
 );

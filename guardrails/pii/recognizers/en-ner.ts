@@ -26,6 +26,7 @@ const HANDLE_EDGE = /[@/_#=\\]/;
 /** Latin, Greek or Cyrillic capital: without one there is nothing to tag (CJK-only text skips the tagger). */
 const ALPHABETIC_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f]/;
 const AFTER_NUMBER = /\d[\s,]{0,2}$/;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const enNerRecognizer: Recognizer = {
   name: 'en_ner',
@@ -49,9 +50,44 @@ export const enNerRecognizer: Recognizer = {
       if (HANDLE_EDGE.test(text.charAt(s.start - 1)) || HANDLE_EDGE.test(text.charAt(s.end))) continue;
       // "5586 Þórunnarstræti", "04862 Victor Hugo u. 49": a name right after a house number is a street.
       if (AFTER_NUMBER.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
+      // Host names (www.ArtistMovie.se, mail.Example.com): a word joined to a dot and a letter on either side.
+      if ((text.charCodeAt(s.start - 1) === 46 && isAsciiLetter(text.charCodeAt(s.start - 2))) || (text.charCodeAt(s.end) === 46 && isAsciiLetter(text.charCodeAt(s.end + 1)))) continue;
       // Same property set and order as the rule recognizers' candidates (one object shape in the detector's loops).
       out.push({ type: s.type, start: s.start, end: s.end, score: Math.min(0.62, 0.5 + s.margin / 100), validator: 'en-ner', contextApplied: false });
     }
+    if (out.length > 0) repeatedNames(text, out);
     return out;
   },
 };
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0 || c === 39 || c === 45;
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+
+/**
+ * A person named in full once is the same person when one of the name's words comes back on its own
+ * ("directed by Maria Keller and starring Keller", "Keller's song"): those occurrences are names too. Only
+ * words of four letters or more from a two-word-or-longer PERSON span, capitalised, whole words, outside every
+ * span found so far, and not followed by a capitalised word (Keller Road, Keller Group are other things).
+ */
+function repeatedNames(text: string, out: Candidate[]): void {
+  const found = out.length;
+  for (let k = 0; k < found; k++) {
+    const p = out[k]!;
+    if (p.type !== 'PERSON') continue;
+    const name = text.slice(p.start, p.end);
+    if (!name.includes(' ')) continue;
+    for (const word of name.split(/\s+/)) {
+      if (word.length < 4 || !isUpper(word.charCodeAt(0))) continue;
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        const end = at + word.length;
+        if (isLetter(text.charCodeAt(at - 1)) || isLetter(text.charCodeAt(end))) continue;
+        if (HANDLE_EDGE.test(text.charAt(at - 1)) || HANDLE_EDGE.test(text.charAt(end)) || text.charCodeAt(at - 1) === 46) continue;
+        if (out.some((o) => o.start < end && at < o.end)) continue;
+        // The next word capitalised: a longer name (a street, a company, another person) that this is part of.
+        const next = /^ +(\S)/.exec(text.slice(end, end + 4));
+        if (next && isUpper(next[1]!.charCodeAt(0))) continue;
+        out.push({ type: 'PERSON', start: at, end, score: Math.min(0.6, p.score), validator: 'en-ner-repeat', contextApplied: false });
+      }
+    }
+  }
+}

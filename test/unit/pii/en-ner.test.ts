@@ -43,6 +43,21 @@ describe('English NER tagger (pii.en_ner)', () => {
     expect(tagged('详情见 http://t.cn/RPiyosl')).toEqual([]);
   });
 
+  it('a surname found in a full name is the person again when it comes back alone', () => {
+    const text = 'The film was directed by Krisztián Szöllösy and starring Szöllösy himself.';
+    expect(tagged(text)).toEqual(['PERSON:Krisztián Szöllösy', 'PERSON:Szöllösy']);
+    // Not as part of a longer capitalised name (a street, a company), nor inside another word.
+    expect(tagged('Krisztián Szöllösy moved to Szöllösy Road.').filter((f) => f.endsWith(':Szöllösy'))).toEqual([]);
+    expect(tagged('Krisztián Szöllösy wrote Szöllösyana.').filter((f) => f.includes('Szöllösyana'))).toEqual([]);
+  });
+
+  it('host names are no names', () => {
+    expect(tagged('The artist posted a photo https://www.ArtistMovie.se/ yesterday')).toEqual([]);
+    expect(tagged('The artist posted a photo at Zentrovamedia.com yesterday')).toEqual([]);
+    // A full stop ending the sentence is no host-name dot.
+    expect(tagged('Yesterday I had lunch with Krisztián Szöllösy.')).toEqual(['PERSON:Krisztián Szöllösy']);
+  });
+
   it('is linear on long capitalised runs', () => {
     const text = 'Aa Bb-Cc '.repeat(20_000) + "O'N".repeat(5_000);
     expect(Array.isArray(detector.detect(text))).toBe(true);
