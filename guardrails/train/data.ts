@@ -30,6 +30,7 @@ import {
 import { benignFragments } from '../../datasets/classifiers/fragments.js';
 import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
+import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
@@ -207,6 +208,13 @@ export const GENERATED_MIX = {
   /** Same verb, person vs thing as the target (XSTest's construction): see datasets/classifiers/contrastive-harm.ts. */
   contrastiveHarm: { count: 1200, weight: 1 },
   /**
+   * Safe prompts in the words of harm (homonyms, figurative language, games and fiction, definitions, history,
+   * fictional / public-figure privacy, absurd discrimination questions, polite versions of unsafe asks) with harmful
+   * contrasts in the same frames: see datasets/classifiers/harm-contrasts.ts. Harmful head only; no validation rows.
+   * 3000 at safe share 0.65: XSTest LOSO 0.774 → 0.809 (before the security-education family: 5000 no further gain, 1500 safe-only 0.790).
+   */
+  harmContrasts: { count: 3000, weight: 1, safeShare: 0.65 },
+  /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
    * See datasets/classifiers/documents.ts.
@@ -270,6 +278,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-benign-fragments', m.benignFragments.weight],
     ['sealgate-short-attacks', m.shortAttacks.weight],
     ['sealgate-contrastive-harm', m.contrastiveHarm.weight],
+    ['sealgate-harm-contrasts', m.harmContrasts.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -299,6 +308,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...benignFragments(13, fragmentDocs, m.benignFragments.count),
       ...shortAttacks(15, m.shortAttacks.count),
       ...contrastiveHarm(16, m.contrastiveHarm.count),
+      ...harmContrasts(23, m.harmContrasts.count, m.harmContrasts.safeShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -318,6 +328,12 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
  * 0.76 → 0.61 with the system prompts) without adding harmful-request evidence.
  */
 const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injection', 'sealgate-german', 'sealgate-prompt-leak', 'sealgate-benign-system-prompts']);
+/**
+ * Generated sources that label only the harmful head: safe / harmful contrasts carry no evidence about attacks, and
+ * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
+ * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
+ */
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts']);
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
@@ -327,6 +343,7 @@ function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<He
   if (ATTACK_HEADS_ONLY.has(row.source)) {
     return row.label === 'injection' ? { 'intent.prompt_injection': 1 } : { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
   }
+  if (HARMFUL_HEAD_ONLY.has(row.source)) return { 'intent.harmful': row.label === 'harmful' ? 1 : 0 };
   if (row.label === 'benign' || row.label === 'safe' || row.label === 'toxic' || row.label === 'non_toxic') return benignIntent();
   if (row.label === 'injection') return { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
   if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };
