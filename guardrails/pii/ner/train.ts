@@ -161,13 +161,22 @@ function invented(): string {
 }
 const personName = () => (rnd() < 0.5 ? pick(FIRST) : invented()) + (rnd() < 0.25 ? ` ${String.fromCharCode(65 + Math.floor(rnd() * 26))}${rnd() < 0.5 ? '.' : ''}` : '') + ' ' + (rnd() < 0.5 ? pick(LAST) : invented());
 const ORG_FORMS = EN_ORG_SUFFIXES.filter((s) => /^[A-Z][a-z]+$/.test(s) || /^[A-Z]{2,4}$/.test(s));
+/** Ordinary English words for brand-style names (Brightpath, Clean Harbor Finance): the common-word list, 3–8 letters. */
+const BRAND_WORDS = [...COMMON].filter((w) => /^[a-z]{3,8}$/.test(w));
+function brand(): string {
+  const n = 1 + Math.floor(rnd() * 3);
+  const words = Array.from({ length: n }, () => pick(BRAND_WORDS));
+  // Joined into one word ("Opencounter" style) or kept apart ("Walk Score"), capitalised either way.
+  return n > 1 && rnd() < 0.5 ? cap(words.join('')) : words.map(cap).join(' ');
+}
 function organization(): string {
   const r = rnd();
-  if (r < 0.35) return `${rnd() < 0.5 ? pick(LAST) : invented()} ${pick(ORG_FORMS)}`;
-  if (r < 0.6) return invented();
-  if (r < 0.75) return `${invented()} ${invented()}`;
-  if (r < 0.87) return `${pick(LAST)}-${pick(LAST)}`;
-  return `${pick(LAST)}, ${pick(LAST)} and ${pick(LAST)}`;
+  if (r < 0.28) return `${rnd() < 0.5 ? pick(LAST) : invented()} ${pick(ORG_FORMS)}`;
+  if (r < 0.45) return invented();
+  if (r < 0.55) return `${invented()} ${invented()}`;
+  if (r < 0.64) return `${pick(LAST)}-${pick(LAST)}`;
+  if (r < 0.72) return `${pick(LAST)}, ${pick(LAST)} and ${pick(LAST)}`;
+  return brand();
 }
 const DEMONYMS = 'Danish French Peruvian Thai Canadian American British German Spanish Italian Chinese Japanese Korean Indian Brazilian Mexican Nigerian Kenyan Egyptian Turkish Greek Polish Swedish Norwegian Finnish Dutch Belgian Swiss Austrian Irish Scottish Australian Russian Ukrainian Vietnamese Filipino Indonesian Pakistani Iranian Israeli Argentinian Chilean Colombian Portuguese Hungarian Czech Romanian'.split(' ');
 const city = () => (rnd() < 0.5 ? pick(EN_PLACES) : invented());
