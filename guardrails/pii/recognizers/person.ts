@@ -39,6 +39,8 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
 }
 /** ZH_WORDS_ENDING_IN_SURNAME by their two UTF-16 codes as one number: a Set lookup without building a string. */
 const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+/** ZH_NOT_NAMES the same way (only two-character words are ever looked up). */
+const NOT_NAME_PAIRS = new Set([...ZH_NOT_NAMES].filter((w) => w.length === 2).map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 const COMPOUND_FIRST_CODE = new Uint8Array(65536);
 for (const c of COMPOUND_FIRST) COMPOUND_FIRST_CODE[c.charCodeAt(0)] = 1;
@@ -128,11 +130,15 @@ function closesWord(before: number, surname: number): boolean {
   return m.pmi(before, surname) > 3 && m.pairCount(before, surname) >= 16;
 }
 
+/** /[:：\s]/ by UTF-16 code (the separators between a cue and a name), so the scan builds no one-character strings. */
+const COLON_OR_SPACE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (/[:：\s]/.test(String.fromCharCode(c))) COLON_OR_SPACE[c] = 1;
+
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
 
-function chineseNames(text: string): Candidate[] {
-  const out: Candidate[] = [];
+/** Appends to `out` (no intermediate array to copy). */
+function chineseNames(text: string, out: Candidate[]): void {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (SURNAME_START[code] !== 1) continue;
@@ -166,7 +172,7 @@ function chineseNames(text: string): Candidate[] {
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
     const simplifiedCode = SURNAME_SIMPLIFIED[code] || code;
-    if (given > 0 && ZH_NOT_NAMES.has(simplifiedCode === code ? text.slice(i, i + 2) : String.fromCharCode(simplifiedCode) + text[i + 1])) continue;
+    if (given > 0 && NOT_NAME_PAIRS.has(simplifiedCode * 65536 + text.charCodeAt(i + 1))) continue;
     // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
@@ -190,7 +196,7 @@ function chineseNames(text: string): Candidate[] {
     if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
-    while (cueEnd > 0 && cueEnd > i - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
+    while (cueEnd > 0 && cueEnd > i - 3 && COLON_OR_SPACE[text.charCodeAt(cueEnd - 1)] === 1) cueEnd--;
     // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
     const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
@@ -238,7 +244,6 @@ function chineseNames(text: string): Candidate[] {
     // too) does not hide the next surname inside it.
     if (score >= 0.5 || !((isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
   }
-  return out;
 }
 
 /** Characters of Weibo-style emoticons and interjections ([泪][泪], 哈哈, 嗯嗯): a doubled one is no pet name. */
@@ -255,7 +260,7 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   // 哈哈 / 妈妈 are words in background text; 跷跷板: the pair is part of a word with the next character.
   if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
   let cueEnd = k;
-  while (cueEnd > 0 && cueEnd > k - 3 && /[:：\s]/.test(text[cueEnd - 1]!)) cueEnd--;
+  while (cueEnd > 0 && cueEnd > k - 3 && COLON_OR_SPACE[text.charCodeAt(cueEnd - 1)] === 1) cueEnd--;
   // A pair the background text knows (莉莉, 胖胖: names and nicknames are in it too) is a name only after a
   // strong cue (我是莉莉, 我家胖胖), and never a kinship word or a common doubled word (妈妈, 宝宝, 天天).
   const pairs = m.pairCount(c, c);
@@ -319,7 +324,7 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
-  if (wordAfter || wordBefore || asWord || text.charCodeAt(k - 1) === text.charCodeAt(k) || ZH_NOT_NAMES.has(text.slice(k, k + 2)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
+  if (wordAfter || wordBefore || asWord || text.charCodeAt(k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
@@ -548,6 +553,7 @@ const EN_STRONG_CUES = new Set(['my name is', 'name is', 'name', 'names are', 'l
 const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit', 'says', 'said', 'heard', 'kid', 'producer', 'director', 'author', 'singer', 'actor', 'founder', 'founders', 'ceo', 'coach', 'teacher', 'doctor', 'nurse', 'lawyer', 'agent']);
 const TITLES = new Set(EN_TITLES);
 
+const EDGE_PUNCTUATION = /^[^a-z']+|[^a-z']+$/g;
 /** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
 function trailingPhrases(before: string): string[] {
   const out: string[] = [];
@@ -556,7 +562,7 @@ function trailingPhrases(before: string): string[] {
   let phrase = '';
   for (let k = 0; k < 3 && end > 0; k++) {
     const space = Math.max(before.lastIndexOf(' ', end - 1), before.lastIndexOf('\n', end - 1), before.lastIndexOf('\t', end - 1));
-    const word = before.slice(space + 1, end).toLowerCase().replace(/^[^a-z']+|[^a-z']+$/g, '');
+    const word = before.slice(space + 1, end).toLowerCase().replace(EDGE_PUNCTUATION, '');
     phrase = phrase ? `${word} ${phrase}` : word;
     out.push(phrase);
     end = space;
@@ -572,32 +578,41 @@ const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'bo
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 
+/** The word after a capitalised run (an organisation suffix makes the run a company name). */
+const NEXT_WORD = /^,? ([A-Za-z.]+)/;
 const LIST_GAP = /^(?:,\s?|\s(?:and|&|or)\s|,\s(?:and|&|or)\s)$/;
 
 function englishNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   forEachMatch(CAPITALISED_RUN, text, (m) => {
-    let tokens = m[0].split(' ');
-    let start = m.index;
+    const runEnd = m.index + m[0].length;
+    const tokens = m[0].split(' ');
+    // Lower-cased once for every lookup below: the same words as lower-casing each token (no letter a token can
+    // hold lower-cases differently in context), one string and one split instead of one per lookup.
+    const lower = m[0].toLowerCase().split(' ');
     // Drop leading non-name words ("Dear", "The", "Hi") and move the span start past them.
-    while (tokens.length > 0 && EN_NOT_NAMES.has(tokens[0]!.toLowerCase())) {
-      start += tokens[0]!.length + 1;
-      tokens = tokens.slice(1);
-    }
-    if (tokens.length === 0) return;
-    const last = tokens[tokens.length - 1]!.toLowerCase();
+    let t0 = 0;
+    let start = m.index;
+    while (t0 < tokens.length && EN_NOT_NAMES.has(lower[t0]!)) start += tokens[t0++]!.length + 1;
+    const count = tokens.length - t0;
+    if (count === 0) return;
+    const last = lower[tokens.length - 1]!;
     if (ORG_SUFFIX_SET.has(last) || STREET_WORDS.has(last)) return;
     // "Ibrahim Design LLC": the run is the name part of an organisation.
-    const nextWord = /^,? ([A-Za-z.]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    const nextWord = NEXT_WORD.exec(text.slice(runEnd, runEnd + 16));
     if (nextWord && ORG_SUFFIX_SET.has(nextWord[1]!.replace(/\.$/, '').toLowerCase())) return;
-    if (PLACE_SET.has(tokens.join(' ').toLowerCase())) return;
-    if (tokens.every((t) => EN_NOT_NAMES.has(t.toLowerCase()) || t.length === 2)) return;
+    if (PLACE_SET.has(text.slice(start, runEnd).toLowerCase())) return;
+    let allNotNames = true;
+    for (let k = t0; k < tokens.length && allNotNames; k++) allNotNames = EN_NOT_NAMES.has(lower[k]!) || tokens[k]!.length === 2;
+    if (allNotNames) return;
     const before = text.slice(Math.max(0, start - 24), start);
-    const first = tokens[0]!.toLowerCase();
+    const first = lower[t0]!;
     let score = 0.15;
     if (EN_FIRST_NAMES.has(first)) score += 0.45;
-    if (tokens.slice(1).some((t) => EN_SURNAMES.has(t.toLowerCase())) || (tokens.length === 1 && EN_SURNAMES.has(first))) score += 0.2;
-    if (tokens.length >= 2) score += 0.15;
+    let surname = count === 1 && EN_SURNAMES.has(first);
+    for (let k = t0 + 1; k < tokens.length && !surname; k++) surname = EN_SURNAMES.has(lower[k]!);
+    if (surname) score += 0.2;
+    if (count >= 2) score += 0.15;
     const phrases = trailingPhrases(before);
     let strong = false;
     if (TITLES.has(phrases[0] ?? '')) {
@@ -607,12 +622,12 @@ function englishNames(text: string): Candidate[] {
       score += 0.4;
       strong = true;
     } else if (phrases.some((p) => EN_WEAK_CUES.has(p))) score += 0.2;
-    if (EN_PERSON_VERB.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) score += 0.2;
+    if (EN_PERSON_VERB.test(text.slice(runEnd, runEnd + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
     const lastChar = before.trimEnd().slice(-1);
     const sentenceStart = start === 0 || lastChar === '' || lastChar === '.' || lastChar === '!' || lastChar === '?' || before.endsWith('\n');
-    if (sentenceStart && !strong && tokens.length === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
-    out.push({ type: 'PERSON', start, end: m.index + m[0].length, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
+    if (sentenceStart && !strong && count === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
+    out.push({ type: 'PERSON', start, end: runEnd, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
   });
   // Lists of people ("Morrison, Rogers and Torres"): a weak candidate next to a confident one in a
   // comma/and list is a person too. Two passes let confidence flow along the list.
@@ -639,7 +654,7 @@ export const personRecognizer: Recognizer = {
     const out = facts.hasUpper ? englishNames(text) : [];
     if (facts.hasCjk) {
       const from = out.length;
-      out.push(...chineseNames(text));
+      chineseNames(text, out);
       otherChineseNames(text, out);
       namedAfterJiao(text, out);
       sameNameElsewhere(text, out, from);

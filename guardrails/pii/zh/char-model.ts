@@ -21,8 +21,16 @@ interface CharStatsFile {
 export class ZhCharModel {
   /** Count per UTF-16 code (the stats only hold CJK ideographs U+4E00–9FFF). */
   private readonly uni = new Float64Array(65536);
-  /** Pair counts keyed by (a − 0x4E00) · 0x5200 + (b − 0x4E00): a small integer, which a Map hashes fastest. */
-  private readonly bi = new Map<number, number>();
+  /**
+   * Pair counts keyed by (a − 0x4E00) · 0x5200 + (b − 0x4E00), open addressing over typed arrays: key + 1 per
+   * slot (0 = empty) and the count's bucket + 1. The name scorers ask several pairs per candidate; a Map lookup
+   * cost several times a probe here, and ~80 000 Map entries took more memory than these ~1.3 MB.
+   */
+  private readonly pairKeys: Int32Array;
+  private readonly pairBuckets: Uint8Array;
+  private readonly pairShift: number;
+  /** Count of each bucket (the geometric middle of [2^k, 2^(k+1))), by bucket + 1. */
+  private readonly bucketCount: Float64Array;
   private readonly logTotal: number;
   private readonly total: number;
 
@@ -34,9 +42,39 @@ export class ZhCharModel {
       const n = 2 ** (Number(k) + 0.5);
       for (let i = 0; i < chars.length; i++) this.uni[chars.charCodeAt(i)] = n;
     }
-    for (const [k, pairs] of Object.entries(file.bigram)) {
-      const n = 2 ** (Number(k) + 0.5);
-      for (let i = 0; i + 1 < pairs.length; i += 2) this.bi.set(pairKey(pairs.charCodeAt(i), pairs.charCodeAt(i + 1)), n);
+    let pairs = 0;
+    let maxBucket = 0;
+    for (const [k, list] of Object.entries(file.bigram)) {
+      pairs += list.length >> 1;
+      maxBucket = Math.max(maxBucket, Number(k));
+    }
+    if (maxBucket > 250) throw new Error('zh-char-stats.json: bigram bucket out of range');
+    let bits = 10;
+    while (1 << bits < pairs * 3) bits++;
+    this.pairShift = 32 - bits;
+    this.pairKeys = new Int32Array(1 << bits);
+    this.pairBuckets = new Uint8Array(1 << bits);
+    this.bucketCount = new Float64Array(maxBucket + 2);
+    for (const [k, list] of Object.entries(file.bigram)) {
+      this.bucketCount[Number(k) + 1] = 2 ** (Number(k) + 0.5);
+      // A pair listed twice keeps its last bucket (as Map.set did).
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const key = pairKey(list.charCodeAt(i), list.charCodeAt(i + 1)) + 1;
+        const slot = this.slotOf(key);
+        this.pairKeys[slot] = key;
+        this.pairBuckets[slot] = Number(k) + 1;
+      }
+    }
+  }
+
+  /** The slot holding `key` (pair key + 1), or the empty slot where it would go (linear probing). */
+  private slotOf(key: number): number {
+    const mask = this.pairKeys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.pairShift;
+    for (;;) {
+      const k = this.pairKeys[slot]!;
+      if (k === key || k === 0) return slot;
+      slot = (slot + 1) & mask;
     }
   }
 
@@ -54,7 +92,7 @@ export class ZhCharModel {
   /** Approximate count of the pair (0 below the kept minimum). */
   pairCount(a: number, b: number): number {
     if (a < HAN_FIRST || a > HAN_LAST || b < HAN_FIRST || b > HAN_LAST) return 0;
-    return this.bi.get(pairKey(a, b)) ?? 0;
+    return this.bucketCount[this.pairBuckets[this.slotOf(pairKey(a, b) + 1)]!]!;
   }
 
   /**

@@ -1,0 +1,98 @@
+/**
+ * Development tool for speed work on the PII detector (not part of the runtime): findings identity and paired
+ * timing of two checkouts of the detector over the texts of the four bench:pii corpora (all presidio rows,
+ * Weibo NER, the generator's 2000 rows) and 8 KB documents made by joining them.
+ *
+ *   base=$(mktemp -d) && git archive HEAD guardrails datasets/pii | tar x -C $base && ln -s $PWD/node_modules $base/
+ *   npx tsx guardrails/pii/speed-check.ts same $base .                 # findings byte-identical? (exit 1 if not)
+ *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]   # alternating A/B, paired median B/A
+ *
+ * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement. Timing is
+ * process CPU time: on a shared host only the paired ratio (same process, alternating order) means anything.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generate } from '../../datasets/pii/generate.js';
+
+interface Detector {
+  detect(text: string): unknown;
+}
+
+const shared = new URL('../../../shared/datasets/pii/', import.meta.url);
+
+function records(): string[] {
+  const texts: string[] = [];
+  for (const f of ['presidio-research-synth/presidio-research-synth.jsonl', 'weibo-ner/weibo-ner.jsonl'])
+    for (const line of readFileSync(new URL(f, shared), 'utf8').split('\n')) if (line) texts.push((JSON.parse(line) as { text: string }).text);
+  for (const r of generate(2000, 20261128)) texts.push(r.text);
+  return texts;
+}
+
+function documents(texts: string[]): string[] {
+  const docs: string[] = [];
+  for (let i = 0; i < texts.length; ) {
+    let d = '';
+    while (i < texts.length && d.length < 8192) d += `${texts[i++]}\n\n`;
+    docs.push(d);
+  }
+  return docs;
+}
+
+async function load(root: string): Promise<Detector> {
+  const url = (p: string) => pathToFileURL(resolve(root, p)).href;
+  const { createPiiDetector } = (await import(url('guardrails/pii/index.ts'))) as { createPiiDetector: (o?: object, r?: unknown[]) => Detector };
+  if (!process.env.REC) return createPiiDetector();
+  const names = process.env.REC.split(',');
+  const { BUILTIN_RECOGNIZERS } = (await import(url('guardrails/pii/recognizers/index.ts'))) as { BUILTIN_RECOGNIZERS: Array<{ name: string }> };
+  return createPiiDetector({}, BUILTIN_RECOGNIZERS.filter((r) => names.includes(r.name)));
+}
+
+const median = (v: number[]) => {
+  const s = [...v].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const [command, rootA, rootB, roundsArg, mode] = process.argv.slice(2);
+  if ((command !== 'same' && command !== 'ab') || !rootA || !rootB) throw new Error('usage: speed-check.ts same|ab <rootA> <rootB> [rounds] [docs]');
+  const a = await load(rootA);
+  const b = await load(rootB);
+  const texts = records();
+  if (command === 'same') {
+    const all = [...texts, ...documents(texts)];
+    let differ = 0;
+    for (const t of all) if (JSON.stringify(a.detect(t)) !== JSON.stringify(b.detect(t))) differ++;
+    console.log(`${all.length} texts (${texts.length} records + ${all.length - texts.length} documents): ${differ === 0 ? 'findings identical' : `${differ} differ`}`);
+    process.exitCode = differ === 0 ? 0 : 1;
+    return;
+  }
+  const sample = mode === 'docs' ? documents(texts) : texts;
+  const kb = sample.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1024;
+  const reps = Number(process.env.REPS ?? 1);
+  const time = (d: Detector) => {
+    const c0 = process.cpuUsage();
+    for (let r = 0; r < reps; r++) for (const t of sample) d.detect(t);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000 / kb / reps;
+  };
+  for (let i = 0; i < 2; i++) {
+    time(a);
+    time(b);
+  }
+  const rounds = Number(roundsArg ?? 20);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // Alternate which side goes first: drift in host load hits both sides alike.
+    const [x, y] = r % 2 === 0 ? [time(a), time(b)] : [time(b), time(a)];
+    const [ma, mb] = r % 2 === 0 ? [x, y] : [y, x];
+    ta.push(ma);
+    tb.push(mb);
+    ratios.push(mb / ma);
+  }
+  console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)}`);
+}
+
+await main();
