@@ -31,6 +31,7 @@ import { benignFragments } from '../../datasets/classifiers/fragments.js';
 import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
+import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
@@ -215,6 +216,14 @@ export const GENERATED_MIX = {
    */
   harmContrasts: { count: 3000, weight: 1, safeShare: 0.65 },
   /**
+   * Everyday "How can I … my …?" questions for the harmful head, 15 % of them harmful goals in the same frames
+   * (datasets/classifiers/everyday-questions.ts): held-out everyday questions blocked by the default policy (≥ 0.8)
+   * EN 8/40 → 4/40, ZH 1/40 → 0/40, at a cost of XSTest LOSO 0.809 → 0.791 and XSafety en 0.884 → 0.876. 30 %
+   * harmful: the same 4/40 but the English threshold fell to 0.47 (3 of 129 short benign utterances flagged); safe
+   * rows only: 4/40 with XSTest 0.789 / XSafety en 0.862; 1,000 safe rows: 5/40; English rows only: ZH 2/40 blocked.
+   */
+  everydayQuestions: { count: 2000, weight: 1, harmfulShare: 0.15 },
+  /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
    * See datasets/classifiers/documents.ts.
@@ -279,6 +288,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-short-attacks', m.shortAttacks.weight],
     ['sealgate-contrastive-harm', m.contrastiveHarm.weight],
     ['sealgate-harm-contrasts', m.harmContrasts.weight],
+    ['sealgate-everyday-questions', m.everydayQuestions.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -309,6 +319,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...shortAttacks(15, m.shortAttacks.count),
       ...contrastiveHarm(16, m.contrastiveHarm.count),
       ...harmContrasts(23, m.harmContrasts.count, m.harmContrasts.safeShare),
+      ...everydayQuestions(24, m.everydayQuestions.count, m.everydayQuestions.harmfulShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -333,7 +344,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions']);
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
