@@ -5,11 +5,20 @@
  *
  *   base=$(mktemp -d) && git archive HEAD guardrails datasets/pii | tar x -C $base && ln -s $PWD/node_modules $base/
  *   npx tsx guardrails/pii/speed-check.ts same $base .                 # findings byte-identical? (exit 1 if not)
- *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]   # alternating A/B, paired median B/A
+ *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]     # paired A/B, both load orders
+ *   npx tsx guardrails/pii/speed-check.ts procs $base . [rounds] [docs]  # one process per side and round
+ *
+ * (A checkout needs the repository's tsconfig.json next to its guardrails/: without it tsx compiles for another
+ * target and that side runs ~10 % slower.)
  *
  * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement. Timing is
- * process CPU time: on a shared host only the paired ratio (same process, alternating order) means anything.
+ * process CPU time: on a shared host only paired ratios mean anything. `ab` times both detectors in one process,
+ * alternating which goes first in each round; the module loaded second still came out 5–9 % faster or slower
+ * than the first in A/A runs (two copies of one checkout), so `ab` runs that twice, once per load order, and
+ * reports √(r₁ / r₂) of the two paired medians (the order effect cancels). `procs` (a fresh process per side
+ * and round) has no order effect but far more noise here (per-round ratios 0.7–1.5 under load).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +64,56 @@ const median = (v: number[]) => {
 
 async function main(): Promise<void> {
   const [command, rootA, rootB, roundsArg, mode] = process.argv.slice(2);
-  if ((command !== 'same' && command !== 'ab') || !rootA || !rootB) throw new Error('usage: speed-check.ts same|ab <rootA> <rootB> [rounds] [docs]');
+  if (command === 'time' && rootA) {
+    // One side, in its own process: median of 5 passes after 2 warm-up passes (used by `procs`).
+    const d = await load(rootA);
+    const texts = records();
+    const sample = rootB === 'docs' ? documents(texts) : texts;
+    const kb = sample.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1024;
+    const passes: number[] = [];
+    for (let p = 0; p < 7; p++) {
+      const c0 = process.cpuUsage();
+      for (const t of sample) d.detect(t);
+      const c = process.cpuUsage(c0);
+      if (p >= 2) passes.push((c.user + c.system) / 1000 / kb);
+    }
+    console.log(median(passes));
+    return;
+  }
+  if (command === 'ab') {
+    // Both load orders, each in its own process (see the header).
+    const once = (first: string, second: string) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'ab-once', first, second, roundsArg ?? '20', mode ?? 'records'], { encoding: 'utf8', env: process.env });
+      if (r.status !== 0) throw new Error(r.stderr);
+      process.stdout.write(r.stdout);
+      return Number(/paired median B\/A ([0-9.]+)/.exec(r.stdout)![1]);
+    };
+    const r1 = once(rootA, rootB);
+    const r2 = once(rootB, rootA);
+    console.log(`B/A, load-order effect cancelled: √(${r1.toFixed(3)} / ${r2.toFixed(3)}) = ${Math.sqrt(r1 / r2).toFixed(3)}`);
+    return;
+  }
+  if ((command !== 'same' && command !== 'ab-once' && command !== 'procs') || !rootA || !rootB) throw new Error('usage: speed-check.ts same|ab|procs <rootA> <rootB> [rounds] [docs]');
+  if (command === 'procs') {
+    const rounds = Number(roundsArg ?? 12);
+    const run = (root: string) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'time', root, mode ?? 'records'], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return Number(r.stdout.trim());
+    };
+    const ta: number[] = [];
+    const tb: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const [x, y] = r % 2 === 0 ? [run(rootA), run(rootB)] : [run(rootB), run(rootA)];
+      const [ma, mb] = r % 2 === 0 ? [x, y] : [y, x];
+      ta.push(ma);
+      tb.push(mb);
+      ratios.push(mb / ma);
+    }
+    console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds of one process per side: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(" ")})`);
+    return;
+  }
   const a = await load(rootA);
   const b = await load(rootB);
   const texts = records();
@@ -92,7 +150,7 @@ async function main(): Promise<void> {
     tb.push(mb);
     ratios.push(mb / ma);
   }
-  console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)}`);
+  console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(" ")})`);
 }
 
 await main();

@@ -553,7 +553,8 @@ const EN_STRONG_CUES = new Set(['my name is', 'name is', 'name', 'names are', 'l
 const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit', 'says', 'said', 'heard', 'kid', 'producer', 'director', 'author', 'singer', 'actor', 'founder', 'founders', 'ceo', 'coach', 'teacher', 'doctor', 'nurse', 'lawyer', 'agent']);
 const TITLES = new Set(EN_TITLES);
 
-const EDGE_PUNCTUATION = /^[^a-z']+|[^a-z']+$/g;
+/** a-z or an apostrophe: what a cue word keeps of its edges. */
+const isCueLetter = (c: number) => (c >= 97 && c <= 122) || c === 39;
 /** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
 function trailingPhrases(before: string): string[] {
   const out: string[] = [];
@@ -561,8 +562,20 @@ function trailingPhrases(before: string): string[] {
   while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
   let phrase = '';
   for (let k = 0; k < 3 && end > 0; k++) {
-    const space = Math.max(before.lastIndexOf(' ', end - 1), before.lastIndexOf('\n', end - 1), before.lastIndexOf('\t', end - 1));
-    const word = before.slice(space + 1, end).toLowerCase().replace(EDGE_PUNCTUATION, '');
+    // The last space, newline or tab before `end` (one backward scan instead of three lastIndexOf).
+    let space = end - 1;
+    while (space >= 0) {
+      const c = before.charCodeAt(space);
+      if (c === 32 || c === 10 || c === 9) break;
+      space--;
+    }
+    // Lower-cased, without leading / trailing characters other than a-z and the apostrophe.
+    const raw = before.slice(space + 1, end).toLowerCase();
+    let from = 0;
+    let to = raw.length;
+    while (from < to && !isCueLetter(raw.charCodeAt(from))) from++;
+    while (to > from && !isCueLetter(raw.charCodeAt(to - 1))) to--;
+    const word = from === 0 && to === raw.length ? raw : raw.slice(from, to);
     phrase = phrase ? `${word} ${phrase}` : word;
     out.push(phrase);
     end = space;
@@ -585,11 +598,16 @@ const LIST_GAP = /^(?:,\s?|\s(?:and|&|or)\s|,\s(?:and|&|or)\s)$/;
 function englishNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   forEachMatch(CAPITALISED_RUN, text, (m) => {
-    const runEnd = m.index + m[0].length;
-    const tokens = m[0].split(' ');
+    const run = m[0];
+    const runEnd = m.index + run.length;
     // Lower-cased once for every lookup below: the same words as lower-casing each token (no letter a token can
     // hold lower-cases differently in context), one string and one split instead of one per lookup.
-    const lower = m[0].toLowerCase().split(' ');
+    const lowerRun = run.toLowerCase();
+    const single = run.indexOf(' ') < 0;
+    // Most runs are one word, most of those a sentence start or another non-name word: rejected without arrays.
+    if (single && EN_NOT_NAMES.has(lowerRun)) return;
+    const tokens = single ? [run] : run.split(' ');
+    const lower = single ? [lowerRun] : lowerRun.split(' ');
     // Drop leading non-name words ("Dear", "The", "Hi") and move the span start past them.
     let t0 = 0;
     let start = m.index;
