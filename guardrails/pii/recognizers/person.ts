@@ -22,18 +22,31 @@ const ZH_BOUNDARY_BEFORE = /[\s\p{P}\p{S}\d@#：:，。！？、“”"'（）()
 // First/last characters of the word lists: one Set lookup rules out most positions before any startsWith.
 const firstChars = (words: readonly string[]) => new Set(words.map((w) => w[0]!));
 const lastChars = (words: readonly string[]) => new Set(words.map((w) => w[w.length - 1]!));
-const STARTS = new Map<readonly string[], Set<string>>();
-const ENDS = new Map<readonly string[], Set<string>>();
+/**
+ * The same as UTF-16 code tables (1 = some word starts / ends with it): no one-character string per lookup — a
+ * CJK character read as text[i] is a fresh allocation. Past the text's ends the code is NaN and the read
+ * undefined: no word, as before.
+ */
+function codeTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const c of chars) {
+    if (c.length !== 1) throw new Error('person recognizer: empty word in a word list');
+    table[c.charCodeAt(0)] = 1;
+  }
+  return table;
+}
+const STARTS = new Map<readonly string[], Uint8Array>();
+const ENDS = new Map<readonly string[], Uint8Array>();
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
-  const set = STARTS.get(words) ?? STARTS.set(words, firstChars(words)).get(words)!;
-  if (!set.has(text[at]!)) return false;
+  const table = STARTS.get(words) ?? STARTS.set(words, codeTable(firstChars(words))).get(words)!;
+  if (table[text.charCodeAt(at)] !== 1) return false;
   for (const w of words) if (text.startsWith(w, at)) return true;
   return false;
 }
 function endsWithAny(text: string, at: number, words: readonly string[]): boolean {
   if (at === 0) return false;
-  const set = ENDS.get(words) ?? ENDS.set(words, lastChars(words)).get(words)!;
-  if (!set.has(text[at - 1]!)) return false;
+  const table = ENDS.get(words) ?? ENDS.set(words, codeTable(lastChars(words))).get(words)!;
+  if (table[text.charCodeAt(at - 1)] !== 1) return false;
   for (const w of words) if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
   return false;
 }
@@ -130,12 +143,39 @@ function closesWord(before: number, surname: number): boolean {
   return m.pmi(before, surname) > 3 && m.pairCount(before, surname) >= 16;
 }
 
-/** /[:：\s]/ by UTF-16 code (the separators between a cue and a name), so the scan builds no one-character strings. */
-const COLON_OR_SPACE = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (/[:：\s]/.test(String.fromCharCode(c))) COLON_OR_SPACE[c] = 1;
+/**
+ * A one-character regex test by UTF-16 code, memoised (each code is tested once, on first sight): no string per
+ * call. Only for positions inside the text — a code past its ends (NaN) reads as no match, where the regex
+ * would have tested the string "undefined".
+ */
+function charTest(regex: RegExp): (code: number) => boolean {
+  // 0: not tested yet, 1: no match, 2: match.
+  const memo = new Uint8Array(65536);
+  return (code) => {
+    const known = memo[code];
+    if (known === undefined) return false;
+    if (known !== 0) return known === 2;
+    const match = regex.test(String.fromCharCode(code));
+    memo[code] = match ? 2 : 1;
+    return match;
+  };
+}
+/** The separators between a cue and a name. */
+const isCueSeparator = charTest(/[:：\s]/);
+const isBoundaryBefore = charTest(ZH_BOUNDARY_BEFORE);
+const isClauseStart = charTest(ZH_CLAUSE_START);
+const isClauseEnd = charTest(ZH_CLAUSE_END);
+const isHardRightEdge = charTest(HARD_RIGHT_EDGE);
+const isHandleEnd = charTest(HANDLE_END);
+const isHandleNameEnd = charTest(HANDLE_NAME_END);
+const BEFORE_NAME_CODE = codeTable(ZH_BEFORE_NAME);
+const WEAK_CUE_CODE = codeTable(ZH_WEAK_CUES);
+const MEASURE_SURNAME_CODE = codeTable(MEASURE_SURNAMES);
+const VERB_SURNAME_CODE = codeTable(VERB_SURNAMES);
+const ZENG = '曾'.charCodeAt(0);
 
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
-const boundaryBeforeOf = (text: string, i: number) => i === 0 || ZH_BOUNDARY_BEFORE.test(text[i - 1]!);
+const boundaryBeforeOf = (text: string, i: number) => i === 0 || isBoundaryBefore(text.charCodeAt(i - 1));
 
 /** Appends to `out` (no intermediate array to copy). */
 function chineseNames(text: string, out: Candidate[]): void {
@@ -147,19 +187,18 @@ function chineseNames(text: string, out: Candidate[]): void {
     if (SURNAME_SIMPLIFIED[code] !== 0) surnameLength = 1;
     if (COMPOUND_FIRST_CODE[code] === 1) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
     if (surnameLength === 0) continue;
-    const ch = text[i]!;
     // 张 / 包 / 段 after a number are measure words: 2 张成人票, 三包.
-    if (MEASURE_SURNAMES.has(ch) && NUMERAL_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
+    if (MEASURE_SURNAME_CODE[code] === 1 && NUMERAL_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
     const g = i + surnameLength;
     let given = 0;
     // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
     // name whatever the characters: handles are chosen, not running text.
-    const atHandle = text[i - 1] === '@';
+    const atHandle = text.charCodeAt(i - 1) === 64;
     let wholeHandle = false;
     if (atHandle) {
       let h = g;
       while (h < text.length && h - g < 3 && isCjk(text[h]) && !HANDLE_NAME_STOP.has(text[h]!)) h++;
-      wholeHandle = h - g >= 1 && h - g <= 2 && (h >= text.length || HANDLE_NAME_END.test(text[h]!));
+      wholeHandle = h - g >= 1 && h - g <= 2 && (h >= text.length || isHandleNameEnd(text.charCodeAt(h)));
       if (wholeHandle) given = h - g;
     }
     if (wholeHandle) {
@@ -190,25 +229,25 @@ function chineseNames(text: string, out: Candidate[]): void {
     const boundaryBefore = boundaryBeforeOf(text, i);
     // (Nor when the surname closes a word with the character before it: 对于|大爷, 谢谢|小姐姐; nor 曾 "great-"
     // before a grandparent: 曾爷爷 is a great-grandfather.)
-    if (given === 0 && honorificAfter && ch === '曾' && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
+    if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
     // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
-    if (given === 0 && honorificAfter && VERB_SURNAMES.has(ch) && SUBJECT_BEFORE_VERB.has(text.charCodeAt(i - 1))) continue;
-    if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[i - 1]!) || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
+    if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(text.charCodeAt(i - 1))) continue;
+    if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
-    while (cueEnd > 0 && cueEnd > i - 3 && COLON_OR_SPACE[text.charCodeAt(cueEnd - 1)] === 1) cueEnd--;
+    while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
     // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
     const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
-    const strongCue = cueBefore && !ZH_WEAK_CUES.has(text[cueEnd - 1]!);
+    const strongCue = cueBefore && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1;
     // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
     // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
     // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && !ZH_BEFORE_NAME.has(text[i - 1]!) && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
+    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
     // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
     // names in it too, so a frequent pair may be a frequent name).
-    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(text[i - 1] === '@' || ZH_BEFORE_NAME.has(text[i - 1]!))) continue;
+    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(text.charCodeAt(i - 1) === 64 || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1)) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;
@@ -220,23 +259,23 @@ function chineseNames(text: string, out: Candidate[]): void {
     // (The background text contains names too — 张伟 is a frequent bigram there — so with a cue or a title
     // the statistics may lower the score only a little.)
     // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
-    const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || HANDLE_END.test(text[end]!))));
-    if (given > 0) score += text[g] === text[i + surnameLength - 1] ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
+    const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || isHandleEnd(text.charCodeAt(end)))));
+    if (given > 0) score += text.charCodeAt(g) === text.charCodeAt(i + surnameLength - 1) ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
     if (handle) score += 0.3;
     // A handle that opens with a full name (@王小明爱吃鱼): people put their own name first.
     else if (atHandle && given === 2) score += 0.15;
     // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝大家, 贺喜, 戴帽子,
     // 易碎品, 生姜片): without a cue, a title or a handle they need more evidence.
-    else if (VERB_SURNAMES.has(ch) && !strongCue && !honorificAfter) score -= 0.15;
+    else if (VERB_SURNAME_CODE[code] === 1 && !strongCue && !honorificAfter) score -= 0.15;
     // Two typical given-name characters after a surname (张婧瑶, 李思涵) look like a full name on their own.
     // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
-    const edgeBefore = boundaryBefore || !isCjk(text[i - 1]) || ZH_BEFORE_NAME.has(text[i - 1]!);
-    if (given === 2 && edgeBefore && ZH_GIVEN_NAME_CHARS.has(text[g]!) && ZH_GIVEN_NAME_CHARS.has(text[g + 1]!)) score += 0.2;
+    const edgeBefore = boundaryBefore || !isCjkCode(text.charCodeAt(i - 1)) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1;
+    if (given === 2 && edgeBefore && GIVEN_NAME_CHAR[text.charCodeAt(g)] === 1 && GIVEN_NAME_CHAR[text.charCodeAt(g + 1)] === 1) score += 0.2;
     // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
-    if ((i === 0 || ZH_CLAUSE_START.test(text[i - 1]!)) && given > 0 && (end >= text.length || ZH_CLAUSE_END.test(text[end]!))) score += 0.15;
+    if ((i === 0 || isClauseStart(text.charCodeAt(i - 1))) && given > 0 && (end >= text.length || isClauseEnd(text.charCodeAt(end)))) score += 0.15;
     // Right before a mention, a repost marker or an emoticon, or at the very end (…小店王芳@, 李总:, 阿杰⏎):
     // where handles and signatures end.
-    else if (given > 0 && (end >= text.length || HARD_RIGHT_EDGE.test(text[end]!))) score += HARD_EDGE_BONUS;
+    else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
@@ -260,17 +299,17 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   // 哈哈 / 妈妈 are words in background text; 跷跷板: the pair is part of a word with the next character.
   if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
   let cueEnd = k;
-  while (cueEnd > 0 && cueEnd > k - 3 && COLON_OR_SPACE[text.charCodeAt(cueEnd - 1)] === 1) cueEnd--;
+  while (cueEnd > 0 && cueEnd > k - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
   // A pair the background text knows (莉莉, 胖胖: names and nicknames are in it too) is a name only after a
   // strong cue (我是莉莉, 我家胖胖), and never a kinship word or a common doubled word (妈妈, 宝宝, 天天).
   const pairs = m.pairCount(c, c);
-  if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, ZH_PET_CUES) || (endsWithAny(text, cueEnd, ZH_NAME_CUES) && !ZH_WEAK_CUES.has(text[cueEnd - 1]!))))) return;
+  if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, ZH_PET_CUES) || (endsWithAny(text, cueEnd, ZH_NAME_CUES) && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1)))) return;
   let score = 0.3;
   if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
   const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
   // (One-character cues such as 和 / 给 count half: 和婷婷 yes, 滑梯和跷跷板 no.)
   const cue = endsWithAny(text, cueEnd, ZH_NAME_CUES);
-  if ((cue && !ZH_WEAK_CUES.has(text[cueEnd - 1]!)) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
+  if ((cue && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
   else if (cue) score += 0.1;
   if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
   // A doubled given-name character standing alone between punctuation is someone called by name (，兰兰，);
@@ -327,7 +366,7 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   if (wordAfter || wordBefore || asWord || text.charCodeAt(k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });
 }
 const TRANSLIT = new Uint8Array(65536);
@@ -389,7 +428,7 @@ function erNameAt(text: string, k: number, out: Candidate[]): void {
   if (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2) return;
   let score = 0.35;
   if (!isCjkCode(after) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-er-name', contextApplied: true });
 }
 
@@ -412,7 +451,7 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   // (No word edge needed: the checks above already say the pair is no word of running text — 昨天碰到|峰哥|了,
   // 多亏|强叔|帮忙. Edges only raise the score.)
   let score = 0.5;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || ZH_BEFORE_NAME.has(text[k - 1]!) || text[k - 1] === '@') score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1 || text[k - 1] === '@') score += 0.1;
   if (!isCjkCode(text.charCodeAt(k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
 }
