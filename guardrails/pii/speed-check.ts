@@ -101,17 +101,7 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error(r.stderr);
       return Number(r.stdout.trim());
     };
-    const ta: number[] = [];
-    const tb: number[] = [];
-    const ratios: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const [x, y] = r % 2 === 0 ? [run(rootA), run(rootB)] : [run(rootB), run(rootA)];
-      const [ma, mb] = r % 2 === 0 ? [x, y] : [y, x];
-      ta.push(ma);
-      tb.push(mb);
-      ratios.push(mb / ma);
-    }
-    console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds of one process per side: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(" ")})`);
+    report(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds of one process per side`, alternate(rounds, () => run(rootA), () => run(rootB)));
     return;
   }
   const a = await load(rootA);
@@ -139,18 +129,33 @@ async function main(): Promise<void> {
     time(b);
   }
   const rounds = Number(roundsArg ?? 20);
+  report(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds`, alternate(rounds, () => time(a), () => time(b)));
+}
+
+/** `rounds` paired measurements; which side goes first alternates, so drift in host load hits both sides alike. */
+function alternate(rounds: number, measureA: () => number, measureB: () => number): { ta: number[]; tb: number[]; ratios: number[] } {
   const ta: number[] = [];
   const tb: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    // Alternate which side goes first: drift in host load hits both sides alike.
-    const [x, y] = r % 2 === 0 ? [time(a), time(b)] : [time(b), time(a)];
-    const [ma, mb] = r % 2 === 0 ? [x, y] : [y, x];
+    let ma: number;
+    let mb: number;
+    if (r % 2 === 0) {
+      ma = measureA();
+      mb = measureB();
+    } else {
+      mb = measureB();
+      ma = measureA();
+    }
     ta.push(ma);
     tb.push(mb);
     ratios.push(mb / ma);
   }
-  console.log(`${mode === 'docs' ? 'documents' : 'records'}, ${rounds} rounds: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(" ")})`);
+  return { ta, tb, ratios };
+}
+
+function report(label: string, { ta, tb, ratios }: { ta: number[]; tb: number[]; ratios: number[] }): void {
+  console.log(`${label}: A ${median(ta).toFixed(4)} ms/KB, B ${median(tb).toFixed(4)} ms/KB (medians), paired median B/A ${median(ratios).toFixed(3)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(' ')})`);
 }
 
 await main();
