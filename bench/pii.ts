@@ -18,13 +18,9 @@ import { pii as openaiPii } from '@openai/guardrails';
 import { createPiiDetector } from '../guardrails/pii/index.js';
 import { generate } from '../datasets/pii/generate.js';
 import { isTrainingTemplate } from '../datasets/pii/presidio-split.js';
+import { PRESIDIO_LABELS, spanMatches, type Span } from '../datasets/pii/scoring.js';
 import { machineInfo } from './lib/machine.js';
 
-interface Span {
-  start: number;
-  end: number;
-  type: string;
-}
 interface Sample {
   text: string;
   gold: Span[];
@@ -63,10 +59,6 @@ function loadShared(file: string, labelMap: Record<string, string>, keep: (row: 
   }));
 }
 
-const PRESIDIO_LABELS: Record<string, string> = {
-  PERSON: 'PERSON', STREET_ADDRESS: 'ADDRESS', GPE: 'LOCATION', ORGANIZATION: 'ORGANIZATION', CREDIT_CARD: 'CREDIT_CARD',
-  PHONE_NUMBER: 'PHONE_NUMBER', EMAIL_ADDRESS: 'EMAIL_ADDRESS', IBAN_CODE: 'IBAN_CODE', US_SSN: 'US_SSN', IP_ADDRESS: 'IP_ADDRESS',
-};
 const WEIBO_LABELS: Record<string, string> = { PERSON: 'PERSON', GPE: 'LOCATION', LOCATION: 'LOCATION', ORGANIZATION: 'ORGANIZATION' };
 
 function corpora(): Corpus[] {
@@ -215,22 +207,16 @@ function prf(c: Counts) {
  */
 function score(gold: Span[], predicted: Span[], perType: Map<string, Counts>, placesNestInAddresses = false): void {
   const bucket = (t: string) => perType.get(t) ?? perType.set(t, zero()).get(t)!;
-  const overlaps = (a: Span, b: Span) => a.type === b.type && a.start < b.end && b.start < a.end;
-  // With placesNestInAddresses: a place lying inside an address of the other side is that address's city or
-  // country, not an error — a predicted LOCATION inside a gold ADDRESS is correct, and a gold LOCATION inside a
-  // predicted ADDRESS is found (containment only; an ADDRESS is still found only by an ADDRESS). presidio-research's
-  // own evaluation folds STREET_ADDRESS and GPE into one LOCATION type, which is looser than this.
-  const placeIn = (place: Span, address: Span) => placesNestInAddresses && place.type === 'LOCATION' && address.type === 'ADDRESS' && place.start >= address.start && place.end <= address.end;
   for (const p of predicted) {
     const c = bucket(p.type);
-    if (gold.some((g) => overlaps(g, p) || placeIn(p, g))) {
+    if (gold.some((g) => spanMatches(p, g, placesNestInAddresses))) {
       c.tp++;
       if (gold.some((g) => g.type === p.type && g.start === p.start && g.end === p.end)) c.strictTp++;
     } else c.fp++;
   }
   for (const g of gold) {
     const c = bucket(g.type);
-    if (predicted.some((p) => overlaps(g, p) || placeIn(g, p))) c.goldFound++;
+    if (predicted.some((p) => spanMatches(g, p, placesNestInAddresses))) c.goldFound++;
     else c.fn++;
   }
 }

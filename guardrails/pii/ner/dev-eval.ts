@@ -8,28 +8,22 @@
  * Scoring as bench:pii on that corpus (overlap, places nested in addresses count for the place).
  */
 import { readPresidioSynth } from '../../../datasets/pii/presidio-split.js';
+import { PRESIDIO_LABELS as LABELS, spanMatches, type Span } from '../../../datasets/pii/scoring.js';
 import { createPiiDetector } from '../index.js';
 
-const LABELS: Record<string, string> = {
-  PERSON: 'PERSON', STREET_ADDRESS: 'ADDRESS', GPE: 'LOCATION', ORGANIZATION: 'ORGANIZATION', CREDIT_CARD: 'CREDIT_CARD',
-  PHONE_NUMBER: 'PHONE_NUMBER', EMAIL_ADDRESS: 'EMAIL_ADDRESS', IBAN_CODE: 'IBAN_CODE', US_SSN: 'US_SSN', IP_ADDRESS: 'IP_ADDRESS',
-};
-interface Span { start: number; end: number; type: string }
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const residue = arg('--residue');
 const list = arg('--list') ?? '';
 const types = new Set(Object.values(LABELS));
 const detector = createPiiDetector();
 const counts: Record<string, { tp: number; fp: number; found: number; fn: number }> = {};
-const overlaps = (a: Span, b: Span) => a.type === b.type && a.start < b.end && b.start < a.end;
-const placeIn = (place: Span, address: Span) => place.type === 'LOCATION' && address.type === 'ADDRESS' && place.start >= address.start && place.end <= address.end;
 for (const r of readPresidioSynth('train').filter((x) => residue === undefined || x.template_id % 4 === Number(residue))) {
   const gold: Span[] = r.spans.flatMap((s) => (LABELS[s.type] ? [{ start: s.start, end: s.end, type: LABELS[s.type]! }] : []));
   const predicted: Span[] = detector.detect(r.text).flatMap((f) => (types.has(f.type!) ? [{ start: f.start, end: f.end, type: f.type! }] : []));
   const show = (s: Span) => `${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 30), s.end + 20))}`;
   for (const p of predicted) {
     const c = (counts[p.type] ??= { tp: 0, fp: 0, found: 0, fn: 0 });
-    if (gold.some((g) => overlaps(g, p) || placeIn(p, g))) c.tp++;
+    if (gold.some((g) => spanMatches(p, g, true))) c.tp++;
     else {
       c.fp++;
       if (list === 'fp' || list === 'both') console.log(`FP ${show(p)}`);
@@ -37,7 +31,7 @@ for (const r of readPresidioSynth('train').filter((x) => residue === undefined |
   }
   for (const g of gold) {
     const c = (counts[g.type] ??= { tp: 0, fp: 0, found: 0, fn: 0 });
-    if (predicted.some((p) => overlaps(g, p) || placeIn(g, p))) c.found++;
+    if (predicted.some((p) => spanMatches(g, p, true))) c.found++;
     else {
       c.fn++;
       if (list === 'fn' || list === 'both') console.log(`FN ${show(g)}`);
