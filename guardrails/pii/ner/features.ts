@@ -119,10 +119,6 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
 const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
 
-/** Tokens.done states. */
-const WORD_DONE = 1;
-const SHAPE_DONE = 2;
-
 const START = 0x5354; // "^" sentinel values for neighbours outside the text
 const END = 0x454e;
 
@@ -143,7 +139,6 @@ export class Tokens {
   private gap = new Int32Array(256);
   private dict = new Uint8Array(256);
   private dictBits = new Uint8Array(256);
-  /** Per token: WORD_DONE when word/dict are computed, SHAPE_DONE when shape/prefix/suffix/gap are too. */
   private done = new Uint8Array(256);
   /** Number of tokens. */
   count = 0;
@@ -210,45 +205,27 @@ export class Tokens {
 
   /** Word hash of token i (lower-cased). */
   wordOf(i: number): number {
-    this.ensureWord(i);
+    this.ensure(i);
     return this.word[i]!;
   }
 
   dictOf(i: number): number {
-    this.ensureWord(i);
+    this.ensure(i);
     return this.dict[i]!;
   }
 
   isConnector(i: number): boolean {
-    this.ensureWord(i);
+    this.ensure(i);
     return (this.dictBits[i]! & CONNECTOR) !== 0;
   }
 
-  /**
-   * Word hash and dictionary bits of token i: all that candidate tests and the outer neighbours' features read
-   * (most capitalised tokens are rejected on these alone, and tokens two away need only their word).
-   */
-  private ensureWord(i: number): void {
-    if (this.done[i] !== 0) return;
-    this.done[i] = WORD_DONE;
-    const text = this.text;
-    const e = this.ends[i]!;
-    let w = FNV_START;
-    for (let k = this.starts[i]!; k < e; k++) w = fnv(w, lowerCode(text.charCodeAt(k)));
-    this.word[i] = w | 0;
-    const bits = this.dictionary.get(w | 0);
-    this.dictBits[i] = bits;
-    this.dict[i] = bits & ~CONNECTOR;
-  }
-
-  /** Everything about token i: its word (ensureWord) plus shape, prefix, suffix and the gap before it. */
   private ensure(i: number): void {
-    if (this.done[i] === SHAPE_DONE) return;
-    this.ensureWord(i);
-    this.done[i] = SHAPE_DONE;
+    if (this.done[i] === 1) return;
+    this.done[i] = 1;
     const text = this.text;
     const s = this.starts[i]!;
     const e = this.ends[i]!;
+    let w = FNV_START;
     let shape = FNV_START;
     let lastClass = -1;
     let shapeLen = 0;
@@ -256,6 +233,7 @@ export class Tokens {
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
       const l = lowerCode(c);
+      w = fnv(w, l);
       if (k < s + 3) prefix = fnv(prefix, l);
       // Shape: runs collapsed, X upper, x lower, d digit, other chars as themselves; at most 6 classes.
       const cls = isDigit(c) ? 1 : l !== c ? 2 : isUpperCode(c) ? 2 : isLetter(c) ? 3 : c;
@@ -282,10 +260,14 @@ export class Tokens {
       if (kept < 2) gap = fnv(gap, c);
       kept++;
     }
+    this.word[i] = w | 0;
     this.shape[i] = shape | 0;
     this.prefix[i] = prefix | 0;
     this.suffix[i] = suffix | 0;
     this.gap[i] = newline ? 10 : kept === 0 ? 0 : gap | 0;
+    const bits = this.dictionary.get(w | 0);
+    this.dictBits[i] = bits;
+    this.dict[i] = bits & ~CONNECTOR;
   }
 
   /** Is token i scored at all (given the previous token's tag)? */
@@ -309,11 +291,10 @@ export class Tokens {
     this.ensure(i);
     const hasPrev = i > 0;
     const hasNext = i + 1 < n;
-    // Neighbours one away contribute word, shape, dictionary bits (and the next one its gap); two away their word.
     if (hasPrev) this.ensure(i - 1);
     if (hasNext) this.ensure(i + 1);
-    if (i > 1) this.ensureWord(i - 2);
-    if (i + 2 < n) this.ensureWord(i + 2);
+    if (i > 1) this.ensure(i - 2);
+    if (i + 2 < n) this.ensure(i + 2);
     const word = this.word;
     const shape = this.shape;
     const dict = this.dict;

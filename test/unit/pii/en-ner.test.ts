@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTrainingTemplate, readPresidioSynth } from '../../../datasets/pii/presidio-split.js';
 import { createPiiDetector } from '../../../guardrails/pii/index.js';
-import { FEATURE_COUNT, Tokens } from '../../../guardrails/pii/ner/features.js';
 import { NerModel, WEIGHTS_URL } from '../../../guardrails/pii/ner/model.js';
 import { BUILTIN_RECOGNIZERS } from '../../../guardrails/pii/recognizers/index.js';
 
@@ -62,27 +61,6 @@ describe('English NER tagger (pii.en_ner)', () => {
   it('is linear on long capitalised runs', () => {
     const text = 'Aa Bb-Cc '.repeat(20_000) + "O'N".repeat(5_000);
     expect(Array.isArray(detector.detect(text))).toBe(true);
-  });
-
-  it('computes the same features whether token attributes were filled lazily or not', () => {
-    // Candidate tests fill only words and dictionary bits; features() fills the rest on demand.
-    const { dictionary } = NerModel.load();
-    const lazy = new Tokens(dictionary);
-    const eager = new Tokens(dictionary);
-    const a = new Int32Array(FEATURE_COUNT);
-    const b = new Int32Array(FEATURE_COUNT);
-    for (const text of ['Dear Mr. O\'Neil-Weeks, Þórunn and ΛΕΥΚΩΣΙΑ met at 12 Bank of America Plaza.\nThanks, de la Cruz', 'iPhone发布 Apple 的 Keller']) {
-      lazy.reset(text);
-      eager.reset(text);
-      // Every token's attributes filled first on one side; on the other only what candidate tests read.
-      for (let i = 0; i < eager.count; i++) eager.features(i, 0, b);
-      for (let i = 0; i < lazy.count; i++) lazy.isCandidate(i, i % 3);
-      for (let i = 0; i < lazy.count; i++) {
-        lazy.features(i, 1, a);
-        eager.features(i, 1, b);
-        expect([...a], `${text} token ${i}`).toEqual([...b]);
-      }
-    }
   });
 
   it('loads only weights of its own format and tag set', () => {
