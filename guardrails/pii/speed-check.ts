@@ -3,13 +3,14 @@
  * timing of two checkouts of the detector over the texts of the four bench:pii corpora (all presidio rows,
  * Weibo NER, the generator's 2000 rows) and 8 KB documents made by joining them.
  *
- *   base=$(mktemp -d) && git archive HEAD guardrails datasets/pii | tar x -C $base && ln -s $PWD/node_modules $base/
+ *   base=$(mktemp -d) && git archive HEAD guardrails datasets/pii tsconfig.json package.json | tar x -C $base && ln -s $PWD/node_modules $base/
  *   npx tsx guardrails/pii/speed-check.ts same $base .                 # findings byte-identical? (exit 1 if not)
  *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]     # paired A/B, both load orders
  *   npx tsx guardrails/pii/speed-check.ts procs $base . [rounds] [docs]  # one process per side and round
  *
- * (A checkout needs the repository's tsconfig.json next to its guardrails/: without it tsx compiles for another
- * target and that side runs ~10 % slower.)
+ * (A checkout needs the repository's tsconfig.json and package.json next to its guardrails/: without the tsconfig
+ * tsx compiles for another target, without package.json's "type": "module" it loads the .ts files as CommonJS
+ * (imports read through getters); either way that side runs 5–15 % slower, so `load` refuses such a checkout.)
  *
  * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement. Timing is
  * process CPU time: on a shared host only paired ratios mean anything. `ab` times both detectors in one process,
@@ -19,7 +20,7 @@
  * and round) has no order effect but far more noise here (per-round ratios 0.7–1.5 under load).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../datasets/pii/generate.js';
@@ -49,6 +50,8 @@ function documents(texts: string[]): string[] {
 }
 
 async function load(root: string): Promise<Detector> {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { type?: string };
+  if (pkg.type !== 'module' || !existsSync(resolve(root, 'tsconfig.json'))) throw new Error(`${root}: needs the repository's package.json ("type": "module") and tsconfig.json (see the header)`);
   const url = (p: string) => pathToFileURL(resolve(root, p)).href;
   const { createPiiDetector } = (await import(url('guardrails/pii/index.ts'))) as { createPiiDetector: (o?: object, r?: unknown[]) => Detector };
   if (!process.env.REC) return createPiiDetector();
