@@ -14,32 +14,61 @@ import { DictionaryMatcher } from './dictionary-matcher.js';
  */
 const SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '')));
 const OF_HEADS = new Set(['University', 'Bank', 'Ministry', 'Department', 'Institute', 'College', 'Museum', 'Church', 'Council', 'Board', 'Office']);
-/** Capitalised tokens only (ASCII + Latin-1 letters): the only places an organisation can end or start. */
-const CAP_TOKEN = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’&\-.]*/g;
+/**
+ * Capitalised tokens only (ASCII + Latin-1 letters): the only places an organisation can end or start. A token is
+ * what `/[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’&\-.]*\/g` matches (leftmost start, greedy), found by a loop over
+ * the codes that hashes each token as it goes: only a token whose hash is that of a suffix (with or without a
+ * trailing dot) or of an OF_HEADS word becomes a string — most are names and sentence starts, and each used to
+ * cost a match object and a string.
+ */
+const isTokenStart = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+const isTokenPart = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 0x2019 || c === 38 || c === 45 || c === 46;
+const FNV_START = 2166136261;
+const fnv = (h: number, code: number) => Math.imul(h ^ code, 16777619);
+/** FNV-1a of a string's codes, cut to 30 bits (a small integer: Set lookups without boxing). */
+function tokenHash(word: string): number {
+  let h = FNV_START;
+  for (let i = 0; i < word.length; i++) h = fnv(h, word.charCodeAt(i));
+  return h & 0x3fffffff;
+}
 /** Up to four capitalised words (joined by of / and / & / the) right before a suffix; anchored at the end. */
 const NAME_BEFORE = /(?:^|[^A-Za-z\u00c0-\u024f'’&\-])((?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’&\-]*(?: (?:of|and|&|the|for|de))? ){1,4}),? ?$/;
 const NAME_AFTER_OF = /^ of(?: the)?((?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){1,4})/;
 
+/** Hashes of every token englishOrgs acts on: a suffix, a suffix + '.', an OF_HEADS word (collisions only cost a string). */
+const ACTED_ON = new Set([...SUFFIX_SET, ...[...SUFFIX_SET].map((w) => `${w}.`), ...OF_HEADS].map(tokenHash));
+
 function englishOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
-  CAP_TOKEN.lastIndex = 0;
-  for (let m = CAP_TOKEN.exec(text); m; m = CAP_TOKEN.exec(text)) {
-    const raw = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenStart(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_START;
+    do h = fnv(h, text.charCodeAt(i++));
+    while (i < n && isTokenPart(text.charCodeAt(i)));
+    if (!ACTED_ON.has(h & 0x3fffffff)) continue;
+    const raw = text.slice(start, i);
     const bare = raw.endsWith('.') ? raw.slice(0, -1) : raw;
     let matched = false;
     if (SUFFIX_SET.has(bare) || SUFFIX_SET.has(raw)) {
-      const before = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+      const before = NAME_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
       const words = before ? before[1]!.trim().split(' ') : [];
       matched = before !== null && !words.every((w) => SUFFIX_SET.has(w));
     }
     if (matched) {
-      const before = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index))!;
-      const end = m.index + (SUFFIX_SET.has(raw) ? raw.length : bare.length);
-      const sliceStart = Math.max(0, m.index - 80);
+      const before = NAME_BEFORE.exec(text.slice(Math.max(0, start - 80), start))!;
+      const end = start + (SUFFIX_SET.has(raw) ? raw.length : bare.length);
+      const sliceStart = Math.max(0, start - 80);
       push(sliceStart + before.index + before[0].indexOf(before[1]!), end, 0.7, 'en-org-suffix');
     } else if (OF_HEADS.has(raw)) {
       // University of Oxford, Bank of China
-      const after = NAME_AFTER_OF.exec(text.slice(m.index + raw.length, m.index + raw.length + 80));
-      if (after) push(m.index, m.index + raw.length + after[0].length, 0.7, 'en-org-of');
+      const after = NAME_AFTER_OF.exec(text.slice(start + raw.length, start + raw.length + 80));
+      if (after) push(start, start + raw.length + after[0].length, 0.7, 'en-org-of');
     }
   }
 }
