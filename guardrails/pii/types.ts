@@ -159,6 +159,18 @@ export function forEachMatchNear(
   }
 }
 
+/**
+ * `text.charCodeAt(i)`, or -1 outside the text (where charCodeAt gives NaN), for reads at a span's edges (the
+ * character before or after it). An out-of-range charCodeAt deoptimises V8's optimised code: each site did so
+ * once, the first time a span touched the text's start or end, and the recompilation of a large recognizer cost
+ * 10–100 ms of CPU — well into the bench's timed passes. -1 compares like NaN with any character code (never
+ * equal to one, never inside a range), so it may replace charCodeAt wherever the result is only compared or
+ * range-tested; not as an array index or in arithmetic.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Iterate a global regex safely (never loops on empty matches). */
 /**
  * For a sticky regex whose matches start exactly where a run of `isRunChar` characters before an `anchor` starts

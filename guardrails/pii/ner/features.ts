@@ -9,6 +9,7 @@
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_COUNTRIES, EN_PLACES } from '../dictionaries/places.js';
+import { codeAt } from '../types.js';
 
 export const TAGS = ['O', 'B-PERSON', 'I-PERSON', 'B-LOCATION', 'I-LOCATION', 'B-ORGANIZATION', 'I-ORGANIZATION'] as const;
 export const TAG_COUNT = TAGS.length;
@@ -163,7 +164,7 @@ export class Tokens {
         i++;
         for (;;) {
           while (i < n && isLetter(text.charCodeAt(i))) i++;
-          const d = text.charCodeAt(i);
+          const d = codeAt(text, i);
           // Inner apostrophe / hyphen joins (O'Neil, Weeks-Rivas); a trailing one does not.
           if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i++;
           else break;

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { NerModel } from '../ner/model.js';
-import type { Candidate, Recognizer } from '../types.js';
+import { codeAt, type Candidate, type Recognizer } from '../types.js';
 
 let model: NerModel | undefined;
 /** Loaded on first use: detectors that never see Latin capitals never pay for it. */
@@ -22,7 +22,8 @@ export const EN_NER_MIN_MARGIN = { PERSON: 6, LOCATION: 6, ORGANIZATION: 6 } as 
 
 const ORG_WORDS = new Set(EN_ORG_SUFFIXES);
 const isCjk = (code: number) => code >= 0x3000 && code <= 0x9fff;
-const HANDLE_EDGE = /[@/_#=\\]/;
+/** @ / _ # = \ (edge reads go through codeAt: -1 outside the text is none of them). */
+const isHandleEdge = (c: number) => c === 64 || c === 47 || c === 95 || c === 35 || c === 61 || c === 92;
 /** Latin, Greek or Cyrillic capital: without one there is nothing to tag (CJK-only text skips the tagger). */
 const ALPHABETIC_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f]/;
 const AFTER_NUMBER = /\d[\s,]{0,2}$/;
@@ -45,13 +46,13 @@ export const enNerRecognizer: Recognizer = {
       // One all-caps word is an acronym or a key (RAM, AKIAAAAAAAAAAAAA), unless it is city-length (OULU, LYCKSELE).
       if (s.end - s.start === lastWord.length && lastWord.length > 0 && lastWord === lastWord.toUpperCase() && (lastWord.length <= 3 || lastWord.length > 12)) continue;
       // Latin words inside Chinese prose (iPhone发布, 去Apple店) are brands and code-switches, not English names.
-      if (facts.hasCjk && (isCjk(text.charCodeAt(s.start - 1)) || isCjk(text.charCodeAt(s.end)) || isCjk(text.charCodeAt(s.start - 2)))) continue;
+      if (facts.hasCjk && (isCjk(codeAt(text, s.start - 1)) || isCjk(codeAt(text, s.end)) || isCjk(codeAt(text, s.start - 2)))) continue;
       // Handles, URL paths and identifiers (@Norman_小牛, t.cn/RPiyosl, user_Name) are not prose names.
-      if (HANDLE_EDGE.test(text.charAt(s.start - 1)) || HANDLE_EDGE.test(text.charAt(s.end))) continue;
+      if (isHandleEdge(codeAt(text, s.start - 1)) || isHandleEdge(codeAt(text, s.end))) continue;
       // "5586 Þórunnarstræti", "04862 Victor Hugo u. 49": a name right after a house number is a street.
       if (AFTER_NUMBER.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
       // Host names (www.ArtistMovie.se, mail.Example.com): a word joined to a dot and a letter on either side.
-      if ((text.charCodeAt(s.start - 1) === 46 && isAsciiLetter(text.charCodeAt(s.start - 2))) || (text.charCodeAt(s.end) === 46 && isAsciiLetter(text.charCodeAt(s.end + 1)))) continue;
+      if ((codeAt(text, s.start - 1) === 46 && isAsciiLetter(codeAt(text, s.start - 2))) || (codeAt(text, s.end) === 46 && isAsciiLetter(codeAt(text, s.end + 1)))) continue;
       // Same property set and order as the rule recognizers' candidates (one object shape in the detector's loops).
       out.push({ type: s.type, start: s.start, end: s.end, score: Math.min(0.62, 0.5 + s.margin / 100), validator: 'en-ner', contextApplied: false });
     }
@@ -80,8 +81,8 @@ function repeatedNames(text: string, out: Candidate[]): void {
       if (word.length < 4 || !isUpper(word.charCodeAt(0))) continue;
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
         const end = at + word.length;
-        if (isLetter(text.charCodeAt(at - 1)) || isLetter(text.charCodeAt(end))) continue;
-        if (HANDLE_EDGE.test(text.charAt(at - 1)) || HANDLE_EDGE.test(text.charAt(end)) || text.charCodeAt(at - 1) === 46) continue;
+        if (isLetter(codeAt(text, at - 1)) || isLetter(codeAt(text, end))) continue;
+        if (isHandleEdge(codeAt(text, at - 1)) || isHandleEdge(codeAt(text, end)) || codeAt(text, at - 1) === 46) continue;
         if (out.some((o) => o.start < end && at < o.end)) continue;
         // The next word capitalised: a longer name (a street, a company, another person) that this is part of.
         const next = /^ +(\S)/.exec(text.slice(end, end + 4));
