@@ -171,6 +171,14 @@ export function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
+/**
+ * `table[text.charCodeAt(i)]` for a per-code table, 0 outside the text (where the read gave undefined), without
+ * the out-of-range reads (see codeAt). Only for tests against a non-zero value (`=== 1`, `!== 1`).
+ */
+export function tableAt(table: Uint8Array, text: string, i: number): number {
+  return i >= 0 && i < text.length ? table[text.charCodeAt(i)]! : 0;
+}
+
 /** Iterate a global regex safely (never loops on empty matches). */
 /**
  * For a sticky regex whose matches start exactly where a run of `isRunChar` characters before an `anchor` starts

@@ -1,7 +1,7 @@
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import { ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
-import type { Candidate, Recognizer } from '../types.js';
+import { codeAt, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
@@ -32,15 +32,15 @@ const LOCATIVE_BEFORE = codes('在去到来回从往赴至游住');
 function countyNames(text: string, out: Candidate[]): void {
   const m = zhCharModel();
   for (const hit of zhCounties.find(text)) {
-    if (COUNTY_SUFFIX.has(text.charCodeAt(hit.end))) {
+    if (COUNTY_SUFFIX.has(codeAt(text, hit.end))) {
       out.push({ type: 'LOCATION', start: hit.start, end: hit.end + 1, score: 0.6, validator: 'zh-county', contextApplied: true });
       continue;
     }
     // Without its suffix only after a verb or preposition of place (来荔波旅游, 在嘉鱼, 去定安), as a word of its own
     // — or when it has three characters or more (山海关, 丹江口), which are no everyday words, not inside a word.
-    const long = hit.end - hit.start >= 3 && !(isHanCode(text.charCodeAt(hit.start - 1)) && m.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2.5);
-    if (!long && (!LOCATIVE_BEFORE.has(text.charCodeAt(hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5))) continue;
-    const after = text.charCodeAt(hit.end);
+    const long = hit.end - hit.start >= 3 && !(isHanCode(codeAt(text, hit.start - 1)) && m.pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 2.5);
+    if (!long && (!LOCATIVE_BEFORE.has(codeAt(text, hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5))) continue;
+    const after = codeAt(text, hit.end);
     if (isHanCode(after) && m.pmi(text.charCodeAt(hit.end - 1), after) > 2.5) continue;
     out.push({ type: 'LOCATION', start: hit.start, end: hit.end, score: 0.55, validator: 'zh-county', contextApplied: true });
   }
@@ -77,6 +77,8 @@ const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const TRANSLIT = new Uint8Array(65536);
 for (const c of ZH_TRANSLITERATION_CHARS) TRANSLIT[c.charCodeAt(0)] = 1;
 const STONE = '石'.charCodeAt(0);
+const WIND = '风'.charCodeAt(0);
+const LU = '路'.charCodeAt(0);
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
 
@@ -91,7 +93,7 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
   const m = zhCharModel();
   for (const hit of genericPlaceWords.find(text)) {
     let seam = hit.start;
-    if (hit.entry.length === 1 && (hit.entry === '路') && DIRECTION.has(text[seam - 1]!)) seam--;
+    if (hit.entry.length === 1 && (hit.entry === '路') && seam > 0 && DIRECTION.has(text[seam - 1]!)) seam--;
     const start = seam - 2;
     if (start < 0) continue;
     const a = text.charCodeAt(start);
@@ -100,25 +102,25 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
     if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
-    if (isHanCode(text.charCodeAt(hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.charCodeAt(hit.end - 1) * 65536 + text.charCodeAt(hit.end)))) continue;
+    if (isHanCode(codeAt(text, hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.charCodeAt(hit.end - 1) * 65536 + text.charCodeAt(hit.end)))) continue;
     if (TIME_WORDS.has(a * 65536 + b)) continue;
     // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
     // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
-    const third = text.charCodeAt(start - 1);
+    const third = codeAt(text, start - 1);
     const alone3 = isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && !isToponymChar(text, start - 2);
     const from = alone3 ? start - 1 : start;
     if (from === start && isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(third, a) > 2.5) continue;
     // With a clean left edge (punctuation, a particle, or a listed place right before: 澳洲|高宝河谷) a proper part
     // before a generic word of two characters or more is a place name rather than a person's (高宝 is surname + given
     // too); inside a run of toponym characters (黑河|大峡谷) it may start mid-name and stays weak.
-    const cleanEdge = () => !isHanCode(text.charCodeAt(from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
+    const cleanEdge = () => !isHanCode(codeAt(text, from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
     out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge() ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
 /** Length of the generic place word (with a leading direction before 路) starting at `at`, else 0. */
 function genericWordAt(text: string, at: number): number {
-  const from = DIRECTION.has(text[at]!) && text[at + 1] === '路' ? at + 1 : at;
+  const from = at < text.length && DIRECTION.has(text[at]!) && codeAt(text, at + 1) === LU ? at + 1 : at;
   for (const w of ZH_GENERIC_PLACE_WORDS) {
     if (w.length > 1 && text.startsWith(w, from)) return from - at + w.length;
     // (Of the one-character words only 路 after a direction: 南京东路; 上海路过 is 上海 + 路过.)
@@ -136,19 +138,19 @@ export const locationRecognizer: Recognizer = {
     if (facts.hasCjk) {
       for (const hit of zhPlaces.find(text)) {
         // 东北风 / 西南风 (wind directions in a weather report) and 东南西北 (every direction) name no region.
-        if (INSIDE_WORD_CHECKED.has(hit.entry) && zhCharModel().pmi(text.charCodeAt(hit.start - 1), text.charCodeAt(hit.start)) > 3) continue;
-        if (WIND_REGIONS.has(hit.entry) && (text[hit.end] === '风' || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
+        if (INSIDE_WORD_CHECKED.has(hit.entry) && zhCharModel().pmi(codeAt(text, hit.start - 1), text.charCodeAt(hit.start)) > 3) continue;
+        if (WIND_REGIONS.has(hit.entry) && (codeAt(text, hit.end) === WIND || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
         // 黄|金华|夫饼, 机内|地线: a two-character name running into an everyday word is part of other words.
         if (straddlesEverydayWord(text, hit.start, hit.end)) continue;
         // 天河石 / 太湖石 / 寿山石: a stone named after a place is a stone (a word of its own: punctuation or a
         // particle after it; 太湖|石头, 天河|石牌 stay places).
-        if (text.charCodeAt(hit.end) === STONE && (!isHanCode(text.charCodeAt(hit.end + 1)) || NOT_TOPONYM.has(text[hit.end + 1]!))) continue;
+        if (codeAt(text, hit.end) === STONE && (!isHanCode(codeAt(text, hit.end + 1)) || NOT_TOPONYM.has(text[hit.end + 1]!))) continue;
         // 马里|奥: a two-character transliterated place that runs on into a longer transliteration (a person's name:
         // the next character goes with its last one, 里奥) is not the place. A word after it (伦敦|奥运) or a
         // character that merely follows (丹麦|比, 纽约|法拉盛) leaves it alone.
-        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && TRANSLIT[text.charCodeAt(hit.end)] === 1 && TRANSLIT[text.charCodeAt(hit.start - 1)] !== 1) {
+        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && tableAt(TRANSLIT, text, hit.end) === 1 && tableAt(TRANSLIT, text, hit.start - 1) !== 1) {
           const m = zhCharModel();
-          if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), text.charCodeAt(hit.end + 1)) <= 2) continue;
+          if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), codeAt(text, hit.end + 1)) <= 2) continue;
         }
         // Keep the administrative suffix with the name: 北京市, 海淀区.
         let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;

@@ -3,7 +3,7 @@ import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../diction
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachMatch, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
 
@@ -39,7 +39,8 @@ const STARTS = new Map<readonly string[], Uint8Array>();
 const ENDS = new Map<readonly string[], Uint8Array>();
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
   const table = STARTS.get(words) ?? STARTS.set(words, codeTable(firstChars(words))).get(words)!;
-  if (table[text.charCodeAt(at)] !== 1) return false;
+  const c = codeAt(text, at);
+  if (c < 0 || table[c] !== 1) return false;
   for (const w of words) if (text.startsWith(w, at)) return true;
   return false;
 }
@@ -117,12 +118,13 @@ function nameLogOdds(text: string, i: number, surnameLength: number, given: numb
     name += GIVEN_NAME_CHAR[c] === 1 ? Math.log(GIVEN_TYPICAL_PROB + 0.3 * m.unigram(c)) : LOG_03 + m.logUnigram(c);
   }
   let background = 0;
-  const from = isCjkCode(text.charCodeAt(i - 1)) ? i - 1 : i;
+  const from = isCjkCode(codeAt(text, i - 1)) ? i - 1 : i;
   if (from === i) background += m.logUnigram(text.charCodeAt(i));
-  for (let k = from; k < end; k++) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
+  // (The model reads -1 past the text's end as it read NaN: an unseen character.)
+  for (let k = from; k < end; k++) background += m.logConditional(text.charCodeAt(k), codeAt(text, k + 1));
   // The next character: after a name it is drawn like any text; in the background chain it follows the last character.
-  if (isCjkCode(text.charCodeAt(end))) name += m.logUnigram(text.charCodeAt(end));
-  else background -= m.logConditional(text.charCodeAt(end - 1), text.charCodeAt(end));
+  if (isCjkCode(codeAt(text, end))) name += m.logUnigram(text.charCodeAt(end));
+  else background -= m.logConditional(text.charCodeAt(end - 1), codeAt(text, end));
   return name - background;
 }
 
@@ -193,7 +195,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     let given = 0;
     // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
     // name whatever the characters: handles are chosen, not running text.
-    const atHandle = text.charCodeAt(i - 1) === 64;
+    const atHandle = codeAt(text, i - 1) === 64;
     let wholeHandle = false;
     if (atHandle) {
       let h = g;
@@ -204,9 +206,9 @@ function chineseNames(text: string, out: Candidate[]): void {
     if (wholeHandle) {
       // given set above
     } else if (startsWithAny(text, g, ZH_HONORIFICS)) given = 0;
-    else if (isCjkCode(text.charCodeAt(g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
+    else if (isCjkCode(codeAt(text, g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
       given = 1;
-      if (isCjkCode(text.charCodeAt(g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
+      if (isCjkCode(codeAt(text, g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
@@ -215,7 +217,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
-    if (given === 2 && isCjkCode(text.charCodeAt(g + 2)) && !wholeHandle) {
+    if (given === 2 && isCjkCode(codeAt(text, g + 2)) && !wholeHandle) {
       const shorter = nameLogOdds(text, i, surnameLength, 1);
       if (shorter > odds + 1) {
         given = 1;
@@ -231,8 +233,8 @@ function chineseNames(text: string, out: Candidate[]): void {
     // before a grandparent: 曾爷爷 is a great-grandfather.)
     if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
     // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
-    if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(text.charCodeAt(i - 1))) continue;
-    if (given === 0 && (!honorificAfter || (isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
+    if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(codeAt(text, i - 1))) continue;
+    if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
@@ -243,11 +245,11 @@ function chineseNames(text: string, out: Candidate[]): void {
     // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
     // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
     // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(text.charCodeAt(i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
+    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
     // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
     // names in it too, so a frequent pair may be a frequent name).
-    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(text.charCodeAt(i - 1) === 64 || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1)) continue;
+    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) continue;
     const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
     let score = 0.25;
     if (cueBefore) score += 0.4;
@@ -281,7 +283,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
     // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
     // too) does not hide the next surname inside it.
-    if (score >= 0.5 || !((isCjkCode(text.charCodeAt(i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
+    if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
   }
 }
 
@@ -294,10 +296,10 @@ const NOT_PET_NAME = new Set('泪爱心赞汗哭笑怒晕衰吐酷嘘囧喵汪�
  */
 function petNameAt(text: string, k: number, out: Candidate[]): void {
   const c = text.charCodeAt(k);
-  if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === c) return;
+  if (codeAt(text, k - 1) === c || codeAt(text, k + 2) === c) return;
   const m = zhCharModel();
   // 哈哈 / 妈妈 are words in background text; 跷跷板: the pair is part of a word with the next character.
-  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pmi(c, text.charCodeAt(k + 2)) > 3) return;
+  if ((NAME_CLASS[c]! & NOT_PET) !== 0 || m.pmi(c, codeAt(text, k + 2)) > 3) return;
   let cueEnd = k;
   while (cueEnd > 0 && cueEnd > k - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
   // A pair the background text knows (莉莉, 胖胖: names and nicknames are in it too) is a name only after a
@@ -306,7 +308,7 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, ZH_PET_CUES) || (endsWithAny(text, cueEnd, ZH_NAME_CUES) && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1)))) return;
   let score = 0.3;
   if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
-  const handle = text[k - 1] === '@' && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
+  const handle = codeAt(text, k - 1) === 64 && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
   // (One-character cues such as 和 / 给 count half: 和婷婷 yes, 滑梯和跷跷板 no.)
   const cue = endsWithAny(text, cueEnd, ZH_NAME_CUES);
   if ((cue && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
@@ -358,12 +360,12 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const givenOnly = !sc && GIVEN_NAME_CHAR[text.charCodeAt(s)] === 1 && text.charCodeAt(k) !== LAO;
   if (givenOnly) sc = text.charCodeAt(s);
   if (!sc) return;
-  const after = text.charCodeAt(s + 1);
+  const after = codeAt(text, s + 1);
   const wordAfter = isCjkCode(after) && m.pmi(sc, after) > 1.5;
-  const wordBefore = isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
+  const wordBefore = isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
-  if (wordAfter || wordBefore || asWord || text.charCodeAt(k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
+  if (wordAfter || wordBefore || asWord || codeAt(text, k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
@@ -400,13 +402,13 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
   }
   if (dotted || j - i >= 3) {
     let odds = TRANSLIT_START_LOG_PRIOR;
-    const from = isCjkCode(text.charCodeAt(i - 1)) ? i - 1 : i;
+    const from = isCjkCode(codeAt(text, i - 1)) ? i - 1 : i;
     let background = from === i ? m.logUnigram(text.charCodeAt(i)) : 0;
     for (let k = from; k < j; k++) {
       if (k >= i) odds += LOG_TRANSLIT_CHAR;
-      if (k + 1 < j || isCjkCode(text.charCodeAt(j))) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
+      if (k + 1 < j || isCjkCode(codeAt(text, j))) background += m.logConditional(text.charCodeAt(k), text.charCodeAt(k + 1));
     }
-    if (isCjkCode(text.charCodeAt(j))) odds += m.logUnigram(text.charCodeAt(j));
+    if (isCjkCode(codeAt(text, j))) odds += m.logUnigram(text.charCodeAt(j));
     odds -= background;
     // (At most 0.6 without a dot: a gazetteer place of at least the same length wins the overlap, 珠穆朗玛峰.)
     const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.6, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
@@ -423,9 +425,9 @@ const ER = '儿'.charCodeAt(0);
 function erNameAt(text: string, k: number, out: Candidate[]): void {
   const m = zhCharModel();
   const c = text.charCodeAt(k);
-  const after = text.charCodeAt(k + 2);
+  const after = codeAt(text, k + 2);
   if (m.pmi(c, ER) > 2 || m.pairCount(c, ER) >= 8 || (isCjkCode(after) && m.pmi(ER, after) > 1.5)) return;
-  if (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2) return;
+  if (isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2) return;
   let score = 0.35;
   if (!isCjkCode(after) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
@@ -446,13 +448,13 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   if ((NAME_CLASS[c]! & NOT_GIVEN) !== 0 || (GIVEN_NAME_CHAR[c] !== 1 && SURNAME_SIMPLIFIED[c] === 0)) return;
   const m = zhCharModel();
   // 林林总总 / 王爷 (a prince): a doubled character or a title word, not a nickname.
-  if (text.charCodeAt(k - 1) === c || text.charCodeAt(k + 2) === text.charCodeAt(k + 1) || KIN_TITLE_WORDS.has(text.slice(k, k + 2))) return;
-  if (KIN_NOT_NAME.has(text[k]!) || m.pmi(c, text.charCodeAt(k + 1)) > 1.5 || m.pmi(text.charCodeAt(k + 1), text.charCodeAt(k + 2)) > 2 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2)) return;
+  if (codeAt(text, k - 1) === c || codeAt(text, k + 2) === text.charCodeAt(k + 1) || KIN_TITLE_WORDS.has(text.slice(k, k + 2))) return;
+  if (KIN_NOT_NAME.has(text[k]!) || m.pmi(c, text.charCodeAt(k + 1)) > 1.5 || m.pmi(text.charCodeAt(k + 1), codeAt(text, k + 2)) > 2 || (isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2)) return;
   // (No word edge needed: the checks above already say the pair is no word of running text — 昨天碰到|峰哥|了,
   // 多亏|强叔|帮忙. Edges only raise the score.)
   let score = 0.5;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1 || text[k - 1] === '@') score += 0.1;
-  if (!isCjkCode(text.charCodeAt(k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
+  if (!isCjkCode(codeAt(text, k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
 }
 
@@ -474,15 +476,15 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   const a = text.charCodeAt(k);
   const b = text.charCodeAt(k + 1);
   if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
-  if (!TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
+  if (k + 3 >= text.length || !TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
   // 宿管阿姨 / 主管老师: an everyday word before the title is a job, not a name.
   if (WORDS_ENDING_IN_SURNAME.has(a * 65536 + b)) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
-  if (text.charCodeAt(k + 1) === BEN || text.charCodeAt(k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
+  if (text.charCodeAt(k + 1) === BEN || codeAt(text, k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   // Before a formal title, two characters with nothing of a name (no typical given-name character, no surname
   // before them) qualify it (主治|医生, 同班|同学, 网课|老师); after a surname they are a rare given name
   // (何璋珏先生). Casual titles (童鞋, 小姐, 姑娘) follow nicknames of any characters (丸子童鞋).
-  if (GIVEN_NAME_CHAR[a] !== 1 && GIVEN_NAME_CHAR[b] !== 1 && SURNAME_SIMPLIFIED[text.charCodeAt(k - 1)] === 0 && startsWithAny(text, k + 2, FORMAL_TITLES)) return;
+  if (GIVEN_NAME_CHAR[a] !== 1 && GIVEN_NAME_CHAR[b] !== 1 && k > 0 && SURNAME_SIMPLIFIED[text.charCodeAt(k - 1)] === 0 && startsWithAny(text, k + 2, FORMAL_TITLES)) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
 }
 
@@ -493,10 +495,10 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
  */
 function namelikePair(text: string, k: number): boolean {
   const a = text.charCodeAt(k);
-  const b = text.charCodeAt(k + 1);
+  const b = codeAt(text, k + 1);
   if (!isCjkCode(a) || !isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return false;
   const m = zhCharModel();
-  return !(m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12 || (isCjkCode(text.charCodeAt(k - 1)) && m.pmi(text.charCodeAt(k - 1), a) > 2));
+  return !(m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12 || (isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), a) > 2));
 }
 
 
@@ -514,11 +516,12 @@ function namedAfterJiao(text: string, out: Candidate[]): void {
   for (let j = text.indexOf('叫'); j >= 0; j = text.indexOf('叫', j + 1)) {
     let k = j + 1;
     if (text.charCodeAt(k) === ZUO) k++;
-    else if (!NAMED_BEFORE_JIAO.has(text.charCodeAt(j - 1))) continue;
+    else if (!NAMED_BEFORE_JIAO.has(codeAt(text, j - 1))) continue;
     // Past a colon or a space (我叫：雪琪).
-    if (text[k] === ':' || text[k] === '：' || text[k] === ' ') k++;
-    if (!isCjkCode(text.charCodeAt(k)) || text.charCodeAt(k) === JIAO || !namelikePair(text, k)) continue;
-    const next = text.charCodeAt(k + 2);
+    const separator = codeAt(text, k);
+    if (separator === 58 || separator === 0xff1a || separator === 32) k++;
+    if (!isCjkCode(codeAt(text, k)) || text.charCodeAt(k) === JIAO || !namelikePair(text, k)) continue;
+    const next = codeAt(text, k + 2);
     if (isCjkCode(next) && (m.pmi(text.charCodeAt(k + 1), next) > 2 || (NAME_CLASS[next]! & NOT_GIVEN) === 0)) continue;
     out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.6, validator: 'zh-named', contextApplied: true });
   }
@@ -549,7 +552,7 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     if (c1 === ER && GIVEN_NAME_CHAR[c] === 1) erNameAt(text, k, out);
     if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, out);
     // 哈哈大笑 / 啦啦啦: a doubled character is an interjection, not the start of a foreign name.
-    if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && text.charCodeAt(k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
+    if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && codeAt(text, k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
   }
 }
 
@@ -719,7 +722,7 @@ export const personRecognizer: Recognizer = {
         if (insideWord(text, hit.start, hit.end)) continue;
         if (!FOREIGN_GIVEN.has(hit.entry)) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.75, validator: 'zh-public-figure', contextApplied: true });
         // A given name alone, not inside a longer transliteration (约翰逊, 路易斯安那).
-        else if (TRANSLIT[text.charCodeAt(hit.start - 1)] !== 1 && TRANSLIT[text.charCodeAt(hit.end)] !== 1) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.6, validator: 'zh-foreign-given-name', contextApplied: true });
+        else if (tableAt(TRANSLIT, text, hit.start - 1) !== 1 && tableAt(TRANSLIT, text, hit.end) !== 1) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.6, validator: 'zh-foreign-given-name', contextApplied: true });
       }
     }
     return out;

@@ -6,6 +6,7 @@
  * Loaded on first use: detectors that never see Chinese text never pay for it.
  */
 import { readFileSync } from 'node:fs';
+import { codeAt } from '../types.js';
 
 const LOG_03 = Math.log(0.3);
 const HAN_FIRST = 0x4e00;
@@ -163,5 +164,6 @@ export const zhCharModel = (): ZhCharModel => (model ??= ZhCharModel.load());
 export function insideWord(text: string, start: number, end: number): boolean {
   if (end - start !== 2) return false;
   const m = zhCharModel();
-  return m.pmi(text.charCodeAt(start - 1), text.charCodeAt(start)) > 3 || m.pmi(text.charCodeAt(end - 1), text.charCodeAt(end)) > 3;
+  // (-1 outside the text, an unseen character to the model as NaN was: no out-of-range read.)
+  return m.pmi(codeAt(text, start - 1), text.charCodeAt(start)) > 3 || m.pmi(text.charCodeAt(end - 1), codeAt(text, end)) > 3;
 }
