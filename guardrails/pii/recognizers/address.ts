@@ -1,4 +1,4 @@
-import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachMatch, type Candidate, type Recognizer } from '../types.js';
 import { contextWindow } from '../context.js';
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
@@ -210,6 +210,17 @@ function otherShapes(text: string, lower: string, out: Candidate[]): void {
   });
 }
 
+/** A character of a street name's last word: EN_NUMBERED_STREET's [A-Za-z\u00c0-\u024f'\-] (EN_EURO's endings are ASCII). */
+const isNameEnd = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 45;
+/** Somewhere a name character, one space, a digit (`Puruntie 82`, `Koskikatu 25`): what both scans need. */
+function hasNumberAfterWord(text: string): boolean {
+  for (let at = text.indexOf(' ', 1); at >= 0; at = text.indexOf(' ', at + 1)) {
+    const next = codeAt(text, at + 1);
+    if (next >= 48 && next <= 57 && isNameEnd(text.charCodeAt(at - 1))) return true;
+  }
+  return false;
+}
+
 /** Either list in one scan: most texts hold neither, and then pay one scan instead of two. */
 const CUE_OR_SHAPE_WORDS = new RegExp(`${ADDRESS_CUE_WORDS.source}|${OTHER_SHAPES.source}`);
 
@@ -224,7 +235,9 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
   // The four street patterns need a capital ([A-Z\u00c0-\u00de], where × U+00D7 is the one non-capital): a text
   // without one (most Chinese text) skips them.
   if (hasUpper || text.includes('\u00d7')) {
-    forEachMatch(EN_NUMBERED_STREET, text, (m) => {
+    // EN_NUMBERED_STREET and EN_EURO end in a name letter, a space and a number: without that, neither scan.
+    const numberAfterWord = hasNumberAfterWord(text);
+    if (numberAfterWord) forEachMatch(EN_NUMBERED_STREET, text, (m) => {
       // Without a leading house number ("Page 12") the shape is too common to stand alone.
       const score = /^\d/.test(m[0]) ? 0.5 : 0.25;
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score, validator: 'eu-street', contextApplied: false });
@@ -235,7 +248,7 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
     forEachMatch(EN_UNIT, text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit', contextApplied: false });
     });
-    forEachMatch(EN_EURO, text, (m) => {
+    if (numberAfterWord) forEachMatch(EN_EURO, text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street', contextApplied: false });
     });
   }
