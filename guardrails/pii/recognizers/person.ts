@@ -633,8 +633,30 @@ const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'bo
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 
-/** The word after a capitalised run (an organisation suffix makes the run a company name). */
-const NEXT_WORD = /^,? ([A-Za-z.]+)/;
+/**
+ * The word after a capitalised run (an organisation suffix makes the run a company name): what
+ * `/^,? ([A-Za-z.]+)/` captures in the 16 characters from `at`, without the slice and the match.
+ */
+function wordAfter(text: string, at: number): string | undefined {
+  const limit = Math.min(text.length, at + 16);
+  let p = at;
+  if (p < limit && text.charCodeAt(p) === 44) p++;
+  if (p >= limit || text.charCodeAt(p) !== 32) return undefined;
+  const from = ++p;
+  while (p < limit && isWordOrDot(text.charCodeAt(p))) p++;
+  return p > from ? text.slice(from, p) : undefined;
+}
+const isWordOrDot = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+/** Any of `phrases` in `set` (a loop: no closure per call). */
+function anyIn(set: ReadonlySet<string>, phrases: readonly string[]): boolean {
+  for (let k = 0; k < phrases.length; k++) if (set.has(phrases[k]!)) return true;
+  return false;
+}
+/** A span starting at `start`, with `before` the text before it, opens a sentence (asked only when it matters). */
+function atSentenceStart(before: string, start: number): boolean {
+  const lastChar = before.trimEnd().slice(-1);
+  return start === 0 || lastChar === '' || lastChar === '.' || lastChar === '!' || lastChar === '?' || before.endsWith('\n');
+}
 const LIST_GAP = /^(?:,\s?|\s(?:and|&|or)\s|,\s(?:and|&|or)\s)$/;
 
 function englishNames(text: string): Candidate[] {
@@ -659,9 +681,10 @@ function englishNames(text: string): Candidate[] {
     const last = lower[tokens.length - 1]!;
     if (ORG_SUFFIX_SET.has(last) || STREET_WORDS.has(last)) return;
     // "Ibrahim Design LLC": the run is the name part of an organisation.
-    const nextWord = NEXT_WORD.exec(text.slice(runEnd, runEnd + 16));
-    if (nextWord && ORG_SUFFIX_SET.has(nextWord[1]!.replace(/\.$/, '').toLowerCase())) return;
-    if (PLACE_SET.has(text.slice(start, runEnd).toLowerCase())) return;
+    const nextWord = wordAfter(text, runEnd);
+    if (nextWord !== undefined && ORG_SUFFIX_SET.has(nextWord.replace(/\.$/, '').toLowerCase())) return;
+    // (Without dropped leading words the span is the run itself, already lower-cased.)
+    if (PLACE_SET.has(t0 === 0 ? lowerRun : text.slice(start, runEnd).toLowerCase())) return;
     let allNotNames = true;
     for (let k = t0; k < tokens.length && allNotNames; k++) allNotNames = EN_NOT_NAMES.has(lower[k]!) || tokens[k]!.length === 2;
     if (allNotNames) return;
@@ -678,15 +701,13 @@ function englishNames(text: string): Candidate[] {
     if (TITLES.has(phrases[0] ?? '')) {
       score += 0.45;
       strong = true;
-    } else if (phrases.some((p) => EN_STRONG_CUES.has(p))) {
+    } else if (anyIn(EN_STRONG_CUES, phrases)) {
       score += 0.4;
       strong = true;
-    } else if (phrases.some((p) => EN_WEAK_CUES.has(p))) score += 0.2;
+    } else if (anyIn(EN_WEAK_CUES, phrases)) score += 0.2;
     if (EN_PERSON_VERB.test(text.slice(runEnd, runEnd + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
-    const lastChar = before.trimEnd().slice(-1);
-    const sentenceStart = start === 0 || lastChar === '' || lastChar === '.' || lastChar === '!' || lastChar === '?' || before.endsWith('\n');
-    if (sentenceStart && !strong && count === 1 && !EN_FIRST_NAMES.has(first)) score -= 0.1;
+    if (!strong && count === 1 && !EN_FIRST_NAMES.has(first) && atSentenceStart(before, start)) score -= 0.1;
     out.push({ type: 'PERSON', start, end: runEnd, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });
   });
   // Lists of people ("Morrison, Rogers and Torres"): a weak candidate next to a confident one in a
