@@ -4,7 +4,7 @@ import { ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
 import { codeAt, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
-import { PairMatcher } from '../zh/pair-matcher.js';
+import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 // (Indexed by character pairs: every entry has two characters or more.)
@@ -67,7 +67,7 @@ const GENERIC_COMPOUNDS = new Set(
   '道路 山路 公路 马路 铁路 网路 线路 思路 出路 退路 套路 电路 水路 陆路 小路 大路 近路 弯路 歧路 迷路 冰镇 城镇 乡镇 重镇 坐镇 家乡 故乡 老乡 城乡 异乡 他乡 梦乡 水乡 江湖 郡县 州县'.split(' '),
 );
 /** Words a one-character generic place word starts (路人 passer-by, 路上 on the way, 湖泊): the seam is no place. */
-const pairKeys = (words: string) => new Set(words.split(' ').map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+const pairKeys = (words: string) => new Set(words.split(' ').map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const GENERIC_WORD_STARTS = pairKeys('路人 路上 路口 路过 路边 路灯 路费 路线 路程 路段 路面 路况 路途 路标 湖泊 湖水 湖边 湖面 镇定 镇静 乡下 乡村 县城');
 /** Time words describe when, they name no place (当年|古堡, 现在|广场). */
 const TIME_WORDS = pairKeys('当年 今年 去年 明年 前年 往年 现在 以前 以后 当时 如今 从前 过去 将来 未来 每年 每天 今天 明天 昨天 当初');
@@ -102,8 +102,8 @@ function genericPlaceNames(text: string, out: Candidate[]): void {
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
     if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
-    if (isHanCode(codeAt(text, hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(text.charCodeAt(hit.end - 1) * 65536 + text.charCodeAt(hit.end)))) continue;
-    if (TIME_WORDS.has(a * 65536 + b)) continue;
+    if (isHanCode(codeAt(text, hit.end)) && (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 2.5 || GENERIC_WORD_STARTS.has(pairKey(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end))))) continue;
+    if (TIME_WORDS.has(pairKey(a, b))) continue;
     // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
     // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
     const third = codeAt(text, start - 1);

@@ -5,7 +5,7 @@ import { EN_PLACES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
 import { codeAt, forEachMatch, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
-import { PairMatcher } from '../zh/pair-matcher.js';
+import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博',
@@ -52,9 +52,9 @@ function endsWithAny(text: string, at: number, words: readonly string[]): boolea
   return false;
 }
 /** ZH_WORDS_ENDING_IN_SURNAME by their two UTF-16 codes as one number: a Set lookup without building a string. */
-const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 /** ZH_NOT_NAMES the same way (only two-character words are ever looked up). */
-const NOT_NAME_PAIRS = new Set([...ZH_NOT_NAMES].filter((w) => w.length === 2).map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)));
+const NOT_NAME_PAIRS = new Set([...ZH_NOT_NAMES].filter((w) => w.length === 2).map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 const COMPOUND_FIRST_CODE = new Uint8Array(65536);
 for (const c of COMPOUND_FIRST) COMPOUND_FIRST_CODE[c.charCodeAt(0)] = 1;
@@ -213,7 +213,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
     const simplifiedCode = SURNAME_SIMPLIFIED[code] || code;
-    if (given > 0 && NOT_NAME_PAIRS.has(simplifiedCode * 65536 + text.charCodeAt(i + 1))) continue;
+    if (given > 0 && NOT_NAME_PAIRS.has(pairKey(simplifiedCode, text.charCodeAt(i + 1)))) continue;
     // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
     let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
     // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
@@ -245,7 +245,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
     // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
     // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(text.charCodeAt(i - 1) * 65536 + code) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
+    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(text.charCodeAt(i - 1), code)) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
     // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
     // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
     // names in it too, so a frequent pair may be a frequent name).
@@ -365,7 +365,7 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const wordBefore = isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
-  if (wordAfter || wordBefore || asWord || codeAt(text, k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1)) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
+  if (wordAfter || wordBefore || asWord || codeAt(text, k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(pairKey(text.charCodeAt(k), text.charCodeAt(k + 1))) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
   if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
   if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
@@ -476,9 +476,9 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   const a = text.charCodeAt(k);
   const b = text.charCodeAt(k + 1);
   if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
-  if (k + 3 >= text.length || !TITLE_PAIRS.has(text.charCodeAt(k + 2) * 65536 + text.charCodeAt(k + 3)) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
+  if (k + 3 >= text.length || !TITLE_PAIRS.has(pairKey(text.charCodeAt(k + 2), text.charCodeAt(k + 3))) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
   // 宿管阿姨 / 主管老师: an everyday word before the title is a job, not a name.
-  if (WORDS_ENDING_IN_SURNAME.has(a * 65536 + b)) return;
+  if (WORDS_ENDING_IN_SURNAME.has(pairKey(a, b))) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
   if (text.charCodeAt(k + 1) === BEN || codeAt(text, k + 2 + (text.startsWith('小', k + 2) && !text.startsWith('小姐', k + 2) ? 3 : 2)) === MEN) return;
   // Before a formal title, two characters with nothing of a name (no typical given-name character, no surname
@@ -578,7 +578,7 @@ for (const c of ZH_NOT_IN_GIVEN_NAME) NAME_CLASS[c.charCodeAt(0)]! |= NOT_PET | 
 for (const c of '哥姐总叔爷嫂') NAME_CLASS[c.charCodeAt(0)]! |= KIN_TITLE;
 for (const t of ZH_TITLES_AFTER_NAME) {
   NAME_CLASS[t.charCodeAt(0)]! |= TITLE_START;
-  TITLE_PAIRS.add(t.charCodeAt(0) * 65536 + t.charCodeAt(1));
+  TITLE_PAIRS.add(pairKey(t.charCodeAt(0), t.charCodeAt(1)));
 }
 /** Doubled kinship and baby words: 妈妈, 宝宝, 哥哥 … */
 const KIN_DOUBLED = new Set('妈爸哥姐弟妹爷奶姥舅叔婶伯姑姨宝乖'.split(''));

@@ -4,8 +4,9 @@
  * they are unseen pairs there. (Not the surname word lists of dictionaries/zh-names.ts: 山东|方言 and
  * 中华|人民 would trip over 东方 and 华人.)
  */
+import { pairKey as key } from './pair-matcher.js';
+
 /** Two-character words by their two UTF-16 codes as one number: a Set lookup without building a string. */
-const key = (a: number, b: number) => a * 65536 + b;
 const TWO = new Set('倾国 全国 黄金 地线 电线 天线 火线 不吉 瓣酱 豆面 里面'.split(' ').map((w) => key(w.charCodeAt(0), w.charCodeAt(1))));
 
 /**

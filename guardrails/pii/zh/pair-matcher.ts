@@ -10,16 +10,23 @@ import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
 
+/**
+ * Two UTF-16 codes as one number, one-to-one: a·65536 + b shifted by a constant so that pairs whose first code
+ * lies in U+2000–U+9FFF (CJK ideographs, CJK and general punctuation) stay within V8's small integers. Unshifted,
+ * every pair starting with an ideograph was above 2^30: a heap number per Set / Map lookup, hashed as a double.
+ */
+export const pairKey = (a: number, b: number): number => (a - 0x6000) * 65536 + b;
+
 export class PairMatcher {
   private readonly firstCode = newCodeSet();
   /** 1 at a hash of each entry's first two codes: most pairs are ruled out before the Map lookup. */
   private readonly pairHash = newCodeSet();
-  /** first code · 65536 + second code → entries with that prefix, longest first. */
+  /** pairKey(first code, second code) → entries with that prefix, longest first. */
   private readonly byPair = new Map<number, string[]>();
 
   constructor(entries: readonly string[]) {
     for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
-      const key = entry.charCodeAt(0) * 65536 + entry.charCodeAt(1);
+      const key = pairKey(entry.charCodeAt(0), entry.charCodeAt(1));
       addCode(this.firstCode, entry.charCodeAt(0));
       const h = pairHashOf(entry.charCodeAt(0), entry.charCodeAt(1));
       addCode(this.pairHash, h);
@@ -38,7 +45,7 @@ export class PairMatcher {
       const next = text.charCodeAt(i + 1);
       const h = pairHashOf(code, next);
       if (!hasCode(this.pairHash, h)) continue;
-      const list = this.byPair.get(code * 65536 + next);
+      const list = this.byPair.get(pairKey(code, next));
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
         const entry = list[k]!;
