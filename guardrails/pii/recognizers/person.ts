@@ -179,8 +179,13 @@ const ZENG = '曾'.charCodeAt(0);
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || isBoundaryBefore(text.charCodeAt(i - 1));
 
-/** Appends to `out` (no intermediate array to copy). */
-function chineseNames(text: string, out: Candidate[]): void {
+/**
+ * Appends to `out` (no intermediate array to copy) the readings scoring at least `keepFrom`: the detector drops a
+ * candidate below its threshold (these carry their context already), and the steps after this one read only
+ * candidates of 0.5 or more, so the caller passes min(threshold, 0.5) and the weak readings (most surname
+ * characters in running text) cost no object.
+ */
+function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (SURNAME_START[code] !== 1) continue;
@@ -280,7 +285,7 @@ function chineseNames(text: string, out: Candidate[]): void {
     else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
     // Honorific with surname only (张先生): the name is the surname plus its title.
     const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
-    out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
+    if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
     // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
     // too) does not hide the next surname inside it.
     if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
@@ -735,7 +740,7 @@ export const personRecognizer: Recognizer = {
     const out = facts.hasUpper ? englishNames(text) : [];
     if (facts.hasCjk) {
       const from = out.length;
-      chineseNames(text, out);
+      chineseNames(text, out, Math.min(0.5, facts.minScore));
       otherChineseNames(text, out);
       namedAfterJiao(text, out);
       sameNameElsewhere(text, out, from);
