@@ -78,10 +78,6 @@ const DEFAULT_SCORING: ContextScoring = { boost: 0.35, penalty: 0.4 };
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Lower-cased window around a span of `text` (normalised), used for context lookups. */
-export function contextWindow(text: string, start: number, end: number, before = BEFORE, after = AFTER): string {
-  return (text.slice(Math.max(0, start - before), start) + ' \u0000 ' + text.slice(end, end + after)).toLowerCase();
-}
 
 /**
  * Where each context word list occurs in one text, found once per list and reused by every candidate of

@@ -171,6 +171,11 @@ export function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
+/** A character of JavaScript's \s class (white space and line terminators), by UTF-16 code. */
+export function isSpaceCode(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * `table[text.charCodeAt(i)]` for a per-code table, 0 outside the text (where the read gave undefined), without
  * the out-of-range reads (see codeAt). Only for tests against a non-zero value (`=== 1`, `!== 1`).

@@ -1,5 +1,4 @@
-import { codeAt, forEachMatch, type Candidate, type Recognizer } from '../types.js';
-import { contextWindow } from '../context.js';
+import { codeAt, forEachMatch, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 /**
@@ -71,8 +70,15 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
   }
 }
 
-const ZH_ADMIN_SUFFIX = /(?:省|自治区|市|区|县|旗|盟|州)$/;
 const ZH_STREET = /(?:大道|路|街|巷|胡同|弄|号|栋|幢|室|单元|小区|村|镇|乡|楼|层)$/;
+const ZH_ADDRESS_CUE = /地址|住址|住在|家住|寄到|送到|收货|居住|位于|户籍|address/;
+/** Components chain when they touch or overlap, or one space or comma (， too) lies between them. */
+function joinsNext(text: string, end: number, nextStart: number): boolean {
+  if (nextStart <= end) return true;
+  if (nextStart - end > 1) return false;
+  const c = text.charCodeAt(end);
+  return c === 44 || c === 0xff0c || isSpaceCode(c);
+}
 
 function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   const raw: Array<{ start: number; end: number; text: string }> = [];
@@ -81,22 +87,25 @@ function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   if (hasDigit) forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
-  const components = raw.map((c) => ({ start: c.start, end: c.end, street: ZH_STREET.test(c.text), admin: ZH_ADMIN_SUFFIX.test(c.text) }));
   const out: Candidate[] = [];
   let i = 0;
-  while (i < components.length) {
+  while (i < raw.length) {
     let j = i;
     // Chain adjacent components (allowing one space or comma between them).
-    while (j + 1 < components.length && components[j + 1]!.start - components[j]!.end <= 1 && /^[\s,，]?$/.test(text.slice(components[j]!.end, components[j + 1]!.start))) j++;
-    const chain = components.slice(i, j + 1);
-    const start = chain[0]!.start;
-    const end = chain[chain.length - 1]!.end;
-    const hasStreet = chain.some((c) => c.street);
-    const window = contextWindow(text, start, end, 8, 0);
-    const cue = /地址|住址|住在|家住|寄到|送到|收货|居住|位于|户籍|address/.test(window);
-    let score = 0.2 + 0.15 * Math.min(chain.length, 4) + (hasStreet ? 0.15 : 0) + (cue ? 0.3 : 0);
+    while (j + 1 < raw.length && joinsNext(text, raw[j]!.end, raw[j + 1]!.start)) j++;
+    const start = raw[i]!.start;
+    const end = raw[j]!.end;
+    const length = j - i + 1;
+    // A cue word among the 8 characters before the chain.
+    const cue = ZH_ADDRESS_CUE.test(text.slice(Math.max(0, start - 8), start).toLowerCase());
+    let score: number;
     // One component alone (北京市, 山路, 一路走好) is a place or a word, not an address, unless a cue says so.
-    if (chain.length === 1) score = cue ? 0.55 : 0.1;
+    if (length === 1) score = cue ? 0.55 : 0.1;
+    else {
+      let hasStreet = false;
+      for (let k = i; k <= j && !hasStreet; k++) hasStreet = ZH_STREET.test(raw[k]!.text);
+      score = 0.2 + 0.15 * Math.min(length, 4) + (hasStreet ? 0.15 : 0) + (cue ? 0.3 : 0);
+    }
     out.push({ type: 'ADDRESS', start, end, score: Math.min(1, score), validator: 'zh-address', contextApplied: true });
     i = j + 1;
   }
