@@ -34,6 +34,12 @@ export interface ColdLabelShift {
 export interface ColdReport {
   threshold: number;
   testF1: number;
+  /**
+   * Accuracy and macro F1 (mean of the offensive and non-offensive F1) on the test split: the metrics the COLD
+   * paper reports its COLDetector baseline in (81 % accuracy), where testF1 is the offensive class alone.
+   */
+  testAccuracy: number;
+  testMacroF1: number;
   /** Test F1 with the anti-bias rows left out: what the other three classes alone give. */
   testF1WithoutAntiBias: number;
   fineClasses: ColdFineClass[];
@@ -41,6 +47,16 @@ export interface ColdReport {
 }
 
 const r4 = (x: number): number => Number(x.toFixed(4));
+
+/** Accuracy and the mean of both classes' F1 at `threshold`. */
+function accuracyAndMacroF1(scores: readonly number[], labels: readonly number[], threshold: number): { accuracy: number; macroF1: number } {
+  const flipped = labels.map((l) => 1 - l);
+  const offensive = atThreshold(scores, labels, threshold).f1;
+  // Non-offensive as the positive class: predicted when the score is below the threshold.
+  const nonOffensive = atThreshold(scores.map((s) => (s >= threshold ? 0 : 1)), flipped, 1).f1;
+  const correct = scores.filter((s, i) => (s >= threshold ? 1 : 0) === labels[i]).length;
+  return { accuracy: correct / scores.length, macroF1: (offensive + nonOffensive) / 2 };
+}
 
 /** Breakdown of one head's scores on COLD (source `cold`); undefined when COLD has no labelled test rows. */
 export function coldReport(head: HeadId, examples: readonly Example[], score: (i: number) => number, threshold: number): ColdReport | undefined {
@@ -66,9 +82,12 @@ export function coldReport(head: HeadId, examples: readonly Example[], score: (i
       return { split, n: rows.length, toxicShare: rows.length === 0 ? Number.NaN : r4(toxic / rows.length) };
     }),
   }));
+  const overall = accuracyAndMacroF1(test.map((i) => scores.get(i)!), test.map((i) => examples[i]!.labels[head]!), threshold);
   return {
     threshold,
     testF1: r4(f1Of(test)),
+    testAccuracy: r4(overall.accuracy),
+    testMacroF1: r4(overall.macroF1),
     testF1WithoutAntiBias: r4(f1Of(test.filter((i) => examples[i]!.category !== 'safe_anti_bias'))),
     fineClasses,
     labelShift,

@@ -33,6 +33,17 @@ describe('coldReport', () => {
     // All test rows: tp 2, fp 1, fn 1 → F1 2/3. Without anti-bias: tp 2, fp 0, fn 1 → F1 0.8.
     expect(report.testF1).toBeCloseTo(2 / 3, 4);
     expect(report.testF1WithoutAntiBias).toBeCloseTo(0.8, 4);
+    // 4 of 6 test rows right; non-offensive as the positive class: tp 2, fp 1, fn 1 → F1 2/3; macro (2/3 + 2/3) / 2.
+    expect(report.testAccuracy).toBeCloseTo(4 / 6, 4);
+    expect(report.testMacroF1).toBeCloseTo(2 / 3, 4);
+  });
+
+  it('macro F1 weighs the non-offensive class as much as the offensive one', () => {
+    // Every row flagged: offensive F1 2·3/(2·3+3) = 2/3, non-offensive F1 0 → macro 1/3; accuracy 3/6.
+    const report = coldReport('toxicity.toxic', examples, () => 1, 0.5)!;
+    expect(report.testF1).toBeCloseTo(2 / 3, 4);
+    expect(report.testMacroF1).toBeCloseTo(1 / 3, 4);
+    expect(report.testAccuracy).toBeCloseTo(0.5, 4);
   });
 
   it('reports the toxic share of rows using each discussion word per COLD split, ignoring other sources', () => {
