@@ -13,7 +13,8 @@
  * tsx compiles for another target, without package.json's "type": "module" it loads the .ts files as CommonJS
  * (imports read through getters); either way that side runs 5–15 % slower, so `load` refuses such a checkout.)
  *
- * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement. Timing is
+ * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement; TEXTS=zh
+ * limits `same`, `ab` and `procs` to the Chinese records (Weibo NER and the generator's ZH rows). Timing is
  * process CPU time: on a shared host only paired ratios mean anything. `ab` times both detectors in one process,
  * alternating which goes first in each round; the module loaded second still came out 5–9 % faster or slower
  * than the first in A/A runs (two copies of one checkout), so `ab` runs that twice, once per load order, and
@@ -40,6 +41,11 @@ interface Detector {
 const shared = new URL('../../../shared/datasets/pii/', import.meta.url);
 
 function records(): string[] {
+  if (process.env.TEXTS === 'zh') {
+    // The Chinese records only: Weibo NER and the generator's ZH rows.
+    const { weibo, generatedZh } = benchCorpora();
+    return [...weibo!, ...generatedZh!];
+  }
   const texts: string[] = [];
   for (const f of ['presidio-research-synth/presidio-research-synth.jsonl', 'weibo-ner/weibo-ner.jsonl'])
     for (const line of readFileSync(new URL(f, shared), 'utf8').split('\n')) if (line) texts.push((JSON.parse(line) as { text: string }).text);
