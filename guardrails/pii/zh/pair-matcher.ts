@@ -1,9 +1,9 @@
 /**
  * Exact lookup of Chinese dictionary entries (two characters or more) indexed by their first two UTF-16 codes:
  * the same hits as DictionaryMatcher in `any` mode (at each position the longest entry wins and the scan
- * continues after it), but a position costs one typed-array read and, when its character starts some entry,
- * one integer Set lookup of the pair — with a few thousand entries (county names) most CJK characters start
- * some entry, and a first-character index alone would compare strings at nearly every position.
+ * continues after it), but a position costs one bitset read (a hash of its two codes) and, when that hits, one
+ * integer Map lookup of the pair — with a few thousand entries (county names) most CJK characters start some
+ * entry, and a first-character index alone would compare strings at nearly every position.
  */
 import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
@@ -18,8 +18,7 @@ const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
 export const pairKey = (a: number, b: number): number => (a - 0x6000) * 65536 + b;
 
 export class PairMatcher {
-  private readonly firstCode = newCodeSet();
-  /** 1 at a hash of each entry's first two codes: most pairs are ruled out before the Map lookup. */
+  /** 1 at a hash of each entry's first two codes: most positions are ruled out before the Map lookup. */
   private readonly pairHash = newCodeSet();
   /** pairKey(first code, second code) → entries with that prefix, longest first. */
   private readonly byPair = new Map<number, string[]>();
@@ -27,7 +26,6 @@ export class PairMatcher {
   constructor(entries: readonly string[]) {
     for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
       const key = pairKey(entry.charCodeAt(0), entry.charCodeAt(1));
-      addCode(this.firstCode, entry.charCodeAt(0));
       const h = pairHashOf(entry.charCodeAt(0), entry.charCodeAt(1));
       addCode(this.pairHash, h);
       const list = this.byPair.get(key);
@@ -38,20 +36,25 @@ export class PairMatcher {
 
   find(text: string): DictionaryHit[] {
     const hits: DictionaryHit[] = [];
+    const pairHash = this.pairHash;
+    const byPair = this.byPair;
     const n = text.length - 1;
+    // One bitset read per position: the pair hash rules out a position on its own (whether its character starts
+    // no entry or starts some but not with this second character); a hash collision costs only the Map lookup.
+    let next = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
-      const code = text.charCodeAt(i);
-      if (!hasCode(this.firstCode, code)) continue;
-      const next = text.charCodeAt(i + 1);
-      const h = pairHashOf(code, next);
-      if (!hasCode(this.pairHash, h)) continue;
-      const list = this.byPair.get(pairKey(code, next));
+      const code = next;
+      next = text.charCodeAt(i + 1);
+      if (!hasCode(pairHash, pairHashOf(code, next))) continue;
+      const list = byPair.get(pairKey(code, next));
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
         const entry = list[k]!;
         if (entry.length > 2 && !text.startsWith(entry, i)) continue;
         hits.push({ start: i, end: i + entry.length, entry });
         i += entry.length - 1;
+        // The scan resumes after the hit: its next pair starts at the character after the hit's last.
+        if (i < n) next = text.charCodeAt(i + 1);
         break;
       }
     }
