@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize, digitsOf } from '../../../guardrails/core/normalize.js';
+import { normalize, digitsOf, SLOW_PATH } from '../../../guardrails/core/normalize.js';
 
 const spanOf = (text: string, pattern: RegExp) => {
   const n = normalize(text);
@@ -34,6 +34,22 @@ describe('normalize', () => {
 
   it('applies NFKC compatibility folding (ligatures, circled digits, ideographic space)', () => {
     expect(normalize('ﬁle①\u3000x').text).toBe('file1 x');
+  });
+
+  it('skips only characters it would leave unchanged (the code units SLOW_PATH does not stop at)', () => {
+    const skipped = new RegExp(SLOW_PATH.source);
+    const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/;
+    const changed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (!skipped.test(ch) && (ch.normalize('NFKC') !== ch || invisible.test(ch))) changed.push(c.toString(16));
+    }
+    expect(changed).toEqual([]);
+    // And the Chinese punctuation now skipped stays as it was.
+    const n = normalize('他说：“你好”，《书名》—— 【注】、。');
+    expect(n.text).toBe('他说:“你好”,《书名》—— 【注】、。');
+    expect(n.toOriginal(10, 11)).toEqual([10, 11]);
   });
 
   it('keeps Chinese text and surrogate pairs intact', () => {
