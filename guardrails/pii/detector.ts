@@ -69,6 +69,13 @@ class Facts implements TextFacts {
   hasAt!: boolean;
   hasCjk!: boolean;
   hasUpper!: boolean;
+  /**
+   * No character that lower-casing changes (no ASCII capital, and every other character in the ranges where
+   * mayBeUpperCase is false: none of those has a lower-case mapping, checked over the BMP in
+   * test/unit/pii/detector.test.ts): `lower` is the text itself, without a toLowerCase call (on Chinese text a
+   * copy made through the runtime).
+   */
+  private lowerIsText!: boolean;
   private lowerText: string | undefined;
   private contextIndex: ContextIndex | undefined;
 
@@ -136,6 +143,7 @@ class Facts implements TextFacts {
     this.hasAt = at;
     this.hasCjk = cjk;
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
+    this.lowerIsText = !asciiUpper && !otherNonAscii;
   }
 
   /**
@@ -176,11 +184,14 @@ class Facts implements TextFacts {
     this.hasDigit = digits > 0;
     this.hasAt = text.includes('@');
     this.hasCjk = CJK.test(text);
-    this.hasUpper = ASCII_UPPER.test(text) || (OTHER_NON_ASCII.test(text) && UPPER_CASE.test(text));
+    const asciiUpper = ASCII_UPPER.test(text);
+    const otherNonAscii = !asciiUpper && OTHER_NON_ASCII.test(text);
+    this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
+    this.lowerIsText = !asciiUpper && !otherNonAscii;
   }
 
   get lower(): string {
-    return (this.lowerText ??= this.text.toLowerCase());
+    return (this.lowerText ??= this.lowerIsText ? this.text : this.text.toLowerCase());
   }
 
   get context(): ContextIndex {

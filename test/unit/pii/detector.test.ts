@@ -78,9 +78,18 @@ describe('resolveOverlaps', () => {
       if (!mayBeUpperCase(c)) {
         ruledOut++;
         if (lu.test(ch)) expect.fail(`U+${c.toString(16)} is \\p{Lu} but mayBeUpperCase rules it out`);
+        // Nor does lower-casing change it: a text made of such characters (and ASCII other than A-Z) is its own `lower`.
+        if (ch.toLowerCase() !== ch) expect.fail(`U+${c.toString(16)} changes under toLowerCase but mayBeUpperCase rules it out`);
       }
       if (OTHER_NON_ASCII.test(ch) !== mayBeUpperCase(c)) expect.fail(`U+${c.toString(16)}: OTHER_NON_ASCII and mayBeUpperCase disagree`);
     }
     expect(ruledOut).toBeGreaterThan(40000);
+  });
+
+  it('finds the same things in Chinese text whose lower-cased form is the text itself', () => {
+    const d = createPiiDetector();
+    const text = '联系人：王芳，电话13800138000，地址：北京市朝阳区建国路88号';
+    expect(text.toLowerCase()).toBe(text);
+    expect(d.detect(text).map((f) => f.type)).toEqual(['PERSON', 'PHONE_NUMBER', 'ADDRESS']);
   });
 });
