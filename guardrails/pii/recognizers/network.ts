@@ -14,6 +14,14 @@ const MAC = /(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]
 const MAC_HINT = /[:\-][0-9A-Fa-f]{2}[:\-][0-9A-Fa-f]{2}[:\-]|\.[0-9A-Fa-f]{4}\./g;
 const VERSION_BEFORE = /(?:\bv|version|ver\.?|版本|release|build)\s*$/i;
 
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+/** At least four hex digits (what counting /[0-9A-Fa-f]/g matches decided, without an array of one-character strings). */
+function hasFourHexDigits(value: string): boolean {
+  let hex = 0;
+  for (let i = 0; i < value.length; i++) if (isHexCode(value.charCodeAt(i)) && ++hex === 4) return true;
+  return false;
+}
+
 export const networkRecognizer: Recognizer = {
   name: 'network',
   entityTypes: ['IP_ADDRESS', 'MAC_ADDRESS'],
@@ -51,7 +59,7 @@ export const networkRecognizer: Recognizer = {
         lastEnd = start + value.length;
         // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before
         // isIPv6 (one large regex), which most colon runs (times, ratios, key: value) never need.
-        if (value.length < 6 || (value.match(/[0-9A-Fa-f]/g)?.length ?? 0) < 4 || !isIPv6(value)) continue;
+        if (value.length < 6 || !hasFourHexDigits(value) || !isIPv6(value)) continue;
         out.push({ type: 'IP_ADDRESS', start, end: lastEnd, score: 0.85, validator: 'ipv6', contextApplied: false });
       }
     }

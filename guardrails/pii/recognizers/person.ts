@@ -382,7 +382,8 @@ const LOG_TRANSLIT_CHAR = Math.log(1 / ZH_TRANSLITERATION_CHARS.size);
 const TRANSLIT_START_LOG_PRIOR = Math.log(1 / 200);
 /** Log-likelihood ratio a run needs (tuned on the Weibo train/dev rows: 3–9 change dev F1 by < 0.005). */
 const TRANSLIT_MIN_ODDS = 5;
-const NAME_DOT = /^[·•．・.]$/;
+/** A dot joining the parts of a transliterated name: · • ． ・ . (by code: no one-character string per test). */
+const isNameDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0xff0e || c === 0x30fb || c === 46;
 
 /**
  * Transliterated foreign names (詹姆斯, 克里斯汀斯图尔特, 马克·扎克伯格): a run of three or more transliteration
@@ -397,7 +398,7 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
   let end = j;
   let dotted = false;
   // 马克·扎克伯格: continue over a middle dot into the next run.
-  while (end + 1 < n && NAME_DOT.test(text[end]!) && TRANSLIT[text.charCodeAt(end + 1)] === 1) {
+  while (end + 1 < n && isNameDot(text.charCodeAt(end)) && TRANSLIT[text.charCodeAt(end + 1)] === 1) {
     dotted = true;
     end++;
     // After the dot: transliteration characters, and within the first two also any other ideograph that is
