@@ -595,7 +595,10 @@ const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱�
 const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f';
 const TOKEN = `[${UPPER}][${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
-const CAPITALISED_RUN = new RegExp(`(?<![${UPPER}${LOWER}0-9'’])${TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
+// The first token's lookbehind sits after its capital (`C(?<![…]C)` is `(?<![…])C`: same matches): V8 then skips
+// to capitals instead of entering the lookbehind at every position (~2x faster on Chinese text).
+const FIRST_TOKEN = `[${UPPER}](?<![${UPPER}${LOWER}0-9'’][${UPPER}])[${LOWER}]+(?:['’\\-][${UPPER}]?[${LOWER}]+)?`;
+const CAPITALISED_RUN = new RegExp(`${FIRST_TOKEN}(?:[ ](?:[${UPPER}]\\.?[ ])?${TOKEN}){0,3}(?![${UPPER}${LOWER}0-9])`, 'g');
 /** Strong cues name a person outright; weak cues only make a capitalised run more likely to be one. */
 const EN_STRONG_CUES = new Set(['my name is', 'name is', 'name', 'names are', 'last name', 'first name', 'surname', 'full name', 'i am', "i'm", 'this is', 'called', 'named', 'dear', 'attention', 'attn', 'signed', 'sincerely', 'regards', 'manager is', 'boss is', 'wife', 'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'friend', 'colleague', 'patient', 'customer', 'client', 'employee', 'user', 'contact']);
 const EN_WEAK_CUES = new Set(['by', 'from', 'with', 'and', 'ask', 'tell', 'meet', 'met', 'hi', 'hello', 'hey', 'thanks', 'thank you', 'to', 'cc', 'for', 'under', 'give', 'given', 'call', 'email', 'asked', 'told', 'saw', 'visit', 'says', 'said', 'heard', 'kid', 'producer', 'director', 'author', 'singer', 'actor', 'founder', 'founders', 'ceo', 'coach', 'teacher', 'doctor', 'nurse', 'lawyer', 'agent']);
