@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { digitsOf } from '../../core/normalize.js';
 import { DEFAULT_CONTEXT } from '../context.js';
-import { forEachMatch, forEachMatchNear, type Candidate, type Recognizer } from '../types.js';
+import { forEachMatch, forEachMatchNear, isDigitCode, type Candidate, type Recognizer } from '../types.js';
 import { internationalIsValid, nanpIsValid } from './phone-validity.js';
 
 /** Mainland mobile: 1[3-9]x with the allocated second/third digits; optional +86; 3-4-4 grouping allowed. */
@@ -30,6 +30,14 @@ const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5
 const isNationalGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 45 || c === 46;
 const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 46;
 const isGenericChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 43 || c === 45 || c === 46 || c === 120;
+
+/** ASCII digits in value[0, end) (end < 0: the whole value): what `.replace(/\D/g, '').length` counted, without the copy. */
+function digitCount(value: string, end = -1): number {
+  const to = end < 0 ? value.length : end;
+  let n = 0;
+  for (let i = 0; i < to; i++) if (isDigitCode(value.charCodeAt(i))) n++;
+  return n;
+}
 
 function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' {
   // The common case (a valid number of a calling code the shortcut knows) without the library's per-call costs.
@@ -86,17 +94,18 @@ export const phoneRecognizer: Recognizer = {
     // context word: scanned only within its reach.
     const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
     if (dotted >= 4) forEachMatchNear(NATIONAL_GROUPED, text, facts, phoneWords, 0.4, isNationalGroupedChar, (m) => {
-      const n = m[0].replace(/\D/g, '').length;
+      const n = digitCount(m[0]);
       if (n < 8 || n > 12) return;
       push(m.index, m.index + m[0].length, 0.4, 'grouped');
     });
     if (dotted >= 7) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 0.25, isPlainGroupedChar, (m) => {
-      const n = m[0].replace(/\D/g, '').length;
+      const n = digitCount(m[0]);
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');
     });
     forEachMatchNear(GENERIC, text, facts, phoneWords, 0.2, isGenericChar, (m) => {
-      const n = m[0].replace(/x\d+$/, '').replace(/\D/g, '').length;
+      // (Not the digits of an extension: a GENERIC match holds at most one x, followed by its digits to the end.)
+      const n = digitCount(m[0], m[0].indexOf('x'));
       if (n < 7 || n > 15) return;
       if (/^\d+\.\d{1,2}$/.test(m[0])) return; // an amount (91603.08), not a phone
       push(m.index, m.index + m[0].length, 0.2, 'generic');
