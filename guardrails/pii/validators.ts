@@ -20,10 +20,27 @@ export function luhn(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
-function isValidDate(year: number, month: number, day: number, latestYear = new Date().getUTCFullYear()): boolean {
-  if (year < 1900 || year > latestYear || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+/** Days per month of a common year; February of a leap year has 29 (Gregorian, as Date counts). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The current UTC year, and when it ends: read from the clock once a year rather than with a Date per call. */
+let currentYear = 0;
+let yearEnds = 0;
+function utcYearNow(): number {
+  const now = Date.now();
+  if (now >= yearEnds) {
+    currentYear = new Date(now).getUTCFullYear();
+    yearEnds = Date.UTC(currentYear + 1, 0, 1);
+  }
+  return currentYear;
+}
+
+function isValidDate(year: number, month: number, day: number, latestYear = utcYearNow()): boolean {
+  // (Written so that NaN fails, and with Date.UTC's truncation of a fractional year or month: as the Date did.)
+  if (!(year >= 1900 && year <= latestYear && month >= 1 && month <= 12 && day >= 1)) return false;
+  const y = year | 0;
+  const m = month | 0;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return day <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0);
 }
 
 /** First two digits of a resident ID: province-level division codes (GB/T 2260). */

@@ -53,3 +53,21 @@ describe('validators', () => {
     }
   });
 });
+
+describe('plausibleBirthDate', () => {
+  it('knows month lengths and Gregorian leap years, and the range 1900 … this year', () => {
+    expect(v.plausibleBirthDate(2000, 2, 29)).toBe(true); // divisible by 400
+    expect(v.plausibleBirthDate(1900, 2, 29)).toBe(false); // divisible by 100 only
+    expect(v.plausibleBirthDate(2004, 2, 29)).toBe(true);
+    expect(v.plausibleBirthDate(2003, 2, 29)).toBe(false);
+    expect(v.plausibleBirthDate(1999, 4, 31)).toBe(false);
+    expect(v.plausibleBirthDate(1999, 12, 31)).toBe(true);
+    expect(v.plausibleBirthDate(1899, 12, 31)).toBe(false);
+    expect(v.plausibleBirthDate(new Date().getUTCFullYear(), 1, 1)).toBe(true);
+    expect(v.plausibleBirthDate(new Date().getUTCFullYear() + 1, 1, 1)).toBe(false);
+    expect(v.plausibleBirthDate(1990, 13, 1)).toBe(false);
+    expect(v.plausibleBirthDate(1990, 0, 1)).toBe(false);
+    expect(v.plausibleBirthDate(1990, 1, 0)).toBe(false);
+    expect(v.plausibleBirthDate(Number.NaN, 1, 1)).toBe(false);
+  });
+});
