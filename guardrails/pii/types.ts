@@ -184,7 +184,6 @@ export function tableAt(table: Uint8Array, text: string, i: number): number {
   return i >= 0 && i < text.length ? table[text.charCodeAt(i)]! : 0;
 }
 
-/** Iterate a global regex safely (never loops on empty matches). */
 /**
  * For a sticky regex whose matches start exactly where a run of `isRunChar` characters before an `anchor` starts
  * (its lookbehind forbids a run character before the match): tries the regex once per occurrence of the anchor,
@@ -212,6 +211,7 @@ export function forEachRunStartMatch(
   }
 }
 
+/** Iterate a global regex safely (never loops on empty matches). */
 export function forEachMatch(regex: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
