@@ -17,6 +17,7 @@
 import type { PipelineResult, Pipeline, RequestContext, Surface, OpenAIErrorBody } from './types.js';
 import type { UpstreamRouter } from '../upstream/router.js';
 import { UpstreamError, type Chunk } from '../upstream/types.js';
+import { traceMark } from '../observability/stage-trace.js';
 
 export interface StageRequest {
   surface: Surface;
@@ -57,6 +58,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         const started = performance.now();
         const decision = await stage.input({ surface, body, ctx });
         addTiming(ctx, stage.name, started);
+        traceMark(`input stage ${stage.name}`);
         if (decision.action === 'stop') return decision.result;
         if (decision.body) body = decision.body;
       }
@@ -68,6 +70,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       let routed;
       try {
         routed = await deps.router.call(surface, body, { signal: ctx.signal });
+        traceMark('router returned');
       } catch (err) {
         addTiming(ctx, 'upstream', upstreamStarted);
         return upstreamErrorResult(err);
@@ -84,6 +87,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           const started = performance.now();
           const out = await stage.output({ surface, body, ctx, response });
           addTiming(ctx, stage.name, started);
+          traceMark(`output stage ${stage.name}`);
           if (isPipelineResult(out)) return out;
           response = out;
         }

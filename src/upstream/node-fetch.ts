@@ -13,6 +13,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
+import { traceMark } from '../observability/stage-trace.js';
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 /** Parsed request targets by URL string: a provider calls the same few URLs over and over. */
@@ -69,6 +70,7 @@ export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTra
       const req = (secure ? httpsRequest : httpRequest)(
         { ...options, method, headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent },
         (res) => {
+          traceMark('upstream response head');
           clearTimeout(deadline);
           const status = res.statusCode ?? 502;
           if (NULL_BODY_STATUS.has(status) || method === 'HEAD') {
@@ -96,7 +98,11 @@ export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTra
       }
       const body = init.body;
       if (body === undefined || body === null) req.end();
-      else if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
+      else if (typeof body === 'string' || body instanceof Uint8Array) {
+        traceMark('SDK request built → upstream req.end');
+        req.end(body);
+        traceMark('upstream request written');
+      }
       else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
       else {
         clearTimeout(deadline);
@@ -230,6 +236,7 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     const onData = (chunk: Buffer): void => void chunks.push(chunk);
     const onEnd = (): void => {
+      traceMark('upstream body read');
       cleanup();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     };

@@ -9,6 +9,7 @@ import OpenAI, { type ClientOptions } from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
 import { createNodeTransport, type NodeTransport } from './node-fetch.js';
+import { traceMark } from '../observability/stage-trace.js';
 
 const paths: Record<Surface, string> = {
   'chat.completions': '/chat/completions',
@@ -153,6 +154,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
       try {
         if (!stream) {
           const json = await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs });
+          traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }
         const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;

@@ -26,6 +26,7 @@ import type { StoredKey } from '../../store/key-store/types.js';
 import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import { ApiError } from '../errors.js';
+import { traceMark } from '../../observability/stage-trace.js';
 
 export interface AccessControl {
   /** Sets `res.locals.auth` or throws ApiError 401/403. Idempotent. */
@@ -215,6 +216,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     // When the body is already parsed we can refuse a disallowed model before any further work.
     const model = (req.body as { model?: unknown } | undefined)?.model;
     if (typeof model === 'string') assertModelAllowed(grant.auth, model);
+    traceMark('authenticate');
     next();
   };
 
@@ -244,6 +246,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       });
     }
     releaseWhenDone(res, result.lease!, estimate);
+    traceMark('rate limit');
     next();
   };
 

@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
+import { traceMark } from '../../observability/stage-trace.js';
 
 const FIRST_NON_WHITESPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/;
 
@@ -27,11 +28,13 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
     if (length === undefined) return fallback(req, res, next);
     readBody(req, length).then(
       (text) => {
+        traceMark('body read');
         try {
           req.body = parseStrict(text);
         } catch (err) {
           return next(bodyError(400, (err as Error).message, 'entity.parse.failed'));
         }
+        traceMark('body JSON.parse');
         next();
       },
       (err: unknown) => next(err),

@@ -10,6 +10,7 @@ import type { OutcomeObserver, RequestOutcome } from '../outcome.js';
 import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { HeaderHook } from '../hooks.js';
+import { stageTraceEnabled, traceMark, traceRequestStart } from '../../observability/stage-trace.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,6 +43,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
   const { logger, observers, headerHooks } = opts;
   const requestLog = requestLogger(logger);
   return (req, res, next) => {
+    traceRequestStart();
     const startedAt = new Date();
     const t0 = performance.now();
     const incoming = req.headers['x-request-id'];
@@ -54,7 +56,9 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
     if (headerHooks.length) patchWriteHead(req, res, headerHooks, logger);
 
     let reported = false;
+    if (stageTraceEnabled) res.once('finish', () => traceMark("'finish' event"));
     res.once('close', () => {
+      traceMark("'close' event");
       if (reported) return;
       reported = true;
       opts.onEnd?.();
@@ -68,6 +72,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
           logger.warn({ requestId, err: errorName(err) }, 'outcome observer failed');
         }
       }
+      traceMark('observers (metrics, guardrails, audit)');
       const level = outcome.status >= 500 ? 'warn' : 'info';
       requestLog[level](
         {
@@ -89,7 +94,9 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
         },
         'request',
       );
+      traceMark('request log line');
     });
+    traceMark('request lifecycle');
     next();
   };
 }
@@ -127,6 +134,7 @@ function patchWriteHead(req: Request, res: Response, hooks: readonly HeaderHook[
           }
         }
       }
+      traceMark('header hooks (verdict summary, receipt)');
     }
     return (original as (...a: unknown[]) => Response).apply(this, args);
   } as Response['writeHead'];

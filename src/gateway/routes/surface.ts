@@ -13,10 +13,12 @@ import { parseBody } from '../validate.js';
 import { writeEventStream } from '../sse.js';
 import { contextFor } from '../request-context.js';
 import { assertModelAllowed } from '../middleware/access.js';
+import { traceMark } from '../../observability/stage-trace.js';
 
 export function surfaceHandler(surface: Surface, route: string, deps: GatewayDeps): RequestHandler {
   const schema = bodySchemas[surface];
   return async (req, res) => {
+    traceMark('express router → route');
     res.locals.route = route;
     const body = parseBody(schema, req.body);
     const model = body.model as string;
@@ -30,8 +32,10 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
 
     const ctx = contextFor(req, res);
     if (typeof body.user === 'string') ctx.endUser = body.user;
+    traceMark('zod validation, model check, context');
 
     const result = await deps.pipeline.run(surface, body, ctx);
+    traceMark('pipeline returned');
     if (result.kind === 'json') {
       sendJson(res, result.status, result.body);
     } else if (result.kind === 'error') {
@@ -51,5 +55,7 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(json));
+  traceMark('JSON.stringify answer');
   res.end(json);
+  traceMark('res.end returned');
 }

@@ -1,0 +1,229 @@
+/**
+ * Latency ladder of the gateway's path (`nice npx tsx bench/gateway-ladder.ts`): the sequential probe of
+ * bench/gateway.ts (one keep-alive connection, the same non-streamed chat body, high-resolution timer)
+ * against rungs that each add one layer, every rung its own process behind one fast upstream:
+ *
+ *   direct           client → fast upstream
+ *   floor            bench/lib/floor-proxy.ts: node:http in and out, bodies piped, nothing parsed
+ *   fetch-node-http  node:http server: body read + JSON.parse, SealGate's node:http transport (src/upstream/node-fetch.ts)
+ *                    without the openai SDK, JSON.stringify, one res.end
+ *   sdk-node-http    node:http server: body read + JSON.parse, SealGate's upstream client (openai SDK over
+ *                    our node:http fetch, src/upstream/openai-compatible.ts), JSON.stringify, one res.end
+ *   sdk-express      the same inside express 5 with express.json()
+ *   sdk-express-lean-body   the same with SealGate's own JSON body reader (src/gateway/middleware/json-body.ts)
+ *   sealgate-bare    SealGate, guardrails and audit off (access control, body, validation, pipeline, log, metrics)
+ *   passthrough      SealGate, guardrails off (bench config: + audit trail and receipts)
+ *   sealgate         SealGate, default config (+ guardrails)
+ *
+ * Slices of LADDER_SLICE requests (default 400) alternate over the targets in a rotating order, LADDER_ROUNDS
+ * rounds (default 8), so that drift on the shared host falls on every rung; each rung's p50 is the median
+ * of its slice p50s, and each step is the median over rounds of (rung − rung below) in the same round.
+ * LADDER_TRACE=1 also runs the SealGate rungs with SEALGATE_STAGE_TRACE (src/observability/stage-trace.ts)
+ * and prints their median wall-clock increments between stages (µs) for the last 500 requests.
+ * LADDER_ONLY=direct,floor,… limits the rungs; LADDER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' adds node flags to the
+ * SealGate rungs. Not a test; writes nothing in the repository.
+ *
+ * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body --port=N --upstream=URL` runs one of the bare rungs.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
+import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
+import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { createOpenAICompatibleProvider } from '../src/upstream/openai-compatible.js';
+import { createNodeTransport } from '../src/upstream/node-fetch.js';
+import { jsonBody } from '../src/gateway/middleware/json-body.js';
+import { traceMark, traceRequestStart } from '../src/observability/stage-trace.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEV_KEY = 'sg-dev-local-only-key';
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+// ---- the two bare rungs (child processes) --------------------------------------------------------
+
+async function serveBare(kind: string, port: number, upstream: string): Promise<void> {
+  const provider = createOpenAICompatibleProvider({ name: 'bench', baseUrl: upstream, models: [FAST_UPSTREAM_MODEL] });
+  const transport = createNodeTransport();
+  const headers = { authorization: 'Bearer sealgate-no-key', 'content-type': 'application/json', accept: 'application/json' };
+  const call = async (body: Record<string, unknown>, signal: AbortSignal): Promise<unknown> => {
+    if (kind !== 'fetch-node-http') {
+      const result = await provider.call({ surface: 'chat.completions', body, signal, timeoutMs: 30_000 });
+      if (result.kind !== 'json') throw new Error('expected JSON');
+      return result.body;
+    }
+    // The same node:http transport without the openai SDK around it.
+    const response = await transport.fetchWithDeadline(`${upstream}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(body), signal }, 30_000);
+    if (!response.ok) throw new Error(`upstream ${response.status}`);
+    return response.json();
+  };
+  const answer = async (body: Record<string, unknown>, res: ServerResponse): Promise<void> => {
+    const controller = new AbortController();
+    const json = JSON.stringify(await call(body, controller.signal));
+    traceMark('JSON.stringify answer');
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+    traceMark('res.end returned');
+  };
+  const fail = (res: ServerResponse) => () => {
+    if (!res.headersSent) res.writeHead(502);
+    res.end();
+  };
+  if (kind === 'sdk-node-http' || kind === 'fetch-node-http') {
+    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== 'POST') return void res.writeHead(404).end();
+      traceRequestStart();
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        answer(body, res).catch(fail(res));
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+    server.listen(port, '127.0.0.1');
+    return;
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.use((_req, _res, next) => {
+    traceRequestStart();
+    next();
+  });
+  app.use(kind === 'sdk-express' ? express.json({ limit: '1mb' }) : jsonBody({ limit: 1 << 20, shouldParse: () => true }));
+  app.post('/v1/chat/completions', async (req, res) => {
+    await answer(req.body as Record<string, unknown>, res);
+  });
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, '127.0.0.1');
+}
+
+// ---- the ladder (parent process) -----------------------------------------------------------------
+
+interface Rung {
+  name: string;
+  port: number;
+  agent: Agent;
+  traceFile?: string;
+}
+
+const PAYLOAD = JSON.stringify({ model: FAST_UPSTREAM_MODEL, messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }] });
+
+/** bench/gateway.ts's `once`: one POST on the rung's keep-alive agent, whole body read as text. */
+function once(r: Rung): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: r.port,
+        path: '/v1/chat/completions',
+        method: 'POST',
+        agent: r.agent,
+        headers: { authorization: `Bearer ${DEV_KEY}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => (res.statusCode === 200 && text.includes('benchmark') ? resolve(performance.now() - t0) : reject(new Error(`${r.name}: HTTP ${res.statusCode} ${text.slice(0, 200)}`))));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(PAYLOAD);
+  });
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+async function slice(r: Rung, n: number): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await once(r));
+  return median(xs);
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.env.LADDER_ROUNDS ?? 8);
+  const sliceN = Number(process.env.LADDER_SLICE ?? 400);
+  const trace = process.env.LADDER_TRACE === '1';
+  const only = process.env.LADDER_ONLY?.split(',');
+  const dir = mkdtempSync(join(tmpdir(), 'sealgate-ladder-'));
+  const processes: Spawned[] = [];
+  const tsx = ['--import', 'tsx'];
+  try {
+    const upPort = await freePort();
+    processes.push(startProcess(process.execPath, [...tsx, join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
+    await waitForHttp(`${upstreamUrl}/models`);
+    const rungs: Rung[] = [{ name: 'direct', port: upPort, agent: new Agent({ keepAlive: true, maxSockets: 1 }) }];
+    const add = async (name: string, start: (port: number, traceFile: string) => Spawned): Promise<void> => {
+      if (only && !only.includes(name)) return;
+      const port = await freePort();
+      const traceFile = join(dir, `trace-${name}.json`);
+      processes.push(start(port, traceFile));
+      rungs.push({ name, port, agent: new Agent({ keepAlive: true, maxSockets: 1 }), traceFile });
+    };
+    await add('floor', (port) => startProcess(process.execPath, [...tsx, join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${port}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
+    for (const kind of ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body'])
+      await add(kind, (port, traceFile) =>
+        startProcess(process.execPath, [...tsx, join(ROOT, 'bench/gateway-ladder.ts'), `--serve=${kind}`, `--port=${port}`, `--upstream=${upstreamUrl}`], {
+          cwd: ROOT,
+          env: trace ? { SEALGATE_STAGE_TRACE: traceFile } : {},
+        }));
+    const sealgate = (extra: Record<string, unknown>, guardrails: boolean) => (port: number, traceFile: string) => {
+      const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [FAST_UPSTREAM_MODEL], logLevel: 'info', guardrails, extra });
+      const env = { ...BENCH_GATEWAY_ENV, ...(trace ? { SEALGATE_STAGE_TRACE: traceFile } : {}) };
+      const nodeArgs = process.env.LADDER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      return startProcess(process.execPath, [...nodeArgs, join(ROOT, 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env });
+    };
+    await add('sealgate-bare', sealgate({ audit: { enabled: false } }, false));
+    await add('passthrough', sealgate({}, false));
+    await add('sealgate', sealgate({}, true));
+    for (const r of rungs.slice(1)) await waitForHttp(`http://127.0.0.1:${r.port}/healthz`);
+    // Warm-up: the JIT and the keep-alive connections (bench/gateway.ts warms with 300).
+    for (const r of rungs) for (let i = 0; i < 1000; i++) await once(r);
+
+    const p50s = new Map<string, number[]>(rungs.map((r) => [r.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      const order = rungs.map((_, i) => rungs[(i + round) % rungs.length]!);
+      if (round % 2 === 1) order.reverse();
+      for (const r of order) p50s.get(r.name)!.push(await slice(r, sliceN));
+      process.stdout.write(`round ${round}: ${rungs.map((r) => `${r.name} ${p50s.get(r.name)![round]!.toFixed(3)}`).join(', ')}\n`);
+    }
+    process.stdout.write(`\nrung            p50 ms   step over the rung below (median of paired rounds, µs)\n`);
+    rungs.forEach((r, i) => {
+      const mine = p50s.get(r.name)!;
+      const below = i > 0 ? p50s.get(rungs[i - 1]!.name)! : undefined;
+      const step = below ? `${(median(mine.map((x, k) => x - below[k]!)) * 1000).toFixed(0).padStart(6)}  (${rungs[i - 1]!.name})` : '';
+      process.stdout.write(`${r.name.padEnd(15)} ${median(mine).toFixed(3)}   ${step}\n`);
+    });
+    if (trace) {
+      // One more slice each so the trace files hold steady-state requests only.
+      for (const r of rungs) if (r.traceFile) await slice(r, 500);
+      await new Promise((res) => setTimeout(res, 200));
+      for (const r of rungs) {
+        if (!r.traceFile || r.name === 'floor') continue;
+        try {
+          const t = JSON.parse(readFileSync(r.traceFile, 'utf8')) as { requests: number; rows: { step: string; n: number; medianMicros: number }[] };
+          process.stdout.write(`\n${r.name}: wall-clock µs between stages (median of the last 500 of ${t.requests} requests)\n`);
+          for (const row of t.rows) process.stdout.write(`  ${String(row.medianMicros).padStart(7)}  ${row.step}${row.n < 500 ? ` (n=${row.n})` : ''}\n`);
+        } catch {
+          process.stdout.write(`\n${r.name}: no trace file\n`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const serve = arg('serve');
+if (serve) await serveBare(serve, Number(arg('port')), arg('upstream')!);
+else await main();
