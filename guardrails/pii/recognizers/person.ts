@@ -3,7 +3,7 @@ import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../diction
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
-import { codeAt, forEachMatch, tableAt, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 
@@ -35,21 +35,38 @@ function codeTable(chars: Iterable<string>): Uint8Array {
   }
   return table;
 }
-const STARTS = new Map<readonly string[], Uint8Array>();
-const ENDS = new Map<readonly string[], Uint8Array>();
-function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
-  const table = STARTS.get(words) ?? STARTS.set(words, codeTable(firstChars(words))).get(words)!;
+/**
+ * A word list with its first- and last-character code tables, built once at load: startsWithAny / endsWithAny take
+ * it directly (they looked both tables up in a Map keyed by the list on every call: one hash lookup per position
+ * tested, on every surname character of running text).
+ */
+interface WordList {
+  readonly words: readonly string[];
+  readonly first: Uint8Array;
+  readonly last: Uint8Array;
+}
+const wordList = (words: readonly string[]): WordList => ({ words, first: codeTable(firstChars(words)), last: codeTable(lastChars(words)) });
+function startsWithAny(text: string, at: number, list: WordList): boolean {
   const c = codeAt(text, at);
-  if (c < 0 || table[c] !== 1) return false;
-  for (const w of words) if (text.startsWith(w, at)) return true;
+  if (c < 0 || list.first[c] !== 1) return false;
+  const words = list.words;
+  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k]!, at)) return true;
   return false;
 }
-function endsWithAny(text: string, at: number, words: readonly string[]): boolean {
+function endsWithAny(text: string, at: number, list: WordList): boolean {
   if (at === 0) return false;
-  const table = ENDS.get(words) ?? ENDS.set(words, codeTable(lastChars(words))).get(words)!;
-  if (table[text.charCodeAt(at - 1)] !== 1) return false;
-  for (const w of words) if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
+  if (list.last[text.charCodeAt(at - 1)] !== 1) return false;
+  const words = list.words;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
+  }
   return false;
+}
+/** Length of the first of ZH_HONORIFICS (in list order) that starts at `at`, else 0 (a loop: no closure per call). */
+function honorificLengthAt(text: string, at: number): number {
+  for (let k = 0; k < ZH_HONORIFICS.length; k++) if (text.startsWith(ZH_HONORIFICS[k]!, at)) return ZH_HONORIFICS[k]!.length;
+  return 0;
 }
 /** ZH_WORDS_ENDING_IN_SURNAME by their two UTF-16 codes as one number: a Set lookup without building a string. */
 const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
@@ -70,6 +87,11 @@ for (const [traditional, simplified] of ZH_TRADITIONAL_SURNAMES) SURNAME_SIMPLIF
 
 /** Name cues and the occupations written before a name, one list: one last-character lookup per candidate. */
 const CUES_AND_TITLES = [...ZH_NAME_CUES, ...ZH_TITLES_BEFORE_NAME];
+const HONORIFICS_LIST = wordList(ZH_HONORIFICS);
+const NAME_CUES_LIST = wordList(ZH_NAME_CUES);
+const TITLES_BEFORE_NAME_LIST = wordList(ZH_TITLES_BEFORE_NAME);
+const CUES_AND_TITLES_LIST = wordList(CUES_AND_TITLES);
+const AFTER_NAME_VERBS_LIST = wordList(ZH_AFTER_NAME_VERBS);
 /** One-character cues (ZH_NAME_CUES ending in them are conjunctions / verbs, not labels). */
 const ZH_WEAK_CUES = new Set(['和', '跟', '与', '给', '找', '问', '致']);
 /** What may follow a name used as a whole @handle. */
@@ -134,7 +156,17 @@ const MEASURE_SURNAMES = new Set(['张', '包', '段', '万']);
 const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于万查连谈解储'.split(''));
 /** Pronouns, plural marker and modals: what stands before a verb (我|祝, 们|向, 要|管). */
 const SUBJECT_BEFORE_VERB = new Set('我你他她它们要想会都也还就再先来去'.split('').map((c) => c.charCodeAt(0)));
-const NUMERAL_BEFORE = /[\d一二三四五六七八九十两几数百千万多每][\s]?$/;
+const NUMERAL_CODE = codeTable('0123456789一二三四五六七八九十两几数百千万多每');
+/**
+ * A numeral right before i, or a numeral and one \s character (what /[\d一二三四五六七八九十两几数百千万多每][\s]?$/ said of
+ * text.slice(max(0, i - 2), i)), by codes: no slice and no regex per 张 / 包 / 段 / 万.
+ */
+function numeralBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (NUMERAL_CODE[c] === 1) return true;
+  return i >= 2 && isSpaceCode(c) && NUMERAL_CODE[text.charCodeAt(i - 2)] === 1;
+}
 
 /**
  * The character before a surname character forms a word with it (感谢, 对于, 汗颜): a strong pair seen often
@@ -192,10 +224,10 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
     // (Codes, not one-character strings, in this loop: a CJK character as a string is a fresh allocation.)
     let surnameLength = 0;
     if (SURNAME_SIMPLIFIED[code] !== 0) surnameLength = 1;
-    if (COMPOUND_FIRST_CODE[code] === 1) for (const c of ZH_COMPOUND_SURNAMES) if (text.startsWith(c, i)) surnameLength = 2;
+    if (COMPOUND_FIRST_CODE[code] === 1) for (let k = 0; k < ZH_COMPOUND_SURNAMES.length; k++) if (text.startsWith(ZH_COMPOUND_SURNAMES[k]!, i)) surnameLength = 2;
     if (surnameLength === 0) continue;
     // 张 / 包 / 段 after a number are measure words: 2 张成人票, 三包.
-    if (MEASURE_SURNAME_CODE[code] === 1 && NUMERAL_BEFORE.test(text.slice(Math.max(0, i - 2), i))) continue;
+    if (MEASURE_SURNAME_CODE[code] === 1 && numeralBefore(text, i)) continue;
     const g = i + surnameLength;
     let given = 0;
     // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
@@ -210,10 +242,10 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
     }
     if (wholeHandle) {
       // given set above
-    } else if (startsWithAny(text, g, ZH_HONORIFICS)) given = 0;
+    } else if (startsWithAny(text, g, HONORIFICS_LIST)) given = 0;
     else if (isCjkCode(codeAt(text, g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
       given = 1;
-      if (isCjkCode(codeAt(text, g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, ZH_HONORIFICS)) given = 2;
+      if (isCjkCode(codeAt(text, g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, HONORIFICS_LIST)) given = 2;
     }
     // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
     // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
@@ -230,7 +262,7 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
       }
     }
     const end = g + given;
-    const honorificAfter = startsWithAny(text, end, ZH_HONORIFICS);
+    const honorificAfter = startsWithAny(text, end, HONORIFICS_LIST);
     // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
     // forms no word with the surname (陪着|沈老师, 新来的|范老师) is an edge too.
     const boundaryBefore = boundaryBeforeOf(text, i);
@@ -239,12 +271,12 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
     if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
     // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
     if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(codeAt(text, i - 1))) continue;
-    if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
+    if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
     // Skip a colon or spaces between a cue and the name (联系人：李娜).
     let cueEnd = i;
     while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
     // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
-    const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES);
+    const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES_LIST);
     // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
     const strongCue = cueBefore && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1;
     // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
@@ -255,7 +287,7 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
     // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
     // names in it too, so a frequent pair may be a frequent name).
     if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) continue;
-    const verbAfter = startsWithAny(text, end, ZH_AFTER_NAME_VERBS);
+    const verbAfter = startsWithAny(text, end, AFTER_NAME_VERBS_LIST);
     let score = 0.25;
     if (cueBefore) score += 0.4;
     if (honorificAfter) score += 0.4;
@@ -284,11 +316,11 @@ function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
     // where handles and signatures end.
     else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
     // Honorific with surname only (张先生): the name is the surname plus its title.
-    const spanEnd = given === 0 ? end + (ZH_HONORIFICS.find((h) => text.startsWith(h, end))?.length ?? 0) : end;
+    const spanEnd = given === 0 ? end + honorificLengthAt(text, end) : end;
     if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
     // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
     // too) does not hide the next surname inside it.
-    if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, ZH_TITLES_BEFORE_NAME))) i = spanEnd - 1;
+    if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, TITLES_BEFORE_NAME_LIST))) i = spanEnd - 1;
   }
 }
 
@@ -310,15 +342,15 @@ function petNameAt(text: string, k: number, out: Candidate[]): void {
   // A pair the background text knows (莉莉, 胖胖: names and nicknames are in it too) is a name only after a
   // strong cue (我是莉莉, 我家胖胖), and never a kinship word or a common doubled word (妈妈, 宝宝, 天天).
   const pairs = m.pairCount(c, c);
-  if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, ZH_PET_CUES) || (endsWithAny(text, cueEnd, ZH_NAME_CUES) && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1)))) return;
+  if (pairs > 3 && (pairs >= 12 || KIN_DOUBLED.has(text[k]!) || !(endsWithAny(text, cueEnd, PET_CUES_LIST) || (endsWithAny(text, cueEnd, NAME_CUES_LIST) && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1)))) return;
   let score = 0.3;
   if (GIVEN_NAME_CHAR[c] === 1) score += 0.15;
   const handle = codeAt(text, k - 1) === 64 && (k + 2 >= text.length || HANDLE_END.test(text[k + 2]!));
   // (One-character cues such as 和 / 给 count half: 和婷婷 yes, 滑梯和跷跷板 no.)
-  const cue = endsWithAny(text, cueEnd, ZH_NAME_CUES);
-  if ((cue && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1) || endsWithAny(text, cueEnd, ZH_PET_CUES) || handle) score += 0.2;
+  const cue = endsWithAny(text, cueEnd, NAME_CUES_LIST);
+  if ((cue && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1) || endsWithAny(text, cueEnd, PET_CUES_LIST) || handle) score += 0.2;
   else if (cue) score += 0.1;
-  if (startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS) || startsWithAny(text, k + 2, ZH_HONORIFICS)) score += 0.15;
+  if (startsWithAny(text, k + 2, AFTER_NAME_VERBS_LIST) || startsWithAny(text, k + 2, HONORIFICS_LIST)) score += 0.15;
   // A doubled given-name character standing alone between punctuation is someone called by name (，兰兰，);
   // interjections (嗯嗯, 拜拜) have no given-name character.
   else if (GIVEN_NAME_CHAR[c] === 1 && (k === 0 || ZH_CLAUSE_START.test(text[k - 1]!)) && (k + 2 >= text.length || ZH_CLAUSE_END.test(text[k + 2]!))) score += 0.1;
@@ -372,8 +404,8 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
   if (wordAfter || wordBefore || asWord || codeAt(text, k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(pairKey(text.charCodeAt(k), text.charCodeAt(k + 1))) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
   let score = givenOnly ? 0.35 : 0.45;
-  if (!isCjkCode(after) || startsWithAny(text, s + 1, ZH_AFTER_NAME_VERBS)) score += 0.1;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
+  if (!isCjkCode(after) || startsWithAny(text, s + 1, AFTER_NAME_VERBS_LIST)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });
 }
 const TRANSLIT = new Uint8Array(65536);
@@ -435,8 +467,8 @@ function erNameAt(text: string, k: number, out: Candidate[]): void {
   if (m.pmi(c, ER) > 2 || m.pairCount(c, ER) >= 8 || (isCjkCode(after) && m.pmi(ER, after) > 1.5)) return;
   if (isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), c) > 2) return;
   let score = 0.35;
-  if (!isCjkCode(after) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
+  if (!isCjkCode(after) || startsWithAny(text, k + 2, AFTER_NAME_VERBS_LIST)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-er-name', contextApplied: true });
 }
 
@@ -459,8 +491,8 @@ function kinTitleNameAt(text: string, k: number, out: Candidate[]): void {
   // (No word edge needed: the checks above already say the pair is no word of running text — 昨天碰到|峰哥|了,
   // 多亏|强叔|帮忙. Edges only raise the score.)
   let score = 0.5;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, ZH_NAME_CUES) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1 || text[k - 1] === '@') score += 0.1;
-  if (!isCjkCode(codeAt(text, k + 2)) || startsWithAny(text, k + 2, ZH_AFTER_NAME_VERBS)) score += 0.1;
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1 || text[k - 1] === '@') score += 0.1;
+  if (!isCjkCode(codeAt(text, k + 2)) || startsWithAny(text, k + 2, AFTER_NAME_VERBS_LIST)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: k + 2, score, validator: 'zh-kin-title', contextApplied: true });
 }
 
@@ -472,6 +504,8 @@ const TITLE_PAIRS = new Set<number>();
 /** Titles of office or profession: a qualifier before them (主治医生) is more likely than a nickname. */
 const FORMAL_TITLES = ['同学', '老师', '医生', '医师', '教授', '博士', '先生', '女士'];
 const ZH_TITLES_AFTER_NAME = ['小姐', '先生', '女士', '同学', '老师', '姑娘', '小姑娘', '小菇凉', '童鞋', '兄弟', '大侠', '医生', '医师', '博士', '教授', '阿姨', '叔叔'];
+const FORMAL_TITLES_LIST = wordList(FORMAL_TITLES);
+const TITLES_AFTER_NAME_LIST = wordList(ZH_TITLES_AFTER_NAME);
 /**
  * Two characters right before such a title name someone when they are not an everyday word (这位小姐,
  * 大学同学, 各位老师 are not names): no particle or pronoun character, the two do not form a common word,
@@ -482,7 +516,7 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   const a = text.charCodeAt(k);
   const b = text.charCodeAt(k + 1);
   if (!isCjkCode(b) || ((NAME_CLASS[a]! | NAME_CLASS[b]!) & NOT_GIVEN) !== 0 || SURNAME_SIMPLIFIED[a] !== 0) return;
-  if (k + 3 >= text.length || !TITLE_PAIRS.has(pairKey(text.charCodeAt(k + 2), text.charCodeAt(k + 3))) || !startsWithAny(text, k + 2, ZH_TITLES_AFTER_NAME) || !namelikePair(text, k)) return;
+  if (k + 3 >= text.length || !TITLE_PAIRS.has(pairKey(text.charCodeAt(k + 2), text.charCodeAt(k + 3))) || !startsWithAny(text, k + 2, TITLES_AFTER_NAME_LIST) || !namelikePair(text, k)) return;
   // 宿管阿姨 / 主管老师: an everyday word before the title is a job, not a name.
   if (WORDS_ENDING_IN_SURNAME.has(pairKey(a, b))) return;
   // 本小姐 / 姑娘们: a phrase or a plural, not a title after a name.
@@ -490,7 +524,7 @@ function titledNameAt(text: string, k: number, out: Candidate[]): void {
   // Before a formal title, two characters with nothing of a name (no typical given-name character, no surname
   // before them) qualify it (主治|医生, 同班|同学, 网课|老师); after a surname they are a rare given name
   // (何璋珏先生). Casual titles (童鞋, 小姐, 姑娘) follow nicknames of any characters (丸子童鞋).
-  if (GIVEN_NAME_CHAR[a] !== 1 && GIVEN_NAME_CHAR[b] !== 1 && k > 0 && SURNAME_SIMPLIFIED[text.charCodeAt(k - 1)] === 0 && startsWithAny(text, k + 2, FORMAL_TITLES)) return;
+  if (GIVEN_NAME_CHAR[a] !== 1 && GIVEN_NAME_CHAR[b] !== 1 && k > 0 && SURNAME_SIMPLIFIED[text.charCodeAt(k - 1)] === 0 && startsWithAny(text, k + 2, FORMAL_TITLES_LIST)) return;
   out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.55, validator: 'zh-titled-name', contextApplied: true });
 }
 
@@ -589,6 +623,7 @@ for (const t of ZH_TITLES_AFTER_NAME) {
 /** Doubled kinship and baby words: 妈妈, 宝宝, 哥哥 … */
 const KIN_DOUBLED = new Set('妈爸哥姐弟妹爷奶姥舅叔婶伯姑姨宝乖'.split(''));
 const ZH_PET_CUES = ['感谢', '谢谢', '我家', '我是', '叫我', '亲爱的', '宝贝', '想念', '想你', '爱你'];
+const PET_CUES_LIST = wordList(ZH_PET_CUES);
 
 /** Capitalised token runs: Jean-Pierre O'Brien, Sari J. Paavolainen. One token = upper + lower letters. */
 // Latin upper/lower ranges spelled out: V8 runs \p{Lu}/\p{Ll} classes an order of magnitude slower.
