@@ -5,10 +5,12 @@
  *
  * `word` mode compiles the entries into one alternation behind a look-behind, so V8's regex engine does the
  * scanning (faster than a JS loop on Latin text, where many positions start some entry). `any` mode (Chinese)
- * indexes the entries by their first character instead: a position whose character starts no entry costs
- * one Map lookup. Both give the same hits.
+ * indexes the entries by their first character instead; a position goes on to that index only when its
+ * character is a one-character entry or its two characters may start a longer one (a PairSet read). Both give
+ * the same hits.
  */
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
+import { PairSet } from '../zh/pair-matcher.js';
 
 export interface DictionaryHit {
   start: number;
@@ -25,6 +27,14 @@ export class DictionaryMatcher {
   private readonly byFirst = new Map<number, string[]>();
   /** Where some entry starts, by UTF-16 code (a CodeSet): most positions of a text are ruled out by one read. */
   private readonly firstCode = newCodeSet();
+  /**
+   * Then the first two codes of every entry of two characters or more, and the one-character entries: a position
+   * whose character starts some entry goes on to the Map lookup and string comparisons only when it is a
+   * one-character entry or its two characters may start a longer one. (The first code alone let through every
+   * 大 / 中 / 小 / 学 / 路 … — frequent characters that start some suffix or place word.)
+   */
+  private readonly pairs = new PairSet();
+  private readonly singles = newCodeSet();
   private readonly word: boolean;
   private readonly regex: RegExp | undefined;
 
@@ -35,6 +45,8 @@ export class DictionaryMatcher {
     else for (const entry of sorted) {
       const first = entry.charCodeAt(0);
       addCode(this.firstCode, first);
+      if (entry.length === 1) addCode(this.singles, first);
+      else this.pairs.add(first, entry.charCodeAt(1));
       const list = this.byFirst.get(first);
       if (list) list.push(entry);
       else this.byFirst.set(first, [entry]);
@@ -51,10 +63,15 @@ export class DictionaryMatcher {
     }
     const byFirst = this.byFirst;
     const firstCode = this.firstCode;
+    const pairs = this.pairs;
+    const singles = this.singles;
     const word = this.word;
-    for (let i = 0; i < text.length; i++) {
+    const last = text.length - 1;
+    for (let i = 0; i <= last; i++) {
       const code = text.charCodeAt(i);
       if (!hasCode(firstCode, code)) continue;
+      // No entry can start here: not a one-character entry, and no longer entry starts with these two codes.
+      if (!hasCode(singles, code) && (i === last || !pairs.mayHave(code, text.charCodeAt(i + 1)))) continue;
       const list = byFirst.get(code);
       if (list === undefined) continue;
       if (word && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;

@@ -6,10 +6,32 @@
  * entry, and a first-character index alone would compare strings at nearly every position.
  */
 import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
-import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
-const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
+const PAIR_BITS = 18;
+/** The top PAIR_BITS bits of a Fibonacci hash of the two 16-bit codes (UTF-16 code units: no masking needed). */
+const pairHash = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
 
+/**
+ * A set of character pairs as a 2^18-bit bitset (32 KB) over a multiplicative hash of the two codes: a pair not
+ * in the set is ruled out by one read, except for the ~1 % of pairs whose hash collides with a member's. (The
+ * 8 KB set over (a·31 + b) & 0xffff that it replaces let 2-6 % of the positions of Chinese text through to the
+ * Map lookup, and those lookups were most of a matcher's time: 2.3-2.7 µs/KB per matcher over the Weibo texts,
+ * 1.4-1.5 with this set, same hits.)
+ */
+export class PairSet {
+  private readonly bits = new Uint32Array(1 << (PAIR_BITS - 5));
+
+  add(a: number, b: number): void {
+    const h = pairHash(a, b);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  /** False when the pair (a, b) is certainly not in the set. */
+  mayHave(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+  }
+}
 /**
  * Two UTF-16 codes as one number, one-to-one: a·65536 + b shifted by a constant so that pairs whose first code
  * lies in U+2000–U+9FFF (CJK ideographs, CJK and general punctuation) stay within V8's small integers. Unshifted,
@@ -18,16 +40,15 @@ const pairHashOf = (a: number, b: number) => (a * 31 + b) & 0xffff;
 export const pairKey = (a: number, b: number): number => (a - 0x6000) * 65536 + b;
 
 export class PairMatcher {
-  /** 1 at a hash of each entry's first two codes: most positions are ruled out before the Map lookup. */
-  private readonly pairHash = newCodeSet();
+  /** Each entry's first two codes: most positions are ruled out before the Map lookup. */
+  private readonly pairs = new PairSet();
   /** pairKey(first code, second code) → entries with that prefix, longest first. */
   private readonly byPair = new Map<number, string[]>();
 
   constructor(entries: readonly string[]) {
     for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
       const key = pairKey(entry.charCodeAt(0), entry.charCodeAt(1));
-      const h = pairHashOf(entry.charCodeAt(0), entry.charCodeAt(1));
-      addCode(this.pairHash, h);
+      this.pairs.add(entry.charCodeAt(0), entry.charCodeAt(1));
       const list = this.byPair.get(key);
       if (list) list.push(entry);
       else this.byPair.set(key, [entry]);
@@ -36,16 +57,16 @@ export class PairMatcher {
 
   find(text: string): DictionaryHit[] {
     const hits: DictionaryHit[] = [];
-    const pairHash = this.pairHash;
+    const pairs = this.pairs;
     const byPair = this.byPair;
     const n = text.length - 1;
-    // One bitset read per position: the pair hash rules out a position on its own (whether its character starts
+    // One bitset read per position: the pair set rules out a position on its own (whether its character starts
     // no entry or starts some but not with this second character); a hash collision costs only the Map lookup.
     let next = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
       const code = next;
       next = text.charCodeAt(i + 1);
-      if (!hasCode(pairHash, pairHashOf(code, next))) continue;
+      if (!pairs.mayHave(code, next)) continue;
       const list = byPair.get(pairKey(code, next));
       if (list === undefined) continue;
       for (let k = 0; k < list.length; k++) {
