@@ -235,7 +235,10 @@ const CUE_OR_SHAPE_WORDS = new RegExp(`${ADDRESS_CUE_WORDS.source}|${OTHER_SHAPE
 
 function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk: boolean): Candidate[] {
   const out: Candidate[] = [];
-  const words = CUE_OR_SHAPE_WORDS.test(lower);
+  // (CUE_OR_SHAPE_WORDS matches exactly where one of the two lists does. On Chinese text V8 scans each list alone
+  // several times faster than the joined alternation — generator ZH rows: joined 2.5 µs/KB, cue words 0.36, other
+  // shapes 1.35 — and without a capital only the cue words can matter there; on Latin text the joined scan is faster.)
+  const words = hasCjk || CUE_OR_SHAPE_WORDS.test(lower);
   if (words && ADDRESS_CUE_WORDS.test(lower)) forEachMatch(ADDRESS_CUE, text, (m) => {
     const start = m.index + m[0].length;
     const clause = CLAUSE.exec(text.slice(start, start + 100));
