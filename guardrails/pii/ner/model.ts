@@ -118,16 +118,56 @@ export class NerModel {
     return new NerModel(new WeightTable(entries, entries.length), buildDictionary(file.commonWords));
   }
 
-  /** Entity spans (contiguous B/I runs) with their mean margin. */
-  spans(text: string): TaggedSpan[] {
+  /**
+   * Entity spans (contiguous B/I runs) with their mean margin. `mayKeep(text, start)`, when given, says whether a span
+   * starting at that offset could be kept by the caller: stretches of tokens none of which it holds for are not
+   * tagged at all, and what they would have yielded is left out (the caller would have dropped it anyway).
+   *
+   * Why that leaves every other span as it was: a token is scored only if it is capitalised, or a lower-case
+   * connector word before a capitalised token (Tokens.isCandidate); any other token gets O and resets the
+   * previous tag to O. So decoding restarts from O after each such token, and the maximal runs of tokens that
+   * might be scored (capitalised tokens and the tokens right before one: a superset) are decoded independently
+   * of each other. A span lies within one run and starts at one of its tokens.
+   */
+  spans(text: string, mayKeep?: (text: string, start: number) => boolean): TaggedSpan[] {
     const tokens = this.tokens.reset(text);
     const out: TaggedSpan[] = [];
+    const n = tokens.count;
+    if (mayKeep === undefined) {
+      this.decodeRange(tokens, 0, n, out);
+      return out;
+    }
+    const capital = tokens.capital;
+    const starts = tokens.starts;
+    let i = 0;
+    while (i < n) {
+      // A token that is capitalised or precedes a capitalised token might be scored; nothing else is.
+      if (capital[i] !== 1 && !(i + 1 < n && capital[i + 1] === 1)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let keep = false;
+      while (j < n && (capital[j] === 1 || (j + 1 < n && capital[j + 1] === 1))) {
+        if (!keep && mayKeep(text, starts[j]!)) keep = true;
+        j++;
+      }
+      if (keep) this.decodeRange(tokens, i, j, out);
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * Greedy decoding of tokens [from, to), starting after an O (the text's start, or a token that is not scored),
+   * closing the last span at `to` (the text's end, or a token that is not scored).
+   */
+  private decodeRange(tokens: Tokens, from: number, to: number, out: TaggedSpan[]): void {
     let open: TaggedSpan | undefined;
     let count = 0;
     let prev = 0;
-    const n = tokens.count;
-    for (let i = 0; i <= n; i++) {
-      const scored = i < n && tokens.isCandidate(i, prev);
+    for (let i = from; i <= to; i++) {
+      const scored = i < to && tokens.isCandidate(i, prev);
       const continues = scored && this.decide(tokens, i, prev);
       const best = scored ? this.lastTag : 0;
       if (continues) {
@@ -147,7 +187,6 @@ export class NerModel {
       }
       prev = best;
     }
-    return out;
   }
 
   private lastTag = 0;

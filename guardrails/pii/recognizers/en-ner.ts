@@ -27,6 +27,14 @@ const isHandleEdge = (c: number) => c === 64 || c === 47 || c === 95 || c === 35
 /** Latin, Greek or Cyrillic capital: without one there is nothing to tag (CJK-only text skips the tagger). */
 const ALPHABETIC_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f]/;
 const AFTER_NUMBER = /\d[\s,]{0,2}$/;
+/**
+ * Whether a span starting at `start` of a text holding CJK could pass the checks below (a necessary condition):
+ * not glued to CJK on its left, not right after a handle edge. The tagger skips stretches where no span could
+ * (most Latin words in Chinese text: iPhone发布, @Norman_小牛, t.cn/RPiyosl). Module-level: no closure per text.
+ */
+function mayKeepInCjkText(text: string, start: number): boolean {
+  return !isCjk(codeAt(text, start - 1)) && !isCjk(codeAt(text, start - 2)) && !isHandleEdge(codeAt(text, start - 1));
+}
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const enNerRecognizer: Recognizer = {
@@ -35,7 +43,7 @@ export const enNerRecognizer: Recognizer = {
   recognize(text, facts) {
     if (!facts.hasUpper || !ALPHABETIC_CAPITAL.test(text)) return [];
     const out: Candidate[] = [];
-    for (const s of tagger().spans(text)) {
+    for (const s of tagger().spans(text, facts.hasCjk ? mayKeepInCjkText : undefined)) {
       // Below both thresholds it may end with (its own, or ORGANIZATION's after the legal-form check): dropped
       // before the slice and split below (most tagged spans end here).
       if (s.margin < EN_NER_MIN_MARGIN[s.type] && (s.type !== 'PERSON' || s.margin < EN_NER_MIN_MARGIN.ORGANIZATION)) continue;
