@@ -87,8 +87,33 @@ export function gb32100CheckChar(first17: string): string | undefined {
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+/** Value of each ASCII code in USCC_ALPHABET, lower-case letters as their capitals (what toUpperCase gives); -1 elsewhere. */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let k = 0; k < USCC_ALPHABET.length; k++) {
+  const c = USCC_ALPHABET.charCodeAt(k);
+  USCC_VALUE[c] = k;
+  if (c >= 65) USCC_VALUE[c + 32] = k;
+}
+
 /** 18-character Unified Social Credit Code with a GB 32100 check character. */
 export function gb32100(value: string): boolean {
+  // ASCII input (all the recognizer passes: its matches are [0-9A-Za-z]): the same test by codes, with no upper-cased
+  // copy, regex, slice or indexOf per character. (Upper-casing maps only a-z there; other input takes the path below.)
+  if (value.length === 18) {
+    let ascii = true;
+    for (let i = 0; i < 18 && ascii; i++) ascii = value.charCodeAt(i) < 128;
+    if (ascii) {
+      let sum = 0;
+      for (let i = 0; i < 17; i++) {
+        const v = USCC_VALUE[value.charCodeAt(i)]!;
+        // Positions 2-7 are digits (values 0-9), the others any character of the alphabet.
+        if (v < 0 || (i >= 2 && i < 8 && v > 9)) return false;
+        sum += v * USCC_WEIGHTS[i]!;
+      }
+      const last = USCC_VALUE[value.charCodeAt(17)]!;
+      return last >= 0 && last === (31 - (sum % 31)) % 31;
+    }
+  }
   const v = value.toUpperCase();
   if (!/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/.test(v)) return false;
   return gb32100CheckChar(v.slice(0, 17)) === v[17];

@@ -13,6 +13,8 @@ const ZH_SUFFIX_FIRST = new Set(ZH_SUFFIXES.map((w) => w[0]!));
 const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送和与及或也都就请把给了'.split(''));
 /** Numbered parts: 88号, 3-501室, 5栋, B座 */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
+/** The first character of each of ZH_NUMBERED's suffixes: every match holds one (most texts with digits hold none). */
+const ZH_NUMBERED_SUFFIX = /[号弄栋幢座楼层室单户区]/;
 
 /**
  * Named components: a suffix preceded by 1–7 place-name characters, scanning left to right (equivalent to a
@@ -84,7 +86,8 @@ function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   const raw: Array<{ start: number; end: number; text: string }> = [];
   namedComponents(text, raw);
   // Numbered parts need a digit: most Chinese texts have none, and the regex would scan them for nothing.
-  if (hasDigit) forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  // (ZH_NUMBERED tries every digit of a long number before failing; one class scan settles most texts first.)
+  if (hasDigit && ZH_NUMBERED_SUFFIX.test(text)) forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];
