@@ -9,6 +9,10 @@
  *   AB_MODE=probe|load                   probe (default): sequential requests on one keep-alive connection,
  *                                        p50 per slice of 800; load: autocannon, 16 connections, 2 s slices
  *   AB_PAIRS=12                          number of A/B pairs
+ *   AB_PROCS=1                           gateway processes per side; pair i uses process i mod AB_PROCS of each
+ *                                        side. One process can sit some tens of µs above or below another of the
+ *                                        same code for its whole life (JIT and heap layout): with 3, that offset
+ *                                        is spread over the pairs instead of landing on one side
  *   AB_STREAM=1                          streamed chat completions instead of non-streamed
  *   AB_CONFIG_A / AB_CONFIG_B=<json>     extra top-level config for one side, e.g. switching a detector off:
  *                                        '{"guardrails":{"detectors":{"pii":{"enabled":false},"toxicity":{"enabled":true},"intent":{"enabled":true}}}}'
@@ -29,6 +33,7 @@ import { freePort, startProcess, waitForHttp, type Spawned } from './lib/process
 const HERE = fileURLToPath(new URL('..', import.meta.url));
 const MODE = process.env.AB_MODE === 'load' ? 'load' : 'probe';
 const PAIRS = Number(process.env.AB_PAIRS ?? 12);
+const PROCS = Math.max(1, Number(process.env.AB_PROCS ?? 1));
 const DEV_KEY = 'sg-dev-local-only-key';
 const BODY = JSON.stringify({ model: FAST_UPSTREAM_MODEL, stream: process.env.AB_STREAM === '1', messages: [{ role: 'user', content: 'Hello there, could you tell me how the weather is in Paris today?' }] });
 
@@ -86,25 +91,28 @@ async function main(): Promise<void> {
     const upstreamPort = await freePort();
     processes.push(startProcess(process.execPath, ['--import', 'tsx', join(HERE, 'bench/lib/fast-upstream.ts'), `--port=${upstreamPort}`], { cwd: HERE }));
     const upstreamUrl = `http://127.0.0.1:${upstreamPort}/v1`;
-    const gateways: Record<'A' | 'B', Gateway> = {} as Record<'A' | 'B', Gateway>;
-    for (const side of ['A', 'B'] as const) {
-      const port = await freePort();
-      const extra = process.env[`AB_CONFIG_${side}`];
-      const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [FAST_UPSTREAM_MODEL], logLevel: 'info', ...(extra ? { extra: JSON.parse(extra) as Record<string, unknown> } : {}) });
-      const gateway = startProcess(process.execPath, [join(roots[side], 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env: BENCH_GATEWAY_ENV });
-      processes.push(gateway);
-      gateways[side] = { port, pid: gateway.child.pid!, agent: new Agent({ keepAlive: true, maxSockets: 1 }) };
+    const gateways: Record<'A' | 'B', Gateway[]> = { A: [], B: [] };
+    for (let p = 0; p < PROCS; p++) {
+      for (const side of ['A', 'B'] as const) {
+        const port = await freePort();
+        const extra = process.env[`AB_CONFIG_${side}`];
+        const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [FAST_UPSTREAM_MODEL], logLevel: 'info', ...(extra ? { extra: JSON.parse(extra) as Record<string, unknown> } : {}) });
+        const gateway = startProcess(process.execPath, [join(roots[side], 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env: BENCH_GATEWAY_ENV });
+        processes.push(gateway);
+        gateways[side].push({ port, pid: gateway.child.pid!, agent: new Agent({ keepAlive: true, maxSockets: 1 }) });
+      }
     }
+    const all = [...gateways.A, ...gateways.B];
     await waitForHttp(`${upstreamUrl}/models`);
-    for (const g of Object.values(gateways)) await waitForHttp(`http://127.0.0.1:${g.port}/healthz`);
-    for (const g of Object.values(gateways)) await slice(g, true);
+    for (const g of all) await waitForHttp(`http://127.0.0.1:${g.port}/healthz`);
+    for (const g of all) await slice(g, true);
 
     const deltas: number[] = [];
     const cpuRatios: number[] = [];
     for (let i = 0; i < PAIRS; i++) {
       const order = i % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const);
       const r = {} as Record<'A' | 'B', Slice>;
-      for (const side of order) r[side] = await slice(gateways[side]);
+      for (const side of order) r[side] = await slice(gateways[side][i % PROCS]!);
       deltas.push(MODE === 'load' ? r.B.value / r.A.value : r.B.value - r.A.value);
       cpuRatios.push(r.B.cpuMicrosPerRequest / r.A.cpuMicrosPerRequest);
       const unit = MODE === 'load' ? 'req/s' : 'ms p50';

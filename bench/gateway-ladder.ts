@@ -23,6 +23,10 @@
  * LADDER_ONLY=direct,floor,… limits the rungs; LADDER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' adds node flags to the
  * SealGate rungs. Not a test; writes nothing in the repository.
  *
+ * `--provider-cpu`: instead of the ladder, the CPU per non-streamed upstream call in this process, the
+ * openai SDK's `post()` against DeadlineOpenAI's `postJson()` (src/upstream/openai-compatible.ts), 10
+ * alternating slices of 1000 calls to the fast upstream.
+ *
  * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body --port=N --upstream=URL` runs one of the bare rungs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +38,7 @@ import express from 'express';
 import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
-import { createOpenAICompatibleProvider } from '../src/upstream/openai-compatible.js';
+import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../src/upstream/openai-compatible.js';
 import { createNodeTransport } from '../src/upstream/node-fetch.js';
 import { jsonBody } from '../src/gateway/middleware/json-body.js';
 import { traceMark, traceRequestStart } from '../src/observability/stage-trace.js';
@@ -224,6 +228,37 @@ async function main(): Promise<void> {
   }
 }
 
+async function providerCpu(): Promise<void> {
+  const port = await freePort();
+  const upstream = startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${port}`], { cwd: ROOT });
+  try {
+    const base = `http://127.0.0.1:${port}/v1`;
+    await waitForHttp(`${base}/models`);
+    const transport = createNodeTransport();
+    const client = new DeadlineOpenAI({ apiKey: 'k', baseURL: base, maxRetries: 0, fetch: transport.fetch }, transport);
+    const body = JSON.parse(PAYLOAD) as Record<string, unknown>;
+    const ways: [string, () => Promise<unknown>][] = [
+      ['post', () => client.post('/chat/completions', { body, signal: new AbortController().signal, timeout: 30_000 })],
+      ['postJson', () => client.postJson('/chat/completions', body, new AbortController().signal, 30_000)],
+    ];
+    for (const [, call] of ways) for (let i = 0; i < 2000; i++) await call();
+    const cpu = new Map<string, number[]>(ways.map(([name]) => [name, []]));
+    for (let round = 0; round < 10; round++) {
+      for (const [name, call] of round % 2 ? [...ways].reverse() : ways) {
+        const before = process.cpuUsage();
+        for (let i = 0; i < 1000; i++) await call();
+        const used = process.cpuUsage(before);
+        cpu.get(name)!.push((used.user + used.system) / 1000);
+      }
+    }
+    const [post, lean] = [median(cpu.get('post')!), median(cpu.get('postJson')!)];
+    process.stdout.write(`CPU µs per call (median of 10 alternating slices of 1000): post ${post.toFixed(1)}, postJson ${lean.toFixed(1)}, ratio ${(lean / post).toFixed(3)}\n`);
+  } finally {
+    await upstream.stop();
+  }
+}
+
 const serve = arg('serve');
 if (serve) await serveBare(serve, Number(arg('port')), arg('upstream')!);
+else if (process.argv.includes('--provider-cpu')) await providerCpu();
 else await main();

@@ -98,6 +98,65 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
   protected override fetchWithAuth(url: RequestInfo, init: RequestInit, timeout: number): Promise<Response> {
     return this.transport.fetchWithDeadline(url, init, timeout);
   }
+
+  /**
+   * `post(path, { body, signal, timeout })` for a non-streamed JSON answer, minus the SDK's per-call
+   * machinery around the transport: makeRequest's five awaits, its request-log id, the two debug-detail
+   * formattings it does whether or not debug logging is on, an AbortController nobody uses here, a copy of
+   * the response's header list, and APIPromise's parse chain. What it does for this shape with no retries,
+   * it does the same way: the request from `buildRequest` above; a 2xx parsed as the SDK's
+   * `defaultParseResponse` parses it (204 → null, JSON by media type with `_request_id`, else text); a
+   * failure raised as the SDK raises it (`makeStatusError` with the upstream's status, parsed body and
+   * headers; APIUserAbortError when the caller's signal is aborted; APIConnectionTimeoutError for an
+   * AbortError otherwise; APIConnectionError). Retries, SDK logging above `warn`, and client features
+   * this gateway does not configure (a request-preparing provider, workload identity) go through `post`.
+   */
+  async postJson(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
+    const internals = this as unknown as { _provider?: unknown; _workloadIdentityAuth?: unknown };
+    if (this.maxRetries !== 0 || this.logLevel === 'info' || this.logLevel === 'debug' || internals._provider || internals._workloadIdentityAuth)
+      return this.post(path, { body, signal, timeout });
+    const { req, url } = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
+    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    let response: Response;
+    try {
+      response = await this.transport.fetchWithDeadline(url, req, timeout);
+    } catch (err) {
+      if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+      if (isAbortError(err) || /timed? ?out/i.test(String(err) + (err instanceof Error && 'cause' in err ? String(err.cause) : ''))) throw new OpenAI.APIConnectionTimeoutError();
+      throw new OpenAI.APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) });
+    }
+    if (!response.ok) {
+      const text = await response.text().catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+      const json = safeJSON(text);
+      throw this.makeStatusError(response.status, json as object, json === undefined ? text : undefined, response.headers);
+    }
+    if (response.status === 204) return null;
+    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+      if (response.headers.get('content-length') === '0') return undefined;
+      const json: unknown = await response.json();
+      if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
+      return Object.defineProperty(json, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
+    }
+    return response.text();
+  }
+}
+
+/** The SDK's test (internal/errors.js). */
+function isAbortError(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (('name' in err && err.name === 'AbortError') || ('message' in err && String(err.message).includes('FetchRequestCanceledException')))
+  );
+}
+
+function safeJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -153,7 +212,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
       const stream = body.stream === true && surface !== 'embeddings';
       try {
         if (!stream) {
-          const json = await client.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs });
+          const json = await client.postJson(paths[surface], body, signal, timeoutMs);
           traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }

@@ -40,6 +40,12 @@ beforeAll(async () => {
       } else if (req.url === '/v1/limited') {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': '250' });
         res.end(JSON.stringify({ error: { message: 'slow down', type: 'rate_limit', code: 'rl', param: null } }));
+      } else if (req.url === '/v1/plain') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('just text');
+      } else if (req.url === '/v1/badtext') {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html>bad gateway</html>');
       } else if (req.url === '/v1/empty') {
         res.writeHead(204);
         res.end();
@@ -229,5 +235,56 @@ describe('DeadlineOpenAI.buildRequest: the lean path builds what the SDK builds'
     }
     const retried = await client.buildRequest({ ...base }, { retryCount: 1 });
     expect(asEntries(retried.req.headers)).toContainEqual(['x-stainless-retry-count', '1']);
+  });
+});
+
+describe('DeadlineOpenAI.postJson: what post() answers or throws, without its per-call machinery', () => {
+  const transport = createNodeTransport();
+  let client: DeadlineOpenAI;
+  beforeAll(() => {
+    // `base` is known once the server listens.
+    client = new DeadlineOpenAI({ apiKey: 'sk-same', baseURL: base, maxRetries: 0, fetch: transport.fetch }, transport);
+  });
+  const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+  /** The answer or the error, with what the provider and the gateway read of them. */
+  const settle = async (call: () => Promise<unknown>) => {
+    try {
+      const value = await call();
+      const requestId = value && typeof value === 'object' ? (value as { _request_id?: unknown })._request_id : undefined;
+      return { ok: true, value, requestId, keys: value && typeof value === 'object' ? Object.keys(value) : undefined };
+    } catch (err) {
+      const e = err as InstanceType<typeof OpenAI.APIError>;
+      return { ok: false, class: e.constructor.name, status: e.status, error: e.error, message: e.message, retryAfter: e.headers?.get?.('retry-after-ms') };
+    }
+  };
+
+  it('answers, and fails, as post() does for every kind of upstream answer', async () => {
+    for (const path of ['/chat/completions', '/plain', '/empty', '/limited', '/badtext', '/nowhere']) {
+      const viaPost = await settle(() => client.post(path, { body, signal: new AbortController().signal, timeout: 5_000 }));
+      const lean = await settle(() => client.postJson(path, body, new AbortController().signal, 5_000));
+      expect(lean, path).toEqual(viaPost);
+    }
+    expect(await client.postJson('/chat/completions', body, undefined, 5_000)).toEqual({ id: 'x', text: 'héllo 你好' });
+  });
+
+  it('times out, is cancelled and fails to connect as post() does', async () => {
+    const hang = await settle(() => client.postJson('/hang', body, new AbortController().signal, 60));
+    expect(hang).toEqual(await settle(() => client.post('/hang', { body, signal: new AbortController().signal, timeout: 60 })));
+    expect(hang.class).toBe('APIConnectionTimeoutError');
+
+    const cancel = (ms: number) => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), ms);
+      return controller.signal;
+    };
+    const cancelled = await settle(() => client.postJson('/hang', body, cancel(30), 5_000));
+    expect(cancelled).toEqual(await settle(() => client.post('/hang', { body, signal: cancel(30), timeout: 5_000 })));
+    expect(cancelled.class).toBe('APIUserAbortError');
+    expect(await settle(() => client.postJson('/chat/completions', body, AbortSignal.abort(), 5_000))).toMatchObject({ class: 'APIUserAbortError' });
+
+    const closed = new DeadlineOpenAI({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: transport.fetch }, transport);
+    const refused = await settle(() => closed.postJson('/chat/completions', body, undefined, 5_000));
+    expect(refused).toMatchObject({ class: 'APIConnectionError' });
+    expect(refused.class).toBe((await settle(() => closed.post('/chat/completions', { body, timeout: 5_000 }))).class);
   });
 });
