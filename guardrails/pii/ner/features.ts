@@ -114,8 +114,13 @@ function isLetter(c: number): boolean {
   if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x300 && c <= 0x52f) return true;
   if (c >= 0x2e80) return false;
-  return LETTER.test(String.fromCharCode(c));
+  // Memoised per code (0 untested, 1 no, 2 yes): the general punctuation of Chinese social-media text (“ ” … — ★)
+  // lies here, and each test was a one-character string and a Unicode regex.
+  let known = LETTER_MEMO[c]!;
+  if (known === 0) known = LETTER_MEMO[c] = LETTER.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
 }
+const LETTER_MEMO = new Uint8Array(0x2e80);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
 const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
