@@ -149,7 +149,8 @@ export class NerModel {
       let j = i;
       let keep = false;
       while (j < n && (capital[j] === 1 || (j + 1 < n && capital[j + 1] === 1))) {
-        if (!keep && mayKeep(text, starts[j]!)) keep = true;
+        // (A run's first token, when not capitalised, follows an O: it is not scored, so no span starts there.)
+        if (!keep && (j > i || capital[j] === 1) && mayKeep(text, starts[j]!)) keep = true;
         j++;
       }
       if (keep) this.decodeRange(tokens, i, j, out);

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { NerModel } from '../ner/model.js';
-import { codeAt, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
 
 let model: NerModel | undefined;
 /** Loaded on first use: detectors that never see Latin capitals never pay for it. */
@@ -33,7 +33,17 @@ const AFTER_NUMBER = /\d[\s,]{0,2}$/;
  * (most Latin words in Chinese text: iPhone发布, @Norman_小牛, t.cn/RPiyosl). Module-level: no closure per text.
  */
 function mayKeepInCjkText(text: string, start: number): boolean {
-  return !isCjk(codeAt(text, start - 1)) && !isCjk(codeAt(text, start - 2)) && !isHandleEdge(codeAt(text, start - 1));
+  const before = codeAt(text, start - 1);
+  if (isCjk(before) || isCjk(codeAt(text, start - 2)) || isHandleEdge(before)) return false;
+  // A host name (mail.Example: a dot after a letter), or a house number right before (AFTER_NUMBER: a digit, then
+  // at most two spaces or commas): dropped below whatever the span.
+  if (before === 46 && isAsciiLetter(codeAt(text, start - 2))) return false;
+  for (let d = start - 1; d >= start - 3 && d >= 0; d--) {
+    const c = text.charCodeAt(d);
+    if (c >= 48 && c <= 57) return false;
+    if (c !== 44 && !isSpaceCode(c)) break;
+  }
+  return true;
 }
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
