@@ -266,7 +266,10 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
   }
 
   function mountRoutes(router: Router): void {
-    router.post('/v1/tokens', express.json({ limit: '16kb' }), authenticate, async (req, res) => {
+    const tokenBody = express.json({ limit: '16kb' });
+    // The /v1 JSON body reader has usually parsed it already (and may have taken it before the stream's end).
+    const parseTokenBody: RequestHandler = (req, res, next) => (req.body !== undefined ? next() : tokenBody(req, res, next));
+    router.post('/v1/tokens', parseTokenBody, authenticate, async (req, res) => {
       const grant = grants.get(res)!;
       if (grant.auth.method === 'token')
         throw new ApiError(403, 'A token cannot mint further tokens; use an API key.', { code: 'token_cannot_mint' });

@@ -2,7 +2,7 @@
  * The /v1 JSON body reader (src/gateway/middleware/json-body.ts) on a real express app and socket:
  * the fast path and the body-parser fallback give the same bodies and the same OpenAI-shaped errors.
  */
-import { request, type Server } from 'node:http';
+import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
@@ -51,7 +51,42 @@ function post(pieces: Buffer[], headers: Record<string, string> = {}): Promise<{
   });
 }
 
+/** Whole bodies in one write each (head and body arrive together), one after another on one keep-alive connection. */
+async function postAllOnOneConnection(bodies: string[]): Promise<{ status: number; text: string; socketReused: boolean }[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const out: { status: number; text: string; socketReused: boolean }[] = [];
+  try {
+    for (const body of bodies) {
+      out.push(
+        await new Promise((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/echo', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text, socketReused: req.reusedSocket }));
+          });
+          req.on('error', reject);
+          req.end(body);
+        }),
+      );
+    }
+  } finally {
+    agent.destroy();
+  }
+  return out;
+}
+
 describe('jsonBody', () => {
+  it('takes a body that arrived with the head at once, and the connection serves the next requests', async () => {
+    const answers = await postAllOnOneConnection(['{"n":1,"t":"你好"}', '{"n":', '{"n":3}', '[4]']);
+    expect(answers.map((a) => a.status)).toEqual([200, 400, 200, 200]);
+    expect(JSON.parse(answers[0]!.text)).toEqual({ body: { n: 1, t: '你好' } });
+    expect(JSON.parse(answers[1]!.text).error.code).toBe('invalid_json');
+    expect(JSON.parse(answers[2]!.text)).toEqual({ body: { n: 3 } });
+    expect(JSON.parse(answers[3]!.text)).toEqual({ body: [4] });
+    expect(answers.slice(1).every((a) => a.socketReused)).toBe(true);
+  });
+
   it('parses JSON, including a multi-byte character split across reads and a leading BOM', async () => {
     const bytes = Buffer.from(JSON.stringify({ model: 'm', text: '你好 héllo' }));
     const cut = bytes.indexOf(Buffer.from('你')) + 1; // inside the first CJK character
