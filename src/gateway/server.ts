@@ -3,12 +3,13 @@
  * gracefully: stop accepting, let in-flight requests and streams finish within the grace period,
  * then cut whatever is left.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { SealGateConfig } from '../config/schema.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
+import { stageTraceEnabled, traceRequestStart } from '../observability/stage-trace.js';
 
 export interface RunningServer {
   gateway: Gateway;
@@ -22,6 +23,13 @@ export interface RunningServer {
 
 export function createNodeServer(gateway: Gateway, config: SealGateConfig): Server {
   const tls = config.server.tls;
+  // SEALGATE_STAGE_TRACE: a request's timeline starts when node hands it over, before express.
+  const listener: RequestListener = stageTraceEnabled
+    ? (req, res) => {
+        traceRequestStart();
+        gateway.app(req, res);
+      }
+    : gateway.app;
   const server: Server = tls
     ? (createHttpsServer(
         {
@@ -32,9 +40,9 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
           requestCert: tls.clientCert !== 'none',
           rejectUnauthorized: tls.clientCert === 'required',
         },
-        gateway.app,
+        listener,
       ) as unknown as Server) // https.Server extends tls.Server, not http.Server, but has the same request API
-    : createHttpServer(gateway.app);
+    : createHttpServer(listener);
   // Longer than typical load-balancer idle timeouts, so the LB (not us) closes idle connections.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

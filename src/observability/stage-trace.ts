@@ -20,11 +20,13 @@ let requests = 0;
 const increments = new Map<string, number[]>();
 const order = new Map<string, number>();
 
-/** Starts a request's timeline (the first middleware calls it). */
+/** Starts a request's timeline (the gateway's server calls it when node hands a request over). */
 export function traceRequestStart(): void {
   if (FILE === undefined) return;
   if (names.length) finish();
   const now = process.hrtime.bigint();
+  // Includes node's parse of the new request; much more than that means the process sat idle (waiting
+  // for the client), i.e. the previous request's post-response work was over before this one arrived.
   if (lastMarkOfPrevious !== undefined) add('(previous request, last mark) → arrival', now - lastMarkOfPrevious);
   names = ['arrival'];
   times = [now];

@@ -10,7 +10,7 @@ import type { OutcomeObserver, RequestOutcome } from '../outcome.js';
 import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { HeaderHook } from '../hooks.js';
-import { stageTraceEnabled, traceMark, traceRequestStart } from '../../observability/stage-trace.js';
+import { stageTraceEnabled, traceMark } from '../../observability/stage-trace.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -43,7 +43,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
   const { logger, observers, headerHooks } = opts;
   const requestLog = requestLogger(logger);
   return (req, res, next) => {
-    traceRequestStart();
+    traceMark('express app → request lifecycle');
     const startedAt = new Date();
     const t0 = performance.now();
     const incoming = req.headers['x-request-id'];
