@@ -3,9 +3,11 @@ import { normalize } from '../core/normalize.js';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { ContextMatcher, mergeContext, scoreWithContext, type ContextIndex } from './context.js';
 import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
+import type { DictionaryHit } from './recognizers/dictionary-matcher.js';
 import { resolveOverlaps } from './resolve.js';
 import { sensitivityTable } from './sensitivity.js';
 import { ENTITY_TYPES, SECRET_TYPES, type Candidate, type EntityType, type Recognizer, type TextFacts } from './types.js';
+import { scanDictionaries } from './zh/scan.js';
 
 const entityType = z.enum(ENTITY_TYPES);
 const contextWordsSchema = z.object({ positive: z.array(z.string().min(1)).optional(), negative: z.array(z.string().min(1)).optional() }).strict();
@@ -78,6 +80,7 @@ class Facts implements TextFacts {
   private lowerIsText!: boolean;
   private lowerText: string | undefined;
   private contextIndex: ContextIndex | undefined;
+  private zhHits: DictionaryHit[][] | undefined;
 
   constructor(
     private readonly text: string,
@@ -196,6 +199,11 @@ class Facts implements TextFacts {
 
   get context(): ContextIndex {
     return (this.contextIndex ??= this.matcher.index(this.lower, this.hasCjk));
+  }
+
+  /** One walk of the text for all the Chinese dictionary matchers, on the first request (zh/scan.ts). */
+  dictionaryHits(slot: number): DictionaryHit[] | undefined {
+    return (this.zhHits ??= scanDictionaries(this.text))[slot];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Sensitivity } from '../core/types.js';
 import { AFTER, BEFORE } from './context.js';
+import type { DictionaryHit } from './recognizers/dictionary-matcher.js';
 
 /** Credentials: reported under the `secret.` category family; every other type under `pii.`. */
 const SECRET_ENTITY_TYPES = ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'] as const;
@@ -72,6 +73,8 @@ export interface TextFacts {
   minScore: number;
   /** Where context words occur (shared by the gates below and by scoring, so each list is searched once). */
   context?: { occurrences(words: readonly string[]): number[] };
+  /** The hits of the Chinese dictionary matcher in this slot, from one shared walk of the text (zh/scan.ts hitsIn). */
+  dictionaryHits?(slot: number): DictionaryHit[] | undefined;
 }
 
 /** True when any of `words` occurs in the lower-cased text (used to skip context-only recognizers early). */

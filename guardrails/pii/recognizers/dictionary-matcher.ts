@@ -11,6 +11,7 @@
  */
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 import { PairSet } from '../zh/pair-matcher.js';
+import { registerMatcher, type ScannedMatcher } from '../zh/scan.js';
 
 export interface DictionaryHit {
   start: number;
@@ -22,7 +23,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const WORD_CHAR = '0-9A-Za-z\\u00c0-\\u024f';
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
-export class DictionaryMatcher {
+export class DictionaryMatcher implements ScannedMatcher {
   /** First character code → entries starting with it, longest first. */
   private readonly byFirst = new Map<number, string[]>();
   /** Where some entry starts, by UTF-16 code (a CodeSet): most positions of a text are ruled out by one read. */
@@ -37,20 +38,48 @@ export class DictionaryMatcher {
   private readonly singles = newCodeSet();
   private readonly word: boolean;
   private readonly regex: RegExp | undefined;
+  private readonly pairList: Array<readonly [number, number]> = [];
+  private readonly singleList: number[] = [];
+  /** `any` mode shares the walk over Chinese text with the other Chinese matchers (zh/scan.ts). */
+  readonly scanSlot: number;
 
   constructor(entries: readonly string[], mode: 'word' | 'any' = 'any') {
     this.word = mode === 'word';
+    this.scanSlot = this.word ? -1 : registerMatcher(this);
     const sorted = [...new Set(entries)].filter(Boolean).sort((a, b) => b.length - a.length);
     if (this.word) this.regex = new RegExp(`(?<![${WORD_CHAR}])(?:${sorted.map(escape).join('|')})(?![${WORD_CHAR}])`, 'g');
     else for (const entry of sorted) {
       const first = entry.charCodeAt(0);
       addCode(this.firstCode, first);
-      if (entry.length === 1) addCode(this.singles, first);
-      else this.pairs.add(first, entry.charCodeAt(1));
+      if (entry.length === 1) {
+        addCode(this.singles, first);
+        this.singleList.push(first);
+      } else {
+        this.pairs.add(first, entry.charCodeAt(1));
+        this.pairList.push([first, entry.charCodeAt(1)]);
+      }
       const list = this.byFirst.get(first);
       if (list) list.push(entry);
       else this.byFirst.set(first, [entry]);
     }
+  }
+
+  entryPairs(): Iterable<readonly [number, number]> {
+    return this.pairList;
+  }
+
+  singleEntries(): Iterable<number> {
+    return this.singleList;
+  }
+
+  /** What find (`any` mode) takes at position i (zh/scan.ts): the longest entry starting there, if any. */
+  entryAt(text: string, i: number, code: number, next: number): string | undefined {
+    if (!hasCode(this.firstCode, code)) return undefined;
+    if (!hasCode(this.singles, code) && (next < 0 || !this.pairs.mayHave(code, next))) return undefined;
+    const list = this.byFirst.get(code);
+    if (list === undefined) return undefined;
+    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k]!, i)) return list[k]!;
+    return undefined;
   }
 
   find(text: string): DictionaryHit[] {

@@ -1,10 +1,11 @@
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import { ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
-import { codeAt, tableAt, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, tableAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
+import { hitsIn } from '../zh/scan.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 // (Indexed by character pairs: every entry has two characters or more.)
@@ -29,9 +30,9 @@ const LOCATIVE_BEFORE = codes('在去到来回从往赴至游住');
  * first character forms a word with the one before it or its last with the one after it (background
  * statistics, pmi > 2.5), nor inside a longer run that the generic-place or gazetteer scans explain.
  */
-function countyNames(text: string, out: Candidate[]): void {
+function countyNames(text: string, facts: TextFacts, out: Candidate[]): void {
   const m = zhCharModel();
-  for (const hit of zhCounties.find(text)) {
+  for (const hit of hitsIn(zhCounties, text, facts)) {
     if (COUNTY_SUFFIX.has(codeAt(text, hit.end))) {
       out.push({ type: 'LOCATION', start: hit.start, end: hit.end + 1, score: 0.6, validator: 'zh-county', contextApplied: true });
       continue;
@@ -89,9 +90,9 @@ const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.ch
  * forms no frequent pair with its first character). Scored under the gazetteer (0.6): a known place of the
  * same extent, or an address chain around it, wins the overlap.
  */
-function genericPlaceNames(text: string, out: Candidate[]): void {
+function genericPlaceNames(text: string, facts: TextFacts, out: Candidate[]): void {
   const m = zhCharModel();
-  for (const hit of genericPlaceWords.find(text)) {
+  for (const hit of hitsIn(genericPlaceWords, text, facts)) {
     let seam = hit.start;
     if (hit.entry.length === 1 && (hit.entry === '路') && seam > 0 && DIRECTION.has(text[seam - 1]!)) seam--;
     const start = seam - 2;
@@ -136,7 +137,7 @@ export const locationRecognizer: Recognizer = {
   recognize(text, facts) {
     const out: Candidate[] = [];
     if (facts.hasCjk) {
-      for (const hit of zhPlaces.find(text)) {
+      for (const hit of hitsIn(zhPlaces, text, facts)) {
         // 东北风 / 西南风 (wind directions in a weather report) and 东南西北 (every direction) name no region.
         if (INSIDE_WORD_CHECKED.has(hit.entry) && zhCharModel().pmi(codeAt(text, hit.start - 1), text.charCodeAt(hit.start)) > 3) continue;
         if (WIND_REGIONS.has(hit.entry) && (codeAt(text, hit.end) === WIND || text.startsWith('东南西北', hit.start) || text.startsWith('东南西北', hit.start - 2))) continue;
@@ -166,8 +167,8 @@ export const locationRecognizer: Recognizer = {
         const score = generic > 0 ? 0.7 : length >= 4 ? 0.7 : length === 3 ? 0.65 : 0.6;
         out.push({ type: 'LOCATION', start: hit.start, end, score, validator: 'zh-gazetteer', contextApplied: true });
       }
-      genericPlaceNames(text, out);
-      countyNames(text, out);
+      genericPlaceNames(text, facts, out);
+      countyNames(text, facts, out);
     }
     if (facts.hasUpper) {
       for (const hit of enPlaces.find(text)) {

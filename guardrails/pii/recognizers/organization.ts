@@ -3,7 +3,8 @@ import { ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
-import type { Candidate, Recognizer } from '../types.js';
+import { hitsIn } from '../zh/scan.js';
+import type { Candidate, Recognizer, TextFacts } from '../types.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 /**
@@ -165,10 +166,10 @@ const zhKnown = new PairMatcher(ZH_KNOWN_ORGS);
 const SUFFIX_FIRST = new Set(ZH_ORG_SUFFIXES.map((x) => x.charCodeAt(0)));
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
-function chineseOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
+function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number, score: number, v: string) => void): void {
   const found: Array<[number, number, number, number]> = [];
   const model = zhCharModel();
-  for (const hit of zhSuffixes.find(text)) {
+  for (const hit of hitsIn(zhSuffixes, text, facts)) {
     const previous = found[found.length - 1];
     const floor = previous ? previous[1] : 0;
     let s = hit.start;
@@ -196,7 +197,7 @@ function chineseOrgs(text: string, push: (s: number, e: number, score: number, v
   }
   // 白鹭文具官方微博: the two to six name characters before an account word (the word itself is not part of
   // the name; a leading 关注 "follow" is not either).
-  for (const hit of accountCues.find(text)) {
+  for (const hit of hitsIn(accountCues, text, facts)) {
     let s = hit.start;
     while (s > 0 && hit.start - s < 6 && isNameCode(text.charCodeAt(s - 1))) s--;
     s = afterLeadingVerb(text, s, hit.start);
@@ -220,13 +221,13 @@ export const organizationRecognizer: Recognizer = {
       for (const hit of enKnown.find(text)) push(hit.start, hit.end, 0.65, 'en-org-gazetteer');
     }
     if (facts.hasCjk) {
-      chineseOrgs(text, push);
+      chineseOrgs(text, facts, push);
       // A listed name of three characters or more is no accident of characters: it outranks a name-shaped reading
       // (欧|莱雅) and a suffix match run on over the words before it (觉得|浙江大学), and a legal or group suffix
       // right after it stays with it (亚马逊公司) — unless a registered name with a legal form runs on past it
       // (杭州阿里巴巴网络技术有限公司): the listed name is part of that one.
       const suffixMatches = out.length;
-      for (const hit of zhKnown.find(text)) {
+      for (const hit of hitsIn(zhKnown, text, facts)) {
         if (insideWord(text, hit.start, hit.end) || straddlesEverydayWord(text, hit.start, hit.end)) continue;
         let long = hit.end - hit.start >= 3;
         for (let k = 0; k < suffixMatches && long; k++) if (out[k]!.start <= hit.start && out[k]!.end > hit.end && LEGAL_FORM.test(text.slice(hit.end, out[k]!.end))) long = false;

@@ -6,6 +6,7 @@ import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
 import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
+import { hitsIn } from '../zh/scan.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博',
@@ -783,7 +784,7 @@ export const personRecognizer: Recognizer = {
       otherChineseNames(text, out);
       namedAfterJiao(text, out);
       sameNameElsewhere(text, out, from);
-      for (const hit of zhPublicFigures.find(text)) {
+      for (const hit of hitsIn(zhPublicFigures, text, facts)) {
         if (insideWord(text, hit.start, hit.end)) continue;
         if (!FOREIGN_GIVEN.has(hit.entry)) out.push({ type: 'PERSON', start: hit.start, end: hit.end, score: 0.75, validator: 'zh-public-figure', contextApplied: true });
         // A given name alone, not inside a longer transliteration (约翰逊, 路易斯安那).

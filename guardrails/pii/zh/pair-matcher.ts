@@ -6,6 +6,7 @@
  * entry, and a first-character index alone would compare strings at nearly every position.
  */
 import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
+import { registerMatcher, type ScannedMatcher } from './scan.js';
 
 const PAIR_BITS = 18;
 /** The top PAIR_BITS bits of a Fibonacci hash of the two 16-bit codes (UTF-16 code units: no masking needed). */
@@ -39,20 +40,44 @@ export class PairSet {
  */
 export const pairKey = (a: number, b: number): number => (a - 0x6000) * 65536 + b;
 
-export class PairMatcher {
+export class PairMatcher implements ScannedMatcher {
   /** Each entry's first two codes: most positions are ruled out before the Map lookup. */
   private readonly pairs = new PairSet();
   /** pairKey(first code, second code) → entries with that prefix, longest first. */
   private readonly byPair = new Map<number, string[]>();
+  private readonly pairList: Array<readonly [number, number]> = [];
+  readonly scanSlot: number = registerMatcher(this);
 
   constructor(entries: readonly string[]) {
     for (const entry of [...new Set(entries)].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length)) {
       const key = pairKey(entry.charCodeAt(0), entry.charCodeAt(1));
       this.pairs.add(entry.charCodeAt(0), entry.charCodeAt(1));
+      this.pairList.push([entry.charCodeAt(0), entry.charCodeAt(1)]);
       const list = this.byPair.get(key);
       if (list) list.push(entry);
       else this.byPair.set(key, [entry]);
     }
+  }
+
+  entryPairs(): Iterable<readonly [number, number]> {
+    return this.pairList;
+  }
+
+  singleEntries(): Iterable<number> {
+    return [];
+  }
+
+  /** What find takes at position i (zh/scan.ts): the longest entry starting there, if any. */
+  entryAt(text: string, i: number, code: number, next: number): string | undefined {
+    if (next < 0) return undefined;
+    const list = this.byPair.get(pairKey(code, next));
+    if (list === undefined) return undefined;
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k]!;
+      if (entry.length > 2 && !text.startsWith(entry, i)) continue;
+      return entry;
+    }
+    return undefined;
   }
 
   find(text: string): DictionaryHit[] {

@@ -1,0 +1,109 @@
+/**
+ * One walk over a Chinese text for all the Chinese dictionary matchers (PairMatcher, DictionaryMatcher in `any`
+ * mode: place names, counties, public figures, known organisations, organisation suffixes, account words,
+ * generic place words). Each used to walk the whole text on its own, one bitset read per position; here a
+ * position costs one read of a shared table that says which matchers' entries may start there (a mask per hash
+ * of the position's two codes, and per code for the one-character entries), and only those matchers look.
+ *
+ * The hits are each matcher's own `find(text)`: at a position the mask rules out, no entry of the matcher
+ * starts (the mask holds the first two codes of every entry of two characters or more, and every
+ * one-character entry), so its own walk would not hit there either; at every other position the matcher's
+ * `entryAt` says exactly what its walk would find there, and a hit moves the matcher on past its end, as its
+ * walk does. The detector computes this once per text, on the first request (TextFacts.dictionaryHits).
+ */
+import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
+import type { DictionaryHit } from '../recognizers/dictionary-matcher.js';
+
+export interface ScannedMatcher {
+  /** Position in the shared walk (see registerMatcher), or -1 when it walks on its own. */
+  readonly scanSlot: number;
+  /** The first two codes of each entry of two characters or more. */
+  entryPairs(): Iterable<readonly [number, number]>;
+  /** The one-character entries. */
+  singleEntries(): Iterable<number>;
+  /** The longest entry starting at `i` that the matcher's own walk would take there (`next`: the code at i + 1, or -1). */
+  entryAt(text: string, i: number, code: number, next: number): string | undefined;
+  find(text: string): DictionaryHit[];
+}
+
+/** A mask byte per slot: at most eight matchers share the walk (the built-in recognizers have seven). */
+const MAX_SHARED = 8;
+const PAIR_BITS = 18;
+const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
+
+const matchers: ScannedMatcher[] = [];
+let pairMask: Uint8Array | undefined;
+let singleMask: Uint8Array | undefined;
+let anySingle = newCodeSet();
+
+/** Called by each matcher's constructor: its slot in the shared walk, or -1 when the walk is full. */
+export function registerMatcher(m: ScannedMatcher): number {
+  if (matchers.length >= MAX_SHARED) return -1;
+  matchers.push(m);
+  // Tables are (re)built on the next walk: a matcher's constructor has not filled its entries yet.
+  pairMask = undefined;
+  return matchers.length - 1;
+}
+
+function buildTables(): void {
+  const pairs = new Uint8Array(1 << PAIR_BITS);
+  const singles = new Uint8Array(65536);
+  const any = newCodeSet();
+  for (let k = 0; k < matchers.length; k++) {
+    for (const [a, b] of matchers[k]!.entryPairs()) pairs[pairSlot(a, b)]! |= 1 << k;
+    for (const c of matchers[k]!.singleEntries()) {
+      singles[c]! |= 1 << k;
+      addCode(any, c);
+    }
+  }
+  pairMask = pairs;
+  singleMask = singles;
+  anySingle = any;
+}
+
+/** The matchers sharing the walk, by slot (tests compare the walk with each one's own find). */
+export function sharedMatchers(): readonly ScannedMatcher[] {
+  return matchers;
+}
+
+/** Where the matcher with each slot may next start a hit (reused: the walk is not re-entered). */
+const resumeAt = new Int32Array(MAX_SHARED);
+
+/** Every shared matcher's hits in `text`, by slot. */
+export function scanDictionaries(text: string): DictionaryHit[][] {
+  if (pairMask === undefined) buildTables();
+  const pairs = pairMask!;
+  const singles = singleMask!;
+  const any = anySingle;
+  const count = matchers.length;
+  const hits: DictionaryHit[][] = [];
+  for (let k = 0; k < count; k++) {
+    hits.push([]);
+    resumeAt[k] = 0;
+  }
+  const n = text.length;
+  let next = n > 0 ? text.charCodeAt(0) : -1;
+  for (let i = 0; i < n; i++) {
+    const code = next;
+    next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    let mask = next >= 0 ? pairs[pairSlot(code, next)]! : 0;
+    if (hasCode(any, code)) mask |= singles[code]!;
+    if (mask === 0) continue;
+    for (let k = 0; mask !== 0; k++, mask >>>= 1) {
+      if ((mask & 1) === 0 || i < resumeAt[k]!) continue;
+      const entry = matchers[k]!.entryAt(text, i, code, next);
+      if (entry === undefined) continue;
+      hits[k]!.push({ start: i, end: i + entry.length, entry });
+      resumeAt[k] = i + entry.length;
+    }
+  }
+  return hits;
+}
+
+/**
+ * The matcher's hits in `text`: from the detector's shared walk when it has one (`facts.dictionaryHits`), else the
+ * matcher's own walk (a detector's text facts always offer it; other callers may not).
+ */
+export function hitsIn(m: ScannedMatcher, text: string, facts: { dictionaryHits?(slot: number): DictionaryHit[] | undefined }): DictionaryHit[] {
+  return (m.scanSlot >= 0 && facts.dictionaryHits !== undefined ? facts.dictionaryHits(m.scanSlot) : undefined) ?? m.find(text);
+}
