@@ -40,35 +40,43 @@ for (const ch of ZH_NOT_PLACE_CHARS) addCode(NOT_PLACE, ch.charCodeAt(0));
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
-  // Runs of CJK ideographs: components never cross a run edge (a plain loop: no regex match objects, no run copies).
+  // Runs of CJK ideographs: components never cross a run edge. One pass over the codes (it was three: skip to a
+  // run, find its end, walk it), no regex match objects, no run copies.
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isHan(text.charCodeAt(i))) i++;
-    const runStart = i;
-    while (i < n && isHan(text.charCodeAt(i))) i++;
-    let segmentStart = runStart;
-    // Last particle/verb (住在, 寄到) seen so far: it ends a place name, the segment restarts after it. Tracked
-    // while walking (a backwards scan per suffix character was quadratic: 大 × 50 000 took ~20 s).
-    let lastNonPlace = -1;
-    for (let p = runStart; p < i; p++) {
-      if (p > runStart && hasCode(SUFFIX_FIRST, text.charCodeAt(p))) {
-        if (lastNonPlace >= segmentStart) segmentStart = lastNonPlace + 1;
-      } else {
-        if (hasCode(NOT_PLACE, text.charCodeAt(p))) lastNonPlace = p;
-        continue;
-      }
-      if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(text[p]!))) continue;
-      // Suffixes are all ideographs, so a match lies inside this run.
-      let suffix = '';
-      for (const w of SUFFIXES_BY_FIRST.get(text.charCodeAt(p))!) if (text.startsWith(w, p)) { suffix = w; break; }
-      if (!suffix) continue;
-      const start = Math.max(segmentStart, p - 7);
-      const end = p + suffix.length;
-      into.push({ start, end, text: text.slice(start, end) });
-      segmentStart = end;
-      p = end - 1;
+  // Start of the current run of ideographs (-1: outside one), and of the current segment within it.
+  let runStart = -1;
+  let segmentStart = 0;
+  // Last particle/verb (住在, 寄到) seen so far: it ends a place name, the segment restarts after it. Tracked
+  // while walking (a backwards scan per suffix character was quadratic: 大 × 50 000 took ~20 s).
+  let lastNonPlace = -1;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (!isHan(c)) {
+      runStart = -1;
+      continue;
     }
+    if (runStart < 0) {
+      runStart = p;
+      segmentStart = p;
+      lastNonPlace = -1;
+    }
+    if (p > runStart && hasCode(SUFFIX_FIRST, c)) {
+      if (lastNonPlace >= segmentStart) segmentStart = lastNonPlace + 1;
+    } else {
+      if (hasCode(NOT_PLACE, c)) lastNonPlace = p;
+      continue;
+    }
+    if (p - segmentStart < 2 && !(p - segmentStart === 1 && ZH_ADMIN_ONE_CHAR.test(text[p]!))) continue;
+    // Suffixes are all ideographs, so a match lies inside this run.
+    let suffix = '';
+    for (const w of SUFFIXES_BY_FIRST.get(c)!) if (text.startsWith(w, p)) { suffix = w; break; }
+    if (!suffix) continue;
+    const start = Math.max(segmentStart, p - 7);
+    const end = p + suffix.length;
+    into.push({ start, end, text: text.slice(start, end) });
+    segmentStart = end;
+    // (The next position, `end`, is in the same run when it is an ideograph: runStart stays.)
+    p = end - 1;
   }
 }
 
