@@ -16,6 +16,7 @@ let base: string;
 const seen: { method?: string; url?: string; headers?: Record<string, unknown>; body?: string }[] = [];
 /** Requests to the never-answering paths whose connection the client closed. */
 let hangsClosed = 0;
+let connections = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -57,6 +58,7 @@ beforeAll(async () => {
       }
     });
   });
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
@@ -164,15 +166,18 @@ describe('createNodeTransport: deadline for the response head', () => {
 describe('openai-compatible provider (non-streamed calls through the deadline transport)', () => {
   const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
 
-  it('answers with the SDK headers and the bearer key on every call', async () => {
+  it('answers with the SDK headers and the bearer key on every call, over one keep-alive connection', async () => {
     const provider = createOpenAICompatibleProvider({ name: 'up', baseUrl: base, apiKey: 'sk-test-key', models: ['m'] });
     const from = seen.length;
-    for (let i = 0; i < 2; i++) {
+    const connectionsBefore = connections;
+    for (let i = 0; i < 3; i++) {
       const result = await provider.call({ surface: 'chat.completions', body, signal: new AbortController().signal, timeoutMs: 5_000 });
       expect(result).toEqual({ kind: 'json', body: { id: 'x', text: 'héllo 你好' } });
     }
+    // A body read whole at once still ends its stream, which hands the socket back to the pool.
+    expect(connections - connectionsBefore).toBe(1);
     const sent = seen.slice(from);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(3);
     for (const request of sent) {
       expect(request.headers).toMatchObject({ authorization: 'Bearer sk-test-key', 'content-type': 'application/json', 'x-stainless-timeout': '5' });
       expect(JSON.parse(request.body ?? '')).toEqual(body);
