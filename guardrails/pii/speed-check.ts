@@ -14,7 +14,8 @@
  * (imports read through getters); either way that side runs 5–15 % slower, so `load` refuses such a checkout.)
  *
  * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement; TEXTS=zh
- * limits `same`, `ab` and `procs` to the Chinese records (Weibo NER and the generator's ZH rows). Timing is
+ * limits `same`, `ab` and `procs` to the Chinese records (Weibo NER and the generator's ZH rows), TEXTS=gen-zh to
+ * the generator's ZH rows (the digit-heavy chats, forms and logs). Timing is
  * process CPU time: on a shared host only paired ratios mean anything. `ab` times both detectors in one process,
  * alternating which goes first in each round; the module loaded second still came out 5–9 % faster or slower
  * than the first in A/A runs (two copies of one checkout), so `ab` runs that twice, once per load order, and
@@ -41,6 +42,7 @@ interface Detector {
 const shared = new URL('../../../shared/datasets/pii/', import.meta.url);
 
 function records(): string[] {
+  if (process.env.TEXTS === 'gen-zh') return benchCorpora().generatedZh!;
   if (process.env.TEXTS === 'zh') {
     // The Chinese records only: Weibo NER and the generator's ZH rows.
     const { weibo, generatedZh } = benchCorpora();

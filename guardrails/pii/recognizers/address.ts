@@ -14,7 +14,43 @@ const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送�
 /** Numbered parts: 88号, 3-501室, 5栋, B座 */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
 /** The first character of each of ZH_NUMBERED's suffixes: every match holds one (most texts with digits hold none). */
-const ZH_NUMBERED_SUFFIX = /[号弄栋幢座楼层室单户区]/;
+const ZH_NUMBERED_SUFFIX = /[号弄栋幢座楼层室单户区]/g;
+/** ZH_NUMBERED tried at one position. */
+const ZH_NUMBERED_AT = new RegExp(ZH_NUMBERED.source, 'y');
+/** A character of a ZH_NUMBERED match before its suffix: digit, '-', ASCII letter. */
+const isNumberedPart = (c: number) => (c >= 48 && c <= 57) || c === 45 || ((c | 32) >= 97 && (c | 32) <= 122);
+/** The most such characters before the suffix (5 digits, '-', 5 digits). */
+const NUMBERED_PREFIX_MAX = 11;
+
+/**
+ * The matches of a global ZH_NUMBERED scan, found from the suffixes: a match is 1–11 part characters
+ * (isNumberedPart) followed by its suffix, so it starts within the run of part characters right before a
+ * suffix character, at most 11 before it. For each suffix character (in text order) the sticky regex is tried
+ * at those starts, left to right and not before the previous match's end: the positions, in the order, a
+ * global scan would try and could match at (every other position is followed by a non-part, non-suffix
+ * character within 11). On the generator's digit-heavy Chinese rows the global scan stopped at every digit.
+ */
+export function numberedParts(text: string, raw: Array<{ start: number; end: number; text: string }>): void {
+  const suffix = ZH_NUMBERED_SUFFIX;
+  const at = ZH_NUMBERED_AT;
+  let lastEnd = 0;
+  suffix.lastIndex = 0;
+  while (suffix.test(text)) {
+    const p = suffix.lastIndex - 1;
+    let from = p;
+    while (from > lastEnd && p - from < NUMBERED_PREFIX_MAX && isNumberedPart(text.charCodeAt(from - 1))) from--;
+    for (let s = from; s < p; s++) {
+      at.lastIndex = s;
+      const m = at.exec(text);
+      if (m === null) continue;
+      const end = s + m[0].length;
+      raw.push({ start: s, end, text: m[0] });
+      lastEnd = end;
+      suffix.lastIndex = end;
+      break;
+    }
+  }
+}
 
 /**
  * Named components: a suffix preceded by 1–7 place-name characters, scanning left to right (equivalent to a
@@ -94,8 +130,8 @@ function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   const raw: Array<{ start: number; end: number; text: string }> = [];
   namedComponents(text, raw);
   // Numbered parts need a digit: most Chinese texts have none, and the regex would scan them for nothing.
-  // (ZH_NUMBERED tries every digit of a long number before failing; one class scan settles most texts first.)
-  if (hasDigit && ZH_NUMBERED_SUFFIX.test(text)) forEachMatch(ZH_NUMBERED, text, (m) => raw.push({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  // (ZH_NUMBERED tried every digit of a long number before failing: numberedParts starts from the suffixes.)
+  if (hasDigit) numberedParts(text, raw);
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];
