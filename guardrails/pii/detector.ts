@@ -68,6 +68,8 @@ class Facts implements TextFacts {
   longestDigitRun!: number;
   longestDigitChain!: number;
   longestDottedDigitChain!: number;
+  mostChainJoins!: number;
+  mostChainDots!: number;
   hasAt!: boolean;
   hasCjk!: boolean;
   hasUpper!: boolean;
@@ -108,6 +110,12 @@ class Facts implements TextFacts {
     let prevDigit = false;
     let chainJoin = false;
     let dottedJoin = false;
+    // Joiners (and dots among them) in the current dotted chain; the joiner after the last digit is a dot.
+    let joins = 0;
+    let maxJoins = 0;
+    let dots = 0;
+    let maxDots = 0;
+    let joinDot = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 48 && c <= 57) {
@@ -117,6 +125,15 @@ class Facts implements TextFacts {
         if (chain > maxChain) maxChain = chain;
         dotted = prevDigit || dottedJoin ? dotted + 1 : 1;
         if (dotted > maxDotted) maxDotted = dotted;
+        if (!prevDigit) {
+          if (dottedJoin) {
+            if (++joins > maxJoins) maxJoins = joins;
+            if (joinDot && ++dots > maxDots) maxDots = dots;
+          } else {
+            joins = 0;
+            dots = 0;
+          }
+        }
         prevDigit = true;
         chainJoin = false;
         dottedJoin = false;
@@ -127,6 +144,7 @@ class Facts implements TextFacts {
         run = 0;
         chainJoin = c === 32 || c === 45;
         dottedJoin = chainJoin || c === 46;
+        joinDot = c === 46;
         prevDigit = false;
       } else if (dottedJoin) {
         chainJoin = false;
@@ -142,6 +160,8 @@ class Facts implements TextFacts {
     this.longestDigitRun = maxRun;
     this.longestDigitChain = maxChain;
     this.longestDottedDigitChain = maxDotted;
+    this.mostChainJoins = maxJoins;
+    this.mostChainDots = maxDots;
     this.hasDigit = digits > 0;
     this.hasAt = at;
     this.hasCjk = cjk;
@@ -159,12 +179,15 @@ class Facts implements TextFacts {
     let maxRun = 0;
     let maxChain = 0;
     let maxDotted = 0;
+    let maxJoins = 0;
+    let maxDots = 0;
     DIGIT_CLUSTER.lastIndex = 0;
     for (let m = DIGIT_CLUSTER.exec(text); m !== null; m = DIGIT_CLUSTER.exec(text)) {
       const cluster = m[0];
       let inCluster = 0;
       let run = 0;
       let chain = 0;
+      let dots = 0;
       for (let i = 0; i < cluster.length; i++) {
         const c = cluster.charCodeAt(i);
         if (c >= 48 && c <= 57) {
@@ -174,16 +197,24 @@ class Facts implements TextFacts {
         } else {
           run = 0;
           // A space or dash keeps the (space/dash) chain going; a dot only the dotted one (the whole cluster).
-          if (c === 46) chain = 0;
+          if (c === 46) {
+            chain = 0;
+            dots++;
+          }
         }
       }
       digits += inCluster;
       if (inCluster > maxDotted) maxDotted = inCluster;
+      // A cluster is one dotted chain: its other characters are its joiners.
+      if (cluster.length - inCluster > maxJoins) maxJoins = cluster.length - inCluster;
+      if (dots > maxDots) maxDots = dots;
     }
     this.digitCount = digits;
     this.longestDigitRun = maxRun;
     this.longestDigitChain = maxChain;
     this.longestDottedDigitChain = maxDotted;
+    this.mostChainJoins = maxJoins;
+    this.mostChainDots = maxDots;
     this.hasDigit = digits > 0;
     this.hasAt = text.includes('@');
     this.hasCjk = CJK.test(text);
@@ -205,6 +236,11 @@ class Facts implements TextFacts {
   dictionaryHits(slot: number): DictionaryHit[] | undefined {
     return (this.zhHits ??= scanDictionaries(this.text))[slot];
   }
+}
+
+/** The facts the detector computes for `text` (for tests: the character loop below LONG_TEXT, the cluster pass from it). */
+export function factsOf(text: string): TextFacts {
+  return new Facts(text, false, 0.5, new ContextMatcher({}));
 }
 
 /** Between two parts of one address: separators, optionally a city name and/or a two-letter region code. */

@@ -62,6 +62,13 @@ export interface TextFacts {
   longestDigitChain: number;
   /** The same with a dot also joining (`555.123.4567`: 10). */
   longestDottedDigitChain: number;
+  /**
+   * Most joiners (a space, dash or dot between two digits) in one such dotted chain (`555.123.4567`: 2,
+   * `13:45:49`: 0): NANP, grouped SSNs and grouped phones need 2.
+   */
+  mostChainJoins: number;
+  /** Most dots among them (`192.168.1.1`: 3, `2024.05.12`: 2): an IPv4 address needs 3. */
+  mostChainDots: number;
   /** Lower-cased text, for cheap "is any context word present at all" gates. */
   lower: string;
   /**

@@ -28,8 +28,8 @@ export const networkRecognizer: Recognizer = {
   recognize(text, facts) {
     if (!facts.hasDigit) return [];
     const out: Candidate[] = [];
-    // Four dot-joined groups: a dotted chain of 4+ digits.
-    if (facts.longestDottedDigitChain >= 4) forEachMatch(IPV4, text, (m) => {
+    // Four dot-joined groups: a dotted chain with three dots (dates like 2024.05.12 have two, clock times none).
+    if (facts.mostChainDots >= 3) forEachMatch(IPV4, text, (m) => {
       if (!ipv4(m[0])) return;
       // Version strings (v1.2.3.4, 版本 2.0.1.3) look like addresses: reject with the word right before.
       if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;

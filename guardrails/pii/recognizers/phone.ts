@@ -84,7 +84,8 @@ export const phoneRecognizer: Recognizer = {
       if (verdict === 'no') return;
       push(m.index, m.index + m[0].length, verdict === 'valid' ? 0.85 : 0.5, 'libphonenumber');
     });
-    if (dotted >= 7) forEachMatch(NANP, text, (m) => {
+    // NANP: three groups joined by two joiners in one chain, unless the area code is in parentheses.
+    if (dotted >= 7 && (facts.mostChainJoins >= 2 || text.includes('('))) forEachMatch(NANP, text, (m) => {
       // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call. Ten digits
       // without a 1 / 001 prefix are decided by the shortcut (same verdict as the library), the rest by the library.
       const valid = nanpIsValid(m[0].replace(/\D/g, '')) ?? parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
@@ -93,12 +94,13 @@ export const phoneRecognizer: Recognizer = {
     // NATIONAL_GROUPED (0.4), PLAIN_GROUPED (0.25) and GENERIC (0.2) pass (at the default threshold) only with a
     // context word: scanned only within its reach.
     const phoneWords = DEFAULT_CONTEXT.PHONE_NUMBER?.positive;
-    if (dotted >= 4) forEachMatchNear(NATIONAL_GROUPED, text, facts, phoneWords, 0.4, isNationalGroupedChar, (m) => {
+    // NATIONAL_GROUPED: two joiners after the first group, which ends at ')' when parenthesised; PLAIN_GROUPED: two joiners.
+    if (dotted >= 4 && (facts.mostChainJoins >= 2 || text.includes(')'))) forEachMatchNear(NATIONAL_GROUPED, text, facts, phoneWords, 0.4, isNationalGroupedChar, (m) => {
       const n = digitCount(m[0]);
       if (n < 8 || n > 12) return;
       push(m.index, m.index + m[0].length, 0.4, 'grouped');
     });
-    if (dotted >= 7) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 0.25, isPlainGroupedChar, (m) => {
+    if (dotted >= 7 && facts.mostChainJoins >= 2) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 0.25, isPlainGroupedChar, (m) => {
       const n = digitCount(m[0]);
       if (n < 8 || n > 11) return;
       push(m.index, m.index + m[0].length, 0.25, 'grouped');

@@ -13,7 +13,8 @@ export const usSsnRecognizer: Recognizer = {
     if (facts.digitCount < 9) return [];
     const out: Candidate[] = [];
     // 3-2-4 is a chain of 9 digits; the bare form a run of 9.
-    if (facts.longestDigitChain >= 9) forEachMatch(SSN_GROUPED, text, (m) => {
+    // Grouped: 3-2-4 digits, two joiners in one chain.
+    if (facts.longestDigitChain >= 9 && facts.mostChainJoins >= 2) forEachMatch(SSN_GROUPED, text, (m) => {
       if (!usSsn(m[0].replace(/\D/g, ''))) return;
       out.push({ type: 'US_SSN', start: m.index, end: m.index + m[0].length, score: m[1] === '-' ? 0.6 : 0.35, validator: 'ssa-rules', contextApplied: false });
     });
