@@ -11,6 +11,7 @@
  *                    our node:http fetch, src/upstream/openai-compatible.ts), JSON.stringify, one res.end
  *   sdk-express      the same inside express 5 with express.json()
  *   sdk-express-lean-body   the same with SealGate's own JSON body reader (src/gateway/middleware/json-body.ts)
+ *   sdk-express-proto       the same on a server whose requests/responses are born with express's prototypes (src/gateway/express-server-options.ts)
  *   sealgate-bare    SealGate, guardrails and audit off (access control, body, validation, pipeline, log, metrics)
  *   passthrough      SealGate, guardrails off (bench config: + audit trail and receipts)
  *   sealgate         SealGate, default config (+ guardrails)
@@ -27,7 +28,7 @@
  * openai SDK's `post()` against DeadlineOpenAI's `postJson()` (src/upstream/openai-compatible.ts), 10
  * alternating slices of 1000 calls to the fast upstream.
  *
- * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body --port=N --upstream=URL` runs one of the bare rungs.
+ * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body|sdk-express-proto --port=N --upstream=URL` runs one of the bare rungs.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -35,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { expressServerOptions } from '../src/gateway/express-server-options.js';
 import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
@@ -102,7 +104,7 @@ async function serveBare(kind: string, port: number, upstream: string): Promise<
   app.post('/v1/chat/completions', async (req, res) => {
     await answer(req.body as Record<string, unknown>, res);
   });
-  const server = createServer(app);
+  const server = kind === 'sdk-express-proto' ? createServer(expressServerOptions(app), app) : createServer(app);
   server.keepAliveTimeout = 65_000;
   server.listen(port, '127.0.0.1');
 }
@@ -174,7 +176,7 @@ async function main(): Promise<void> {
       rungs.push({ name, port, agent: new Agent({ keepAlive: true, maxSockets: 1 }), traceFile });
     };
     await add('floor', (port) => startProcess(process.execPath, [...tsx, join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${port}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
-    for (const kind of ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body'])
+    for (const kind of ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body', 'sdk-express-proto'])
       await add(kind, (port, traceFile) =>
         startProcess(process.execPath, [...tsx, join(ROOT, 'bench/gateway-ladder.ts'), `--serve=${kind}`, `--port=${port}`, `--upstream=${upstreamUrl}`], {
           cwd: ROOT,

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { SealGateConfig } from '../config/schema.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { stageTraceEnabled, traceRequestStart } from '../observability/stage-trace.js';
+import { expressServerOptions } from './express-server-options.js';
 
 export interface RunningServer {
   gateway: Gateway;
@@ -30,9 +31,11 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
         gateway.app(req, res);
       }
     : gateway.app;
+  const protoOptions = expressServerOptions(gateway.app);
   const server: Server = tls
     ? (createHttpsServer(
         {
+          ...protoOptions,
           cert: readFileSync(tls.certFile),
           key: readFileSync(tls.keyFile),
           ca: tls.caFile ? readFileSync(tls.caFile) : undefined,
@@ -42,7 +45,7 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
         },
         listener,
       ) as unknown as Server) // https.Server extends tls.Server, not http.Server, but has the same request API
-    : createHttpServer(listener);
+    : createHttpServer(protoOptions, listener);
   // Longer than typical load-balancer idle timeouts, so the LB (not us) closes idle connections.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
