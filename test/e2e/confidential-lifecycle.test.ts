@@ -22,8 +22,12 @@ describe('enclave crash and restart', () => {
     const generation = setup.host.generation;
 
     setup.fake.script({ kind: 'ok', delayMs: 1_000 });
+    const seen = setup.fake.requests.length;
     const pending = openai.chat.completions.create(ask('in flight')).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Crash once the enclave's upstream call is in flight (a fixed sleep raced a loaded host: the request
+    // could reach the enclave only after the restart, and then succeed after re-attesting).
+    for (let waited = 0; setup.fake.requests.length === seen && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(setup.fake.requests.length).toBe(seen + 1);
     await setup.host.crash();
     const error = await pending;
     expect(error).toBeInstanceOf(InternalServerError);
