@@ -10,9 +10,7 @@
  * unrelated numbers; recognizers allow separators between digit groups and use `digitsOf` to validate.
  *
  * Hot path: pure-ASCII input without control characters returns an identity map with no allocation
- * beyond the result object; CJK ideographs skip the per-character NFKC call; short texts are read by a loop over
- * a table of the code units that never change, and text whose changes are all one unit for one unit maps offsets
- * to themselves without piece tables.
+ * beyond the result object; CJK ideographs skip the per-character NFKC call.
  */
 
 export interface NormalizedText {
@@ -46,18 +44,6 @@ class IdentityText implements NormalizedText {
 }
 const identity = (text: string): NormalizedText => new IdentityText(text);
 
-/** Changed text whose every change replaced one code unit by one (，→ ,): offsets map to themselves. */
-class SameOffsetsText implements NormalizedText {
-  readonly changed = true;
-  constructor(readonly text: string) {}
-  toOriginal(start: number, end: number): [number, number] {
-    // What MappedText gives without pieces: clamped to the text, end not before start.
-    const s = Math.max(0, Math.min(start, this.text.length));
-    const e = end <= start ? s : Math.min(end, this.text.length);
-    return [s, Math.max(s, e)];
-  }
-}
-
 /**
  * Cache of per-code-point results for non-trivial characters: the replacement, or UNCHANGED (bounded: the
  * alphabet is small). Keyed by code point so an unchanged character never allocates a string — on Chinese
@@ -84,77 +70,8 @@ function mapCodePoint(text: string, i: number, cp: number, width: number): strin
   return out;
 }
 
-/**
- * 1 for the UTF-16 code units SLOW_PATH does not match (they stay as they are, no lookup): the same ranges, as a
- * table, for the character loop of short texts.
- */
-const KEEP = new Uint8Array(0x10000);
-for (const [lo, hi] of [[9, 10], [13, 13], [0x20, 0x7e], [0x2010, 0x2010], [0x2012, 0x2016], [0x2018, 0x2023], [0x3001, 0x3035], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7a3]] as const)
-  KEEP.fill(1, lo, hi + 1);
-/** Below this length the characters are read in a loop over KEEP; from it on SLOW_PATH skips to them (native scan). */
-const SHORT_TEXT = 512;
-
 export function normalize(text: string): NormalizedText {
   if (!NEEDS_WORK.test(text)) return identity(text);
-  return text.length < SHORT_TEXT ? normalizeShort(text) : normalizeLong(text);
-}
-
-/**
- * A short text by a loop over its codes: the first code unit that may change is found by table reads, not by a
- * SLOW_PATH call per changed character (a Chinese chat row has a ，or ：every ~25 characters); the piece
- * tables are allocated only when a change shifts offsets. Same output as normalizeLong.
- */
-function normalizeShort(text: string): NormalizedText {
-  const n = text.length;
-  let i = 0;
-  while (i < n && KEEP[text.charCodeAt(i)] === 1) i++;
-  if (i === n) return identity(text);
-  let out = '';
-  let pieces: Pieces | undefined;
-  let runStart = 0;
-  let outLen = 0;
-  for (; i < n; i++) {
-    const cp = text.charCodeAt(i);
-    if (KEEP[cp] === 1) continue;
-    const full = cp >= 0xd800 && cp <= 0xdbff ? text.codePointAt(i)! : cp;
-    const width = full > 0xffff ? 2 : 1;
-    const mapped = mapCodePoint(text, i, full, width);
-    if (mapped === UNCHANGED) {
-      i += width - 1;
-      continue;
-    }
-    if (i > runStart) {
-      out += text.slice(runStart, i);
-      outLen += i - runStart;
-    }
-    out += mapped;
-    if (width !== 1 || mapped.length !== 1) {
-      pieces ??= { normStarts: [], normEnds: [], origStarts: [], origEnds: [] };
-      pieces.normStarts.push(outLen);
-      pieces.origStarts.push(i);
-      pieces.normEnds.push(outLen + mapped.length);
-      pieces.origEnds.push(i + width);
-    }
-    outLen += mapped.length;
-    i += width - 1;
-    runStart = i + 1;
-  }
-  if (runStart === 0) return identity(text);
-  if (n > runStart) {
-    out += text.slice(runStart);
-    outLen += n - runStart;
-  }
-  return pieces ? new MappedText(out, pieces.normStarts, pieces.normEnds, pieces.origStarts, pieces.origEnds, outLen) : new SameOffsetsText(out);
-}
-
-interface Pieces {
-  normStarts: number[];
-  normEnds: number[];
-  origStarts: number[];
-  origEnds: number[];
-}
-
-function normalizeLong(text: string): NormalizedText {
 
   // Only the changed pieces are recorded; between them the offset delta is constant, so a position
   // maps back by binary search over the pieces (no per-character arrays for long unchanged runs).
