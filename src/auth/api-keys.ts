@@ -49,3 +49,9 @@ export function verifyApiKey(presented: string, storedHash: string): boolean {
 export function secretsEqual(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
+
+/** `secretsEqual(candidate, secret)` for a fixed secret, its digest computed once instead of on every call. */
+export function secretMatcher(secret: string): (candidate: string) => boolean {
+  const digest = createHash('sha256').update(secret).digest();
+  return (candidate) => timingSafeEqual(createHash('sha256').update(candidate).digest(), digest);
+}

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import type { RequestContext } from '../pipeline/types.js';
 import type { AuthContext } from './auth-context.js';
+import { requestIp } from './request-ip.js';
 
 export function contextFor(req: Request, res: Response): RequestContext {
   const existing = res.locals.requestContext as RequestContext | undefined;
@@ -16,7 +17,7 @@ export function contextFor(req: Request, res: Response): RequestContext {
     requestId: res.locals.requestId as string,
     tenantId: auth?.tenantId ?? 'anonymous',
     keyId: auth?.keyId ?? 'none',
-    sourceIp: req.ip,
+    sourceIp: requestIp(req),
     signal: controller.signal,
     timings: {},
     verdicts: [],

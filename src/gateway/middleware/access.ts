@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { SealGateConfig } from '../../config/schema.js';
 import { DEV_API_KEY, DEV_TENANT_ID, type Limits, type ModelScope, type TenantConfig } from '../../config/sections/access.js';
-import { keyIdOf, secretsEqual, verifyApiKey } from '../../auth/api-keys.js';
+import { keyIdOf, secretMatcher, verifyApiKey } from '../../auth/api-keys.js';
 import { normalizeIp } from '../../auth/cidr.js';
 import { STATUS_MESSAGES, keyStatus, sourceAllowed } from '../../auth/key-policy.js';
 import { identifyClientCertificate } from '../../auth/mtls.js';
@@ -27,6 +27,7 @@ import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import { ApiError } from '../errors.js';
 import { traceMark } from '../../observability/stage-trace.js';
+import { requestIp } from '../request-ip.js';
 
 export interface AccessControl {
   /** Sets `res.locals.auth` or throws ApiError 401/403. Idempotent. */
@@ -49,6 +50,7 @@ interface Grant {
 }
 
 const grants = new WeakMap<Response, Grant>();
+const isDevKey = secretMatcher(DEV_API_KEY);
 
 /** Throws 403 when the authenticated caller may not use `model`. Routes call it once they know the model. */
 export function assertModelAllowed(auth: AuthContext, model: string): void {
@@ -154,11 +156,12 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
   }
 
   async function authenticateCredential(credential: string, req: Request): Promise<Grant> {
-    const sourceIp = sourceIpOf(req);
-    if (credential.startsWith('sg-dev') && secretsEqual(credential, DEV_API_KEY)) {
+    if (credential.startsWith('sg-dev') && isDevKey(credential)) {
       if (!access.devMode) throw new ApiError(401, 'The dev key only works while access.devMode is true.', { code: 'invalid_api_key' });
       return grantFor('api_key', DEV_TENANT_ID, 'dev', '*', undefined);
     }
+    // Only key records restrict source addresses; the dev key has none.
+    const sourceIp = sourceIpOf(req);
     if (looksLikeToken(credential)) {
       const check = verifyToken(credential);
       if (!check.ok) {
@@ -345,7 +348,7 @@ function hasLimit(limits: Limits): boolean {
 }
 
 function sourceIpOf(req: Request): string | undefined {
-  const ip = req.ip ?? req.socket.remoteAddress;
+  const ip = requestIp(req) ?? req.socket.remoteAddress;
   return ip ? normalizeIp(ip) : undefined;
 }
 

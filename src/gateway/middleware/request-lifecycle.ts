@@ -11,6 +11,7 @@ import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { HeaderHook } from '../hooks.js';
 import { stageTraceEnabled, traceMark } from '../../observability/stage-trace.js';
+import { requestIp } from '../request-ip.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -108,7 +109,7 @@ function refusedRequestContext(req: Request, res: Response): RequestContext {
     requestId: res.locals.requestId as string,
     tenantId: auth?.tenantId ?? 'anonymous',
     keyId: auth?.keyId ?? 'none',
-    sourceIp: req.ip,
+    sourceIp: requestIp(req),
     signal: AbortSignal.abort(),
     timings: {},
     verdicts: [],
@@ -155,7 +156,7 @@ function buildOutcome(req: Request, res: Response, startedAt: Date, latencyMs: n
     errorCode,
     tenantId: auth?.tenantId ?? ctx?.tenantId,
     keyId: auth?.keyId ?? ctx?.keyId,
-    sourceIp: ctx?.sourceIp ?? req.ip,
+    sourceIp: ctx?.sourceIp ?? requestIp(req),
     model: locals.model,
     provider: ctx?.provider,
     stream: locals.stream ?? false,

@@ -21,6 +21,7 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
     traceMark('express router → route');
     res.locals.route = route;
     const body = parseBody(schema, req.body);
+    traceMark('body validation (zod)');
     const model = body.model as string;
     res.locals.model = model;
     res.locals.stream = body.stream === true && surface !== 'embeddings';

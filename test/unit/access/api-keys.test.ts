@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateApiKey, hashApiKey, keyIdOf, secretsEqual, verifyApiKey } from '../../../src/auth/api-keys.js';
+import { generateApiKey, hashApiKey, keyIdOf, secretMatcher, secretsEqual, verifyApiKey } from '../../../src/auth/api-keys.js';
 
 describe('API keys', () => {
   it('generates sg- keys with a public id and 256 bits of secret, stored only as a hash', () => {
@@ -36,5 +36,9 @@ describe('API keys', () => {
   it('compares secrets of different lengths without throwing', () => {
     expect(secretsEqual('a', 'a')).toBe(true);
     expect(secretsEqual('a', 'ab')).toBe(false);
+    const isA = secretMatcher('a');
+    expect(isA('a')).toBe(true);
+    expect(isA('ab')).toBe(false);
+    expect(isA('')).toBe(false);
   });
 });
