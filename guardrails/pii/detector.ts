@@ -37,6 +37,8 @@ export type PiiOptions = z.input<typeof piiOptionsSchema>;
  * Chinese text).
  */
 const UPPER_CASE = /\p{Lu}/u;
+/** `:` or `-`: the separators of a MAC address's colon/dash form. */
+const isMacSeparator = (c: number) => c === 58 || c === 45;
 /** From this length on, the facts come from the cluster pass (regexes) instead of the character loop. */
 const LONG_TEXT = 1024;
 /** Digits joined by at most one space, dash or dot between two of them. */
@@ -71,6 +73,7 @@ class Facts implements TextFacts {
   mostChainJoins!: number;
   mostChainDots!: number;
   hasAt!: boolean;
+  macHint!: boolean;
   hasCjk!: boolean;
   hasUpper!: boolean;
   /**
@@ -96,6 +99,7 @@ class Facts implements TextFacts {
     }
     let digits = 0;
     let at = false;
+    let macHint = false;
     let cjk = false;
     let asciiUpper = false;
     // A non-ASCII character that mayBeUpperCase might be an upper-case letter: settled by \p{Lu} below.
@@ -153,6 +157,10 @@ class Facts implements TextFacts {
       if (c < 128) {
         if (c >= 65 && c <= 90) asciiUpper = true;
         else if (c === 64) at = true;
+        else if (c === 58 || c === 45) {
+          // A separator with two more 3 and 6 characters before it (`:hh:hh:` / `-hh-hh-`).
+          if (i >= 6 && isMacSeparator(text.charCodeAt(i - 3)) && isMacSeparator(text.charCodeAt(i - 6))) macHint = true;
+        } else if (c === 46 && i >= 5 && text.charCodeAt(i - 5) === 46) macHint = true; // `.hhhh.`
       } else if (c >= 0x3400 && c <= 0x9fff) cjk = true;
       else if (!otherNonAscii && mayBeUpperCase(c)) otherNonAscii = true;
     }
@@ -164,6 +172,7 @@ class Facts implements TextFacts {
     this.mostChainDots = maxDots;
     this.hasDigit = digits > 0;
     this.hasAt = at;
+    this.macHint = macHint;
     this.hasCjk = cjk;
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
     this.lowerIsText = !asciiUpper && !otherNonAscii;
@@ -217,6 +226,7 @@ class Facts implements TextFacts {
     this.mostChainDots = maxDots;
     this.hasDigit = digits > 0;
     this.hasAt = text.includes('@');
+    this.macHint = true; // not worked out for long texts
     this.hasCjk = CJK.test(text);
     const asciiUpper = ASCII_UPPER.test(text);
     const otherNonAscii = !asciiUpper && OTHER_NON_ASCII.test(text);

@@ -69,6 +69,12 @@ export interface TextFacts {
   mostChainJoins: number;
   /** Most dots among them (`192.168.1.1`: 3, `2024.05.12`: 2): an IPv4 address needs 3. */
   mostChainDots: number;
+  /**
+   * Some `:` or `-` has two more 3 and 6 characters before it, or some `.` another 5 before it: where a MAC
+   * address's hint (`:hh:hh:`, `.hhhh.`) can be (clock times, dates and phone numbers have none). Always true for
+   * texts of 1024 characters or more.
+   */
+  macHint: boolean;
   /** Lower-cased text, for cheap "is any context word present at all" gates. */
   lower: string;
   /**

@@ -66,6 +66,8 @@ export const networkRecognizer: Recognizer = {
     // Every MAC match holds MAC_HINT two characters after its start (`:hh:hh:` in `hh:hh:hh:…`) or four after
     // it (`.hhhh.` in `hhhh.hhhh.hhhh`); the hint has no lookbehind, so V8 finds it fast. The sticky regex is
     // tried only at those starts, in text order, skipping starts inside the previous match: a global scan's matches.
+    // (The hint's separators 3 and 6, or dots 5, characters apart: facts.macHint, false on most texts.)
+    if (!facts.macHint) return out;
     const starts: number[] = [];
     MAC_HINT.lastIndex = 0;
     for (let h = MAC_HINT.exec(text); h !== null; h = MAC_HINT.exec(text)) {

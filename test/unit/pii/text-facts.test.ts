@@ -36,6 +36,22 @@ describe('text facts (digit runs and chains)', () => {
     expect(digitFacts('1. 2 .3 4--5')).toMatchObject({ mostChainJoins: 1, mostChainDots: 0 });
   });
 
+  it('macHint: where MAC_HINT may match (short texts), always on long ones', () => {
+    const hint = /[:\-][^]{2}[:\-][^]{2}[:\-]|\.[^]{4}\./;
+    expect(factsOf('mac 00:1A:2b:3C:4d:5E').macHint).toBe(true);
+    expect(factsOf('设备 001a.2b3c.4d5e').macHint).toBe(true);
+    expect(factsOf('2024-05-12 13:45:49 138-0013-8000').macHint).toBe(false);
+    const rng = createRng(7);
+    const tokens = ['0', 'a', 'F', 'x', ':', '-', '.', ' ', '号', '12', 'abc'];
+    for (let i = 0; i < 4000; i++) {
+      let t = '';
+      const len = Math.floor(rng() * 30);
+      for (let k = 0; k < len; k++) t += pick(rng, tokens);
+      expect(factsOf(t).macHint).toBe(hint.test(t));
+    }
+    expect(factsOf('x'.repeat(1100)).macHint).toBe(true);
+  });
+
   it('agree with the regex definitions on short and long random texts', () => {
     const rng = createRng(20261129);
     const tokens = ['0', '1', '5', '9', '123', '4567', ' ', '-', '.', '--', '..', ':', 'a', 'B', '号', '，', '\n', '  '];
