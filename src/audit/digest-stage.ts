@@ -62,8 +62,10 @@ function messageText(content: unknown): string | undefined {
 export function outputContent(response: unknown): string | undefined {
   if (!response || typeof response !== 'object') return undefined;
   const r = response as { choices?: unknown; output?: unknown; data?: unknown };
-  const parts: Parts = new Map();
   if (Array.isArray(r.choices)) {
+    const only = r.choices.length === 1 ? singleMessageText(r.choices[0]) : undefined;
+    if (only !== undefined) return only;
+    const parts: Parts = new Map();
     for (const c of r.choices as Array<Record<string, unknown>>) {
       const msg = c.message as { content?: unknown; tool_calls?: Array<{ function?: { arguments?: unknown } }> } | undefined;
       add(parts, c.index, msg ? messageText(msg.content) : c.text);
@@ -72,12 +74,25 @@ export function outputContent(response: unknown): string | undefined {
     return joined(parts);
   }
   if (Array.isArray(r.output)) {
+    const parts: Parts = new Map();
     for (const item of r.output as Array<{ content?: Array<{ text?: unknown }> }>) {
       for (const c of item.content ?? []) add(parts, 0, c.text);
     }
     return joined(parts);
   }
   return undefined; // embeddings: vectors, no text to digest
+}
+
+/**
+ * The usual non-streamed chat answer, one choice whose message content is a string and no tool calls:
+ * its text is that string (what the general loop's one-entry join gives, '' included), without the Map,
+ * sort and joins. Anything else: undefined, and the general loop decides.
+ */
+function singleMessageText(choice: unknown): string | undefined {
+  if (!choice || typeof choice !== 'object') return undefined;
+  const msg = (choice as { message?: unknown }).message as { content?: unknown; tool_calls?: unknown } | undefined;
+  if (!msg || typeof msg !== 'object' || typeof msg.content !== 'string' || msg.tool_calls != null) return undefined;
+  return msg.content;
 }
 
 /** Text carried by one stream chunk (chat delta, completion text, Responses text delta). */

@@ -189,16 +189,16 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
    * that serves them; a lone request signs in the header hook as before (a thread-pool round trip would only add
    * latency). The header hook uses it if the payload is byte for byte the same.
    */
-  const presignFinalIfBusy = async (ctx: RequestContext): Promise<void> => {
-    if (!issuer || responses.size < 2 || !responses.has(ctx.requestId)) return;
+  const presignFinalIfBusy = (ctx: RequestContext): Promise<void> | undefined => {
+    // A lone request (the usual case on a quiet gateway) returns at once: no promise for the output stage to wait on.
+    if (!issuer || responses.size < 2 || !responses.has(ctx.requestId)) return undefined;
     const { facts, final } = headerFacts(ctx);
-    if (!final) return;
+    if (!final) return undefined;
     const json = JSON.stringify(issuer.payload(facts));
-    try {
-      presigned.set(ctx, { json, token: await issuer.issueJsonAsync(json) });
-    } catch {
-      // The header hook signs synchronously instead.
-    }
+    return issuer.issueJsonAsync(json).then(
+      (token) => void presigned.set(ctx, { json, token }),
+      () => undefined, // The header hook signs synchronously instead.
+    );
   };
 
   const headerHook: HeaderHook = (ctx): Record<string, string> => {
@@ -298,7 +298,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
 function withPresign(
   stages: { input: GuardStage; output: GuardStage },
   presign: (ctx: RequestContext) => void,
-  presignFinalIfBusy: (ctx: RequestContext) => Promise<void>,
+  presignFinalIfBusy: (ctx: RequestContext) => Promise<void> | undefined,
 ): { input: GuardStage; output: GuardStage } {
   const digestOutput = stages.output.output?.bind(stages.output);
   const output: GuardStage = {
@@ -307,11 +307,12 @@ function withPresign(
       if (body.stream === true) setImmediate(presign, ctx);
       return { action: 'continue' };
     },
+    // Synchronous unless a signature goes to the thread pool (the digest stage's output is synchronous).
     output: digestOutput
-      ? async (req) => {
-          const result = await digestOutput(req);
-          await presignFinalIfBusy(req.ctx);
-          return result;
+      ? (req) => {
+          const result = digestOutput(req);
+          const presigning = presignFinalIfBusy(req.ctx);
+          return presigning ? presigning.then(() => result) : result;
         }
       : undefined,
     outputStream: stages.output.outputStream?.bind(stages.output),

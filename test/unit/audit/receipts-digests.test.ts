@@ -85,6 +85,39 @@ describe('keys and digests', () => {
     expect(outputContent({ output: [{ content: [{ type: 'output_text', text: 'Hi' }] }] })).toBe('Hi');
     expect(outputContent({ data: [{ embedding: [0.1] }] })).toBeUndefined();
   });
+
+  it('one-choice answers give the text the general per-choice join gives (the fast path is invisible)', () => {
+    // The general rule (every choice, in index order, tool-call arguments appended, joined by U+0000), written out.
+    const general = (choices: Array<Record<string, unknown>>): string => {
+      const parts = new Map<number, string[]>();
+      const add = (index: unknown, text: unknown) => {
+        if (typeof text !== 'string' || text.length === 0) return;
+        const i = typeof index === 'number' ? index : 0;
+        parts.set(i, [...(parts.get(i) ?? []), text]);
+      };
+      for (const c of choices) {
+        const msg = c.message as { content?: unknown; tool_calls?: Array<{ function?: { arguments?: unknown } }> } | undefined;
+        const content = msg?.content;
+        const text = Array.isArray(content) ? content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join('') : content;
+        add(c.index, msg ? (typeof text === 'string' ? text : undefined) : c.text);
+        for (const call of msg?.tool_calls ?? []) add(c.index, call.function?.arguments);
+      }
+      return [...parts.entries()].sort(([a], [b]) => a - b).map(([, l]) => l.join('')).join('\u0000');
+    };
+    const contents = ['Hi there', '', null, undefined, 7, [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }], []];
+    const toolCalls = [undefined, null, [], [{ function: { arguments: '{"x":1}' } }], [{ function: {} }]];
+    const messages = [undefined, null, 'str', ...contents.flatMap((content) => toolCalls.map((tool_calls) => ({ role: 'assistant', content, tool_calls })))];
+    let checked = 0;
+    for (const message of messages)
+      for (const index of [0, 2, undefined])
+        for (const text of [undefined, 'legacy']) {
+          const choice = { index, message, text };
+          expect(outputContent({ choices: [choice] })).toBe(general([choice]));
+          expect(outputContent({ choices: [choice, { index: 1, message: { content: 'second' } }] })).toBe(general([choice, { index: 1, message: { content: 'second' } }]));
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(200);
+  });
 });
 
 describe('record builder', () => {
