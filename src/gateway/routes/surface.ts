@@ -33,7 +33,7 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
 
     const ctx = contextFor(req, res);
     if (typeof body.user === 'string') ctx.endUser = body.user;
-    traceMark('zod validation, model check, context');
+    traceMark('model check, request context');
 
     const result = await deps.pipeline.run(surface, body, ctx);
     traceMark('pipeline returned');
