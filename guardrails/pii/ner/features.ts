@@ -19,7 +19,9 @@ export const FEATURE_COUNT = 19;
 function fnv(h: number, code: number): number {
   return Math.imul(h ^ code, 16777619);
 }
-const FNV_START = 2166136261;
+// 2166136261 as a signed 32-bit value: the same hashes (the first step applies ToInt32 anyway), but a small integer, so the
+// hash variables never start as a heap number (the tagger and the organisation scan allocated one per character).
+const FNV_START = 2166136261 | 0;
 /** Hash of a lower-case word as the tokenizer computes it (for dictionaries built from strings). */
 export function wordHash(lower: string): number {
   let h = FNV_START;
@@ -122,8 +124,21 @@ function isLetter(c: number): boolean {
 }
 const LETTER_MEMO = new Uint8Array(0x2e80);
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : String.fromCharCode(c).toLowerCase().charCodeAt(0));
-const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+export const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 0xc0 ? c : c < 0x2e80 ? memoLower(c) : String.fromCharCode(c).toLowerCase().charCodeAt(0));
+export const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && (c < 0x2e80 ? memoLower(c) !== c : String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c)));
+/**
+ * The first code of a letter's lower-case form, memoised below U+2E80 (the letters tokens hold; 0 untested: no
+ * such letter lowers to U+0000): on accented names each call built two one-character strings, a garbage source.
+ * isUpperCode's test (the lower-cased one-character string differs) is the same as first code ≠ code there,
+ * since no code below U+2E80 lowers to a string starting with itself and longer than one unit
+ * (test/unit/pii/ner-lower.test.ts checks both against the string forms over that range).
+ */
+function memoLower(c: number): number {
+  let l = LOWER_MEMO[c]!;
+  if (l === 0) l = LOWER_MEMO[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return l;
+}
+const LOWER_MEMO = new Uint16Array(0x2e80);
 
 const START = 0x5354; // "^" sentinel values for neighbours outside the text
 const END = 0x454e;

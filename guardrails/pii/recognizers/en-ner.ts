@@ -90,6 +90,10 @@ const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde &
  */
 function repeatedNames(text: string, out: Candidate[]): void {
   const found = out.length;
+  // Words already searched: a second search of one word adds nothing (each occurrence it would accept either
+  // was added by the first, or overlapped a span then, and spans are only added), and on long texts every
+  // search is a scan of the whole text (a document names the same people many times).
+  let searched: Set<string> | undefined;
   for (let k = 0; k < found; k++) {
     const p = out[k]!;
     if (p.type !== 'PERSON') continue;
@@ -97,6 +101,9 @@ function repeatedNames(text: string, out: Candidate[]): void {
     if (!name.includes(' ')) continue;
     for (const word of name.split(/\s+/)) {
       if (word.length < 4 || !isUpper(word.charCodeAt(0))) continue;
+      if (searched === undefined) searched = new Set();
+      else if (searched.has(word)) continue;
+      searched.add(word);
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
         const end = at + word.length;
         if (isLetter(codeAt(text, at - 1)) || isLetter(codeAt(text, end))) continue;

@@ -25,7 +25,9 @@ const OF_HEADS = new Set(['University', 'Bank', 'Ministry', 'Department', 'Insti
 const isTokenStart = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 const isTokenPart = (c: number) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 0x2019 || c === 38 || c === 45 || c === 46;
-const FNV_START = 2166136261;
+// 2166136261 as a signed 32-bit value: the same hashes (the first step applies ToInt32 anyway), but a small integer, so the
+// hash variables never start as a heap number (the tagger and the organisation scan allocated one per character).
+const FNV_START = 2166136261 | 0;
 const fnv = (h: number, code: number) => Math.imul(h ^ code, 16777619);
 /** FNV-1a of a string's codes, cut to 30 bits (a small integer: Set lookups without boxing). */
 function tokenHash(word: string): number {
