@@ -14,6 +14,11 @@
  *                                        same code for its whole life (JIT and heap layout): with 3, that offset
  *                                        is spread over the pairs instead of landing on one side
  *   AB_STREAM=1                          streamed chat completions instead of non-streamed
+ *   AB_UPSTREAM_DELAY_MS=50              the upstream answers after that many ms (bench/gateway.ts's model-50ms
+ *                                        scenario: the gateway idles while the model works, so its post-answer path
+ *                                        runs cold); probe slices are then AB_SLICE requests (default 100) and the
+ *                                        warm-up runs on the instant model
+ *   AB_SLICE=<n>                         probe requests per slice (default 800, or 100 with a delay)
  *   AB_CONFIG_A / AB_CONFIG_B=<json>     extra top-level config for one side, e.g. switching a detector off:
  *                                        '{"guardrails":{"detectors":{"pii":{"enabled":false},"toxicity":{"enabled":true},"intent":{"enabled":true}}}}'
  *
@@ -26,7 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
+import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
 
@@ -35,7 +40,13 @@ const MODE = process.env.AB_MODE === 'load' ? 'load' : 'probe';
 const PAIRS = Number(process.env.AB_PAIRS ?? 12);
 const PROCS = Math.max(1, Number(process.env.AB_PROCS ?? 1));
 const DEV_KEY = 'sg-dev-local-only-key';
-const BODY = JSON.stringify({ model: FAST_UPSTREAM_MODEL, stream: process.env.AB_STREAM === '1', messages: [{ role: 'user', content: 'Hello there, could you tell me how the weather is in Paris today?' }] });
+const DELAY_MS = Number(process.env.AB_UPSTREAM_DELAY_MS ?? 0);
+const MODEL = DELAY_MS > 0 ? slowModel(DELAY_MS) : FAST_UPSTREAM_MODEL;
+const SLICE = Number(process.env.AB_SLICE ?? (DELAY_MS > 0 ? 100 : 800));
+const bodyFor = (model: string): string =>
+  JSON.stringify({ model, stream: process.env.AB_STREAM === '1', messages: [{ role: 'user', content: 'Hello there, could you tell me how the weather is in Paris today?' }] });
+const BODY = bodyFor(MODEL);
+const WARM_BODY = bodyFor(FAST_UPSTREAM_MODEL);
 
 interface Gateway {
   port: number;
@@ -56,7 +67,7 @@ function cpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000; // utime + stime, in 10 ms ticks
 }
 
-function post(g: Gateway): Promise<number> {
+function post(g: Gateway, body = BODY): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
@@ -67,7 +78,7 @@ function post(g: Gateway): Promise<number> {
       },
     );
     req.on('error', reject);
-    req.end(BODY);
+    req.end(body);
   });
 }
 
@@ -77,9 +88,9 @@ async function slice(g: Gateway, warmup = false): Promise<Slice> {
     const r = await autocannon({ url: `http://127.0.0.1:${g.port}/v1/chat/completions`, method: 'POST', body: BODY, headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_KEY}` }, connections: 16, duration: 2 });
     return { value: r.requests.average, cpuMicrosPerRequest: (cpuMicros(g.pid) - cpu0) / Math.max(1, r.requests.total) };
   }
-  const n = warmup ? 1500 : 800;
+  const n = warmup ? 1500 : SLICE;
   const latencies: number[] = [];
-  for (let i = 0; i < n; i++) latencies.push(await post(g));
+  for (let i = 0; i < n; i++) latencies.push(await post(g, warmup ? WARM_BODY : BODY));
   return { value: median(latencies), cpuMicrosPerRequest: (cpuMicros(g.pid) - cpu0) / n };
 }
 
@@ -96,7 +107,7 @@ async function main(): Promise<void> {
       for (const side of ['A', 'B'] as const) {
         const port = await freePort();
         const extra = process.env[`AB_CONFIG_${side}`];
-        const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [FAST_UPSTREAM_MODEL], logLevel: 'info', ...(extra ? { extra: JSON.parse(extra) as Record<string, unknown> } : {}) });
+        const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [...new Set([FAST_UPSTREAM_MODEL, MODEL])], logLevel: 'info', ...(extra ? { extra: JSON.parse(extra) as Record<string, unknown> } : {}) });
         const gateway = startProcess(process.execPath, [join(roots[side], 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env: BENCH_GATEWAY_ENV });
         processes.push(gateway);
         gateways[side].push({ port, pid: gateway.child.pid!, agent: new Agent({ keepAlive: true, maxSockets: 1 }) });

@@ -21,6 +21,10 @@
  * of its slice p50s, and each step is the median over rounds of (rung − rung below) in the same round.
  * LADDER_TRACE=1 also runs the SealGate rungs with SEALGATE_STAGE_TRACE (src/observability/stage-trace.ts)
  * and prints their median wall-clock increments between stages (µs) for the last 500 requests.
+ * LADDER_UPSTREAM_DELAY_MS=50 times requests to a model the fast upstream answers after that many ms (the bench's
+ * model-50ms scenario: the gateway sits idle while the model works, so what runs after the answer runs cold);
+ * the warm-up (LADDER_WARMUP requests, default 1000) stays on the instant model. After the steps, a table of
+ * p10/p25/p50/p75/p90 over all timed requests of each rung (a shift of the whole distribution, or a tail).
  * LADDER_ONLY=direct,floor,… limits the rungs; LADDER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' adds node flags to the
  * SealGate rungs. Not a test; writes nothing in the repository.
  *
@@ -37,7 +41,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { expressServerOptions } from '../src/gateway/express-server-options.js';
-import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
+import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
 import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../src/upstream/openai-compatible.js';
@@ -118,10 +122,14 @@ interface Rung {
   traceFile?: string;
 }
 
-const PAYLOAD = JSON.stringify({ model: FAST_UPSTREAM_MODEL, messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }] });
+const DELAY_MS = Number(process.env.LADDER_UPSTREAM_DELAY_MS ?? 0);
+const MODEL = DELAY_MS > 0 ? slowModel(DELAY_MS) : FAST_UPSTREAM_MODEL;
+const payloadFor = (model: string): string => JSON.stringify({ model, messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }] });
+const PAYLOAD = payloadFor(MODEL);
+const WARM_PAYLOAD = payloadFor(FAST_UPSTREAM_MODEL);
 
 /** bench/gateway.ts's `once`: one POST on the rung's keep-alive agent, whole body read as text. */
-function once(r: Rung): Promise<number> {
+function once(r: Rung, payload = PAYLOAD): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = request(
@@ -131,7 +139,7 @@ function once(r: Rung): Promise<number> {
         path: '/v1/chat/completions',
         method: 'POST',
         agent: r.agent,
-        headers: { authorization: `Bearer ${DEV_KEY}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(PAYLOAD) },
+        headers: { authorization: `Bearer ${DEV_KEY}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
       },
       (res) => {
         let text = '';
@@ -142,15 +150,21 @@ function once(r: Rung): Promise<number> {
       },
     );
     req.on('error', reject);
-    req.end(PAYLOAD);
+    req.end(payload);
   });
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
+/** Every timed request per rung, for the percentile table. */
+const samples = new Map<string, number[]>();
+
 async function slice(r: Rung, n: number): Promise<number> {
   const xs: number[] = [];
   for (let i = 0; i < n; i++) xs.push(await once(r));
+  let all = samples.get(r.name);
+  if (!all) samples.set(r.name, (all = []));
+  all.push(...xs);
   return median(xs);
 }
 
@@ -183,7 +197,7 @@ async function main(): Promise<void> {
           env: trace ? { SEALGATE_STAGE_TRACE: traceFile } : {},
         }));
     const sealgate = (extra: Record<string, unknown>, guardrails: boolean) => (port: number, traceFile: string) => {
-      const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [FAST_UPSTREAM_MODEL], logLevel: 'info', guardrails, extra });
+      const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [...new Set([FAST_UPSTREAM_MODEL, MODEL])], logLevel: 'info', guardrails, extra });
       const env = { ...BENCH_GATEWAY_ENV, ...(trace ? { SEALGATE_STAGE_TRACE: traceFile } : {}) };
       const nodeArgs = process.env.LADDER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
       return startProcess(process.execPath, [...nodeArgs, join(ROOT, 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env });
@@ -193,7 +207,9 @@ async function main(): Promise<void> {
     await add('sealgate', sealgate({}, true));
     for (const r of rungs.slice(1)) await waitForHttp(`http://127.0.0.1:${r.port}/healthz`);
     // Warm-up: the JIT and the keep-alive connections (bench/gateway.ts warms with 300).
-    for (const r of rungs) for (let i = 0; i < 1000; i++) await once(r);
+    const warmup = Number(process.env.LADDER_WARMUP ?? 1000);
+    for (const r of rungs) for (let i = 0; i < warmup; i++) await once(r, WARM_PAYLOAD);
+    if (DELAY_MS > 0) for (const r of rungs) for (let i = 0; i < 20; i++) await once(r);
 
     const p50s = new Map<string, number[]>(rungs.map((r) => [r.name, []]));
     for (let round = 0; round < rounds; round++) {
@@ -209,6 +225,12 @@ async function main(): Promise<void> {
       const step = below ? `${(median(mine.map((x, k) => x - below[k]!)) * 1000).toFixed(0).padStart(6)}  (${rungs[i - 1]!.name})` : '';
       process.stdout.write(`${r.name.padEnd(15)} ${median(mine).toFixed(3)}   ${step}\n`);
     });
+    process.stdout.write(`\nrung            p10     p25     p50     p75     p90 (ms, all timed requests)\n`);
+    for (const r of rungs) {
+      const xs = [...(samples.get(r.name) ?? [])].sort((a, b) => a - b);
+      const at = (q: number): string => (xs[Math.floor(q * (xs.length - 1))] ?? NaN).toFixed(3);
+      process.stdout.write(`${r.name.padEnd(15)} ${[0.1, 0.25, 0.5, 0.75, 0.9].map(at).join(' ')}\n`);
+    }
     if (trace) {
       // One more slice each so the trace files hold steady-state requests only.
       for (const r of rungs) if (r.traceFile) await slice(r, 500);
