@@ -373,7 +373,9 @@ function chainEnglish(text: string, candidates: Candidate[]): Candidate[] {
       last.score = Math.min(1, Math.max(last.score, c.score) + 0.1);
       continue;
     }
-    merged.push({ ...c });
+    // A copy written out rather than spread: a spread copy got a map of its own (no transition from the literal's),
+    // so the detector's loop over candidates saw a third and fourth candidate map.
+    merged.push({ type: c.type, start: c.start, end: c.end, score: c.score, validator: c.validator, contextApplied: c.contextApplied });
   }
   for (const c of merged) {
     if (c.score < 0.45) continue;

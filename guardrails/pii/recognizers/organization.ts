@@ -169,6 +169,10 @@ const SUFFIX_FIRST = new Set(ZH_ORG_SUFFIXES.map((x) => x.charCodeAt(0)));
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
 
 function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number, score: number, v: string) => void): void {
+  // [start, end, suffix start, score in hundredths]: integers only. With the score itself (0.4 …) the array held
+  // doubles, so its offsets were read back as heap numbers, and the first such end stored in a candidate turned
+  // the candidates' shared start/end fields (every recognizer's) from small integers into boxed doubles for
+  // the rest of the process (a map deprecation: the code optimised before it deoptimised again and again).
   const found: Array<[number, number, number, number]> = [];
   const model = zhCharModel();
   for (const hit of hitsIn(zhSuffixes, text, facts)) {
@@ -187,10 +191,12 @@ function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number
       // 普通公司 / 一般公司 / 土豪公司: a two-character common word before the suffix is a description, not a name.
       // (A place name is no description: 武汉学院.)
       const described = !short && hit.start - s === 2 && model.pmi(text.charCodeAt(s), text.charCodeAt(s + 1)) > 3 && !PLACE_SET.has(text.slice(s, s + 2));
-      found.push([s, hit.end, hit.start, described ? 0.4 : short ? 0.6 : 0.7]);
+      found.push([s, hit.end, hit.start, described ? 40 : short ? 60 : 70]);
     }
   }
-  for (const [s, e, suffixStart, score] of found) {
+  for (const [s, e, suffixStart, hundredths] of found) {
+    // (40 / 100 is the double 0.4 exactly as the literal was: division rounds correctly.)
+    const score = hundredths / 100;
     const start = afterLeadingVerb(text, s, suffixStart);
     // 要学会 / 能学会: 学会 "learn" after a modal verb is no society.
     if (text.startsWith('学会', suffixStart) && MODAL_BEFORE.has(text[suffixStart - 1]!)) continue;
