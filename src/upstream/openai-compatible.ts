@@ -8,7 +8,8 @@
 import OpenAI, { type ClientOptions } from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
-import { createNodeTransport, type NodeTransport } from './node-fetch.js';
+import { createNodeTransport, NodeResponse, type NodeTransport } from './node-fetch.js';
+import { isAbortError, sseJsonEvents } from './sse-reader.js';
 import { traceMark } from '../observability/stage-trace.js';
 
 const paths: Record<Surface, string> = {
@@ -39,8 +40,8 @@ type BuiltRequest = Awaited<ReturnType<OpenAI['buildRequest']>>;
  *    they come from a copy of what the SDK itself built for this client on first use, with the per-call
  *    timeout header set. Anything else goes to the SDK's own `buildRequest`, and a test checks that both
  *    give the same URL, method, headers and body, so an SDK upgrade that changes them fails there.
- * Streamed calls use this class as it is: the SDK's Stream cancels the request through the per-call
- * AbortController that the stock `fetchWithTimeout` wires.
+ * Streamed calls of a client DeadlineOpenAI cannot take directly (see `direct`) use this class as it is: the
+ * SDK's Stream cancels the request through the per-call AbortController that the stock `fetchWithTimeout` wires.
  */
 export class LeanRequestOpenAI extends OpenAI {
   private auth?: Promise<Awaited<ReturnType<OpenAI['authHeaders']>>>;
@@ -83,7 +84,7 @@ export class LeanRequestOpenAI extends OpenAI {
 }
 
 /**
- * Non-streamed calls: also `fetchWithAuth`, since the SDK's `fetchWithTimeout` creates an AbortSignal, a
+ * Non-streamed calls, and streamed ones through `postStream`: also `fetchWithAuth`, since the SDK's `fetchWithTimeout` creates an AbortSignal, a
  * listener and a timer per call to enforce the deadline; the node transport does it with the caller's
  * own signal and one timer.
  */
@@ -112,9 +113,42 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
    * this gateway does not configure (a request-preparing provider, workload identity) go through `post`.
    */
   async postJson(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
+    if (!this.direct) return this.post(path, { body, signal, timeout });
+    const response = await this.send(path, body, signal, timeout);
+    if (response.status === 204) return null;
+    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+      if (response.headers.get('content-length') === '0') return undefined;
+      const json: unknown = await response.json();
+      if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
+      return Object.defineProperty(json, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
+    }
+    return response.text();
+  }
+
+  /**
+   * Whether postJson/postStream may skip the SDK's request machinery: no retries, SDK logging at most `warn`, and
+   * none of the client features this gateway does not configure (a request-preparing provider, workload identity).
+   */
+  get direct(): boolean {
     const internals = this as unknown as { _provider?: unknown; _workloadIdentityAuth?: unknown };
-    if (this.maxRetries !== 0 || this.logLevel === 'info' || this.logLevel === 'debug' || internals._provider || internals._workloadIdentityAuth)
-      return this.post(path, { body, signal, timeout });
+    return this.maxRetries === 0 && this.logLevel !== 'info' && this.logLevel !== 'debug' && !internals._provider && !internals._workloadIdentityAuth;
+  }
+
+  /**
+   * A streamed call (`post(path, { body, signal, timeout, stream: true })` of a client with the SDK's own fetch
+   * wiring) for `direct` clients: the request and its failures as postJson makes them (the deadline covers the
+   * response head, as the SDK's fetchWithTimeout does), then the events as the SDK's Stream yields them, read by
+   * sse-reader.ts; every failure after the head goes through `translate`.
+   */
+  async postStream(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number, translate: (err: unknown) => Error): Promise<AsyncIterable<Chunk>> {
+    const response = await this.send(path, body, signal, timeout);
+    if (!(response instanceof NodeResponse) || !response.body) throw new OpenAI.OpenAIError('Attempted to iterate over a response with no body');
+    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate);
+  }
+
+  /** The request and its 2xx response; a failure raised as the SDK raises it (see postJson). */
+  private async send(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<Response> {
     const { req, url } = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
     if (signal?.aborted) throw new OpenAI.APIUserAbortError();
     let response: Response;
@@ -130,25 +164,8 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
       const json = safeJSON(text);
       throw this.makeStatusError(response.status, json as object, json === undefined ? text : undefined, response.headers);
     }
-    if (response.status === 204) return null;
-    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
-      if (response.headers.get('content-length') === '0') return undefined;
-      const json: unknown = await response.json();
-      if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
-      return Object.defineProperty(json, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
-    }
-    return response.text();
+    return response;
   }
-}
-
-/** The SDK's test (internal/errors.js). */
-function isAbortError(err: unknown): boolean {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    (('name' in err && err.name === 'AbortError') || ('message' in err && String(err.message).includes('FetchRequestCanceledException')))
-  );
 }
 
 function safeJSON(text: string): unknown {
@@ -216,6 +233,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
           traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }
+        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate) };
         const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
         return { kind: 'stream', chunks: translateStream(events, translate) };
       } catch (err) {

@@ -1,0 +1,169 @@
+/**
+ * A streamed (SSE) upstream answer read the way the openai SDK reads it — `Stream.fromSSEResponse` over
+ * its LineDecoder and SSEDecoder (openai/core/streaming.js, openai/internal/decoders/line.js) — in one
+ * async generator straight on the node response stream. The SDK's path is four nested async generators
+ * per event (the node stream's iterator, SSE chunking, SSE messages, the Stream's own), each a promise
+ * round per event, with a fresh byte array and a TextDecoder call per line; this is one generator and
+ * string splitting. Same results, event for event:
+ *
+ *  - lines end at `\n`, `\r\n` or a lone `\r`; `:` lines are comments; `field: value` loses one leading
+ *    space; `event` and `data` are kept (data lines joined by `\n`), other fields ignored; a blank line
+ *    ends an event when it has an event name or data; an unterminated event at the end is dropped;
+ *  - `data: [DONE]` (prefix) ends the answer, the rest of the body is read and ignored;
+ *  - an event named `thread.…` is yielded as `{ event, data }` (and `error` thrown), any other as its
+ *    parsed data; invalid JSON throws; data with an `error` member throws the SDK's APIError;
+ *  - an abort (the caller's signal or an idle timeout destroying the request) ends the stream quietly,
+ *    as the SDK does; any other stream failure is thrown; a consumer that stops early, or a failure,
+ *    destroys the response.
+ */
+import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+import OpenAI from 'openai';
+
+export interface SseEvent {
+  event: string | null;
+  data: string;
+}
+
+/** Bytes → SSE events, as the SDK's LineDecoder + SSEDecoder produce them. */
+export class SseParser {
+  private readonly decoder = new StringDecoder('utf8');
+  /** The current line's text so far (no terminator seen yet). */
+  private partial = '';
+  /** The last text ended with '\r': a '\n' at the start of the next belongs to that line break. */
+  private afterCR = false;
+  private event: string | null = null;
+  private data: string[] = [];
+
+  /** Appends the events that `chunk` completes to `out`. */
+  push(chunk: Buffer, out: SseEvent[]): void {
+    let text = this.decoder.write(chunk);
+    if (this.afterCR) {
+      this.afterCR = false;
+      if (text.charCodeAt(0) === 10) text = text.slice(1);
+    }
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      const line = start === 0 && this.partial ? this.partial + text.slice(0, i) : text.slice(start, i);
+      if (start === 0) this.partial = '';
+      this.line(line, out);
+      if (c === 13) {
+        if (i + 1 === text.length) this.afterCR = true;
+        else if (text.charCodeAt(i + 1) === 10) i++;
+      }
+      start = i + 1;
+    }
+    if (start === 0) this.partial += text;
+    else if (start < text.length) this.partial = text.slice(start);
+  }
+
+  private line(line: string, out: SseEvent[]): void {
+    if (line.length === 0) {
+      if (!this.event && this.data.length === 0) return;
+      out.push({ event: this.event, data: this.data.join('\n') });
+      this.event = null;
+      this.data = [];
+      return;
+    }
+    if (line.charCodeAt(0) === 58) return; // ':' comment
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    if (field !== 'event' && field !== 'data') return;
+    let value = colon === -1 ? '' : line.slice(colon + 1);
+    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    if (field === 'event') this.event = value;
+    else this.data.push(value);
+  }
+}
+
+/** The SDK's abort test (openai/internal/errors.js isAbortError). */
+export function isAbortError(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (('name' in err && err.name === 'AbortError') || ('message' in err && String(err.message).includes('FetchRequestCanceledException')))
+  );
+}
+
+/**
+ * The parsed events of a 2xx SSE response body, as the SDK's Stream yields them. `headers` are the
+ * response's (for the APIError of an in-stream error). Errors pass through `translate`.
+ */
+export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, translate: (err: unknown) => Error): AsyncGenerator<Record<string, unknown>> {
+  const parser = new SseParser();
+  const queue: SseEvent[] = [];
+  let next = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const rouse = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const onEnd = (): void => {
+    ended = true;
+    rouse();
+  };
+  const onError = (error: Error): void => {
+    failure ??= { error };
+    rouse();
+  };
+  const onClose = (): void => {
+    if (!ended) failure ??= { error: Object.assign(new Error('upstream stream closed before its end'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) };
+    rouse();
+  };
+  body.on('readable', rouse);
+  body.on('end', onEnd);
+  body.on('error', onError);
+  body.on('close', onClose);
+  let done = false;
+  let finished = false;
+  try {
+    for (;;) {
+      if (next < queue.length) {
+        const sse = queue[next++]!;
+        if (next === queue.length) {
+          queue.length = 0;
+          next = 0;
+        }
+        if (done) continue;
+        if (sse.data.startsWith('[DONE]')) {
+          done = true;
+          continue;
+        }
+        const data = JSON.parse(sse.data) as Record<string, unknown> | null;
+        if (sse.event === null || !sse.event.startsWith('thread.')) {
+          if (data && data.error) throw new OpenAI.APIError(undefined, data.error as object, undefined, headers);
+          yield data as Record<string, unknown>;
+        } else {
+          if (sse.event === 'error') throw new OpenAI.APIError(undefined, data?.error as object, data?.message as string | undefined, undefined);
+          yield { event: sse.event, data };
+        }
+        continue;
+      }
+      const chunk = body.read() as Buffer | null;
+      if (chunk !== null) {
+        parser.push(chunk, queue);
+        continue;
+      }
+      if (failure) throw failure.error;
+      if (ended) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    finished = true;
+  } catch (err) {
+    if (isAbortError(err)) return;
+    throw translate(err);
+  } finally {
+    body.off('readable', rouse);
+    body.off('end', onEnd);
+    body.off('error', onError);
+    body.off('close', onClose);
+    // Stopped early or failed: the SDK aborts the request (unless it had seen [DONE]); destroying the response
+    // closes its socket either way, so a consumer that stops after [DONE] does not leave it half read.
+    if (!finished && !body.destroyed) body.destroy();
+  }
+}
