@@ -112,8 +112,9 @@ export function createDigestStages(key: DigestKey): { input: GuardStage; output:
   const input: GuardStage = {
     name: STAGE_NAME,
     input({ body, ctx }) {
-      ctx.digests = { ...ctx.digests, input: digestContent(key, inputContent(body)) };
-      return { action: 'continue' };
+      // Only receipts and the audit record read it: computed while the upstream works (the pipeline's `later`).
+      // Stages rewrite bodies copy-on-write, so this body object stays what the client sent.
+      return { action: 'continue', later: () => void (ctx.digests = { ...ctx.digests, input: digestContent(key, inputContent(body)) }) };
     },
   };
   const output: GuardStage = {

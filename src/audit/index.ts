@@ -208,8 +208,15 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     const early = presigned.get(ctx);
     const token = early && early.json === json ? early.token : issuer.issueJson(json);
     if (final) finalSent.add(ctx.requestId);
-    // An unauthenticated caller could never fetch it, and storing it would let anyone fill the store.
-    if (ctx.tenantId !== 'anonymous') storeReceipt(ctx.requestId, ctx.tenantId, token);
+    // An unauthenticated caller could never fetch it, and storing it would let anyone fill the store. A final one
+    // is stored on the check phase of this loop turn: after the response has been written (a Redis store's command
+    // is a socket write), before this process reads another request, so GET /v1/receipts/{id} finds it; nothing
+    // stores another for the request (the observer skips it). A provisional one at once: the observer's final
+    // receipt may follow within this turn (a short stream) and must not be overwritten.
+    if (ctx.tenantId !== 'anonymous') {
+      if (final) setImmediate(storeReceipt, ctx.requestId, ctx.tenantId, token);
+      else storeReceipt(ctx.requestId, ctx.tenantId, token);
+    }
     return { [RECEIPT_HEADER]: token };
   };
 
@@ -292,8 +299,8 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
 
 /**
  * The output digest stage runs last among the input stages too: a streamed request's provisional
- * receipt is scheduled for signing there, on the next turn of the event loop — after the upstream
- * request has been written, while its first chunk is on the way.
+ * receipt is signed as its deferred work (the pipeline's `later`, after the input digest's) — once the
+ * upstream request has been written, while its first chunk is on the way.
  */
 function withPresign(
   stages: { input: GuardStage; output: GuardStage },
@@ -304,8 +311,7 @@ function withPresign(
   const output: GuardStage = {
     name: stages.output.name,
     input({ body, ctx }) {
-      if (body.stream === true) setImmediate(presign, ctx);
-      return { action: 'continue' };
+      return body.stream === true ? { action: 'continue', later: () => presign(ctx) } : { action: 'continue' };
     },
     // Synchronous unless a signature goes to the thread pool (the digest stage's output is synchronous).
     output: digestOutput

@@ -7,7 +7,11 @@
  *
  * Hook points, in order:
  *  1. `stage.input(...)`        before the upstream call: may pass, rewrite the body (redaction,
- *                               pseudonymisation), or stop the request with a result (block/answer).
+ *                               pseudonymisation; copy on write, never in place), or stop the request with
+ *                               a result (block/answer). Work the upstream request does not need (the audit
+ *                               input digest) can be handed back as `later`: it runs once the upstream request
+ *                               has been written, while the model works, and in any case before the output
+ *                               stages or the result.
  *  2. upstream                  router picks provider(s); retries/fallback happen before the first byte.
  *  3. `stage.output(...)`       non-streaming: may rewrite the response body or replace it with an error.
  *  4. `stage.outputStream(...)` streaming: wraps the chunk iterable (sliding-window output guard,
@@ -27,7 +31,7 @@ export interface StageRequest {
 
 /** What an input stage decides: continue (optionally with a rewritten body) or stop with a result. */
 export type InputDecision =
-  | { action: 'continue'; body?: Record<string, unknown> }
+  | { action: 'continue'; body?: Record<string, unknown>; later?: () => void }
   | { action: 'stop'; result: PipelineResult };
 
 export interface GuardStage {
@@ -51,6 +55,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     async run(surface, requestBody, ctx): Promise<PipelineResult> {
       let body = requestBody;
+      const later = new Later(ctx);
 
       // 1. Input stages.
       for (const stage of stages) {
@@ -59,8 +64,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         const decision = await stage.input({ surface, body, ctx });
         addTiming(ctx, stage.name, started);
         traceMark(`input stage ${stage.name}`);
-        if (decision.action === 'stop') return decision.result;
+        if (decision.action === 'stop') {
+          later.run();
+          return decision.result;
+        }
         if (decision.body) body = decision.body;
+        if (decision.later) later.add(stage.name, decision.later);
       }
 
       // 2. Upstream. The router asks streams for usage (rate limits and audit charge real tokens);
@@ -69,12 +78,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const hiddenUsage = wantsHiddenUsage(surface, body);
       let routed;
       try {
-        routed = await deps.router.call(surface, body, { signal: ctx.signal });
+        const call = deps.router.call(surface, body, { signal: ctx.signal });
+        // The check phase of this loop turn: after the microtasks that write the upstream request, before
+        // the poll that could bring its answer. On a model that takes a while, this work is off the answer's path.
+        later.schedule();
+        routed = await call;
         traceMark('router returned');
       } catch (err) {
+        later.run();
         addTiming(ctx, 'upstream', upstreamStarted);
         return upstreamErrorResult(err);
       }
+      later.run();
       ctx.provider = routed.provider;
 
       // 3/4. Output stages.
@@ -103,6 +118,50 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return { kind: 'stream', chunks };
     },
   };
+}
+
+/**
+ * Input stages' deferred work, in stage order: run on the next check phase once scheduled, or at once by
+ * `run()` (before output stages and results; a no-op once done). A failure is rethrown by `run()`, where the
+ * pipeline would have thrown had the stage done the work itself.
+ */
+class Later {
+  private jobs: { stage: string; job: () => void }[] | undefined;
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly ctx: RequestContext) {}
+
+  add(stage: string, job: () => void): void {
+    (this.jobs ??= []).push({ stage, job });
+  }
+
+  schedule(): void {
+    if (this.jobs) setImmediate(() => this.drain());
+  }
+
+  run(): void {
+    this.drain();
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = undefined;
+      throw error;
+    }
+  }
+
+  private drain(): void {
+    const jobs = this.jobs;
+    if (!jobs) return;
+    this.jobs = undefined;
+    for (const { stage, job } of jobs) {
+      const started = performance.now();
+      try {
+        job();
+      } catch (error) {
+        this.failure ??= { error };
+      }
+      addTiming(this.ctx, stage, started);
+    }
+  }
 }
 
 function addTiming(ctx: RequestContext, stage: string, startedAt: number): void {

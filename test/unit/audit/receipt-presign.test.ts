@@ -44,12 +44,19 @@ function inFlight(audit: AuditRuntime, requestId: string): RequestContext {
   return { requestId, tenantId: 'acme', keyId: 'k', signal: new AbortController().signal, timings: {}, verdicts: [] };
 }
 
+/** The input stages as the pipeline runs them: decisions in order, then their deferred work (`later`, while the upstream works). */
+async function inputStages(audit: AuditRuntime, ctx: RequestContext, body: Record<string, unknown>): Promise<void> {
+  const decisions = [
+    await audit.stages.input.input!({ surface: 'chat.completions', body, ctx }),
+    await audit.stages.output.input!({ surface: 'chat.completions', body, ctx }),
+  ];
+  for (const d of decisions) if (d.action === 'continue') d.later?.();
+}
+
 async function startStream(audit: AuditRuntime, ctx: RequestContext, body: Record<string, unknown>): Promise<void> {
-  await audit.stages.input.input!({ surface: 'chat.completions', body, ctx });
-  await audit.stages.output.input!({ surface: 'chat.completions', body, ctx });
+  await inputStages(audit, ctx, body); // the input digest, then the presign
   async function* none(): AsyncIterable<Chunk> {}
   audit.stages.output.outputStream!({ surface: 'chat.completions', body, ctx, chunks: none() }); // marks the request as streamed
-  await new Promise((r) => setImmediate(r)); // the presign turn
 }
 
 describe('presigned stream header receipts', () => {
@@ -91,8 +98,7 @@ describe('presigned stream header receipts', () => {
 
 async function answer(audit: AuditRuntime, ctx: RequestContext): Promise<void> {
   const body = { model: 'm', messages: [{ role: 'user', content: 'hello' }] };
-  await audit.stages.input.input!({ surface: 'chat.completions', body, ctx });
-  await audit.stages.output.input!({ surface: 'chat.completions', body, ctx });
+  await inputStages(audit, ctx, body);
   const response = { id: 'c1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'hi there' }, finish_reason: 'stop' }] };
   await audit.stages.output.output!({ surface: 'chat.completions', body, ctx, response });
 }

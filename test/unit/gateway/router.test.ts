@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../src/upstream/router.js';
 import { upstreamSection } from '../../../src/config/sections/upstream.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderCall, type ProviderResult } from '../../../src/upstream/types.js';
-import { createPipeline } from '../../../src/pipeline/pipeline.js';
+import { createPipeline, type GuardStage } from '../../../src/pipeline/pipeline.js';
 import type { RequestContext } from '../../../src/pipeline/types.js';
 
 type Step = UpstreamError | ProviderResult | ((call: ProviderCall) => Promise<ProviderResult>);
@@ -153,5 +153,55 @@ describe('pipeline usage accounting', () => {
     expect(c.usage).toEqual({ promptTokens: 3, completionTokens: 1 });
     expect(c.provider).toBe('a');
     expect(c.timings.upstream).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('deferred input-stage work (`later`)', () => {
+  const ctx = (): RequestContext => ({ requestId: 'r', tenantId: 't', keyId: 'k', signal: new AbortController().signal, timings: {}, verdicts: [] });
+  const logStage = (name: string, events: string[], stop = false): GuardStage => ({
+    name,
+    input: () => (stop ? { action: 'stop', result: { kind: 'json', status: 200, body: { stopped: name } } } : { action: 'continue', later: () => void events.push(`${name} later`) }),
+    output: ({ response }) => {
+      events.push(`${name} output`);
+      return response;
+    },
+  });
+
+  it('runs after the upstream call has started, in stage order, before the output stages', async () => {
+    const events: string[] = [];
+    const a = scripted('a', ['m'], [async () => {
+      events.push('upstream called');
+      await new Promise((r) => setTimeout(r, 5)); // a model that takes a while: the deferred work runs meanwhile
+      events.push('upstream answered');
+      return { kind: 'json', body: { ok: true } };
+    }]);
+    const c = ctx();
+    const pipeline = createPipeline({ router: createRouter(config(), { providers: [a.provider] }), stages: [logStage('first', events), logStage('second', events)] });
+    expect(await pipeline.run('chat.completions', { model: 'a/m' }, c)).toEqual({ kind: 'json', status: 200, body: { ok: true } });
+    expect(events).toEqual(['upstream called', 'first later', 'second later', 'upstream answered', 'first output', 'second output']);
+    expect(c.timings.first).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is done before the result when the upstream answers at once, fails, or a later stage stops the request', async () => {
+    for (const step of [{ kind: 'json', body: { ok: true } } as ProviderResult, new UpstreamError('client_error', 'a', 'bad request', { upstreamStatus: 400 })]) {
+      const events: string[] = [];
+      const a = scripted('a', ['m'], [step]);
+      const pipeline = createPipeline({ router: createRouter(config(), { providers: [a.provider] }), stages: [logStage('first', events)] });
+      await pipeline.run('chat.completions', { model: 'a/m' }, ctx());
+      expect(events[0]).toBe('first later');
+    }
+    const events: string[] = [];
+    const a = scripted('a', ['m'], []);
+    const pipeline = createPipeline({ router: createRouter(config(), { providers: [a.provider] }), stages: [logStage('first', events), logStage('blocker', events, true)] });
+    expect(await pipeline.run('chat.completions', { model: 'a/m' }, ctx())).toMatchObject({ kind: 'json', body: { stopped: 'blocker' } });
+    expect(events).toEqual(['first later']);
+    expect(a.calls).toHaveLength(0);
+  });
+
+  it('a failure in deferred work fails the request as the stage itself failing would', async () => {
+    const a = scripted('a', ['m'], []);
+    const failing: GuardStage = { name: 'failing', input: () => ({ action: 'continue', later: () => { throw new Error('digest failed'); } }) };
+    const pipeline = createPipeline({ router: createRouter(config(), { providers: [a.provider] }), stages: [failing] });
+    await expect(pipeline.run('chat.completions', { model: 'a/m' }, ctx())).rejects.toThrow('digest failed');
   });
 });
