@@ -32,8 +32,13 @@
  * openai SDK's `post()` against DeadlineOpenAI's `postJson()` (src/upstream/openai-compatible.ts), 10
  * alternating slices of 1000 calls to the fast upstream.
  *
+ * `--cold-check`: instead of the ladder, a fixed workload (JSON, HMAC, UUID, URL parse) timed right after a 50 ms
+ * sleep, right after 50 ms of busy spinning on a tiny loop, and back to back (median of 150 rounds each): whether
+ * code runs slower after a wait on this host, and whether keeping the CPU busy prevents it.
+ *
  * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body|sdk-express-proto --port=N --upstream=URL` runs one of the bare rungs.
  */
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -282,7 +287,38 @@ async function providerCpu(): Promise<void> {
   }
 }
 
+async function coldCheck(): Promise<void> {
+  const body = JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'Hello from the benchmark upstream.' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } });
+  const key = Buffer.alloc(32, 1);
+  const work = (): number => {
+    let n = 0;
+    for (let i = 0; i < 10; i++) {
+      n += JSON.stringify(JSON.parse(body)).length;
+      n += createHmac('sha256', key).update(body).digest('base64url').length;
+      n += randomUUID().length + new URL(`http://127.0.0.1:8080/v1/chat?x=${i}`).pathname.length;
+    }
+    return n;
+  };
+  const timed = (): number => {
+    const t = process.hrtime.bigint();
+    work();
+    return Number(process.hrtime.bigint() - t) / 1000;
+  };
+  for (let i = 0; i < 3000; i++) work();
+  const r = { 'after a 50 ms sleep': [] as number[], 'after 50 ms of spinning': [] as number[], 'back to back': [] as number[] };
+  for (let k = 0; k < 150; k++) {
+    await new Promise((res) => setTimeout(res, 50));
+    r['after a 50 ms sleep'].push(timed());
+    r['back to back'].push(timed());
+    const end = performance.now() + 50;
+    while (performance.now() < end);
+    r['after 50 ms of spinning'].push(timed());
+  }
+  process.stdout.write(`fixed workload, µs (median of 150): ${Object.entries(r).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}\n`);
+}
+
 const serve = arg('serve');
 if (serve) await serveBare(serve, Number(arg('port')), arg('upstream')!);
 else if (process.argv.includes('--provider-cpu')) await providerCpu();
+else if (process.argv.includes('--cold-check')) await coldCheck();
 else await main();
