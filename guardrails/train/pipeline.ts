@@ -54,18 +54,20 @@ export function featurizeAll(examples: readonly Example[], buckets: number): Exa
   });
 }
 
-function rowsFor(head: HeadId, examples: readonly Example[], feats: readonly ExampleFeatures[], keep: (e: Example) => boolean): TrainRow[] {
+export function rowsFor(head: HeadId, examples: readonly Example[], feats: readonly ExampleFeatures[], keep: (e: Example) => boolean): TrainRow[] {
   const rows: TrainRow[] = [];
+  const groups = new Map<string, number>();
   for (let i = 0; i < examples.length; i += 1) {
     const e = examples[i]!;
     const label = e.labels[head];
     if (label === undefined || !keep(e)) continue;
-    rows.push({ features: feats[i]!.whole, label, weight: e.weight });
+    if (!groups.has(e.source)) groups.set(e.source, groups.size);
+    rows.push({ features: feats[i]!.whole, label, weight: e.weight, group: groups.get(e.source)! });
   }
   return rows;
 }
 
-function indicesFor(head: HeadId, examples: readonly Example[], keep: (e: Example) => boolean): number[] {
+export function indicesFor(head: HeadId, examples: readonly Example[], keep: (e: Example) => boolean): number[] {
   const out: number[] = [];
   examples.forEach((e, i) => {
     if (e.labels[head] !== undefined && keep(e)) out.push(i);
@@ -73,10 +75,13 @@ function indicesFor(head: HeadId, examples: readonly Example[], keep: (e: Exampl
   return out;
 }
 
+/** Active hashed features of a view (appended dense dimensions do not count as evidence). */
+export const activeOf = (v: SparseFeatures): number => (v as SparseFeatures & { active?: number }).active ?? v.indices.length;
+
 /** The detector's margin: the maximum over the text's views (dot products shrunk by evidence, as at inference). */
-function viewMargin(head: { weights: ArrayLike<number>; bias: number }, f: ExampleFeatures, scale = 1, evidence = 0): number {
+export function viewMargin(head: { weights: ArrayLike<number>; bias: number }, f: ExampleFeatures, scale = 1, evidence = 0): number {
   let best = -Infinity;
-  for (const v of f.views) best = Math.max(best, head.bias + evidenceShrink(evidence, v.indices.length) * (margin(head, v, scale) - head.bias));
+  for (const v of f.views) best = Math.max(best, head.bias + evidenceShrink(evidence, activeOf(v)) * (margin(head, v, scale) - head.bias));
   return best;
 }
 
@@ -124,7 +129,7 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
   const manifestHeads: ModelManifest['heads'] = [];
   heads.forEach((head, h) => {
     const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train');
-    const trained = trainLogistic(train, config);
+    const trained = trainLogistic(train, config, head);
     const { q, scale } = quantize(trained.weights);
     weights.set(q, h * config.buckets);
     // Calibrate the QUANTISED model: that is what ships.
@@ -170,7 +175,7 @@ export function scoreWithBuilt(model: BuiltModel, headIndex: number, f: ExampleF
   for (const v of f.views) {
     let dot = 0;
     for (let k = 0; k < v.indices.length; k += 1) dot += model.weights[base + v.indices[k]!]! * v.values[k]!;
-    best = Math.max(best, head.bias + evidenceShrink(head.evidence, v.indices.length) * head.scale * dot);
+    best = Math.max(best, head.bias + evidenceShrink(head.evidence, activeOf(v)) * head.scale * dot);
   }
   return sigmoid(head.calibration.a * best + head.calibration.b);
 }
@@ -278,7 +283,7 @@ export function leaveOneSourceOut(
   source: string,
 ): SliceMetrics[] {
   const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source);
-  const trained = trainLogistic(train, config);
+  const trained = trainLogistic(train, config, head);
   const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== source);
   const labels = val.map((i) => examples[i]!.labels[head]!);
   const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), labels);
@@ -302,7 +307,7 @@ export function leaveOneSourceOutCombined(
   source: string,
 ): SliceMetrics[] {
   const scorers = heads.map((head) => {
-    const trained = trainLogistic(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config);
+    const trained = trainLogistic(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config, head);
     const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== source);
     const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), val.map((i) => examples[i]!.labels[head]!));
     return (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!, 1, evidence) + b);
