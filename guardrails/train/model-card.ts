@@ -102,7 +102,7 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('## Model');
   out.push('');
   out.push(`- Family: hashed n-gram logistic regression (one independent binary head per category, shared features). Word unigrams + bigrams and character 3/4-grams for Latin script, character 1/2/3-grams for Chinese; ${report.config.buckets.toLocaleString('en')} hash buckets; sublinear TF, L2-normalised. Evasion normalisation (NFKC, full-width, zero-width, homoglyphs, leetspeak, split letters, pinyin abbreviations) before featurisation, identical in training and inference.`);
-  out.push(`- Training: AdaGrad SGD, ${report.config.epochs} epochs, learning rate ${report.config.learningRate}, L2 ${report.config.l2}, class-balanced (cap ${report.config.maxClassWeight}), seed ${report.config.seed}. Deterministic: same data → same weights (digest below; tested).`);
+  out.push(`- Training: AdaGrad SGD, ${report.config.epochs} epochs, learning rate ${report.config.learningRate}, L2 ${report.config.l2}, class-balanced (cap ${report.config.maxClassWeight}), seed ${report.config.seed}${pairwiseNote(report.config.pairwise)}. Deterministic: same data → same weights (digest below; tested).`);
   out.push(`- Calibration: evidence-aware Platt scaling fitted on the validation split of the int16-quantised model (scores are probabilities): score = sigmoid(a·(bias + n/(n+e)·dot) + b), n = the text's active features, so a short text's few weights are shrunk toward the bias instead of deciding alone; e per head is picked from {${EVIDENCE_GRID.join(', ')}} by validation log loss (${evidenceSummary(report)}). Thresholds per head and language (EN, ZH; a global fallback): F1-maximising on that language\'s validation rows but never below the global F1-maximising threshold, for the intent heads subject to ≤ 2% validation false positives (short benign fragments calibrate but do not set the operating point; the templated safe / harmful contrasts of harm-contrasts.ts are kept out of validation altogether). Scores are the maximum over the detector\'s views (whole text and ~600-character windows), exactly as at inference.`);
   out.push('- Splits: 80/10/10 by SHA-1 of the group key (parallel translations, BIPIA document pairs, Stormfront comments, ConvAbuse conversations) or of the normalised text; COLD keeps its own train/dev/test. Exact duplicates after normalisation are kept once (first occurrence), so no text is in two splits.');
   out.push('- Only sources marked "yes" in shared/datasets/README.md train shipped weights; evaluation-only sources (tweeteval, chineseharm-bench, alpaca-harmless-subset, belle) are scored on all their rows.');
@@ -177,6 +177,11 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('- Peer comparison, latency and the goals: docs/benchmarks.md (npm run bench:classifiers).');
   out.push('');
   return out.join('\n');
+}
+
+function pairwiseNote(pairwise: Readonly<Record<string, number>> | undefined): string {
+  const heads = Object.entries(pairwise ?? {}).filter(([, mu]) => mu > 0);
+  return heads.length === 0 ? '' : `; a within-source ranking pass every epoch for ${heads.map(([h, mu]) => `${h} (weight ${mu})`).join(', ')} (see Known weaknesses)`;
 }
 
 export function writeModelCard(report: TrainingReport, path: string): void {
