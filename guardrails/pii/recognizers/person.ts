@@ -80,7 +80,12 @@ const NOT_GIVEN_CHAR = new Uint8Array(65536);
 for (const c of ZH_NOT_IN_GIVEN_NAME) NOT_GIVEN_CHAR[c.charCodeAt(0)] = 1;
 /** Characters that can start a surname, by UTF-16 code: one array read per character (no regex match objects). */
 const SURNAME_START = new Uint8Array(65536);
-for (const c of [...ZH_SURNAMES, ...COMPOUND_FIRST, ...ZH_TRADITIONAL_SURNAMES.keys()]) SURNAME_START[c.charCodeAt(0)] = 1;
+for (const c of [...ZH_SURNAMES, ...COMPOUND_FIRST, ...ZH_TRADITIONAL_SURNAMES.keys()]) {
+  const code = c.charCodeAt(0);
+  // chineseNameShapes looks for surnames among the ideographs only.
+  if (code < 0x4e00 || code > 0x9fff) throw new Error(`surname character outside U+4E00–9FFF: ${c}`);
+  SURNAME_START[code] = 1;
+}
 /** UTF-16 code of a one-character surname → the code of its simplified form (0: not a surname). */
 const SURNAME_SIMPLIFIED = new Uint16Array(65536);
 for (const c of ZH_SURNAMES) SURNAME_SIMPLIFIED[c.charCodeAt(0)] = c.charCodeAt(0);
@@ -216,113 +221,110 @@ const boundaryBeforeOf = (text: string, i: number) => i === 0 || isBoundaryBefor
  * Appends to `out` (no intermediate array to copy) the readings scoring at least `keepFrom`: the detector drops a
  * candidate below its threshold (these carry their context already), and the steps after this one read only
  * candidates of 0.5 or more, so the caller passes min(threshold, 0.5) and the weak readings (most surname
- * characters in running text) cost no object.
+ * characters in running text) cost no object. Returns where the next surname may start.
  */
-function chineseNames(text: string, out: Candidate[], keepFrom: number): void {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (SURNAME_START[code] !== 1) continue;
-    // (Codes, not one-character strings, in this loop: a CJK character as a string is a fresh allocation.)
-    let surnameLength = 0;
-    if (SURNAME_SIMPLIFIED[code] !== 0) surnameLength = 1;
-    if (COMPOUND_FIRST_CODE[code] === 1) for (let k = 0; k < ZH_COMPOUND_SURNAMES.length; k++) if (text.startsWith(ZH_COMPOUND_SURNAMES[k]!, i)) surnameLength = 2;
-    if (surnameLength === 0) continue;
-    // 张 / 包 / 段 after a number are measure words: 2 张成人票, 三包.
-    if (MEASURE_SURNAME_CODE[code] === 1 && numeralBefore(text, i)) continue;
-    const g = i + surnameLength;
-    let given = 0;
-    // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
-    // name whatever the characters: handles are chosen, not running text.
-    const atHandle = codeAt(text, i - 1) === 64;
-    let wholeHandle = false;
-    if (atHandle) {
-      let h = g;
-      while (h < text.length && h - g < 3 && isCjk(text[h]) && !HANDLE_NAME_STOP.has(text[h]!)) h++;
-      wholeHandle = h - g >= 1 && h - g <= 2 && (h >= text.length || isHandleNameEnd(text.charCodeAt(h)));
-      if (wholeHandle) given = h - g;
-    }
-    if (wholeHandle) {
-      // given set above
-    } else if (startsWithAny(text, g, HONORIFICS_LIST)) given = 0;
-    else if (isCjkCode(codeAt(text, g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
-      given = 1;
-      if (isCjkCode(codeAt(text, g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, HONORIFICS_LIST)) given = 2;
-    }
-    // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
-    // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
-    const simplifiedCode = SURNAME_SIMPLIFIED[code] || code;
-    if (given > 0 && NOT_NAME_PAIRS.has(pairKey(simplifiedCode, text.charCodeAt(i + 1)))) continue;
-    // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
-    let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
-    // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
-    if (given === 2 && isCjkCode(codeAt(text, g + 2)) && !wholeHandle) {
-      const shorter = nameLogOdds(text, i, surnameLength, 1);
-      if (shorter > odds + 1) {
-        given = 1;
-        odds = shorter;
-      }
-    }
-    const end = g + given;
-    const honorificAfter = startsWithAny(text, end, HONORIFICS_LIST);
-    // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
-    // forms no word with the surname (陪着|沈老师, 新来的|范老师) is an edge too.
-    const boundaryBefore = boundaryBeforeOf(text, i);
-    // (Nor when the surname closes a word with the character before it: 对于|大爷, 谢谢|小姐姐; nor 曾 "great-"
-    // before a grandparent: 曾爷爷 is a great-grandfather.)
-    if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) continue;
-    // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
-    if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(codeAt(text, i - 1))) continue;
-    if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) continue;
-    // Skip a colon or spaces between a cue and the name (联系人：李娜).
-    let cueEnd = i;
-    while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
-    // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
-    const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES_LIST);
-    // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
-    const strongCue = cueBefore && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1;
-    // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
-    // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
-    // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-    if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(text.charCodeAt(i - 1), code)) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) continue;
-    // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
-    // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
-    // names in it too, so a frequent pair may be a frequent name).
-    if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) continue;
-    const verbAfter = startsWithAny(text, end, AFTER_NAME_VERBS_LIST);
-    let score = 0.25;
-    if (cueBefore) score += 0.4;
-    if (honorificAfter) score += 0.4;
-    if (boundaryBefore) score += 0.1;
-    if (verbAfter) score += 0.2;
-    if (given === 2) score += 0.05;
-    // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
-    // (The background text contains names too — 张伟 is a frequent bigram there — so with a cue or a title
-    // the statistics may lower the score only a little.)
-    // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
-    const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || isHandleEnd(text.charCodeAt(end)))));
-    if (given > 0) score += text.charCodeAt(g) === text.charCodeAt(i + surnameLength - 1) ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
-    if (handle) score += 0.3;
-    // A handle that opens with a full name (@王小明爱吃鱼): people put their own name first.
-    else if (atHandle && given === 2) score += 0.15;
-    // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝大家, 贺喜, 戴帽子,
-    // 易碎品, 生姜片): without a cue, a title or a handle they need more evidence.
-    else if (VERB_SURNAME_CODE[code] === 1 && !strongCue && !honorificAfter) score -= 0.15;
-    // Two typical given-name characters after a surname (张婧瑶, 李思涵) look like a full name on their own.
-    // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
-    const edgeBefore = boundaryBefore || !isCjkCode(text.charCodeAt(i - 1)) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1;
-    if (given === 2 && edgeBefore && GIVEN_NAME_CHAR[text.charCodeAt(g)] === 1 && GIVEN_NAME_CHAR[text.charCodeAt(g + 1)] === 1) score += 0.2;
-    // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
-    if ((i === 0 || isClauseStart(text.charCodeAt(i - 1))) && given > 0 && (end >= text.length || isClauseEnd(text.charCodeAt(end)))) score += 0.15;
-    // Right before a mention, a repost marker or an emoticon, or at the very end (…小店王芳@, 李总:, 阿杰⏎):
-    // where handles and signatures end.
-    else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
-    // Honorific with surname only (张先生): the name is the surname plus its title.
-    const spanEnd = given === 0 ? end + honorificLengthAt(text, end) : end;
-    if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
-    // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
-    // too) does not hide the next surname inside it.
-    if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, TITLES_BEFORE_NAME_LIST))) i = spanEnd - 1;
+function surnameNameAt(text: string, i: number, code: number, out: Candidate[], keepFrom: number): number {
+  // (Codes, not one-character strings, in this loop: a CJK character as a string is a fresh allocation.)
+  let surnameLength = 0;
+  if (SURNAME_SIMPLIFIED[code] !== 0) surnameLength = 1;
+  if (COMPOUND_FIRST_CODE[code] === 1) for (let k = 0; k < ZH_COMPOUND_SURNAMES.length; k++) if (text.startsWith(ZH_COMPOUND_SURNAMES[k]!, i)) surnameLength = 2;
+  if (surnameLength === 0) return i + 1;
+  // 张 / 包 / 段 after a number are measure words: 2 张成人票, 三包.
+  if (MEASURE_SURNAME_CODE[code] === 1 && numeralBefore(text, i)) return i + 1;
+  const g = i + surnameLength;
+  let given = 0;
+  // A handle that is exactly a surname + one or two characters (@刘强东:, //@李明ABC12:) is read as a
+  // name whatever the characters: handles are chosen, not running text.
+  const atHandle = codeAt(text, i - 1) === 64;
+  let wholeHandle = false;
+  if (atHandle) {
+    let h = g;
+    while (h < text.length && h - g < 3 && isCjk(text[h]) && !HANDLE_NAME_STOP.has(text[h]!)) h++;
+    wholeHandle = h - g >= 1 && h - g <= 2 && (h >= text.length || isHandleNameEnd(text.charCodeAt(h)));
+    if (wholeHandle) given = h - g;
   }
+  if (wholeHandle) {
+    // given set above
+  } else if (startsWithAny(text, g, HONORIFICS_LIST)) given = 0;
+  else if (isCjkCode(codeAt(text, g)) && NOT_GIVEN_CHAR[text.charCodeAt(g)] !== 1) {
+    given = 1;
+    if (isCjkCode(codeAt(text, g + 1)) && NOT_GIVEN_CHAR[text.charCodeAt(g + 1)] !== 1 && !startsWithAny(text, g + 1, HONORIFICS_LIST)) given = 2;
+  }
+  // 谢谢 / 马上 / 高兴: an everyday word, not a surname + given name.
+  // (A traditional-script surname is looked up by its simplified form: 關注 = 关注.)
+  const simplifiedCode = SURNAME_SIMPLIFIED[code] || code;
+  if (given > 0 && NOT_NAME_PAIRS.has(pairKey(simplifiedCode, text.charCodeAt(i + 1)))) return i + 1;
+  // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
+  let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
+  // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
+  if (given === 2 && isCjkCode(codeAt(text, g + 2)) && !wholeHandle) {
+    const shorter = nameLogOdds(text, i, surnameLength, 1);
+    if (shorter > odds + 1) {
+      given = 1;
+      odds = shorter;
+    }
+  }
+  const end = g + given;
+  const honorificAfter = startsWithAny(text, end, HONORIFICS_LIST);
+  // Surname + title alone (王女士) needs a clean left edge: 感谢老师 is not 谢老师. A character before it that
+  // forms no word with the surname (陪着|沈老师, 新来的|范老师) is an edge too.
+  const boundaryBefore = boundaryBeforeOf(text, i);
+  // (Nor when the surname closes a word with the character before it: 对于|大爷, 谢谢|小姐姐; nor 曾 "great-"
+  // before a grandparent: 曾爷爷 is a great-grandfather.)
+  if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) return i + 1;
+  // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
+  if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(codeAt(text, i - 1))) return i + 1;
+  if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) return i + 1;
+  // Skip a colon or spaces between a cue and the name (联系人：李娜).
+  let cueEnd = i;
+  while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
+  // An occupation or office right before the name (主任|杜长其, 记者|王某) is a cue as strong as a label.
+  const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES_LIST);
+  // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
+  const strongCue = cueBefore && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1;
+  // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
+  // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
+  // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
+  if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(text.charCodeAt(i - 1), code)) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) return i + 1;
+  // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
+  // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
+  // names in it too, so a frequent pair may be a frequent name).
+  if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) return i + 1;
+  const verbAfter = startsWithAny(text, end, AFTER_NAME_VERBS_LIST);
+  let score = 0.25;
+  if (cueBefore) score += 0.4;
+  if (honorificAfter) score += 0.4;
+  if (boundaryBefore) score += 0.1;
+  if (verbAfter) score += 0.2;
+  if (given === 2) score += 0.05;
+  // Background statistics vs name model; a doubled character (王王王, 林林总总, 宋宋) is not a surname + given name.
+  // (The background text contains names too — 张伟 is a frequent bigram there — so with a cue or a title
+  // the statistics may lower the score only a little.)
+  // A mention / handle that is a whole name (@王小明: …, //@李娜 …) names a person.
+  const handle = given > 0 && (wholeHandle || (atHandle && (end >= text.length || isHandleEnd(text.charCodeAt(end)))));
+  if (given > 0) score += text.charCodeAt(g) === text.charCodeAt(i + surnameLength - 1) ? -0.3 : Math.max(strongCue || honorificAfter || handle ? -0.1 : -0.4, Math.min(0.35, 0.1 * odds));
+  if (handle) score += 0.3;
+  // A handle that opens with a full name (@王小明爱吃鱼): people put their own name first.
+  else if (atHandle && given === 2) score += 0.15;
+  // 祝 / 贺 / 戴 / 管 / 易 / 姜 are verbs, adverbs or food far more often than surnames (祝大家, 贺喜, 戴帽子,
+  // 易碎品, 生姜片): without a cue, a title or a handle they need more evidence.
+  else if (VERB_SURNAME_CODE[code] === 1 && !strongCue && !honorificAfter) score -= 0.15;
+  // Two typical given-name characters after a surname (张婧瑶, 李思涵) look like a full name on their own.
+  // Only at a word edge: inside running text (初夏清新, 大吉大利) a surname character is just a character.
+  const edgeBefore = boundaryBefore || !isCjkCode(text.charCodeAt(i - 1)) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1;
+  if (given === 2 && edgeBefore && GIVEN_NAME_CHAR[text.charCodeAt(g)] === 1 && GIVEN_NAME_CHAR[text.charCodeAt(g + 1)] === 1) score += 0.2;
+  // Standing alone between punctuation (，张伟， / 联系人 王芳\n) is how names appear in forms and lists.
+  if ((i === 0 || isClauseStart(text.charCodeAt(i - 1))) && given > 0 && (end >= text.length || isClauseEnd(text.charCodeAt(end)))) score += 0.15;
+  // Right before a mention, a repost marker or an emoticon, or at the very end (…小店王芳@, 李总:, 阿杰⏎):
+  // where handles and signatures end.
+  else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
+  // Honorific with surname only (张先生): the name is the surname plus its title.
+  const spanEnd = given === 0 ? end + honorificLengthAt(text, end) : end;
+  if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
+  // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
+  // too) does not hide the next surname inside it.
+  if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, TITLES_BEFORE_NAME_LIST))) return spanEnd;
+  return i + 1;
 }
 
 /** Characters of Weibo-style emoticons and interjections ([泪][泪], 哈哈, 嗯嗯): a doubled one is no pet name. */
@@ -569,13 +571,18 @@ function namedAfterJiao(text: string, out: Candidate[]): void {
 }
 
 /**
- * One pass for the name shapes that do not start with a surname: pet names (doubled characters),
- * 小 / 老 / 阿 + surname, and transliterated foreign names. A per-character class table decides which
- * check a position needs; most positions need none.
+ * One walk of the ideographs for every Chinese name shape (it was two: one for the surname starts, one for the
+ * rest). At a surname character (all ideographs, checked at load), surnameNameAt reads it and says where the
+ * next surname may start (past a name it took); the shapes that do not start with a surname — pet names
+ * (doubled characters), 小 / 老 / 阿 + surname, and transliterated foreign names — are checked at every
+ * ideograph, a per-character class table deciding which check a position needs (most need none). The surname
+ * readings go to `out` and the others to `others`, appended after them: the order of two separate walks.
  */
-function otherChineseNames(text: string, out: Candidate[]): void {
+function chineseNameShapes(text: string, out: Candidate[], keepFrom: number): void {
   const n = text.length;
+  const others: Candidate[] = [];
   let translitFrom = 0;
+  let surnameFrom = 0;
   // The next two codes are carried along (0 past the end): a typed-array read with a NaN index (charCodeAt past
   // the end) would leave V8's fast path.
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
@@ -585,16 +592,18 @@ function otherChineseNames(text: string, out: Candidate[]): void {
     c1 = c2;
     c2 = k + 2 < n ? text.charCodeAt(k + 2) : 0;
     if (c < 0x4e00 || c > 0x9fff) continue;
+    if (k >= surnameFrom && SURNAME_START[c] === 1) surnameFrom = surnameNameAt(text, k, c, out, keepFrom);
     const cls = NAME_CLASS[c]!;
     const doubled = c1 === c;
-    if (doubled) petNameAt(text, k, out);
-    if ((cls & FAMILIAR_PREFIX) !== 0 && k + 1 < n) familiarNameAt(text, k, out);
-    if ((NAME_CLASS[c1]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, out);
-    if (c1 === ER && GIVEN_NAME_CHAR[c] === 1) erNameAt(text, k, out);
-    if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, out);
+    if (doubled) petNameAt(text, k, others);
+    if ((cls & FAMILIAR_PREFIX) !== 0 && k + 1 < n) familiarNameAt(text, k, others);
+    if ((NAME_CLASS[c1]! & KIN_TITLE) !== 0) kinTitleNameAt(text, k, others);
+    if (c1 === ER && GIVEN_NAME_CHAR[c] === 1) erNameAt(text, k, others);
+    if ((NAME_CLASS[c2]! & TITLE_START) !== 0) titledNameAt(text, k, others);
     // 哈哈大笑 / 啦啦啦: a doubled character is an interjection, not the start of a foreign name.
-    if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && codeAt(text, k - 1) !== c) translitFrom = transliteratedNameAt(text, k, out);
+    if ((cls & TRANSLIT_CHAR) !== 0 && k >= translitFrom && !doubled && codeAt(text, k - 1) !== c) translitFrom = transliteratedNameAt(text, k, others);
   }
+  for (let k = 0; k < others.length; k++) out.push(others[k]!);
 }
 
 /** Words of this shape that are not forms of address (小白 = a newcomer, 小强 = a cockroach, 老牛, 小马). */
@@ -604,7 +613,7 @@ const NOT_FAMILIAR = new Set(['小白', '小牛', '小马', '小熊', '小强', 
 const XIAO = '小'.charCodeAt(0);
 const LAO = '老'.charCodeAt(0);
 const A = '阿'.charCodeAt(0);
-/** Per UTF-16 code: which of the checks in otherChineseNames a character needs. */
+/** Per UTF-16 code: which of the checks in chineseNameShapes a character needs. */
 const NAME_CLASS = new Uint8Array(65536);
 const TRANSLIT_CHAR = 1;
 const FAMILIAR_PREFIX = 2;
@@ -780,8 +789,7 @@ export const personRecognizer: Recognizer = {
     const out = facts.hasUpper ? englishNames(text) : [];
     if (facts.hasCjk) {
       const from = out.length;
-      chineseNames(text, out, Math.min(0.5, facts.minScore));
-      otherChineseNames(text, out);
+      chineseNameShapes(text, out, Math.min(0.5, facts.minScore));
       namedAfterJiao(text, out);
       sameNameElsewhere(text, out, from);
       for (const hit of hitsIn(zhPublicFigures, text, facts)) {
