@@ -133,20 +133,27 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         answerText = state.policy.answerFor(decision, state.language)?.text;
         if (answerText === undefined || surface === 'embeddings') outcome = 'block'; // no vetted answer: refusing is the safe side
       }
-      if (deps.offenders) {
-        await deps.offenders.record(ctx, outcome === 'block').catch((error: Error) => deps.logger?.warn({ reason: error.message }, 'repeat-offender store unavailable; not counted'));
-      }
+      const offenders = deps.offenders;
+      const count = offenders
+        ? (): Promise<void> =>
+            offenders.record(ctx, outcome === 'block').catch((error: Error) => deps.logger?.warn({ reason: error.message }, 'repeat-offender store unavailable; not counted'))
+        : undefined;
+      // A request answered here is counted before its answer (a violation may add a verdict and a penalty). One
+      // that goes on to the model is counted while the model works (the pipeline's `later`): it is never a
+      // violation, adds no verdict, and with a shared store the count is a round trip off the request's path.
+      if (count && (outcome === 'block' || outcome === 'answer')) await count();
+      const later = count ? (): void => void count() : undefined;
 
       if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', decision.categories) };
       if (outcome === 'answer') return { action: 'stop', result: textReply(surface, body, answerText!, 'stop') };
-      if (outcome !== 'transform') return { action: 'continue' };
+      if (outcome !== 'transform') return { action: 'continue', later };
 
       const replacements = new Map<TextSlot, string>();
       slots.forEach((slot, i) => {
         const rewritten = applyTransforms(slot.text, decisions[i]!.acted, state.vault);
         if (rewritten !== slot.text) replacements.set(slot, rewritten);
       });
-      return { action: 'continue', body: withReplacements(body, replacements) };
+      return { action: 'continue', body: withReplacements(body, replacements), later };
     },
 
     async output({ surface, body, ctx, response }): Promise<unknown> {

@@ -5,6 +5,8 @@ import { loadPolicySet, type PolicyFileInput } from '../../../guardrails/policy/
 import { createDetector } from '../../../guardrails/registry.js';
 import { guardrailsSection } from '../../../src/config/sections/guardrails.js';
 import { createGuardStage, Scanner } from '../../../src/pipeline/guard.js';
+import { RepeatOffenders } from '../../../src/pipeline/guard/repeat-offenders.js';
+import { MemoryViolationStore } from '../../../src/store/violations/memory.js';
 import type { RequestContext } from '../../../src/pipeline/types.js';
 
 const ctx = (): RequestContext => ({ requestId: 'r', tenantId: 't', keyId: 'k', signal: new AbortController().signal, timings: {}, verdicts: [] });
@@ -55,5 +57,37 @@ describe('guard stage', () => {
   it('leaves the body untouched (same object) when nothing is transformed', async () => {
     const decision = await stageWith({}).input!({ surface: 'chat.completions', body: chat('hello'), ctx: ctx() });
     expect(decision).toEqual({ action: 'continue' });
+  });
+});
+
+describe('repeat-offender counting in the guard stage', () => {
+  /** The memory store, with its record calls listed. */
+  function countingStore() {
+    const store = new MemoryViolationStore();
+    const recorded: boolean[] = [];
+    const record = store.record.bind(store);
+    store.record = (subject, violated, windowMs) => {
+      recorded.push(violated);
+      return record(subject, violated, windowMs);
+    };
+    return { store, recorded };
+  }
+  const withOffenders = (policy: PolicyFileInput, store: MemoryViolationStore) => {
+    const config = guardrailsSection.parse({});
+    return createGuardStage({ config, policies: { current: loadPolicySet({ defaultPolicy: policy }) }, scanner: new Scanner([]), offenders: new RepeatOffenders(store, config.repeatOffenders) });
+  };
+
+  it('counts a request that goes on to the model in its deferred work, a refused one before the refusal', async () => {
+    const policy: PolicyFileInput = { input: [{ category: 'rules.*', action: 'block' }], rules: { keywords: [{ id: 'x', terms: ['forbidden'] }] } };
+    const { store, recorded } = countingStore();
+    const stage = withOffenders(policy, store);
+    const clean = await stage.input!({ surface: 'chat.completions', body: chat('hello'), ctx: ctx() });
+    expect(clean.action).toBe('continue');
+    expect(recorded).toEqual([]); // not on the way to the model
+    if (clean.action === 'continue') clean.later?.();
+    expect(recorded).toEqual([false]);
+    const refused = await stage.input!({ surface: 'chat.completions', body: chat('forbidden'), ctx: ctx() });
+    expect(refused.action).toBe('stop');
+    expect(recorded).toEqual([false, true]);
   });
 });
