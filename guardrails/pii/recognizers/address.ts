@@ -13,8 +13,11 @@ const ZH_SUFFIX_FIRST = new Set(ZH_SUFFIXES.map((w) => w[0]!));
 const ZH_NOT_PLACE_CHARS = new Set('的是在我你他她住到于从址寄送和与及或也都就请把给了'.split(''));
 /** Numbered parts: 88号, 3-501室, 5栋, B座 */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
-/** The first character of each of ZH_NUMBERED's suffixes: every match holds one (most texts with digits hold none). */
-const ZH_NUMBERED_SUFFIX = /[号弄栋幢座楼层室单户区]/g;
+/** The first character of each of ZH_NUMBERED's suffixes (all ideographs): every match holds one (most texts with digits hold none). */
+const NUMBERED_SUFFIX_CHARS = '号弄栋幢座楼层室单户区';
+const ZH_NUMBERED_SUFFIX = new RegExp(`[${NUMBERED_SUFFIX_CHARS}]`, 'g');
+const NUMBERED_SUFFIX = newCodeSet();
+for (const ch of NUMBERED_SUFFIX_CHARS) addCode(NUMBERED_SUFFIX, ch.charCodeAt(0));
 /** ZH_NUMBERED tried at one position. */
 const ZH_NUMBERED_AT = new RegExp(ZH_NUMBERED.source, 'y');
 /** A character of a ZH_NUMBERED match before its suffix: digit, '-', ASCII letter. */
@@ -31,12 +34,20 @@ const NUMBERED_PREFIX_MAX = 11;
  * character within 11). On the generator's digit-heavy Chinese rows the global scan stopped at every digit.
  */
 export function numberedParts(text: string, raw: Array<{ start: number; end: number; text: string }>): void {
-  const suffix = ZH_NUMBERED_SUFFIX;
+  const positions: number[] = [];
+  ZH_NUMBERED_SUFFIX.lastIndex = 0;
+  while (ZH_NUMBERED_SUFFIX.test(text)) positions.push(ZH_NUMBERED_SUFFIX.lastIndex - 1);
+  numberedPartsAt(text, positions, positions.length, raw);
+}
+
+/** numberedParts, from the positions of the suffix characters (ascending; the detector's come from namedComponents' walk). */
+function numberedPartsAt(text: string, positions: ArrayLike<number>, count: number, raw: Array<{ start: number; end: number; text: string }>): void {
   const at = ZH_NUMBERED_AT;
   let lastEnd = 0;
-  suffix.lastIndex = 0;
-  while (suffix.test(text)) {
-    const p = suffix.lastIndex - 1;
+  for (let k = 0; k < count; k++) {
+    const p = positions[k]!;
+    // A global scan goes on from the end of the last match.
+    if (p < lastEnd) continue;
     let from = p;
     while (from > lastEnd && p - from < NUMBERED_PREFIX_MAX && isNumberedPart(text.charCodeAt(from - 1))) from--;
     for (let s = from; s < p; s++) {
@@ -46,7 +57,6 @@ export function numberedParts(text: string, raw: Array<{ start: number; end: num
       const end = s + m[0].length;
       raw.push({ start: s, end, text: m[0] });
       lastEnd = end;
-      suffix.lastIndex = end;
       break;
     }
   }
@@ -75,10 +85,28 @@ const NOT_PLACE = newCodeSet();
 for (const ch of ZH_NOT_PLACE_CHARS) addCode(NOT_PLACE, ch.charCodeAt(0));
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
-function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>): void {
+/** Positions of numbered-part suffix characters found by namedComponents' walk (reused: the walk is not re-entered). */
+let numberedAt = new Int32Array(64);
+let numberedCount = 0;
+function recordNumbered(p: number): void {
+  if (numberedCount === numberedAt.length) {
+    const bigger = new Int32Array(numberedAt.length * 2);
+    bigger.set(numberedAt);
+    numberedAt = bigger;
+  }
+  numberedAt[numberedCount++] = p;
+}
+
+/**
+ * Appends the named components to `into`. With `numbered` it also lists, in the same walk, where the
+ * numbered parts' suffix characters are (numberedAt / numberedCount, for numberedPartsAt): a regex scan of the
+ * whole text for them was a walk of its own.
+ */
+function namedComponents(text: string, into: Array<{ start: number; end: number; text: string }>, numbered: boolean): void {
   // Runs of CJK ideographs: components never cross a run edge. One pass over the codes (it was three: skip to a
   // run, find its end, walk it), no regex match objects, no run copies.
   const n = text.length;
+  numberedCount = 0;
   // Start of the current run of ideographs (-1: outside one), and of the current segment within it.
   let runStart = -1;
   let segmentStart = 0;
@@ -91,6 +119,7 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
       runStart = -1;
       continue;
     }
+    if (numbered && hasCode(NUMBERED_SUFFIX, c)) recordNumbered(p);
     if (runStart < 0) {
       runStart = p;
       segmentStart = p;
@@ -111,9 +140,17 @@ function namedComponents(text: string, into: Array<{ start: number; end: number;
     const end = p + suffix.length;
     into.push({ start, end, text: text.slice(start, end) });
     segmentStart = end;
+    // The suffix's other characters are skipped by the walk (区 of 社区 / 自治区): listed here.
+    if (numbered) for (let q = p + 1; q < end; q++) if (hasCode(NUMBERED_SUFFIX, text.charCodeAt(q))) recordNumbered(q);
     // (The next position, `end`, is in the same run when it is an ideograph: runStart stays.)
     p = end - 1;
   }
+}
+
+/** The suffix positions namedComponents' walk lists, for tests (the same as a scan for the suffix characters). */
+export function numberedSuffixPositions(text: string): number[] {
+  namedComponents(text, [], true);
+  return Array.from(numberedAt.subarray(0, numberedCount));
 }
 
 const ZH_STREET = /(?:大道|路|街|巷|胡同|弄|号|栋|幢|室|单元|小区|村|镇|乡|楼|层)$/;
@@ -128,10 +165,10 @@ function joinsNext(text: string, end: number, nextStart: number): boolean {
 
 function chineseAddresses(text: string, hasDigit: boolean): Candidate[] {
   const raw: Array<{ start: number; end: number; text: string }> = [];
-  namedComponents(text, raw);
-  // Numbered parts need a digit: most Chinese texts have none, and the regex would scan them for nothing.
+  // Numbered parts need a digit: most Chinese texts have none, and the walk need not list their suffixes.
   // (ZH_NUMBERED tried every digit of a long number before failing: numberedParts starts from the suffixes.)
-  if (hasDigit) numberedParts(text, raw);
+  namedComponents(text, raw, hasDigit);
+  if (hasDigit) numberedPartsAt(text, numberedAt, numberedCount, raw);
   if (raw.length === 0) return [];
   raw.sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, pick } from '../../../datasets/lib/rng.js';
-import { numberedParts } from '../../../guardrails/pii/recognizers/address.js';
+import { numberedParts, numberedSuffixPositions } from '../../../guardrails/pii/recognizers/address.js';
 
 /** The regex numberedParts replaces as a global scan (address.ts ZH_NUMBERED). */
 const ZH_NUMBERED = /\d{1,5}(?:-\d{1,5})?(?:号院|号楼|号|弄|栋|幢|座|楼|层|室|单元|户)|[A-Za-z]\d{0,4}(?:栋|座|区|单元)/g;
@@ -38,5 +38,20 @@ describe('Chinese numbered address parts (numberedParts)', () => {
       expect(parts(t)).toEqual(expected);
     }
     expect(matches).toBeGreaterThan(10000);
+  });
+
+  it("lists the suffix characters in namedComponents' walk where a scan for them finds them", () => {
+    const scan = (t: string) => [...t.matchAll(/[号弄栋幢座楼层室单户区]/g)].map((m) => m.index);
+    // 区 inside place suffixes the walk skips over (社区, 自治区, 特别行政区, 小区).
+    for (const t of ['北京市朝阳区建国路88号院3号楼2单元501室', '广西壮族自治区南宁市', '香港特别行政区', '幸福社区3号楼', '阳光小区5栋', 'B座12层', ''])
+      expect(numberedSuffixPositions(t)).toEqual(scan(t));
+    const rng = createRng(20261130);
+    const tokens = ['12', '7', '-', 'A', '号', '弄', '栋', '座', '楼', '层', '室', '单', '户', '区', '社区', '自治区', '小区', '特别行政区', '路', '市', '县', '镇', '街道', '大道', '中', '的', '在', '，', ' ', 'x'];
+    for (let i = 0; i < 20000; i++) {
+      let t = '';
+      const len = 1 + Math.floor(rng() * 24);
+      for (let k = 0; k < len; k++) t += pick(rng, tokens);
+      expect(numberedSuffixPositions(t)).toEqual(scan(t));
+    }
   });
 });
