@@ -6,7 +6,7 @@
  *   base=$(mktemp -d) && git archive HEAD guardrails datasets/pii tsconfig.json package.json | tar x -C $base && ln -s $PWD/node_modules $base/
  *   npx tsx guardrails/pii/speed-check.ts same $base .                 # findings byte-identical? (exit 1 if not)
  *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]     # paired A/B, both load orders
- *   npx tsx guardrails/pii/speed-check.ts procs $base . [rounds] [docs]  # one process per side and round
+ *   npx tsx guardrails/pii/speed-check.ts procs $base . [rounds] [docs]  # one process per side and round (WARMUP=, PASSES=)
  *   npx tsx guardrails/pii/speed-check.ts warm $base . [pairs]           # bench:pii's protocol, fresh processes
  *
  * (A checkout needs the repository's tsconfig.json and package.json next to its guardrails/: without the tsconfig
@@ -20,7 +20,9 @@
  * alternating which goes first in each round; the module loaded second still came out 5–9 % faster or slower
  * than the first in A/A runs (two copies of one checkout), so `ab` runs that twice, once per load order, and
  * reports √(r₁ / r₂) of the two paired medians (the order effect cancels). `procs` (a fresh process per side
- * and round) has no order effect but far more noise here (per-round ratios 0.7–1.5 under load).
+ * and round) has no order effect but far more noise here (per-round ratios 0.7–1.5 under load) with its default
+ * 2 warm-up passes (the JIT is still at work: ~0.27 ms/KB on the generator's ZH rows against ~0.1 steady); with
+ * WARMUP=20 PASSES=20 it measures the steady state of a fresh process (pairs within a few percent).
  *
  * `ab` and `procs` measure the steady state. bench:pii does not quite: after 3 warm-up passes over all corpora it
  * takes, per corpus, the fastest of 5 passes, and a pass over the short presidio records is ~16 ms of work, so
@@ -97,17 +99,18 @@ const median = (v: number[]) => {
 async function main(): Promise<void> {
   const [command, rootA, rootB, roundsArg, mode] = process.argv.slice(2);
   if (command === 'time' && rootA) {
-    // One side, in its own process: median of 5 passes after 2 warm-up passes (used by `procs`).
+    // One side, in its own process: median of PASSES (5) passes after WARMUP (2) warm-up passes (used by `procs`).
     const d = await load(rootA);
     const texts = records();
     const sample = rootB === 'docs' ? documents(texts) : texts;
     const kb = sample.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1024;
     const passes: number[] = [];
-    for (let p = 0; p < 7; p++) {
+    const warmup = Number(process.env.WARMUP ?? 2);
+    for (let p = 0; p < warmup + Number(process.env.PASSES ?? 5); p++) {
       const c0 = process.cpuUsage();
       for (const t of sample) d.detect(t);
       const c = process.cpuUsage(c0);
-      if (p >= 2) passes.push((c.user + c.system) / 1000 / kb);
+      if (p >= warmup) passes.push((c.user + c.system) / 1000 / kb);
     }
     console.log(median(passes));
     return;
