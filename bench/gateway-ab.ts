@@ -12,7 +12,9 @@
  *   AB_PROCS=1                           gateway processes per side; pair i uses process i mod AB_PROCS of each
  *                                        side. One process can sit some tens of µs above or below another of the
  *                                        same code for its whole life (JIT and heap layout): with 3, that offset
- *                                        is spread over the pairs instead of landing on one side
+ *                                        is spread over the pairs instead of landing on one side. After a wait
+ *                                        (AB_UPSTREAM_DELAY_MS) that offset grows: an A/A run read −159 µs (10/12)
+ *                                        with 3, −45.5 µs (9/16) with AB_PROCS=AB_PAIRS=16 (one process per pair)
  *   AB_STREAM=1                          streamed chat completions instead of non-streamed
  *   AB_UPSTREAM_DELAY_MS=50              the upstream answers after that many ms (bench/gateway.ts's model-50ms
  *                                        scenario: the gateway idles while the model works, so its post-answer path
