@@ -117,6 +117,8 @@ function body(mode: Mode, model: string = FAST_UPSTREAM_MODEL): string {
 function once(agent: Agent, target: Target, payload: string): Promise<{ totalMs: number; ttfbMs: number; status: number; text: string }> {
   const url = new URL(`${target.url}/chat/completions`);
   return new Promise((resolve, reject) => {
+    // Name the target: a failed run must say whose connection broke.
+    const fail = (err: Error): void => reject(new Error(`${target.name}: ${err.message}`, { cause: err }));
     const t0 = performance.now();
     let ttfb = 0;
     const req = request(
@@ -129,10 +131,10 @@ function once(agent: Agent, target: Target, payload: string): Promise<{ totalMs:
           text += c;
         });
         res.on('end', () => resolve({ totalMs: performance.now() - t0, ttfbMs: ttfb, status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
+        res.on('error', fail);
       },
     );
-    req.on('error', reject);
+    req.on('error', fail);
     req.end(payload);
   });
 }
