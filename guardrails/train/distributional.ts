@@ -184,31 +184,22 @@ export function learnEmbedding(texts: readonly Int32Array[], tableSize: number, 
   const val = Float64Array.from(vals);
 
   const k = config.dims + 8;
-  // M X (V×k) and Mᵀ X, dense row-major V×k.
-  const mul = (X: Float64Array): Float64Array => {
+  // M X (V×k), or Mᵀ X when `transposed`: dense row-major V×k; the CSR walk is the same, only the roles of row
+  // and column offsets swap.
+  const multiply = (X: Float64Array, transposed: boolean): Float64Array => {
     const Y = new Float64Array(V * k);
     for (let r = 0; r < V; r += 1) {
-      const yo = r * k;
       for (let p = rowPtr[r]!; p < rowPtr[r + 1]!; p += 1) {
         const v = val[p]!;
-        const xo = colIdx[p]! * k;
+        const yo = (transposed ? colIdx[p]! : r) * k;
+        const xo = (transposed ? r : colIdx[p]!) * k;
         for (let c = 0; c < k; c += 1) Y[yo + c] += v * X[xo + c]!;
       }
     }
     return Y;
   };
-  const mulT = (X: Float64Array): Float64Array => {
-    const Y = new Float64Array(V * k);
-    for (let r = 0; r < V; r += 1) {
-      const xo = r * k;
-      for (let p = rowPtr[r]!; p < rowPtr[r + 1]!; p += 1) {
-        const v = val[p]!;
-        const yo = colIdx[p]! * k;
-        for (let c = 0; c < k; c += 1) Y[yo + c] += v * X[xo + c]!;
-      }
-    }
-    return Y;
-  };
+  const mul = (X: Float64Array): Float64Array => multiply(X, false);
+  const mulT = (X: Float64Array): Float64Array => multiply(X, true);
   const rng = createRng(config.seed);
   const omega = new Float64Array(V * k);
   for (let i = 0; i < omega.length; i += 1) omega[i] = rng() < 0.5 ? -1 : 1;
