@@ -41,6 +41,7 @@ import { freePort, startProcess, waitForHttp, type Spawned } from './lib/process
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
+import { closeIdleSockets } from './lib/keep-alive.js';
 import { PORTKEY_GUARDRAILS_CONFIG, PORTKEY_GUARDRAILS_DESCRIPTION, provePortkeyGuardrails, type PortkeyGuardrailsProof } from './lib/portkey-guardrails.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -165,8 +166,16 @@ interface ProbeSamples {
   cpuKnown: boolean;
 }
 
-/** One probe round: up to `count` sequential requests (at most `maxMs`), appended to `into`. */
+/**
+ * One probe round: up to `count` sequential requests (at most `maxMs`), appended to `into`.
+ * Every round, for every target alike, starts on a fresh connection opened by one unmeasured request:
+ * between rounds the agent idles ≈5-8 s, and Portkey closes idle connections at 6.0 s, so reusing the
+ * old socket raced its close (a run at 13:40 stopped with `socket hang up`; see bench/lib/keep-alive.ts).
+ */
 async function probeRound(agent: Agent, target: Target, mode: Mode, payload: string, count: number, maxMs: number, into: ProbeSamples): Promise<void> {
+  await closeIdleSockets(agent);
+  const opened = await once(agent, target, payload);
+  if (opened.status !== 200) throw new Error(`${target.name} ${mode}: HTTP ${opened.status} during probe`);
   const deadline = performance.now() + maxMs;
   const before = processCpuMicros(target.pid);
   for (let i = 0; i < count && performance.now() < deadline; i++) {
