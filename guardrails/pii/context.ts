@@ -120,6 +120,8 @@ export class ContextMatcher {
   private readonly lengths: number[] = [];
   /** Per word list: 1 at the id of each of its words (built on first use; the detector's lists are fixed). */
   private readonly members = new Map<readonly string[], Uint8Array>();
+  /** Per word list: its slot in a ContextIndex's per-text cache (assigned on first use). */
+  private readonly slots = new Map<readonly string[], number>();
 
   constructor(lists: Partial<Record<EntityType, ContextWords>>) {
     const words = new Set<string>();
@@ -217,6 +219,13 @@ export class ContextMatcher {
     return members;
   }
 
+  /** The cache slot of a word list (a small integer, the same for every text). */
+  slotOf(words: readonly string[]): number {
+    let slot = this.slots.get(words);
+    if (slot === undefined) this.slots.set(words, (slot = this.slots.size));
+    return slot;
+  }
+
   /** Length of the word with this id. */
   lengthOf(id: number): number {
     return this.lengths[id]!;
@@ -247,7 +256,8 @@ function accept(lower: string, start: number, word: string, ids: Map<string, num
 
 /** Where the context words of one text are; lists are filtered from the hits once and cached. */
 export class ContextIndex {
-  private readonly cache = new Map<readonly string[], number[]>();
+  /** Occurrences per word list, by the matcher's slot of the list (an array rather than a Map per text). */
+  private readonly cache: Array<number[] | undefined> = [];
 
   constructor(
     private readonly hits: Hits,
@@ -256,15 +266,17 @@ export class ContextIndex {
 
   /** Sorted [start, end, start, end, …] occurrences of any of `words`. */
   occurrences(words: readonly string[]): number[] {
-    let found = this.cache.get(words);
-    if (found) return found;
+    const slot = this.matcher.slotOf(words);
+    let found = slot < this.cache.length ? this.cache[slot] : undefined;
+    if (found !== undefined) return found;
     found = [];
     const { starts, ids } = this.hits;
     if (starts.length > 0) {
       const members = this.matcher.membersOf(words);
       for (let k = 0; k < starts.length; k++) if (members[ids[k]!] === 1) found.push(starts[k]!, starts[k]! + this.matcher.lengthOf(ids[k]!));
     }
-    this.cache.set(words, found);
+    while (this.cache.length < slot) this.cache.push(undefined);
+    this.cache[slot] = found;
     return found;
   }
 

@@ -26,13 +26,16 @@ function rank<T extends Scored>(items: readonly T[]): T[] {
     const item = items[i]!;
     // First position whose item ranks strictly after `item` (after every equal one: stable).
     let lo = 0;
-    let hi = out.length;
+    let hi = i;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (compareForResolution(out[mid]!, item) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    out.splice(lo, 0, item);
+    // out.splice(lo, 0, item), written out (a builtin call per item on a handful of items).
+    out.push(item);
+    for (let k = i; k > lo; k--) out[k] = out[k - 1]!;
+    out[lo] = item;
   }
   return out;
 }
@@ -53,7 +56,9 @@ export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
     const prev = kept[lo - 1];
     const next = kept[lo];
     if ((prev && prev.end > item.start) || (next && next.start < item.end)) continue;
-    kept.splice(lo, 0, item);
+    kept.push(item);
+    for (let k = kept.length - 1; k > lo; k--) kept[k] = kept[k - 1]!;
+    kept[lo] = item;
   }
   return kept;
 }

@@ -16,7 +16,8 @@ export const cnResidentIdRecognizer: Recognizer = {
     const out: Candidate[] = [];
     // ID18 holds a chain of 17 digits (space/dash joined), ID15 a run of 15.
     if (facts.longestDigitChain >= 17) forEachMatch(ID18, text, (m) => {
-      if (!cnResidentId18(digitsOf(m[0]))) return;
+      // 18 characters hold no separator (17 digits and the check character): digitsOf would return the match itself.
+      if (!cnResidentId18(m[0].length === 18 ? m[0] : digitsOf(m[0]))) return;
       out.push({ type: 'CN_RESIDENT_ID', start: m.index, end: m.index + m[0].length, score: 0.95, validator: 'gb11643', contextApplied: false });
     });
     // Scored 0.3: only within reach of a context word.

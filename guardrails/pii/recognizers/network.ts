@@ -6,7 +6,7 @@ import { ipv4 } from '../validators.js';
 // fast instead of entering the lookbehind at every position (~1.6x faster scan).
 const IPV4 = /\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?![\w]|\.\d)/g;
 // Each group ends with a literal colon, so the split is unambiguous; isIPv6 does the real validation.
-const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/y;
+export const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/y;
 const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/g;
 const isWordOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const MAC = /(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/y;
@@ -19,6 +19,37 @@ const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) ||
 function hasFourHexDigits(value: string): boolean {
   let hex = 0;
   for (let i = 0; i < value.length; i++) if (isHexCode(value.charCodeAt(i)) && ++hex === 4) return true;
+  return false;
+}
+
+/**
+ * Necessary for isIPv6: a `::`, or at least six colons (eight groups have seven; six groups and an IPv4 tail
+ * six). Clock times and `key: value` runs (`22:23:46`) have neither, so they skip isIPv6's large regex.
+ * test/unit/pii/ipv6-gate.test.ts checks that no string isIPv6 accepts fails it.
+ */
+export function mayBeIPv6(value: string): boolean {
+  let colons = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value.charCodeAt(i) !== 58) continue;
+    if (i + 1 < value.length && value.charCodeAt(i + 1) === 58) return true;
+    colons++;
+  }
+  return colons >= 6;
+}
+
+/** mayBeIPv6 for the run of hex digits, colons and dots starting at `start` (every IPV6 match there is a prefix of it). */
+function ipv6RunMayPass(text: string, start: number): boolean {
+  let colons = 0;
+  let prevColon = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) {
+      if (prevColon) return true;
+      if (++colons >= 6) return true;
+      prevColon = true;
+    } else if (isHexCode(c) || c === 46) prevColon = false;
+    else break;
+  }
   return false;
 }
 
@@ -51,6 +82,11 @@ export const networkRecognizer: Recognizer = {
         while (start > 0 && colon - start <= 4 && isWordOrColon(text.charCodeAt(start - 1))) start--;
         if (start <= lastTried || start < lastEnd || (start > 0 && isWordOrColon(text.charCodeAt(start - 1)))) continue;
         lastTried = start;
+        // A match is a prefix of the run of hex digits, colons and dots from `start`; without a `::` or six colons
+        // in that run none can pass mayBeIPv6 below (clock times: 22:23:46). Skipping the regex leaves lastEnd
+        // behind where the match would have ended, which changes nothing: every later hint's start inside that
+        // match follows a [\w:] character (or a dot of an IPv4 tail, from which no colon can be reached) and is skipped anyway.
+        if (!ipv6RunMayPass(text, start)) continue;
         IPV6.lastIndex = start;
         const m = IPV6.exec(text);
         if (m === null) continue;
@@ -59,7 +95,7 @@ export const networkRecognizer: Recognizer = {
         lastEnd = start + value.length;
         // Require some hex digits (not just colons) and at least 3 groups to avoid clock times; checked before
         // isIPv6 (one large regex), which most colon runs (times, ratios, key: value) never need.
-        if (value.length < 6 || !hasFourHexDigits(value) || !isIPv6(value)) continue;
+        if (value.length < 6 || !hasFourHexDigits(value) || !mayBeIPv6(value) || !isIPv6(value)) continue;
         out.push({ type: 'IP_ADDRESS', start, end: lastEnd, score: 0.85, validator: 'ipv6', contextApplied: false });
       }
     }

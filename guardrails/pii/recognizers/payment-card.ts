@@ -1,9 +1,8 @@
 import { forEachMatch, type Candidate, type Recognizer } from '../types.js';
-import { luhn } from '../validators.js';
 
 // 13–19 digits, each optionally followed by one space or dash: every iteration consumes a digit, and the
 // repetition is bounded, so backtracking is bounded too.
-const CARD = /(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-]|[ \-]\d)/g;
+export const CARD = /(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-]|[ \-]\d)/g;
 
 /** Issuer prefixes: Visa, Mastercard (51-55, 2221-2720), Amex, Discover, JCB, Diners, UnionPay, Maestro, Mir. */
 const ISSUER = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|4[4-9]|5|2)|35(?:2[89]|[3-8])|30[0-5]|3[689]|220[0-4]|1800|2131)/;
@@ -18,6 +17,35 @@ function groupsLookLikeCard(raw: string): boolean {
   return /^(?:4-4-4-4(?:-\d{1,3})?|4-6-5|4-6-4|4-4-4-\d|6-13|4-4-4-4-3)$/.test(lengths) || /^4(?:-4){3,4}$/.test(lengths);
 }
 
+/**
+ * `!/^(\d)\1+$/.test(digits) && luhn(digits)` for `digits = match.replace(/\D/g, '')` of a CARD match (12–19
+ * digits, single spaces or dashes between them), without building `digits`: the Luhn sum from the right over the
+ * digits only, and whether two of them differ. test/unit/pii/card-luhn.test.ts compares both.
+ */
+export function luhnAcrossSeparators(match: string): boolean {
+  let sum = 0;
+  let double = false;
+  let count = 0;
+  let first = -1;
+  let mixed = false;
+  for (let i = match.length - 1; i >= 0; i--) {
+    const c = match.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let d = c - 48;
+    if (first < 0) first = c;
+    else if (c !== first) mixed = true;
+    count++;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  // A single digit is no repetition (`^(\d)\1+$` needs two); no digits fails Luhn.
+  return count > 0 && (mixed || count === 1) && sum % 10 === 0;
+}
+
 export const paymentCardRecognizer: Recognizer = {
   name: 'payment_card',
   entityTypes: ['CREDIT_CARD'],
@@ -26,8 +54,9 @@ export const paymentCardRecognizer: Recognizer = {
     if (facts.digitCount < 13 || facts.longestDigitChain < 12) return [];
     const out: Candidate[] = [];
     forEachMatch(CARD, text, (m) => {
+      // Most matches (order numbers, timestamps) fail Luhn: decided on the match's own characters first.
+      if (!luhnAcrossSeparators(m[0])) return;
       const digits = m[0].replace(/\D/g, '');
-      if (/^(\d)\1+$/.test(digits) || !luhn(digits)) return;
       // Known issuer and length: a card on its own. Otherwise (Maestro 12-digit, private label …) only with card context.
       const known = ISSUER.test(digits) && CARD_LENGTHS.has(digits.length);
       const score = !known ? 0.3 : groupsLookLikeCard(m[0]) ? 0.9 : 0.6;

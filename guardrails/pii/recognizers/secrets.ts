@@ -40,16 +40,21 @@ const STICKY = TOKEN_RULES.map((r) => new RegExp(r.regex.source, 'y'));
  * `password=…`, `"api_key": "…"`, `密码：…`: the VALUE is the finding. Keys are matched on a word boundary;
  * the value stops at whitespace, a quote or punctuation that ends a clause.
  */
-const ASSIGNMENT =
+export const ASSIGNMENT =
   /(?<![A-Za-z0-9_])(password|passwd|pwd|passcode|pass|secret|client_secret|api[_\-]?key|apikey|access[_\-]?token|auth[_\-]?token|token|密码|口令|密钥)["']?\s{0,3}(?:[:=：]|是|为)\s{0,3}["']?([^\s"'`,;，。；、]{4,128})/gi;
 /** Every assignment key holds one of these stems (case-insensitive, like ASSIGNMENT) ... */
 const ASSIGNMENT_HINT = /pass|pwd|secret|key|token|密码|口令|密钥/gi;
 /** ... this many characters after the key's start (client_secret, api_key / apikey, access_token / authtoken …). */
 const STEM_OFFSETS: Record<string, readonly number[]> = { pass: [0], pwd: [0], secret: [0, 7], key: [3, 4], token: [0, 4, 5, 6, 7] };
 const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
+/**
+ * ASSIGNMENT's lookbehind class [A-Za-z0-9_]: under the `i` flag without `u` it holds exactly these (no non-ASCII
+ * character canonicalises into ASCII there), so a key start after one of them cannot match.
+ */
+const isKeyWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const TOKEN_KEYS = /key|token|secret|密钥/i;
 /** Obvious non-values: redacted placeholders, template variables, booleans. */
-const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
+export const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|%s|null|none|true|false|undefined|redacted|\[redacted\]|changeme)$/i;
 
 /** scheme://user:password@host → the `user:password` part. */
 const URL_CREDENTIALS = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/([^\s:\/@]{1,64}:[^\s\/@]{1,128})@[A-Za-z0-9.\-\[\]]{1,253}/y;
@@ -102,6 +107,8 @@ export const secretsRecognizer: Recognizer = {
     for (let k = 0; k < keyStarts.length; k++) {
       const start = keyStarts[k]!;
       if (start < lastKeyEnd || (k > 0 && start === keyStarts[k - 1])) continue;
+      // The lookbehind, by code: most stems sit inside words (passport, monkey, tokens), where the regex would fail.
+      if (start > 0 && isKeyWordChar(text.charCodeAt(start - 1))) continue;
       ASSIGNMENT_STICKY.lastIndex = start;
       const m = ASSIGNMENT_STICKY.exec(text);
       if (m === null) continue;
