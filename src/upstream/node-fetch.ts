@@ -8,7 +8,8 @@
  * stream itself, which the SDK iterates directly for SSE, and `json()`/`text()` read it without
  * web streams; `Readable.toWeb` + undici's `Response`/`Headers` were a third of the upstream call's
  * CPU. Error responses (rare) are buffered into a real `Response`, so the SDK's error handling sees
- * exactly what it expects.
+ * exactly what it expects. Non-streamed calls (DeadlineOpenAI.postJson) take neither: `fetchBuffered`
+ * hands back the status, node's headers and the whole body, read from the response callback on.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -32,6 +33,21 @@ export interface NodeTransport {
    * timeout from a cancellation: the caller's own signal is not aborted).
    */
   fetchWithDeadline(input: string | URL | Request, init: RequestInit, timeoutMs: number): Promise<Response>;
+  /**
+   * The whole answer, read in the response callback: status, node's parsed headers and the body bytes,
+   * without a Response look-alike or a second read after the head. The deadline covers the whole exchange
+   * (head and body): past `timeoutMs` the request is destroyed and the promise rejects with the same
+   * timed-out `AbortError`; an abort of `init.signal` rejects with an `AbortError`; a connection lost before
+   * the body's end rejects with the error (never a partial body).
+   */
+  fetchBuffered(url: string, init: RequestInit, timeoutMs: number): Promise<BufferedAnswer>;
+}
+
+/** A whole upstream answer: status, node's parsed response headers (lower-case names) and the body. */
+export interface BufferedAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetch {
@@ -110,11 +126,62 @@ export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTra
         reject(new TypeError('node-fetch: unsupported request body type'));
       }
     });
+  const fetchBuffered = (href: string, init: RequestInit, timeoutMs: number): Promise<BufferedAnswer> =>
+    new Promise<BufferedAnswer>((resolve, reject) => {
+      const { secure, options } = targetOf(href);
+      const signal = init.signal ?? undefined;
+      if (signal?.aborted) return reject(abortError(signal));
+      let timedOut = false;
+      const fail = (err: unknown): void => {
+        clearTimeout(deadline);
+        reject(timedOut ? timeoutError() : signal?.aborted ? abortError(signal) : err);
+      };
+      const req = (secure ? httpsRequest : httpRequest)(
+        { ...options, method: (init.method ?? 'GET').toUpperCase(), headers: headersToObject(init.headers), agent: secure ? httpsAgent : httpAgent },
+        (res) => {
+          traceMark('upstream response head');
+          const status = res.statusCode ?? 502;
+          if (NULL_BODY_STATUS.has(status)) {
+            clearTimeout(deadline);
+            res.resume();
+            return resolve({ status, headers: res.headers, body: EMPTY });
+          }
+          readAll(res).then((body) => {
+            clearTimeout(deadline);
+            resolve({ status, headers: res.headers, body });
+          }, fail);
+        },
+      );
+      const deadline = setTimeout(() => {
+        timedOut = true;
+        req.destroy(timeoutError());
+      }, timeoutMs);
+      req.on('error', fail);
+      if (signal) {
+        const onAbort = (): void => void req.destroy(abortError(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        req.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
+      const body = init.body;
+      if (typeof body === 'string' || body instanceof Uint8Array) {
+        traceMark('SDK request built → upstream req.end');
+        req.end(body);
+        traceMark('upstream request written');
+      } else if (body === undefined || body === null) req.end();
+      else {
+        clearTimeout(deadline);
+        req.destroy();
+        reject(new TypeError('node-fetch: unsupported request body type'));
+      }
+    });
   return {
     fetch: nodeFetch as typeof fetch,
     fetchWithDeadline: (input, init, timeoutMs) => nodeFetch(input, init, timeoutMs),
+    fetchBuffered,
   };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /**
  * The parts of a fetch `Response` the openai SDK uses on a successful call: status/ok/headers/url,
@@ -154,7 +221,7 @@ export class NodeResponse {
   }
 
   async text(): Promise<string> {
-    return (await this.consume()).toString('utf8');
+    return decodeUtf8(await this.consume());
   }
 
   async json(): Promise<unknown> {
@@ -211,6 +278,11 @@ export class NodeHeaders {
 }
 
 function ignoreError(): void {}
+
+/** Bytes as fetch's `text()` decodes them: UTF-8, a leading byte-order mark dropped, invalid bytes as U+FFFD. */
+export function decodeUtf8(bytes: Buffer): string {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.toString('utf8', 3) : bytes.toString('utf8');
+}
 
 /**
  * Once a response has been fully received, node detaches its error listener from the socket; an
@@ -272,7 +344,7 @@ function headersToObject(headers: HeadersInit | undefined): Record<string, strin
   return headers as Record<string, string>;
 }
 
-function toHeaders(raw: IncomingHttpHeaders): Headers {
+export function toHeaders(raw: IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;

@@ -8,7 +8,8 @@
 import OpenAI, { type ClientOptions } from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
-import { createNodeTransport, NodeResponse, type NodeTransport } from './node-fetch.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import { createNodeTransport, decodeUtf8, NodeResponse, toHeaders, type BufferedAnswer, type NodeTransport } from './node-fetch.js';
 import { isAbortError, sseJsonEvents } from './sse-reader.js';
 import { traceMark } from '../observability/stage-trace.js';
 
@@ -111,19 +112,34 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
    * headers; APIUserAbortError when the caller's signal is aborted; APIConnectionTimeoutError for an
    * AbortError otherwise; APIConnectionError). Retries, SDK logging above `warn`, and client features
    * this gateway does not configure (a request-preparing provider, workload identity) go through `post`.
+   * The answer is read whole by the transport (`fetchBuffered`: status, node's headers and the body bytes,
+   * read in the response callback, no Response look-alike), decoded as fetch's `text()` decodes (a leading
+   * BOM dropped), and its deadline covers head and body — so the router can leave the deadline to this call
+   * (Provider.ownsJsonDeadline). A property test compares it with the stock SDK on random answers. A body cut
+   * off or failing after the head is an APIConnectionError (the SDK's post() lets the raw read error through;
+   * both are a 'connection' failure to the provider).
    */
   async postJson(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
     if (!this.direct) return this.post(path, { body, signal, timeout });
-    const response = await this.send(path, body, signal, timeout);
-    if (response.status === 204) return null;
-    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
-      if (response.headers.get('content-length') === '0') return undefined;
-      const json: unknown = await response.json();
-      if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
-      return Object.defineProperty(json, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
+    const { req, url } = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
+    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    let answer: BufferedAnswer;
+    try {
+      answer = await this.transport.fetchBuffered(url, req, timeout);
+    } catch (err) {
+      throw requestFailure(err, signal);
     }
-    return response.text();
+    const { status, headers } = answer;
+    if (status < 200 || status >= 300) throw this.statusError(status, answer.body, toHeaders(headers));
+    if (status === 204) return null;
+    const mediaType = headerValue(headers, 'content-type')?.split(';')[0]?.trim();
+    if (mediaType?.includes('application/json') || mediaType?.endsWith('+json')) {
+      if (headerValue(headers, 'content-length') === '0') return undefined;
+      const json: unknown = JSON.parse(decodeUtf8(answer.body));
+      if (!json || typeof json !== 'object' || Array.isArray(json)) return json;
+      return Object.defineProperty(json, '_request_id', { value: headerValue(headers, 'x-request-id'), enumerable: false });
+    }
+    return decodeUtf8(answer.body);
   }
 
   /**
@@ -155,17 +171,36 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
     try {
       response = await this.transport.fetchWithDeadline(url, req, timeout);
     } catch (err) {
-      if (signal?.aborted) throw new OpenAI.APIUserAbortError();
-      if (isAbortError(err) || /timed? ?out/i.test(String(err) + (err instanceof Error && 'cause' in err ? String(err.cause) : ''))) throw new OpenAI.APIConnectionTimeoutError();
-      throw new OpenAI.APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) });
+      throw requestFailure(err, signal);
     }
     if (!response.ok) {
       const text = await response.text().catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
       const json = safeJSON(text);
-      throw this.makeStatusError(response.status, json as object, json === undefined ? text : undefined, response.headers);
+      throw this.makeStatusError(response.status, json as object, json ? undefined : text, response.headers);
     }
     return response;
   }
+
+  /** A non-2xx answer as the SDK's makeRequest raises it: the body parsed as JSON if it is, else its text as the message. */
+  private statusError(status: number, bytes: Buffer, headers: Headers): Error {
+    const text = decodeUtf8(bytes);
+    const json = safeJSON(text);
+    return this.makeStatusError(status, json as object, json ? undefined : text, headers);
+  }
+}
+
+/** A transport failure as the SDK's makeRequest raises it. */
+function requestFailure(err: unknown, signal: AbortSignal | undefined): Error {
+  if (signal?.aborted) return new OpenAI.APIUserAbortError();
+  if (isAbortError(err) || /timed? ?out/i.test(String(err) + (err instanceof Error && 'cause' in err ? String(err.cause) : ''))) return new OpenAI.APIConnectionTimeoutError();
+  return new OpenAI.APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) });
+}
+
+/** A header of node's parsed response headers as `Headers.get` reads it (repeated values joined). */
+function headerValue(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function safeJSON(text: string): unknown {
@@ -224,6 +259,8 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
     type: 'openai',
     models: opts.models,
     streamUsage: opts.streamUsage ?? true,
+    // postJson's transport (fetchBuffered) keeps the whole deadline and the caller's signal; the SDK's post does not.
+    ownsJsonDeadline: client.direct,
 
     async call({ surface, body, signal, timeoutMs }): Promise<ProviderResult> {
       const stream = body.stream === true && surface !== 'embeddings';

@@ -81,6 +81,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
 
   async function attempt(target: RouteTarget, surface: Surface, body: Record<string, unknown>, signal: AbortSignal): Promise<RoutedResult> {
     const timeoutMs = timeoutFor(target.provider);
+    if (target.provider.ownsJsonDeadline === true && body.stream !== true) return attemptJson(target, surface, body, signal, timeoutMs);
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -122,6 +123,23 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       cleanup();
       throw translate(err);
     }
+  }
+
+  /**
+   * A non-streamed attempt of a provider that keeps the deadline itself (see Provider.ownsJsonDeadline): one
+   * deadline per attempt, the provider's, on the request's own signal. Failures read as `attempt`'s do.
+   */
+  async function attemptJson(target: RouteTarget, surface: Surface, body: Record<string, unknown>, signal: AbortSignal, timeoutMs: number): Promise<RoutedResult> {
+    let result: ProviderResult;
+    try {
+      result = await target.provider.call({ surface, body: upstreamBody(target, surface, body), signal, timeoutMs });
+    } catch (err) {
+      if (signal.aborted) throw new UpstreamError('aborted', target.provider.name, 'request cancelled');
+      if (err instanceof UpstreamError) throw err;
+      throw new UpstreamError('connection', target.provider.name, 'upstream connection failed');
+    }
+    if (result.kind !== 'json') throw new UpstreamError('connection', target.provider.name, 'a stream where a JSON answer was due');
+    return { ...result, provider: target.provider.name, model: target.model };
   }
 
   return {

@@ -16,7 +16,7 @@ export interface ProviderCall {
   /** The request body, with `model` already rewritten to the provider's own model name. */
   body: Record<string, unknown>;
   signal: AbortSignal;
-  /** Milliseconds to the response (non-streaming) or to the first byte (streaming). */
+  /** Milliseconds to the whole response (non-streaming) or to the first byte (streaming). */
   timeoutMs: number;
 }
 
@@ -30,6 +30,13 @@ export interface Provider {
    * not, so limits and audit charge real tokens. Default true; off for servers that reject it.
    */
   readonly streamUsage?: boolean;
+  /**
+   * True when the provider keeps the whole deadline of a non-streamed call (`body.stream !== true`) itself:
+   * it answers JSON, fails with a 'timeout' UpstreamError once `timeoutMs` has passed (head and body), and
+   * with an 'aborted' one when `signal` aborts. The router then hands it the request's own signal instead of
+   * a per-attempt AbortController, listener and timer.
+   */
+  readonly ownsJsonDeadline?: boolean;
   call(req: ProviderCall): Promise<ProviderResult>;
   /** Cheap reachability probe for /readyz. */
   ping(signal: AbortSignal): Promise<boolean>;

@@ -31,6 +31,11 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"id":"slow",');
         setTimeout(() => res.end('"text":"late but whole"}'), 150);
+      } else if (path === '/v1/cutbody/chat/completions') {
+        // Part of the body, then the connection drops.
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"id":"cut",');
+        setTimeout(() => res.destroy(), 20);
       } else if (path === '/v1/chat/completions' && body.includes('"stream":true')) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         // Whole stream in one write: the body is complete before the client reads it.
@@ -197,6 +202,30 @@ describe('openai-compatible provider (non-streamed calls through the deadline tr
     expect((cancelled as UpstreamError).kind).toBe('aborted');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(hangsClosed).toBe(closedBefore + 2);
+  });
+});
+
+describe('openai-compatible provider: failures after the response head of a non-streamed answer', () => {
+  const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+  const call = (baseUrl: string, signal: AbortSignal, timeoutMs: number) =>
+    createOpenAICompatibleProvider({ name: 'up', baseUrl, models: ['m'] })
+      .call({ surface: 'chat.completions', body, signal, timeoutMs })
+      .catch((err: unknown) => err);
+
+  it('the deadline covers the body: a body still incomplete at the deadline is a timeout, one in time arrives whole', async () => {
+    const late = await call(`${base}/slowbody`, new AbortController().signal, 60);
+    expect(late).toBeInstanceOf(UpstreamError);
+    expect(late).toMatchObject({ kind: 'timeout', message: 'upstream timed out' });
+    expect(await call(`${base}/slowbody`, new AbortController().signal, 1_000)).toEqual({ kind: 'json', body: { id: 'slow', text: 'late but whole' } });
+  });
+
+  it('a cancel during the body is aborted; a connection lost during the body is a connection failure, never a partial answer', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect(await call(`${base}/slowbody`, controller.signal, 5_000)).toMatchObject({ kind: 'aborted', message: 'request cancelled' });
+    const cut = await call(`${base}/cutbody`, new AbortController().signal, 5_000);
+    expect(cut).toBeInstanceOf(UpstreamError);
+    expect(cut).toMatchObject({ kind: 'connection', message: 'upstream connection failed' });
   });
 });
 
