@@ -54,10 +54,17 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
   return createNodeTransport(opts).fetch;
 }
 
-export function createNodeTransport(opts: { maxSockets?: number } = {}): NodeTransport {
+/**
+ * How long an idle keep-alive socket is kept when the upstream's answer announces no `keep-alive: timeout=N`
+ * (undici's default, the keep-alive of Node's own fetch).
+ */
+export const DEFAULT_IDLE_SOCKET_MS = 4_000;
+
+export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: number } = {}): NodeTransport {
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 256, scheduling: 'lifo' as const };
-  const httpAgent = withQuietSockets(new HttpAgent(agentOptions));
-  const httpsAgent = withQuietSockets(new HttpsAgent(agentOptions));
+  const idleMs = opts.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
+  const httpAgent = withIdleTimeout(withQuietSockets(new HttpAgent(agentOptions)), idleMs);
+  const httpsAgent = withIdleTimeout(withQuietSockets(new HttpsAgent(agentOptions)), idleMs);
   const targets = new Map<string, Target>();
 
   const targetOf = (href: string): Target => {
@@ -298,6 +305,36 @@ function withQuietSockets<T extends HttpAgent>(agent: T): T {
     const socket = create(options, onCreate);
     socket?.on('error', ignoreError);
     return socket;
+  };
+  return agent;
+}
+
+/**
+ * Idle keep-alive sockets close before the upstream closes them. Node's agent applies an upstream's
+ * `keep-alive: timeout=N` hint only when the agent itself has a `timeout` (with none, the hint is ignored
+ * and a socket idle past the upstream's limit is reused just as the upstream closes it: the request fails
+ * before its first byte). The agent's `timeout` option would also arm every request's socket timeout, so
+ * this replaces `keepSocketAlive` instead: as node's (TCP keep-alive, unref; a hint of 1 s or less means
+ * the socket is not kept), with the socket's idle timeout at the hint less node's 1 s margin, else
+ * `defaultMs`. Node's agent destroys a free socket on its timeout; a socket handed to a request keeps
+ * the timer, whose event nothing acts on while the socket is in use (node destroys only free sockets on it).
+ */
+function withIdleTimeout<T extends HttpAgent>(agent: T, defaultMs: number): T {
+  const keepAliveMsecs = (agent as unknown as { keepAliveMsecs: number }).keepAliveMsecs;
+  agent.keepSocketAlive = (socket: Socket): boolean => {
+    let idleMs = defaultMs;
+    const hint = (socket as Socket & { _httpMessage?: { res?: IncomingMessage } })._httpMessage?.res?.headers['keep-alive'];
+    if (typeof hint === 'string') {
+      const seconds = /^timeout=(\d+)/.exec(hint)?.[1];
+      if (seconds !== undefined) {
+        idleMs = Number(seconds) * 1000 - 1000;
+        if (idleMs <= 0) return false;
+      }
+    }
+    socket.setKeepAlive(true, keepAliveMsecs);
+    socket.unref();
+    if (socket.timeout !== idleMs) socket.setTimeout(idleMs);
+    return true;
   };
   return agent;
 }
