@@ -285,8 +285,19 @@ export class ContextIndex {
    * Infinity when none lies within the window. Occurrences overlapping the span itself do not count.
    */
   nearest(words: readonly string[] | undefined, start: number, end: number): { before: number; after: number } {
-    const result = { before: Infinity, after: Infinity };
-    if (!words) return result;
+    this.measure(words, start, end);
+    return { before: this.nearBefore, after: this.nearAfter };
+  }
+
+  /** nearest()'s two distances, left in nearBefore / nearAfter (no result object per call: scoring asks twice per candidate). */
+  nearBefore = Infinity;
+  nearAfter = Infinity;
+
+  measure(words: readonly string[] | undefined, start: number, end: number): void {
+    const result = this;
+    result.nearBefore = Infinity;
+    result.nearAfter = Infinity;
+    if (!words) return;
     const occ = this.occurrences(words);
     // Binary search to the first occurrence that can reach the window (words are < 64 chars).
     const from = start - BEFORE - 64;
@@ -301,10 +312,9 @@ export class ContextIndex {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;
-      if (e <= start && s >= start - BEFORE) result.before = Math.min(result.before, start - e);
-      else if (s >= end && e <= end + AFTER) result.after = Math.min(result.after, s - end);
+      if (e <= start && s >= start - BEFORE) result.nearBefore = Math.min(result.nearBefore, start - e);
+      else if (s >= end && e <= end + AFTER) result.nearAfter = Math.min(result.nearAfter, s - end);
     }
-    return result;
   }
 }
 
@@ -318,14 +328,16 @@ export function scoreWithContext(
   if (candidate.contextApplied) return candidate.score;
   const entry = words[candidate.type];
   if (!entry) return candidate.score;
-  const pos = index.nearest(entry.positive, candidate.start, candidate.end);
-  const neg = index.nearest(entry.negative, candidate.start, candidate.end);
-  const positive = pos.before < Infinity || pos.after < Infinity;
-  const negative = neg.before < Infinity || neg.after < Infinity;
+  index.measure(entry.positive, candidate.start, candidate.end);
+  const posBefore = index.nearBefore;
+  const positive = posBefore < Infinity || index.nearAfter < Infinity;
+  index.measure(entry.negative, candidate.start, candidate.end);
+  const negBefore = index.nearBefore;
+  const negative = negBefore < Infinity || index.nearAfter < Infinity;
   let score = candidate.score;
   if (positive && negative) {
     // Both present ("卡号=… 订单=2024…"): the word closer before the value decides.
-    if (neg.before < pos.before) score -= scoring.penalty;
+    if (negBefore < posBefore) score -= scoring.penalty;
     else score += scoring.boost;
   } else if (positive) score += scoring.boost;
   else if (negative) score -= scoring.penalty;

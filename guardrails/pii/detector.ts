@@ -6,7 +6,7 @@ import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
 import type { DictionaryHit } from './recognizers/dictionary-matcher.js';
 import { resolveOverlaps } from './resolve.js';
 import { sensitivityTable } from './sensitivity.js';
-import { ENTITY_TYPES, SECRET_TYPES, type Candidate, type EntityType, type Recognizer, type TextFacts } from './types.js';
+import { ENTITY_TYPES, SECRET_TYPES, scanSixDigitRuns, type Candidate, type EntityType, type Recognizer, type TextFacts } from './types.js';
 import { scanDictionaries } from './zh/scan.js';
 
 const entityType = z.enum(ENTITY_TYPES);
@@ -86,6 +86,7 @@ class Facts implements TextFacts {
   private lowerText: string | undefined;
   private contextIndex: ContextIndex | undefined;
   private zhHits: DictionaryHit[][] | undefined;
+  private digitRuns: number[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -240,6 +241,11 @@ class Facts implements TextFacts {
 
   get context(): ContextIndex {
     return (this.contextIndex ??= this.matcher.index(this.lower, this.hasCjk));
+  }
+
+  /** The maximal runs of 6+ digits, on the first request (none without such a run: no scan). */
+  sixDigitRuns(): readonly number[] {
+    return (this.digitRuns ??= this.longestDigitRun >= 6 ? scanSixDigitRuns(this.text) : []);
   }
 
   /** One walk of the text for all the Chinese dictionary matchers, on the first request (zh/scan.ts). */

@@ -86,6 +86,11 @@ export interface TextFacts {
   minScore: number;
   /** Where context words occur (shared by the gates below and by scoring, so each list is searched once). */
   context?: { occurrences(words: readonly string[]): number[] };
+  /**
+   * The maximal runs of 6 or more ASCII digits, [start, end, start, end, …] in text order: found by one scan per
+   * text on first use, shared by the recognizers whose matches start at such a run (USCC, 18-digit resident IDs).
+   */
+  sixDigitRuns?(): readonly number[];
   /** The hits of the Chinese dictionary matcher in this slot, from one shared walk of the text (zh/scan.ts hitsIn). */
   dictionaryHits?(slot: number): DictionaryHit[] | undefined;
 }
@@ -235,4 +240,21 @@ export function forEachMatch(regex: RegExp, text: string, onMatch: (m: RegExpExe
     onMatch(m);
     if (m[0].length === 0) regex.lastIndex++;
   }
+}
+
+/** A run of 6+ ASCII digits (greedy: a global scan finds the maximal runs). */
+const SIX_DIGITS = /\d{6,}/g;
+
+/** The maximal runs of 6+ ASCII digits of `text`, [start, end, …]: facts.sixDigitRuns when the facts have it, else a scan. */
+export function sixDigitRuns(text: string, facts: TextFacts): readonly number[] {
+  if (facts.sixDigitRuns) return facts.sixDigitRuns();
+  return scanSixDigitRuns(text);
+}
+
+/** One scan for the maximal runs of 6+ ASCII digits, [start, end, …]. */
+export function scanSixDigitRuns(text: string): number[] {
+  const runs: number[] = [];
+  SIX_DIGITS.lastIndex = 0;
+  for (let m = SIX_DIGITS.exec(text); m !== null; m = SIX_DIGITS.exec(text)) runs.push(m.index, m.index + m[0].length);
+  return runs;
 }

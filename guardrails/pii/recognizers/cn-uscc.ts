@@ -1,10 +1,8 @@
-import type { Candidate, Recognizer } from '../types.js';
+import { sixDigitRuns, type Candidate, type Recognizer } from '../types.js';
 import { gb32100 } from '../validators.js';
 
 // Sticky: tried only where a match can start (see below).
 const USCC = /(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{2}\d{6}[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{10}(?![0-9A-Za-z])/y;
-/** A run of 6+ digits: every match holds one two characters after its start. */
-const SIX_DIGITS = /\d{6,}/g;
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const cnUsccRecognizer: Recognizer = {
@@ -18,9 +16,11 @@ export const cnUsccRecognizer: Recognizer = {
     // starts 0, 1 or 2 characters before the start of a maximal run of 6+ digits. So the sticky regex is tried
     // only there, where a token boundary sits before and 18 characters after; matches (whole tokens) cannot
     // overlap, and come in text order: those of a global scan, without scanning every letter of the text.
-    SIX_DIGITS.lastIndex = 0;
-    for (let r = SIX_DIGITS.exec(text); r !== null; r = SIX_DIGITS.exec(text)) {
-      for (let start = Math.max(0, r.index - 2); start <= r.index; start++) {
+    // (A run of 6+ digits: every match holds one two characters after its start; the runs come from the facts.)
+    const runs = sixDigitRuns(text, facts);
+    for (let k = 0; k < runs.length; k += 2) {
+      const run = runs[k]!;
+      for (let start = Math.max(0, run - 2); start <= run; start++) {
         if ((start > 0 && isAlnum(text.charCodeAt(start - 1))) || start + 18 > n || (start + 18 < n && isAlnum(text.charCodeAt(start + 18)))) continue;
         USCC.lastIndex = start;
         const m = USCC.exec(text);

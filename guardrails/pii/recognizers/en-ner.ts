@@ -82,6 +82,26 @@ export const enNerRecognizer: Recognizer = {
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0 || c === 39 || c === 45;
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
+/** Whether some candidate overlaps [start, end) (a loop rather than a closure per occurrence). */
+function overlapsAny(out: readonly Candidate[], start: number, end: number): boolean {
+  for (let k = 0; k < out.length; k++) if (out[k]!.start < end && start < out[k]!.end) return true;
+  return false;
+}
+
+/**
+ * The code of the character `/^ +(\S)/` finds in `text.slice(end, end + 4)` (one or more spaces, then a character
+ * outside \s), or -1 when it finds none: without the slice and the regex. Compared with them in
+ * test/unit/pii/en-ner.test.ts.
+ */
+export function wordCodeAfterSpaces(text: string, end: number): number {
+  const limit = Math.min(end + 4, text.length);
+  let j = end;
+  while (j < limit && text.charCodeAt(j) === 32) j++;
+  if (j === end || j >= limit) return -1;
+  const c = text.charCodeAt(j);
+  return isSpaceCode(c) ? -1 : c;
+}
+
 /**
  * A person named in full once is the same person when one of the name's words comes back on its own
  * ("directed by Maria Keller and starring Keller", "Keller's song"): those occurrences are names too. Only
@@ -108,10 +128,9 @@ function repeatedNames(text: string, out: Candidate[]): void {
         const end = at + word.length;
         if (isLetter(codeAt(text, at - 1)) || isLetter(codeAt(text, end))) continue;
         if (isHandleEdge(codeAt(text, at - 1)) || isHandleEdge(codeAt(text, end)) || codeAt(text, at - 1) === 46) continue;
-        if (out.some((o) => o.start < end && at < o.end)) continue;
+        if (overlapsAny(out, at, end)) continue;
         // The next word capitalised: a longer name (a street, a company, another person) that this is part of.
-        const next = /^ +(\S)/.exec(text.slice(end, end + 4));
-        if (next && isUpper(next[1]!.charCodeAt(0))) continue;
+        if (isUpper(wordCodeAfterSpaces(text, end))) continue;
         out.push({ type: 'PERSON', start: at, end, score: Math.min(0.6, p.score), validator: 'en-ner-repeat', contextApplied: false });
       }
     }

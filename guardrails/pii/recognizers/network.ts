@@ -64,7 +64,8 @@ export const networkRecognizer: Recognizer = {
       if (!ipv4(m[0])) return;
       // Version strings (v1.2.3.4, 版本 2.0.1.3) look like addresses: reject with the word right before.
       if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
-      const smallOctets = m[0].split('.').every((o) => o.length === 1);
+      // Every octet one digit: a valid address of 7 characters (four digits, three dots).
+      const smallOctets = m[0].length === 7;
       out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: smallOctets ? 0.4 : 0.85, validator: 'ipv4', contextApplied: false });
     });
     // Every IPV6 match holds two colons at most four hex digits apart (IPV6_HINT), the first at most four
