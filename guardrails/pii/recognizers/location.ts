@@ -6,6 +6,7 @@ import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
+import { CodeBuckets } from '../zh/code-buckets.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 // (Indexed by character pairs: every entry has two characters or more.)
@@ -17,7 +18,6 @@ const ZH_PLACE_NAMES: ReadonlySet<string> = new Set([...ZH_PLACES, ...ZH_PREFECT
  */
 const INSIDE_WORD_CHECKED = new Set(ZH_MORE_PLACES.split(/\s+/).filter((p) => p.length === 2));
 const enPlaces = new DictionaryMatcher([...EN_PLACES, ...EN_COUNTRIES], 'word');
-const ZH_PLACE_SUFFIX = /^(?:省|市|县|区|镇|乡|村|州)/;
 /** County-level names (嘉鱼, 荔波, 定安): a separate scan, so a county never shadows a gazetteer hit it overlaps. */
 const zhCounties = new PairMatcher(ZH_COUNTIES);
 const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
@@ -57,12 +57,15 @@ const ZH_GENERIC_PLACE_WORDS = ['古镇', '古城', '古堡', '山庄', '大道'
 const RESIDENCE_WORDS = new Set(['故里', '故居', '旧居']);
 const genericPlaceWords = new DictionaryMatcher(ZH_GENERIC_PLACE_WORDS);
 /** A direction before 路 / 大街 / 大道 belongs to the generic part: 百丈|东路, 人民|南大街. */
-const DIRECTION = new Set('东西南北中'.split(''));
+const DIRECTION_CODE = codes('东西南北中');
 /**
  * Characters that are not part of a place's proper name: particles, pronouns, verbs of motion and place
  * (在 / 去 / 到 / 住), numerals and measure words (一路, 这条路, 三个县), negation and degree words.
  */
 const NOT_TOPONYM = new Set('的是在我你他她它们住到于从址寄送和与及或也都就请把给了这那哪条个些每各几一二两三四五六七八九十多少上下里外前后内去来走过着被让很太更最没不有为以之其某该此全整小座什么完点'.split(''));
+/** NOT_TOPONYM by UTF-16 code (read only inside the text): no one-character string per test. */
+const NOT_TOPONYM_CODE = new Uint8Array(65536);
+for (const c of NOT_TOPONYM) NOT_TOPONYM_CODE[c.charCodeAt(0)] = 1;
 /** Everyday words ending in a one-character generic place word that the background statistics see too rarely. */
 const GENERIC_COMPOUNDS = new Set(
   '道路 山路 公路 马路 铁路 网路 线路 思路 出路 退路 套路 电路 水路 陆路 小路 大路 近路 弯路 歧路 迷路 冰镇 城镇 乡镇 重镇 坐镇 家乡 故乡 老乡 城乡 异乡 他乡 梦乡 水乡 江湖 郡县 州县'.split(' '),
@@ -81,7 +84,7 @@ const STONE = '石'.charCodeAt(0);
 const WIND = '风'.charCodeAt(0);
 const LU = '路'.charCodeAt(0);
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
-const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && !NOT_TOPONYM.has(text[at]!);
+const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && NOT_TOPONYM_CODE[text.charCodeAt(at)] !== 1;
 
 /**
  * Proper part (two characters) + generic place word. The proper part must be a name, not the end of a
@@ -94,12 +97,12 @@ function genericPlaceNames(text: string, facts: TextFacts, out: Candidate[]): vo
   const m = zhCharModel();
   for (const hit of hitsIn(genericPlaceWords, text, facts)) {
     let seam = hit.start;
-    if (hit.entry.length === 1 && (hit.entry === '路') && seam > 0 && DIRECTION.has(text[seam - 1]!)) seam--;
+    if (hit.entry.length === 1 && (hit.entry === '路') && seam > 0 && DIRECTION_CODE.has(text.charCodeAt(seam - 1))) seam--;
     const start = seam - 2;
     if (start < 0) continue;
     const a = text.charCodeAt(start);
     const b = text.charCodeAt(start + 1);
-    if (!isHanCode(a) || !isHanCode(b) || NOT_TOPONYM.has(text[start]!) || NOT_TOPONYM.has(text[start + 1]!)) continue;
+    if (!isHanCode(a) || !isHanCode(b) || NOT_TOPONYM_CODE[text.charCodeAt(start)] === 1 || NOT_TOPONYM_CODE[text.charCodeAt(start + 1)] === 1) continue;
     // 马路 / 公路 / 江湖 / 城乡: the proper part's last character and the generic word form a word.
     if (m.pmi(b, text.charCodeAt(seam)) > 2.5 || GENERIC_COMPOUNDS.has(text.slice(seam - 1, seam + 1))) continue;
     // 路线 / 路径 / 路人 / 湖泊: the generic word starts another word with the next character.
@@ -108,27 +111,34 @@ function genericPlaceNames(text: string, facts: TextFacts, out: Candidate[]): vo
     // A three-character proper part standing alone after a particle, a verb or punctuation (从|八大处|公园,
     // 去|回龙观|公园) is taken whole; otherwise two characters, which must not start inside a word (高速|公路).
     const third = codeAt(text, start - 1);
-    const alone3 = isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && !isToponymChar(text, start - 2);
+    const alone3 = isHanCode(third) && NOT_TOPONYM_CODE[text.charCodeAt(start - 1)] !== 1 && !isToponymChar(text, start - 2);
     const from = alone3 ? start - 1 : start;
-    if (from === start && isHanCode(third) && !NOT_TOPONYM.has(text[start - 1]!) && m.pmi(third, a) > 2.5) continue;
+    if (from === start && isHanCode(third) && NOT_TOPONYM_CODE[text.charCodeAt(start - 1)] !== 1 && m.pmi(third, a) > 2.5) continue;
     // With a clean left edge (punctuation, a particle, or a listed place right before: 澳洲|高宝河谷) a proper part
     // before a generic word of two characters or more is a place name rather than a person's (高宝 is surname + given
     // too); inside a run of toponym characters (黑河|大峡谷) it may start mid-name and stays weak.
-    const cleanEdge = () => !isHanCode(codeAt(text, from - 1)) || NOT_TOPONYM.has(text[from - 1]!) || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
+    const cleanEdge = () => !isHanCode(codeAt(text, from - 1)) || NOT_TOPONYM_CODE[text.charCodeAt(from - 1)] === 1 || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
     out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge() ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
 /** Length of the generic place word (with a leading direction before 路) starting at `at`, else 0. */
 function genericWordAt(text: string, at: number): number {
-  const from = at < text.length && DIRECTION.has(text[at]!) && codeAt(text, at + 1) === LU ? at + 1 : at;
-  for (const w of ZH_GENERIC_PLACE_WORDS) {
+  const from = DIRECTION_CODE.has(codeAt(text, at)) && codeAt(text, at + 1) === LU ? at + 1 : at;
+  // (Only the words starting with the character at `from` can start there: the same first word of the list.)
+  const words = GENERIC_BY_FIRST.of(codeAt(text, from));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     if (w.length > 1 && text.startsWith(w, from)) return from - at + w.length;
     // (Of the one-character words only 路 after a direction: 南京东路; 上海路过 is 上海 + 路过.)
     if (w === '路' && from > at && text.startsWith(w, from)) return 2;
   }
   return 0;
 }
+
+const GENERIC_BY_FIRST = new CodeBuckets(ZH_GENERIC_PLACE_WORDS, 'first');
+/** The administrative suffixes kept with a gazetteer name (北京市, 海淀区), by code: no one-character slice and regex test per hit. */
+const PLACE_SUFFIX_CODE = codes('省市县区镇乡村州');
 
 /** Countries, provinces and cities from dictionaries (EN + ZH), and Chinese names built on a generic place word. A city names no one: graded `none` by default. */
 export const locationRecognizer: Recognizer = {
@@ -145,7 +155,7 @@ export const locationRecognizer: Recognizer = {
         if (straddlesEverydayWord(text, hit.start, hit.end)) continue;
         // 天河石 / 太湖石 / 寿山石: a stone named after a place is a stone (a word of its own: punctuation or a
         // particle after it; 太湖|石头, 天河|石牌 stay places).
-        if (codeAt(text, hit.end) === STONE && (!isHanCode(codeAt(text, hit.end + 1)) || NOT_TOPONYM.has(text[hit.end + 1]!))) continue;
+        if (codeAt(text, hit.end) === STONE && (!isHanCode(codeAt(text, hit.end + 1)) || NOT_TOPONYM_CODE[text.charCodeAt(hit.end + 1)] === 1)) continue;
         // 马里|奥: a two-character transliterated place that runs on into a longer transliteration (a person's name:
         // the next character goes with its last one, 里奥) is not the place. A word after it (伦敦|奥运) or a
         // character that merely follows (丹麦|比, 纽约|法拉盛) leaves it alone.
@@ -154,7 +164,7 @@ export const locationRecognizer: Recognizer = {
           if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), codeAt(text, hit.end + 1)) <= 2) continue;
         }
         // Keep the administrative suffix with the name: 北京市, 海淀区.
-        let end = ZH_PLACE_SUFFIX.test(text.slice(hit.end, hit.end + 1)) ? hit.end + 1 : hit.end;
+        let end = PLACE_SUFFIX_CODE.has(codeAt(text, hit.end)) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.
         const generic = genericWordAt(text, end);
         end += generic;

@@ -4,7 +4,8 @@ import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
 import { PairMatcher } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
-import type { Candidate, Recognizer, TextFacts } from '../types.js';
+import { codeAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
+import { CodeBuckets } from '../zh/code-buckets.js';
 import { DictionaryMatcher } from './dictionary-matcher.js';
 
 /**
@@ -96,6 +97,13 @@ const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点厅
 /** 上网 / 联网 / 落网 / 互联网 / 渔网: 网 closing a word with a verb or a material is no suffix (上 is too frequent for the statistics to say so). */
 const NOT_BEFORE_WANG = new Set('上联入触落结撒渔蛛球电互铁拉'.split(''));
 const PLACE_SET = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
+/** The first and the last UTF-16 code of each PLACE_SET name: a span whose edge codes are not both such codes is no place (no slice, no Set lookup). */
+const PLACE_FIRST = new Uint8Array(65536);
+const PLACE_LAST = new Uint8Array(65536);
+for (const p of PLACE_SET) {
+  PLACE_FIRST[p.charCodeAt(0)] = 1;
+  PLACE_LAST[p.charCodeAt(p.length - 1)] = 1;
+}
 const ADMIN_AFTER_PLACE = new Set('省市区县'.split(''));
 /**
  * Where a place name opens an organisation's name (南京市|动物救助驿站, 上海|某某地产, 宁波|晚报), the end of
@@ -114,14 +122,32 @@ const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '�
   '垃圾', '黑心', '无良', '二逼', '傻逼', '奇葩', '良心', '知名', '著名', '大型', '小型', '中型', '外企', '私企', '上市', '跨国', '一流', '二流', '三流', '野鸡', '皮包', '正规', '靠谱'];
 /** True when the name part before the suffix is a descriptor, alone or after other words (全新国产|公司). */
 function describedOnly(text: string, start: number, suffixStart: number): boolean {
-  for (const d of DESCRIPTORS) if (suffixStart - d.length >= start && text.startsWith(d, suffixStart - d.length)) return true;
+  // (Only the descriptors ending in the character before the suffix can end there.)
+  const ending = DESCRIPTORS_BY_LAST.of(codeAt(text, suffixStart - 1));
+  for (let k = 0; k < ending.length; k++) {
+    const d = ending[k]!;
+    if (suffixStart - d.length >= start && text.startsWith(d, suffixStart - d.length)) return true;
+  }
   return false;
 }
+const DESCRIPTORS_BY_LAST = new CodeBuckets(DESCRIPTORS, 'last');
 const MODAL_BEFORE = new Set('要会能想得去可该没已'.split(''));
+/** LEADING_VERBS by first character (in list order: the first verb of the list that starts at a position). */
+const LEADING_VERBS_BY_FIRST = new CodeBuckets(LEADING_VERBS, 'first');
 function afterLeadingVerb(text: string, start: number, suffixStart: number): number {
-  for (const v of LEADING_VERBS) if (text.startsWith(v, start) && suffixStart - start - v.length >= 1) return start + v.length;
+  const atStart = LEADING_VERBS_BY_FIRST.of(codeAt(text, start));
+  for (let j = 0; j < atStart.length; j++) {
+    const v = atStart[j]!;
+    if (text.startsWith(v, start) && suffixStart - start - v.length >= 1) return start + v.length;
+  }
   // Further in (宣布|收购|某某时报公司): a two-character verb with at least two name characters after it.
-  for (let k = suffixStart - 4; k > start; k--) for (const v of LEADING_VERBS) if (v.length >= 2 && text.startsWith(v, k) && suffixStart - k - v.length >= 2) return k + v.length;
+  for (let k = suffixStart - 4; k > start; k--) {
+    const atK = LEADING_VERBS_BY_FIRST.of(codeAt(text, k));
+    for (let j = 0; j < atK.length; j++) {
+      const v = atK[j]!;
+      if (v.length >= 2 && text.startsWith(v, k) && suffixStart - k - v.length >= 2) return k + v.length;
+    }
+  }
   return start;
 }
 function afterLeadingPlace(text: string, start: number, suffixStart: number, end: number): number {
@@ -141,8 +167,9 @@ function commonWord(a: number, b: number): boolean {
   return m.pmi(a, b) > 3 || m.pairCount(a, b) >= 12;
 }
 function leadingPlaceEnd(text: string, start: number, suffixStart: number): number {
+  if (PLACE_FIRST[text.charCodeAt(start)] !== 1) return start;
   for (let len = Math.min(5, suffixStart - start - 2); len >= 2; len--) {
-    if (!PLACE_SET.has(text.slice(start, start + len))) continue;
+    if (PLACE_LAST[text.charCodeAt(start + len - 1)] !== 1 || !PLACE_SET.has(text.slice(start, start + len))) continue;
     let end = start + len;
     if (ADMIN_AFTER_PLACE.has(text[end]!) && suffixStart - end - 1 >= 2) end++;
     return end;
@@ -151,7 +178,8 @@ function leadingPlaceEnd(text: string, start: number, suffixStart: number): numb
 }
 /** The start of a place name (2–4 characters) ending right at `end` and not before `floor`; else `end`. */
 function placeEndingAt(text: string, end: number, floor: number): number {
-  for (let len = 4; len >= 2; len--) if (end - len >= floor && PLACE_SET.has(text.slice(end - len, end))) return end - len;
+  if (end - 2 < floor || PLACE_LAST[text.charCodeAt(end - 1)] !== 1) return end;
+  for (let len = 4; len >= 2; len--) if (end - len >= floor && PLACE_FIRST[text.charCodeAt(end - len)] === 1 && PLACE_SET.has(text.slice(end - len, end))) return end - len;
   return end;
 }
 /**
