@@ -43,13 +43,28 @@ const NAME_AFTER_OF = /^ of(?: the)?((?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'
 /** Hashes of every token englishOrgs acts on: a suffix, a suffix + '.', an OF_HEADS word (collisions only cost a string). */
 const ACTED_ON = new Set([...SUFFIX_SET, ...[...SUFFIX_SET].map((w) => `${w}.`), ...OF_HEADS].map(tokenHash));
 
-function englishOrgs(text: string, push: (s: number, e: number, score: number, v: string) => void): void {
+/**
+ * isTokenStart as a regex. In a long text with Chinese in it, where capitals are few and far apart, V8 finds the
+ * next token start faster than the loop's charCodeAt per character (speed-check ab on the Chinese 8 KB documents:
+ * whole detector 0.965); on short rows one regex call costs more than the loop, and in Latin text, with a capital
+ * every few words, the two are even or the loop wins (all documents 1.017 without the Chinese condition).
+ */
+const TOKEN_START = /[A-Z\u00c0-\u00de]/g;
+const SKIP_BY_REGEX = 512;
+
+function englishOrgs(text: string, hasCjk: boolean, push: (s: number, e: number, score: number, v: string) => void): void {
   const n = text.length;
+  const skipByRegex = hasCjk && n >= SKIP_BY_REGEX;
   let i = 0;
   while (i < n) {
     if (!isTokenStart(text.charCodeAt(i))) {
-      i++;
-      continue;
+      if (!skipByRegex) {
+        i++;
+        continue;
+      }
+      TOKEN_START.lastIndex = i + 1;
+      if (!TOKEN_START.test(text)) break;
+      i = TOKEN_START.lastIndex - 1;
     }
     const start = i;
     let h = FNV_START;
@@ -253,7 +268,7 @@ export const organizationRecognizer: Recognizer = {
     const out: Candidate[] = [];
     const push = pushTo(out);
     if (facts.hasUpper) {
-      englishOrgs(text, push);
+      englishOrgs(text, facts.hasCjk, push);
       for (const hit of enKnown.find(text)) push(hit.start, hit.end, 0.65, 'en-org-gazetteer');
     }
     if (facts.hasCjk) {
