@@ -121,8 +121,7 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
    */
   async postJson(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<unknown> {
     if (!this.direct) return this.post(path, { body, signal, timeout });
-    const { req, url } = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
-    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    const { req, url } = await this.buildPost(path, body, signal, timeout);
     let answer: BufferedAnswer;
     try {
       answer = await this.transport.fetchBuffered(url, req, timeout);
@@ -163,10 +162,16 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
     return sseJsonEvents(response.body, response.headers as unknown as Headers, translate);
   }
 
+  /** The SDK-built request for one POST attempt; an already-aborted caller stops here, as the SDK would. */
+  private async buildPost(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number) {
+    const built = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
+    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    return built;
+  }
+
   /** The request and its 2xx response; a failure raised as the SDK raises it (see postJson). */
   private async send(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number): Promise<Response> {
-    const { req, url } = await this.buildRequest({ method: 'post', path, body, signal, timeout }, { retryCount: 0 });
-    if (signal?.aborted) throw new OpenAI.APIUserAbortError();
+    const { req, url } = await this.buildPost(path, body, signal, timeout);
     let response: Response;
     try {
       response = await this.transport.fetchWithDeadline(url, req, timeout);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createNodeTransport } from '../../../src/upstream/node-fetch.js';
 import { DeadlineOpenAI } from '../../../src/upstream/openai-compatible.js';
+import { createRng } from '../../../datasets/lib/rng.js';
 
 interface Case {
   status: number;
@@ -24,16 +25,6 @@ interface Case {
   pauseMs: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = [200, 200, 200, 201, 202, 204, 400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 504];
 const MEDIA = ['application/json', 'application/json; charset=utf-8', 'application/problem+json', 'application/vnd.api+json', 'text/plain', 'text/html; charset=utf-8', 'application/octet-stream', undefined];
@@ -72,7 +63,7 @@ function makeCase(random: () => number): Case {
   return { status, headers, body, cuts, contentLength: random() < 0.5 || body.length === 0, pauseMs: random() < 0.3 ? Math.floor(random() * 3) : 0 };
 }
 
-const random = rng(20261129);
+const random = createRng(20261129);
 const CASES: Case[] = Array.from({ length: 240 }, () => makeCase(random));
 // Edge cases the generator may miss: an empty JSON answer with content-length 0, and without it.
 CASES.push({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.alloc(0), cuts: [], contentLength: true, pauseMs: 0 });
