@@ -10,6 +10,7 @@
  *                                        p50 per slice of 800; load: autocannon, 16 connections, 2 s slices
  *   AB_PAIRS=12                          number of A/B pairs
  *   AB_PROCS=1                           gateway processes per side; pair i uses process i mod AB_PROCS of each
+ *                                        (under load raise BENCH_STARTUP_TIMEOUT_MS, default 30000, for many processes)
  *                                        side. One process can sit some tens of µs above or below another of the
  *                                        same code for its whole life (JIT and heap layout): with 3, that offset
  *                                        is spread over the pairs instead of landing on one side. After a wait

@@ -43,8 +43,12 @@ export function startProcess(command: string, args: string[], opts: { env?: Node
   };
 }
 
+// BENCH_STARTUP_TIMEOUT_MS: a loaded 2-core host starting many gateways at once (gateway-ab with AB_PROCS=16)
+// needs longer than 30 s to bring them all up.
+const DEFAULT_STARTUP_TIMEOUT_MS = Number(process.env.BENCH_STARTUP_TIMEOUT_MS ?? 30_000);
+
 /** Polls `url` until it answers (any HTTP status) or the deadline passes. */
-export async function waitForHttp(url: string, timeoutMs = 30_000, init?: RequestInit): Promise<void> {
+export async function waitForHttp(url: string, timeoutMs = DEFAULT_STARTUP_TIMEOUT_MS, init?: RequestInit): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
