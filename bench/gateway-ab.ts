@@ -10,12 +10,13 @@
  *                                        p50 per slice of 800; load: autocannon, 16 connections, 2 s slices
  *   AB_PAIRS=12                          number of A/B pairs
  *   AB_PROCS=1                           gateway processes per side; pair i uses process i mod AB_PROCS of each
- *                                        (under load raise BENCH_STARTUP_TIMEOUT_MS, default 30000, for many processes)
  *                                        side. One process can sit some tens of µs above or below another of the
  *                                        same code for its whole life (JIT and heap layout): with 3, that offset
  *                                        is spread over the pairs instead of landing on one side. After a wait
  *                                        (AB_UPSTREAM_DELAY_MS) that offset grows: an A/A run read −159 µs (10/12)
  *                                        with 3, −45.5 µs (9/16) with AB_PROCS=AB_PAIRS=16 (one process per pair)
+ *                                        (a loaded host may need BENCH_STARTUP_TIMEOUT_MS above its default 30000
+ *                                        to start that many gateways)
  *   AB_STREAM=1                          streamed chat completions instead of non-streamed
  *   AB_UPSTREAM_DELAY_MS=50              the upstream answers after that many ms (bench/gateway.ts's model-50ms
  *                                        scenario: the gateway idles while the model works, so its post-answer path
