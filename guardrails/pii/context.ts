@@ -294,9 +294,8 @@ export class ContextIndex {
   nearAfter = Infinity;
 
   measure(words: readonly string[] | undefined, start: number, end: number): void {
-    const result = this;
-    result.nearBefore = Infinity;
-    result.nearAfter = Infinity;
+    this.nearBefore = Infinity;
+    this.nearAfter = Infinity;
     if (!words) return;
     const occ = this.occurrences(words);
     // Binary search to the first occurrence that can reach the window (words are < 64 chars).
@@ -312,8 +311,8 @@ export class ContextIndex {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;
-      if (e <= start && s >= start - BEFORE) result.nearBefore = Math.min(result.nearBefore, start - e);
-      else if (s >= end && e <= end + AFTER) result.nearAfter = Math.min(result.nearAfter, s - end);
+      if (e <= start && s >= start - BEFORE) this.nearBefore = Math.min(this.nearBefore, start - e);
+      else if (s >= end && e <= end + AFTER) this.nearAfter = Math.min(this.nearAfter, s - end);
     }
   }
 }

@@ -5,7 +5,6 @@ import { cnResidentId15, cnResidentId18 } from '../validators.js';
 
 /** 18-digit ID, optionally grouped 6-8-4 by spaces or dashes (as people type it). */
 export const ID18 = /(?<![\dA-Za-z])[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ \-]?\d{3}[\dXx](?![\dA-Za-z])/g;
-/** Legacy 15-digit ID: YYMMDD birth date, no check digit, so it needs context. */
 /**
  * ID18, sticky. A match starts with six digits and no digit or letter before them: at the start of a maximal run
  * of 6+ digits. So it is tried only there (the runs the facts list), in text order, skipping starts inside the
@@ -13,6 +12,7 @@ export const ID18 = /(?<![\dA-Za-z])[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}(?:0[1-9]|1
  */
 const ID18_AT = new RegExp(ID18.source, 'y');
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Legacy 15-digit ID: YYMMDD birth date, no check digit, so it needs context. */
 const ID15 = /(?<![\dA-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![\dA-Za-z])/g;
 
 export const cnResidentIdRecognizer: Recognizer = {
