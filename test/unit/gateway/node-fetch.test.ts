@@ -4,12 +4,12 @@
  * crash when a stream is stopped after its body has fully arrived.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createNodeFetch, createNodeTransport } from '../../../src/upstream/node-fetch.js';
 import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../../../src/upstream/openai-compatible.js';
 import { UpstreamError } from '../../../src/upstream/types.js';
+import { closeLocal, listenLocal } from '../../fixtures/local-server.js';
 
 let server: Server;
 let base: string;
@@ -64,13 +64,11 @@ beforeAll(async () => {
     });
   });
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  base = await listenLocal(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeLocal(server);
 });
 
 describe('createNodeFetch', () => {

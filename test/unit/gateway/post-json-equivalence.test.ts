@@ -8,12 +8,12 @@
  * same client on the node transport.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { createNodeTransport } from '../../../src/upstream/node-fetch.js';
 import { DeadlineOpenAI } from '../../../src/upstream/openai-compatible.js';
 import { createRng } from '../../../datasets/lib/rng.js';
+import { closeLocal, listenLocal } from '../../fixtures/local-server.js';
 
 interface Case {
   status: number;
@@ -97,13 +97,11 @@ beforeAll(async () => {
       next(0);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  base = await listenLocal(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeLocal(server);
 });
 
 /** The answer or the error, with everything the provider and the gateway read of either. */

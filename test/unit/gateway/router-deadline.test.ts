@@ -6,12 +6,12 @@
  * with the flag off), attempt failures included; streams keep the router's controller.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type AttemptFailure } from '../../../src/upstream/router.js';
 import { upstreamSection } from '../../../src/config/sections/upstream.js';
 import { createOpenAICompatibleProvider } from '../../../src/upstream/openai-compatible.js';
 import { UpstreamError, type Provider, type ProviderCall } from '../../../src/upstream/types.js';
+import { closeLocal, listenLocal } from '../../fixtures/local-server.js';
 
 let server: Server;
 let base: string;
@@ -56,13 +56,11 @@ beforeAll(async () => {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  base = await listenLocal(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeLocal(server);
 });
 
 const MODELS = ['ok', 'flaky', 'limited', 'bad', 'hang', 'slowbody', 'cut', 'missing'];

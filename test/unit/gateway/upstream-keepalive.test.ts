@@ -5,10 +5,11 @@
  * any answer. Node's agent without a `timeout` ignores the hint and reuses such a connection.
  */
 import { Agent, createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeTransport } from '../../../src/upstream/node-fetch.js';
 import { createOpenAICompatibleProvider } from '../../../src/upstream/openai-compatible.js';
+import { closeLocal, listenLocal } from '../../fixtures/local-server.js';
 
 const ANNOUNCED_S = 2;
 let server: Server;
@@ -42,13 +43,11 @@ beforeAll(async () => {
   // The server's own idle close is far away: the drop above is the only close the client meets.
   server.keepAliveTimeout = 0;
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  base = await listenLocal(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeLocal(server);
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
