@@ -87,6 +87,14 @@ const LU = '路'.charCodeAt(0);
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && NOT_TOPONYM_CODE[text.charCodeAt(at)] !== 1;
 
 /**
+ * Punctuation, a particle or a listed place right before `from` (genericPlaceNames). A module function, not a
+ * closure per hit: under tsx (esbuild's keepNames) every named closure costs a defineProperty call when created.
+ */
+function cleanEdgeBefore(text: string, from: number): boolean {
+  return !isHanCode(codeAt(text, from - 1)) || NOT_TOPONYM_CODE[text.charCodeAt(from - 1)] === 1 || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
+}
+
+/**
  * Proper part (two characters) + generic place word. The proper part must be a name, not the end of a
  * common word with the generic word (马路, 公路, 江湖, 城乡, 乡镇 are words: the two characters right at the
  * seam form a frequent pair in background text), and must not start inside a word (the character before it
@@ -117,8 +125,7 @@ function genericPlaceNames(text: string, facts: TextFacts, out: Candidate[]): vo
     // With a clean left edge (punctuation, a particle, or a listed place right before: 澳洲|高宝河谷) a proper part
     // before a generic word of two characters or more is a place name rather than a person's (高宝 is surname + given
     // too); inside a run of toponym characters (黑河|大峡谷) it may start mid-name and stays weak.
-    const cleanEdge = () => !isHanCode(codeAt(text, from - 1)) || NOT_TOPONYM_CODE[text.charCodeAt(from - 1)] === 1 || ZH_PLACE_NAMES.has(text.slice(from - 2, from)) || ZH_PLACE_NAMES.has(text.slice(from - 3, from));
-    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdge() ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
+    out.push({ type: 'LOCATION', start: from, end: hit.end, score: RESIDENCE_WORDS.has(hit.entry) ? 0.8 : hit.entry.length >= 2 && cleanEdgeBefore(text, from) ? 0.65 : 0.55, validator: 'zh-generic-place', contextApplied: true });
   }
 }
 
