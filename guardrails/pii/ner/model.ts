@@ -147,13 +147,14 @@ export class NerModel {
         continue;
       }
       let j = i;
-      let keep = false;
+      // The last token of the run at which a kept span may start (-1: none).
+      let last = -1;
       while (j < n && (capital[j] === 1 || (j + 1 < n && capital[j + 1] === 1))) {
         // (A run's first token, when not capitalised, follows an O: it is not scored, so no span starts there.)
-        if (!keep && (j > i || capital[j] === 1) && mayKeep(text, starts[j]!)) keep = true;
+        if ((j > i || capital[j] === 1) && mayKeep(text, starts[j]!)) last = j;
         j++;
       }
-      if (keep) this.decodeRange(tokens, i, j, out);
+      if (last >= 0) this.decodeRange(tokens, i, j, out, last);
       i = j;
     }
     return out;
@@ -162,12 +163,19 @@ export class NerModel {
   /**
    * Greedy decoding of tokens [from, to), starting after an O (the text's start, or a token that is not scored),
    * closing the last span at `to` (the text's end, or a token that is not scored).
+   *
+   * `lastStart`: past this token no span the caller keeps can start (spans(): the last token mayKeep holds for).
+   * Decoding stops at the first later token that follows an O, since from there on it could only yield spans
+   * starting after `lastStart` (which the caller drops): in Chinese log rows the run of a log level goes on through
+   * keys and hex fragments (`WARN 配置泄露 AccessKeyId=LTAI…`), each a scored token.
    */
-  private decodeRange(tokens: Tokens, from: number, to: number, out: TaggedSpan[]): void {
+  private decodeRange(tokens: Tokens, from: number, to: number, out: TaggedSpan[], lastStart: number = to): void {
     let open: TaggedSpan | undefined;
     let count = 0;
     let prev = 0;
     for (let i = from; i <= to; i++) {
+      // After an O (prev 0) no span is open: whatever follows starts after lastStart.
+      if (i > lastStart && prev === 0) return;
       const scored = i < to && tokens.isCandidate(i, prev);
       const continues = scored && this.decide(tokens, i, prev);
       const best = scored ? this.lastTag : 0;

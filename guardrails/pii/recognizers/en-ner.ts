@@ -32,7 +32,7 @@ const AFTER_NUMBER = /\d[\s,]{0,2}$/;
  * not glued to CJK on its left, not right after a handle edge. The tagger skips stretches where no span could
  * (most Latin words in Chinese text: iPhone发布, @Norman_小牛, t.cn/RPiyosl). Module-level: no closure per text.
  */
-function mayKeepInCjkText(text: string, start: number): boolean {
+export function mayKeepInCjkText(text: string, start: number): boolean {
   const before = codeAt(text, start - 1);
   if (isCjk(before) || isCjk(codeAt(text, start - 2)) || isHandleEdge(before)) return false;
   // A host name (mail.Example: a dot after a letter), or a house number right before (AFTER_NUMBER: a digit, then
