@@ -60,12 +60,31 @@ export function gb11643CheckChar(first17: string): string {
   return GB11643_CHECK[sum % 11]!;
 }
 
-/** 18-digit Chinese resident ID: region, valid birth date, GB 11643 mod 11-2 check character. */
+/** 1 at each province-level division code (CN_PROVINCE_CODES, 0-99). */
+const CN_PROVINCE = new Uint8Array(100);
+for (const p of CN_PROVINCE_CODES) CN_PROVINCE[p] = 1;
+/** Two ASCII digits at i, i + 1 as a number (the caller has checked they are digits). */
+const twoDigits = (value: string, i: number) => (value.charCodeAt(i) - 48) * 10 + value.charCodeAt(i + 1) - 48;
+
+/**
+ * 18-digit Chinese resident ID: region, valid birth date, GB 11643 mod 11-2 check character. By character codes
+ * (the recognizer calls this for every 18-digit run that fits ID18's shape): the same verdict as the regex,
+ * Number(slice) and check-character comparison it replaced (test/unit/pii/resident-id-codes.test.ts).
+ */
 export function cnResidentId18(value: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(value)) return false;
-  if (!CN_PROVINCE_CODES.has(Number(value.slice(0, 2)))) return false;
-  if (!isValidDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14)))) return false;
-  return gb11643CheckChar(value) === value[17]!.toUpperCase();
+  if (value.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    sum += d * GB11643_WEIGHTS[i]!;
+  }
+  const last = value.charCodeAt(17);
+  // The check character: a digit or X (either case), compared as its capital.
+  if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return false;
+  if (CN_PROVINCE[twoDigits(value, 0)] !== 1) return false;
+  if (!isValidDate(twoDigits(value, 6) * 100 + twoDigits(value, 8), twoDigits(value, 10), twoDigits(value, 12))) return false;
+  return GB11643_CHECK.charCodeAt(sum % 11) === (last === 120 ? 88 : last);
 }
 
 /** Legacy 15-digit resident ID (pre-1999): region and a valid 19YYMMDD birth date; no check digit exists. */
