@@ -53,8 +53,10 @@ export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
       if (kept[mid]!.start < item.start) lo = mid + 1;
       else hi = mid;
     }
-    const prev = kept[lo - 1];
-    const next = kept[lo];
+    // Read only inside the array: kept[-1] is a named-property lookup up the prototype chain, not an element read
+    // (and kept[kept.length] an out-of-bounds one), a slow path taken for most items of a short list.
+    const prev = lo > 0 ? kept[lo - 1] : undefined;
+    const next = lo < kept.length ? kept[lo] : undefined;
     if ((prev && prev.end > item.start) || (next && next.start < item.end)) continue;
     kept.push(item);
     for (let k = kept.length - 1; k > lo; k--) kept[k] = kept[k - 1]!;

@@ -78,7 +78,7 @@ export const secretsRecognizer: Recognizer = {
       const start = at - (TOKEN_RULES[r]!.hintOffset ?? 0);
       if (start < 0) continue;
       const list = (starts ??= TOKEN_RULES.map(() => []))[r]!;
-      if (list[list.length - 1] !== start) list.push(start);
+      if (list.length === 0 || list[list.length - 1] !== start) list.push(start);
     }
     if (starts) for (let r = 0; r < TOKEN_RULES.length; r++) {
       const rule = TOKEN_RULES[r]!;
