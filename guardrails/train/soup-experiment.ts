@@ -1,0 +1,277 @@
+/**
+ * Issue 4 experiment (measured 2026-11-29, nothing shipped; figures in MODEL_CARD.md "Known weaknesses"): three label-free or fold-local changes to
+ * the hashed n-gram heads that keep the inference cost (one linear model, one weight file), in leave-one-source-out,
+ * against the shipped pipeline (DEFAULT_TRAIN_CONFIG) from the same code in the same run. Writes nothing; prints
+ * per-source ROC-AUC and head means for:
+ *   base        the shipped pipeline;
+ *   soup-loo    source-dropout weight averaging: one member per remaining real source T, trained without T (and
+ *               without the held-out source), weights and biases averaged, then calibrated like the shipped head;
+ *   soup-half   the same with K members, each trained on a seeded random half of the remaining real sources;
+ *   soup-single members trained on one remaining real source each (plus every generated / benign source);
+ *   strip       source-style markers removed from the raw text before featurisation, in training and scoring alike
+ *               (HTML entities decoded, URLs, @handles and "RT" removed, tokenised clitics " n't" / " 's" re-attached);
+ *   mix-<v>     the weight average of the base head and variant v's head (e.g. mix-nb-a10);
+ *   nb          NBSVM-style scaling (Wang & Manning 2012): each hash bucket's value × its log-count ratio
+ *               r = log((p / ‖p‖₁) / (q / ‖q‖₁)), p = α + presence counts in positive training rows of the fold, q the
+ *               same for negatives; trained on the scaled features; r folds into the weights (w∘r), so inference is
+ *               unchanged. nb-a<α> sets α (default 1), nb-g<γ> uses sign(r)·|r|^γ, nb-src counts every source alike.
+ * The held-out source is absent from every member, from the NB ratios and from calibration. "Real sources" are the
+ * head's leave-one-source-out sources (positive-bearing shippable shared sources); generated and benign-only
+ * sources are kept in every member.
+ *
+ *   nice -n 19 npx tsx guardrails/train/soup-experiment.ts --model toxicity|intent [--variants base,soup-loo,...] [--halves 6] [--seed 1] [--skip source,...] [--no-full] [--trainer-seed 7]
+ */
+import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/short-utterances.js';
+import { createRng } from '../../datasets/classifiers/rng.js';
+import { textViews } from '../text-model/views.js';
+import { sigmoid } from '../text-model/model.js';
+import type { SparseFeatures } from '../text-model/featurize.js';
+import { HEADS, loadExamples, type Example, type HeadId, type ModelName } from './data.js';
+import { bestF1Threshold, recallAtFpr } from './metrics.js';
+import {
+  evaluateHead,
+  featurizeAll,
+  fitEvidenceCalibration,
+  indicesFor,
+  losoSources,
+  MAX_VALIDATION_FPR,
+  rowsFor,
+  THRESHOLD_EXCLUDED_SOURCES,
+  VALIDATION_EXCLUDED_SOURCES,
+  viewMargin,
+  type ExampleFeatures,
+} from './pipeline.js';
+import { DEFAULT_TRAIN_CONFIG, trainLogistic, type TrainConfig, type TrainedHead } from './trainer.js';
+
+const ATTACK = ['intent.prompt_injection', 'intent.jailbreak'] as const;
+
+/** Source-style markers that identify where a text comes from rather than what it says. */
+export function stripStyle(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, d: string) => safeCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => safeCodePoint(Number.parseInt(h, 16)))
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/gi, (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[n.toLowerCase()]!)
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' ')
+    .replace(/(^|[^\w@])@\w+/g, '$1 ')
+    .replace(/(^|\s)RT(?=\s|:|$):?/g, '$1 ')
+    .replace(/ (n't|'s|'re|'m|'ll|'ve|'d)\b/gi, '$1');
+}
+function safeCodePoint(c: number): string {
+  return Number.isFinite(c) && c > 0 && c <= 0x10ffff ? String.fromCodePoint(c) : ' ';
+}
+
+interface Scorer {
+  head: TrainedHead;
+  a: number;
+  b: number;
+  evidence: number;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+function average(members: readonly TrainedHead[]): TrainedHead {
+  const w = new Float32Array(members[0]!.weights.length);
+  for (const m of members) for (let j = 0; j < w.length; j += 1) w[j] = w[j]! + m.weights[j]! / members.length;
+  return { weights: w, bias: mean(members.map((m) => m.bias)) };
+}
+
+/** NB log-count ratio per bucket from the given rows (binarised presence, α smoothing). */
+function nbRatio(rows: readonly { features: SparseFeatures; label: 0 | 1; group?: number }[], buckets: number, alpha: number, perSource = false): Float32Array {
+  const p = new Float64Array(buckets).fill(alpha);
+  const q = new Float64Array(buckets).fill(alpha);
+  // perSource: a row counts 1 / (rows of its source and label) × (mean rows per source and label), so each source weighs the same.
+  const size = new Map<string, number>();
+  for (const r of rows) size.set(`${r.group}:${r.label}`, (size.get(`${r.group}:${r.label}`) ?? 0) + 1);
+  const meanSize = rows.length / Math.max(1, size.size);
+  for (const r of rows) {
+    const t = r.label === 1 ? p : q;
+    const w = perSource ? meanSize / size.get(`${r.group}:${r.label}`)! : 1;
+    for (let k = 0; k < r.features.indices.length; k += 1) t[r.features.indices[k]!] += w;
+  }
+  let sp = 0;
+  let sq = 0;
+  for (let j = 0; j < buckets; j += 1) {
+    sp += p[j]!;
+    sq += q[j]!;
+  }
+  const out = new Float32Array(buckets);
+  for (let j = 0; j < buckets; j += 1) out[j] = Math.log(p[j]! / sp / (q[j]! / sq));
+  return out;
+}
+
+const scaled = (f: SparseFeatures, r: Float32Array): SparseFeatures => ({ indices: f.indices, values: Float32Array.from(f.values, (v, k) => v * r[f.indices[k]!]!) });
+
+type Label = (e: Example) => 0 | 1 | undefined;
+const taskLabel = (heads: readonly HeadId[]): Label => (e) => (heads.some((h) => e.labels[h] === 1) ? 1 : heads.every((h) => e.labels[h] === 0) ? 0 : undefined);
+
+function aucs(examples: readonly Example[], label: Label, score: (i: number) => number, source: string): Map<string, number> {
+  const key = 'intent.prompt_injection' as HeadId;
+  const relabelled = examples.map((e) => ({ ...e, labels: { [key]: label(e) } as Example['labels'] }));
+  return new Map(evaluateHead(key, relabelled, score, 0.5, (e) => e.source === source, [source]).map((m) => [m.lang, m.rocAuc]));
+}
+
+/** In-distribution: recall at 1 % FPR on the benign-only sets (shippable test split + eval-only rows, ≤ 1000 per source). */
+function pooledRecall(examples: readonly Example[], label: Label, score: (i: number) => number): string {
+  const perSource = new Map<string, number>();
+  const rows = examples.flatMap((e, i) => {
+    if (label(e) === undefined) return [];
+    if (e.shippable) return e.split === 'test' ? [i] : [];
+    const n = (perSource.get(e.source) ?? 0) + 1;
+    perSource.set(e.source, n);
+    return n <= 1000 ? [i] : [];
+  });
+  const benign = new Set(rows.map((i) => examples[i]!.source).filter((s) => rows.every((i) => examples[i]!.source !== s || label(examples[i]!) === 0)));
+  return ['en', 'zh']
+    .map((lang) => {
+      const sel = rows.filter((i) => examples[i]!.lang === lang && (label(examples[i]!) === 1 || benign.has(examples[i]!.source)));
+      return `${lang} ${recallAtFpr(sel.map(score), sel.map((i) => label(examples[i]!)!), 0.01).toFixed(3)}`;
+    })
+    .join(' / ');
+}
+
+/** In-distribution test ROC-AUC per source that holds both labels (all-shippable model), mean. */
+function testAuc(examples: readonly Example[], head: HeadId, score: (i: number) => number): number {
+  const sources = [...new Set(examples.filter((e) => e.shippable && e.labels[head] === 1).map((e) => e.source))];
+  const m = evaluateHead(head, examples, score, 0.5, (e) => e.shippable && e.split === 'test', sources).filter((x) => Number.isFinite(x.rocAuc));
+  return mean(m.map((x) => x.rocAuc));
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const arg = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const name = (arg('--model') ?? 'toxicity') as ModelName;
+  const variants = (arg('--variants') ?? 'base,soup-loo,soup-half,soup-single,strip,nb').split(',');
+  const halves = Number(arg('--halves') ?? '6');
+  const nbAlpha = Number(arg('--nb-alpha') ?? '1');
+  const seed = Number(arg('--seed') ?? '1');
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(arg('--trainer-seed') ? { seed: Number(arg('--trainer-seed')) } : {}) };
+  const out = (s: string): void => void process.stdout.write(`${s}\n`);
+  const t0 = Date.now();
+
+  const examples = loadExamples(name);
+  const feats = featurizeAll(examples, config.buckets);
+  const stripped = variants.includes('strip')
+    ? examples.map((e) => {
+        const views = textViews(stripStyle(e.text), { buckets: config.buckets }).map((v) => v.features);
+        return { whole: views[0]!, views };
+      })
+    : feats;
+  out(`loaded + featurised ${examples.length} rows in ${((Date.now() - t0) / 1000).toFixed(0)} s; variants ${variants.join(', ')}; halves ${halves}; seed ${seed}; trainer seed ${config.seed}`);
+  const heads = HEADS[name] as readonly HeadId[];
+
+  /** One variant's head trained without `held` (undefined: all shippable training rows), calibrated on the remaining validation rows. */
+  const fit = (variant: string, head: HeadId, held: string | undefined): Scorer => {
+    const F = variant === 'strip' ? stripped : feats;
+    const keep = (drop: ReadonlySet<string>) => (e: Example): boolean => e.shippable && e.split === 'train' && e.source !== held && !drop.has(e.source);
+    const real = losoSources(head, examples).filter((s) => s !== held);
+    let trained: TrainedHead;
+    if (variant.startsWith('mix-')) {
+      // mix-<variant>: the weight average of the base head and that variant's head (one linear model).
+      const other = fit(variant.slice(4), head, held).head;
+      const base = fit('base', head, held).head;
+      trained = average([base, other]);
+    } else if (variant === 'base' || variant === 'strip') trained = trainLogistic(rowsFor(head, examples, F, keep(new Set())), config, head);
+    else if (variant.startsWith('nb')) {
+      // nb[-a<alpha>][-g<power>][-src]: smoothing α, |r|^power (AdaGrad from zero is sign-symmetric, so only |r| matters),
+      // -src: each source's rows count as much as any other's in the ratio (per-source presence rates, summed).
+      const opts = Object.fromEntries([...variant.matchAll(/-([ag])([\d.]+)/g)].map((m) => [m[1]!, Number(m[2])]));
+      const rows = rowsFor(head, examples, F, keep(new Set()));
+      const raw = nbRatio(rows, config.buckets, opts.a ?? nbAlpha, variant.includes('-src'));
+      const power = opts.g ?? 1;
+      const r = power === 1 ? raw : Float32Array.from(raw, (x) => Math.sign(x) * Math.pow(Math.abs(x), power));
+      const t = trainLogistic(rows.map((x) => ({ ...x, features: scaled(x.features, r) })), config, head);
+      trained = { weights: Float32Array.from(t.weights, (w, j) => w * r[j]!), bias: t.bias };
+    } else {
+      let drops: Set<string>[];
+      if (variant === 'soup-loo') drops = real.map((t) => new Set([t]));
+      else if (variant === 'soup-single') drops = real.map((t) => new Set(real.filter((s) => s !== t)));
+      else if (variant === 'soup-half') {
+        const rng = createRng(seed * 7919 + real.length);
+        drops = Array.from({ length: halves }, (_, k) => {
+          // Alternate halves: member 2m drops a random half, member 2m+1 drops the complement (every source in half the members).
+          if (k % 2 === 1) return new Set<string>();
+          const order = real.map((s) => ({ s, r: rng() })).sort((x, y) => x.r - y.r).map((x) => x.s);
+          return new Set(order.slice(0, Math.floor(order.length / 2)));
+        });
+        for (let k = 1; k < drops.length; k += 2) drops[k] = new Set(real.filter((s) => !drops[k - 1]!.has(s)));
+      } else throw new Error(`unknown variant ${variant}`);
+      if (drops.length <= 1) drops = [new Set()];
+      trained = average(drops.map((d) => trainLogistic(rowsFor(head, examples, F, keep(d)), config, head)));
+    }
+    const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== held);
+    const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => F[i]!), val.map((i) => examples[i]!.labels[head]!));
+    return { head: trained, a, b, evidence };
+  };
+  const prob = (s: Scorer, f: ExampleFeatures): number => sigmoid(s.a * viewMargin(s.head, f, 1, s.evidence) + s.b);
+  const featsOf = (variant: string): readonly ExampleFeatures[] => (variant === 'strip' ? stripped : feats);
+
+  const tasks: Array<{ task: string; heads: readonly HeadId[] }> = heads.map((h) => ({ task: h, heads: [h] }));
+  if (name === 'intent') tasks.push({ task: 'attack (injection ∪ jailbreak)', heads: ATTACK });
+  const skip = new Set((arg('--skip') ?? '').split(',').filter(Boolean));
+  const sources = [...new Set(heads.flatMap((h) => losoSources(h, examples)))].sort().filter((s) => !skip.has(s));
+  const results = new Map<string, Map<string, number[]>>();
+  const rowsOut: string[] = [];
+  for (const source of sources) {
+    const ts = Date.now();
+    const needed = heads.filter((h) => losoSources(h, examples).includes(source));
+    const fits = new Map<string, Map<HeadId, Scorer>>(variants.map((v) => [v, new Map(needed.map((h) => [h, fit(v, h, source)]))]));
+    for (const { task, heads: hs } of tasks) {
+      if (!hs.some((h) => needed.includes(h))) continue;
+      const label = taskLabel(hs);
+      const perVariant = variants.map((v) => {
+        const F = featsOf(v);
+        const sc = hs.filter((h) => fits.get(v)!.has(h)).map((h) => fits.get(v)!.get(h)!);
+        // A combined task needs every head trained without the source; heads that never see the source are trained anyway.
+        const extra = hs.filter((h) => !fits.get(v)!.has(h)).map((h) => fit(v, h, source));
+        const all = [...sc, ...extra];
+        return aucs(examples, label, (i) => Math.max(...all.map((s) => prob(s, F[i]!))), source);
+      });
+      for (const lang of [...perVariant[0]!.keys()]) {
+        const values = perVariant.map((m) => m.get(lang)!);
+        const byVariant = results.get(task) ?? new Map<string, number[]>();
+        variants.forEach((v, j) => byVariant.set(v, [...(byVariant.get(v) ?? []), values[j]!]));
+        results.set(task, byVariant);
+        const row = `| ${task} | ${source} | ${lang} | ${values.map((x) => x.toFixed(3)).join(' | ')} |`;
+        rowsOut.push(row);
+        out(`${row} (${((Date.now() - ts) / 1000).toFixed(0)} s)`);
+      }
+    }
+  }
+  out(`\n## ${name}: leave-one-source-out ROC-AUC\n`);
+  out(`| head | held-out source | lang | ${variants.join(' | ')} |`);
+  out(`|---|---|---|${variants.map(() => '---').join('|')}|`);
+  for (const r of rowsOut) out(r);
+  for (const [task, byVariant] of results) out(`| ${task} | **mean** | | ${variants.map((v) => mean(byVariant.get(v)!).toFixed(4)).join(' | ')} |`);
+
+  if (args.includes('--no-full')) return;
+  out(`\n## ${name}: in distribution (trained on all shippable training rows)\n`);
+  const short = (v: string): { en: ExampleFeatures[]; zh: ExampleFeatures[] } => {
+    const f = (t: string): ExampleFeatures => {
+      const views = textViews(v === 'strip' ? stripStyle(t) : t, { buckets: config.buckets }).map((x) => x.features);
+      return { whole: views[0]!, views };
+    };
+    return { en: SHORT_BENIGN_EN.map(f), zh: SHORT_BENIGN_ZH.map(f) };
+  };
+  for (const v of variants) {
+    const F = featsOf(v);
+    const full = new Map(heads.map((h) => [h, fit(v, h, undefined)]));
+    const s = short(v);
+    const parts: string[] = [];
+    for (const { task, heads: hs } of tasks) {
+      parts.push(`${task} recall@1%FPR benign ${pooledRecall(examples, taskLabel(hs), (i) => Math.max(...hs.map((h) => prob(full.get(h)!, F[i]!))))}`);
+    }
+    for (const h of heads) {
+      const sc = full.get(h)!;
+      const val = indicesFor(h, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && !THRESHOLD_EXCLUDED_SOURCES.has(e.source));
+      const t = bestF1Threshold(val.map((i) => prob(sc, F[i]!)), val.map((i) => examples[i]!.labels[h]!), MAX_VALIDATION_FPR[h] ?? 1);
+      const flagged = (xs: readonly ExampleFeatures[]): number => xs.filter((x) => prob(sc, x) >= t).length;
+      const evalOnly = [...new Set(examples.filter((e) => !e.shippable && e.labels[h] === 1).map((e) => e.source))].sort();
+      const eo = evaluateHead(h, examples, (i) => prob(sc, F[i]!), t, (e) => !e.shippable, evalOnly).map((m) => `${m.source} ${m.lang} ${m.rocAuc.toFixed(3)}`);
+      parts.push(`${h} test ROC-AUC mean ${testAuc(examples, h, (i) => prob(sc, F[i]!)).toFixed(4)}; eval-only ROC-AUC ${eo.join(', ')}; short benign flagged at ${t.toFixed(3)}: EN ${flagged(s.en)}/${s.en.length}, ZH ${flagged(s.zh)}/${s.zh.length}`);
+    }
+    out(`- ${v}: ${parts.join('; ')}`);
+  }
+  out(`\ntotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
