@@ -17,9 +17,9 @@ import { sigmoid } from '../text-model/model.js';
 import type { SparseFeatures } from '../text-model/featurize.js';
 import { HEADS, loadExamples, type Example, type HeadId, type ModelName } from './data.js';
 import { DEFAULT_DIST_CONFIG, distTokens, learnEmbedding, pooledVector, TokenTable, type Embedding } from './distributional.js';
-import { bestF1Threshold, recallAtFpr } from './metrics.js';
+import { bestF1Threshold } from './metrics.js';
+import { aucs, pooledRecall, taskLabel } from './experiment-metrics.js';
 import {
-  evaluateHead,
   featurizeAll,
   fitEvidenceCalibration,
   indicesFor,
@@ -67,35 +67,6 @@ function fitLogit(head: HeadId, examples: readonly Example[], feats: readonly Ex
   const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== source);
   const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), val.map((i) => examples[i]!.labels[head]!));
   return (f) => a * viewMargin(trained, f, 1, evidence) + b;
-}
-
-type Label = (e: Example) => 0 | 1 | undefined;
-const taskLabel = (heads: readonly HeadId[]): Label => (e) => (heads.some((h) => e.labels[h] === 1) ? 1 : heads.every((h) => e.labels[h] === 0) ? 0 : undefined);
-
-/** ROC-AUC per language of a held-out source for a score over examples (positive-only sources: pooled test negatives, as in the pipeline). */
-function aucs(examples: readonly Example[], label: Label, score: (i: number) => number, source: string): Map<string, number> {
-  const key = 'intent.prompt_injection' as HeadId; // any head id: the relabelled rows carry one label
-  const relabelled = examples.map((e) => ({ ...e, labels: { [key]: label(e) } as Example['labels'] }));
-  return new Map(evaluateHead(key, relabelled, score, 0.5, (e) => e.source === source, [source]).map((m) => [m.lang, m.rocAuc]));
-}
-
-/** In-distribution: recall at 1 % FPR on the benign-only sets (shippable test split + eval-only rows, ≤ 1000 per source). */
-function pooledRecall(examples: readonly Example[], label: Label, score: (i: number) => number): string {
-  const perSource = new Map<string, number>();
-  const rows = examples.flatMap((e, i) => {
-    if (label(e) === undefined) return [];
-    if (e.shippable) return e.split === 'test' ? [i] : [];
-    const n = (perSource.get(e.source) ?? 0) + 1;
-    perSource.set(e.source, n);
-    return n <= 1000 ? [i] : [];
-  });
-  const benign = new Set(rows.map((i) => examples[i]!.source).filter((s) => rows.every((i) => examples[i]!.source !== s || label(examples[i]!) === 0)));
-  return ['en', 'zh']
-    .map((lang) => {
-      const sel = rows.filter((i) => examples[i]!.lang === lang && (label(examples[i]!) === 1 || benign.has(examples[i]!.source)));
-      return `${lang} ${recallAtFpr(sel.map(score), sel.map((i) => label(examples[i]!)!), 0.01).toFixed(3)}`;
-    })
-    .join(' / ');
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;

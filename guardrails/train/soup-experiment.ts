@@ -27,7 +27,8 @@ import { textViews } from '../text-model/views.js';
 import { sigmoid } from '../text-model/model.js';
 import type { SparseFeatures } from '../text-model/featurize.js';
 import { HEADS, loadExamples, type Example, type HeadId, type ModelName } from './data.js';
-import { bestF1Threshold, recallAtFpr } from './metrics.js';
+import { bestF1Threshold } from './metrics.js';
+import { aucs, pooledRecall, taskLabel } from './experiment-metrics.js';
 import {
   evaluateHead,
   featurizeAll,
@@ -100,34 +101,6 @@ function nbRatio(rows: readonly { features: SparseFeatures; label: 0 | 1; group?
 }
 
 const scaled = (f: SparseFeatures, r: Float32Array): SparseFeatures => ({ indices: f.indices, values: Float32Array.from(f.values, (v, k) => v * r[f.indices[k]!]!) });
-
-type Label = (e: Example) => 0 | 1 | undefined;
-const taskLabel = (heads: readonly HeadId[]): Label => (e) => (heads.some((h) => e.labels[h] === 1) ? 1 : heads.every((h) => e.labels[h] === 0) ? 0 : undefined);
-
-function aucs(examples: readonly Example[], label: Label, score: (i: number) => number, source: string): Map<string, number> {
-  const key = 'intent.prompt_injection' as HeadId;
-  const relabelled = examples.map((e) => ({ ...e, labels: { [key]: label(e) } as Example['labels'] }));
-  return new Map(evaluateHead(key, relabelled, score, 0.5, (e) => e.source === source, [source]).map((m) => [m.lang, m.rocAuc]));
-}
-
-/** In-distribution: recall at 1 % FPR on the benign-only sets (shippable test split + eval-only rows, ≤ 1000 per source). */
-function pooledRecall(examples: readonly Example[], label: Label, score: (i: number) => number): string {
-  const perSource = new Map<string, number>();
-  const rows = examples.flatMap((e, i) => {
-    if (label(e) === undefined) return [];
-    if (e.shippable) return e.split === 'test' ? [i] : [];
-    const n = (perSource.get(e.source) ?? 0) + 1;
-    perSource.set(e.source, n);
-    return n <= 1000 ? [i] : [];
-  });
-  const benign = new Set(rows.map((i) => examples[i]!.source).filter((s) => rows.every((i) => examples[i]!.source !== s || label(examples[i]!) === 0)));
-  return ['en', 'zh']
-    .map((lang) => {
-      const sel = rows.filter((i) => examples[i]!.lang === lang && (label(examples[i]!) === 1 || benign.has(examples[i]!.source)));
-      return `${lang} ${recallAtFpr(sel.map(score), sel.map((i) => label(examples[i]!)!), 0.01).toFixed(3)}`;
-    })
-    .join(' / ');
-}
 
 /** In-distribution test ROC-AUC per source that holds both labels (all-shippable model), mean. */
 function testAuc(examples: readonly Example[], head: HeadId, score: (i: number) => number): number {
