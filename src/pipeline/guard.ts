@@ -84,7 +84,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     const decisions: Decision[] = [];
     for (const slot of slots) {
       const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
-      const findings = await scanner.scan(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId }, old ? historyDetectors : undefined);
+      const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId }, old ? historyDetectors : undefined);
+      const findings = scanned instanceof Promise ? await scanned : scanned;
       decisions.push(state.policy.decide(findings, stage));
     }
     return decisions;
@@ -170,9 +171,9 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       }
       const decision = merge(decisions, 'output');
       pushVerdicts(ctx, 'output', decision.acted);
-      const plainBody = { ...body, stream: false };
-      if (decision.outcome === 'block') return blockResult(state, surface, plainBody, 'output', decision.categories);
+      if (decision.outcome === 'block') return blockResult(state, surface, { ...body, stream: false }, 'output', decision.categories);
       if (decision.outcome === 'answer') {
+        const plainBody = { ...body, stream: false };
         const vetted = state.policy.answerFor(decision, state.language);
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }

@@ -12,6 +12,11 @@ export class Scanner {
 
   /** `only`: run just these detectors (by name; `rules` = the tenant's rules), e.g. for old conversation turns. */
   async scan(text: string, policy: Policy, ctx: DetectContext, only?: ReadonlySet<string>): Promise<Finding[]> {
+    return this.scanNow(text, policy, ctx, only);
+  }
+
+  /** `scan` without a promise when every detector answered synchronously (the built-in ones do): the guard stage's hot path. */
+  scanNow(text: string, policy: Policy, ctx: DetectContext, only?: ReadonlySet<string>): Finding[] | Promise<Finding[]> {
     const findings: Finding[] = [];
     if (!ctx.memo) ctx = { ...ctx, memo: new Map() };
     let pending: Promise<Finding[]>[] | undefined;
@@ -21,7 +26,12 @@ export class Scanner {
     };
     for (const detector of this.detectors) if (!only || only.has(detector.name)) collect(detector.detect(text, ctx));
     if (!only || only.has('rules')) collect(policy.ruleSet.detector.detect(text, ctx));
-    if (pending) for (const list of await Promise.all(pending)) for (const f of list) findings.push(f);
+    if (pending) {
+      return Promise.all(pending).then((lists) => {
+        for (const list of lists) for (const f of list) findings.push(f);
+        return policy.prepareFindings(text, findings);
+      });
+    }
     return policy.prepareFindings(text, findings);
   }
 }

@@ -16,15 +16,20 @@ const HASH_KEY = randomBytes(32);
 export const MAX_PSEUDONYM_LENGTH = 56;
 
 export class PseudonymVault {
-  readonly session: PiiSession = createPiiSession();
+  #session: PiiSession | undefined;
+
+  /** Created on first use: most requests pseudonymize nothing (an empty session is five Maps/Sets per request). */
+  get session(): PiiSession {
+    return (this.#session ??= createPiiSession());
+  }
 
   get size(): number {
-    return this.session.size;
+    return this.#session?.size ?? 0;
   }
 
   /** Replaces every issued placeholder with its original value (JSON-escaped inside tool-call arguments). */
   restore(text: string, kind: 'text' | 'arguments' = 'text'): string {
-    if (this.session.size === 0 || !text.includes('<')) return text;
+    if (this.size === 0 || !text.includes('<')) return text;
     if (kind === 'text') return this.session.restore(text);
     return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
       const value = this.session.valueOf(name);
@@ -37,7 +42,7 @@ export class PseudonymVault {
    * that begins before it and is not closed before it.
    */
   safeCut(text: string, cut: number): number {
-    if (this.session.size === 0) return cut;
+    if (this.size === 0) return cut;
     const open = text.lastIndexOf('<', cut - 1);
     if (open < 0 || cut - open > MAX_PSEUDONYM_LENGTH) return cut;
     const close = text.indexOf('>', open);
