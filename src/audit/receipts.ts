@@ -5,29 +5,9 @@
  */
 import { sign, type KeyObject } from 'node:crypto';
 import type { Verdict } from '../../guardrails/core/types.js';
-import { RECEIPT_PREFIX, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
-import { LABEL_RECEIPT } from '../protocol/constants.js';
+import { assembleReceiptFromSigned, encodeReceipt, type ReceiptPayload, type ReceiptSigner } from '../protocol/receipt-token.js';
+import { receiptSignedBytesOfJson } from '../protocol/receipt.js';
 import { createEd25519Signer } from './ed25519-signer.js';
-
-/** What receipt.ts's receiptSignedBytes puts before the payload: the label and a zero byte. */
-const SIGNED_PREFIX = Buffer.from(`${LABEL_RECEIPT}\0`, 'utf8');
-
-/**
- * receiptSignedBytes(utf8(json)) built in one buffer (the payload bytes written once, at their place behind the
- * label), so a receipt on the answer's path costs one encoding and no copies; the payload is read back from it.
- */
-function signedBytesOf(json: string): Buffer {
-  const bytes = Buffer.allocUnsafe(SIGNED_PREFIX.length + Buffer.byteLength(json, 'utf8'));
-  SIGNED_PREFIX.copy(bytes, 0);
-  bytes.write(json, SIGNED_PREFIX.length, 'utf8');
-  return bytes;
-}
-
-/** assembleReceipt(payload, signature) for the payload inside `signed` (see signedBytesOf). */
-function tokenOf(signed: Buffer, signature: Uint8Array): string {
-  const sig = Buffer.isBuffer(signature) ? signature : Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-  return `${RECEIPT_PREFIX}.${signed.toString('base64url', SIGNED_PREFIX.length)}.${sig.toString('base64url')}`;
-}
 
 export interface ReceiptFacts {
   requestId: string;
@@ -74,15 +54,15 @@ export class ReceiptIssuer {
 
   /** The receipt for a payload already serialised with JSON.stringify (same bytes as `issue`). */
   issueJson(json: string): string {
-    const signed = signedBytesOf(json);
-    return tokenOf(signed, this.sign(signed));
+    const signed = receiptSignedBytesOfJson(json);
+    return assembleReceiptFromSigned(signed, this.sign(signed));
   }
 
   /** issueJson with the signature computed on libuv's thread pool (node:crypto's callback form): same token. */
   issueJsonAsync(json: string): Promise<string> {
-    const signed = signedBytesOf(json);
+    const signed = receiptSignedBytesOfJson(json);
     return new Promise((resolve, reject) => {
-      sign(null, signed, this.signingKey, (err, signature) => (err ? reject(err) : resolve(tokenOf(signed, signature))));
+      sign(null, signed, this.signingKey, (err, signature) => (err ? reject(err) : resolve(assembleReceiptFromSigned(signed, signature))));
     });
   }
 }

@@ -11,7 +11,7 @@
  * at GET /v1/receipts/keys. Node's crypto only: an app bundles this with the client, no server.
  */
 import { createPublicKey, createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { receiptSignedBytes } from './receipt.js';
+import { RECEIPT_SIGNED_PREFIX_LENGTH, receiptSignedBytes } from './receipt.js';
 
 export const RECEIPT_PREFIX = 'sgr1';
 export const RECEIPT_HEADER = 'x-sealgate-receipt';
@@ -60,6 +60,12 @@ export function encodeReceipt(payload: ReceiptPayload, signData: ReceiptSigner):
 /** Token from payload bytes and a signature made elsewhere (the enclave signs over receiptSignedBytes(payload)). */
 export function assembleReceipt(payloadJson: Uint8Array, signature: Uint8Array): string {
   return `${RECEIPT_PREFIX}.${Buffer.from(payloadJson).toString('base64url')}.${Buffer.from(signature).toString('base64url')}`;
+}
+
+/** assembleReceipt for the payload inside receiptSignedBytesOfJson's buffer (no copy of the payload). */
+export function assembleReceiptFromSigned(signed: Buffer, signature: Uint8Array): string {
+  const sig = Buffer.isBuffer(signature) ? signature : Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+  return `${RECEIPT_PREFIX}.${signed.toString('base64url', RECEIPT_SIGNED_PREFIX_LENGTH)}.${sig.toString('base64url')}`;
 }
 
 /** Decode without verifying (for display). Throws on a malformed token. */

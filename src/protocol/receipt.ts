@@ -7,6 +7,21 @@ export function receiptSignedBytes(payload: Uint8Array): Uint8Array {
   return concatBytes(utf8(LABEL_RECEIPT), Uint8Array.of(0), payload);
 }
 
+/** What receiptSignedBytes puts before the payload: the label and a zero byte. */
+const SIGNED_PREFIX = Buffer.from(`${LABEL_RECEIPT}\0`, 'utf8');
+export const RECEIPT_SIGNED_PREFIX_LENGTH = SIGNED_PREFIX.length;
+
+/**
+ * receiptSignedBytes(utf8(json)) in one buffer (the payload written once, behind the label), for receipts issued on
+ * a response's path; the payload is at RECEIPT_SIGNED_PREFIX_LENGTH.
+ */
+export function receiptSignedBytesOfJson(json: string): Buffer {
+  const bytes = Buffer.allocUnsafe(SIGNED_PREFIX.length + Buffer.byteLength(json, 'utf8'));
+  SIGNED_PREFIX.copy(bytes, 0);
+  bytes.write(json, SIGNED_PREFIX.length, 'utf8');
+  return bytes;
+}
+
 export async function verifyReceiptSignature(payload: Uint8Array, signature: Uint8Array, signingPublicKey: Uint8Array): Promise<boolean> {
   const sodium = await loadSodium();
   if (signature.length !== 64 || signingPublicKey.length !== 32) return false;
