@@ -39,6 +39,9 @@ export type PiiOptions = z.input<typeof piiOptionsSchema>;
 const UPPER_CASE = /\p{Lu}/u;
 /** `:` or `-`: the separators of a MAC address's colon/dash form. */
 const isMacSeparator = (c: number) => c === 58 || c === 45;
+/** ASCII codes that change no fact outside a digit chain: all but digits, A–Z, `@`, `:`, `-`, `.`, `_` and `=`. */
+const PLAIN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) PLAIN[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 64 || c === 58 || c === 45 || c === 46 || c === 95 || c === 61 ? 0 : 1;
 /** From this length on, the facts come from the cluster pass (regexes) instead of the character loop. */
 const LONG_TEXT = 1024;
 /** Digits joined by at most one space, dash or dot between two of them. */
@@ -76,6 +79,8 @@ class Facts implements TextFacts {
   macHint!: boolean;
   hasCjk!: boolean;
   hasUpper!: boolean;
+  tokenHint!: boolean;
+  assignmentSeparator!: boolean;
   /**
    * No character that lower-casing changes (no ASCII capital, and every other character in the ranges where
    * mayBeUpperCase is false: none of those has a lower-case mapping, checked over the BMP in
@@ -101,6 +106,8 @@ class Facts implements TextFacts {
     let digits = 0;
     let at = false;
     let macHint = false;
+    let tokenHint = false;
+    let separator = false;
     let cjk = false;
     let asciiUpper = false;
     // A non-ASCII character that mayBeUpperCase might be an upper-case letter: settled by \p{Lu} below.
@@ -123,6 +130,17 @@ class Facts implements TextFacts {
     let joinDot = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      // Outside a digit chain (no digit or joiner just before), most characters change no fact: ASCII other than
+      // digits, capitals, @ : - . (PLAIN), and ideographs, which only set hasCjk. The loop below would do the same
+      // for them after ~8 tests; test/unit/pii/text-facts.test.ts compares every fact with the loop without this.
+      if (!prevDigit && !dottedJoin) {
+        if (c < 128) {
+          if (PLAIN[c] === 1) continue;
+        } else if (c >= 0x3400 && c <= 0x9fff) {
+          cjk = true;
+          continue;
+        }
+      }
       if (c >= 48 && c <= 57) {
         digits++;
         if (++run > maxRun) maxRun = run;
@@ -156,13 +174,26 @@ class Facts implements TextFacts {
         dottedJoin = false;
       }
       if (c < 128) {
-        if (c >= 65 && c <= 90) asciiUpper = true;
-        else if (c === 64) at = true;
+        if (c >= 65 && c <= 90) {
+          asciiUpper = true;
+          // Two capitals in a row (AKIA…, LTAI, AIza, -----BEGIN) or `eyJ`: see TextFacts.tokenHint.
+          if (!tokenHint && i > 0) {
+            const p = text.charCodeAt(i - 1);
+            if ((p >= 65 && p <= 90) || (c === 74 && p === 121 && i > 1 && text.charCodeAt(i - 2) === 101)) tokenHint = true;
+          }
+        } else if (c === 64) at = true;
         else if (c === 58 || c === 45) {
           // A separator with two more 3 and 6 characters before it (`:hh:hh:` / `-hh-hh-`).
           if (i >= 6 && isMacSeparator(text.charCodeAt(i - 3)) && isMacSeparator(text.charCodeAt(i - 6))) macHint = true;
-        } else if (c === 46 && i >= 5 && text.charCodeAt(i - 5) === 46) macHint = true; // `.hhhh.`
+          if (c === 58) separator = true;
+          // `sk-`, `xox?-` (TextFacts.tokenHint).
+          else if (i >= 2 && ((text.charCodeAt(i - 1) === 107 && text.charCodeAt(i - 2) === 115) || (i >= 4 && text.charCodeAt(i - 2) === 120 && text.charCodeAt(i - 3) === 111 && text.charCodeAt(i - 4) === 120))) tokenHint = true;
+        } else if (c === 46) {
+          if (i >= 5 && text.charCodeAt(i - 5) === 46) macHint = true; // `.hhhh.`
+        } else if (c === 95) tokenHint = true;
+        else if (c === 61) separator = true;
       } else if (c >= 0x3400 && c <= 0x9fff) cjk = true;
+      else if (c === 0xff1a) separator = true; // `：` (mayBeUpperCase is false for it)
       else if (!otherNonAscii && mayBeUpperCase(c)) otherNonAscii = true;
     }
     this.digitCount = digits;
@@ -174,6 +205,8 @@ class Facts implements TextFacts {
     this.hasDigit = digits > 0;
     this.hasAt = at;
     this.macHint = macHint;
+    this.tokenHint = tokenHint;
+    this.assignmentSeparator = separator;
     this.hasCjk = cjk;
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
     this.lowerIsText = !asciiUpper && !otherNonAscii;
@@ -228,6 +261,8 @@ class Facts implements TextFacts {
     this.hasDigit = digits > 0;
     this.hasAt = text.includes('@');
     this.macHint = true; // not worked out for long texts
+    this.tokenHint = true; // (nor these two)
+    this.assignmentSeparator = true;
     this.hasCjk = CJK.test(text);
     const asciiUpper = ASCII_UPPER.test(text);
     const otherNonAscii = !asciiUpper && OTHER_NON_ASCII.test(text);

@@ -75,6 +75,18 @@ export interface TextFacts {
    * texts of 1024 characters or more.
    */
   macHint: boolean;
+  /**
+   * Some character pair or triple that every token secret (secrets.ts TOKEN_RULES) holds: two ASCII capitals in a
+   * row (AKIA…, ASIA…, LTAI, AKID, AIza, -----BEGIN), `_` (gh?_, github_pat_, _live_, _test_), `sk-`, `xox` and a
+   * `-` after one more character (xoxb-), or `eyJ`. Most prose has none. Always true for texts of 1024 characters or
+   * more; undefined (facts made elsewhere) counts as true.
+   */
+  tokenHint?: boolean;
+  /**
+   * A `:`, `=` or `：`: with 是 and 为 (CJK, so hasCjk) the separators a `key = value` secret needs. Always true for
+   * texts of 1024 characters or more; undefined counts as true.
+   */
+  assignmentSeparator?: boolean;
   /** Lower-cased text, for cheap "is any context word present at all" gates. */
   lower: string;
   /**

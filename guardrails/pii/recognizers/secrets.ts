@@ -60,65 +60,77 @@ export const NOT_A_VALUE = /^(?:\*+|x+|\.{3,}|<[^>]*>|\$\{?[\w.]+\}?|\{\{.*\}\}|
 const URL_CREDENTIALS = /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/([^\s:\/@]{1,64}:[^\s\/@]{1,128})@[A-Za-z0-9.\-\[\]]{1,253}/y;
 const isSchemeChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 45 || c === 46;
 
+/** The token rules' matches, rule by rule (see TOKEN_RULES). */
+function tokenSecrets(text: string, out: Candidate[]): void {
+  // Each rule's matches start `hintOffset` before one of its hints: find every hint position (one scan for all
+  // rules), then per rule try its sticky regex at those starts in text order, skipping starts inside its
+  // previous match: the matches of a global scan per rule, in the same order (rule by rule).
+  let starts: number[][] | undefined;
+  ANY_TOKEN_HINT.lastIndex = 0;
+  for (let h = ANY_TOKEN_HINT.exec(text); h !== null; h = ANY_TOKEN_HINT.exec(text)) {
+    const at = h.index;
+    ANY_TOKEN_HINT.lastIndex = at + 1;
+    // No hint starts another, so the one matched here is the only one at this position.
+    const r = RULE_OF_HINT.get(h[0])!;
+    const start = at - (TOKEN_RULES[r]!.hintOffset ?? 0);
+    if (start < 0) continue;
+    const list = (starts ??= TOKEN_RULES.map(() => []))[r]!;
+    if (list.length === 0 || list[list.length - 1] !== start) list.push(start);
+  }
+  if (starts) for (let r = 0; r < TOKEN_RULES.length; r++) {
+    const rule = TOKEN_RULES[r]!;
+    const sticky = STICKY[r]!;
+    let lastEnd = 0;
+    for (const start of starts[r]!) {
+      if (start < lastEnd) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      lastEnd = start + m[0].length;
+      if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) continue;
+      out.push({ type: rule.type, start, end: lastEnd, score: rule.score, validator: rule.validator, contextApplied: true });
+    }
+  }
+}
+
+/** `key = value` secrets (ASSIGNMENT), in text order. */
+function assignments(text: string, out: Candidate[]): void {
+  // ASSIGNMENT runs sticky only where a key can start (a stem's position minus its offsets), in text order,
+  // skipping starts inside the previous match: the matches of a global scan.
+  const keyStarts: number[] = [];
+  ASSIGNMENT_HINT.lastIndex = 0;
+  for (let h = ASSIGNMENT_HINT.exec(text); h !== null; h = ASSIGNMENT_HINT.exec(text)) {
+    ASSIGNMENT_HINT.lastIndex = h.index + 1;
+    for (const offset of STEM_OFFSETS[h[0].toLowerCase()] ?? [0]) if (h.index >= offset) keyStarts.push(h.index - offset);
+  }
+  if (keyStarts.length > 1) keyStarts.sort((x, y) => x - y);
+  let lastKeyEnd = 0;
+  for (let k = 0; k < keyStarts.length; k++) {
+    const start = keyStarts[k]!;
+    if (start < lastKeyEnd || (k > 0 && start === keyStarts[k - 1])) continue;
+    // The lookbehind, by code: most stems sit inside words (passport, monkey, tokens), where the regex would fail.
+    if (start > 0 && isKeyWordChar(text.charCodeAt(start - 1))) continue;
+    ASSIGNMENT_STICKY.lastIndex = start;
+    const m = ASSIGNMENT_STICKY.exec(text);
+    if (m === null) continue;
+    const end = start + m[0].length;
+    lastKeyEnd = end;
+    const value = m[2]!;
+    if (NOT_A_VALUE.test(value)) continue;
+    const type: EntityType = TOKEN_KEYS.test(m[1]!) ? 'API_TOKEN' : 'PASSWORD';
+    out.push({ type, start: end - value.length, end, score: 0.85, validator: 'assignment', contextApplied: true });
+  }
+}
+
 export const secretsRecognizer: Recognizer = {
   name: 'secrets',
   entityTypes: ['CLOUD_ACCESS_KEY', 'API_TOKEN', 'JWT', 'PRIVATE_KEY', 'PASSWORD', 'URL_CREDENTIALS'],
-  recognize(text) {
+  recognize(text, facts) {
     const out: Candidate[] = [];
-    // Each rule's matches start `hintOffset` before one of its hints: find every hint position (one scan for all
-    // rules), then per rule try its sticky regex at those starts in text order, skipping starts inside its
-    // previous match: the matches of a global scan per rule, in the same order (rule by rule).
-    let starts: number[][] | undefined;
-    ANY_TOKEN_HINT.lastIndex = 0;
-    for (let h = ANY_TOKEN_HINT.exec(text); h !== null; h = ANY_TOKEN_HINT.exec(text)) {
-      const at = h.index;
-      ANY_TOKEN_HINT.lastIndex = at + 1;
-      // No hint starts another, so the one matched here is the only one at this position.
-      const r = RULE_OF_HINT.get(h[0])!;
-      const start = at - (TOKEN_RULES[r]!.hintOffset ?? 0);
-      if (start < 0) continue;
-      const list = (starts ??= TOKEN_RULES.map(() => []))[r]!;
-      if (list.length === 0 || list[list.length - 1] !== start) list.push(start);
-    }
-    if (starts) for (let r = 0; r < TOKEN_RULES.length; r++) {
-      const rule = TOKEN_RULES[r]!;
-      const sticky = STICKY[r]!;
-      let lastEnd = 0;
-      for (const start of starts[r]!) {
-        if (start < lastEnd) continue;
-        sticky.lastIndex = start;
-        const m = sticky.exec(text);
-        if (m === null) continue;
-        lastEnd = start + m[0].length;
-        if (rule.minEntropy !== undefined && entropy(m[0]) < rule.minEntropy) continue;
-        out.push({ type: rule.type, start, end: lastEnd, score: rule.score, validator: rule.validator, contextApplied: true });
-      }
-    }
-    // ASSIGNMENT runs sticky only where a key can start (a stem's position minus its offsets), in text order,
-    // skipping starts inside the previous match: the matches of a global scan.
-    const keyStarts: number[] = [];
-    ASSIGNMENT_HINT.lastIndex = 0;
-    for (let h = ASSIGNMENT_HINT.exec(text); h !== null; h = ASSIGNMENT_HINT.exec(text)) {
-      ASSIGNMENT_HINT.lastIndex = h.index + 1;
-      for (const offset of STEM_OFFSETS[h[0].toLowerCase()] ?? [0]) if (h.index >= offset) keyStarts.push(h.index - offset);
-    }
-    if (keyStarts.length > 1) keyStarts.sort((x, y) => x - y);
-    let lastKeyEnd = 0;
-    for (let k = 0; k < keyStarts.length; k++) {
-      const start = keyStarts[k]!;
-      if (start < lastKeyEnd || (k > 0 && start === keyStarts[k - 1])) continue;
-      // The lookbehind, by code: most stems sit inside words (passport, monkey, tokens), where the regex would fail.
-      if (start > 0 && isKeyWordChar(text.charCodeAt(start - 1))) continue;
-      ASSIGNMENT_STICKY.lastIndex = start;
-      const m = ASSIGNMENT_STICKY.exec(text);
-      if (m === null) continue;
-      const end = start + m[0].length;
-      lastKeyEnd = end;
-      const value = m[2]!;
-      if (NOT_A_VALUE.test(value)) continue;
-      const type: EntityType = TOKEN_KEYS.test(m[1]!) ? 'API_TOKEN' : 'PASSWORD';
-      out.push({ type, start: end - value.length, end, score: 0.85, validator: 'assignment', contextApplied: true });
-    }
+    // Without a token hint's characters (TextFacts.tokenHint: one of its pairs or triples is in every hint) no rule
+    // matches, and without a separator no assignment does: both scans skipped (most prose rows).
+    if (facts.tokenHint !== false) tokenSecrets(text, out);
+    if (facts.assignmentSeparator !== false || facts.hasCjk) assignments(text, out);
     // A match's scheme is the whole run of [A-Za-z0-9+.\-] before a `://` (the lookbehind), 2-21 long and starting
     // with a letter: the sticky regex is tried once per `://`, at that run's start, in text order.
     forEachRunStartMatch(text, '://', 21, isSchemeChar, URL_CREDENTIALS, (start, m) => {
