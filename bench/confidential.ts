@@ -25,7 +25,7 @@ import { CipherSuite, HkdfSha256 } from '@hpke/core';
 import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
 import { FAST_UPSTREAM_MODEL } from './lib/fast-upstream.js';
-import { freePort, startProcess, type Spawned } from './lib/processes.js';
+import { freePort, startProcess, TS_NODE_ARGS, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
 import { machineInfo } from './lib/machine.js';
@@ -150,7 +150,7 @@ export async function run(): Promise<void> {
   try {
     const protocol = await protocolCost();
     const [upPort, sgPort] = await Promise.all([freePort(), freePort()]);
-    processes.push(startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    processes.push(startProcess(process.execPath, [...TS_NODE_ARGS, join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
     const rootKeyFile = join(dir, 'enclave-root.json');
     const bin = join(ROOT, 'bin/sealgate.mjs');
     const init = startProcess(process.execPath, [bin, 'enclave', 'init', '--file', rootKeyFile], { cwd: dir });

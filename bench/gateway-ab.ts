@@ -37,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
-import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { freePort, startProcess, TS_NODE_ARGS, waitForHttp, type Spawned } from './lib/processes.js';
 
 const HERE = fileURLToPath(new URL('..', import.meta.url));
 const MODE = process.env.AB_MODE === 'load' ? 'load' : 'probe';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const processes: Spawned[] = [];
   try {
     const upstreamPort = await freePort();
-    processes.push(startProcess(process.execPath, ['--import', 'tsx', join(HERE, 'bench/lib/fast-upstream.ts'), `--port=${upstreamPort}`], { cwd: HERE }));
+    processes.push(startProcess(process.execPath, [...TS_NODE_ARGS, join(HERE, 'bench/lib/fast-upstream.ts'), `--port=${upstreamPort}`], { cwd: HERE }));
     const upstreamUrl = `http://127.0.0.1:${upstreamPort}/v1`;
     const gateways: Record<'A' | 'B', Gateway[]> = { A: [], B: [] };
     for (let p = 0; p < PROCS; p++) {

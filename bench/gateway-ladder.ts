@@ -48,7 +48,7 @@ import express from 'express';
 import { expressServerOptions } from '../src/gateway/express-server-options.js';
 import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
-import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { freePort, startProcess, TS_NODE_ARGS, waitForHttp, type Spawned } from './lib/processes.js';
 import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../src/upstream/openai-compatible.js';
 import { createNodeTransport } from '../src/upstream/node-fetch.js';
 import { jsonBody } from '../src/gateway/middleware/json-body.js';
@@ -180,10 +180,10 @@ async function main(): Promise<void> {
   const only = process.env.LADDER_ONLY?.split(',');
   const dir = mkdtempSync(join(tmpdir(), 'sealgate-ladder-'));
   const processes: Spawned[] = [];
-  const tsx = ['--import', 'tsx'];
+  const tsNode = TS_NODE_ARGS;
   try {
     const upPort = await freePort();
-    processes.push(startProcess(process.execPath, [...tsx, join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    processes.push(startProcess(process.execPath, [...tsNode, join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
     const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
     await waitForHttp(`${upstreamUrl}/models`);
     const rungs: Rung[] = [{ name: 'direct', port: upPort, agent: new Agent({ keepAlive: true, maxSockets: 1 }) }];
@@ -194,10 +194,10 @@ async function main(): Promise<void> {
       processes.push(start(port, traceFile));
       rungs.push({ name, port, agent: new Agent({ keepAlive: true, maxSockets: 1 }), traceFile });
     };
-    await add('floor', (port) => startProcess(process.execPath, [...tsx, join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${port}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
+    await add('floor', (port) => startProcess(process.execPath, [...tsNode, join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${port}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
     for (const kind of ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body', 'sdk-express-proto'])
       await add(kind, (port, traceFile) =>
-        startProcess(process.execPath, [...tsx, join(ROOT, 'bench/gateway-ladder.ts'), `--serve=${kind}`, `--port=${port}`, `--upstream=${upstreamUrl}`], {
+        startProcess(process.execPath, [...tsNode, join(ROOT, 'bench/gateway-ladder.ts'), `--serve=${kind}`, `--port=${port}`, `--upstream=${upstreamUrl}`], {
           cwd: ROOT,
           env: trace ? { SEALGATE_STAGE_TRACE: traceFile } : {},
         }));
@@ -259,7 +259,7 @@ async function main(): Promise<void> {
 
 async function providerCpu(): Promise<void> {
   const port = await freePort();
-  const upstream = startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${port}`], { cwd: ROOT });
+  const upstream = startProcess(process.execPath, [...TS_NODE_ARGS, join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${port}`], { cwd: ROOT });
   try {
     const base = `http://127.0.0.1:${port}/v1`;
     await waitForHttp(`${base}/models`);

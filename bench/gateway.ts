@@ -37,7 +37,7 @@ import { FileKeyStore } from '../src/store/key-store/file.js';
 import { createKey } from '../src/cli/keys.js';
 import { TokenSigner } from '../src/auth/tokens.js';
 import { FAST_UPSTREAM_MODEL, slowModel } from './lib/fast-upstream.js';
-import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { freePort, startProcess, TS_NODE_ARGS, waitForHttp, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, round } from './lib/stats.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
@@ -314,10 +314,10 @@ export async function run(): Promise<void> {
   const processes: Spawned[] = [];
   try {
     const [upPort, sgPort, sgpPort, pkPort, pkgPort, floorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-    const tsx = [process.execPath, '--import', 'tsx'] as const;
+    const tsNode = [process.execPath, ...TS_NODE_ARGS] as const;
     const env = BENCH_GATEWAY_ENV;
 
-    processes.push(startProcess(tsx[0], [...tsx.slice(1), join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
+    processes.push(startProcess(tsNode[0], [...tsNode.slice(1), join(ROOT, 'bench/lib/fast-upstream.ts'), `--port=${upPort}`], { cwd: ROOT }));
     const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
 
     const sealgateConfig = (port: number, guardrails: boolean) =>
@@ -328,7 +328,7 @@ export async function run(): Promise<void> {
     const portkeyServer = (port: number) =>
       startProcess(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${port}`, '--headless'], { cwd: ROOT });
     processes.push(portkeyServer(pkPort), portkeyServer(pkgPort));
-    processes.push(startProcess(tsx[0], [...tsx.slice(1), join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${floorPort}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
+    processes.push(startProcess(tsNode[0], [...tsNode.slice(1), join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${floorPort}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
 
     await waitForHttp(`${upstreamUrl}/models`);
     await waitForHttp(`http://127.0.0.1:${sgPort}/healthz`);

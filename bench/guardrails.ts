@@ -15,7 +15,7 @@ import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort, startProcess, waitForHttp, type Spawned } from './lib/processes.js';
+import { freePort, startProcess, TS_NODE_ARGS, waitForHttp, type Spawned } from './lib/processes.js';
 import { BENCH_GATEWAY_ENV, writeBenchGatewayConfig } from './lib/gateway-config.js';
 import { latencySummary, percentile, round } from './lib/stats.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
@@ -270,7 +270,7 @@ export async function run(): Promise<void> {
   try {
     const [upPort, onPort, offPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const here = fileURLToPath(import.meta.url);
-    processes.push(startProcess(process.execPath, ['--import', 'tsx', here, `--serve-upstream=${upPort}`], { cwd: ROOT }));
+    processes.push(startProcess(process.execPath, [...TS_NODE_ARGS, here, `--serve-upstream=${upPort}`], { cwd: ROOT }));
     const upstreamUrl = `http://127.0.0.1:${upPort}/v1`;
     const env = BENCH_GATEWAY_ENV;
     const configFile = (port: number, guardrails: boolean) =>

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npm start` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI from its sources (bin/ts-hooks.mjs) so `npm start` needs no build step.
+import './register.mjs';
 
-register();
 await import(new URL('../src/cli/index.ts', import.meta.url).href);

@@ -1,9 +1,6 @@
-// Worker bootstrap for running from TypeScript sources: a `.ts` worker entry fails under tsx on
-// Node 20, so register tsx's loader inside the worker, then import the real entry.
+// Worker bootstrap for running from TypeScript sources: a `.ts` worker entry needs the source loader
+// (bin/ts-hooks.mjs) registered inside the worker, then the real entry is imported.
 import { workerData } from 'node:worker_threads';
 
-if (workerData.entry.endsWith('.ts')) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+if (workerData.entry.endsWith('.ts')) await import('../bin/register.mjs');
 await import(workerData.entry);

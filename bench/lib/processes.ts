@@ -1,6 +1,10 @@
 /** Helpers for benchmarks that start servers as separate processes on loopback. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** Node flags that run a .ts helper (upstream, floor proxy, ladder rungs) the way `npm start` runs the gateway (bin/register.mjs). */
+export const TS_NODE_ARGS: readonly string[] = ['--import', fileURLToPath(new URL('../../bin/register.mjs', import.meta.url))];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

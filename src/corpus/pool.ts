@@ -57,7 +57,7 @@ interface CleanWorker {
 }
 
 function startWorker(options: CleanerOptionsInput): Promise<CleanWorker> {
-  // From TypeScript sources a `.ts` worker needs tsx registered inside it (stack-notes): the generic boot file does that.
+  // From TypeScript sources a `.ts` worker needs the source loader registered inside it (stack-notes): the generic boot file does that.
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
   const workerData: CleanWorkerData = { entry, options };
