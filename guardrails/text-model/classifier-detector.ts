@@ -17,6 +17,8 @@ import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
 
+const LANG_KEY = 'text-model.lang';
+
 export const classifierOptionsSchema = z
   .object({
     /** `typescript` (default, no native dependency) or `onnx` (onnxruntime-node, loaded only then). */
@@ -166,11 +168,25 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
 
   const featuresOf = (views: View[]): SparseFeatures[] => views.map((v) => v.features ?? featurizeNormalized(v.normalized, featurizer));
 
+  // Detectors sharing a scan's memo guess the language once.
+  const langOf = (text: string, ctx: DetectContext | undefined, memo: Map<string, unknown> | undefined): string => {
+    if (ctx?.lang === 'en' || ctx?.lang === 'zh') return ctx.lang;
+    if (!memo) return guessLang(text);
+    let lang = memo.get(LANG_KEY) as string | undefined;
+    if (lang === undefined) memo.set(LANG_KEY, (lang = guessLang(text)));
+    return lang;
+  };
+
   const run = (texts: readonly string[], ctx?: DetectContext): Finding[][] | Promise<Finding[][]> => {
     // The memo belongs to one text's scan: a batch of several texts featurises each itself.
     const memo = texts.length === 1 ? ctx?.memo : undefined;
-    const views = texts.flatMap((text, i) => viewsOf(text, i, memo));
-    const langs = texts.map((text) => (ctx?.lang === 'en' || ctx?.lang === 'zh' ? ctx.lang : guessLang(text)));
+    // Plain loops: flatMap/map with a callback cost more than the scoring of a short text.
+    const views: View[] = [];
+    const langs: string[] = [];
+    for (let i = 0; i < texts.length; i += 1) {
+      for (const view of viewsOf(texts[i]!, i, memo)) views.push(view);
+      langs.push(langOf(texts[i]!, ctx, memo));
+    }
     const scored = backend.scoreFeatures(featuresOf(views));
     return scored instanceof Promise ? scored.then((s) => findingsFrom(texts.length, views, s, langs)) : findingsFrom(texts.length, views, scored, langs);
   };

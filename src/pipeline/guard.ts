@@ -84,7 +84,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     const decisions: Decision[] = [];
     for (const slot of slots) {
       const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
-      const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId }, old ? historyDetectors : undefined);
+      // A fresh memo per slot here saves the scanner copying the context to add one.
+      const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, old ? historyDetectors : undefined);
       const findings = scanned instanceof Promise ? await scanned : scanned;
       decisions.push(state.policy.decide(findings, stage));
     }
