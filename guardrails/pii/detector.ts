@@ -325,6 +325,11 @@ function mergeAddressParts<T extends Candidate>(text: string, sorted: T[]): T[] 
   return out.filter((c, i) => i === 0 || c.start >= out[i - 1]!.end);
 }
 
+/** Bits of RecognizerRequires' flags, as the detector checks them. */
+const AT = 1;
+const UPPER = 2;
+const CJK_FLAG = 4;
+
 /** Each type's finding category (`pii.email_address`, `secret.jwt` …), built once rather than per finding. */
 const CATEGORY = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `${SECRET_TYPES.has(t) ? 'secret' : 'pii'}.${t.toLowerCase()}`])) as Record<EntityType, string>;
 
@@ -350,6 +355,11 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
   const contextGate = minScore > 0.3 && !opts.context;
   // Findings' detector names, built once rather than per finding.
   const detectorNames = new Map(active.map((r) => [r.name, `pii.${r.name}`]));
+  // Each recognizer's `requires`, in typed arrays: a recognizer whose required facts a text lacks is not called.
+  const needDigits = Int32Array.from(active, (r) => r.requires?.digits ?? 0);
+  const needChain = Int32Array.from(active, (r) => r.requires?.digitChain ?? 0);
+  const needRun = Int32Array.from(active, (r) => r.requires?.digitRun ?? 0);
+  const needFlags = Uint8Array.from(active, (r) => (r.requires?.at ? AT : 0) | (r.requires?.upper ? UPPER : 0) | (r.requires?.cjk ? CJK_FLAG : 0));
 
   return {
     name: 'pii',
@@ -363,7 +373,10 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       // megamorphic store per candidate).
       const owners: string[] = [];
       let address = false;
-      for (const recognizer of active) {
+      const flags = (facts.hasAt ? AT : 0) | (facts.hasUpper ? UPPER : 0) | (facts.hasCjk ? CJK_FLAG : 0);
+      for (let r = 0; r < active.length; r++) {
+        if (facts.digitCount < needDigits[r]! || facts.longestDigitChain < needChain[r]! || facts.longestDigitRun < needRun[r]! || (flags & needFlags[r]!) !== needFlags[r]) continue;
+        const recognizer = active[r]!;
         const candidates = recognizer.recognize(n, facts);
         for (let k = 0; k < candidates.length; k++) {
           const c = candidates[k]!;

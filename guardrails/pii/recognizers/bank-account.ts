@@ -9,6 +9,7 @@ const isAccountChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 4
 
 export const bankAccountRecognizer: Recognizer = {
   name: 'bank_account',
+  requires: { digitChain: 8 },
   entityTypes: ['BANK_ACCOUNT'],
   recognize(text, facts) {
     if (facts.longestDigitChain < 8 || !mentionsAny(facts, DEFAULT_CONTEXT.BANK_ACCOUNT?.positive)) return [];

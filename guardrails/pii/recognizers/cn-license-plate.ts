@@ -19,6 +19,7 @@ export function digitsFrom(s: string, from: number): number {
 
 export const cnLicensePlateRecognizer: Recognizer = {
   name: 'cn_license_plate',
+  requires: { digits: 1, upper: true, cjk: true },
   entityTypes: ['CN_LICENSE_PLATE'],
   recognize(text, facts) {
     // A plate holds an ideograph, a digit and an ASCII capital (the authority letter): hasUpper (true with any A–Z).

@@ -17,6 +17,7 @@ const ID15 = /(?<![\dA-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\
 
 export const cnResidentIdRecognizer: Recognizer = {
   name: 'cn_resident_id',
+  requires: { digits: 15 },
   entityTypes: ['CN_RESIDENT_ID'],
   recognize(text, facts) {
     if (facts.digitCount < 15) return [];

@@ -7,6 +7,7 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 
 export const cnUsccRecognizer: Recognizer = {
   name: 'cn_uscc',
+  requires: { digitRun: 6 },
   entityTypes: ['CN_USCC'],
   recognize(text, facts) {
     if (facts.longestDigitRun < 6) return []; // \d{6} in the middle

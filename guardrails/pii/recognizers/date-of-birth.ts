@@ -38,6 +38,7 @@ function push(out: Candidate[], m: RegExpExecArray, y: number, mo: number, d: nu
 /** Dates are everywhere; only context (born / 出生 / DOB) makes one a date of birth. */
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date_of_birth',
+  requires: { digitRun: 4 },
   entityTypes: ['DATE_OF_BIRTH'],
   recognize(text, facts) {
     if (facts.longestDigitRun < 4 || !mentionsAny(facts, DEFAULT_CONTEXT.DATE_OF_BIRTH?.positive)) return [];

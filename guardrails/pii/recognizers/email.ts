@@ -13,6 +13,7 @@ const isLocal = (c: number) => c < 128 && LOCAL[c] === 1;
 
 export const emailRecognizer: Recognizer = {
   name: 'email',
+  requires: { at: true },
   entityTypes: ['EMAIL_ADDRESS'],
   recognize(text, facts) {
     if (!facts.hasAt) return [];

@@ -49,6 +49,7 @@ const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 9
 
 export const enNerRecognizer: Recognizer = {
   name: 'en_ner',
+  requires: { upper: true },
   entityTypes: ['PERSON', 'LOCATION', 'ORGANIZATION'],
   recognize(text, facts) {
     if (!facts.hasUpper || !ALPHABETIC_CAPITAL.test(text)) return [];

@@ -6,6 +6,7 @@ const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-
 
 export const ibanRecognizer: Recognizer = {
   name: 'iban',
+  requires: { digits: 6, upper: true },
   entityTypes: ['IBAN_CODE'],
   recognize(text, facts) {
     if (facts.digitCount < 6 || !facts.hasUpper) return [];

@@ -55,6 +55,7 @@ function ipv6RunMayPass(text: string, start: number): boolean {
 
 export const networkRecognizer: Recognizer = {
   name: 'network',
+  requires: { digits: 1 },
   entityTypes: ['IP_ADDRESS', 'MAC_ADDRESS'],
   recognize(text, facts) {
     if (!facts.hasDigit) return [];

@@ -14,6 +14,7 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 
 export const passportRecognizer: Recognizer = {
   name: 'passport',
+  requires: { digits: 6 },
   entityTypes: ['PASSPORT'],
   recognize(text, facts) {
     if (facts.digitCount < 6 || !mentionsAny(facts, DEFAULT_CONTEXT.PASSPORT?.positive)) return [];

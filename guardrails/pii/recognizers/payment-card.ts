@@ -48,6 +48,7 @@ export function luhnAcrossSeparators(match: string): boolean {
 
 export const paymentCardRecognizer: Recognizer = {
   name: 'payment_card',
+  requires: { digits: 13, digitChain: 12 },
   entityTypes: ['CREDIT_CARD'],
   recognize(text, facts) {
     // CARD is a chain of 12+ digits joined by at most one space or dash.

@@ -120,6 +120,7 @@ function pushTo(out: Candidate[]) {
 
 export const phoneRecognizer: Recognizer = {
   name: 'phone',
+  requires: { digits: 7 },
   entityTypes: ['PHONE_NUMBER'],
   recognize(text, facts) {
     if (facts.digitCount < 7) return [];

@@ -8,6 +8,7 @@ const SSN_BARE = /(?<![\d\-.])\d{9}(?![\d\-]|\.\d)/g;
 
 export const usSsnRecognizer: Recognizer = {
   name: 'us_ssn',
+  requires: { digits: 9 },
   entityTypes: ['US_SSN'],
   recognize(text, facts) {
     if (facts.digitCount < 9) return [];
