@@ -8,6 +8,7 @@
  *   npx tsx guardrails/pii/speed-check.ts ab $base . [rounds] [docs]     # paired A/B, both load orders
  *   npx tsx guardrails/pii/speed-check.ts procs $base . [rounds] [docs]  # one process per side and round (WARMUP=, PASSES=)
  *   npx tsx guardrails/pii/speed-check.ts warm $base . [pairs]           # bench:pii's protocol, fresh processes
+ *   LOADER=$PWD/bin/register.mjs npx tsx guardrails/pii/speed-check.ts warm $base . [pairs]   # … loaded as bench:pii loads them
  *
  * (A checkout needs the repository's tsconfig.json and package.json next to its guardrails/: without the tsconfig
  * tsx compiles for another target, without package.json's "type": "module" it loads the .ts files as CommonJS
@@ -44,6 +45,12 @@ interface Detector {
 }
 
 const shared = new URL('../../../shared/datasets/pii/', import.meta.url);
+/**
+ * What the child processes load the sources with: tsx by default; LOADER=<path>/bin/register.mjs for the
+ * repository's own hooks, which `npm run bench:pii` uses (no esbuild keepNames: named closures cost no
+ * defineProperty call when created).
+ */
+const LOADER = process.env.LOADER ?? 'tsx';
 
 function records(): string[] {
   if (process.env.TEXTS === 'gen-zh') return benchCorpora().generatedZh!;
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
     const runs: Record<'A' | 'B', Array<Record<string, number>>> = { A: [], B: [] };
     const docRatios: number[] = [];
     const run = (side: 'A' | 'B') => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'warm-once', side === 'A' ? rootA : rootB], { encoding: 'utf8', env: process.env });
+      const r = spawnSync(process.execPath, ['--import', LOADER, new URL(import.meta.url).pathname, 'warm-once', side === 'A' ? rootA : rootB], { encoding: 'utf8', env: process.env });
       if (r.status !== 0) throw new Error(r.stderr);
       const figures = JSON.parse(r.stdout) as Record<string, number>;
       runs[side].push(figures);
@@ -180,7 +187,7 @@ async function main(): Promise<void> {
   if (command === 'ab') {
     // Both load orders, each in its own process (see the header).
     const once = (first: string, second: string) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'ab-once', first, second, roundsArg ?? '20', mode ?? 'records'], { encoding: 'utf8', env: process.env });
+      const r = spawnSync(process.execPath, ['--import', LOADER, new URL(import.meta.url).pathname, 'ab-once', first, second, roundsArg ?? '20', mode ?? 'records'], { encoding: 'utf8', env: process.env });
       if (r.status !== 0) throw new Error(r.stderr);
       process.stdout.write(r.stdout);
       return Number(/paired median B\/A ([0-9.]+)/.exec(r.stdout)![1]);
@@ -194,7 +201,7 @@ async function main(): Promise<void> {
   if (command === 'procs') {
     const rounds = Number(roundsArg ?? 12);
     const run = (root: string) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'time', root, mode ?? 'records'], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', LOADER, new URL(import.meta.url).pathname, 'time', root, mode ?? 'records'], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
       return Number(r.stdout.trim());
     };
