@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { normalizeForModel } from './evasion.js';
-import { featurizeNormalized, type SparseFeatures } from './featurize.js';
+import { appendLexiconFeatures, featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
 import { DEFAULT_WINDOW_CHARS, textViews, type TextView } from './views.js';
 import { guessLang } from './lang.js';
@@ -101,20 +101,22 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   const buckets = manifest.featurizer.buckets;
   const decode = options.decode ?? spec.decodeByDefault;
 
-  const featurizer = { buckets };
-  // Same featuriser and windowing → same views: detectors sharing a scan's memo reuse them.
-  const viewsKey = `text-model.views:${JSON.stringify(manifest.featurizer)}:${options.windowChars}`;
+  const featurizer = manifest.featurizer;
+  // Same n-gram featuriser and windowing → same views: detectors sharing a scan's memo reuse them; a model's
+  // lexicon features are appended per detector, so they do not split the shared views.
+  const ngrams = { buckets };
+  const viewsKey = `text-model.views:${JSON.stringify(ngrams)}:${options.windowChars}`;
   const textViewsOf = (text: string, memo: Map<string, unknown> | undefined): readonly TextView[] => {
-    if (!memo) return textViews(text, featurizer, options.windowChars);
+    if (!memo) return textViews(text, ngrams, options.windowChars);
     let views = memo.get(viewsKey) as readonly TextView[] | undefined;
-    if (!views) memo.set(viewsKey, (views = textViews(text, featurizer, options.windowChars)));
+    if (!views) memo.set(viewsKey, (views = textViews(text, ngrams, options.windowChars)));
     return views;
   };
 
   const viewsOf = (text: string, textIndex: number, memo?: Map<string, unknown>): View[] => {
     const views: View[] = [];
     for (const v of textViewsOf(text, memo)) {
-      views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: v.features });
+      views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer) });
     }
     if (decode && spec.decoder) {
       for (const d of spec.decoder(text, options.maxDecodeDepth)) {

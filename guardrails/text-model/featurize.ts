@@ -8,12 +8,22 @@
  *    unusual word boundaries of insults and slang that dictionaries split badly).
  * Each feature is hashed (FNV-1a with a per-kind seed) into `buckets` slots; values are sublinear
  * term frequencies (1 + ln count), L2-normalised. One pass over the text, no substring allocation.
+ * Optionally (a model's `lexicon`), keyword-lexicon hits are appended after normalisation (appendLexiconFeatures).
  */
 import { normalizeForModel } from './evasion.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { toxicityLexicon } from '../toxicity/lexicon.js';
+import { harmLexicon } from '../intent/harm-lexicon.js';
+
+/** Keyword lexicons whose hits become features: the toxicity model ships 'toxicity'; 'toxicity+harm' was measured (MODEL_CARD.md). */
+export const LEXICON_SETS = ['toxicity', 'toxicity+harm'] as const;
+export type LexiconSet = (typeof LEXICON_SETS)[number];
 
 export interface FeaturizerConfig {
   /** Number of hash buckets (power of two). */
   readonly buckets: number;
+  /** Keyword-lexicon features appended to every view (absent: n-grams only). */
+  readonly lexicon?: LexiconSet | undefined;
 }
 
 export interface SparseFeatures {
@@ -79,7 +89,7 @@ export interface FeatureCounts {
 
 /** Features of already-normalised text (training normalises once and caches). */
 export function featurizeNormalized(s: string, config: FeaturizerConfig): SparseFeatures {
-  return normalizeCounts(countFeatures(s, config));
+  return appendLexiconFeatures(normalizeCounts(countFeatures(s, config)), s, config);
 }
 
 /** Hashed n-gram counts of already-normalised text. */
@@ -280,4 +290,65 @@ export function normalizeCounts(c: FeatureCounts): SparseFeatures {
 /** Normalise (evasion) then featurise. */
 export function featurize(text: string, config: FeaturizerConfig): SparseFeatures {
   return featurizeNormalized(normalizeForModel(text), config);
+}
+
+/**
+ * Lexicon features (issue 4, MODEL_CARD.md): one hashed feature per matched category of the hand-written keyword
+ * lexicons (a category's English and Chinese words share it, so a weight learned on one language carries to the
+ * other) plus one "any category" feature, at a fixed value, appended to the L2-normalised n-gram features. The
+ * fifth session measured values 0.3, 0.6 and 1.0 alike.
+ */
+export const LEXICON_FEATURE_VALUE = 0.6;
+const SEED_LEXICON = 0x6c8e9cf5;
+const LEXICONS: Readonly<Record<LexiconSet, ReadonlyArray<readonly [string, CompiledLexicon]>>> = {
+  toxicity: [['tox', toxicityLexicon]],
+  'toxicity+harm': [
+    ['tox', toxicityLexicon],
+    ['harm', harmLexicon],
+  ],
+};
+
+const lexiconBucketCache = new Map<string, number>();
+function lexiconBucket(key: string, buckets: number): number {
+  const k = `${buckets}:${key}`;
+  let b = lexiconBucketCache.get(k);
+  if (b === undefined) {
+    let h = (FNV_OFFSET ^ SEED_LEXICON) >>> 0;
+    for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+    b = (h >>> 0) & (buckets - 1);
+    lexiconBucketCache.set(k, b);
+  }
+  return b;
+}
+
+/** Buckets of the lexicon categories matched in a normalised text, in lexicon order, then "any" when one matched. */
+export function lexiconBuckets(normalized: string, buckets: number, set: LexiconSet): number[] {
+  const out: number[] = [];
+  for (const [name, lex] of LEXICONS[set]) for (const c of lex.match(normalized)) out.push(lexiconBucket(`${name}:${c}`, buckets));
+  if (out.length > 0) out.push(lexiconBucket('any', buckets));
+  return out;
+}
+
+/** The features with the config's lexicon features appended (a bucket already present gets the value added); unchanged without a lexicon or a hit. */
+export function appendLexiconFeatures(f: SparseFeatures, normalized: string, config: FeaturizerConfig): SparseFeatures {
+  if (!config.lexicon) return f;
+  const hits = lexiconBuckets(normalized, config.buckets, config.lexicon);
+  if (hits.length === 0) return f;
+  const n = f.indices.length;
+  const indices = new Int32Array(n + hits.length);
+  const values = new Float32Array(n + hits.length);
+  indices.set(f.indices);
+  values.set(f.values);
+  let m = n;
+  for (const b of hits) {
+    let k = m - 1;
+    while (k >= 0 && indices[k] !== b) k -= 1;
+    if (k >= 0) values[k] = values[k]! + LEXICON_FEATURE_VALUE;
+    else {
+      indices[m] = b;
+      values[m] = LEXICON_FEATURE_VALUE;
+      m += 1;
+    }
+  }
+  return m === indices.length ? { indices, values } : { indices: indices.subarray(0, m), values: values.subarray(0, m) };
 }

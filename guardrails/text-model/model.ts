@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { featurize, featurizeNormalized, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
+import { featurize, featurizeNormalized, LEXICON_SETS, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
 
 export const MODEL_FORMAT = 'sealgate-hashed-linear/1';
 
@@ -37,7 +37,8 @@ const headSchema = z.object({
 export const modelManifestSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   name: z.string().min(1),
-  featurizer: z.object({ buckets: z.number().int().positive() }),
+  /** lexicon: keyword-lexicon features appended to every view (featurize.ts); absent in models trained without them. */
+  featurizer: z.object({ buckets: z.number().int().positive(), lexicon: z.enum(LEXICON_SETS).optional() }),
   heads: z.array(headSchema).min(1),
   weightsFile: z.string().min(1),
   /** sha256 of the training data manifest + config: what these weights came from. */

@@ -7,7 +7,7 @@
  * Training evaluation (guardrails/train) scores exactly these views, so thresholds match inference.
  */
 import { normalizeForModel } from './evasion.js';
-import { countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
+import { appendLexiconFeatures, countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
 
 export interface TextView {
   /** Span in the original text (UTF-16 offsets, end exclusive). */
@@ -47,14 +47,17 @@ export function windowsOf(text: string, size: number): Array<[number, number]> {
 export function textViews(text: string, config: FeaturizerConfig, windowChars = DEFAULT_WINDOW_CHARS): TextView[] {
   if (text.length <= windowChars) {
     const normalized = normalizeForModel(text);
-    return [{ start: 0, end: text.length, features: normalizeCounts(countFeatures(normalized, config)), via: 'text', normalized }];
+    return [{ start: 0, end: text.length, features: appendLexiconFeatures(normalizeCounts(countFeatures(normalized, config)), normalized, config), via: 'text', normalized }];
   }
   const spans = windowsOf(text, windowChars);
   const normalizedParts = spans.map(([s, e]) => normalizeForModel(text.slice(s, e)));
   const counts = normalizedParts.map((n) => countFeatures(n, config));
+  const whole = normalizedParts.join('');
   const views: TextView[] = [
-    { start: 0, end: text.length, features: normalizeCounts(mergeCounts(counts, config.buckets)), via: 'text', normalized: normalizedParts.join('') },
+    { start: 0, end: text.length, features: appendLexiconFeatures(normalizeCounts(mergeCounts(counts, config.buckets)), whole, config), via: 'text', normalized: whole },
   ];
-  spans.forEach(([start, end], i) => views.push({ start, end, features: normalizeCounts(counts[i]!), via: 'window', normalized: normalizedParts[i]! }));
+  spans.forEach(([start, end], i) =>
+    views.push({ start, end, features: appendLexiconFeatures(normalizeCounts(counts[i]!), normalizedParts[i]!, config), via: 'window', normalized: normalizedParts[i]! }),
+  );
   return views;
 }

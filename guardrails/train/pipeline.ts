@@ -4,12 +4,12 @@
  * splits and leave-one-source-out.
  */
 import { createHash } from 'node:crypto';
-import type { SparseFeatures } from '../text-model/featurize.js';
+import type { LexiconSet, SparseFeatures } from '../text-model/featurize.js';
 import { textViews } from '../text-model/views.js';
 import { evidenceShrink, MODEL_FORMAT, sigmoid, type ModelManifest } from '../text-model/model.js';
 import { HEADS, type Example, type HeadId, type ModelName } from './data.js';
 import { atThreshold, bestF1Threshold, recallAtFpr, rocAuc, round } from './metrics.js';
-import { fitPlatt, margin, quantize, trainLogistic, type TrainConfig, type TrainRow } from './trainer.js';
+import { fitPlatt, margin, quantize, trainHead, type TrainConfig, type TrainRow } from './trainer.js';
 
 /**
  * Operating point per head: F1-maximising on validation, but for the intent heads never above 2% false
@@ -47,9 +47,9 @@ export interface ExampleFeatures {
   readonly views: readonly SparseFeatures[];
 }
 
-export function featurizeAll(examples: readonly Example[], buckets: number): ExampleFeatures[] {
+export function featurizeAll(examples: readonly Example[], buckets: number, lexicon?: LexiconSet): ExampleFeatures[] {
   return examples.map((e) => {
-    const views = textViews(e.text, { buckets }).map((v) => v.features);
+    const views = textViews(e.text, { buckets, lexicon }).map((v) => v.features);
     return { whole: views[0]!, views };
   });
 }
@@ -122,6 +122,22 @@ export function trainingDigest(examples: readonly Example[], config: TrainConfig
   return h.digest('hex');
 }
 
+/** Global F1-maximising threshold (≤ maxFpr validation false positives) and per-language ones, from calibrated validation scores. */
+export function operatingPoints(calibrated: readonly number[], labels: readonly (0 | 1)[], langs: readonly string[], maxFpr: number): { threshold: number; thresholds: Record<string, number> } {
+  const threshold = bestF1Threshold(calibrated, labels, maxFpr);
+  // Per-language operating points: the score distributions of EN and ZH benign text differ.
+  const thresholds: Record<string, number> = {};
+  for (const lang of ['en', 'zh']) {
+    const idx = langs.flatMap((l, k) => (l === lang ? [k] : []));
+    const positives = idx.filter((k) => labels[k] === 1).length;
+    if (positives < 20 || idx.length - positives < 20) continue;
+    // Only ever stricter than the global point: a language whose validation set is easy (templated
+    // positives) must not pull its threshold down into benign look-alikes the validation set lacks.
+    thresholds[lang] = round(Math.max(threshold, bestF1Threshold(idx.map((k) => calibrated[k]!), idx.map((k) => labels[k]!), maxFpr)), 6);
+  }
+  return { threshold, thresholds };
+}
+
 /** Trains every head of a model on shippable train rows; calibration and thresholds from validation. */
 export function buildModel(name: ModelName, examples: readonly Example[], feats: readonly ExampleFeatures[], config: TrainConfig): BuiltModel {
   const heads = HEADS[name];
@@ -129,7 +145,7 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
   const manifestHeads: ModelManifest['heads'] = [];
   heads.forEach((head, h) => {
     const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train');
-    const trained = trainLogistic(train, config, head);
+    const trained = trainHead(train, config, head);
     const { q, scale } = quantize(trained.weights);
     weights.set(q, h * config.buckets);
     // Calibrate the QUANTISED model: that is what ships.
@@ -141,24 +157,14 @@ export function buildModel(name: ModelName, examples: readonly Example[], feats:
     const calibrated = margins.map((m) => sigmoid(calibration.a * m + calibration.b));
     const maxFpr = MAX_VALIDATION_FPR[head] ?? 1;
     const picks = val.map((i, k) => [i, k] as const).filter(([i]) => !THRESHOLD_EXCLUDED_SOURCES.has(examples[i]!.source));
-    const threshold = bestF1Threshold(picks.map(([, k]) => calibrated[k]!), picks.map(([, k]) => labels[k]!), maxFpr);
-    // Per-language operating points: the score distributions of EN and ZH benign text differ.
-    const thresholds: Record<string, number> = {};
-    for (const lang of ['en', 'zh']) {
-      const idx = picks.filter(([i]) => examples[i]!.lang === lang).map(([, k]) => k);
-      const positives = idx.filter((k) => labels[k] === 1).length;
-      if (positives < 20 || idx.length - positives < 20) continue;
-      // Only ever stricter than the global point: a language whose validation set is easy (templated
-      // positives) must not pull its threshold down into benign look-alikes the validation set lacks.
-      thresholds[lang] = round(Math.max(threshold, bestF1Threshold(idx.map((k) => calibrated[k]!), idx.map((k) => labels[k]!), maxFpr)), 6);
-    }
+    const { threshold, thresholds } = operatingPoints(picks.map(([, k]) => calibrated[k]!), picks.map(([, k]) => labels[k]!), picks.map(([i]) => examples[i]!.lang), maxFpr);
     manifestHeads.push({ category: head, bias: trained.bias, scale, calibration, ...(evidence > 0 ? { evidence } : {}), threshold: round(threshold, 6), thresholds });
   });
   return {
     manifest: {
       format: MODEL_FORMAT,
       name,
-      featurizer: { buckets: config.buckets },
+      featurizer: { buckets: config.buckets, ...(config.lexicon?.[name] ? { lexicon: config.lexicon[name] } : {}) },
       heads: manifestHeads,
       weightsFile: `${name}.weights.bin`,
       trainingDigest: trainingDigest(examples, config),
@@ -283,7 +289,7 @@ export function leaveOneSourceOut(
   source: string,
 ): SliceMetrics[] {
   const train = rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source);
-  const trained = trainLogistic(train, config, head);
+  const trained = trainHead(train, config, head);
   const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== source);
   const labels = val.map((i) => examples[i]!.labels[head]!);
   const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), labels);
@@ -307,7 +313,7 @@ export function leaveOneSourceOutCombined(
   source: string,
 ): SliceMetrics[] {
   const scorers = heads.map((head) => {
-    const trained = trainLogistic(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config, head);
+    const trained = trainHead(rowsFor(head, examples, feats, (e) => e.shippable && e.split === 'train' && e.source !== source), config, head);
     const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== source);
     const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => feats[i]!), val.map((i) => examples[i]!.labels[head]!));
     return (i: number): number => sigmoid(a * viewMargin(trained, feats[i]!, 1, evidence) + b);

@@ -1,9 +1,10 @@
 /**
- * Issue 4 experiment (measured 2026-11-29, nothing shipped; figures in MODEL_CARD.md "Known weaknesses"): three label-free or fold-local changes to
+ * Issue 4 experiment (measured 2026-11-29; figures in MODEL_CARD.md "Known weaknesses"): label-free or fold-local changes to
  * the hashed n-gram heads that keep the inference cost (one linear model, one weight file), in leave-one-source-out,
- * against the shipped pipeline (DEFAULT_TRAIN_CONFIG) from the same code in the same run. Writes nothing; prints
- * per-source ROC-AUC and head means for:
- *   base        the shipped pipeline;
+ * against the plain pipeline from the same code in the same run. Writes nothing; prints per-source ROC-AUC and head
+ * means for:
+ *   base        the plain pipeline: n-gram features, one logistic head (trainLogistic), i.e. DEFAULT_TRAIN_CONFIG without
+ *               its `lexicon` and `nbMix` (shipped for intent; toxicity ships lextox+mix-nb-a10 since the seventh session);
  *   soup-loo    source-dropout weight averaging: one member per remaining real source T, trained without T (and
  *               without the held-out source), weights and biases averaged, then calibrated like the shipped head;
  *   soup-half   the same with K members, each trained on a seeded random half of the remaining real sources;
@@ -11,6 +12,9 @@
  *   strip       source-style markers removed from the raw text before featurisation, in training and scoring alike
  *               (HTML entities decoded, URLs, @handles and "RT" removed, tokenised clitics " n't" / " 's" re-attached);
  *   mix-<v>     the weight average of the base head and variant v's head (e.g. mix-nb-a10);
+ *   lex         the shipped pipeline on features with keyword-lexicon hits (toxicity and harm lexicons) appended to every view
+ *               (featurize.ts appendLexiconFeatures); lextox the same with the toxicity lexicon alone;
+ *   lex+<v>     variant v on those features (e.g. lex+mix-nb-a10: both averaged heads trained on them); lextox+<v> likewise;
  *   nb          NBSVM-style scaling (Wang & Manning 2012): each hash bucket's value × its log-count ratio
  *               r = log((p / ‖p‖₁) / (q / ‖q‖₁)), p = α + presence counts in positive training rows of the fold, q the
  *               same for negatives; trained on the scaled features; r folds into the weights (w∘r), so inference is
@@ -25,9 +29,8 @@ import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/sho
 import { createRng } from '../../datasets/classifiers/rng.js';
 import { textViews } from '../text-model/views.js';
 import { sigmoid } from '../text-model/model.js';
-import type { SparseFeatures } from '../text-model/featurize.js';
+import { appendLexiconFeatures, type LexiconSet } from '../text-model/featurize.js';
 import { HEADS, loadExamples, type Example, type HeadId, type ModelName } from './data.js';
-import { bestF1Threshold } from './metrics.js';
 import { aucs, pooledRecall, taskLabel } from './experiment-metrics.js';
 import {
   evaluateHead,
@@ -36,13 +39,14 @@ import {
   indicesFor,
   losoSources,
   MAX_VALIDATION_FPR,
+  operatingPoints,
   rowsFor,
   THRESHOLD_EXCLUDED_SOURCES,
   VALIDATION_EXCLUDED_SOURCES,
   viewMargin,
   type ExampleFeatures,
 } from './pipeline.js';
-import { DEFAULT_TRAIN_CONFIG, trainLogistic, type TrainConfig, type TrainedHead } from './trainer.js';
+import { averageHeads as average, DEFAULT_TRAIN_CONFIG, nbRatio, trainLogistic, trainNbScaled, type TrainConfig, type TrainedHead } from './trainer.js';
 
 const ATTACK = ['intent.prompt_injection', 'intent.jailbreak'] as const;
 
@@ -70,38 +74,6 @@ interface Scorer {
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-function average(members: readonly TrainedHead[]): TrainedHead {
-  const w = new Float32Array(members[0]!.weights.length);
-  for (const m of members) for (let j = 0; j < w.length; j += 1) w[j] = w[j]! + m.weights[j]! / members.length;
-  return { weights: w, bias: mean(members.map((m) => m.bias)) };
-}
-
-/** NB log-count ratio per bucket from the given rows (binarised presence, α smoothing). */
-function nbRatio(rows: readonly { features: SparseFeatures; label: 0 | 1; group?: number }[], buckets: number, alpha: number, perSource = false): Float32Array {
-  const p = new Float64Array(buckets).fill(alpha);
-  const q = new Float64Array(buckets).fill(alpha);
-  // perSource: a row counts 1 / (rows of its source and label) × (mean rows per source and label), so each source weighs the same.
-  const size = new Map<string, number>();
-  for (const r of rows) size.set(`${r.group}:${r.label}`, (size.get(`${r.group}:${r.label}`) ?? 0) + 1);
-  const meanSize = rows.length / Math.max(1, size.size);
-  for (const r of rows) {
-    const t = r.label === 1 ? p : q;
-    const w = perSource ? meanSize / size.get(`${r.group}:${r.label}`)! : 1;
-    for (let k = 0; k < r.features.indices.length; k += 1) t[r.features.indices[k]!] += w;
-  }
-  let sp = 0;
-  let sq = 0;
-  for (let j = 0; j < buckets; j += 1) {
-    sp += p[j]!;
-    sq += q[j]!;
-  }
-  const out = new Float32Array(buckets);
-  for (let j = 0; j < buckets; j += 1) out[j] = Math.log(p[j]! / sp / (q[j]! / sq));
-  return out;
-}
-
-const scaled = (f: SparseFeatures, r: Float32Array): SparseFeatures => ({ indices: f.indices, values: Float32Array.from(f.values, (v, k) => v * r[f.indices[k]!]!) });
-
 /** In-distribution test ROC-AUC per source that holds both labels (all-shippable model), mean. */
 function testAuc(examples: readonly Example[], head: HeadId, score: (i: number) => number): number {
   const sources = [...new Set(examples.filter((e) => e.shippable && e.labels[head] === 1).map((e) => e.source))];
@@ -122,7 +94,26 @@ function main(): void {
   const t0 = Date.now();
 
   const examples = loadExamples(name);
-  const feats = featurizeAll(examples, config.buckets);
+  // lex / lextox / <set>+<v>: variant base / v on lexicon-augmented features.
+  const LEX_SETS: Readonly<Record<string, LexiconSet>> = { lex: 'toxicity+harm', lextox: 'toxicity' };
+  const lexSetOf = (variant: string): string | undefined => Object.keys(LEX_SETS).find((k) => variant === k || variant.startsWith(`${k}+`));
+  const usedSets = [...new Set(variants.map(lexSetOf).filter((k): k is string => k !== undefined))];
+  let feats: readonly ExampleFeatures[];
+  const lexFeats = new Map<string, ExampleFeatures[]>(usedSets.map((k) => [k, []]));
+  if (usedSets.length > 0) {
+    // One textViews pass gives every feature set (the lexicon features are appended to the same views).
+    const plainAll: ExampleFeatures[] = [];
+    for (const e of examples) {
+      const views = textViews(e.text, { buckets: config.buckets });
+      const plain = views.map((v) => v.features);
+      plainAll.push({ whole: plain[0]!, views: plain });
+      for (const k of usedSets) {
+        const lex = views.map((v) => appendLexiconFeatures(v.features, v.normalized, { buckets: config.buckets, lexicon: LEX_SETS[k] }));
+        lexFeats.get(k)!.push({ whole: lex[0]!, views: lex });
+      }
+    }
+    feats = plainAll;
+  } else feats = featurizeAll(examples, config.buckets);
   const stripped = variants.includes('strip')
     ? examples.map((e) => {
         const views = textViews(stripStyle(e.text), { buckets: config.buckets }).map((v) => v.features);
@@ -132,16 +123,35 @@ function main(): void {
   out(`loaded + featurised ${examples.length} rows in ${((Date.now() - t0) / 1000).toFixed(0)} s; variants ${variants.join(', ')}; halves ${halves}; seed ${seed}; trainer seed ${config.seed}`);
   const heads = HEADS[name] as readonly HeadId[];
 
-  /** One variant's head trained without `held` (undefined: all shippable training rows), calibrated on the remaining validation rows. */
+  const innerOf = (variant: string): string => {
+    const k = lexSetOf(variant);
+    return k === undefined ? variant : variant === k ? 'base' : variant.slice(k.length + 1);
+  };
+  const featsOf = (variant: string): readonly ExampleFeatures[] => {
+    const k = lexSetOf(variant);
+    return k !== undefined ? lexFeats.get(k)! : variant === 'strip' ? stripped : feats;
+  };
+  // Memoised: mix-<v> retrains base and v, which other variants of the same run already trained.
+  const cache = new Map<string, Scorer>();
   const fit = (variant: string, head: HeadId, held: string | undefined): Scorer => {
-    const F = variant === 'strip' ? stripped : feats;
+    const key = `${variant}|${head}|${held ?? ''}`;
+    let s = cache.get(key);
+    if (!s) {
+      const k = lexSetOf(variant);
+      s = fitOn(innerOf(variant), featsOf(variant), k === undefined ? '' : `${k}+`, head, held);
+      cache.set(key, s);
+    }
+    return s;
+  };
+  /** One variant's head trained without `held` (undefined: all shippable training rows), calibrated on the remaining validation rows. */
+  const fitOn = (variant: string, F: readonly ExampleFeatures[], prefix: string, head: HeadId, held: string | undefined): Scorer => {
     const keep = (drop: ReadonlySet<string>) => (e: Example): boolean => e.shippable && e.split === 'train' && e.source !== held && !drop.has(e.source);
     const real = losoSources(head, examples).filter((s) => s !== held);
     let trained: TrainedHead;
     if (variant.startsWith('mix-')) {
       // mix-<variant>: the weight average of the base head and that variant's head (one linear model).
-      const other = fit(variant.slice(4), head, held).head;
-      const base = fit('base', head, held).head;
+      const other = fit(prefix + variant.slice(4), head, held).head;
+      const base = fit(prefix === '' ? 'base' : prefix.slice(0, -1), head, held).head;
       trained = average([base, other]);
     } else if (variant === 'base' || variant === 'strip') trained = trainLogistic(rowsFor(head, examples, F, keep(new Set())), config, head);
     else if (variant.startsWith('nb')) {
@@ -152,8 +162,7 @@ function main(): void {
       const raw = nbRatio(rows, config.buckets, opts.a ?? nbAlpha, variant.includes('-src'));
       const power = opts.g ?? 1;
       const r = power === 1 ? raw : Float32Array.from(raw, (x) => Math.sign(x) * Math.pow(Math.abs(x), power));
-      const t = trainLogistic(rows.map((x) => ({ ...x, features: scaled(x.features, r) })), config, head);
-      trained = { weights: Float32Array.from(t.weights, (w, j) => w * r[j]!), bias: t.bias };
+      trained = trainNbScaled(rows, r, config, head);
     } else {
       let drops: Set<string>[];
       if (variant === 'soup-loo') drops = real.map((t) => new Set([t]));
@@ -176,7 +185,6 @@ function main(): void {
     return { head: trained, a, b, evidence };
   };
   const prob = (s: Scorer, f: ExampleFeatures): number => sigmoid(s.a * viewMargin(s.head, f, 1, s.evidence) + s.b);
-  const featsOf = (variant: string): readonly ExampleFeatures[] => (variant === 'strip' ? stripped : feats);
 
   const tasks: Array<{ task: string; heads: readonly HeadId[] }> = heads.map((h) => ({ task: h, heads: [h] }));
   if (name === 'intent') tasks.push({ task: 'attack (injection ∪ jailbreak)', heads: ATTACK });
@@ -186,6 +194,7 @@ function main(): void {
   const rowsOut: string[] = [];
   for (const source of sources) {
     const ts = Date.now();
+    cache.clear(); // a fold's heads are never reused by another fold
     const needed = heads.filter((h) => losoSources(h, examples).includes(source));
     const fits = new Map<string, Map<HeadId, Scorer>>(variants.map((v) => [v, new Map(needed.map((h) => [h, fit(v, h, source)]))]));
     for (const { task, heads: hs } of tasks) {
@@ -220,7 +229,9 @@ function main(): void {
   out(`\n## ${name}: in distribution (trained on all shippable training rows)\n`);
   const short = (v: string): { en: ExampleFeatures[]; zh: ExampleFeatures[] } => {
     const f = (t: string): ExampleFeatures => {
-      const views = textViews(v === 'strip' ? stripStyle(t) : t, { buckets: config.buckets }).map((x) => x.features);
+      const views = textViews(v === 'strip' ? stripStyle(t) : t, { buckets: config.buckets }).map((x) =>
+        appendLexiconFeatures(x.features, x.normalized, { buckets: config.buckets, lexicon: LEX_SETS[lexSetOf(v) ?? ''] }),
+      );
       return { whole: views[0]!, views };
     };
     return { en: SHORT_BENIGN_EN.map(f), zh: SHORT_BENIGN_ZH.map(f) };
@@ -236,11 +247,15 @@ function main(): void {
     for (const h of heads) {
       const sc = full.get(h)!;
       const val = indicesFor(h, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && !THRESHOLD_EXCLUDED_SOURCES.has(e.source));
-      const t = bestF1Threshold(val.map((i) => prob(sc, F[i]!)), val.map((i) => examples[i]!.labels[h]!), MAX_VALIDATION_FPR[h] ?? 1);
-      const flagged = (xs: readonly ExampleFeatures[]): number => xs.filter((x) => prob(sc, x) >= t).length;
+      // As the pipeline picks them (global, and per language never below it); the short utterances are judged at their language's.
+      const op = operatingPoints(val.map((i) => prob(sc, F[i]!)), val.map((i) => examples[i]!.labels[h]!), val.map((i) => examples[i]!.lang), MAX_VALIDATION_FPR[h] ?? 1);
+      const t = op.threshold;
+      const flagged = (xs: readonly ExampleFeatures[], at = t): number => xs.filter((x) => prob(sc, x) >= at).length;
+      const en = op.thresholds.en ?? t;
+      const zh = op.thresholds.zh ?? t;
       const evalOnly = [...new Set(examples.filter((e) => !e.shippable && e.labels[h] === 1).map((e) => e.source))].sort();
       const eo = evaluateHead(h, examples, (i) => prob(sc, F[i]!), t, (e) => !e.shippable, evalOnly).map((m) => `${m.source} ${m.lang} ${m.rocAuc.toFixed(3)}`);
-      parts.push(`${h} test ROC-AUC mean ${testAuc(examples, h, (i) => prob(sc, F[i]!)).toFixed(4)}; eval-only ROC-AUC ${eo.join(', ')}; short benign flagged at ${t.toFixed(3)}: EN ${flagged(s.en)}/${s.en.length}, ZH ${flagged(s.zh)}/${s.zh.length}`);
+      parts.push(`${h} test ROC-AUC mean ${testAuc(examples, h, (i) => prob(sc, F[i]!)).toFixed(4)}; eval-only ROC-AUC ${eo.join(', ')}; short benign flagged at ${t.toFixed(3)}: EN ${flagged(s.en)}/${s.en.length}, ZH ${flagged(s.zh)}/${s.zh.length}; at en ${en.toFixed(3)} / zh ${zh.toFixed(3)}: EN ${flagged(s.en, en)}, ZH ${flagged(s.zh, zh)}`);
     }
     out(`- ${v}: ${parts.join('; ')}`);
   }

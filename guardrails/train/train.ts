@@ -61,7 +61,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
   const examples = loadExamples(name);
   log(`${name}: ${examples.length} examples loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const t1 = performance.now();
-  const feats = featurizeAll(examples, config.buckets);
+  const feats = featurizeAll(examples, config.buckets, config.lexicon?.[name]);
   log(`${name}: featurised in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   const t2 = performance.now();
   const model = buildModel(name, examples, feats, config);
