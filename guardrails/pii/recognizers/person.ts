@@ -686,6 +686,50 @@ const TITLES = new Set(EN_TITLES);
 
 /** a-z or an apostrophe: what a cue word keeps of its edges. */
 const isCueLetter = (c: number) => (c >= 97 && c <= 122) || c === 39;
+/**
+ * The last word of every title and cue phrase. Each of trailingPhrases' phrases ends with the nearest non-empty word
+ * before the run (a phrase is its words joined by spaces, nearest last, and a word holds no space), so a phrase can be
+ * a title or a cue only if that word is one of these: most runs' word is not, and their phrases are not built.
+ */
+const CUE_LAST_WORDS = new Set([...TITLES, ...EN_STRONG_CUES, ...EN_WEAK_CUES].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+const CUE_WEAK = 1;
+const CUE_STRONG = 2;
+const CUE_TITLE = 3;
+/**
+ * What the words before a run say: a title (phrases[0] is one), a strong cue, a weak cue (any of the last one, two,
+ * three words), or nothing (0). `allPhrases` (tests) builds the phrases for every run, as before speed round 14;
+ * otherwise only where the nearest word ends some title or cue.
+ */
+export function cueBefore(before: string, allPhrases = false): number {
+  if (!allPhrases && !CUE_LAST_WORDS.has(nearestCueWord(before))) return 0;
+  const phrases = trailingPhrases(before);
+  if (TITLES.has(phrases[0] ?? '')) return CUE_TITLE;
+  if (anyIn(EN_STRONG_CUES, phrases)) return CUE_STRONG;
+  return anyIn(EN_WEAK_CUES, phrases) ? CUE_WEAK : 0;
+}
+
+/** The first non-empty word trailingPhrases(before) would take (at most three words back), or '' (no allocation beyond it). */
+export function nearestCueWord(before: string): string {
+  let end = before.length;
+  while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    let space = end - 1;
+    while (space >= 0) {
+      const c = before.charCodeAt(space);
+      if (c === 32 || c === 10 || c === 9) break;
+      space--;
+    }
+    const raw = before.slice(space + 1, end).toLowerCase();
+    let from = 0;
+    let to = raw.length;
+    while (from < to && !isCueLetter(raw.charCodeAt(from))) from++;
+    while (to > from && !isCueLetter(raw.charCodeAt(to - 1))) to--;
+    if (to > from) return from === 0 && to === raw.length ? raw : raw.slice(from, to);
+    end = space;
+    while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  }
+  return '';
+}
 /** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
 function trailingPhrases(before: string): string[] {
   const out: string[] = [];
@@ -785,15 +829,9 @@ function englishNames(text: string): Candidate[] {
     for (let k = t0 + 1; k < tokens.length && !surname; k++) surname = EN_SURNAMES.has(lower[k]!);
     if (surname) score += 0.2;
     if (count >= 2) score += 0.15;
-    const phrases = trailingPhrases(before);
-    let strong = false;
-    if (TITLES.has(phrases[0] ?? '')) {
-      score += 0.45;
-      strong = true;
-    } else if (anyIn(EN_STRONG_CUES, phrases)) {
-      score += 0.4;
-      strong = true;
-    } else if (anyIn(EN_WEAK_CUES, phrases)) score += 0.2;
+    const cue = cueBefore(before);
+    const strong = cue >= CUE_STRONG;
+    score += cue === CUE_TITLE ? 0.45 : cue === CUE_STRONG ? 0.4 : cue === CUE_WEAK ? 0.2 : 0;
     if (EN_PERSON_VERB.test(text.slice(runEnd, runEnd + 12))) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
     if (!strong && count === 1 && !EN_FIRST_NAMES.has(first) && atSentenceStart(before, start)) score -= 0.1;
