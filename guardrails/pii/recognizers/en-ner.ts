@@ -58,7 +58,7 @@ export const enNerRecognizer: Recognizer = {
       // Below both thresholds it may end with (its own, or ORGANIZATION's after the legal-form check): dropped
       // before the slice and split below (most tagged spans end here).
       if (s.margin < EN_NER_MIN_MARGIN[s.type] && (s.type !== 'PERSON' || s.margin < EN_NER_MIN_MARGIN.ORGANIZATION)) continue;
-      const lastWord = text.slice(s.start, s.end).split(/\s+/).pop()!;
+      const lastWord = lastWordOf(text, s.start, s.end);
       // "Smith Biotech Group" tagged as a person is still an organisation: the legal form decides.
       if (s.type === 'PERSON' && s.end - s.start > lastWord.length && ORG_WORDS.has(lastWord)) s.type = 'ORGANIZATION';
       if (s.margin < EN_NER_MIN_MARGIN[s.type]) continue;
@@ -79,6 +79,17 @@ export const enNerRecognizer: Recognizer = {
     return out;
   },
 };
+
+/**
+ * `text.slice(start, end).split(/\s+/).pop()` without the slice and the regex split: the characters after the last
+ * \s character of the span (isSpaceCode is \s), '' when the span ends with one. Compared in
+ * test/unit/pii/ner-last-word.test.ts.
+ */
+export function lastWordOf(text: string, start: number, end: number): string {
+  let k = end;
+  while (k > start && !isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return text.slice(k, end);
+}
 
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 0xc0 || c === 39 || c === 45;
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
