@@ -26,7 +26,20 @@ const isCjk = (code: number) => code >= 0x3000 && code <= 0x9fff;
 const isHandleEdge = (c: number) => c === 64 || c === 47 || c === 95 || c === 35 || c === 61 || c === 92;
 /** Latin, Greek or Cyrillic capital: without one there is nothing to tag (CJK-only text skips the tagger). */
 const ALPHABETIC_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f]/;
-const AFTER_NUMBER = /\d[\s,]{0,2}$/;
+export const AFTER_NUMBER = /\d[\s,]{0,2}$/;
+/**
+ * AFTER_NUMBER on the 8 characters before `start`, by codes: a digit, then at most two \s or `,` characters, right
+ * before `start` (no slice, no regex; compared in test/unit/pii/ner-last-word.test.ts).
+ */
+export function numberJustBefore(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 8);
+  for (let j = start - 1, k = 0; k <= 2 && j >= lo; k++, j--) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+    if (c !== 44 && !isSpaceCode(c)) return false;
+  }
+  return false;
+}
 /**
  * Whether a span starting at `start` of a text holding CJK could pass the checks below (a necessary condition):
  * not glued to CJK on its left, not right after a handle edge. The tagger skips stretches where no span could
@@ -69,7 +82,7 @@ export const enNerRecognizer: Recognizer = {
       // Handles, URL paths and identifiers (@Norman_小牛, t.cn/RPiyosl, user_Name) are not prose names.
       if (isHandleEdge(codeAt(text, s.start - 1)) || isHandleEdge(codeAt(text, s.end))) continue;
       // "5586 Þórunnarstræti", "04862 Victor Hugo u. 49": a name right after a house number is a street.
-      if (AFTER_NUMBER.test(text.slice(Math.max(0, s.start - 8), s.start))) continue;
+      if (numberJustBefore(text, s.start)) continue;
       // Host names (www.ArtistMovie.se, mail.Example.com): a word joined to a dot and a letter on either side.
       if ((codeAt(text, s.start - 1) === 46 && isAsciiLetter(codeAt(text, s.start - 2))) || (codeAt(text, s.end) === 46 && isAsciiLetter(codeAt(text, s.end + 1)))) continue;
       // Same property set and order as the rule recognizers' candidates (one object shape in the detector's loops).

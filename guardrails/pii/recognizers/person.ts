@@ -760,9 +760,21 @@ function trailingPhrases(before: string): string[] {
 }
 
 /** Verbs that typically follow a person as subject. */
-const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed|shouted|speaks|speak|spoke|explained|claims|claimed|believes|believed|agreed|smiled|laughed|cried)\b)/;
+export const EN_PERSON_VERB = /^(?:'s\b|\s(?:lives|lived|said|says|told|wrote|writes|listed|had given|went|called|asked|replied|answered|works|worked|invested|spent|moved|married|founded|joined|died|born|thinks|thought|wants|wanted|needs|needed|shouted|speaks|speak|spoke|explained|claims|claimed|believes|believed|agreed|smiled|laughed|cried)\b)/;
 /** A capitalised run ending in a street word is a street (Diakou Street, Herceg Gateway St), not a person. */
 const STREET_WORDS = new Set(['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'way', 'place', 'pl', 'terrace', 'square', 'sq', 'highway', 'parkway', 'circle', 'trail', 'crescent', 'close', 'row', 'alley', 'plaza', 'gardens', 'parks', 'park', 'pass', 'gateway', 'bridge', 'hill', 'ridge', 'view', 'walk', 'quay', 'wharf', 'mews', 'green', 'heights', 'village', 'port', 'harbour', 'harbor', 'island', 'islands', 'mountain', 'river', 'lake', 'valley', 'county', 'city', 'town']);
+/**
+ * EN_PERSON_VERB at one position of the text itself, sticky, instead of on a 12-character slice: its longest
+ * alternative is 10 characters, so the character its final \b reads is inside such a slice too (the same answer;
+ * compared in test/unit/pii/person-after-run.test.ts).
+ */
+const EN_PERSON_VERB_AT = new RegExp(EN_PERSON_VERB.source.slice(1), 'y');
+export function personVerbAt(text: string, at: number): boolean {
+  EN_PERSON_VERB_AT.lastIndex = at;
+  return EN_PERSON_VERB_AT.test(text);
+}
+/** `word.replace(/\.$/, '')` without a regex. */
+export const withoutFinalDot = (word: string): string => (word.endsWith('.') ? word.slice(0, -1) : word);
 const ORG_SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '').toLowerCase()));
 const PLACE_SET = new Set(EN_PLACES.map((p) => p.toLowerCase()));
 
@@ -815,7 +827,7 @@ function englishNames(text: string): Candidate[] {
     if (ORG_SUFFIX_SET.has(last) || STREET_WORDS.has(last)) return;
     // "Ibrahim Design LLC": the run is the name part of an organisation.
     const nextWord = wordAfter(text, runEnd);
-    if (nextWord !== undefined && ORG_SUFFIX_SET.has(nextWord.replace(/\.$/, '').toLowerCase())) return;
+    if (nextWord !== undefined && ORG_SUFFIX_SET.has(withoutFinalDot(nextWord).toLowerCase())) return;
     // (Without dropped leading words the span is the run itself, already lower-cased.)
     if (PLACE_SET.has(t0 === 0 ? lowerRun : text.slice(start, runEnd).toLowerCase())) return;
     let allNotNames = true;
@@ -832,7 +844,7 @@ function englishNames(text: string): Candidate[] {
     const cue = cueBefore(before);
     const strong = cue >= CUE_STRONG;
     score += cue === CUE_TITLE ? 0.45 : cue === CUE_STRONG ? 0.4 : cue === CUE_WEAK ? 0.2 : 0;
-    if (EN_PERSON_VERB.test(text.slice(runEnd, runEnd + 12))) score += 0.2;
+    if (personVerbAt(text, runEnd)) score += 0.2;
     // A lone capitalised word at a sentence start is usually just a sentence start.
     if (!strong && count === 1 && !EN_FIRST_NAMES.has(first) && atSentenceStart(before, start)) score -= 0.1;
     out.push({ type: 'PERSON', start, end: runEnd, score: Math.max(0, Math.min(1, score)), validator: 'en-name', contextApplied: true });

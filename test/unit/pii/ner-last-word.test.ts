@@ -18,3 +18,23 @@ describe('en_ner lastWordOf', () => {
     }
   });
 });
+
+import { AFTER_NUMBER, numberJustBefore } from '../../../guardrails/pii/recognizers/en-ner.js';
+
+describe('en_ner numberJustBefore', () => {
+  it('equals AFTER_NUMBER on the 8 characters before the position', () => {
+    const rng = createRng(15);
+    const pieces = ['7', '12', ' ', ',', ', ', '\t', '\n', '\u00a0', '\u3000', 'a', 'Rue', '.', '-', '号', '  '];
+    let hits = 0;
+    for (let i = 0; i < 40_000; i++) {
+      let t = '';
+      const n = Math.floor(rng() * 8);
+      for (let k = 0; k < n; k++) t += pick(rng, pieces);
+      const start = Math.floor(rng() * (t.length + 1));
+      const expected = AFTER_NUMBER.test(t.slice(Math.max(0, start - 8), start));
+      if (expected) hits++;
+      expect(numberJustBefore(t, start), JSON.stringify([t, start])).toBe(expected);
+    }
+    expect(hits).toBeGreaterThan(5_000);
+  });
+});
