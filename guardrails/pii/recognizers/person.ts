@@ -804,6 +804,21 @@ function atSentenceStart(before: string, start: number): boolean {
 }
 const LIST_GAP = /^(?:,\s?|\s(?:and|&|or)\s|,\s(?:and|&|or)\s)$/;
 
+/**
+ * `s.split(' ')` by indexOf and slice: the same pieces (empty ones between two spaces included), about half the
+ * time of the runtime's split on these runs (test/unit/pii/person-after-run.test.ts compares the two).
+ */
+export function splitAtSpaces(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', from)) {
+    out.push(s.slice(from, at));
+    from = at + 1;
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
 function englishNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   forEachMatch(CAPITALISED_RUN, text, (m) => {
@@ -815,8 +830,8 @@ function englishNames(text: string): Candidate[] {
     const single = run.indexOf(' ') < 0;
     // Most runs are one word, most of those a sentence start or another non-name word: rejected without arrays.
     if (single && EN_NOT_NAMES.has(lowerRun)) return;
-    const tokens = single ? [run] : run.split(' ');
-    const lower = single ? [lowerRun] : lowerRun.split(' ');
+    const tokens = single ? [run] : splitAtSpaces(run);
+    const lower = single ? [lowerRun] : splitAtSpaces(lowerRun);
     // Drop leading non-name words ("Dear", "The", "Hi") and move the span start past them.
     let t0 = 0;
     let start = m.index;

@@ -29,3 +29,18 @@ describe('person: after the run', () => {
     for (const w of ['Inc.', 'Inc', '.', '..', '', 'a.b', 'Co.\n', 'St..']) expect(withoutFinalDot(w)).toBe(w.replace(/\.$/, ''));
   });
 });
+
+import { splitAtSpaces } from '../../../guardrails/pii/recognizers/person.js';
+
+describe('person: splitAtSpaces', () => {
+  it("equals split(' ')", () => {
+    const rng = createRng(18);
+    const pieces = ['Maria', 'Keller', 'O’Neil', 'de', ' ', '  ', '\t', '\u00a0', 'É', '.'];
+    for (let i = 0; i < 40_000; i++) {
+      let t = '';
+      const n = Math.floor(rng() * 7);
+      for (let k = 0; k < n; k++) t += pick(rng, pieces);
+      expect(splitAtSpaces(t), JSON.stringify(t)).toEqual(t.split(' '));
+    }
+  });
+});
