@@ -710,53 +710,51 @@ export function cueBefore(before: string, allPhrases = false): number {
 
 /** The first non-empty word trailingPhrases(before) would take (at most three words back), or '' (no allocation beyond it). */
 export function nearestCueWord(before: string): string {
-  let end = before.length;
-  while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  let end = endBeforeSpaces(before, before.length);
   for (let k = 0; k < 3 && end > 0; k++) {
-    let space = end - 1;
-    while (space >= 0) {
-      const c = before.charCodeAt(space);
-      if (c === 32 || c === 10 || c === 9) break;
-      space--;
-    }
-    const raw = before.slice(space + 1, end).toLowerCase();
-    let from = 0;
-    let to = raw.length;
-    while (from < to && !isCueLetter(raw.charCodeAt(from))) from++;
-    while (to > from && !isCueLetter(raw.charCodeAt(to - 1))) to--;
-    if (to > from) return from === 0 && to === raw.length ? raw : raw.slice(from, to);
-    end = space;
-    while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+    const space = spaceBefore(before, end);
+    const word = cueWord(before, space + 1, end);
+    if (word) return word;
+    end = endBeforeSpaces(before, space);
   }
   return '';
 }
 /** The last one, two and three lower-cased words before a position (punctuation stripped): cue lookups are Set hits. */
 function trailingPhrases(before: string): string[] {
   const out: string[] = [];
-  let end = before.length;
-  while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+  let end = endBeforeSpaces(before, before.length);
   let phrase = '';
   for (let k = 0; k < 3 && end > 0; k++) {
-    // The last space, newline or tab before `end` (one backward scan instead of three lastIndexOf).
-    let space = end - 1;
-    while (space >= 0) {
-      const c = before.charCodeAt(space);
-      if (c === 32 || c === 10 || c === 9) break;
-      space--;
-    }
-    // Lower-cased, without leading / trailing characters other than a-z and the apostrophe.
-    const raw = before.slice(space + 1, end).toLowerCase();
-    let from = 0;
-    let to = raw.length;
-    while (from < to && !isCueLetter(raw.charCodeAt(from))) from++;
-    while (to > from && !isCueLetter(raw.charCodeAt(to - 1))) to--;
-    const word = from === 0 && to === raw.length ? raw : raw.slice(from, to);
+    const space = spaceBefore(before, end);
+    const word = cueWord(before, space + 1, end);
     phrase = phrase ? `${word} ${phrase}` : word;
     out.push(phrase);
-    end = space;
-    while (end > 0 && before.charCodeAt(end - 1) <= 32) end--;
+    end = endBeforeSpaces(before, space);
   }
   return out;
+}
+function endBeforeSpaces(text: string, end: number): number {
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  return end;
+}
+/** The last space, newline or tab before `end`, or -1 (one backward scan instead of three lastIndexOf). */
+function spaceBefore(text: string, end: number): number {
+  let space = end - 1;
+  while (space >= 0) {
+    const c = text.charCodeAt(space);
+    if (c === 32 || c === 10 || c === 9) break;
+    space--;
+  }
+  return space;
+}
+/** text[from, to) lower-cased, without leading / trailing characters other than a-z and the apostrophe. */
+function cueWord(text: string, from: number, to: number): string {
+  const raw = text.slice(from, to).toLowerCase();
+  let a = 0;
+  let b = raw.length;
+  while (a < b && !isCueLetter(raw.charCodeAt(a))) a++;
+  while (b > a && !isCueLetter(raw.charCodeAt(b - 1))) b--;
+  return a === 0 && b === raw.length ? raw : raw.slice(a, b);
 }
 
 /** Verbs that typically follow a person as subject. */
