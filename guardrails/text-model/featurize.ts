@@ -11,6 +11,7 @@
  * Optionally (a model's `lexicon`), keyword-lexicon hits are appended after normalisation (appendLexiconFeatures).
  */
 import { normalizeForModel } from './evasion.js';
+import { float32Array, int32Array, uint16Array } from './slab.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { toxicityLexicon } from '../toxicity/lexicon.js';
 import { harmLexicon } from '../intent/harm-lexicon.js';
@@ -213,8 +214,8 @@ function toCountsSmall(n: number): FeatureCounts {
       slot = (slot + 1) & (SMALL_SLOTS - 1);
     }
   }
-  const indices = new Int32Array(unique);
-  const out = new Uint16Array(unique);
+  const indices = int32Array(unique);
+  const out = uint16Array(unique);
   for (let j = 0; j < unique; j += 1) {
     const slot = smallSlotOf[j]!;
     indices[j] = touched[j]!;
@@ -238,8 +239,8 @@ function toCounts(n: number, buckets: number): FeatureCounts {
 }
 
 function drain(counts: Uint16Array, unique: number): FeatureCounts {
-  const indices = new Int32Array(unique);
-  const out = new Uint16Array(unique);
+  const indices = int32Array(unique);
+  const out = uint16Array(unique);
   for (let j = 0; j < unique; j += 1) {
     const h = touched[j]!;
     indices[j] = h;
@@ -272,7 +273,7 @@ const SUBLINEAR = Float64Array.from({ length: 256 }, (_, k) => (k === 0 ? 0 : 1 
 /** Sublinear term frequency (1 + ln count), L2-normalised. */
 export function normalizeCounts(c: FeatureCounts): SparseFeatures {
   const n = c.indices.length;
-  const values = new Float32Array(n);
+  const values = float32Array(n);
   let sumSq = 0;
   for (let j = 0; j < n; j += 1) {
     const count = c.counts[j]!;
@@ -335,8 +336,8 @@ export function appendLexiconFeatures(f: SparseFeatures, normalized: string, con
   const hits = lexiconBuckets(normalized, config.buckets, config.lexicon);
   if (hits.length === 0) return f;
   const n = f.indices.length;
-  const indices = new Int32Array(n + hits.length);
-  const values = new Float32Array(n + hits.length);
+  const indices = int32Array(n + hits.length);
+  const values = float32Array(n + hits.length);
   indices.set(f.indices);
   values.set(f.values);
   let m = n;
