@@ -34,68 +34,111 @@ export interface TaggedSpan {
 /** I-X only continues B-X / I-X. */
 export const allowedAfter = (prev: number, tag: number) => !(tag > 0 && tag % 2 === 0 && prev !== tag && prev !== tag - 1);
 
+/** A key's top 16 bits, 1 for 0 (0 marks an empty slot); the slot index comes from the low bits. */
+const printOf = (key: number) => key >>> 16 || 1;
+
 /**
- * Feature hash → weights, open addressing over typed arrays (no per-lookup allocation, no string hashing).
- * Compact: a slot is the key and the index of its weights (one 8-byte pair), the weights are stored densely
- * in insertion order. ~280 KB instead of ~1 MB (a weight row per slot, mostly empty): in the full detector the
- * tagger's lookups competed for cache with the dictionaries of the other recognizers.
+ * Feature hash → weights, open addressing over typed arrays (no per-lookup allocation, no string hashing). Packed
+ * (the shipped weights): a slot is 16 bytes, the key and the row's TAGS_N weights as 12-bit indices into a palette
+ * of the distinct float32 values (3 331 in en-ner.weights.json: the JSON holds three decimals), and a probe walks a
+ * 32 KB array of 16-bit prints of the keys first. A known key reads a print and one line of the 256 KB slots, an
+ * unknown one (a quarter of the probes) only prints, where the earlier layout (8-byte key/row slots, 128 KB, then
+ * 28-byte rows elsewhere, 228 KB) read a slot line for both and then one or two row lines: on this host those
+ * loads were the tagger's costliest lines (speed round 15). Wide (more than 4 096 distinct values, e.g. the
+ * unrounded weights of `train.ts --dev`): the key and the float32 bits of the weights, 1 + TAGS_N words a slot.
+ * Either way a weight reads back as the same float32 as before, so the sums (and findings) are the same.
  */
 export class WeightTable {
-  /** [key, row + 1] per slot; key 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly values: Float32Array;
-  private readonly mask: number;
+  /** Per slot `stride` words: the key (0: empty slot), then the weights (palette indices or float32 bits). */
+  readonly slots: Int32Array;
+  /**
+   * Per slot the key's top 16 bits (printOf; 0: empty slot), 32 KB: a probe walks this array and reads a slot's key
+   * only where the print matches, so an unknown key (a quarter of the probes, most of them words not seen in
+   * training) is settled without touching the 256 KB slots.
+   */
+  readonly prints: Uint16Array;
+  /** Packed: the distinct float32 weights. */
+  readonly palette: Float32Array;
+  readonly packed: boolean;
+  readonly stride: number;
+  readonly mask: number;
+  /** Wide: the slots' words read as float32. */
+  private readonly floats: Float32Array;
 
-  constructor(entries: Iterable<[number, ArrayLike<number>]>, size: number) {
+  /** `wide`: float32 slots whatever the palette's size (tests compare the packed decoding with it). */
+  constructor(entries: Iterable<[number, ArrayLike<number>]>, size: number, options: { wide?: boolean } = {}) {
+    // A repeated key keeps its last weights (as the row-per-key layout overwrote them).
+    const rows = new Map<number, ArrayLike<number>>();
+    for (const [key, w] of entries) rows.set(key, w);
+    if (rows.size > Math.max(1, size)) throw new Error('pii ner: more weight rows than the table was sized for');
+    // Distinct float32 values by bit pattern (so -0 stays -0).
+    const f32 = new Float32Array(1);
+    const bits = new Int32Array(f32.buffer);
+    const index = new Map<number, number>();
+    const values: number[] = [];
+    for (const w of rows.values())
+      for (let t = 0; t < TAGS_N; t++) {
+        f32[0] = w[t]!;
+        if (!index.has(bits[0]!)) {
+          index.set(bits[0]!, values.length);
+          values.push(f32[0]!);
+        }
+      }
+    this.packed = TAGS_N === 7 && values.length <= 4096 && options.wide !== true;
+    this.stride = this.packed ? 4 : 1 + TAGS_N;
+    this.palette = Float32Array.from(this.packed ? values : []);
     let capacity = 1024;
     while (capacity < size * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
-    this.values = new Float32Array(Math.max(1, size) * TAGS_N);
     this.mask = capacity - 1;
-    let rows = 0;
-    for (const [key, w] of entries) {
+    this.slots = new Int32Array(capacity * this.stride);
+    this.prints = new Uint16Array(capacity);
+    this.floats = new Float32Array(this.slots.buffer);
+    for (const [key, w] of rows) {
       let slot = key & this.mask;
-      while (this.slots[slot * 2] !== 0 && this.slots[slot * 2] !== key) slot = (slot + 1) & this.mask;
-      let row = this.slots[slot * 2 + 1]! - 1;
-      if (row < 0) {
-        row = rows++;
-        if ((row + 1) * TAGS_N > this.values.length) throw new Error('pii ner: more weight rows than the table was sized for');
-        this.slots[slot * 2] = key;
-        this.slots[slot * 2 + 1] = row + 1;
-      }
-      for (let k = 0; k < TAGS_N; k++) this.values[row * TAGS_N + k] = w[k]!;
+      while (this.prints[slot] !== 0) slot = (slot + 1) & this.mask;
+      const b = slot * this.stride;
+      this.slots[b] = key;
+      this.prints[slot] = printOf(key);
+      if (this.packed) {
+        const p = (t: number) => {
+          f32[0] = w[t]!;
+          return index.get(bits[0]!)!;
+        };
+        // Indices 0–5 in the low 24 bits of words 1–3 (two each), index 6 split over the top bytes of words 1 and 2.
+        this.slots[b + 1] = p(0) | (p(1) << 12) | ((p(6) & 0xff) << 24);
+        this.slots[b + 2] = p(2) | (p(3) << 12) | ((p(6) >>> 8) << 24);
+        this.slots[b + 3] = p(4) | (p(5) << 12);
+      } else for (let t = 0; t < TAGS_N; t++) this.floats[b + 1 + t] = w[t]!;
     }
   }
 
-  /** The weights, row after row (`rowOf` gives a key's row start). */
-  get weights(): Float32Array {
-    return this.values;
-  }
-
-  /** Index in `weights` of the first of `key`'s TAGS_N weights, or -1 when the key is unknown. */
-  rowOf(key: number): number {
+  /** Index in `slots` of `key`'s slot, or -1 when the key is unknown. */
+  slotOf(key: number): number {
+    const prints = this.prints;
+    const print = printOf(key);
     let slot = key & this.mask;
     for (;;) {
-      const k = this.slots[slot * 2]!;
-      if (k === 0) return -1;
-      if (k === key) return (this.slots[slot * 2 + 1]! - 1) * TAGS_N;
+      const p = prints[slot]!;
+      if (p === print) {
+        if (this.slots[slot * this.stride] === key) return slot * this.stride;
+      } else if (p === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Weight t of the row in slot b (from slotOf). */
+  weightAt(b: number, t: number): number {
+    if (!this.packed) return this.floats[b + 1 + t]!;
+    const s = this.slots;
+    const i = t === 6 ? (s[b + 1]! >>> 24) | ((s[b + 2]! >>> 24) << 8) : (s[b + 1 + (t >> 1)]! >>> ((t & 1) * 12)) & 0xfff;
+    return this.palette[i]!;
   }
 
   /** Adds the weights of `key` (if known) to `scores`. */
   addTo(key: number, scores: Float64Array): void {
-    let slot = key & this.mask;
-    for (;;) {
-      const k = this.slots[slot * 2]!;
-      if (k === 0) return;
-      if (k === key) {
-        const base = (this.slots[slot * 2 + 1]! - 1) * TAGS_N;
-        for (let t = 0; t < TAGS_N; t++) scores[t]! += this.values[base + t]!;
-        return;
-      }
-      slot = (slot + 1) & this.mask;
-    }
+    const b = this.slotOf(key);
+    if (b < 0) return;
+    for (let t = 0; t < TAGS_N; t++) scores[t]! += this.weightAt(b, t);
   }
 }
 
@@ -205,11 +248,12 @@ export class NerModel {
   private decide(tokens: Tokens, i: number, prev: number): boolean {
     const s = this.scores;
     tokens.features(i, prev, this.features);
-    if (TAGS_N === 7) {
+    const table = this.weights;
+    if (TAGS_N === 7 && table.packed) {
       // The current tag set: the seven sums in locals (registers) rather than read and written back in the scores
       // array for each of the FEATURES_N rows; same additions in the same order, so the same doubles.
-      const table = this.weights;
-      const w = table.weights;
+      const slots = table.slots;
+      const palette = table.palette;
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -218,15 +262,18 @@ export class NerModel {
       let s5 = 0;
       let s6 = 0;
       for (let f = 0; f < FEATURES_N; f++) {
-        const r = table.rowOf(this.features[f]!);
-        if (r < 0) continue;
-        s0 += w[r]!;
-        s1 += w[r + 1]!;
-        s2 += w[r + 2]!;
-        s3 += w[r + 3]!;
-        s4 += w[r + 4]!;
-        s5 += w[r + 5]!;
-        s6 += w[r + 6]!;
+        const b = table.slotOf(this.features[f]!);
+        if (b < 0) continue;
+        const w1 = slots[b + 1]!;
+        const w2 = slots[b + 2]!;
+        const w3 = slots[b + 3]!;
+        s0 += palette[w1 & 0xfff]!;
+        s1 += palette[(w1 >>> 12) & 0xfff]!;
+        s2 += palette[w2 & 0xfff]!;
+        s3 += palette[(w2 >>> 12) & 0xfff]!;
+        s4 += palette[w3 & 0xfff]!;
+        s5 += palette[(w3 >>> 12) & 0xfff]!;
+        s6 += palette[(w1 >>> 24) | ((w2 >>> 24) << 8)]!;
       }
       s[0] = s0;
       s[1] = s1;
@@ -237,7 +284,7 @@ export class NerModel {
       s[6] = s6;
     } else {
       s.fill(0);
-      for (let f = 0; f < FEATURES_N; f++) this.weights.addTo(this.features[f]!, s);
+      for (let f = 0; f < FEATURES_N; f++) table.addTo(this.features[f]!, s);
     }
     let best = 0;
     for (let k = 1; k < TAGS_N; k++) if (allowedAfter(prev, k) && s[k]! > s[best]!) best = k;
