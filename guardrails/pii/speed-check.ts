@@ -16,7 +16,8 @@
  *
  * REC=person,address limits both sides to those recognizers; REPS=k times k passes per measurement; TEXTS=zh
  * limits `same`, `ab` and `procs` to the Chinese records (Weibo NER and the generator's ZH rows), TEXTS=gen-zh to
- * the generator's ZH rows (the digit-heavy chats, forms and logs). Timing is
+ * the generator's ZH rows (the digit-heavy chats, forms and logs), TEXTS=en to the English records (the bench's
+ * presidio rows and the generator's EN rows: the name/place/organisation path's heaviest text). Timing is
  * process CPU time: on a shared host only paired ratios mean anything. `ab` times both detectors in one process,
  * alternating which goes first in each round; the module loaded second still came out 5–9 % faster or slower
  * than the first in A/A runs (two copies of one checkout), so `ab` runs that twice, once per load order, and
@@ -54,6 +55,11 @@ const LOADER = process.env.LOADER ?? 'tsx';
 
 function records(): string[] {
   if (process.env.TEXTS === 'gen-zh') return benchCorpora().generatedZh!;
+  if (process.env.TEXTS === 'en') {
+    // The English records only: the bench's presidio rows and the generator's EN rows.
+    const { presidio, generatedEn } = benchCorpora();
+    return [...presidio!, ...generatedEn!];
+  }
   if (process.env.TEXTS === 'zh') {
     // The Chinese records only: Weibo NER and the generator's ZH rows.
     const { weibo, generatedZh } = benchCorpora();
