@@ -32,6 +32,9 @@ import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
+import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
+import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
+import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
@@ -246,6 +249,19 @@ export const GENERATED_MIX = {
   zhComments: { count: 6000, weight: 1, docShare: 0.25 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
   rolePlayInstructions: { count: 3000, weight: 1 },
+  /**
+   * Measured 2026-11-29 (tenth session) and not in the mix (count 0; MODEL_CARD.md "Known weaknesses"): intellectual-property
+   * requests with safe contrasts (datasets/classifiers/ip-requests.ts; harmful head only, no validation rows) lift HarmBench
+   * LOSO 0.906 → 0.936–0.945, but XSafety scenarios fall and the harmful head's threshold drops (short Chinese utterances flagged 0 → 2–3 of 123).
+   */
+  ipRequests: { count: 0, weight: 1, safeShare: 0.65 },
+  /**
+   * Short Chinese role-play instructions (datasets/classifiers/zh-short-roleplay.ts), measured and not in the mix: attacks
+   * alone jailbreak LOSO mean +0.007 / +0.010 (the noise level); with their benign-role twins XSafety ZH 0.809 → 0.767.
+   */
+  zhShortRolePlays: { count: 0, weight: 1, benignShare: 0 },
+  /** First-person situations with an unsafe or a constructive aim (datasets/classifiers/scenarios.ts), measured and not in the mix: no LOSO gain. */
+  scenarios: { count: 0, weight: 1, safeShare: 0.5 },
 } as const;
 
 function hashFraction(key: string): number {
@@ -296,6 +312,10 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-zh-comments', m.zhComments.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
+    ['sealgate-ip-requests', m.ipRequests.weight],
+    ['sealgate-zh-short-roleplay', m.zhShortRolePlays.weight],
+    ['sealgate-zh-short-roleplay-twins', m.zhShortRolePlays.weight],
+    ['sealgate-scenarios', m.scenarios.weight],
   ]);
   if (model === 'toxicity') {
     return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare)], weight };
@@ -325,6 +345,9 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
       ...promptLeaks(21, m.promptLeaks.count),
       ...benignSystemPrompts(22, m.benignSystemPrompts.count),
+      ...ipRequests(25, m.ipRequests.count, m.ipRequests.safeShare),
+      ...zhShortRolePlays(26, m.zhShortRolePlays.count, m.zhShortRolePlays.benignShare),
+      ...scenarios(27, m.scenarios.count, m.scenarios.safeShare),
       // Abuse is toxicity, not intent: negatives for every intent head.
       ...abusiveMessages(14, 1200),
     ],
@@ -344,7 +367,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios']);
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };

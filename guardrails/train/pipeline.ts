@@ -32,9 +32,10 @@ export const THRESHOLD_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgat
  * Generated sources kept out of validation altogether (neither calibration nor thresholds; their validation-split rows
  * are simply unused): templated safe / harmful pairs are easier than real prompts and, calibrated on, moved the harmful
  * head's operating point further (short benign FPR EN 5/129 with them vs 2/129 without, measured before the security-education family).
- * The everyday questions are the same kind of templated pairs.
+ * The everyday questions are the same kind of templated pairs, and so are the sources measured on 2026-11-29 and not in
+ * the mix (intellectual-property requests, short Chinese role-plays and their twins, first-person scenarios).
  */
-export const VALIDATION_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions']);
+export const VALIDATION_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-zh-short-roleplay', 'sealgate-zh-short-roleplay-twins', 'sealgate-scenarios']);
 
 export interface BuiltModel {
   manifest: ModelManifest;

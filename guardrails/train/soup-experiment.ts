@@ -15,6 +15,10 @@
  *   lex         the shipped pipeline on features with keyword-lexicon hits (toxicity and harm lexicons) appended to every view
  *               (featurize.ts appendLexiconFeatures); lextox the same with the toxicity lexicon alone;
  *   lex+<v>     variant v on those features (e.g. lex+mix-nb-a10: both averaged heads trained on them); lextox+<v> likewise;
+ *   old         data experiments (--new source,...): the base pipeline trained and calibrated without those generated
+ *               sources, against base with them, from the same loaded examples; the new sources' rows are left out of
+ *               every evaluation (LOSO negatives, benign recall) for every variant, so both are scored on the same rows;
+ *               drop<k> leaves out only the k-th --new source (its share of the change);
  *   nb          NBSVM-style scaling (Wang & Manning 2012): each hash bucket's value × its log-count ratio
  *               r = log((p / ‖p‖₁) / (q / ‖q‖₁)), p = α + presence counts in positive training rows of the fold, q the
  *               same for negatives; trained on the scaled features; r folds into the weights (w∘r), so inference is
@@ -23,7 +27,7 @@
  * head's leave-one-source-out sources (positive-bearing shippable shared sources); generated and benign-only
  * sources are kept in every member.
  *
- *   nice -n 19 npx tsx guardrails/train/soup-experiment.ts --model toxicity|intent [--variants base,soup-loo,...] [--halves 6] [--seed 1] [--skip source,...] [--no-full] [--trainer-seed 7]
+ *   nice -n 19 npx tsx guardrails/train/soup-experiment.ts --model toxicity|intent [--variants base,soup-loo,...] [--halves 6] [--seed 1] [--skip source,...] [--no-full] [--trainer-seed 7] [--new sealgate-x,...]
  */
 import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/short-utterances.js';
 import { createRng } from '../../datasets/classifiers/rng.js';
@@ -91,6 +95,15 @@ function main(): void {
   const seed = Number(arg('--seed') ?? '1');
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(arg('--trainer-seed') ? { seed: Number(arg('--trainer-seed')) } : {}) };
   const out = (s: string): void => void process.stdout.write(`${s}\n`);
+  const newSources: ReadonlySet<string> = new Set((arg('--new') ?? '').split(',').filter(Boolean));
+  // Rows of the new generated sources are never evaluated on (the variant that trained on their templates would profit).
+  const labelOf = (hs: readonly HeadId[]) => {
+    const l = taskLabel(hs);
+    return (e: Example): 0 | 1 | undefined => (newSources.has(e.source) ? undefined : l(e));
+  };
+  // old: trained without every --new source; drop<k>: without the k-th (1-based) only.
+  const withoutOf = (variant: string): ReadonlySet<string> =>
+    variant === 'old' ? newSources : /^drop\d+$/.test(variant) ? new Set([[...newSources][Number(variant.slice(4)) - 1]!]) : new Set<string>();
   const t0 = Date.now();
 
   const examples = loadExamples(name);
@@ -145,7 +158,8 @@ function main(): void {
   };
   /** One variant's head trained without `held` (undefined: all shippable training rows), calibrated on the remaining validation rows. */
   const fitOn = (variant: string, F: readonly ExampleFeatures[], prefix: string, head: HeadId, held: string | undefined): Scorer => {
-    const keep = (drop: ReadonlySet<string>) => (e: Example): boolean => e.shippable && e.split === 'train' && e.source !== held && !drop.has(e.source);
+    const without = withoutOf(variant);
+    const keep = (drop: ReadonlySet<string>) => (e: Example): boolean => e.shippable && e.split === 'train' && e.source !== held && !drop.has(e.source) && !without.has(e.source);
     const real = losoSources(head, examples).filter((s) => s !== held);
     let trained: TrainedHead;
     if (variant.startsWith('mix-')) {
@@ -153,7 +167,7 @@ function main(): void {
       const other = fit(prefix + variant.slice(4), head, held).head;
       const base = fit(prefix === '' ? 'base' : prefix.slice(0, -1), head, held).head;
       trained = average([base, other]);
-    } else if (variant === 'base' || variant === 'strip') trained = trainLogistic(rowsFor(head, examples, F, keep(new Set())), config, head);
+    } else if (variant === 'base' || variant === 'strip' || variant === 'old' || /^drop\d+$/.test(variant)) trained = trainLogistic(rowsFor(head, examples, F, keep(new Set())), config, head);
     else if (variant.startsWith('nb')) {
       // nb[-a<alpha>][-g<power>][-src]: smoothing α, |r|^power (AdaGrad from zero is sign-symmetric, so only |r| matters),
       // -src: each source's rows count as much as any other's in the ratio (per-source presence rates, summed).
@@ -180,7 +194,7 @@ function main(): void {
       if (drops.length <= 1) drops = [new Set()];
       trained = average(drops.map((d) => trainLogistic(rowsFor(head, examples, F, keep(d)), config, head)));
     }
-    const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== held);
+    const val = indicesFor(head, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && e.source !== held && !without.has(e.source));
     const { a, b, evidence } = fitEvidenceCalibration(trained, val.map((i) => F[i]!), val.map((i) => examples[i]!.labels[head]!));
     return { head: trained, a, b, evidence };
   };
@@ -199,7 +213,7 @@ function main(): void {
     const fits = new Map<string, Map<HeadId, Scorer>>(variants.map((v) => [v, new Map(needed.map((h) => [h, fit(v, h, source)]))]));
     for (const { task, heads: hs } of tasks) {
       if (!hs.some((h) => needed.includes(h))) continue;
-      const label = taskLabel(hs);
+      const label = labelOf(hs);
       const perVariant = variants.map((v) => {
         const F = featsOf(v);
         const sc = hs.filter((h) => fits.get(v)!.has(h)).map((h) => fits.get(v)!.get(h)!);
@@ -242,11 +256,11 @@ function main(): void {
     const s = short(v);
     const parts: string[] = [];
     for (const { task, heads: hs } of tasks) {
-      parts.push(`${task} recall@1%FPR benign ${pooledRecall(examples, taskLabel(hs), (i) => Math.max(...hs.map((h) => prob(full.get(h)!, F[i]!))))}`);
+      parts.push(`${task} recall@1%FPR benign ${pooledRecall(examples, labelOf(hs), (i) => Math.max(...hs.map((h) => prob(full.get(h)!, F[i]!))))}`);
     }
     for (const h of heads) {
       const sc = full.get(h)!;
-      const val = indicesFor(h, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && !THRESHOLD_EXCLUDED_SOURCES.has(e.source));
+      const val = indicesFor(h, examples, (e) => e.shippable && e.split === 'val' && !VALIDATION_EXCLUDED_SOURCES.has(e.source) && !THRESHOLD_EXCLUDED_SOURCES.has(e.source) && !withoutOf(v).has(e.source));
       // As the pipeline picks them (global, and per language never below it); the short utterances are judged at their language's.
       const op = operatingPoints(val.map((i) => prob(sc, F[i]!)), val.map((i) => examples[i]!.labels[h]!), val.map((i) => examples[i]!.lang), MAX_VALIDATION_FPR[h] ?? 1);
       const t = op.threshold;
