@@ -257,7 +257,7 @@ export const GENERATED_MIX = {
   ipRequests: { count: 0, weight: 1, safeShare: 0.65 },
   /**
    * Short Chinese role-play instructions (datasets/classifiers/zh-short-roleplay.ts), measured and not in the mix: attacks
-   * alone jailbreak LOSO mean +0.007 / +0.010 (the noise level); with their benign-role twins XSafety ZH 0.809 → 0.767.
+   * alone jailbreak LOSO mean +0.004 to +0.013 over four draws (mean +0.009, under the +0.01 bar); with their benign-role twins XSafety ZH 0.809 → 0.767.
    */
   zhShortRolePlays: { count: 0, weight: 1, benignShare: 0 },
   /** First-person situations with an unsafe or a constructive aim (datasets/classifiers/scenarios.ts), measured and not in the mix: no LOSO gain. */
