@@ -16,18 +16,18 @@
 import { createRng, fill, pick, type Rng } from './rng.js';
 import type { GeneratedRow } from './generators.js';
 
-const EN_GROUPS = [
+export const EN_GROUPS = [
   'Black', 'Asian', 'Mexican', 'Muslim', 'Jewish', 'Chinese', 'Indian', 'Arab', 'African', 'Latino', 'gay', 'lesbian', 'transgender', 'disabled', 'immigrant',
   'Native American', 'Christian', 'Hindu', 'refugee', 'elderly', 'Irish', 'Polish', 'Roma', 'autistic', 'deaf',
 ];
-const EN_GROUP_NOUNS = ['women', 'immigrants', 'refugees', 'Muslims', 'Jews', 'gay men', 'trans people', 'Black people', 'Asians', 'Mexicans', 'disabled people', 'old people', 'feminists', 'foreigners', 'Arabs', 'Christians'];
-const ZH_GROUPS = [
+export const EN_GROUP_NOUNS = ['women', 'immigrants', 'refugees', 'Muslims', 'Jews', 'gay men', 'trans people', 'Black people', 'Asians', 'Mexicans', 'disabled people', 'old people', 'feminists', 'foreigners', 'Arabs', 'Christians'];
+export const ZH_GROUPS = [
   '河南人', '东北人', '上海人', '广东人', '新疆人', '农村人', '外地人', '黑人', '白人', '日本人', '韩国人', '印度人', '穆斯林', '基督徒', '同性恋', '女性', '男人',
   '残疾人', '老年人', '农民工', '少数民族', '单亲妈妈', '外卖小哥', '北方人', '南方人', '安徽人', '四川人',
 ];
 
 /* ---- toxic ---- */
-const EN_TRAITS_BAD = [
+export const EN_TRAITS_BAD = [
   'lazy', 'dirty', 'stupid', 'violent', 'thieves', 'liars', 'a plague', 'ruining this country', 'all criminals', 'less than human', 'a disease', 'breeding like rats',
   'too dumb to vote', 'only good for cleaning toilets', 'destroying our culture', 'born to steal', 'a waste of oxygen',
 ];
@@ -49,7 +49,7 @@ const EN_INS = ['idiot', 'moron', 'loser', 'retard', 'bitch', 'asshole', 'piece 
 const EN_THREATS = ['I will find where you live', 'watch your back', 'I will beat the shit out of you', 'you will regret this', 'someone should put a bullet in you'];
 const EN_THREATS2 = ['I will shut it for you', 'I will break your face', 'you will be sorry'];
 
-const ZH_BAD_TRAITS = ['懒', '脏', '素质低', '爱偷东西', '没文化', '骗子多', '野蛮', '智商低', '只会占便宜', '是社会的毒瘤', '是垃圾', '不配当人', '全是小偷', '又蠢又坏'];
+export const ZH_BAD_TRAITS = ['懒', '脏', '素质低', '爱偷东西', '没文化', '骗子多', '野蛮', '智商低', '只会占便宜', '是社会的毒瘤', '是垃圾', '不配当人', '全是小偷', '又蠢又坏'];
 const ZH_TOXIC = [
   '{g}就是{t}', '{g}都{t}', '不是我歧视，{g}确实{t}', '说实话，{g}普遍{t}', '为什么{g}总是这么{adj}？', '{g}滚出我们这里', '别让{g}进我们小区', '{g}不配{right}',
   '看到{g}就恶心', '又是{g}干的，一点都不意外', '{g}没一个好东西', '世界上没有{g}会更好', '永远别相信{g}，他们{t}', '{g}就该被赶走', '典型的{g}，{t}',

@@ -37,6 +37,7 @@ import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.j
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
+import { identityStatements } from '../../datasets/classifiers/identity-statements.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
 import { promptLeaks } from '../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
@@ -241,6 +242,16 @@ export const GENERATED_MIX = {
   /** Toxicity: toxic and non-toxic statements about groups and people on the same topics: see datasets/classifiers/toxicity.ts. */
   groupStatements: { count: 4000, weight: 1 },
   /**
+   * Toxicity: short statements naming a group in the same frames with both labels, 80 % benign ("{group} deserve
+   * equal rights" vs "… don't deserve …"): see datasets/classifiers/identity-statements.ts. Against the same pipeline
+   * without them (soup-experiment.ts, shipped variant lextox+mix-nb-a10, a checkout with and one without the source): LOSO mean 0.8169 -> 0.8205 (ToxiGen 0.783 -> 0.798,
+   * Jigsaw EN / ZH 0.804 / 0.816 -> 0.814 / 0.821, COLD 0.706 -> 0.711, Davidson / Wikipedia / ConvAbuse -0.002 / -0.003
+   * / -0.002), recall@1%FPR benign EN 0.852 -> 0.865, short benign utterances flagged still 0 / 0. Also measured: 3000 at
+   * 67 % benign 0.8201 (a short ZH utterance flagged), 6000 at 67 % 0.8211 (Davidson -0.005), 6000 at 80 % weight 2
+   * (Davidson -0.006, Stormfront -0.002).
+   */
+  identityStatements: { count: 3000, weight: 1, benignShare: 0.8 },
+  /**
    * Toxicity: Chinese comments on region, race and gender (attacks in several registers vs discussion and
    * counter-speech), half of them several sentences long, a quarter of their context sentences taken from benign
    * Chinese training turns: see datasets/classifiers/zh-comments.ts. docShare 0.25 vs 0.5: COLD LOSO 0.684 vs 0.697,
@@ -309,6 +320,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
     ['sealgate-group-statements', m.groupStatements.weight],
+    ['sealgate-identity-statements', m.identityStatements.weight],
     ['sealgate-zh-comments', m.zhComments.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
@@ -318,7 +330,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-scenarios', m.scenarios.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare)], weight };
   }
   return {
     rows: [

@@ -11,7 +11,8 @@
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEADS, loadExamples, type Example, type ModelName } from './data.js';
-import { writeModelCard, type HeadReport, type ModelReport, type ShortBenignReport, type TrainingReport } from './model-card.js';
+import { writeModelCard, type HeadReport, type IdentityReport, type ModelReport, type ShortBenignReport, type TrainingReport } from './model-card.js';
+import { IDENTITY_BENIGN_EN, IDENTITY_BENIGN_ZH, IDENTITY_TOXIC_EN, IDENTITY_TOXIC_ZH } from '../../datasets/classifiers/identity-utterances.js';
 import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/short-utterances.js';
 import { textViews } from '../text-model/views.js';
 import { buildModel, evaluateHead, featurizeAll, leaveOneSourceOut, leaveOneSourceOutCombined, losoSources, scoreWithBuilt, type BuiltModel } from './pipeline.js';
@@ -56,6 +57,23 @@ export function shortBenignReport(model: BuiltModel): ShortBenignReport[] {
   return out;
 }
 
+/** The toxicity head on the hand-written identity statements, per language and label. */
+export function identityReport(model: BuiltModel): IdentityReport[] {
+  const h = model.manifest.heads.findIndex((head) => head.category === 'toxicity.toxic');
+  if (h < 0) return [];
+  const head = model.manifest.heads[h]!;
+  const sets = [['en', 'benign', IDENTITY_BENIGN_EN], ['en', 'toxic', IDENTITY_TOXIC_EN], ['zh', 'benign', IDENTITY_BENIGN_ZH], ['zh', 'toxic', IDENTITY_TOXIC_ZH]] as const;
+  return sets.map(([lang, label, texts]) => {
+    const threshold = head.thresholds?.[lang] ?? head.threshold;
+    const flagged = texts.map((t) => {
+      const views = textViews(t, model.manifest.featurizer).map((v) => v.features);
+      return scoreWithBuilt(model, h, { whole: views[0]!, views }) >= threshold;
+    });
+    const wrong = texts.filter((_, i) => flagged[i] === (label === 'benign'));
+    return { lang, label, n: texts.length, flaggedShare: Number((flagged.filter(Boolean).length / texts.length).toFixed(4)), wrong };
+  });
+}
+
 export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean, log: (msg: string) => void): ModelReport {
   const t0 = performance.now();
   const examples = loadExamples(name);
@@ -70,6 +88,8 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
   saveModel(model, MODELS_DIR);
   const shortBenign = shortBenignReport(model);
   for (const s of shortBenign) log(`${name}/${s.head}: short benign ${s.lang} FPR ${s.fpr} (${s.flagged.length}/${s.n}) max ${s.maxScore}${s.flagged.length ? `: ${s.flagged.join(' | ')}` : ''}`);
+  const identity = identityReport(model);
+  for (const r of identity) log(`${name}: identity statements ${r.lang} ${r.label}: ${r.flaggedShare} flagged (${r.n})${r.wrong.length ? `; wrong: ${r.wrong.join(' | ')}` : ''}`);
 
   const sources = [...new Set(examples.map((e) => e.source))].sort();
   const heads: HeadReport[] = HEADS[name].map((head, h) => {
@@ -111,6 +131,7 @@ export function trainOne(name: ModelName, config: TrainConfig, withLoso: boolean
     data: datasetSummary(examples),
     heads,
     shortBenign,
+    ...(identity.length > 0 ? { identity } : {}),
     ...(cold ? { cold } : {}),
   };
 }
