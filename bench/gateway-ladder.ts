@@ -36,6 +36,10 @@
  * sleep, right after 50 ms of busy spinning on a tiny loop, and back to back (median of 150 rounds each): whether
  * code runs slower after a wait on this host, and whether keeping the CPU busy prevents it.
  *
+ * `--cold-detectors`: instead of the ladder, each default guardrail detector (and the whole guard stage's scan of
+ * both texts) on the bench's prompt and answer, warm (back to back) and cold (right after a 48 MB sweep that evicts
+ * the CPU caches, the state a lone request finds them in on a shared host), median of 200 each, µs.
+ *
  * Internal: `--serve=fetch-node-http|sdk-node-http|sdk-express|sdk-express-lean-body|sdk-express-proto --port=N --upstream=URL` runs one of the bare rungs.
  */
 import { createHmac, randomUUID } from 'node:crypto';
@@ -317,8 +321,47 @@ async function coldCheck(): Promise<void> {
   process.stdout.write(`fixed workload, µs (median of 150): ${Object.entries(r).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}\n`);
 }
 
+async function coldDetectors(): Promise<void> {
+  const { createGuardrails } = await import('../src/pipeline/guard.js');
+  const { validateConfig } = await import('../src/config/loader.js');
+  const guardrails = await createGuardrails(validateConfig({}));
+  const texts = ['Say hello to the benchmark, please.', 'Hello from the benchmark upstream.'];
+  const sweep = new Uint8Array(48 << 20);
+  let sink = 0;
+  const evict = (): void => {
+    for (let i = 0; i < sweep.length; i += 64) sink += sweep[i]!++;
+  };
+  const timed = (fn: () => unknown): number => {
+    const t = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t) / 1000;
+  };
+  const runs: Array<[string, () => unknown]> = guardrails.scanner.detectors.map((d) => [d.name, () => texts.map((t) => d.detect(t, { stage: 'input', role: 'user', memo: new Map() }))]);
+  // All of them on one scan's memo, as the guard stage runs them (the classifiers share views and the language guess).
+  const scanBoth = (): unknown =>
+    texts.map((t) => {
+      const memo = new Map<string, unknown>();
+      return guardrails.scanner.detectors.map((d) => d.detect(t, { stage: 'input', role: 'user', memo }));
+    });
+  runs.push(['all detectors', scanBoth]);
+  for (const [name, fn] of runs) {
+    for (let i = 0; i < 2000; i++) fn();
+    const warm: number[] = [];
+    const cold: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      warm.push(timed(fn));
+      evict();
+      cold.push(timed(fn));
+    }
+    process.stdout.write(`${name.padEnd(14)} both texts, µs (median of 200): warm ${median(warm).toFixed(1)}, cold ${median(cold).toFixed(1)}\n`);
+  }
+  if (sink < 0) process.stdout.write('\n');
+  await guardrails.close();
+}
+
 const serve = arg('serve');
 if (serve) await serveBare(serve, Number(arg('port')), arg('upstream')!);
 else if (process.argv.includes('--provider-cpu')) await providerCpu();
 else if (process.argv.includes('--cold-check')) await coldCheck();
+else if (process.argv.includes('--cold-detectors')) await coldDetectors();
 else await main();
