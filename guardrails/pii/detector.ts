@@ -3,6 +3,7 @@ import { normalize } from '../core/normalize.js';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { ContextMatcher, mergeContext, scoreWithContext, type ContextIndex } from './context.js';
 import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
+import { commonCapitalsOnly, RULES_MAY, TAGGER_MAY } from './recognizers/names-gate.js';
 import type { DictionaryHit } from './recognizers/dictionary-matcher.js';
 import { resolveOverlaps } from './resolve.js';
 import { sensitivityTable } from './sensitivity.js';
@@ -42,6 +43,8 @@ const isMacSeparator = (c: number) => c === 58 || c === 45;
 /** ASCII codes that change no fact outside a digit chain: all but digits, A–Z, `@`, `:`, `-`, `.`, `_` and `=`. */
 const PLAIN = new Uint8Array(128);
 for (let c = 0; c < 128; c++) PLAIN[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 64 || c === 58 || c === 45 || c === 46 || c === 95 || c === 61 ? 0 : 1;
+/** More A-Z capitals than this: no names gate (it reads each one; such texts mostly hold names anyway). */
+const MAX_GATED_CAPITALS = 16;
 /** From this length on, the facts come from the cluster pass (regexes) instead of the character loop. */
 const LONG_TEXT = 1024;
 /** Digits joined by at most one space, dash or dot between two of them. */
@@ -92,6 +95,8 @@ class Facts implements TextFacts {
   private contextIndex: ContextIndex | undefined;
   private zhHits: DictionaryHit[][] | undefined;
   private digitRuns: number[] | undefined;
+  /** Where the names gate starts reading (the first A-Z capital), or -1 when it cannot apply (names-gate.ts). */
+  private gateFrom!: number;
 
   constructor(
     private readonly text: string,
@@ -110,6 +115,8 @@ class Facts implements TextFacts {
     let separator = false;
     let cjk = false;
     let asciiUpper = false;
+    let capitals = 0;
+    let firstCapital = 0;
     // A non-ASCII character that mayBeUpperCase might be an upper-case letter: settled by \p{Lu} below.
     let otherNonAscii = false;
     // Digit runs and chains (digits joined by at most one space/dash, or space/dash/dot, between two of them).
@@ -175,6 +182,8 @@ class Facts implements TextFacts {
       }
       if (c < 128) {
         if (c >= 65 && c <= 90) {
+          if (!asciiUpper) firstCapital = i;
+          capitals++;
           asciiUpper = true;
           // Two capitals in a row (AKIA…, LTAI, AIza, -----BEGIN) or `eyJ`: see TextFacts.tokenHint.
           if (!tokenHint && i > 0) {
@@ -210,6 +219,25 @@ class Facts implements TextFacts {
     this.hasCjk = cjk;
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
     this.lowerIsText = !asciiUpper && !otherNonAscii;
+    // The names gate reads A-Z capitals only: none of another script may be upper-case (otherNonAscii false).
+    this.gateFrom = !otherNonAscii && capitals <= MAX_GATED_CAPITALS ? firstCapital : -1;
+  }
+
+  /**
+   * names-gate.ts's bits (RULES_MAY, TAGGER_MAY): which of the names family may find something. Not cached: the
+   * detector asks once per text, and only when it runs the names family.
+   */
+  nameBits(): number {
+    if (this.hasCjk || (this.hasUpper && this.gateFrom < 0)) return RULES_MAY | TAGGER_MAY;
+    return this.hasUpper ? commonCapitalsOnly(this.text, this.gateFrom, this.minScore) : 0;
+  }
+
+  get mayHoldName(): boolean {
+    return (this.nameBits() & RULES_MAY) !== 0;
+  }
+
+  get mayTagName(): boolean {
+    return (this.nameBits() & TAGGER_MAY) !== 0;
   }
 
   /**
@@ -268,6 +296,7 @@ class Facts implements TextFacts {
     const otherNonAscii = !asciiUpper && OTHER_NON_ASCII.test(text);
     this.hasUpper = asciiUpper || (otherNonAscii && UPPER_CASE.test(text));
     this.lowerIsText = !asciiUpper && !otherNonAscii;
+    this.gateFrom = -1; // (long texts: not gated)
   }
 
   get lower(): string {
@@ -329,6 +358,10 @@ function mergeAddressParts<T extends Candidate>(text: string, sorted: T[]): T[] 
 const AT = 1;
 const UPPER = 2;
 const CJK_FLAG = 4;
+const DIGIT_OR_CJK = 8;
+/** NAMES and TAGGABLE are names-gate.ts's RULES_MAY and TAGGER_MAY shifted by 4 (nameBits() * NAMES). */
+const NAMES = RULES_MAY << 4;
+const TAGGABLE = TAGGER_MAY << 4;
 
 /** Each type's finding category (`pii.email_address`, `secret.jwt` …), built once rather than per finding. */
 const CATEGORY = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `${SECRET_TYPES.has(t) ? 'secret' : 'pii'}.${t.toLowerCase()}`])) as Record<EntityType, string>;
@@ -359,7 +392,12 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
   const needDigits = Int32Array.from(active, (r) => r.requires?.digits ?? 0);
   const needChain = Int32Array.from(active, (r) => r.requires?.digitChain ?? 0);
   const needRun = Int32Array.from(active, (r) => r.requires?.digitRun ?? 0);
-  const needFlags = Uint8Array.from(active, (r) => (r.requires?.at ? AT : 0) | (r.requires?.upper ? UPPER : 0) | (r.requires?.cjk ? CJK_FLAG : 0));
+  const needFlags = Uint8Array.from(
+    active,
+    (r) => (r.requires?.at ? AT : 0) | (r.requires?.upper ? UPPER : 0) | (r.requires?.cjk ? CJK_FLAG : 0) | (r.requires?.digitOrCjk ? DIGIT_OR_CJK : 0) | (r.requires?.names ? NAMES : 0) | (r.requires?.taggable ? TAGGABLE : 0),
+  );
+  // The names gate's checks run only when some active recognizer asks for them.
+  const namesGated = needFlags.some((f) => (f & (NAMES | TAGGABLE)) !== 0);
 
   return {
     name: 'pii',
@@ -373,7 +411,8 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       // megamorphic store per candidate).
       const owners: string[] = [];
       let address = false;
-      const flags = (facts.hasAt ? AT : 0) | (facts.hasUpper ? UPPER : 0) | (facts.hasCjk ? CJK_FLAG : 0);
+      const flags = (facts.hasAt ? AT : 0) | (facts.hasUpper ? UPPER : 0) | (facts.hasCjk ? CJK_FLAG : 0) | (facts.hasDigit || facts.hasCjk ? DIGIT_OR_CJK : 0) |
+        (namesGated ? facts.nameBits() * NAMES : 0);
       for (let r = 0; r < active.length; r++) {
         if (facts.digitCount < needDigits[r]! || facts.longestDigitChain < needChain[r]! || facts.longestDigitRun < needRun[r]! || (flags & needFlags[r]!) !== needFlags[r]) continue;
         const recognizer = active[r]!;

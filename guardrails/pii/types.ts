@@ -87,6 +87,14 @@ export interface TextFacts {
    * texts of 1024 characters or more; undefined counts as true.
    */
   assignmentSeparator?: boolean;
+  /**
+   * False when the rule recognizers of names (person, location, organisation) can find nothing that reaches the
+   * threshold: no CJK, and no upper-case letter, or only A-Z capitals opening plain words of
+   * recognizers/names-gate.ts that none of them acts on. Undefined (facts made elsewhere) counts as true.
+   */
+  mayHoldName?: boolean;
+  /** The same for the tagger (en_ner): false when it scores no token (names-gate.ts). Undefined counts as true. */
+  mayTagName?: boolean;
   /** Lower-cased text, for cheap "is any context word present at all" gates. */
   lower: string;
   /**
@@ -145,13 +153,20 @@ export interface RecognizerRequires {
   upper?: boolean;
   /** A CJK ideograph (TextFacts.hasCjk). */
   cjk?: boolean;
+  /** A digit or a CJK ideograph (TextFacts.hasDigit || hasCjk). */
+  digitOrCjk?: boolean;
+  /** A text that may hold a name for the rule recognizers (TextFacts.mayHoldName). */
+  names?: boolean;
+  /** A text in which the tagger may score a token (TextFacts.mayTagName). */
+  taggable?: boolean;
 }
 
 /** Whether `facts` meet `req` (for tests and other callers; the detector checks the same from typed arrays). */
 export function meetsRequires(facts: TextFacts, req: RecognizerRequires | undefined): boolean {
   if (!req) return true;
   return facts.digitCount >= (req.digits ?? 0) && facts.longestDigitChain >= (req.digitChain ?? 0) && facts.longestDigitRun >= (req.digitRun ?? 0) &&
-    (!req.at || facts.hasAt) && (!req.upper || facts.hasUpper) && (!req.cjk || facts.hasCjk);
+    (!req.at || facts.hasAt) && (!req.upper || facts.hasUpper) && (!req.cjk || facts.hasCjk) && (!req.digitOrCjk || facts.hasDigit || facts.hasCjk) &&
+    (!req.names || facts.mayHoldName !== false) && (!req.taggable || facts.mayTagName !== false);
 }
 
 export type SensitivityMap = Partial<Record<EntityType, Sensitivity>>;

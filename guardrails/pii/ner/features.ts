@@ -46,6 +46,15 @@ const TITLE = 32;
 const NOT_NAME = 64;
 /** Not a feature: marks the connector words below. */
 const CONNECTOR = 128;
+/** A capitalised token with no capitalised token after it is scored unless these bits of its word are COMMON alone. */
+const SCORED_ALONE = COMMON | FIRST | SURNAME | PLACE | ORG | TITLE;
+/**
+ * Whether a capitalised token of `lower` (its lower-cased word) with no capitalised token right after it goes
+ * unscored (Tokens.isCandidate): the same hash and bits the tokenizer reads (names-gate.ts relies on it).
+ */
+export function unscoredAlone(dictionary: WordBits, lower: string): boolean {
+  return (dictionary.get(wordHash(lower)) & SCORED_ALONE) === COMMON;
+}
 /**
  * Word hash → dictionary bits, open addressing over typed arrays: a Map keyed by 32-bit hashes boxes every
  * key above 2^30 as a heap number, which made this lookup the tagger's hottest line.
@@ -297,7 +306,7 @@ export class Tokens {
       // A capitalised common word standing alone (a sentence start, "Please", "Thanks") is O without scoring:
       // most capitalised tokens in prose are these. Words in a name/place/org list are always scored.
       if (i + 1 < this.count && this.capital[i + 1] === 1) return true;
-      return (this.dictOf(i) & (COMMON | FIRST | SURNAME | PLACE | ORG | TITLE)) !== COMMON;
+      return (this.dictOf(i) & SCORED_ALONE) !== COMMON;
     }
     return prevTag !== 0 && i + 1 < this.count && this.capital[i + 1] === 1 && this.isConnector(i);
   }

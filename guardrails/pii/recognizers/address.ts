@@ -445,6 +445,7 @@ function chainEnglish(text: string, candidates: Candidate[]): Candidate[] {
 
 export const addressRecognizer: Recognizer = {
   name: 'address',
+  requires: { digitOrCjk: true },
   entityTypes: ['ADDRESS'],
   recognize(text, facts) {
     const out: Candidate[] = facts.hasDigit ? englishAddresses(text, facts.lower, facts.hasUpper, facts.hasCjk) : [];

@@ -13,6 +13,8 @@ let model: NerModel | undefined;
 /** Loaded on first use: detectors that never see Latin capitals never pay for it. */
 // SEALGATE_PII_NER_WEIGHTS points at other weights (training experiments: ner/train.ts --dev --out).
 const tagger = () => (model ??= NerModel.load(process.env.SEALGATE_PII_NER_WEIGHTS ? pathToFileURL(process.env.SEALGATE_PII_NER_WEIGHTS) : undefined));
+/** The tagger's word dictionary (names-gate.ts asks which capitalised words it leaves unscored). */
+export const taggerDictionary = () => tagger().dictionary;
 
 /**
  * Minimum tagger margin per type, chosen on the development fold (training templates ≡ 2 mod 4, model trained
@@ -62,7 +64,7 @@ const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 9
 
 export const enNerRecognizer: Recognizer = {
   name: 'en_ner',
-  requires: { upper: true },
+  requires: { upper: true, taggable: true },
   entityTypes: ['PERSON', 'LOCATION', 'ORGANIZATION'],
   recognize(text, facts) {
     if (!facts.hasUpper || !ALPHABETIC_CAPITAL.test(text)) return [];

@@ -150,6 +150,7 @@ const PLACE_SUFFIX_CODE = codes('省市县区镇乡村州');
 /** Countries, provinces and cities from dictionaries (EN + ZH), and Chinese names built on a generic place word. A city names no one: graded `none` by default. */
 export const locationRecognizer: Recognizer = {
   name: 'location',
+  requires: { names: true },
   entityTypes: ['LOCATION'],
   recognize(text, facts) {
     const out: Candidate[] = [];

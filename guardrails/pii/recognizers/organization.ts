@@ -14,8 +14,8 @@ import { DictionaryMatcher } from './dictionary-matcher.js';
  * `University of X` forms, or a gazetteer name. Chinese: a suffix (有限公司, 银行, 大学 …) extended left over
  * up to 12 name characters, or a gazetteer name. All linear scans (no regex alternation over the lists).
  */
-const SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '')));
-const OF_HEADS = new Set(['University', 'Bank', 'Ministry', 'Department', 'Institute', 'College', 'Museum', 'Church', 'Council', 'Board', 'Office']);
+export const SUFFIX_SET = new Set(EN_ORG_SUFFIXES.map((s) => s.replace(/\.$/, '')));
+export const OF_HEADS = new Set(['University', 'Bank', 'Ministry', 'Department', 'Institute', 'College', 'Museum', 'Church', 'Council', 'Board', 'Office']);
 /**
  * Capitalised tokens only (ASCII + Latin-1 letters): the only places an organisation can end or start. A token is
  * what `/[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’&\-.]*\/g` matches (leftmost start, greedy), found by a loop over
@@ -263,6 +263,7 @@ function pushTo(out: Candidate[]) {
 
 export const organizationRecognizer: Recognizer = {
   name: 'organization',
+  requires: { names: true },
   entityTypes: ['ORGANIZATION'],
   recognize(text, facts) {
     const out: Candidate[] = [];

@@ -882,6 +882,7 @@ const FOREIGN_GIVEN = new Set(ZH_FOREIGN_GIVEN_NAMES);
 
 export const personRecognizer: Recognizer = {
   name: 'person',
+  requires: { names: true },
   entityTypes: ['PERSON'],
   recognize(text, facts) {
     const out = facts.hasUpper ? englishNames(text) : [];
