@@ -16,12 +16,12 @@ export const TAG_COUNT = TAGS.length;
 export const FEATURE_COUNT = 19;
 
 /** FNV-1a over char codes. */
-function fnv(h: number, code: number): number {
+export function fnv(h: number, code: number): number {
   return Math.imul(h ^ code, 16777619);
 }
 // 2166136261 as a signed 32-bit value: the same hashes (the first step applies ToInt32 anyway), but a small integer, so the
 // hash variables never start as a heap number (the tagger and the organisation scan allocated one per character).
-const FNV_START = 2166136261 | 0;
+export const FNV_START = 2166136261 | 0;
 /** Hash of a lower-case word as the tokenizer computes it (for dictionaries built from strings). */
 export function wordHash(lower: string): number {
   let h = FNV_START;
@@ -37,24 +37,17 @@ function mix(a: number, b: number): number {
 }
 
 // Dictionary bits.
-const COMMON = 1;
-const FIRST = 2;
-const SURNAME = 4;
+export const COMMON = 1;
+export const FIRST = 2;
+export const SURNAME = 4;
 const PLACE = 8;
 const ORG = 16;
 const TITLE = 32;
-const NOT_NAME = 64;
+export const NOT_NAME = 64;
 /** Not a feature: marks the connector words below. */
 const CONNECTOR = 128;
-/** A capitalised token with no capitalised token after it is scored unless these bits of its word are COMMON alone. */
-const SCORED_ALONE = COMMON | FIRST | SURNAME | PLACE | ORG | TITLE;
-/**
- * Whether a capitalised token of `lower` (its lower-cased word) with no capitalised token right after it goes
- * unscored (Tokens.isCandidate): the same hash and bits the tokenizer reads (names-gate.ts relies on it).
- */
-export function unscoredAlone(dictionary: WordBits, lower: string): boolean {
-  return (dictionary.get(wordHash(lower)) & SCORED_ALONE) === COMMON;
-}
+/** A capitalised token with no capitalised token after it is scored unless these bits of its word are COMMON alone (names-gate.ts relies on it). */
+export const SCORED_ALONE = COMMON | FIRST | SURNAME | PLACE | ORG | TITLE;
 /**
  * Word hash → dictionary bits, open addressing over typed arrays: a Map keyed by 32-bit hashes boxes every
  * key above 2^30 as a heap number, which made this lookup the tagger's hottest line.
