@@ -25,7 +25,7 @@ const UNGATED: Recognizer[] = BUILTIN_RECOGNIZERS.map((r) => {
 });
 
 function corpora(): string[] {
-  const weibo = readFileSync('/work/shared/datasets/pii/weibo-ner/weibo-ner.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+  const weibo = readFileSync(new URL('../../../../shared/datasets/pii/weibo-ner/weibo-ner.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
   return [...readPresidioSynth('all').map((r) => r.text), ...weibo, ...generate(2000, 20261128).map((r) => r.text)];
 }
 
