@@ -15,9 +15,13 @@ import { float32Array, int32Array, uint16Array } from './slab.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { toxicityLexicon } from '../toxicity/lexicon.js';
 import { harmLexicon } from '../intent/harm-lexicon.js';
+import { toxicityFeatureLexicon, toxicityFeatureLexiconNoEssentialise } from '../toxicity/feature-lexicon.js';
 
-/** Keyword lexicons whose hits become features: the toxicity model ships 'toxicity'; 'toxicity+harm' was measured (MODEL_CARD.md). */
-export const LEXICON_SETS = ['toxicity', 'toxicity+harm'] as const;
+/**
+ * Keyword lexicons whose hits become features: the toxicity model ships 'toxicity'; 'toxicity+harm' was measured (MODEL_CARD.md);
+ * 'toxicity+implicit[-noess]' add the feature-only lexicon of toxicity/feature-lexicon.ts (eleventh session).
+ */
+export const LEXICON_SETS = ['toxicity', 'toxicity+harm', 'toxicity+implicit', 'toxicity+implicit-noess'] as const;
 export type LexiconSet = (typeof LEXICON_SETS)[number];
 
 export interface FeaturizerConfig {
@@ -301,11 +305,20 @@ export function featurize(text: string, config: FeaturizerConfig): SparseFeature
  */
 export const LEXICON_FEATURE_VALUE = 0.6;
 const SEED_LEXICON = 0x6c8e9cf5;
+// Feature-only lexicons (name 'tf') add their category features but not "any", so "any" keeps its shipped meaning.
 const LEXICONS: Readonly<Record<LexiconSet, ReadonlyArray<readonly [string, CompiledLexicon]>>> = {
   toxicity: [['tox', toxicityLexicon]],
   'toxicity+harm': [
     ['tox', toxicityLexicon],
     ['harm', harmLexicon],
+  ],
+  'toxicity+implicit': [
+    ['tox', toxicityLexicon],
+    ['tf', toxicityFeatureLexicon],
+  ],
+  'toxicity+implicit-noess': [
+    ['tox', toxicityLexicon],
+    ['tf', toxicityFeatureLexiconNoEssentialise],
   ],
 };
 
@@ -325,8 +338,14 @@ function lexiconBucket(key: string, buckets: number): number {
 /** Buckets of the lexicon categories matched in a normalised text, in lexicon order, then "any" when one matched. */
 export function lexiconBuckets(normalized: string, buckets: number, set: LexiconSet): number[] {
   const out: number[] = [];
-  for (const [name, lex] of LEXICONS[set]) for (const c of lex.match(normalized)) out.push(lexiconBucket(`${name}:${c}`, buckets));
-  if (out.length > 0) out.push(lexiconBucket('any', buckets));
+  let any = false;
+  for (const [name, lex] of LEXICONS[set]) {
+    for (const c of lex.match(normalized)) {
+      out.push(lexiconBucket(`${name}:${c}`, buckets));
+      if (name !== 'tf') any = true;
+    }
+  }
+  if (any) out.push(lexiconBucket('any', buckets));
   return out;
 }
 

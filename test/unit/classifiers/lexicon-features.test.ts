@@ -52,6 +52,19 @@ describe('lexicon features', () => {
     expect(added.slice(1, -1).every((n) => n === 0)).toBe(true);
   });
 
+  it('the feature-only implicit lexicon adds its own category features but not "any"; the toxicity set is unchanged', () => {
+    const text = normalizeForModel('they breed like rats, send them all back');
+    expect(lexiconBuckets(text, buckets, 'toxicity')).toEqual([]);
+    const implicit = lexiconBuckets(text, buckets, 'toxicity+implicit');
+    expect(implicit).toHaveLength(2); // dehumanise + exclude, no "any"
+    expect(lexiconBuckets(normalizeForModel('这些人都是蟑螂，赶出去'), buckets, 'toxicity+implicit').sort()).toEqual(
+      [...implicit, ...lexiconBuckets(normalizeForModel('those people'), buckets, 'toxicity+implicit')].sort(),
+    );
+    const insult = normalizeForModel('you idiot');
+    expect(lexiconBuckets(insult, buckets, 'toxicity+implicit')).toEqual(lexiconBuckets(insult, buckets, 'toxicity'));
+    expect(lexiconBuckets(normalizeForModel('those people'), buckets, 'toxicity+implicit-noess')).toEqual([]);
+  });
+
   it('the shipped toxicity model uses the toxicity lexicon; the intent model none', () => {
     expect(readManifest('toxicity').featurizer.lexicon).toBe('toxicity');
     expect(readManifest('intent').featurizer.lexicon).toBeUndefined();
