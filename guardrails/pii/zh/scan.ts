@@ -33,6 +33,13 @@ const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e
 
 const matchers: ScannedMatcher[] = [];
 let pairMask: Uint8Array | undefined;
+/**
+ * One bit per pairMask slot (32 KB, built with it): 1 where the slot's mask is not 0. Under 2 % of the slots are
+ * (4 943 entry pairs in 2^18 slots), so most positions of Chinese text stop at this read, which stays in cache next
+ * to the other recognizers' tables, instead of a random read into the 256 KB mask (the walk's costliest line: 3.1 %
+ * of the Chinese records' CPU samples, speed round 17). Same masks where a bit is set, 0 where none is: same hits.
+ */
+let pairBits = new Uint32Array(0);
 let singleMask: Uint8Array | undefined;
 let anySingle = newCodeSet();
 /**
@@ -57,12 +64,15 @@ export function registerMatcher(m: ScannedMatcher): number {
 
 function buildTables(): void {
   const pairs = new Uint8Array(1 << PAIR_BITS);
+  const bits = new Uint32Array(1 << (PAIR_BITS - 5));
   const singles = new Uint8Array(65536);
   const any = newCodeSet();
   const low = new Uint8Array(LOW_CODES);
   for (let k = 0; k < matchers.length; k++) {
     for (const [a, b] of matchers[k]!.entryPairs()) {
-      pairs[pairSlot(a, b)]! |= 1 << k;
+      const slot = pairSlot(a, b);
+      pairs[slot]! |= 1 << k;
+      bits[slot >>> 5]! |= 1 << (slot & 31);
       if (a < LOW_CODES) low[a] = 1;
     }
     for (const c of matchers[k]!.singleEntries()) {
@@ -72,6 +82,7 @@ function buildTables(): void {
     }
   }
   pairMask = pairs;
+  pairBits = bits;
   singleMask = singles;
   anySingle = any;
   lowStart = low;
@@ -95,6 +106,7 @@ const NO_HITS: DictionaryHit[] = [];
 export function scanDictionaries(text: string): DictionaryHit[][] {
   if (pairMask === undefined) buildTables();
   const pairs = pairMask!;
+  const bits = pairBits;
   const singles = singleMask!;
   const any = anySingle;
   const low = lowStart;
@@ -110,7 +122,11 @@ export function scanDictionaries(text: string): DictionaryHit[][] {
     const code = next;
     next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     if (code < LOW_CODES && low[code] === 0) continue;
-    let mask = next >= 0 ? pairs[pairSlot(code, next)]! : 0;
+    let mask = 0;
+    if (next >= 0) {
+      const slot = pairSlot(code, next);
+      if ((bits[slot >>> 5]! & (1 << (slot & 31))) !== 0) mask = pairs[slot]!;
+    }
     if (hasCode(any, code)) mask |= singles[code]!;
     if (mask === 0) continue;
     for (let k = 0; mask !== 0; k++, mask >>>= 1) {
