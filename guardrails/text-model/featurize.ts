@@ -12,10 +12,10 @@
  */
 import { normalizeForModel } from './evasion.js';
 import { float32Array, int32Array, uint16Array } from './slab.js';
-import type { CompiledLexicon } from './lexicon.js';
-import { toxicityLexicon } from '../toxicity/lexicon.js';
+import { compileLexicon, type CompiledLexicon, type Lexicon } from './lexicon.js';
+import { TOXICITY_LEXICON, toxicityLexicon } from '../toxicity/lexicon.js';
 import { harmLexicon } from '../intent/harm-lexicon.js';
-import { toxicityFeatureLexicon, toxicityFeatureLexiconNoEssentialise } from '../toxicity/feature-lexicon.js';
+import { TOXICITY_FEATURE_LEXICON } from '../toxicity/feature-lexicon.js';
 
 /**
  * Keyword lexicons whose hits become features: the toxicity model ships 'toxicity'; 'toxicity+harm' was measured (MODEL_CARD.md);
@@ -305,7 +305,14 @@ export function featurize(text: string, config: FeaturizerConfig): SparseFeature
  */
 export const LEXICON_FEATURE_VALUE = 0.6;
 const SEED_LEXICON = 0x6c8e9cf5;
-// Feature-only lexicons (name 'tf') add their category features but not "any", so "any" keeps its shipped meaning.
+/** Several lexicons in one automaton (one pass over the text, not one per lexicon); categories named `<name>:<category>`. */
+function combined(parts: ReadonlyArray<readonly [string, Lexicon]>): CompiledLexicon {
+  return compileLexicon(Object.fromEntries(parts.flatMap(([name, lex]) => Object.entries(lex).map(([c, e]) => [`${name}:${c}`, e] as const))));
+}
+const withoutEssentialise = Object.fromEntries(Object.entries(TOXICITY_FEATURE_LEXICON).filter(([c]) => c !== 'essentialise'));
+
+// Name '' = a combined lexicon whose categories carry their prefix. Feature-only categories ('tf:') add their own
+// features but not "any", so "any" keeps its shipped meaning.
 const LEXICONS: Readonly<Record<LexiconSet, ReadonlyArray<readonly [string, CompiledLexicon]>>> = {
   toxicity: [['tox', toxicityLexicon]],
   'toxicity+harm': [
@@ -313,12 +320,22 @@ const LEXICONS: Readonly<Record<LexiconSet, ReadonlyArray<readonly [string, Comp
     ['harm', harmLexicon],
   ],
   'toxicity+implicit': [
-    ['tox', toxicityLexicon],
-    ['tf', toxicityFeatureLexicon],
+    [
+      '',
+      combined([
+        ['tox', TOXICITY_LEXICON],
+        ['tf', TOXICITY_FEATURE_LEXICON],
+      ]),
+    ],
   ],
   'toxicity+implicit-noess': [
-    ['tox', toxicityLexicon],
-    ['tf', toxicityFeatureLexiconNoEssentialise],
+    [
+      '',
+      combined([
+        ['tox', TOXICITY_LEXICON],
+        ['tf', withoutEssentialise],
+      ]),
+    ],
   ],
 };
 
@@ -341,8 +358,9 @@ export function lexiconBuckets(normalized: string, buckets: number, set: Lexicon
   let any = false;
   for (const [name, lex] of LEXICONS[set]) {
     for (const c of lex.match(normalized)) {
-      out.push(lexiconBucket(`${name}:${c}`, buckets));
-      if (name !== 'tf') any = true;
+      const key = name === '' ? c : `${name}:${c}`;
+      out.push(lexiconBucket(key, buckets));
+      if (!key.startsWith('tf:')) any = true;
     }
   }
   if (any) out.push(lexiconBucket('any', buckets));

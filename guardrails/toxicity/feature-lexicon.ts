@@ -10,7 +10,7 @@
  * Entries are lower-case, matched on the evasion-normalised text: English at word starts (so entries are stems and
  * must not be prefixes of common words: no "ass", "hell", "pig"), Chinese as substrings.
  */
-import { compileLexicon, type Lexicon } from '../text-model/lexicon.js';
+import type { Lexicon } from '../text-model/lexicon.js';
 
 export const TOXICITY_FEATURE_LEXICON: Lexicon = {
   dehumanise: {
@@ -78,10 +78,3 @@ export const TOXICITY_FEATURE_LEXICON: Lexicon = {
     ],
   },
 };
-
-export const toxicityFeatureLexicon = compileLexicon(TOXICITY_FEATURE_LEXICON);
-
-/** The categories without the essentialising generalisations (ToxiGen's frames occur under both labels; measured apart). */
-export const toxicityFeatureLexiconNoEssentialise = compileLexicon(
-  Object.fromEntries(Object.entries(TOXICITY_FEATURE_LEXICON).filter(([k]) => k !== 'essentialise')),
-);
