@@ -4,7 +4,8 @@
  * Detectors match on `normalize(text).text` and report spans in the ORIGINAL text via `toOriginal`.
  * What it does, per code point (so every output unit maps to exactly one input code point):
  *  - Unicode NFKC (full-width digits/letters from Chinese IMEs → ASCII, ligatures, circled digits …);
- *  - removes zero-width, bidi-control and soft-hyphen characters (used to split identifiers past filters);
+ *  - removes zero-width, bidi-control, soft-hyphen, variation-selector and tag characters (used to split
+ *    identifiers past filters, or to hide text);
  *  - ideographic space → ASCII space.
  * Digits split by spaces/dashes/dots (`138 0013 8000`) are NOT joined here — joining globally would merge
  * unrelated numbers; recognizers allow separators between digit groups and use `digitsOf` to validate.
@@ -24,6 +25,14 @@ export interface NormalizedText {
 
 /** Zero-width, bidi controls, soft hyphen, word joiner, BOM, variation selectors: invisible, removed. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/;
+/**
+ * Tag characters (U+E0000–E007F) and variation selectors 17–256 (U+E0100–E01EF): invisible too, and the
+ * carriers of "ASCII smuggling" (guardrails/intent/decoders.ts decodes what they hide); removed here so
+ * that they cannot split an identifier or a word.
+ */
+function isInvisibleAstral(cp: number): boolean {
+  return (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
 /** Anything outside printable ASCII (plus tab/newline/CR) needs the slow path. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
 /**
@@ -63,7 +72,7 @@ function mapCodePoint(text: string, i: number, cp: number, width: number): strin
   let out = nfkcCache.get(cp);
   if (out === undefined) {
     const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
-    const mapped = INVISIBLE.test(ch) ? '' : ch.normalize('NFKC');
+    const mapped = INVISIBLE.test(ch) || isInvisibleAstral(cp) ? '' : ch.normalize('NFKC');
     out = mapped === ch ? UNCHANGED : mapped;
     if (nfkcCache.size < NFKC_CACHE_MAX) nfkcCache.set(cp, out);
   }

@@ -1,11 +1,13 @@
 /**
  * Decoders for encoded payloads: attackers wrap "ignore previous instructions" in base64, hex, URL
- * escapes or ROT13 so that text classifiers see noise while the model happily decodes it. We find
- * encoded runs, decode them (layers nest up to `maxDepth`), and hand the plaintext back for scoring.
- * A decoding is kept only if it yields readable UTF-8 text, so random identifiers and hashes are skipped.
+ * escapes or ROT13 so that text classifiers see noise while the model happily decodes it, or hide it in
+ * invisible characters that models read and people do not ("ASCII smuggling" in Unicode tag characters,
+ * bytes carried by variation selectors). We find encoded runs, decode them (layers nest up to
+ * `maxDepth`), and hand the plaintext back for scoring. A decoding is kept only if it yields readable
+ * UTF-8 text, so random identifiers, hashes, emoji flags and emoji presentation selectors are skipped.
  */
 
-export type Encoding = 'base64' | 'hex' | 'url' | 'rot13';
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode-tags' | 'variation-selectors';
 
 export interface DecodedSegment {
   /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
@@ -25,6 +27,17 @@ const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
 const URL_RE = /(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/*
+ * Invisible carriers. Tag characters U+E0020–E007E mirror printable ASCII (U+E0001 and U+E007F, the
+ * language and cancel tags, may sit inside a run). Variation selectors carry one byte each: VS1–16
+ * (U+FE00–FE0F) 0–15, VS17–256 (U+E0100–E01EF) 16–255. All of them are astral but VS1–16, so their runs
+ * are matched on UTF-16 surrogate pairs (high surrogate U+DB40) and the hot path only asks for that unit.
+ */
+const PLANE14_HIGH = '\uDB40';
+const TAG_RUN_RE = /(?:\uDB40[\uDC00-\uDC7F])+/g;
+const SELECTOR_RUN_RE = /(?:[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){4,}/g;
+const SELECTOR_HINT_RE = /[\uFE00-\uFE0F]{4}/;
+
 /** Printable: nearly all characters are letters, digits, CJK, common punctuation or whitespace. */
 function printable(text: string): boolean {
   if (text.length < 4) return false;
@@ -40,7 +53,24 @@ function printable(text: string): boolean {
 function readable(text: string): boolean {
   if (!printable(text)) return false;
   // Must contain words: at least 2 letter runs or 2 CJK characters.
-  return /[A-Za-z]{2,}.*[\s,.:;!?].*[A-Za-z]{2,}/s.test(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text);
+  return twoLetterRuns(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text);
+}
+
+const LETTER_PAIR_RE = /[A-Za-z]{2}/g;
+const WORD_SEPARATOR_RE = /[\s,.:;!?]/g;
+
+/**
+ * Two letters, later a separator, later two letters: what /[A-Za-z]{2,}.*[\s,.:;!?].*[A-Za-z]{2,}/s
+ * matches, found left to right in one pass (that regex backtracks quadratically on a long run of letters,
+ * which a decoded carrier can be).
+ */
+function twoLetterRuns(text: string): boolean {
+  LETTER_PAIR_RE.lastIndex = 0;
+  if (!LETTER_PAIR_RE.test(text)) return false;
+  WORD_SEPARATOR_RE.lastIndex = LETTER_PAIR_RE.lastIndex;
+  if (!WORD_SEPARATOR_RE.test(text)) return false;
+  LETTER_PAIR_RE.lastIndex = WORD_SEPARATOR_RE.lastIndex;
+  return LETTER_PAIR_RE.test(text);
 }
 
 function decodeBytes(bytes: Uint8Array): string | undefined {
@@ -74,6 +104,25 @@ function decodeUrl(run: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function decodeTags(run: string): string | undefined {
+  let out = '';
+  for (let i = 1; i < run.length; i += 2) {
+    const ascii = run.charCodeAt(i) - 0xdc00;
+    if (ascii >= 0x20 && ascii <= 0x7e) out += String.fromCharCode(ascii);
+  }
+  return printable(out) ? out : undefined;
+}
+
+function decodeVariationSelectors(run: string): string | undefined {
+  const bytes: number[] = [];
+  for (let i = 0; i < run.length; i += 1) {
+    const c = run.charCodeAt(i);
+    if (c >= 0xfe00 && c <= 0xfe0f) bytes.push(c - 0xfe00);
+    else bytes.push(run.charCodeAt((i += 1)) - 0xdd00 + 16);
+  }
+  return decodeBytes(Uint8Array.from(bytes));
 }
 
 export function rot13(text: string): string {
@@ -126,6 +175,9 @@ function candidates(text: string): Candidate[] {
   if (HEX_HINT_RE.test(text)) scan(HEX_RE, 'hex', decodeHex);
   if (BASE64_HINT_RE.test(text)) scan(BASE64_RE, 'base64', decodeBase64);
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
+  const plane14 = text.includes(PLANE14_HIGH);
+  if (plane14) scan(TAG_RUN_RE, 'unicode-tags', decodeTags);
+  if (plane14 || SELECTOR_HINT_RE.test(text)) scan(SELECTOR_RUN_RE, 'variation-selectors', decodeVariationSelectors);
   // Drop base64 hits inside a hex hit (hex digits are valid base64 characters).
   const kept = out.filter((c) => !out.some((o) => o !== c && o.encoding === 'hex' && o.start <= c.start && o.end >= c.end));
   const r = decodeRot13(text);
