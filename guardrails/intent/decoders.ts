@@ -1,13 +1,13 @@
 /**
- * Decoders for encoded payloads: attackers wrap "ignore previous instructions" in base64, hex, URL
- * escapes or ROT13 so that text classifiers see noise while the model happily decodes it, or hide it in
+ * Decoders for encoded payloads: attackers wrap "ignore previous instructions" in base64, hex, binary,
+ * URL escapes, ROT13 or write it backwards so that text classifiers see noise while the model happily decodes it, or hide it in
  * invisible characters that models read and people do not ("ASCII smuggling" in Unicode tag characters,
  * bytes carried by variation selectors). We find encoded runs, decode them (layers nest up to
  * `maxDepth`), and hand the plaintext back for scoring. A decoding is kept only if it yields readable
  * UTF-8 text, so random identifiers, hashes, emoji flags and emoji presentation selectors are skipped.
  */
 
-export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode-tags' | 'variation-selectors';
+export type Encoding = 'base64' | 'hex' | 'binary' | 'url' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
 
 export interface DecodedSegment {
   /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
@@ -21,6 +21,9 @@ export interface DecodedSegment {
 
 const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
+// Bytes written as 8-bit groups ("01001001 01100111 …"), separated by spaces or not.
+const BINARY_RE = /(?<![01])(?:[01]{8} ?){6,}(?![01])/g;
+const BINARY_HINT_RE = /[01]{8} ?[01]{8}/;
 const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}/;
 const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
 // Starts at a '%': a leading [^\s%]* would make every start position rescan the run (quadratic).
@@ -37,6 +40,8 @@ const PLANE14_HIGH = '\uDB40';
 const TAG_RUN_RE = /(?:\uDB40[\uDC00-\uDC7F])+/g;
 const SELECTOR_RUN_RE = /(?:[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]){4,}/g;
 const SELECTOR_HINT_RE = /[\uFE00-\uFE0F]{4}/;
+/** Any of binary digits, a plane-14 surrogate or a run of variation selectors: the rare carriers' joint pre-test. */
+const RARE_CARRIER_HINT_RE = /[01]{8} ?[01]{8}|\uDB40|[\uFE00-\uFE0F]{4}/;
 
 /** Printable: nearly all characters are letters, digits, CJK, common punctuation or whitespace. */
 function printable(text: string): boolean {
@@ -97,6 +102,14 @@ function decodeHex(run: string): string | undefined {
   return decodeBytes(Buffer.from(digits, 'hex'));
 }
 
+function decodeBinary(run: string): string | undefined {
+  const bits = run.replace(/ /g, '');
+  if (bits.length % 8 !== 0) return undefined;
+  const bytes = new Uint8Array(bits.length / 8);
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  return decodeBytes(bytes);
+}
+
 function decodeUrl(run: string): string | undefined {
   try {
     const text = decodeURIComponent(run);
@@ -145,15 +158,44 @@ function commonWordRatio(text: string): number {
   return words.filter((w) => COMMON_WORDS.has(w)).length / words.length;
 }
 
-function decodeRot13(text: string): string | undefined {
-  // Decide on a sample: ordinary English shows its common words within the first few hundred characters.
+function reverse(text: string): string {
+  return [...text].reverse().join('');
+}
+
+/**
+ * Whole-text word ciphers (ROT13, text written backwards): the text has words but almost none of them
+ * common, and the deciphered text many. Decided on a sample: ordinary English shows its common words within
+ * the first few hundred characters.
+ */
+const NO_CIPHERS: ReadonlyArray<{ text: string; encoding: Encoding }> = [];
+
+function decodeWordCiphers(text: string): ReadonlyArray<{ text: string; encoding: Encoding }> {
   const sample = text.length > 600 ? text.slice(0, 600) : text;
-  if (!/[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+/.test(sample)) return undefined;
+  if (!/[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+/.test(sample)) return NO_CIPHERS;
   const before = commonWordRatio(sample);
-  // Ordinary English is ~40% common words: skip the rewrite for it (hot path).
-  if (before >= 0.1) return undefined;
-  const after = commonWordRatio(rot13(sample));
-  return after >= 0.2 && after > before * 2 ? rot13(text) : undefined;
+  // Ordinary English is ~40% common words: skip the rewrites for it (hot path).
+  if (before >= 0.1) return NO_CIPHERS;
+  const out: Array<{ text: string; encoding: Encoding }> = [];
+  const deciphered = (ratio: number): boolean => ratio >= 0.2 && ratio > before * 2;
+  if (deciphered(commonWordRatio(rot13(sample)))) out.push({ text: rot13(text), encoding: 'rot13' });
+  // Reversing the sample reverses each of its words, which is all the ratio looks at. Only for Latin text:
+  // a few Latin words in Chinese text ("DNA", "RNA") reversed are common words too often.
+  if (mostlyLatinLetters(sample) && deciphered(commonWordRatio(reverse(sample)))) out.push({ text: reverse(text), encoding: 'reversed' });
+  return out;
+}
+
+/** At least 60 % of the non-space characters are Latin letters. */
+function mostlyLatinLetters(text: string): boolean {
+  let letters = 0;
+  let others = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) letters += 1;
+    else others += 1;
+  }
+  return letters >= 0.6 * (letters + others);
 }
 
 interface Candidate {
@@ -171,18 +213,24 @@ function candidates(text: string): Candidate[] {
       if (decoded !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: decoded, encoding });
     }
   };
-  // Cheap pre-tests keep the full scans off ordinary prose (the hot path).
+  // Cheap pre-tests keep the full scans off ordinary prose (the hot path); one pass for the rare carriers.
+  if (RARE_CARRIER_HINT_RE.test(text)) {
+    if (BINARY_HINT_RE.test(text)) scan(BINARY_RE, 'binary', decodeBinary);
+    const plane14 = text.includes(PLANE14_HIGH);
+    if (plane14) scan(TAG_RUN_RE, 'unicode-tags', decodeTags);
+    if (plane14 || SELECTOR_HINT_RE.test(text)) scan(SELECTOR_RUN_RE, 'variation-selectors', decodeVariationSelectors);
+  }
   if (HEX_HINT_RE.test(text)) scan(HEX_RE, 'hex', decodeHex);
   if (BASE64_HINT_RE.test(text)) scan(BASE64_RE, 'base64', decodeBase64);
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
-  const plane14 = text.includes(PLANE14_HIGH);
-  if (plane14) scan(TAG_RUN_RE, 'unicode-tags', decodeTags);
-  if (plane14 || SELECTOR_HINT_RE.test(text)) scan(SELECTOR_RUN_RE, 'variation-selectors', decodeVariationSelectors);
-  // Drop base64 hits inside a hex hit (hex digits are valid base64 characters).
-  const kept = out.filter((c) => !out.some((o) => o !== c && o.encoding === 'hex' && o.start <= c.start && o.end >= c.end));
-  const r = decodeRot13(text);
-  if (r !== undefined) kept.push({ start: 0, end: text.length, text: r, encoding: 'rot13' });
+  // Drop hits inside a binary or hex hit (binary digits are valid hex and base64, hex digits valid base64).
+  const kept = out.length < 2 ? out : out.filter((c) => !out.some((o) => covers(o, c)));
+  for (const { text: deciphered, encoding } of decodeWordCiphers(text)) kept.push({ start: 0, end: text.length, text: deciphered, encoding });
   return kept;
+}
+
+function covers(o: Candidate, c: Candidate): boolean {
+  return o !== c && o.start <= c.start && o.end >= c.end && (o.encoding === 'binary' ? c.encoding !== 'binary' : o.encoding === 'hex' && c.encoding === 'base64');
 }
 
 /** Every decodable run, with nested layers decoded up to `maxDepth` (innermost plaintext returned). */
