@@ -19,7 +19,7 @@ import { TOXICITY_FEATURE_LEXICON } from '../toxicity/feature-lexicon.js';
 
 /**
  * Keyword lexicons whose hits become features: the toxicity model ships 'toxicity'; 'toxicity+harm' was measured (MODEL_CARD.md);
- * 'toxicity+implicit[-noess]' add the feature-only lexicon of toxicity/feature-lexicon.ts (eleventh session).
+ * 'toxicity+implicit[-noess]' add the feature-only lexicon of toxicity/feature-lexicon.ts (eleventh session; measured, not shipped).
  */
 export const LEXICON_SETS = ['toxicity', 'toxicity+harm', 'toxicity+implicit', 'toxicity+implicit-noess'] as const;
 export type LexiconSet = (typeof LEXICON_SETS)[number];

@@ -1,5 +1,5 @@
 /**
- * Feature-only keyword lexicon for the toxicity head (issue 4, eleventh session; MODEL_CARD.md "Known weaknesses").
+ * Feature-only keyword lexicon for the toxicity head (issue 4, eleventh session; measured, not shipped: MODEL_CARD.md "Known weaknesses").
  * Its hits only become model features (featurize.ts appendLexiconFeatures, set 'toxicity+implicit'); they are never
  * reported as categories — the fine categories stay those of lexicon.ts, which refine a firing head at inference.
  *

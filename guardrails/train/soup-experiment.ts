@@ -15,6 +15,12 @@
  *   lex         the shipped pipeline on features with keyword-lexicon hits (toxicity and harm lexicons) appended to every view
  *               (featurize.ts appendLexiconFeatures); lextox the same with the toxicity lexicon alone;
  *   lex+<v>     variant v on those features (e.g. lex+mix-nb-a10: both averaged heads trained on them); lextox+<v> likewise;
+ *   lexti       (eleventh session) the toxicity lexicon plus the feature-only implicit-hate lexicon (toxicity/feature-lexicon.ts:
+ *               dehumanising, exclusion, conspiracy, essentialising, abuse); lextin without the essentialising category;
+ *               ablations: ltab (+ abuse only), ltdx (+ dehumanise, exclude, conspiracy),
+ *               ltie (every category, abuse in English only), ltis (every category, mild Chinese abuse words left out),
+ *               ltim (the mild Chinese words a feature of their own), ltzs (Chinese abuse words a feature apart from English);
+ *               --show-short prints the short benign utterances a variant flags;
  *   old         data experiments (--new source,...): the base pipeline trained and calibrated without those generated
  *               sources, against base with them, from the same loaded examples; the new sources' rows are left out of
  *               every evaluation (LOSO negatives, benign recall) for every variant, so both are scored on the same rows;
@@ -33,7 +39,9 @@ import { SHORT_BENIGN_EN, SHORT_BENIGN_ZH } from '../../datasets/classifiers/sho
 import { createRng } from '../../datasets/classifiers/rng.js';
 import { textViews } from '../text-model/views.js';
 import { sigmoid } from '../text-model/model.js';
-import { appendLexiconFeatures, type LexiconSet } from '../text-model/featurize.js';
+import { appendLexiconFeatures, LEXICON_FEATURE_VALUE, type LexiconSet, type SparseFeatures } from '../text-model/featurize.js';
+import { compileLexicon } from '../text-model/lexicon.js';
+import { TOXICITY_FEATURE_LEXICON } from '../toxicity/feature-lexicon.js';
 import { HEADS, loadExamples, type Example, type HeadId, type ModelName } from './data.js';
 import { aucs, pooledRecall, taskLabel } from './experiment-metrics.js';
 import {
@@ -67,6 +75,27 @@ export function stripStyle(text: string): string {
 }
 function safeCodePoint(c: number): string {
   return Number.isFinite(c) && c > 0 && c <= 0x10ffff ? String.fromCodePoint(c) : ' ';
+}
+
+/** Buckets of the ablation lexicons (experiment only; FNV-1a of the category name with its own seed). */
+function partBucket(category: string, buckets: number): number {
+  let h = (0x811c9dc5 ^ 0x2f6b1d3a) >>> 0;
+  for (let i = 0; i < category.length; i += 1) h = Math.imul(h ^ category.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (buckets - 1);
+}
+function appendBuckets(f: SparseFeatures, hits: readonly number[]): SparseFeatures {
+  if (hits.length === 0) return f;
+  const indices = [...f.indices];
+  const values = [...f.values];
+  for (const b of hits) {
+    const k = indices.indexOf(b);
+    if (k >= 0) values[k]! += LEXICON_FEATURE_VALUE;
+    else {
+      indices.push(b);
+      values.push(LEXICON_FEATURE_VALUE);
+    }
+  }
+  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
 
 interface Scorer {
@@ -108,8 +137,43 @@ function main(): void {
 
   const examples = loadExamples(name);
   // lex / lextox / <set>+<v>: variant base / v on lexicon-augmented features.
-  const LEX_SETS: Readonly<Record<string, LexiconSet>> = { lex: 'toxicity+harm', lextox: 'toxicity' };
-  const lexSetOf = (variant: string): string | undefined => Object.keys(LEX_SETS).find((k) => variant === k || variant.startsWith(`${k}+`));
+  // lexti / lextin: the toxicity lexicon plus the feature-only implicit-hate lexicon (toxicity/feature-lexicon.ts), lextin without
+  // its essentialising category.
+  const LEX_SETS: Readonly<Record<string, LexiconSet>> = { lex: 'toxicity+harm', lextox: 'toxicity', lexti: 'toxicity+implicit', lextin: 'toxicity+implicit-noess' };
+  // Ablations of the implicit lexicon (experiment only): the toxicity set plus some of its categories, hashed here.
+  const LEX_PARTS: Readonly<Record<string, readonly string[]>> = {
+    ltab: ['abuse'],
+    ltdx: ['dehumanise', 'exclude', 'conspiracy'],
+  };
+  const partLexicons = new Map(
+    Object.entries(LEX_PARTS).map(([k, cats]) => [k, compileLexicon(Object.fromEntries(cats.map((c) => [c, TOXICITY_FEATURE_LEXICON[c]!])))]),
+  );
+  // ltie: every category, but the abuse category's English words only.
+  partLexicons.set(
+    'ltie',
+    compileLexicon({ ...TOXICITY_FEATURE_LEXICON, abuse: { en: TOXICITY_FEATURE_LEXICON['abuse']!.en, zh: [] } }),
+  );
+  // ltis: every category, the abuse category's Chinese words limited to strong profanity and insults (no mild or political words).
+  const MILD_ZH = new Set(['贱', '去你的', '放屁', '有病吧', '神经病', '不要脸', '无耻', '笨蛋', '直男癌', '舔狗', '汉奸', '走狗', '五毛', '殖人', '恶心', '丢人现眼', '蠢']);
+  const abuse = TOXICITY_FEATURE_LEXICON['abuse']!;
+  partLexicons.set('ltis', compileLexicon({ ...TOXICITY_FEATURE_LEXICON, abuse: { en: abuse.en, zh: abuse.zh.filter((w) => !MILD_ZH.has(w)) } }));
+  // ltim: the mild Chinese words as their own feature; ltzs: the Chinese abuse words a feature of their own (not shared with English).
+  partLexicons.set(
+    'ltim',
+    compileLexicon({
+      ...TOXICITY_FEATURE_LEXICON,
+      abuse: { en: abuse.en, zh: abuse.zh.filter((w) => !MILD_ZH.has(w)) },
+      abusemild: { en: [], zh: abuse.zh.filter((w) => MILD_ZH.has(w)) },
+    }),
+  );
+  partLexicons.set('ltzs', compileLexicon({ ...TOXICITY_FEATURE_LEXICON, abuse: { en: abuse.en, zh: [] }, abusezh: { en: [], zh: abuse.zh } }));
+  const lexFeatures = (k: string, f: SparseFeatures, normalized: string): SparseFeatures => {
+    const base = appendLexiconFeatures(f, normalized, { buckets: config.buckets, lexicon: LEX_SETS[k] ?? 'toxicity' });
+    const part = partLexicons.get(k);
+    return part === undefined ? base : appendBuckets(base, part.match(normalized).map((c) => partBucket(c, config.buckets)));
+  };
+  const lexSetOf = (variant: string): string | undefined =>
+    [...Object.keys(LEX_SETS), ...Object.keys(LEX_PARTS), 'ltie', 'ltis', 'ltim', 'ltzs'].find((k) => variant === k || variant.startsWith(`${k}+`));
   const usedSets = [...new Set(variants.map(lexSetOf).filter((k): k is string => k !== undefined))];
   let feats: readonly ExampleFeatures[];
   const lexFeats = new Map<string, ExampleFeatures[]>(usedSets.map((k) => [k, []]));
@@ -121,7 +185,7 @@ function main(): void {
       const plain = views.map((v) => v.features);
       plainAll.push({ whole: plain[0]!, views: plain });
       for (const k of usedSets) {
-        const lex = views.map((v) => appendLexiconFeatures(v.features, v.normalized, { buckets: config.buckets, lexicon: LEX_SETS[k] }));
+        const lex = views.map((v) => lexFeatures(k, v.features, v.normalized));
         lexFeats.get(k)!.push({ whole: lex[0]!, views: lex });
       }
     }
@@ -243,12 +307,22 @@ function main(): void {
   out(`\n## ${name}: in distribution (trained on all shippable training rows)\n`);
   const short = (v: string): { en: ExampleFeatures[]; zh: ExampleFeatures[] } => {
     const f = (t: string): ExampleFeatures => {
+      const k = lexSetOf(v);
       const views = textViews(v === 'strip' ? stripStyle(t) : t, { buckets: config.buckets }).map((x) =>
-        appendLexiconFeatures(x.features, x.normalized, { buckets: config.buckets, lexicon: LEX_SETS[lexSetOf(v) ?? ''] }),
+        k === undefined ? x.features : lexFeatures(k, x.features, x.normalized),
       );
       return { whole: views[0]!, views };
     };
     return { en: SHORT_BENIGN_EN.map(f), zh: SHORT_BENIGN_ZH.map(f) };
+  };
+  // --show-short: which of our hand-written short benign utterances a variant flags, and at what score.
+  const showShort = (v: string, sc: Scorer, s: { en: ExampleFeatures[]; zh: ExampleFeatures[] }, en: number, zh: number): void => {
+    if (!args.includes('--show-short')) return;
+    SHORT_BENIGN_EN.forEach((t, i) => prob(sc, s.en[i]!) >= en && out(`  ${v} flags EN "${t}" ${prob(sc, s.en[i]!).toFixed(3)} (threshold ${en.toFixed(3)})`));
+    const top = SHORT_BENIGN_ZH.map((t, i) => ({ t, p: prob(sc, s.zh[i]!) })).sort((x, y) => y.p - x.p).slice(0, 3);
+    const topEn = SHORT_BENIGN_EN.map((t, i) => ({ t, p: prob(sc, s.en[i]!) })).sort((x, y) => y.p - x.p).slice(0, 3);
+    out(`  ${v} highest short ZH: ${top.map((x) => `${x.t} ${x.p.toFixed(3)}`).join(', ')} (zh threshold ${zh.toFixed(3)}); EN: ${topEn.map((x) => `${x.t} ${x.p.toFixed(3)}`).join(', ')} (en threshold ${en.toFixed(3)})`);
+    SHORT_BENIGN_ZH.forEach((t, i) => prob(sc, s.zh[i]!) >= zh && out(`  ${v} flags ZH "${t}" ${prob(sc, s.zh[i]!).toFixed(3)} (threshold ${zh.toFixed(3)})`));
   };
   for (const v of variants) {
     const F = featsOf(v);
@@ -267,6 +341,7 @@ function main(): void {
       const flagged = (xs: readonly ExampleFeatures[], at = t): number => xs.filter((x) => prob(sc, x) >= at).length;
       const en = op.thresholds.en ?? t;
       const zh = op.thresholds.zh ?? t;
+      showShort(v, sc, s, en, zh);
       const evalOnly = [...new Set(examples.filter((e) => !e.shippable && e.labels[h] === 1).map((e) => e.source))].sort();
       const eo = evaluateHead(h, examples, (i) => prob(sc, F[i]!), t, (e) => !e.shippable, evalOnly).map((m) => `${m.source} ${m.lang} ${m.rocAuc.toFixed(3)}`);
       parts.push(`${h} test ROC-AUC mean ${testAuc(examples, h, (i) => prob(sc, F[i]!)).toFixed(4)}; eval-only ROC-AUC ${eo.join(', ')}; short benign flagged at ${t.toFixed(3)}: EN ${flagged(s.en)}/${s.en.length}, ZH ${flagged(s.zh)}/${s.zh.length}; at en ${en.toFixed(3)} / zh ${zh.toFixed(3)}: EN ${flagged(s.en, en)}, ZH ${flagged(s.zh, zh)}`);
