@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalize } from '../core/normalize.js';
+import { asciiDigitRuns } from './numerals.js';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { ContextMatcher, mergeContext, scoreWithContext, type ContextIndex } from './context.js';
 import { BUILTIN_RECOGNIZERS } from './recognizers/index.js';
@@ -404,8 +405,13 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
     detect(text: string): Finding[] {
       if (text.length === 0) return [];
       const normalized = normalize(text);
-      const n = normalized.text;
-      const facts = new Facts(n, contextGate, minScore, contextMatcher);
+      let n = normalized.text;
+      let facts = new Facts(n, contextGate, minScore, contextMatcher);
+      // Identifiers written in Chinese numerals: only Chinese text can hold them (same length, same offsets).
+      if (facts.hasCjk) {
+        const digits = asciiDigitRuns(n);
+        if (digits !== n) facts = new Facts((n = digits), contextGate, minScore, contextMatcher);
+      }
       const scored: Candidate[] = [];
       // The recognizer of scored[k] (a parallel array: adding a property to candidates of many shapes was a
       // megamorphic store per candidate).

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { digitsOf, normalize } from '../../core/normalize.js';
+import { asciiDigitRuns } from '../numerals.js';
 import { defineOperator } from './apply.js';
 import { placeholderLabel } from './labels.js';
 
@@ -10,7 +11,7 @@ import { placeholderLabel } from './labels.js';
  */
 export const hashOperator = defineOperator('hash', (value, finding, ctx) => {
   if (!ctx.hashKey || ctx.hashKey.length < 16) throw new Error('hash operator needs ctx.hashKey (at least 16 bytes)');
-  const canonical = digitsOf(normalize(value).text).toLowerCase();
+  const canonical = digitsOf(asciiDigitRuns(normalize(value).text)).toLowerCase();
   const digest = createHmac('sha256', ctx.hashKey).update(`${finding.type ?? finding.category}\u0000${canonical}`).digest('hex');
   return `<${placeholderLabel(finding.type, finding.category)}:${digest.slice(0, 16)}>`;
 });

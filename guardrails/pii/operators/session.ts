@@ -4,14 +4,15 @@
  * only in this object's memory: it is never logged, persisted or sent anywhere, and `clear()` wipes it.
  */
 import { digitsOf, normalize } from '../../core/normalize.js';
+import { asciiDigitRuns } from '../numerals.js';
 import { StreamRestorer } from './stream-restorer.js';
 
 /** Placeholders as models may echo them back: `<PHONE_1>`, `< PHONE_1 >`, `<phone_1>`. */
 export const PLACEHOLDER_PATTERN = /<\s{0,2}([A-Za-z][A-Za-z_]{0,39}_\d{1,6})\s{0,2}>/g;
 
-/** Equal values written differently (`138 0013 8000` vs `13800138000`, full-width) share a placeholder. */
+/** Equal values written differently (`138 0013 8000` vs `13800138000`, full-width, 一三八…) share a placeholder. */
 function canonical(type: string, value: string): string {
-  const n = normalize(value).text;
+  const n = asciiDigitRuns(normalize(value).text);
   return `${type}\u0000${/\d/.test(n) && !/[\u4e00-\u9fff]/.test(n) ? digitsOf(n).toLowerCase() : n}`;
 }
 

@@ -1,0 +1,44 @@
+/** Identifiers written digit by digit in Chinese numerals are found, canonicalised with their ASCII twins, and prose is left alone. */
+import { describe, expect, it } from 'vitest';
+import { anonymize, createPiiDetector, createPiiSession } from '../../../guardrails/pii/index.js';
+import { asciiDigitRuns } from '../../../guardrails/pii/numerals.js';
+
+const detector = createPiiDetector();
+const found = (text: string): string[] => detector.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+
+describe('asciiDigitRuns', () => {
+  it('maps runs of seven or more numerals (ASCII digits, single spaces or dashes between) one character for one', () => {
+    expect(asciiDigitRuns('电话一三八零零一三八零零零')).toBe('电话13800138000');
+    expect(asciiDigitRuns('幺三八-零零幺三-八零零零，两点见')).toBe('138-0013-8000，两点见');
+    expect(asciiDigitRuns('壹贰叁肆伍陆柒捌玖零')).toBe('1234567890');
+    expect(asciiDigitRuns('13８一三八〇〇〇〇')).toBe('13８1380000');
+  });
+
+  it('leaves counts, dates, amounts and idioms alone', () => {
+    for (const text of ['数到一二三四五六', '二〇二四年三月五日', '一千二百三十四万五千六百七十八', '一五一十地说了', '三三两两，七上八下', '第一二三名']) {
+      expect(asciiDigitRuns(text)).toBe(text);
+    }
+  });
+
+  it('is linear on long runs', () => {
+    for (const text of ['一'.repeat(300_000), '一 '.repeat(200_000), `${'一-'.repeat(100_000)}x`]) expect(asciiDigitRuns(text)).toHaveLength(text.length);
+  });
+});
+
+describe('the PII detector', () => {
+  it('finds phone numbers, resident ids and cards written in Chinese numerals, with spans in the original text', () => {
+    expect(found('我的手机号是一三八零零一三八零零零，有事打给我')).toEqual(['PHONE_NUMBER:一三八零零一三八零零零']);
+    expect(found('电话：幺三八-零零幺三-八零零零')).toEqual(['PHONE_NUMBER:幺三八-零零幺三-八零零零']);
+    expect(found('身份证号：一一零一零五一九四九一二三一零零二X')).toEqual(['CN_RESIDENT_ID:一一零一零五一九四九一二三一零零二X']);
+    // A wrong check digit stays a non-match, as in ASCII.
+    expect(found('身份证号：一一零一零五一九四九一二三一零零二一')).not.toContainEqual(expect.stringMatching(/^CN_RESIDENT_ID/));
+  });
+
+  it('gives a number in numerals the placeholder of the same number in digits, and restores each as written', () => {
+    const session = createPiiSession();
+    const text = '打13800138000或者一三八零零一三八零零零都行';
+    const out = anonymize(text, detector.detect(text), 'pseudonymize', { session });
+    expect(out.text).toBe('打<PHONE_1>或者<PHONE_1>都行');
+    expect(out.restore!('<PHONE_1>')).toMatch(/^(13800138000|一三八零零一三八零零零)$/);
+  });
+});
