@@ -129,7 +129,7 @@ export function renderModelCard(report: TrainingReport): string {
   out.push('');
   out.push('- **Learned** (trained heads): `toxicity.toxic`, `intent.prompt_injection`, `intent.jailbreak`, `intent.harmful`.');
   out.push('- **Rule-based refinement**: the fine categories `toxicity.{insult,hate,threat,sexual,self_harm,profanity}` and `intent.harmful.{violent_crime,weapons_cbrn,cybercrime,fraud,drugs,child_sexual,self_harm,hate,privacy,political_extremist}` are assigned by EN/ZH keyword lexicons (guardrails/toxicity/lexicon.ts, guardrails/intent/harm-lexicon.ts) and only when the learned parent head fires; their score is the parent\'s calibrated probability. The shared data has no per-category labels for most sources, so these are not learned.');
-  out.push('- **Decoders** (intent): base64, hex, URL-escape and ROT13 layers (up to 3 deep) are decoded and the decoded text is scored by the same model.');
+  out.push('- **Decoders** (intent): base64, hex, 8-bit binary, URL-escape, ROT13 and backwards-text layers (up to 3 deep) and text hidden in invisible characters (Unicode tag characters, variation selectors used as bytes) are decoded and the decoded text is scored by the same model; the finding names the layers (`meta.via`) and spans the encoded run. The shared normaliser removes zero-width, bidi-control, variation-selector and tag characters before featurisation.');
   out.push('');
   for (const model of report.models) {
     out.push(`## ${model.name}`);
