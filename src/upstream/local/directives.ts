@@ -32,19 +32,73 @@ export type Plan =
   | { kind: 'tool_call'; name: string; arguments: string; delayMs: number }
   | { kind: 'error'; status: number; delayMs: number };
 
-const DIRECTIVE = /\[\[\s*([a-z]+)\s*(?::\s*([\s\S]*?))?\s*\]\]/gi;
+/** The opening of a directive, `[[name` then `:` or its closing `]]`; the argument is found by indexOf below. */
+const DIRECTIVE_HEAD = /\[\[\s*([a-z]+)\s*(:\s*)?/iy;
+const SPACE = /\s/;
+
+interface Directive {
+  index: number;
+  end: number;
+  name: string;
+  arg: string | undefined;
+}
+
+/**
+ * The directives of a text, left to right: what /\[\[\s*([a-z]+)\s*(?::\s*([\s\S]*?))?\s*\]\]/gi matched (the
+ * argument runs to the first `]]`, without the white space before it). That regex backtracked cubically on
+ * white space after `[[a:` with no closing brackets (2 KB of tabs blocked the event loop 23 s): here each
+ * `[[` is read once and the closing `]]` found with one indexOf, so the scan is linear.
+ */
+function findDirectives(text: string): Directive[] {
+  const found: Directive[] = [];
+  let from = 0;
+  for (;;) {
+    const index = text.indexOf('[[', from);
+    if (index === -1) return found;
+    DIRECTIVE_HEAD.lastIndex = index;
+    const head = DIRECTIVE_HEAD.exec(text);
+    if (head === null) {
+      from = index + 1;
+      continue;
+    }
+    const after = DIRECTIVE_HEAD.lastIndex;
+    if (head[2] === undefined) {
+      if (!text.startsWith(']]', after)) {
+        from = index + 1;
+        continue;
+      }
+      found.push({ index, end: after + 2, name: head[1]!, arg: undefined });
+      from = after + 2;
+      continue;
+    }
+    const close = text.indexOf(']]', after);
+    // No `]]` after this one: no later directive can close either.
+    if (close === -1) return found;
+    let argEnd = close;
+    while (argEnd > after && SPACE.test(text[argEnd - 1]!)) argEnd -= 1;
+    found.push({ index, end: close + 2, name: head[1]!, arg: text.slice(after, argEnd) });
+    from = close + 2;
+  }
+}
 
 export function stripDirectives(text: string): string {
-  return text.replace(DIRECTIVE, '').replace(/\s{2,}/g, ' ').trim();
+  let kept = '';
+  let from = 0;
+  for (const d of findDirectives(text)) {
+    kept += text.slice(from, d.index);
+    from = d.end;
+  }
+  kept += text.slice(from);
+  return kept.replace(/\s{2,}/g, ' ').trim();
 }
 
 export function planAnswer(messages: readonly { role: string; text: string }[]): Plan {
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
   let delayMs = 0;
   let plan: Plan | undefined;
-  for (const match of lastUser.matchAll(DIRECTIVE)) {
-    const name = match[1].toLowerCase();
-    const arg = (match[2] ?? '').trim();
+  for (const match of findDirectives(lastUser)) {
+    const name = match.name.toLowerCase();
+    const arg = (match.arg ?? '').trim();
     if (name === 'delay') delayMs = clampInt(arg, 0, 60_000);
     else if (plan) continue; // first answer directive wins
     else if (name === 'echo') {
