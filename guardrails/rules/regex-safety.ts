@@ -95,10 +95,44 @@ function pumpCharacters(pattern: string): string[] {
   return [...chars];
 }
 
+/**
+ * Runs of literal characters in the pattern ("secret:" in /secret:\s*.*\s*end/): a pump behind such a word
+ * reaches quantifiers that only start after it, which bare pumped runs never do.
+ */
+function literalWords(pattern: string): string[] {
+  const words = new Set<string>();
+  let word = '';
+  const flush = () => {
+    if (word.length >= 2) words.add(word);
+    word = '';
+  };
+  for (let i = 0; i < pattern.length && words.size < 6; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      i++;
+      if (/[^A-Za-z0-9]/.test(next)) word += next;
+      else flush();
+    } else if (ch === '[') {
+      flush();
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+    } else if ('(){}|*+?^$.'.includes(ch)) {
+      // A quantified last character is optional or repeated: leave it out of the word.
+      if ('*?{'.includes(ch)) word = word.slice(0, -1);
+      flush();
+    } else word += ch;
+  }
+  flush();
+  return [...words];
+}
+
 function adversarialInputs(pattern: string): string[] {
   const pumps = pumpCharacters(pattern);
   const inputs: string[] = [];
   const tail = '\u0000!';
+  for (const word of literalWords(pattern)) {
+    for (const c of pumps) inputs.push(word + c.repeat(3000) + tail);
+  }
   for (const length of [28, 3000]) {
     for (const c of pumps) inputs.push(c.repeat(length) + tail);
     const mixed = pumps.join('');
