@@ -228,10 +228,12 @@ const EN_EURO = /(?<![\w])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:katu|tie|v�
 
 /**
  * House number + street name + number, the continental order (28245 Puruntie 82, 3482 Via Franscini 71,
- * Rua do Arenque 1634): capitalised name words, optionally joined by short lower-case particles.
+ * Rua do Arenque 1634): capitalised name words, optionally joined by short lower-case particles. Words are
+ * capped at 64 letters: an accented capital is no \w, so the lookbehind lets a match start at every letter of
+ * a long run ("ÉÉÉ…") and an unbounded word scanned to its end from each start (quadratic: 32 KB took 1.5 s).
  */
 const EN_NUMBERED_STREET = new RegExp(
-  `(?<![\\w.,])(?:\\d{1,6}[ ])?[${UP}][${LETTER}'\\-]{2,}(?:[ ](?:[a-z]{1,3}[ ])?[${UP}][${LETTER}'\\-]{2,}){0,2}[ ]\\d{1,5}[A-Za-z]?(?![\\w]|[.,]\\d)`,
+  `(?<![\\w.,])(?:\\d{1,6}[ ])?[${UP}][${LETTER}'\\-]{2,64}(?:[ ](?:[a-z]{1,3}[ ])?[${UP}][${LETTER}'\\-]{2,64}){0,2}[ ]\\d{1,5}[A-Za-z]?(?![\\w]|[.,]\\d)`,
   'g',
 );
 /**
@@ -247,7 +249,7 @@ const EU_ABBREVIATED_STREET = new RegExp(
 const ABBREVIATION_WORDS = /(?:ul|al|os|pl|avda|av)\. /;
 const HU_STREET_WORD = / (?:u\.|utca|út|útja|tér|körút) \d/;
 const HU_STREET = new RegExp(
-  `(?<![\\w])[${UP}][${LETTER}'\\-]+(?:[ ][${LETTER}'\\-]+){0,2}[ ](?:u\\.|utca|út|útja|tér|körút)[ ]\\d{1,4}[A-Za-z]?\\.?(?![\\w])`,
+  `(?<![\\w])[${UP}][${LETTER}'\\-]{1,64}(?:[ ][${LETTER}'\\-]{1,64}){0,2}[ ](?:u\\.|utca|út|útja|tér|körút)[ ]\\d{1,4}[A-Za-z]?\\.?(?![\\w])`,
   'g',
 );
 /** Street words that open a street's name in French, Italian, Spanish and Portuguese addresses. */
