@@ -309,34 +309,34 @@ const SEED_LEXICON = 0x6c8e9cf5;
 function combined(parts: ReadonlyArray<readonly [string, Lexicon]>): CompiledLexicon {
   return compileLexicon(Object.fromEntries(parts.flatMap(([name, lex]) => Object.entries(lex).map(([c, e]) => [`${name}:${c}`, e] as const))));
 }
-const withoutEssentialise = Object.fromEntries(Object.entries(TOXICITY_FEATURE_LEXICON).filter(([c]) => c !== 'essentialise'));
 
 // Name '' = a combined lexicon whose categories carry their prefix. Feature-only categories ('tf:') add their own
-// features but not "any", so "any" keeps its shipped meaning.
+// features but not "any", so "any" keeps its shipped meaning. The measured-only sets compile on first use, not at
+// import (no shipped model names them).
+let implicitSets: { all: CompiledLexicon; noEssentialise: CompiledLexicon } | undefined;
+const implicit = (): { all: CompiledLexicon; noEssentialise: CompiledLexicon } =>
+  (implicitSets ??= {
+    all: combined([
+      ['tox', TOXICITY_LEXICON],
+      ['tf', TOXICITY_FEATURE_LEXICON],
+    ]),
+    noEssentialise: combined([
+      ['tox', TOXICITY_LEXICON],
+      ['tf', Object.fromEntries(Object.entries(TOXICITY_FEATURE_LEXICON).filter(([c]) => c !== 'essentialise'))],
+    ]),
+  });
 const LEXICONS: Readonly<Record<LexiconSet, ReadonlyArray<readonly [string, CompiledLexicon]>>> = {
   toxicity: [['tox', toxicityLexicon]],
   'toxicity+harm': [
     ['tox', toxicityLexicon],
     ['harm', harmLexicon],
   ],
-  'toxicity+implicit': [
-    [
-      '',
-      combined([
-        ['tox', TOXICITY_LEXICON],
-        ['tf', TOXICITY_FEATURE_LEXICON],
-      ]),
-    ],
-  ],
-  'toxicity+implicit-noess': [
-    [
-      '',
-      combined([
-        ['tox', TOXICITY_LEXICON],
-        ['tf', withoutEssentialise],
-      ]),
-    ],
-  ],
+  get 'toxicity+implicit'() {
+    return [['', implicit().all]] as const;
+  },
+  get 'toxicity+implicit-noess'() {
+    return [['', implicit().noEssentialise]] as const;
+  },
 };
 
 const lexiconBucketCache = new Map<string, number>();
