@@ -23,7 +23,7 @@ import { RepeatOffenders } from './guard/repeat-offenders.js';
 import { guardFailure, policyError, textReply } from './guard/replies.js';
 import { Scanner } from './guard/scanner.js';
 import { StreamGuard } from './guard/stream.js';
-import { requestSlots, responseSlots, withReplacements, type TextSlot } from './guard/texts.js';
+import { requestSlots, responseSlots, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
@@ -184,7 +184,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         const restored = state.vault.restore(transformed, slot.kind);
         if (restored !== slot.text) replacements.set(slot, restored);
       });
-      return replacements.size ? withReplacements(response, replacements) : response;
+      return replacements.size ? withoutStaleLogprobs(withReplacements(response, replacements), replacements.keys()) : response;
     },
 
     outputStream({ surface, ctx, chunks }) {

@@ -233,16 +233,28 @@ export class StreamGuard {
   private async *runChoices(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
     const legacy = this.deps.surface === 'completions';
     const channels = new Map<number, TextChannel>();
+    // Refusal deltas are model text a user reads: guarded by their own channel per choice.
+    const refusals = new Map<number, TextChannel>();
     const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string }>>();
     const channel = (i: number) => {
       let c = channels.get(i);
       if (!c) channels.set(i, (c = new TextChannel(this)));
       return c;
     };
+    const refusalChannel = (i: number) => {
+      let c = refusals.get(i);
+      if (!c) refusals.set(i, (c = new TextChannel(this)));
+      return c;
+    };
     let template: Chunk | undefined;
     const textChunk = (i: number, text: string, finish: string | null): Chunk => {
       const base = { ...template! };
       base.choices = [legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish }];
+      if ('usage' in base) base.usage = null;
+      return base;
+    };
+    const refusalChunk = (i: number, refusal: string): Chunk => {
+      const base = { ...template!, choices: [{ index: i, delta: { refusal }, logprobs: null, finish_reason: null }] };
       if ('usage' in base) base.usage = null;
       return base;
     };
@@ -260,6 +272,9 @@ export class StreamGuard {
           const index = typeof raw.index === 'number' ? raw.index : 0;
           const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
           const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : '';
+          const refusal = !legacy && typeof delta.refusal === 'string' ? delta.refusal : '';
+          // Logprobs spell out the chunk's text token by token: they leave only with chunks that carry none.
+          const logprobs = content || refusal ? null : raw.logprobs;
 
           if (!legacy) {
             if (Array.isArray(delta.tool_calls)) {
@@ -279,9 +294,14 @@ export class StreamGuard {
             }
             // Role / refusal / other fields go through at once (the first chunk opens the stream quickly).
             const { content: _c, tool_calls: _t, ...rest } = delta;
+            if (refusal) delete rest.refusal; // released by its channel below
             if (Object.keys(rest).length > 0) {
-              const base = { ...chunk, choices: [{ ...raw, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, finish_reason: null }] };
+              const base = { ...chunk, choices: [{ ...raw, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
               yield base;
+            }
+            if (refusal) {
+              const out = await refusalChannel(index).push(refusal, false);
+              if (out) yield refusalChunk(index, out);
             }
           }
 
@@ -296,6 +316,8 @@ export class StreamGuard {
           if (raw.finish_reason) {
             const out = await channel(index).push('', true);
             if (out) yield textChunk(index, out, null);
+            const refused = await refusals.get(index)?.push('', true);
+            if (refused) yield refusalChunk(index, refused);
             const calls = toolCalls.get(index);
             if (calls && calls.size > 0) {
               const guarded = [];
@@ -305,7 +327,7 @@ export class StreamGuard {
               toolCalls.delete(index);
               yield { ...chunk, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in chunk ? { usage: null } : {}) };
             }
-            yield { ...chunk, choices: [legacy ? { ...raw, text: '' } : { ...raw, delta: {} }] };
+            yield { ...chunk, choices: [legacy ? { ...raw, text: '', logprobs } : { ...raw, delta: {}, logprobs }] };
           }
         }
       }
@@ -313,6 +335,10 @@ export class StreamGuard {
       for (const [index, c] of channels) {
         const out = await c.push('', true);
         if (out && template) yield textChunk(index, out, null);
+      }
+      for (const [index, c] of refusals) {
+        const out = await c.push('', true);
+        if (out && template) yield refusalChunk(index, out);
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked) || !template) throw error;
@@ -348,8 +374,11 @@ export class StreamGuard {
         return {
           ...item,
           content: item.content.map((part, ci) => {
+            if (!isObject(part)) return part;
             const c = channels.get(`${String(item.id)}:${ci}`);
-            return c && isObject(part) && typeof part.text === 'string' ? { ...part, text: c.released } : part;
+            if (c && typeof part.text === 'string') return { ...part, text: c.released, ...(Array.isArray(part.logprobs) ? { logprobs: [] } : {}) };
+            const r = channels.get(`refusal:${String(item.id)}:${ci}`);
+            return r && typeof part.refusal === 'string' ? { ...part, refusal: r.released } : part;
           }),
         };
       }
@@ -364,19 +393,38 @@ export class StreamGuard {
           lastDelta = event;
           const out = await channel(keyOf(event)).push(event.delta, false);
           if (out) {
-            yield numbered({ ...event, delta: out });
+            // Logprobs spell out the upstream's delta, not the guarded one.
+            yield numbered({ ...event, delta: out, ...(Array.isArray(event.logprobs) ? { logprobs: [] } : {}) });
             await yieldToEventLoop();
           }
+        } else if (type === 'response.refusal.delta' && typeof event.delta === 'string') {
+          const out = await channel(`refusal:${keyOf(event)}`).push(event.delta, false);
+          if (out) yield numbered({ ...event, delta: out });
+        } else if (type === 'response.refusal.done') {
+          const key = `refusal:${keyOf(event)}`;
+          const fresh = !channels.has(key);
+          const c = channel(key);
+          const out = await c.push(fresh && typeof event.refusal === 'string' ? event.refusal : '', true);
+          if (out) yield numbered({ type: 'response.refusal.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out });
+          yield numbered({ ...event, refusal: c.released });
         } else if (type === 'response.output_text.done') {
           const fresh = !channels.has(keyOf(event));
           const c = channel(keyOf(event));
           // No deltas came for this part (unusual): its whole text is guarded here.
           const out = await c.push(fresh && typeof event.text === 'string' ? event.text : '', true);
-          if (out) yield numbered({ ...(lastDelta ?? event), type: 'response.output_text.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out });
-          yield numbered({ ...event, text: c.released });
+          const noLogprobs = Array.isArray(event.logprobs) || Array.isArray(lastDelta?.logprobs) ? { logprobs: [] } : {};
+          if (out) yield numbered({ ...(lastDelta ?? event), type: 'response.output_text.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out, ...noLogprobs });
+          yield numbered({ ...event, text: c.released, ...noLogprobs });
         } else if (type === 'response.content_part.done' && isObject(event.part)) {
           const c = channels.get(keyOf(event));
-          yield numbered(c && typeof event.part.text === 'string' ? { ...event, part: { ...event.part, text: c.released } } : event);
+          const r = channels.get(`refusal:${keyOf(event)}`);
+          yield numbered(
+            c && typeof event.part.text === 'string'
+              ? { ...event, part: { ...event.part, text: c.released, ...(Array.isArray(event.part.logprobs) ? { logprobs: [] } : {}) } }
+              : r && typeof event.part.refusal === 'string'
+                ? { ...event, part: { ...event.part, refusal: r.released } }
+                : event,
+          );
         } else if (type === 'response.function_call_arguments.delta') {
           args.set(String(event.item_id), (args.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
         } else if (type === 'response.function_call_arguments.done') {
@@ -390,7 +438,7 @@ export class StreamGuard {
         } else if ((type === 'response.completed' || type === 'response.incomplete') && isObject(event.response)) {
           const r = event.response;
           const output = Array.isArray(r.output) ? r.output.map(rewriteItem) : r.output;
-          const outputText = typeof r.output_text === 'string' ? { output_text: [...channels.values()].map((c) => c.released).join('') } : {};
+          const outputText = typeof r.output_text === 'string' ? { output_text: [...channels].filter(([key]) => !key.startsWith('refusal:')).map(([, c]) => c.released).join('') } : {};
           yield numbered({ ...event, response: { ...r, output, ...outputText } });
         } else {
           yield numbered(event);

@@ -41,6 +41,8 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
   } else if (Array.isArray(content)) {
     content.forEach((part, i) => {
       if (isObject(part) && typeof part.text === 'string' && part.text) out.push({ path: [...path, i, 'text'], role, text: part.text, kind: 'text' });
+      // A refusal part (assistant history, Responses output) is model text too.
+      else if (isObject(part) && typeof part.refusal === 'string' && part.refusal) out.push({ path: [...path, i, 'refusal'], role, text: part.refusal, kind: 'text' });
       // A tool result may itself be an array of parts with nested output text.
       else if (isObject(part) && typeof part.output === 'string' && part.output) out.push({ path: [...path, i, 'output'], role, text: part.output, kind: 'text' });
     });
@@ -56,6 +58,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
       if (!isObject(m)) return;
       const role = roleOf(m.role);
       contentSlots(m.content, ['messages', i, 'content'], role, out);
+      if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
       if (Array.isArray(m.tool_calls)) {
         m.tool_calls.forEach((call, j) => {
           const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
@@ -111,6 +114,7 @@ export function responseSlots(surface: Surface, body: unknown): TextSlot[] {
       const message = isObject(choice) && isObject(choice.message) ? choice.message : undefined;
       if (!message) return;
       contentSlots(message.content, ['choices', i, 'message', 'content'], 'assistant', out);
+      if (typeof message.refusal === 'string' && message.refusal) out.push({ path: ['choices', i, 'message', 'refusal'], role: 'assistant', text: message.refusal, kind: 'text' });
       if (Array.isArray(message.tool_calls)) {
         message.tool_calls.forEach((call, j) => {
           const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
@@ -147,7 +151,28 @@ export function withReplacements<T>(body: T, replacements: ReadonlyMap<TextSlot,
   return result as T;
 }
 
-function setPath(node: unknown, path: Path, depth: number, value: string): unknown {
+/**
+ * Logprobs spell an answer out token by token (`token`, `bytes`, `top_logprobs`): once the guard has
+ * rewritten a choice (chat, completions) or an output text part (Responses), its logprobs would hand
+ * back what the guard removed, so they are dropped (null for a choice, [] for a part, as OpenAI sends
+ * when none were asked for). Answers the guard left alone keep theirs.
+ */
+export function withoutStaleLogprobs<T>(response: T, rewritten: Iterable<TextSlot>): T {
+  const owners = new Map<string, { path: Path; empty: null | [] }>();
+  for (const { path } of rewritten) {
+    const owner: Path | undefined = path[0] === 'choices' ? path.slice(0, 2) : path[0] === 'output' && path[2] === 'content' ? path.slice(0, 4) : undefined;
+    if (owner) owners.set(owner.join('\u0000'), { path: owner, empty: path[0] === 'choices' ? null : [] });
+  }
+  let result: unknown = response;
+  for (const { path, empty } of owners.values()) {
+    let node: unknown = result;
+    for (const key of path) node = isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined;
+    if (isObject(node) && node.logprobs !== undefined && node.logprobs !== null) result = setPath(result, [...path, 'logprobs'], 0, empty);
+  }
+  return result as T;
+}
+
+function setPath(node: unknown, path: Path, depth: number, value: unknown): unknown {
   if (depth === path.length) return value;
   const key = path[depth]!;
   if (Array.isArray(node)) {
