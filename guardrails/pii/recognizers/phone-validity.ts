@@ -31,6 +31,7 @@ interface MetadataApi {
   isNonGeographicCallingCode(callingCode: string): boolean;
   getCountryCodesForCallingCode(callingCode: string): string[] | undefined;
   nationalNumberPattern(): string;
+  possibleLengths(): number[] | undefined;
   nationalPrefixForParsing(): string | undefined;
   leadingDigits(): string | undefined;
   IDDPrefix(): string | undefined;
@@ -54,6 +55,8 @@ interface Plan {
   leadingDigits: RegExp | undefined;
   /** With types: `[pattern, possibleLengths]` per type that has a pattern, in getNumberType's order; undefined without. */
   types: Array<[RegExp, number[] | undefined]> | undefined;
+  /** The plan's general possible lengths (checkNumberLength without a type reads these), sorted ascending. */
+  possibleLengths: number[] | undefined;
 }
 
 const plans = new Map<string, Plan>();
@@ -82,6 +85,7 @@ function plan(key: string): Plan {
     idd: idd ? new RegExp(idd) : undefined,
     leadingDigits: leading ? new RegExp(leading) : undefined,
     types,
+    possibleLengths: metadata.possibleLengths(),
   };
   plans.set(key, p);
   return p;
@@ -133,12 +137,49 @@ function countriesOf(callingCode: string): readonly string[] | null {
 /** The only input shape the international shortcut reasons about. */
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
+/** checkNumberLength(national, country, metadata) without a type: the plan's general possible lengths (helpers/checkNumberLength.js). */
+function lengthVerdict(lengths: readonly number[], length: number): 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' {
+  if (lengths[0] === length) return 'IS_POSSIBLE';
+  if (lengths[0]! > length) return 'TOO_SHORT';
+  if (lengths[lengths.length - 1]! < length) return 'TOO_LONG';
+  return lengths.indexOf(length, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
+}
+
 /**
- * `parsePhoneNumberFromString(e164)?.isValid()` for `+` followed by 7–15 digits, the first not 0: true when the
- * library would say valid, `undefined` when this shortcut cannot tell (the caller then asks the library; that
- * includes every number the library would not call valid, whose possible/impossible split is the library's).
+ * extractNationalNumber(digits) under the calling code's main plan (helpers/extractNationalNumber.js): the national
+ * prefix (a trunk 0 written after the calling code, `+46 (0)8 …`) is stripped unless the number fitted the plan's
+ * pattern only with it, or what is left is too short or of an invalid length for its country. `undefined` when the
+ * prefix pattern captures a group (carrier codes, transform rules: the library's).
  */
-export function internationalIsValid(e164: string): true | undefined {
+function nationalNumberOf(main: Plan, countries: readonly string[], digits: string): string | undefined {
+  if (!main.prefixForParsing) return digits;
+  const prefix = main.prefixForParsing.exec(digits);
+  if (prefix === null) return digits;
+  const groups = prefix.length - 1;
+  if (groups > 0 && prefix[groups]) return undefined;
+  const stripped = digits.slice(prefix[0].length);
+  if (stripped === digits) return digits;
+  // shouldHaveExtractedNationalPrefix
+  if (main.national.test(digits) && !main.national.test(stripped)) return digits;
+  if (main.possibleLengths) {
+    // isPossibleIncompleteNationalNumber: the country's plan if one is found for the stripped number, else the main plan.
+    const country = countryFor(countries, stripped);
+    const lengths = country === undefined ? main.possibleLengths : plan(country).possibleLengths;
+    if (!lengths) return undefined; // checkNumberLength would say IS_POSSIBLE; not worth following
+    const verdict = lengthVerdict(lengths, stripped.length);
+    if (verdict === 'TOO_SHORT' || verdict === 'INVALID_LENGTH') return digits;
+  }
+  return stripped;
+}
+
+/**
+ * What the phone recognizer's `lib` decides for `+` followed by 7–15 digits, the first not 0:
+ * `parsePhoneNumberFromString(e164)` then `isValid()`, else `isPossible()` ('possible') or neither ('no').
+ * `undefined` when this shortcut cannot tell (the caller then asks the library): a calling code the shortcut does
+ * not follow (none, or a non-geographic one), a national prefix pattern with a captured group, a national number
+ * outside parse's 2–17 digits, or a plan without possible lengths.
+ */
+export function internationalVerdict(e164: string): 'valid' | 'possible' | 'no' | undefined {
   if (!E164_SHAPE.test(e164)) return undefined;
   // extractCountryCallingCode: the shortest prefix of 1–3 digits that is a calling code.
   let callingCode: string | undefined;
@@ -152,14 +193,17 @@ export function internationalIsValid(e164: string): true | undefined {
   if (callingCode === undefined) return undefined;
   const countries = countriesOf(callingCode);
   if (countries === null) return undefined;
-  const national = e164.slice(1 + callingCode.length);
-  // extractNationalNumber: only when the national prefix pattern does not apply is the number taken as is.
   const main = plan(callingCode);
-  if (main.prefixForParsing && main.prefixForParsing.test(national)) return undefined;
+  const national = nationalNumberOf(main, countries, e164.slice(1 + callingCode.length));
+  if (national === undefined) return undefined;
   // parse: MIN_LENGTH_FOR_NSN 2, MAX_LENGTH_FOR_NSN 17.
   if (national.length < 2 || national.length > 17) return undefined;
-  const country = countryFor(countries, national);
-  return validUnder(country ?? callingCode, national) ? true : undefined;
+  // The PhoneNumber's country (getCountryByCallingCode); isValid and isPossible select its plan, else the calling code's.
+  const numberPlan = plan(countryFor(countries, national) ?? callingCode);
+  if (numberPlan.types ? hasType(numberPlan, national) : numberPlan.national.test(national)) return 'valid';
+  // isPossible: checkNumberLength without a type, IS_POSSIBLE only.
+  if (!numberPlan.possibleLengths) return undefined;
+  return lengthVerdict(numberPlan.possibleLengths, national.length) === 'IS_POSSIBLE' ? 'possible' : 'no';
 }
 
 const TEN_DIGITS = /^\d{10}$/;

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { DEFAULT_CONTEXT } from '../context.js';
 import { forEachMatch, forEachMatchNear, isDigitCode, type Candidate, type Recognizer } from '../types.js';
-import { internationalIsValid, nanpIsValid } from './phone-validity.js';
+import { internationalVerdict, nanpIsValid } from './phone-validity.js';
 
 /** Mainland mobile: 1[3-9]x with the allocated second/third digits; optional +86; 3-4-4 grouping allowed. */
 export const CN_MOBILE = /(?<![\dA-Za-z+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-.]?\d{4}){2}(?![\dA-Za-z])/g;
@@ -103,12 +103,23 @@ export function cnLandlineScore(match: string): number {
 }
 
 function lib(value: string, country?: CountryCode): 'valid' | 'possible' | 'no' {
-  // The common case (a valid number of a calling code the shortcut knows) without the library's per-call costs.
-  if (country === undefined && internationalIsValid(value) === true) return 'valid';
+  // Numbers of the calling codes the shortcut follows (valid, possible or not) without the library's per-call costs.
+  const known = country === undefined ? internationalVerdict(value) : undefined;
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(value, country);
   if (!parsed) return 'no';
   if (parsed.isValid()) return 'valid';
   return parsed.isPossible() ? 'possible' : 'no';
+}
+
+/**
+ * For a NANP match written with the `001` prefix (13 digits): whether the library calls `+1 <rest>` valid, as
+ * the international shortcut decides it; `undefined` for other digit strings or when the shortcut cannot tell.
+ */
+export function nanp001Valid(digits: string): boolean | undefined {
+  if (digits.length !== 13 || !digits.startsWith('001')) return undefined;
+  const verdict = internationalVerdict(`+1${digits.slice(3)}`);
+  return verdict === undefined ? undefined : verdict === 'valid';
 }
 
 /** Module-level so the hot path creates no named closure (tsx's keepNames wraps each one in a defineProperty call). */
@@ -151,8 +162,10 @@ export const phoneRecognizer: Recognizer = {
     // NANP: three groups joined by two joiners in one chain, unless the area code is in parentheses.
     if (dotted >= 7 && (facts.mostChainJoins >= 2 || text.includes('('))) forEachMatch(NANP, text, (m) => {
       // Only "valid or not" matters here (possible and impossible both score 0.5): no isPossible() call. Ten digits
-      // without a 1 / 001 prefix are decided by the shortcut (same verdict as the library), the rest by the library.
-      const valid = nanpIsValid(m[0].replace(/\D/g, '')) ?? parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
+      // without a 1 / 001 prefix are decided by the shortcut (same verdict as the library), `001-` ones by the
+      // international shortcut (an `+1` number: the default country plays no part), the rest by the library.
+      const digits = m[0].replace(/\D/g, '');
+      const valid = nanpIsValid(digits) ?? nanp001Valid(digits) ?? parsePhoneNumberFromString(m[0].replace(/^001[ \-.]/, '+1 '), 'US')?.isValid() === true;
       push(m.index, m.index + m[0].length, valid ? 0.7 : 0.5, 'nanp');
     });
     // NATIONAL_GROUPED (0.4), PLAIN_GROUPED (0.25) and GENERIC (0.2) pass (at the default threshold) only with a
