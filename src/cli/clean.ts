@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createGzip, createGunzip } from 'node:zlib';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { runClean } from '../corpus/clean.js';
 import { CLASSIFIER_MODES, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
@@ -22,7 +22,8 @@ import type { RegisterCommand } from './commands.js';
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string) => {
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`not a number: ${value}`);
+  // commander reports this as "option '…' argument '…' is invalid. …" and exits 1, without a stack.
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('Not a number.');
   return n;
 };
 
@@ -119,6 +120,8 @@ export const registerClean: RegisterCommand = (command: Command) => {
         const inputError = new Promise<never>((_, reject) => {
           file.once('error', reject);
           if (gzipIn) input.once('error', (e) => reject(new Error(`${cli.in}: not valid gzip (${e.message})`)));
+          // An output that cannot be opened or written (missing directory, full disk) fails the run too.
+          if (outFile !== process.stdout) outFile.once('error', reject);
         });
         const showProgress = process.stderr.isTTY === true && !cli.quiet;
         const report = await Promise.race([

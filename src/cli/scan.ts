@@ -139,7 +139,11 @@ export const registerScan: RegisterCommand = (command: Command) => {
     .action(async (cli: Record<string, string | number | undefined>) => {
       const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
       const output = cli.out === '-' ? process.stdout : createWriteStream(String(cli.out));
-      const inputError = new Promise<never>((_, reject) => input.once('error', reject));
+      // An input or output file that cannot be opened (or written) fails the run with one line, not a crash.
+      const inputError = new Promise<never>((_, reject) => {
+        input.once('error', reject);
+        if (output !== process.stdout) output.once('error', reject);
+      });
       try {
         // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
         const { config } = loadConfig(cli.config ? { path: String(cli.config) } : {});
