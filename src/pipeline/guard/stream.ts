@@ -133,6 +133,8 @@ class TextChannel {
   /** Tail of released text, pre-transform, as classifier context. */
   private context = '';
   private releasedRaw = 0;
+  /** How many characters at the end of `pending` are TOKEN_CHARs (kept up to date by push). */
+  private tokenRun = 0;
   /** Everything sent to the client so far (transformed, restored). */
   released = '';
 
@@ -140,12 +142,20 @@ class TextChannel {
 
   async push(delta: string, final: boolean): Promise<string> {
     this.pending += delta;
+    let run = 0;
+    while (run < delta.length && TOKEN_CHAR.test(delta[delta.length - 1 - run]!)) run++;
+    this.tokenRun = run === delta.length ? this.tokenRun + run : run;
     const { holdbackChars, scanStepChars, contextChars } = this.guard.deps.config;
     const hold = final ? 0 : holdbackChars;
     // The first release comes as soon as there is anything past the holdback (time to first token);
     // after that, scans are spaced by scanStepChars (CPU).
     const step = this.releasedRaw === 0 ? Math.min(scanStepChars, FIRST_RELEASE_CHARS) : scanStepChars;
     if (this.pending.length === 0 || (!final && this.pending.length < hold + step)) return '';
+    // All of the pending text is one token still being generated: tokenSafeCut withholds it whole
+    // whatever a scan finds, so it is scanned once it ends or outgrows MAX_HELD_TOKEN. Scanning the
+    // growing run at every delta cost a full scan of up to 4 KB per chunk (a model printing a 32 KB
+    // blob: ~12 s of CPU); a block it holds is still found before any of it is released.
+    if (!final && this.tokenRun === this.pending.length && this.pending.length <= MAX_HELD_TOKEN) return '';
 
     // Whole-text classifiers dilute a bad sentence in benign context: the window starts at the
     // current sentence, so what is scored is the sentence being written plus what is pending.
@@ -184,6 +194,7 @@ class TextChannel {
       .filter((a) => a.finding.end > 0 && a.finding.end <= cut);
     const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault, 'output') : raw);
     this.pending = this.pending.slice(cut);
+    this.tokenRun = Math.min(this.tokenRun, this.pending.length);
     this.context = contextChars > 0 ? (this.context + raw).slice(-contextChars) : '';
     this.releasedRaw += raw.length;
     this.released += out;
