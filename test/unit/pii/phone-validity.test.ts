@@ -5,7 +5,8 @@
  * changes its parsing steps fails here instead of silently changing findings.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import mobileExamples from 'libphonenumber-js/mobile/examples';
 import metadataJson from 'libphonenumber-js/min/metadata';
 import { internationalVerdict, nanpIsValid } from '../../../guardrails/pii/recognizers/phone-validity.js';
 import { nanp001Valid } from '../../../guardrails/pii/recognizers/phone.js';
@@ -68,6 +69,31 @@ describe('phone validity shortcut', () => {
     }
     expect(decided.valid).toBeGreaterThan(100);
     expect(decided.possible).toBeGreaterThan(100);
+    expect(decided.no).toBeGreaterThan(1000);
+  });
+
+  it("agrees with libphonenumber-js on every country's example mobile number, with a trunk prefix and with a digit changed or added", () => {
+    // Real numbers (valid under their plans), so the valid branch and the trunk strip are exercised on real shapes.
+    const decided = { valid: 0, possible: 0, no: 0 };
+    for (const [country, national] of Object.entries(mobileExamples as Record<string, string>)) {
+      let code: string;
+      try {
+        code = getCountryCallingCode(country as CountryCode);
+      } catch {
+        continue;
+      }
+      const forms = [national, `0${national}`, `8${national}`, `1${national}`, `9${national}`, national.slice(0, -1), `${national}5`, `0${national.slice(0, -1)}`, `0${national}5`];
+      for (let d = 0; d < 10; d++) forms.push(`${national.slice(0, -1)}${d}`, `0${national.slice(0, -1)}${d}`);
+      for (const form of forms) {
+        const e164 = `+${code}${form}`;
+        const fast = internationalVerdict(e164);
+        if (fast === undefined) continue;
+        decided[fast]++;
+        expect(libraryVerdict(e164), e164).toBe(fast);
+      }
+    }
+    expect(decided.valid).toBeGreaterThan(3000);
+    expect(decided.possible).toBeGreaterThan(300);
     expect(decided.no).toBeGreaterThan(1000);
   });
 
