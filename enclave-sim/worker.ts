@@ -30,6 +30,7 @@ import type { SealGateConfig } from '../src/config/schema.js';
 import type { PipelineResult, RequestContext } from '../src/pipeline/types.js';
 import { StreamError } from '../src/pipeline/stream-error.js';
 import { upstreamErrorResult } from '../src/pipeline/pipeline.js';
+import { MAX_JSON_DEPTH, jsonNestingExceeds } from '../src/pipeline/json-depth.js';
 import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js';
 import { KeyRing } from './key-custody.js';
 import { measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
@@ -311,14 +312,20 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
   try {
     let result: PipelineResult;
     let body: unknown;
+    let tooDeep = false;
     try {
-      body = JSON.parse(fromUtf8(opened.plaintext));
+      const text = fromUtf8(opened.plaintext);
+      // As the gateway's body reader does: the pipeline walks the body recursively (stack overflow).
+      tooDeep = jsonNestingExceeds(text);
+      body = tooDeep ? undefined : JSON.parse(text);
     } catch {
       body = undefined;
     } finally {
       wipe(opened.plaintext);
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    if (tooDeep) {
+      result = sealedError(400, 'invalid_json', `The decrypted request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    } else if (!body || typeof body !== 'object' || Array.isArray(body)) {
       result = sealedError(400, 'invalid_json', 'The decrypted request body is not a JSON object.');
     } else if ((body as { model?: unknown }).model !== envelope.header.model) {
       // The gateway routed and rate-limited on the cleartext model: the body must ask for the same one.

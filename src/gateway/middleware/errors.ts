@@ -15,6 +15,8 @@ export function toApiError(err: unknown, bodyLimit?: number): ApiError {
       return new ApiError(413, `The request body is too large${bodyLimit ? ` (limit ${bodyLimit} bytes)` : ''}.`, { code: 'request_too_large' });
     case 'entity.parse.failed':
       return new ApiError(400, 'We could not parse the JSON body of your request. Send valid JSON.', { code: 'invalid_json' });
+    case 'entity.too.deep':
+      return new ApiError(400, (err as Error).message, { code: 'invalid_json' });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError(415, 'Unsupported content encoding or charset.', { code: 'unsupported_encoding' });

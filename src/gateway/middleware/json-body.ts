@@ -11,6 +11,7 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
 import { traceMark } from '../../observability/stage-trace.js';
+import { MAX_JSON_DEPTH, jsonNestingExceeds } from '../../pipeline/json-depth.js';
 
 const FIRST_NON_WHITESPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/;
 
@@ -22,7 +23,15 @@ export interface JsonBodyOptions {
 }
 
 export function jsonBody(opts: JsonBodyOptions): RequestHandler {
-  const fallback = express.json({ limit: opts.limit, type: opts.shouldParse, strict: true });
+  const fallback = express.json({
+    limit: opts.limit,
+    type: opts.shouldParse,
+    strict: true,
+    // Called with the decoded bytes before body-parser's JSON.parse.
+    verify: (_req, _res, buf) => {
+      if (jsonNestingExceeds(buf.toString('utf8'))) throw tooDeep();
+    },
+  });
 
   return (req, res, next) => {
     const length = fastPathLength(req, opts);
@@ -40,7 +49,7 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
       try {
         req.body = parseStrict(buffered.toString('utf8'));
       } catch (err) {
-        return next(bodyError(400, (err as Error).message, 'entity.parse.failed'));
+        return next(parseFailure(err));
       }
       traceMark('body JSON.parse');
       return next();
@@ -51,7 +60,7 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
         try {
           req.body = parseStrict(text);
         } catch (err) {
-          return next(bodyError(400, (err as Error).message, 'entity.parse.failed'));
+          return next(parseFailure(err));
         }
         traceMark('body JSON.parse');
         next();
@@ -121,7 +130,16 @@ function parseStrict(text: string): unknown {
   if (body.length === 0) return {};
   const first = FIRST_NON_WHITESPACE.exec(body)?.[1];
   if (first !== '{' && first !== '[') throw new SyntaxError(`Unexpected token ${first ? `'${first}'` : 'end of input'}: the body must be a JSON object or array`);
+  if (jsonNestingExceeds(body)) throw tooDeep();
   return JSON.parse(body) as unknown;
+}
+
+function tooDeep(): Error {
+  return bodyError(400, `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`, 'entity.too.deep');
+}
+
+function parseFailure(err: unknown): Error {
+  return (err as { type?: unknown }).type === 'entity.too.deep' ? (err as Error) : bodyError(400, (err as Error).message, 'entity.parse.failed');
 }
 
 /** Errors shaped like body-parser's (status + type), so the error middleware maps them the same way. */
