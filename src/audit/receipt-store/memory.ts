@@ -10,16 +10,18 @@ export class MemoryReceiptStore implements ReceiptStore {
   ) {}
 
   async put(requestId: string, receipt: StoredReceipt): Promise<void> {
-    this.map.delete(requestId); // re-insert so the final receipt counts as newest
-    this.map.set(requestId, { ...receipt, expires: Date.now() + this.ttlMs });
+    const key = keyOf(receipt.tenantId, requestId);
+    this.map.delete(key); // re-insert so the final receipt counts as newest
+    this.map.set(key, { ...receipt, expires: Date.now() + this.ttlMs });
     if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value!);
   }
 
-  async get(requestId: string): Promise<StoredReceipt | undefined> {
-    const hit = this.map.get(requestId);
+  async get(tenantId: string, requestId: string): Promise<StoredReceipt | undefined> {
+    const key = keyOf(tenantId, requestId);
+    const hit = this.map.get(key);
     if (!hit) return undefined;
     if (hit.expires < Date.now()) {
-      this.map.delete(requestId);
+      this.map.delete(key);
       return undefined;
     }
     return { tenantId: hit.tenantId, token: hit.token };
@@ -29,3 +31,6 @@ export class MemoryReceiptStore implements ReceiptStore {
     this.map.clear();
   }
 }
+
+/** Tenant and request id, unambiguously (a tenant id may hold any character). */
+const keyOf = (tenantId: string, requestId: string): string => `${tenantId.length}:${tenantId}:${requestId}`;

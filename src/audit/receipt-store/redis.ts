@@ -12,16 +12,17 @@ export class RedisReceiptStore implements ReceiptStore {
     return new RedisReceiptStore(await acquireRedis(url), ttlSec);
   }
 
-  private key(requestId: string): string {
-    return `${REDIS_PREFIX}receipt:${requestId}`;
+  /** Per tenant (encoded: no ':' inside), then the request id. */
+  private key(tenantId: string, requestId: string): string {
+    return `${REDIS_PREFIX}receipt:${encodeURIComponent(tenantId)}:${requestId}`;
   }
 
   async put(requestId: string, receipt: StoredReceipt): Promise<void> {
-    await this.handle.client.set(this.key(requestId), JSON.stringify(receipt), { EX: this.ttlSec });
+    await this.handle.client.set(this.key(receipt.tenantId, requestId), JSON.stringify(receipt), { EX: this.ttlSec });
   }
 
-  async get(requestId: string): Promise<StoredReceipt | undefined> {
-    const raw = await this.handle.client.get(this.key(requestId));
+  async get(tenantId: string, requestId: string): Promise<StoredReceipt | undefined> {
+    const raw = await this.handle.client.get(this.key(tenantId, requestId));
     return raw ? (JSON.parse(raw) as StoredReceipt) : undefined;
   }
 

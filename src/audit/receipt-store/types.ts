@@ -4,8 +4,12 @@ export interface StoredReceipt {
   token: string;
 }
 
+/**
+ * Receipts are kept per tenant: a request id may be chosen by the client (x-request-id), so two tenants
+ * can use the same one, and neither may replace (or see) the other's receipt.
+ */
 export interface ReceiptStore {
   put(requestId: string, receipt: StoredReceipt): Promise<void>;
-  get(requestId: string): Promise<StoredReceipt | undefined>;
+  get(tenantId: string, requestId: string): Promise<StoredReceipt | undefined>;
   close(): Promise<void>;
 }

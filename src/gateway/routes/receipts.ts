@@ -31,7 +31,7 @@ export const receiptsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     const id = String(req.params.id);
     if (!REQUEST_ID.test(id)) throw new ApiError(400, 'Invalid request id.', { code: 'invalid_request_id', param: 'id' });
     const auth = res.locals.auth as AuthContext;
-    const stored = await audit.receipts.get(id);
+    const stored = await audit.receipts.get(auth.tenantId, id);
     // Another tenant's receipt is reported as missing: its existence is not the caller's business.
     if (!stored || stored.tenantId !== auth.tenantId) {
       throw new ApiError(404, `No receipt for request ${id} (unknown, expired, or not yours).`, { code: 'receipt_not_found', param: 'id' });
