@@ -28,6 +28,7 @@ import type { AuthContext } from '../auth-context.js';
 import { ApiError } from '../errors.js';
 import { traceMark } from '../../observability/stage-trace.js';
 import { requestIp } from '../request-ip.js';
+import { decodedBodyBytes } from './json-body.js';
 
 export interface AccessControl {
   /** Sets `res.locals.auth` or throws ApiError 401/403. Idempotent. */
@@ -357,7 +358,8 @@ function sourceIpOf(req: Request): string | undefined {
  * budget the client asked for. Corrected at finish from the real usage.
  */
 export function estimateTokens(req: Request): number {
-  const length = Number(req.headers['content-length']);
+  // The decoded size when the body reader saw a chunked or compressed body, else Content-Length.
+  const length = decodedBodyBytes.get(req) ?? Number(req.headers['content-length']);
   const body = req.body as Record<string, unknown> | undefined;
   const promptTokens = Number.isFinite(length) && length > 0 ? Math.ceil(length / 4) : 0;
   const budget = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;

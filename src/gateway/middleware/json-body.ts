@@ -15,6 +15,12 @@ import { MAX_JSON_DEPTH, jsonNestingExceeds } from '../../pipeline/json-depth.js
 
 const FIRST_NON_WHITESPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/;
 
+/**
+ * Bytes of each request's body as decoded (after any Content-Encoding), for the rate limiter's token
+ * estimate: Content-Length is absent on a chunked body and is the compressed size of a gzip one.
+ */
+export const decodedBodyBytes = new WeakMap<IncomingMessage, number>();
+
 export interface JsonBodyOptions {
   /** Bytes. */
   limit: number;
@@ -28,7 +34,8 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
     type: opts.shouldParse,
     strict: true,
     // Called with the decoded bytes before body-parser's JSON.parse.
-    verify: (_req, _res, buf) => {
+    verify: (req, _res, buf) => {
+      decodedBodyBytes.set(req, buf.length);
       if (jsonNestingExceeds(buf.toString('utf8'))) throw tooDeep();
     },
   });
