@@ -264,6 +264,17 @@ export class StreamGuard {
       if ('usage' in base) base.usage = null;
       return base;
     };
+    /** The choice's buffered tool calls, complete and guarded, as one chunk (undefined when none). */
+    const guardedToolCalls = async (index: number, base: Chunk): Promise<Chunk | undefined> => {
+      const calls = toolCalls.get(index);
+      if (!calls || calls.size === 0) return undefined;
+      const guarded = [];
+      for (const [k, call] of [...calls].sort(([a], [b]) => a - b)) {
+        guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
+      }
+      toolCalls.delete(index);
+      return { ...base, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in base ? { usage: null } : {}) };
+    };
     const refusalChunk = (i: number, refusal: string): Chunk => {
       const base = { ...template!, choices: [{ index: i, delta: { refusal }, logprobs: null, finish_reason: null }] };
       if ('usage' in base) base.usage = null;
@@ -329,15 +340,8 @@ export class StreamGuard {
             if (out) yield textChunk(index, out, null);
             const refused = await refusals.get(index)?.push('', true);
             if (refused) yield refusalChunk(index, refused);
-            const calls = toolCalls.get(index);
-            if (calls && calls.size > 0) {
-              const guarded = [];
-              for (const [k, call] of [...calls].sort(([a], [b]) => a - b)) {
-                guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
-              }
-              toolCalls.delete(index);
-              yield { ...chunk, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in chunk ? { usage: null } : {}) };
-            }
+            const calls = await guardedToolCalls(index, chunk);
+            if (calls) yield calls;
             yield { ...chunk, choices: [legacy ? { ...raw, text: '', logprobs } : { ...raw, delta: {}, logprobs }] };
           }
         }
@@ -350,6 +354,11 @@ export class StreamGuard {
       for (const [index, c] of refusals) {
         const out = await c.push('', true);
         if (out && template) yield refusalChunk(index, out);
+      }
+      // Tool calls wait for their choice's finish chunk; without one they are released here, not dropped.
+      for (const index of [...toolCalls.keys()]) {
+        const calls = template && (await guardedToolCalls(index, template));
+        if (calls) yield calls;
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked) || !template) throw error;
