@@ -20,10 +20,10 @@ import type { ViolationStore } from '../store/violations/types.js';
 import type { GuardStage, InputDecision } from './pipeline.js';
 import type { PipelineResult, RequestContext, Surface } from './types.js';
 import { RepeatOffenders } from './guard/repeat-offenders.js';
-import { guardFailure, policyError, textReply } from './guard/replies.js';
+import { guardFailure, policyError, textReply, unguardableInput } from './guard/replies.js';
 import { Scanner } from './guard/scanner.js';
 import { StreamGuard } from './guard/stream.js';
-import { requestSlots, responseSlots, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
+import { requestSlots, responseSlots, tokenIdField, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
@@ -110,6 +110,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         if (refused) return { action: 'stop', result: refused };
       }
       if (!config.input.enabled) return { action: 'continue' };
+      const tokenIds = tokenIdField(surface, body);
+      if (tokenIds) return { action: 'stop', result: unguardableInput(tokenIds) };
 
       const slots = requestSlots(surface, body);
       // Older turns were fully guarded when they were new: only the history detectors (PII by default,

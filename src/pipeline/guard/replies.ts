@@ -18,6 +18,20 @@ export function policyError(stage: 'input' | 'output', categories: readonly stri
   };
 }
 
+/** A prompt given as token ids: no detector can read it, so it is refused rather than passed unchecked. */
+export function unguardableInput(param: 'prompt' | 'input'): PipelineResult {
+  return {
+    kind: 'error',
+    status: 400,
+    error: {
+      message: `'${param}' is given as token ids, which the gateway's guardrails cannot check. Send it as text.`,
+      type: 'invalid_request_error',
+      code: 'unguardable_input',
+      param,
+    },
+  };
+}
+
 export function guardFailure(): PipelineResult {
   return { kind: 'error', status: 503, error: { message: 'The guardrails could not check this request; try again.', type: 'api_error', code: 'guardrail_unavailable', param: null } };
 }

@@ -94,6 +94,16 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   return out;
 }
 
+/**
+ * The field holding token ids instead of text (completions `prompt`, embeddings `input`: a token array
+ * or an array of them), if any. The gateway has no tokenizer, so no detector can read those.
+ */
+export function tokenIdField(surface: Surface, body: Json): 'prompt' | 'input' | undefined {
+  const field = surface === 'completions' ? 'prompt' : surface === 'embeddings' ? 'input' : undefined;
+  const value = field ? body[field] : undefined;
+  return Array.isArray(value) && value.some((item) => typeof item === 'number' || Array.isArray(item)) ? field : undefined;
+}
+
 /** Tool descriptions are written by the app developer but read by the model: an injection channel too. */
 function toolDefinitionSlots(body: Json, out: TextSlot[]): void {
   if (!Array.isArray(body.tools)) return;
