@@ -65,6 +65,9 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           if (typeof args === 'string' && args) out.push({ path: ['messages', i, 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
         });
       }
+      // The legacy single function call (before tool_calls).
+      const legacyArgs = isObject(m.function_call) ? m.function_call.arguments : undefined;
+      if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
     });
     toolDefinitionSlots(body, out);
   } else if (surface === 'responses') {
@@ -82,6 +85,14 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
         }
       });
+    }
+    // A stored prompt template's variables are substituted into what the model reads (string or input_text).
+    const variables = isObject(body.prompt) && isObject(body.prompt.variables) ? body.prompt.variables : undefined;
+    if (variables) {
+      for (const [name, value] of Object.entries(variables)) {
+        if (typeof value === 'string' && value) out.push({ path: ['prompt', 'variables', name], role: 'user', text: value, kind: 'text' });
+        else if (isObject(value) && typeof value.text === 'string' && value.text) out.push({ path: ['prompt', 'variables', name, 'text'], role: 'user', text: value.text, kind: 'text' });
+      }
     }
     toolDefinitionSlots(body, out);
   } else if (surface === 'completions') {
