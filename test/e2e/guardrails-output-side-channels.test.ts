@@ -32,6 +32,21 @@ function answer(path: string, body: Record<string, unknown>, res: import('node:h
   };
   const usage = { prompt_tokens: 3, completion_tokens: 9, total_tokens: 12 };
   const wantsRefusal = JSON.stringify(body).includes('refuse');
+  const args = JSON.stringify({ key: CANARY_KEY });
+  if (path.endsWith('/chat/completions') && JSON.stringify(body).includes('legacy function')) {
+    if (body.stream !== true) {
+      const message = { role: 'assistant', content: null, function_call: { name: 'store', arguments: args } };
+      return json({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message, logprobs: null, finish_reason: 'function_call' }], usage });
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`);
+    chunk({ role: 'assistant', content: null, function_call: { name: 'store', arguments: '' } });
+    for (let i = 0; i < args.length; i += 5) chunk({ function_call: { arguments: args.slice(i, i + 5) } });
+    chunk({}, 'function_call');
+    res.end('data: [DONE]\n\n');
+    return;
+  }
   if (path.endsWith('/chat/completions') && body.stream !== true) {
     const message = wantsRefusal ? { role: 'assistant', content: null, refusal: REFUSAL } : { role: 'assistant', content: ANSWER, refusal: null };
     return json({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message, logprobs: wantsRefusal ? null : chatLogprobs(ANSWER), finish_reason: 'stop' }], usage });
@@ -120,6 +135,24 @@ function expectNoCanary(text: string): void {
   expect(text).not.toContain(CANARY_KEY.slice(8, 24));
   expect(text).not.toContain(KEY_BYTES);
 }
+
+describe('output guard: legacy function_call answers', () => {
+  it('JSON and streamed: the arguments are guarded like tool_calls arguments', async () => {
+    const plain = await post('/chat/completions', { model: 'm', functions: [{ name: 'store', parameters: {} }], messages: [{ role: 'user', content: 'legacy function' }] });
+    expect(JSON.parse(JSON.parse(plain).choices[0].message.function_call.arguments)).toEqual({ key: '[REDACTED]' });
+    expectNoCanary(plain);
+    const streamed = await post('/chat/completions', { model: 'm', stream: true, messages: [{ role: 'user', content: 'legacy function' }] });
+    const deltas = streamed
+      .split('\n\n')
+      .map((frame) => frame.replace(/^data: /, ''))
+      .filter((d) => d.startsWith('{'))
+      .map((d) => (JSON.parse(d) as { choices: { delta: { function_call?: { name?: string; arguments?: string } } }[] }).choices[0]?.delta.function_call)
+      .filter((f) => f !== undefined);
+    expect(deltas.map((f) => f.arguments ?? '').join('')).toBe(JSON.stringify({ key: '[REDACTED]' }));
+    expect(deltas.some((f) => f.name === 'store')).toBe(true);
+    expectNoCanary(streamed);
+  });
+});
 
 describe('output guard: refusals and logprobs', () => {
   it('chat (JSON): the redacted answer has no logprobs that spell the key out', async () => {

@@ -246,6 +246,8 @@ export class StreamGuard {
     const channels = new Map<number, TextChannel>();
     // Refusal deltas are model text a user reads: guarded by their own channel per choice.
     const refusals = new Map<number, TextChannel>();
+    // Legacy `function_call` deltas (before tool_calls): buffered per choice and guarded whole, like tool calls.
+    const functionCalls = new Map<number, { name?: unknown; args: string }>();
     const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string }>>();
     const channel = (i: number) => {
       let c = channels.get(i);
@@ -274,6 +276,13 @@ export class StreamGuard {
       }
       toolCalls.delete(index);
       return { ...base, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in base ? { usage: null } : {}) };
+    };
+    const guardedFunctionCall = async (index: number, base: Chunk): Promise<Chunk | undefined> => {
+      const call = functionCalls.get(index);
+      if (!call) return undefined;
+      functionCalls.delete(index);
+      const function_call = { name: call.name, arguments: await this.guardArguments(call.args) };
+      return { ...base, choices: [{ index, delta: { function_call }, logprobs: null, finish_reason: null }], ...('usage' in base ? { usage: null } : {}) };
     };
     const refusalChunk = (i: number, refusal: string): Chunk => {
       const base = { ...template!, choices: [{ index: i, delta: { refusal }, logprobs: null, finish_reason: null }] };
@@ -314,8 +323,14 @@ export class StreamGuard {
                 calls.set(k, entry);
               }
             }
+            if (isObject(delta.function_call)) {
+              const entry = functionCalls.get(index) ?? { args: '' };
+              if (delta.function_call.name !== undefined) entry.name = delta.function_call.name;
+              if (typeof delta.function_call.arguments === 'string') entry.args += delta.function_call.arguments;
+              functionCalls.set(index, entry);
+            }
             // Role / refusal / other fields go through at once (the first chunk opens the stream quickly).
-            const { content: _c, tool_calls: _t, ...rest } = delta;
+            const { content: _c, tool_calls: _t, function_call: _f, ...rest } = delta;
             if (refusal) delete rest.refusal; // released by its channel below
             if (Object.keys(rest).length > 0) {
               const base = { ...chunk, choices: [{ ...raw, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
@@ -342,6 +357,8 @@ export class StreamGuard {
             if (refused) yield refusalChunk(index, refused);
             const calls = await guardedToolCalls(index, chunk);
             if (calls) yield calls;
+            const call = await guardedFunctionCall(index, chunk);
+            if (call) yield call;
             yield { ...chunk, choices: [legacy ? { ...raw, text: '', logprobs } : { ...raw, delta: {}, logprobs }] };
           }
         }
@@ -359,6 +376,10 @@ export class StreamGuard {
       for (const index of [...toolCalls.keys()]) {
         const calls = template && (await guardedToolCalls(index, template));
         if (calls) yield calls;
+      }
+      for (const index of [...functionCalls.keys()]) {
+        const call = template && (await guardedFunctionCall(index, template));
+        if (call) yield call;
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked) || !template) throw error;

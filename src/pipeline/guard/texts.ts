@@ -136,6 +136,8 @@ export function responseSlots(surface: Surface, body: unknown): TextSlot[] {
       if (!message) return;
       contentSlots(message.content, ['choices', i, 'message', 'content'], 'assistant', out);
       if (typeof message.refusal === 'string' && message.refusal) out.push({ path: ['choices', i, 'message', 'refusal'], role: 'assistant', text: message.refusal, kind: 'text' });
+      const legacyArgs = isObject(message.function_call) ? message.function_call.arguments : undefined;
+      if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['choices', i, 'message', 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
       if (Array.isArray(message.tool_calls)) {
         message.tool_calls.forEach((call, j) => {
           const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
