@@ -3,6 +3,7 @@
  * and applies the configured response — warn (recorded), throttle (one request per interval), suspend
  * (refused until it expires). Every trigger and refusal is a verdict, so the audit trail shows it.
  */
+import { createHash } from 'node:crypto';
 import type { Verdict } from '../../../guardrails/core/types.js';
 import type { GuardrailsConfig, OffenderRule } from '../../config/sections/guardrails.js';
 import type { ViolationStore } from '../../store/violations/types.js';
@@ -10,9 +11,21 @@ import type { OpenAIErrorBody, PipelineResult, RequestContext } from '../types.j
 
 type Config = GuardrailsConfig['repeatOffenders'];
 
+/** End-user ids longer than this (the end-user header's own cap) are kept as their digest. */
+const MAX_END_USER_CHARS = 256;
+
 export function subjectsOf(ctx: RequestContext, config: Config): string[] {
   const subjects: string[] = [];
-  if (ctx.endUser) subjects.push(`user:${ctx.tenantId}:${ctx.endUser}`);
+  // The body's `user` has no length limit and every request records its subject: a long id kept as it
+  // is held its whole size in the violation store per request. Digests have their own prefix, so no
+  // short id can spell one.
+  if (ctx.endUser) {
+    subjects.push(
+      ctx.endUser.length <= MAX_END_USER_CHARS
+        ? `user:${ctx.tenantId}:${ctx.endUser}`
+        : `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`,
+    );
+  }
   if (config.perKey || !ctx.endUser) subjects.push(`key:${ctx.keyId}`);
   return subjects;
 }
@@ -37,7 +50,7 @@ export class RepeatOffenders {
     for (const subject of subjectsOf(ctx, this.config)) {
       const penalty = await this.store.getPenalty(subject);
       if (!penalty) continue;
-      const who = subject.startsWith('user:') ? 'This user' : 'This API key';
+      const who = subject.startsWith('key:') ? 'This API key' : 'This user';
       if (penalty.kind === 'suspend') {
         ctx.verdicts.push(verdict('abuse.repeat_offender.suspended', 'block'));
         return refusal(403, 'user_suspended', `${who} is suspended after repeated content policy violations.`, penalty.untilMs - this.now());
@@ -58,7 +71,7 @@ export class RepeatOffenders {
     for (const subject of subjectsOf(ctx, this.config)) {
       const counts = await this.store.record(subject, violated, windowMs);
       if (!violated) continue;
-      const rules = subject.startsWith('user:') ? this.config.rules : this.config.keyRules;
+      const rules = subject.startsWith('key:') ? this.config.keyRules : this.config.rules;
       const triggered = rules.filter(
         (rule) => (rule.consecutive !== undefined && counts.consecutive >= rule.consecutive) || (rule.inWindow !== undefined && counts.inWindow >= rule.inWindow),
       );
