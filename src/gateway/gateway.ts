@@ -41,7 +41,8 @@ export interface Gateway {
 
 export async function createGateway(config: SealGateConfig, opts: GatewayOptions = {}): Promise<Gateway> {
   const logger = opts.logger ?? createLogger({ level: config.server.logLevel });
-  const metrics = createMetrics();
+  // `router` is created below; the metrics only ask it once requests are served.
+  const metrics = createMetrics({ isKnownModel: (model) => Boolean(router.resolve(model)) });
   const upstreamLog = logger.child({ component: 'upstream' });
   const router = createRouter(config.upstream, {
     env: opts.env,

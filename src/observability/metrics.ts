@@ -15,7 +15,16 @@ export interface GatewayMetrics {
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-export function createMetrics(opts: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+export interface MetricsOptions {
+  defaultMetrics?: boolean;
+  /**
+   * Whether the gateway serves this model name. The request's `model` is client text: names it does not
+   * serve are labelled "other", so junk names cannot add a time series each (unbounded cardinality).
+   */
+  isKnownModel?: (model: string) => boolean;
+}
+
+export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
   const registry = new Registry();
   if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'sealgate_process_' });
 
@@ -64,7 +73,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): GatewayM
     inFlight,
     observer(outcome) {
       const tenant = outcome.tenantId ?? 'none';
-      const model = outcome.model ?? 'none';
+      const model = outcome.model === undefined ? 'none' : opts.isKnownModel && !opts.isKnownModel(outcome.model) ? 'other' : outcome.model;
       requests.inc({ route: outcome.route, status: String(outcome.status), tenant, model });
       latency.observe({ route: outcome.route, stream: String(outcome.stream) }, outcome.latencyMs / 1000);
       for (const [stage, ms] of Object.entries(outcome.timings)) stages.observe({ stage }, ms / 1000);
