@@ -56,6 +56,9 @@ interface GuardState {
 
 const OUTCOME_RANK = { allow: 0, flag: 1, transform: 2, answer: 3, block: 4 } as const;
 
+/** Synchronous scanning a request may do before it lets the event loop serve others (see scanSlots). */
+const SCAN_SLICE_MS = 10;
+
 function merge(decisions: readonly Decision[], stage: 'input' | 'output'): Decision {
   let outcome: Decision['outcome'] = 'allow';
   for (const d of decisions) if (OUTCOME_RANK[d.outcome] > OUTCOME_RANK[outcome]) outcome = d.outcome;
@@ -82,7 +85,14 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
 
   async function scanSlots(slots: readonly TextSlot[], state: GuardState, stage: 'input' | 'output', ctx: RequestContext, firstRecent = 0): Promise<Decision[]> {
     const decisions: Decision[] = [];
+    let sliceStart = performance.now();
     for (const slot of slots) {
+      // Many texts in one request (an embeddings input of 200,000 strings is 1 MB) scan for seconds:
+      // let other requests run between slices instead of stalling the event loop until the last one.
+      if (performance.now() - sliceStart > SCAN_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
       const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
       // A fresh memo per slot here saves the scanner copying the context to add one.
       const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, old ? historyDetectors : undefined);
