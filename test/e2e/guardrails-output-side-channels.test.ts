@@ -70,6 +70,24 @@ function answer(path: string, body: Record<string, unknown>, res: import('node:h
     const t = tokens(ANSWER);
     return json({ id: 'cmpl-1', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: ANSWER, logprobs: { tokens: t, token_logprobs: t.map(() => -0.1), top_logprobs: t.map((x) => ({ [x]: -0.1 })), text_offset: [] }, finish_reason: 'stop' }], usage });
   }
+  if (path.endsWith('/responses') && JSON.stringify(body).includes('custom tool')) {
+    const call = { type: 'custom_tool_call', id: 'ctc_1', call_id: 'call_1', name: 'shell', input: `export KEY=${CANARY_KEY}`, status: 'completed' };
+    if (body.stream !== true) {
+      return json({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'm', output: [call], usage: { input_tokens: 3, output_tokens: 9, total_tokens: 12 } });
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const where = { item_id: 'ctc_1', output_index: 0 };
+    const events: Record<string, unknown>[] = [
+      { type: 'response.output_item.added', output_index: 0, item: { ...call, input: '', status: 'in_progress' } },
+      ...tokens(call.input).map((t) => ({ type: 'response.custom_tool_call_input.delta', ...where, delta: t })),
+      { type: 'response.custom_tool_call_input.done', ...where, input: call.input },
+      { type: 'response.output_item.done', output_index: 0, item: call },
+      { type: 'response.completed', response: { id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [call] } },
+    ];
+    events.forEach((e, i) => res.write(`event: ${String(e.type)}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
+    res.end();
+    return;
+  }
   if (path.endsWith('/responses') && body.stream === true) {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const item = { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] as unknown[] };
@@ -150,6 +168,17 @@ describe('output guard: legacy function_call answers', () => {
       .filter((f) => f !== undefined);
     expect(deltas.map((f) => f.arguments ?? '').join('')).toBe(JSON.stringify({ key: '[REDACTED]' }));
     expect(deltas.some((f) => f.name === 'store')).toBe(true);
+    expectNoCanary(streamed);
+  });
+});
+
+describe('output guard: Responses custom tool calls', () => {
+  it('JSON and streamed: the free-text input is guarded', async () => {
+    const plain = await post('/responses', { model: 'm', input: 'custom tool please' });
+    expect(JSON.parse(plain).output[0].input).toBe('export KEY=[REDACTED]');
+    expectNoCanary(plain);
+    const streamed = await post('/responses', { model: 'm', stream: true, input: 'custom tool please' });
+    expect(streamed).toContain('export KEY=[REDACTED]');
     expectNoCanary(streamed);
   });
 });

@@ -398,6 +398,9 @@ export class StreamGuard {
     const channels = new Map<string, TextChannel>();
     const args = new Map<string, string>();
     const guardedArgs = new Map<string, string>();
+    // Custom tool inputs (free text): buffered whole like function arguments, guarded as text.
+    const customInputs = new Map<string, string>();
+    const guardedInputs = new Map<string, string>();
     let sequence = 0;
     let lastResponse: Json | undefined;
     let lastDelta: Chunk | undefined;
@@ -411,6 +414,7 @@ export class StreamGuard {
     const rewriteItem = (item: unknown): unknown => {
       if (!isObject(item)) return item;
       if (item.type === 'function_call' && guardedArgs.has(String(item.id))) return { ...item, arguments: guardedArgs.get(String(item.id)) };
+      if (item.type === 'custom_tool_call' && guardedInputs.has(String(item.id))) return { ...item, input: guardedInputs.get(String(item.id)) };
       if (item.type === 'message' && Array.isArray(item.content)) {
         return {
           ...item,
@@ -466,6 +470,15 @@ export class StreamGuard {
                 ? { ...event, part: { ...event.part, refusal: r.released } }
                 : event,
           );
+        } else if (type === 'response.custom_tool_call_input.delta') {
+          customInputs.set(String(event.item_id), (customInputs.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
+        } else if (type === 'response.custom_tool_call_input.done') {
+          const id = String(event.item_id);
+          const c = new TextChannel(this);
+          await c.push(typeof event.input === 'string' ? event.input : (customInputs.get(id) ?? ''), true);
+          guardedInputs.set(id, c.released);
+          yield numbered({ type: 'response.custom_tool_call_input.delta', item_id: event.item_id, output_index: event.output_index, delta: c.released });
+          yield numbered({ ...event, input: c.released });
         } else if (type === 'response.function_call_arguments.delta') {
           args.set(String(event.item_id), (args.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
         } else if (type === 'response.function_call_arguments.done') {

@@ -81,6 +81,8 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           contentSlots(item.output, ['input', i, 'output'], 'tool', out);
         } else if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
           out.push({ path: ['input', i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
+        } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
+          out.push({ path: ['input', i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
         } else {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
         }
@@ -161,6 +163,9 @@ export function responseOutputSlots(output: unknown[], base: Path, out: TextSlot
     if (!isObject(item)) return;
     if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
       out.push({ path: [...base, i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
+    } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
+      // A custom tool's input is free text (not JSON), written by the model.
+      out.push({ path: [...base, i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
     } else if (item.type === 'message') {
       contentSlots(item.content, [...base, i, 'content'], 'assistant', out);
     }
