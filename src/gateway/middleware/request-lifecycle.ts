@@ -43,12 +43,21 @@ export interface LifecycleOptions {
 export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
   const { logger, observers, headerHooks } = opts;
   const requestLog = requestLogger(logger);
+  /**
+   * Client-chosen request ids now in flight. Audit, receipts and header hooks key their per-request state by
+   * request id, so two concurrent requests sharing one (an app reusing a trace id, or a retry sent before the
+   * first attempt ended) would read each other's state; the second gets a fresh id instead, which the
+   * x-request-id response header reports. Generated ids are unique and never enter the set.
+   */
+  const clientIdsInFlight = new Set<string>();
   return (req, res, next) => {
     traceMark('express app → request lifecycle');
     const startedAt = new Date();
     const t0 = performance.now();
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replace(/-/g, '')}`;
+    const clientId = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) && !clientIdsInFlight.has(incoming) ? incoming : undefined;
+    const requestId = clientId ?? `req_${randomUUID().replace(/-/g, '')}`;
+    if (clientId) clientIdsInFlight.add(clientId);
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     if (opts.isDraining()) res.setHeader('connection', 'close');
@@ -62,6 +71,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
       traceMark("'close' event");
       if (reported) return;
       reported = true;
+      if (clientId) clientIdsInFlight.delete(clientId);
       opts.onEnd?.();
       const outcome = buildOutcome(req, res, startedAt, performance.now() - t0);
       for (const observer of observers) {
