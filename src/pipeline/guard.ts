@@ -23,7 +23,7 @@ import { RepeatOffenders } from './guard/repeat-offenders.js';
 import { guardFailure, policyError, textReply, unguardableInput } from './guard/replies.js';
 import { Scanner } from './guard/scanner.js';
 import { StreamGuard } from './guard/stream.js';
-import { requestSlots, responseSlots, tokenIdField, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
+import { requestSlots, responseSlots, tokenIdField, UnguardableSchemaError, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
@@ -123,7 +123,13 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       const tokenIds = tokenIdField(surface, body);
       if (tokenIds) return { action: 'stop', result: unguardableInput(tokenIds) };
 
-      const slots = requestSlots(surface, body);
+      let slots: TextSlot[];
+      try {
+        slots = requestSlots(surface, body);
+      } catch (error) {
+        if (error instanceof UnguardableSchemaError) return { action: 'stop', result: unguardableInput(error.param, error.message) };
+        throw error;
+      }
       // Older turns were fully guarded when they were new: only the history detectors (PII by default,
       // so pseudonymization stays complete) run on them.
       const firstRecent =
@@ -142,7 +148,22 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       pushVerdicts(ctx, 'input', decision.acted);
 
       let outcome = decision.outcome;
+      let categories = decision.categories;
       let answerText: string | undefined;
+      const replacements = new Map<TextSlot, string>();
+      if (outcome === 'transform') {
+        for (const [i, slot] of slots.entries()) {
+          const rewritten = applyTransforms(slot.text, decisions[i]!.acted, state.vault);
+          if (rewritten === slot.text) continue;
+          // A schema's enum/default value or a grammar cannot be rewritten and stay what the app meant.
+          if (slot.fixed) {
+            outcome = 'block';
+            categories = decisions[i]!.categories;
+            break;
+          }
+          replacements.set(slot, rewritten);
+        }
+      }
       if (outcome === 'answer') {
         answerText = state.policy.answerFor(decision, state.language)?.text;
         if (answerText === undefined || surface === 'embeddings') outcome = 'block'; // no vetted answer: refusing is the safe side
@@ -158,15 +179,9 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       if (count && (outcome === 'block' || outcome === 'answer')) await count();
       const later = count ? (): void => void count() : undefined;
 
-      if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', decision.categories) };
+      if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', categories) };
       if (outcome === 'answer') return { action: 'stop', result: textReply(surface, body, answerText!, 'stop') };
       if (outcome !== 'transform') return { action: 'continue', later };
-
-      const replacements = new Map<TextSlot, string>();
-      slots.forEach((slot, i) => {
-        const rewritten = applyTransforms(slot.text, decisions[i]!.acted, state.vault);
-        if (rewritten !== slot.text) replacements.set(slot, rewritten);
-      });
       return { action: 'continue', body: withReplacements(body, replacements), later };
     },
 

@@ -19,12 +19,12 @@ export function policyError(stage: 'input' | 'output', categories: readonly stri
 }
 
 /** A prompt given as token ids: no detector can read it, so it is refused rather than passed unchecked. */
-export function unguardableInput(param: 'prompt' | 'input'): PipelineResult {
+export function unguardableInput(param: string, message = `'${param}' is given as token ids, which the gateway's guardrails cannot check. Send it as text.`): PipelineResult {
   return {
     kind: 'error',
     status: 400,
     error: {
-      message: `'${param}' is given as token ids, which the gateway's guardrails cannot check. Send it as text.`,
+      message,
       type: 'invalid_request_error',
       code: 'unguardable_input',
       param,

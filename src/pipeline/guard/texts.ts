@@ -14,6 +14,12 @@ export interface TextSlot {
   text: string;
   /** Tool-call arguments (JSON): guarded like text, never shown as answer prose. */
   kind: 'text' | 'arguments';
+  /**
+   * A value a schema constrains (`enum`/`const`/`default`/`examples` strings, a custom tool's grammar):
+   * rewriting it changes the contract (masks or redactions can make enum values collide, a placeholder
+   * can break `pattern`/`format` or the grammar), so a policy that would rewrite it blocks instead.
+   */
+  fixed?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -117,15 +123,118 @@ export function tokenIdField(surface: Surface, body: Json): 'prompt' | 'input' |
   return Array.isArray(value) && value.some((item) => typeof item === 'number' || Array.isArray(item)) ? field : undefined;
 }
 
-/** Tool descriptions are written by the app developer but read by the model: an injection channel too. */
+/**
+ * Limits on walking tool and response-format schemas. The body's nesting is already capped at
+ * MAX_JSON_DEPTH (256); these keep one request's schema texts to what the scan loop can afford.
+ * Past either limit the request is refused (not passed half-read): see `UnguardableSchemaError`.
+ */
+export const MAX_SCHEMA_DEPTH = 64;
+export const MAX_SCHEMA_NODES = 20_000;
+
+/** A tool or response-format schema too deep or too large to guard; the request is refused. */
+export class UnguardableSchemaError extends Error {
+  constructor(readonly param: string) {
+    super(`'${param}' holds a schema too deep or too large for the gateway's guardrails to check.`);
+  }
+}
+
+/** Schema keywords whose values are data (a value the model may have to emit), not prose about it. */
+const SCHEMA_VALUE_KEYS = new Set(['enum', 'const', 'default', 'examples']);
+/** Schema keywords whose value maps names to subschemas (a subschema may be named `description`). */
+const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+interface SchemaWalk {
+  out: TextSlot[];
+  param: string;
+  nodes: number;
+}
+
+function visit(walk: SchemaWalk, depth: number): void {
+  if (depth > MAX_SCHEMA_DEPTH || ++walk.nodes > MAX_SCHEMA_NODES) throw new UnguardableSchemaError(walk.param);
+}
+
+/**
+ * Every string of a JSON Schema the model reads: `description`/`title` prose (rewritable: any string
+ * is a valid description) and the strings inside `enum`/`const`/`default`/`examples` (fixed: see
+ * TextSlot.fixed). Other keywords (`type`, `pattern`, `$ref` …) are structure and not scanned.
+ */
+function schemaSlots(schema: unknown, path: Path, walk: SchemaWalk, depth: number): void {
+  visit(walk, depth);
+  if (Array.isArray(schema)) {
+    schema.forEach((item, i) => schemaSlots(item, [...path, i], walk, depth + 1));
+    return;
+  }
+  if (!isObject(schema)) return;
+  for (const [key, value] of Object.entries(schema)) {
+    if ((key === 'description' || key === 'title') && typeof value === 'string') {
+      if (value) walk.out.push({ path: [...path, key], role: 'developer', text: value, kind: 'text' });
+    } else if (SCHEMA_VALUE_KEYS.has(key)) {
+      schemaValueSlots(value, [...path, key], walk, depth + 1);
+    } else if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
+      visit(walk, depth + 1);
+      for (const [name, sub] of Object.entries(value)) schemaSlots(sub, [...path, key, name], walk, depth + 2);
+    } else if (typeof value === 'object' && value !== null) {
+      schemaSlots(value, [...path, key], walk, depth + 1);
+    }
+  }
+}
+
+function schemaValueSlots(value: unknown, path: Path, walk: SchemaWalk, depth: number): void {
+  visit(walk, depth);
+  if (typeof value === 'string') {
+    if (value) walk.out.push({ path, role: 'developer', text: value, kind: 'text', fixed: true });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => schemaValueSlots(item, [...path, i], walk, depth + 1));
+  } else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) schemaValueSlots(item, [...path, key], walk, depth + 1);
+  }
+}
+
+/** A function definition (chat tool, legacy function, Responses function tool) or a custom tool. */
+function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
+  if (typeof definition.description === 'string' && definition.description) walk.out.push({ path: [...path, 'description'], role: 'developer', text: definition.description, kind: 'text' });
+  if (definition.parameters !== undefined) schemaSlots(definition.parameters, [...path, 'parameters'], walk, 1);
+  // A custom tool's grammar (lark/regex) is read by the model too; rewriting it would break it.
+  const format = isObject(definition.format) ? definition.format : undefined;
+  if (format && typeof format.definition === 'string' && format.definition) {
+    walk.out.push({ path: [...path, 'format', 'definition'], role: 'developer', text: format.definition, kind: 'text', fixed: true });
+  }
+}
+
+/**
+ * Tool definitions and output schemas are written by the app developer but read by the model: an
+ * injection channel too, and a place PII gets pasted (an example customer in a description or enum).
+ * Chat `tools` (function and custom) and legacy `functions`, Responses `tools`, chat
+ * `response_format.json_schema` and Responses `text.format` (json_schema).
+ */
 function toolDefinitionSlots(body: Json, out: TextSlot[]): void {
-  if (!Array.isArray(body.tools)) return;
-  body.tools.forEach((tool, i) => {
-    if (!isObject(tool)) return;
-    const fn = isObject(tool.function) ? tool.function : tool;
-    const base: Path = isObject(tool.function) ? ['tools', i, 'function', 'description'] : ['tools', i, 'description'];
-    if (typeof fn.description === 'string' && fn.description) out.push({ path: base, role: 'developer', text: fn.description, kind: 'text' });
-  });
+  const walk: SchemaWalk = { out, param: 'tools', nodes: 0 };
+  if (Array.isArray(body.tools)) {
+    body.tools.forEach((tool, i) => {
+      if (!isObject(tool)) return;
+      if (isObject(tool.function)) definitionSlots(tool.function, ['tools', i, 'function'], walk);
+      else if (isObject(tool.custom)) definitionSlots(tool.custom, ['tools', i, 'custom'], walk);
+      else definitionSlots(tool, ['tools', i], walk);
+    });
+  }
+  if (Array.isArray(body.functions)) {
+    walk.param = 'functions';
+    body.functions.forEach((fn, i) => isObject(fn) && definitionSlots(fn, ['functions', i], walk));
+  }
+  const responseFormat = isObject(body.response_format) && isObject(body.response_format.json_schema) ? body.response_format.json_schema : undefined;
+  if (responseFormat) {
+    walk.param = 'response_format';
+    if (typeof responseFormat.description === 'string' && responseFormat.description) {
+      out.push({ path: ['response_format', 'json_schema', 'description'], role: 'developer', text: responseFormat.description, kind: 'text' });
+    }
+    if (responseFormat.schema !== undefined) schemaSlots(responseFormat.schema, ['response_format', 'json_schema', 'schema'], walk, 1);
+  }
+  const textFormat = isObject(body.text) && isObject(body.text.format) && body.text.format.type === 'json_schema' ? body.text.format : undefined;
+  if (textFormat) {
+    walk.param = 'text';
+    if (typeof textFormat.description === 'string' && textFormat.description) out.push({ path: ['text', 'format', 'description'], role: 'developer', text: textFormat.description, kind: 'text' });
+    if (textFormat.schema !== undefined) schemaSlots(textFormat.schema, ['text', 'format', 'schema'], walk, 1);
+  }
 }
 
 /** The answer: message content, refusals and tool-call arguments, per surface (non-streamed). */
