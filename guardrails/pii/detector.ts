@@ -355,6 +355,9 @@ function mergeAddressParts<T extends Candidate>(text: string, sorted: T[]): T[] 
   return out.filter((c, i) => i === 0 || c.start >= out[i - 1]!.end);
 }
 
+/** Above this many scored candidates the detector maps candidates to recognizers instead of searching. */
+const OWNER_MAP_FROM = 64;
+
 /** Bits of RecognizerRequires' flags, as the detector checks them. */
 const AT = 1;
 const UPPER = 2;
@@ -439,11 +442,18 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
       const findings: Finding[] = [];
       // Without an address the merge is the identity (resolved spans never overlap): skipped.
       const resolved = resolveOverlaps(scored);
+      // Each kept candidate's recognizer: indexOf over a handful; a map when there are many (indexOf per finding
+      // made a long list of names quadratic). First index wins, as indexOf does.
+      let ownerOf: Map<Candidate, string> | undefined;
+      if (scored.length > OWNER_MAP_FROM) {
+        ownerOf = new Map();
+        for (let k = 0; k < scored.length; k++) if (!ownerOf.has(scored[k]!)) ownerOf.set(scored[k]!, owners[k]!);
+      }
       for (const c of address ? mergeAddressParts(n, resolved) : resolved) {
         const [start, end] = normalized.toOriginal(c.start, c.end);
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         // Resolution keeps the candidate objects themselves (a handful per text): find each one's recognizer.
-        const recognizerName = owners[scored.indexOf(c)]!;
+        const recognizerName = ownerOf ? ownerOf.get(c)! : owners[scored.indexOf(c)]!;
         const finding: Finding = {
           detector: detectorNames.get(recognizerName) ?? `pii.${recognizerName}`,
           category: CATEGORY[c.type],

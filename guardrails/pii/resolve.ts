@@ -40,9 +40,13 @@ function rank<T extends Scored>(items: readonly T[]): T[] {
   return out;
 }
 
+/** Above this many items the kept spans are counted in Fenwick trees instead of kept in a sorted array. */
+const COUNTED_FROM = 256;
+
 export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
   if (items.length <= 1) return [...items];
   const ranked = rank(items);
+  if (items.length > COUNTED_FROM && items.every((item) => item.start < item.end)) return resolveCounted(ranked);
   // Kept spans never overlap, so sorted by start they are also sorted by end: binary search for neighbours.
   const kept: T[] = [];
   for (const item of ranked) {
@@ -63,4 +67,56 @@ export function resolveOverlaps<T extends Scored>(items: readonly T[]): T[] {
     kept[lo] = item;
   }
   return kept;
+}
+
+/**
+ * resolveOverlaps for many items, same result: inserting each kept span into an array sorted by start shifts
+ * the spans after it, and items come in rank order, not text order, so thousands of findings (a long list of
+ * names) made that quadratic. Here the kept spans are counted instead: disjoint non-empty spans overlapping
+ * [s, e) number #(start < e) − #(end ≤ s) (a kept span ending by s also starts before e), two prefix counts in
+ * Fenwick trees over the distinct offsets; the kept spans are sorted by start once at the end (disjoint and
+ * non-empty: distinct starts).
+ */
+function resolveCounted<T extends Scored>(ranked: readonly T[]): T[] {
+  const n = ranked.length;
+  const offsets = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    offsets[2 * i] = ranked[i]!.start;
+    offsets[2 * i + 1] = ranked[i]!.end;
+  }
+  offsets.sort();
+  let m = 0;
+  for (let i = 0; i < offsets.length; i++) if (i === 0 || offsets[i] !== offsets[m - 1]) offsets[m++] = offsets[i]!;
+  // 1-based rank of an offset among the distinct ones.
+  const rankOf = (value: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const starts = new Int32Array(m + 1);
+  const ends = new Int32Array(m + 1);
+  const add = (tree: Int32Array, at: number): void => {
+    for (let i = at; i <= m; i += i & -i) tree[i]!++;
+  };
+  /** How many counted offsets rank at most `at`. */
+  const upTo = (tree: Int32Array, at: number): number => {
+    let sum = 0;
+    for (let i = at; i > 0; i -= i & -i) sum += tree[i]!;
+    return sum;
+  };
+  const kept: T[] = [];
+  for (const item of ranked) {
+    const s = rankOf(item.start);
+    const e = rankOf(item.end);
+    if (upTo(starts, e - 1) - upTo(ends, s) > 0) continue;
+    add(starts, s);
+    add(ends, e);
+    kept.push(item);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,94 @@
+/**
+ * Worst-case inputs of the PII detector (issues 2 and 3): one text is one synchronous detect call, so a part of
+ * it that grows faster than the text holds the event loop. Each test times a large input against eight
+ * back-to-back runs of its eighth (the same work when linear: ratio ~1; quadratic ~8) and fails above
+ * 3x, twice in a row, like test/unit/guardrails/regex-audit.test.ts (no absolute times).
+ * On the old code: a long list of English names (every repeated name word checked against every span, indexOf
+ * over all candidates per finding for its recognizer, the kept-span insertion below) and resolveOverlaps over many
+ * spans ranked against text order (an array insertion per kept span) grew quadratically.
+ */
+import { describe, expect, it } from 'vitest';
+import { createPiiDetector } from '../../../guardrails/pii/index.js';
+import { resolveOverlaps, type Scored } from '../../../guardrails/pii/resolve.js';
+
+const detector = createPiiDetector();
+
+const NAMES = ['John Smith', 'Mary Johnson', 'Robert Brown', 'Dr. Alice Walker', 'Mr. James Lee'];
+
+/** About `chars` of a comma-separated list of names (each repeated many times: thousands of PERSON findings). */
+function nameList(chars: number): string {
+  let text = '';
+  for (let i = 0; text.length < chars; i++) text += `${NAMES[(i * 7) % NAMES.length]}, `;
+  return text;
+}
+
+/** `count` disjoint spans whose rank (score) runs against text order: every kept span lands first. */
+function rankedAgainstText(count: number): Scored[] {
+  return Array.from({ length: count }, (_, i) => ({ start: 10 * i, end: 10 * i + 5, score: i / count, type: 'PERSON' }));
+}
+
+function cpuMs(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** Growth of `run` from its small to its large input: the large run's time over eight runs of the small one. */
+function growth(small: () => void, large: () => void): { ratio: number; smallMs: number; largeMs: number } {
+  small();
+  large();
+  const smallMs = cpuMs(() => {
+    for (let k = 0; k < 8; k++) small();
+  });
+  const largeMs = cpuMs(large);
+  return { ratio: largeMs / Math.max(smallMs, 1), smallMs, largeMs };
+}
+
+function expectLinear(small: () => void, large: () => void): void {
+  const first = growth(small, large);
+  if (first.ratio <= 3) return;
+  const second = growth(small, large);
+  expect(second.ratio, `8 x small ${second.smallMs.toFixed(1)} ms, large ${second.largeMs.toFixed(1)} ms`).toBeLessThanOrEqual(3);
+}
+
+describe('PII detector worst-case growth', () => {
+  it('a long list of English names grows linearly (32 KB x8 against 256 KB)', () => {
+    // Larger than the other inputs: below ~32 KB the quadratic parts hid under the linear work (old code: 2.2x
+    // at 16/128 KB, 5.0x at 32/256 KB; now 0.7x).
+    const small = nameList(32 * 1024);
+    const large = nameList(256 * 1024);
+    expectLinear(() => detector.detect(small), () => detector.detect(large));
+  }, 120_000);
+
+  it('resolveOverlaps over many spans ranked against text order grows linearly', () => {
+    const small = rankedAgainstText(8_000);
+    const large = rankedAgainstText(64_000);
+    expectLinear(() => resolveOverlaps(small), () => resolveOverlaps(large));
+  }, 60_000);
+});
+
+/** The definition: rank (score, longer, earlier, type; stable), keep each span that overlaps no kept one, by start. */
+function naiveResolve<T extends Scored>(items: readonly T[]): T[] {
+  const ranked = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => b.item.score - a.item.score || b.item.end - b.item.start - (a.item.end - a.item.start) || a.item.start - b.item.start || (a.item.type < b.item.type ? -1 : a.item.type > b.item.type ? 1 : 0) || a.index - b.index)
+    .map((x) => x.item);
+  const kept: T[] = [];
+  for (const item of ranked) if (!kept.some((k) => k.start < item.end && item.start < k.end)) kept.push(item);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+describe('resolveOverlaps on many items (the counted path) keeps what the definition keeps', () => {
+  it('random overlapping spans with tied scores', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (const count of [300, 1000, 3000]) {
+      const items = Array.from({ length: count }, (_, id) => {
+        const start = Math.floor(random() * count * 3);
+        return { id, start, end: start + 1 + Math.floor(random() * 12), score: Math.round(random() * 4) / 4, type: random() < 0.5 ? 'PERSON' : 'LOCATION' };
+      });
+      expect(resolveOverlaps(items).map((x) => x.id)).toEqual(naiveResolve(items).map((x) => x.id));
+    }
+  });
+});
