@@ -230,6 +230,8 @@ export function upstreamErrorResult(err: unknown): PipelineResult {
           error: error(up?.message ?? 'The upstream model rejected the request.', up?.type ?? 'invalid_request_error', up?.code ?? 'upstream_rejected', up?.param ?? null),
         };
       }
+      case 'too_large':
+        return { kind: 'error', status: 502, error: error("The upstream model's answer exceeded the gateway's size limit (upstream.maxResponseBytes).", 'api_error', 'upstream_error') };
       default:
         return { kind: 'error', status: 502, error: error(`The upstream model failed (${err.kind.replace('_', ' ')}).`, 'api_error', 'upstream_error') };
     }

@@ -60,7 +60,20 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): typeof fetc
  */
 export const DEFAULT_IDLE_SOCKET_MS = 4_000;
 
-export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: number } = {}): NodeTransport {
+/**
+ * An upstream answer past the transport's `maxResponseBytes` (a body, or a stream's bytes in all). The read
+ * stops there and the connection is destroyed; the message carries no body content.
+ */
+export class ResponseTooLargeError extends Error {
+  readonly code = 'ERR_UPSTREAM_RESPONSE_TOO_LARGE';
+  constructor(readonly limit: number) {
+    super(`upstream response exceeded ${limit} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: number; maxResponseBytes?: number } = {}): NodeTransport {
+  const maxBytes = opts.maxResponseBytes ?? Infinity;
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSockets ?? 256, scheduling: 'lifo' as const };
   const idleMs = opts.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
   const httpAgent = withIdleTimeout(withQuietSockets(new HttpAgent(agentOptions)), idleMs);
@@ -98,10 +111,10 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
           const status = res.statusCode ?? 502;
           if (NULL_BODY_STATUS.has(status) || method === 'HEAD') {
             res.resume();
-            return resolve(new NodeResponse(null, res, href) as unknown as Response);
+            return resolve(new NodeResponse(null, res, href, maxBytes) as unknown as Response);
           }
-          if (status >= 200 && status < 300) return resolve(new NodeResponse(res, res, href) as unknown as Response);
-          readAll(res).then(
+          if (status >= 200 && status < 300) return resolve(new NodeResponse(res, res, href, maxBytes) as unknown as Response);
+          readAll(res, maxBytes).then(
             (bytes) => resolve(new Response(new Uint8Array(bytes), { status, statusText: res.statusMessage, headers: toHeaders(res.headers) })),
             (err: unknown) => reject(signal?.aborted ? abortError(signal) : err),
           );
@@ -153,7 +166,7 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
             res.resume();
             return resolve({ status, headers: res.headers, body: EMPTY });
           }
-          readAll(res).then((body) => {
+          readAll(res, maxBytes).then((body) => {
             clearTimeout(deadline);
             resolve({ status, headers: res.headers, body });
           }, fail);
@@ -208,6 +221,7 @@ export class NodeResponse {
     readonly body: IncomingMessage | null,
     head: IncomingMessage,
     readonly url: string,
+    private readonly maxBytes = Infinity,
   ) {
     this.status = head.statusCode ?? 502;
     this.ok = this.status >= 200 && this.status < 300;
@@ -216,6 +230,7 @@ export class NodeResponse {
     // Readers (json/text, the SDK's stream iterator) get errors through their own listeners; this one
     // keeps an abort that lands after the reader has gone (a stream stopped early) from crashing the process.
     body?.on('error', ignoreError);
+    if (body && Number.isFinite(maxBytes)) capIteration(body, maxBytes);
   }
 
   get bodyUsed(): boolean {
@@ -238,7 +253,7 @@ export class NodeResponse {
   private consume(): Promise<Buffer> {
     if (this.used) return Promise.reject(new TypeError('Body is unusable: body has already been read'));
     this.used = true;
-    return this.body ? readAll(this.body) : Promise.resolve(Buffer.alloc(0));
+    return this.body ? readAll(this.body, this.maxBytes) : Promise.resolve(Buffer.alloc(0));
   }
 }
 
@@ -339,11 +354,50 @@ function withIdleTimeout<T extends HttpAgent>(agent: T, defaultMs: number): T {
   return agent;
 }
 
-/** The whole body; rejects if the stream errors or closes before its end (connection lost, aborted). */
-function readAll(stream: IncomingMessage): Promise<Buffer> {
+/**
+ * The SDK's own stream path iterates the node response (`for await`); counted there, so a stream read
+ * that way stops at `maxBytes` too. The gateway's direct path (sse-reader) counts its own reads instead.
+ */
+function capIteration(body: IncomingMessage, maxBytes: number): void {
+  const iterate = body[Symbol.asyncIterator].bind(body);
+  body[Symbol.asyncIterator] = async function* capped(): AsyncGenerator<Buffer> {
+    let bytes = 0;
+    for await (const chunk of iterate() as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        body.destroy();
+        throw new ResponseTooLargeError(maxBytes);
+      }
+      yield chunk;
+    }
+  } as unknown as IncomingMessage[typeof Symbol.asyncIterator];
+}
+
+/**
+ * The whole body; rejects if the stream errors or closes before its end (connection lost, aborted), or
+ * when it passes `maxBytes` (a declared Content-Length over it fails before any read): then the response
+ * (and its socket) is destroyed and nothing more is buffered.
+ */
+function readAll(stream: IncomingMessage, maxBytes = Infinity): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(stream.headers['content-length']);
+    if (declared > maxBytes) {
+      stream.destroy();
+      return reject(new ResponseTooLargeError(maxBytes));
+    }
     const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer): void => void chunks.push(chunk);
+    let bytes = 0;
+    const onData = (chunk: Buffer): void => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        cleanup();
+        chunks.length = 0;
+        stream.destroy();
+        reject(new ResponseTooLargeError(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
     const onEnd = (): void => {
       traceMark('upstream body read');
       cleanup();

@@ -9,7 +9,7 @@ import OpenAI, { type ClientOptions } from 'openai';
 import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createNodeTransport, decodeUtf8, NodeResponse, toHeaders, type BufferedAnswer, type NodeTransport } from './node-fetch.js';
+import { createNodeTransport, decodeUtf8, NodeResponse, ResponseTooLargeError, toHeaders, type BufferedAnswer, type NodeTransport } from './node-fetch.js';
 import { isAbortError, sseJsonEvents } from './sse-reader.js';
 import { traceMark } from '../observability/stage-trace.js';
 
@@ -27,6 +27,8 @@ export interface OpenAICompatibleOptions {
   models: readonly string[];
   headers?: Record<string, string>;
   streamUsage?: boolean;
+  /** Largest answer read (body, or a stream's bytes in all); see upstream.maxResponseBytes. Default: no limit. */
+  maxResponseBytes?: number;
 }
 
 type BuildRequestOptions = Parameters<OpenAI['buildRequest']>[0];
@@ -156,10 +158,17 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
    * response head, as the SDK's fetchWithTimeout does), then the events as the SDK's Stream yields them, read by
    * sse-reader.ts; every failure after the head goes through `translate`.
    */
-  async postStream(path: string, body: Record<string, unknown>, signal: AbortSignal | undefined, timeout: number, translate: (err: unknown) => Error): Promise<AsyncIterable<Chunk>> {
+  async postStream(
+    path: string,
+    body: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+    timeout: number,
+    translate: (err: unknown) => Error,
+    maxBytes = Infinity,
+  ): Promise<AsyncIterable<Chunk>> {
     const response = await this.send(path, body, signal, timeout);
     if (!(response instanceof NodeResponse) || !response.body) throw new OpenAI.OpenAIError('Attempted to iterate over a response with no body');
-    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate);
+    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate, maxBytes);
   }
 
   /** The SDK-built request for one POST attempt; an already-aborted caller stops here, as the SDK would. */
@@ -197,6 +206,7 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
 /** A transport failure as the SDK's makeRequest raises it. */
 function requestFailure(err: unknown, signal: AbortSignal | undefined): Error {
   if (signal?.aborted) return new OpenAI.APIUserAbortError();
+  if (err instanceof ResponseTooLargeError) return err;
   if (isAbortError(err) || /timed? ?out/i.test(String(err) + (err instanceof Error && 'cause' in err ? String(err.cause) : ''))) return new OpenAI.APIConnectionTimeoutError();
   return new OpenAI.APIConnectionError({ cause: err instanceof Error ? err : new Error(String(err)) });
 }
@@ -223,7 +233,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): Provider {
-  const transport = createNodeTransport();
+  const maxResponseBytes = opts.maxResponseBytes ?? Infinity;
+  const transport = createNodeTransport({ maxResponseBytes });
   const options: ClientOptions = {
     // Some local servers need no key; the SDK insists on one, so send a placeholder.
     apiKey: opts.apiKey ?? 'sealgate-no-key',
@@ -237,6 +248,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
 
   const translate = (err: unknown): UpstreamError => {
     if (err instanceof UpstreamError) return err;
+    if (err instanceof ResponseTooLargeError) return new UpstreamError('too_large', opts.name, 'upstream answer over the size limit');
     if (err instanceof OpenAI.APIConnectionTimeoutError) return new UpstreamError('timeout', opts.name, 'upstream timed out');
     if (err instanceof OpenAI.APIUserAbortError) return new UpstreamError('aborted', opts.name, 'request cancelled');
     if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
@@ -275,7 +287,7 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
           traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }
-        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate) };
+        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate, maxResponseBytes) };
         const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
         return { kind: 'stream', chunks: translateStream(events, translate) };
       } catch (err) {

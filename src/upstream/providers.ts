@@ -4,7 +4,7 @@ import type { Provider } from './types.js';
 import { createLocalProvider } from './local/provider.js';
 import { createOpenAICompatibleProvider } from './openai-compatible.js';
 
-export function createProvider(config: ProviderConfig, env: NodeJS.ProcessEnv): Provider {
+export function createProvider(config: ProviderConfig, env: NodeJS.ProcessEnv, limits: { maxResponseBytes?: number } = {}): Provider {
   switch (config.type) {
     case 'local':
       return createLocalProvider({ name: config.name, models: config.models });
@@ -16,6 +16,7 @@ export function createProvider(config: ProviderConfig, env: NodeJS.ProcessEnv): 
         models: config.models,
         headers: config.headers,
         streamUsage: config.streamUsage,
+        maxResponseBytes: limits.maxResponseBytes,
       });
   }
 }

@@ -45,7 +45,7 @@ export interface RouterOptions {
 }
 
 export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): UpstreamRouter {
-  const providers = opts.providers ?? config.providers.map((p) => createProvider(p, opts.env ?? process.env));
+  const providers = opts.providers ?? config.providers.map((p) => createProvider(p, opts.env ?? process.env, { maxResponseBytes: config.maxResponseBytes }));
   const byName = new Map(providers.map((p) => [p.name, p]));
   const random = opts.random ?? Math.random;
   const timeoutFor = (p: Provider): number => {

@@ -19,6 +19,7 @@
 import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
 import OpenAI from 'openai';
+import { ResponseTooLargeError } from './node-fetch.js';
 
 export interface SseEvent {
   event: string | null;
@@ -91,10 +92,12 @@ export function isAbortError(err: unknown): boolean {
  * The parsed events of a 2xx SSE response body, as the SDK's Stream yields them. `headers` are the
  * response's (for the APIError of an in-stream error). Errors pass through `translate`.
  */
-export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, translate: (err: unknown) => Error): AsyncGenerator<Record<string, unknown>> {
+export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, translate: (err: unknown) => Error, maxBytes = Infinity): AsyncGenerator<Record<string, unknown>> {
   const parser = new SseParser();
   const queue: SseEvent[] = [];
   let next = 0;
+  /** Bytes read so far: an endless (or huge) stream fails at maxBytes instead of running on. */
+  let bytes = 0;
   let ended = false;
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
@@ -146,6 +149,8 @@ export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, tr
       }
       const chunk = body.read() as Buffer | null;
       if (chunk !== null) {
+        bytes += chunk.length;
+        if (bytes > maxBytes) throw new ResponseTooLargeError(maxBytes);
         parser.push(chunk, queue);
         continue;
       }

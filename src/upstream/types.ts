@@ -47,7 +47,7 @@ export interface Provider {
  * Why an upstream attempt failed. `retryable` decides retries/fallback (only before the first byte);
  * the message is ours, never the upstream's raw text, so upstream keys and URLs cannot leak.
  */
-export type UpstreamFailureKind = 'timeout' | 'connection' | 'rate_limited' | 'server_error' | 'client_error' | 'auth' | 'aborted';
+export type UpstreamFailureKind = 'timeout' | 'connection' | 'rate_limited' | 'server_error' | 'client_error' | 'auth' | 'aborted' | 'too_large';
 
 export class UpstreamError extends Error {
   readonly kind: UpstreamFailureKind;

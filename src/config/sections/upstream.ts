@@ -47,6 +47,12 @@ export const upstreamSection = z
     models: z.record(z.string().min(1), z.array(z.string().regex(/^[^/]+\/.+$/, 'targets are "provider/model"')).min(1)).default({}),
     /** Per attempt: time to the whole answer (non-streaming) or to the first chunk, and between chunks (streaming). */
     timeoutMs: z.number().int().positive().default(60_000),
+    /**
+     * Largest upstream answer read, in bytes: a non-streamed body (and an error body), or all of a stream's
+     * bytes together. Past it the attempt fails as an upstream error (502) and the connection is dropped;
+     * nothing beyond it is buffered. Guards against a buggy or hostile upstream or a misrouted URL.
+     */
+    maxResponseBytes: z.number().int().positive().default(32 * 1024 * 1024),
     retries: z
       .object({
         /** Attempts per provider (1 = no retry) before falling back to the next target. */

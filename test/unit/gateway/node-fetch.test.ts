@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import { createNodeFetch, createNodeTransport } from '../../../src/upstream/node-fetch.js';
+import { createNodeFetch, createNodeTransport, ResponseTooLargeError } from '../../../src/upstream/node-fetch.js';
 import { createOpenAICompatibleProvider, DeadlineOpenAI } from '../../../src/upstream/openai-compatible.js';
 import { UpstreamError } from '../../../src/upstream/types.js';
 import { closeLocal, listenLocal } from '../../fixtures/local-server.js';
@@ -146,6 +146,32 @@ describe('createNodeFetch', () => {
     const error = await client.post('/limited', { body: {} }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect((error as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after-ms')).toBe('250');
+  });
+});
+
+describe('createNodeTransport: maxResponseBytes', () => {
+  const post = { method: 'POST', body: '{"model":"m"}', headers: { 'content-type': 'application/json' } };
+
+  it('a body (2xx or error) past the cap rejects, also when only its Content-Length is over; at the cap it arrives whole', async () => {
+    const small = createNodeTransport({ maxResponseBytes: 16 });
+    await expect(small.fetchBuffered(`${base}/chat/completions`, post, 2_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    // Declared 100 bytes, sends 12 then hangs up: refused from the head, before any body read.
+    await expect(createNodeTransport({ maxResponseBytes: 50 }).fetchBuffered(`${base}/cutbody/chat/completions`, post, 2_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(small.fetch(`${base}/limited`, post)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    const whole = JSON.stringify({ id: 'x', text: 'héllo 你好' });
+    const exact = await createNodeTransport({ maxResponseBytes: Buffer.byteLength(whole) }).fetchBuffered(`${base}/chat/completions`, post, 2_000);
+    expect(exact.body.toString()).toBe(whole);
+  });
+
+  it("the SDK's own stream path (iterating the response) stops at the cap too", async () => {
+    const client = new OpenAI({ apiKey: 'k', baseURL: base, maxRetries: 0, fetch: createNodeTransport({ maxResponseBytes: 20 }).fetch });
+    const events = (await client.post('/chat/completions', { body: { model: 'm', stream: true }, stream: true })) as unknown as AsyncIterable<{ n: number }>;
+    const seenEvents: number[] = [];
+    const failure = await (async () => {
+      for await (const event of events) seenEvents.push(event.n);
+    })().catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ResponseTooLargeError);
+    expect(seenEvents.length).toBeLessThan(3);
   });
 });
 
