@@ -4,7 +4,7 @@
  * Two layers, because neither alone is enough:
  *  1. static: nested unbounded quantifiers (`(a+)+`, `(\w*\s?)*`) — star height > 1 — are rejected outright;
  *  2. dynamic: the regex runs against adversarial inputs built from its own characters (pumped strings
- *     ending in a character that forces a failed match) inside a `vm` context with a time budget, which
+ *     ending in a character that forces a failed match) inside a `vm` context with a CPU-time budget, which
  *     catches overlapping alternations (`(a|a)*`) and polynomial blow-ups (`.*.*.*x`) the static pass misses.
  * A regex that passes is safe for the gateway's text sizes; the rules detector also caps scanned length.
  */
@@ -157,10 +157,20 @@ export function checkRegexSafety(pattern: string, flags = '', budgetMs = 100): R
   const nested = findNestedQuantifier(pattern);
   if (nested) return { ok: false, reason: `catastrophic backtracking risk: ${nested}` };
   const context = vm.createContext({ re: new RegExp(pattern, flags), inputs: adversarialInputs(pattern) });
+  // Judged on this process's CPU time, not wall time: on a loaded host (a gateway starting beside other work, a
+  // parallel test run) a safe regex's ~1-5 ms run can take over the budget in wall time, and a config holding it
+  // would fail to load. The vm's wall-clock timeout, WALL_FACTOR times the budget, only stops a run that never ends.
+  const started = process.cpuUsage();
   try {
-    vm.runInContext('for (const s of inputs) re.test(s)', context, { timeout: budgetMs });
+    vm.runInContext('for (const s of inputs) re.test(s)', context, { timeout: budgetMs * WALL_FACTOR });
   } catch {
-    return { ok: false, reason: `catastrophic backtracking: adversarial input took over ${budgetMs} ms` };
+    return { ok: false, reason: `catastrophic backtracking: adversarial input took over ${budgetMs * WALL_FACTOR} ms` };
   }
+  const used = process.cpuUsage(started);
+  const cpuMs = (used.user + used.system) / 1000;
+  if (cpuMs > budgetMs) return { ok: false, reason: `catastrophic backtracking: adversarial input took ${cpuMs.toFixed(0)} ms of CPU (budget ${budgetMs} ms)` };
   return { ok: true };
 }
+
+/** The wall-clock limit of the timed run, as a multiple of the CPU budget. */
+const WALL_FACTOR = 10;
