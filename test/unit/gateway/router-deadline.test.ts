@@ -41,10 +41,10 @@ beforeAll(async () => {
           return json(400, { error: { message: 'bad field', type: 'invalid_request_error', code: 'x', param: 'messages' } });
         case 'hang': // no answer at all
           return;
-        case 'slowbody': // the head at once, the body after 200 ms
+        case 'slowbody': // the head at once, the body after the deadline
           res.writeHead(200, { 'content-type': 'application/json' });
           res.write('{"id":');
-          setTimeout(() => res.end('"late"}'), 200);
+          setTimeout(() => res.end('"late"}'), 2.5 * DEADLINE_MS);
           return;
         case 'cut':
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': '50' });
@@ -64,6 +64,12 @@ afterAll(async () => {
 });
 
 const MODELS = ['ok', 'flaky', 'limited', 'bad', 'hang', 'slowbody', 'cut', 'missing'];
+/**
+ * Per-attempt deadline. The scripted events it races ('cut' resets at 10 ms, a cancel at 30 ms) must land well
+ * before it even when a loaded host delays timers: at 100 ms a full-suite run once saw the deadline win the
+ * race on one side ('timeout' vs 'connection').
+ */
+const DEADLINE_MS = 400;
 
 /** A router over one openai-compatible provider; `own` false hides the provider's flag (the router's own deadline). */
 function routerWith(own: boolean) {
@@ -83,7 +89,7 @@ function routerWith(own: boolean) {
   const failures: AttemptFailure[] = [];
   const config = upstreamSection.parse({
     providers: [{ name: 'up', type: 'openai', baseUrl: base, models: MODELS }],
-    timeoutMs: 100,
+    timeoutMs: DEADLINE_MS,
     retries: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
   });
   const router = createRouter(config, { providers: [provider], onAttemptFailure: (f) => failures.push(f), random: () => 0.5 });
