@@ -38,6 +38,7 @@ import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
 import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 import { identityStatements } from '../../datasets/classifiers/identity-statements.js';
+import { threatStatements } from '../../datasets/classifiers/threats.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
 import { promptLeaks } from '../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
@@ -252,6 +253,16 @@ export const GENERATED_MIX = {
    */
   identityStatements: { count: 3000, weight: 1, benignShare: 0.8 },
   /**
+   * Toxicity: threats (physical harm, conditional, veiled / doxxing, against family and property, extortion and
+   * sextortion; slang, formal and chat registers) with benign twins in the same frames (idioms, tech and games, sports,
+   * everyday conditionals and bills, questions about threats, fiction requests): see datasets/classifiers/threats.ts.
+   * Against the same pipeline without them and without the new threat lexicon entries (soup-experiment.ts, shipped variant
+   * lextox+mix-nb-a10, a checkout with and one without; new rows never evaluated): LOSO mean 0.8205 -> 0.8203 (trainer seed 7:
+   * 0.8186 -> 0.8188), no source down more than 0.007, recall@1%FPR benign EN / ZH 0.865 / 0.890 -> 0.867 / 0.886, short benign
+   * utterances flagged still 0 / 0. 3000 rows: 0.8210 but at trainer seed 7 recall EN 0.868 -> 0.851 and "对不起" flagged.
+   */
+  threats: { count: 2000, weight: 1, benignShare: 0.6 },
+  /**
    * Toxicity: Chinese comments on region, race and gender (attacks in several registers vs discussion and
    * counter-speech), half of them several sentences long, a quarter of their context sentences taken from benign
    * Chinese training turns: see datasets/classifiers/zh-comments.ts. docShare 0.25 vs 0.5: COLD LOSO 0.684 vs 0.697,
@@ -321,6 +332,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
     ['sealgate-group-statements', m.groupStatements.weight],
     ['sealgate-identity-statements', m.identityStatements.weight],
+    ['sealgate-threats', m.threats.weight],
     ['sealgate-zh-comments', m.zhComments.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
@@ -330,7 +342,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-scenarios', m.scenarios.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare), ...threatStatements(49, m.threats.count, m.threats.benignShare)], weight };
   }
   return {
     rows: [
