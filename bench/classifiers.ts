@@ -430,7 +430,13 @@ function writeBenchmarksSection(markdown: string): void {
   writeFileSync(DOC, doc);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+// `CLASSIFIERS_MARKDOWN_FROM=<saved classifiers.json> npm run bench:classifiers` re-renders the docs section from a
+// saved run (e.g. the median of several) without re-running the bench.
+if (process.env.CLASSIFIERS_MARKDOWN_FROM) {
+  writeBenchmarksSection(renderMarkdown(JSON.parse(readFileSync(process.env.CLASSIFIERS_MARKDOWN_FROM, 'utf8')) as BenchOutput));
+} else {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
