@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import pino from 'pino';
 import type { Request, Response } from 'express';
 import { validateConfig } from '../../../src/config/loader.js';
@@ -63,6 +63,11 @@ describe('presigned stream header receipts', () => {
   const body = { model: 'm', stream: true, messages: [{ role: 'user', content: 'hello' }] };
 
   it('equal a receipt signed at header time, and verify as provisional', async () => {
+    // Receipts carry their issue time in whole seconds: frozen, so the fresh signature below cannot fall in the
+    // next second (on a slow run it did, and the tokens differed by their iat alone).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T12:00:00.100Z'));
+    onTestFinished(() => void vi.useRealTimers());
     const audit = await runtime();
     const signatures = countSignatures(audit);
     const ctx = inFlight(audit, 'req_presign_1');
