@@ -59,15 +59,22 @@ async function startStream(audit: AuditRuntime, ctx: RequestContext, body: Recor
   audit.stages.output.outputStream!({ surface: 'chat.completions', body, ctx, chunks: none() }); // marks the request as streamed
 }
 
+/**
+ * Receipts carry their issue time in whole seconds, and a presigned receipt is used only if the header's payload is
+ * the same: a run crossing a second boundary between presign and header re-signs, and a fresh signature compared
+ * with it differs by its iat alone (it happened on a slow run). The clock is frozen for the test (Date only).
+ */
+function freezeDate(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-30T12:00:00.100Z'));
+  onTestFinished(() => void vi.useRealTimers());
+}
+
 describe('presigned stream header receipts', () => {
   const body = { model: 'm', stream: true, messages: [{ role: 'user', content: 'hello' }] };
 
   it('equal a receipt signed at header time, and verify as provisional', async () => {
-    // Receipts carry their issue time in whole seconds: frozen, so the fresh signature below cannot fall in the
-    // next second (on a slow run it did, and the tokens differed by their iat alone).
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-11-30T12:00:00.100Z'));
-    onTestFinished(() => void vi.useRealTimers());
+    freezeDate();
     const audit = await runtime();
     const signatures = countSignatures(audit);
     const ctx = inFlight(audit, 'req_presign_1');
@@ -110,6 +117,7 @@ async function answer(audit: AuditRuntime, ctx: RequestContext): Promise<void> {
 
 describe('final header receipts of non-streamed answers', () => {
   it('are signed on the thread pool while another request is in flight, and equal a receipt signed at header time', async () => {
+    freezeDate(); // as above: presign, header and the fresh signature all in one second
     const audit = await runtime();
     const sync = countSignatures(audit);
     const pooled = countSignatures(audit, 'issueJsonAsync');
