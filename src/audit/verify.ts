@@ -73,11 +73,42 @@ class ChainVerifier {
   private lastHashBySeq = new Map<number, string>();
   private lastWhere = '';
 
+  /** The signed head checkpoint of this chain, when the source keeps one and it verifies. */
+  private readonly head: { seq: number; hash: string } | undefined;
+
   constructor(
     chain: string,
     private readonly opts: VerifyOptions,
+    headLine: string | undefined,
   ) {
     this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, warnings: [] };
+    this.head = headLine === undefined ? undefined : this.readHead(headLine);
+  }
+
+  /**
+   * Read before the records, so the record at the head's seq is compared as it passes (a window of
+   * recent hashes is not enough: a log cut back to an earlier checkpoint and refilled with more
+   * forged records than the window holds would leave the head's seq behind it, unchecked).
+   */
+  private readHead(head: string): { seq: number; hash: string } | undefined {
+    const r = this.report;
+    const split = splitLine(head);
+    let rec: AuditRecord | undefined;
+    try {
+      rec = split ? auditRecord.parse(JSON.parse(head)) : undefined;
+    } catch {
+      rec = undefined;
+    }
+    if (!split || !rec || rec.kind !== 'checkpoint' || sha256b64url(split.body) !== split.hash) {
+      r.warnings.push('head checkpoint is unreadable; truncation after the last checkpoint cannot be checked');
+      return undefined;
+    }
+    const key = this.opts.publicKeys.get(rec.kid);
+    if (!key || !verifyCheckpoint(key, split.hash, rec.sig)) {
+      r.warnings.push('head checkpoint signature is invalid or its key unknown; ignored');
+      return undefined;
+    }
+    return { seq: rec.seq, hash: split.hash };
   }
 
   private fail(kind: IssueKind, where: string, message: string, seq?: number): void {
@@ -122,6 +153,9 @@ class ChainVerifier {
       );
     }
 
+    if (this.head && record.seq === this.head.seq && hash !== this.head.hash) {
+      return this.fail('modified', entry.where, `record seq ${record.seq} differs from the signed head checkpoint`, record.seq);
+    }
     if (record.kind === 'checkpoint') {
       const key = this.opts.publicKeys.get(record.kid);
       if (!key) return this.fail('modified', entry.where, `checkpoint signed with unknown key id ${record.kid}`, record.seq);
@@ -169,32 +203,13 @@ class ChainVerifier {
     this.report.issue ??= { ...p.issue, kind, message };
   }
 
-  finish(head: string | undefined): void {
+  finish(): void {
     if (this.pending) this.finishPending('deleted', this.deletedMessage(this.pending));
     const r = this.report;
     if (r.issue) return;
-    if (head) {
-      const split = splitLine(head);
-      let rec: AuditRecord | undefined;
-      try {
-        rec = split ? auditRecord.parse(JSON.parse(head)) : undefined;
-      } catch {
-        rec = undefined;
-      }
-      if (!split || !rec || rec.kind !== 'checkpoint' || sha256b64url(split.body) !== split.hash) {
-        r.warnings.push('head checkpoint is unreadable; truncation after the last checkpoint cannot be checked');
-      } else {
-        const key = this.opts.publicKeys.get(rec.kid);
-        if (!key || !verifyCheckpoint(key, split.hash, rec.sig)) {
-          r.warnings.push('head checkpoint signature is invalid or its key unknown; ignored');
-        } else if (rec.seq > r.lastSeq) {
-          this.fail('truncated', 'end of log', `log ends at seq ${r.lastSeq}, but the signed head checkpoint is at seq ${rec.seq}: ${rec.seq - r.lastSeq} record(s) cut off`, r.lastSeq + 1);
-          return;
-        } else if (this.lastHashBySeq.has(rec.seq) && this.lastHashBySeq.get(rec.seq) !== split.hash) {
-          this.fail('modified', 'end of log', `record seq ${rec.seq} differs from the signed head checkpoint`, rec.seq);
-          return;
-        }
-      }
+    if (this.head && this.head.seq > r.lastSeq) {
+      this.fail('truncated', 'end of log', `log ends at seq ${r.lastSeq}, but the signed head checkpoint is at seq ${this.head.seq}: ${this.head.seq - r.lastSeq} record(s) cut off`, r.lastSeq + 1);
+      return;
     }
     if (r.unsignedTail > 0) {
       r.warnings.push(
@@ -233,9 +248,11 @@ export function readStoredLine(line: string, sealKey: SealKey | undefined): { re
 
 export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Promise<VerifyReport> {
   const chains = new Map<string, ChainVerifier>();
+  // Heads first: each chain checks the record at its head's seq as it reads it (see readHead).
+  const heads = await source.heads();
   const get = (id: string) => {
     let v = chains.get(id);
-    if (!v) chains.set(id, (v = new ChainVerifier(id, opts)));
+    if (!v) chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id))));
     return v;
   };
   for await (const entry of source.entries()) {
@@ -247,8 +264,7 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
     }
     get(chainId).push(entry, read.record, read.hash, read.problem);
   }
-  const heads = await source.heads();
-  for (const [id, v] of chains) v.finish(heads.get(id));
+  for (const v of chains.values()) v.finish();
   const reports = [...chains.values()].map((v) => v.report).sort((a, b) => a.chain.localeCompare(b.chain));
   for (const [id] of heads) {
     if (!chains.has(id)) {

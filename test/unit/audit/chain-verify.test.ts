@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FileSource } from '../../../src/audit/sources.js';
 import { verifyAudit } from '../../../src/audit/verify.js';
 import { requestRecord, checkpointRecord, auditRecord } from '../../../src/audit/record.js';
+import { sealLine, splitLine } from '../../../src/audit/chain.js';
 import { fileTrail, outcome } from './helpers.js';
 import type { AuditKeys } from '../../../src/audit/keys.js';
 
@@ -92,7 +93,6 @@ describe('audit chain and verify', () => {
 
   it('reports a record replaced with a recomputed hash as modified (its successor no longer links)', async () => {
     const { dir, keys, file } = await writeLog(25);
-    const { sealLine, splitLine } = await import('../../../src/audit/chain.js');
     const ls = lines(file);
     const body = JSON.parse(splitLine(ls[6]!)!.body);
     ls[6] = sealLine(JSON.stringify({ ...body, tenantId: 'someone-else' })).line;
@@ -128,9 +128,28 @@ describe('audit chain and verify', () => {
     expect(report.issues[0]!.message).toMatch(/incomplete/);
   });
 
+  it('reports a log cut back to an earlier checkpoint and refilled with more forged records than the lookahead window', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    const cut = ls.findIndex((l) => JSON.parse(l).seq === 10);
+    const out = ls.slice(0, cut + 1);
+    const template = JSON.parse(splitLine(ls[1]!)!.body);
+    let prev = splitLine(out.at(-1)!)!.hash;
+    // 10,050 forged, correctly chained, unsigned records: the signed head (seq 27) is far behind the end.
+    for (let seq = 11; seq < 11 + 10_050; seq++) {
+      const sealed = sealLine(JSON.stringify({ ...template, seq, prev }));
+      prev = sealed.hash;
+      out.push(sealed.line);
+    }
+    save(file, out);
+    const report = await verifyDir(dir, keys);
+    expect(report.ok).toBe(false);
+    expect(report.issues[0]).toMatchObject({ kind: 'modified', seq: 27 });
+    expect(report.issues[0]!.message).toMatch(/differs from the signed head checkpoint/);
+  }, 30_000);
+
   it('detects a chain rewritten with recomputed hashes through the checkpoint signature', async () => {
     const { dir, keys, file } = await writeLog(25);
-    const { sealLine, splitLine } = await import('../../../src/audit/chain.js');
     const ls = lines(file);
     let prev = JSON.parse(ls[1]!).prev as string;
     const rewritten = ls.map((l, i) => {
