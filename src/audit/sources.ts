@@ -25,6 +25,11 @@ export interface AuditSource {
   entries(): AsyncIterable<SourceEntry>;
   /** Latest signed checkpoint line per chain, when the sink keeps one. */
   heads(): Promise<Map<string, string>>;
+  /**
+   * Where the head of this chain was looked for, when one should exist (a chain with a signed
+   * checkpoint always has one); undefined when none is expected (its newest file was not given).
+   */
+  headLocation?(chain: string): string | undefined;
   describe(): string;
 }
 
@@ -77,6 +82,10 @@ export class FileSource implements AuditSource {
       if (!newerExists) heads.push(join(headDir ?? given.dir, `${given.prefix}-${chain}.head.json`));
     }
     return new FileSource(files, heads);
+  }
+
+  headLocation(chain: string): string | undefined {
+    return this.headPaths.find((p) => basename(p).endsWith(`-${chain}.head.json`));
   }
 
   describe(): string {
@@ -133,6 +142,10 @@ export class RedisStreamSource implements AuditSource {
 
   describe(): string {
     return `redis stream ${this.stream}`;
+  }
+
+  headLocation(chain: string): string {
+    return `${this.stream}:head field ${chain}`;
   }
 
   private async client() {

@@ -75,14 +75,18 @@ class ChainVerifier {
 
   /** The signed head checkpoint of this chain, when the source keeps one and it verifies. */
   private readonly head: { seq: number; hash: string } | undefined;
+  private readonly headMissing: boolean;
 
   constructor(
     chain: string,
     private readonly opts: VerifyOptions,
     headLine: string | undefined,
+    /** Where the head should have been, if one is expected for this chain (see AuditSource.headLocation). */
+    private readonly headExpectedAt?: string,
   ) {
     this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, warnings: [] };
     this.head = headLine === undefined ? undefined : this.readHead(headLine);
+    this.headMissing = headLine === undefined;
   }
 
   /**
@@ -211,6 +215,11 @@ class ChainVerifier {
       this.fail('truncated', 'end of log', `log ends at seq ${r.lastSeq}, but the signed head checkpoint is at seq ${this.head.seq}: ${this.head.seq - r.lastSeq} record(s) cut off`, r.lastSeq + 1);
       return;
     }
+    if (this.headMissing && this.headExpectedAt !== undefined && r.checkpoints > 0) {
+      // The writer keeps a head beside every signed checkpoint: without it, a log cut back to any
+      // checkpoint (closing one included) reads as complete.
+      r.warnings.push(`no head checkpoint found (${this.headExpectedAt}); records cut off after a checkpoint cannot be detected (is audit.file.headDir elsewhere?)`);
+    }
     if (r.unsignedTail > 0) {
       r.warnings.push(
         `${r.unsignedTail} record(s) after the last checkpoint${r.lastCheckpointSeq !== undefined ? ` (seq ${r.lastCheckpointSeq})` : ''} are not signed yet: the gateway is running or crashed; truncation there cannot be excluded`,
@@ -252,7 +261,7 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   const heads = await source.heads();
   const get = (id: string) => {
     let v = chains.get(id);
-    if (!v) chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id))));
+    if (!v) chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id), source.headLocation?.(id))));
     return v;
   };
   for await (const entry of source.entries()) {

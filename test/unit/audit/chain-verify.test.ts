@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSource } from '../../../src/audit/sources.js';
 import { verifyAudit } from '../../../src/audit/verify.js';
@@ -147,6 +147,18 @@ describe('audit chain and verify', () => {
     expect(report.issues[0]).toMatchObject({ kind: 'modified', seq: 27 });
     expect(report.issues[0]!.message).toMatch(/differs from the signed head checkpoint/);
   }, 30_000);
+
+  it('warns when a checkpointed chain has no head, so a cut back to a checkpoint is not read as complete', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    expect((await verifyDir(dir, keys)).chains[0]!.warnings).toEqual([]);
+    const ls = lines(file);
+    // Cut back to the first checkpoint (seq 10) and remove the head beside the log.
+    save(file, ls.slice(0, ls.findIndex((l) => JSON.parse(l).seq === 10) + 1));
+    for (const f of readdirSync(dir)) if (f.endsWith('.head.json')) unlinkSync(join(dir, f));
+    const report = await verifyDir(dir, keys);
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]!.warnings.join(' ')).toMatch(/no head checkpoint found \(.*audit-gw1\.head\.json\); records cut off after a checkpoint cannot be detected/);
+  });
 
   it('detects a chain rewritten with recomputed hashes through the checkpoint signature', async () => {
     const { dir, keys, file } = await writeLog(25);
