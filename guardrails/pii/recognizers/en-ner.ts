@@ -174,6 +174,28 @@ export function wordCodeAfterSpaces(text: string, end: number): number {
   return isSpaceCode(c) ? -1 : c;
 }
 
+/** From this text length on, repeatedNames finds occurrences in one walk and tests overlaps on a coverage array. */
+const LINEAR_REPEATS_FROM = 1024;
+
+/**
+ * Whether a name word's occurrence at [at, end) may be a repeated name, apart from overlapping a span: a whole
+ * word, not a handle, host name or file name part, and no capitalised word after it (Keller Road, Keller Group:
+ * a longer name, a street or a company, that this is part of).
+ */
+function acceptable(text: string, at: number, end: number): boolean {
+  if (isLetter(codeAt(text, at - 1)) || isLetter(codeAt(text, end))) return false;
+  if (isHandleEdge(codeAt(text, at - 1)) || isHandleEdge(codeAt(text, end)) || codeAt(text, at - 1) === 46) return false;
+  return !isUpper(wordCodeAfterSpaces(text, end));
+}
+
+/** Whether some candidate overlaps [start, end) (the short-text path: a few spans). */
+function overlapsAny(out: readonly Candidate[], start: number, end: number): boolean {
+  for (let k = 0; k < out.length; k++) if (out[k]!.start < end && start < out[k]!.end) return true;
+  return false;
+}
+
+const repeatOf = (start: number, end: number, score: number): Candidate => ({ type: 'PERSON', start, end, score: Math.min(0.6, score), validator: 'en-ner-repeat', contextApplied: false });
+
 /**
  * A person named in full once is the same person when one of the name's words comes back on its own
  * ("directed by Maria Keller and starring Keller", "Keller's song"): those occurrences are names too. Only
@@ -199,6 +221,19 @@ function repeatedNames(text: string, out: Candidate[]): void {
     }
   }
   if (words.length === 0) return;
+  if (text.length < LINEAR_REPEATS_FROM) {
+    // A short text (a record, a prompt): one indexOf per word and each occurrence tested against the spans found
+    // so far. The walk and coverage array below cost a Map, a Uint8Array and a pass over the text per call, more
+    // than these few scans (~10 % of the tagger's time on the English records); below this length the scans are
+    // bounded (words × text, occurrences × spans). Same occurrences, same order, same verdicts as below.
+    for (const { word, score } of words) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        const end = at + word.length;
+        if (acceptable(text, at, end) && !overlapsAny(out, at, end)) out.push(repeatOf(at, end, score));
+      }
+    }
+    return;
+  }
   // Letters-only words (nearly all): their occurrences come from one walk of the text. A word with another
   // character in it (rare) is still found by indexOf, a scan per word.
   const plain = new Set<string>();
@@ -214,12 +249,8 @@ function repeatedNames(text: string, out: Candidate[]): void {
   const covered = coverageOf(text.length, out);
   const accept = (at: number, word: string, score: number): void => {
     const end = at + word.length;
-    if (isLetter(codeAt(text, at - 1)) || isLetter(codeAt(text, end))) return;
-    if (isHandleEdge(codeAt(text, at - 1)) || isHandleEdge(codeAt(text, end)) || codeAt(text, at - 1) === 46) return;
-    if (coveredIn(covered, at, end)) return;
-    // The next word capitalised: a longer name (a street, a company, another person) that this is part of.
-    if (isUpper(wordCodeAfterSpaces(text, end))) return;
-    out.push({ type: 'PERSON', start: at, end, score: Math.min(0.6, score), validator: 'en-ner-repeat', contextApplied: false });
+    if (!acceptable(text, at, end) || coveredIn(covered, at, end)) return;
+    out.push(repeatOf(at, end, score));
     covered.fill(1, at, end);
   };
   for (const { word, score } of words) {
