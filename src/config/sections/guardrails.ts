@@ -20,6 +20,8 @@ const offenderRuleSchema = z
     consecutive: z.number().int().positive().optional(),
     /** … or on this many within `windowSeconds`. */
     inWindow: z.number().int().positive().optional(),
+    /** Key rules only: … or once this many distinct end users of the key had a blocked input within `windowSeconds`. */
+    distinctUsers: z.number().int().positive().optional(),
     response: z.enum(['warn', 'throttle', 'suspend']),
     /** How long a throttle or suspension lasts. */
     durationSeconds: z.number().int().positive().default(600),
@@ -27,7 +29,7 @@ const offenderRuleSchema = z
     throttleIntervalSeconds: z.number().positive().default(10),
   })
   .strict()
-  .refine((r) => r.consecutive !== undefined || r.inWindow !== undefined, { message: 'set consecutive and/or inWindow' });
+  .refine((r) => r.consecutive !== undefined || r.inWindow !== undefined || r.distinctUsers !== undefined, { message: 'set consecutive, inWindow and/or distinctUsers' });
 
 export const guardrailsSection = z
   .object({
@@ -79,22 +81,35 @@ export const guardrailsSection = z
         /** Header naming the end user when the body has no `user` field. */
         endUserHeader: z.string().min(1).default('x-sealgate-end-user'),
         windowSeconds: z.number().int().positive().default(86_400),
-        /** Also count per API key (its own rules below: a key is usually shared by many end users). */
-        perKey: z.boolean().default(true),
+        /**
+         * Removed: the API key is always counted (with `keyRules`). `perKey: false` let a client that sends
+         * a fresh `user` with each request evade every rule; `keyRules: []` is the explicit way to never penalize a key.
+         */
+        perKey: z
+          .boolean()
+          .optional()
+          .refine((v) => v !== false, { message: 'perKey: false is no longer supported: the API key is always counted (set keyRules: [] to never penalize a key)' }),
         /** Applied per end user. */
         rules: z
-          .array(offenderRuleSchema)
+          .array(offenderRuleSchema.refine((r) => r.distinctUsers === undefined, { message: 'distinctUsers applies to keyRules only' }))
           .default([
             { consecutive: 3, response: 'warn', durationSeconds: 600, throttleIntervalSeconds: 10 },
             { inWindow: 5, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 10 },
             { inWindow: 10, response: 'suspend', durationSeconds: 3600, throttleIntervalSeconds: 10 },
           ]),
-        /** Applied per API key (and to requests that name no end user, counted on their key). */
+        /**
+         * Applied per API key, to every blocked input on it whatever `user` it names (and to requests that
+         * name none). Higher bars than `rules`: a key is shared by its tenant's end users, and one abusive
+         * end user is suspended by `rules` long before the key's counts reach these. `distinctUsers` is the
+         * rotation signal: one persistent offender counts 1, a client inventing a `user` per request 1 per request.
+         */
         keyRules: z
           .array(offenderRuleSchema)
           .default([
             { inWindow: 20, response: 'warn', durationSeconds: 600, throttleIntervalSeconds: 10 },
+            { distinctUsers: 50, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 1 },
             { inWindow: 100, response: 'throttle', durationSeconds: 600, throttleIntervalSeconds: 1 },
+            { inWindow: 500, response: 'suspend', durationSeconds: 3600, throttleIntervalSeconds: 1 },
           ]),
       })
       .strict()

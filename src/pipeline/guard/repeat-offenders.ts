@@ -2,6 +2,11 @@
  * Repeat offenders: counts blocked inputs per end user (the body's `user` or a header) and per API key,
  * and applies the configured response — warn (recorded), throttle (one request per interval), suspend
  * (refused until it expires). Every trigger and refusal is a verdict, so the audit trail shows it.
+ *
+ * The key is always counted, whatever `user` a request names: the end-user id is the client's word, so
+ * a client that sends a fresh one with each request is never caught by the per-user rules and must
+ * meet the key's. The key also counts the distinct end users it saw blocked (`distinctUsers` in its
+ * rules): one persistent offender adds 1 there, a client rotating ids adds 1 per request.
  */
 import { createHash } from 'node:crypto';
 import type { Verdict } from '../../../guardrails/core/types.js';
@@ -14,20 +19,21 @@ type Config = GuardrailsConfig['repeatOffenders'];
 /** End-user ids longer than this (the end-user header's own cap) are kept as their digest. */
 const MAX_END_USER_CHARS = 256;
 
-export function subjectsOf(ctx: RequestContext, config: Config): string[] {
-  const subjects: string[] = [];
+/** The end user's subject, if the request names one. */
+function userSubject(ctx: RequestContext): string | undefined {
   // The body's `user` has no length limit and every request records its subject: a long id kept as it
   // is held its whole size in the violation store per request. Digests have their own prefix, so no
   // short id can spell one.
-  if (ctx.endUser) {
-    subjects.push(
-      ctx.endUser.length <= MAX_END_USER_CHARS
-        ? `user:${ctx.tenantId}:${ctx.endUser}`
-        : `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`,
-    );
-  }
-  if (config.perKey || !ctx.endUser) subjects.push(`key:${ctx.keyId}`);
-  return subjects;
+  if (!ctx.endUser) return undefined;
+  return ctx.endUser.length <= MAX_END_USER_CHARS
+    ? `user:${ctx.tenantId}:${ctx.endUser}`
+    : `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`;
+}
+
+/** The end user (if named), then always the API key. */
+export function subjectsOf(ctx: RequestContext, _config?: Config): string[] {
+  const user = userSubject(ctx);
+  return user ? [user, `key:${ctx.keyId}`] : [`key:${ctx.keyId}`];
 }
 
 const verdict = (category: string, action: Verdict['action'], score = 1): Verdict => ({ stage: 'input', detector: 'repeat_offender', category, score, action });
@@ -47,7 +53,7 @@ export class RepeatOffenders {
   /** Before guarding: a suspended or throttled subject is refused (and that refusal is a verdict). */
   async gate(ctx: RequestContext): Promise<PipelineResult | undefined> {
     if (!this.config.enabled) return undefined;
-    for (const subject of subjectsOf(ctx, this.config)) {
+    for (const subject of subjectsOf(ctx)) {
       const penalty = await this.store.getPenalty(subject);
       if (!penalty) continue;
       const who = subject.startsWith('key:') ? 'This API key' : 'This user';
@@ -68,12 +74,19 @@ export class RepeatOffenders {
   async record(ctx: RequestContext, violated: boolean): Promise<void> {
     if (!this.config.enabled) return;
     const windowMs = this.config.windowSeconds * 1000;
-    for (const subject of subjectsOf(ctx, this.config)) {
-      const counts = await this.store.record(subject, violated, windowMs);
+    const user = userSubject(ctx);
+    const key = `key:${ctx.keyId}`;
+    for (const subject of user ? [user, key] : [key]) {
+      const isKey = subject.startsWith('key:');
+      // The key's record also notes which end user was blocked (none: null), for `distinctUsers`.
+      const counts = isKey ? await this.store.record(subject, violated, windowMs, user ?? null) : await this.store.record(subject, violated, windowMs);
       if (!violated) continue;
-      const rules = subject.startsWith('key:') ? this.config.keyRules : this.config.rules;
+      const rules = isKey ? this.config.keyRules : this.config.rules;
       const triggered = rules.filter(
-        (rule) => (rule.consecutive !== undefined && counts.consecutive >= rule.consecutive) || (rule.inWindow !== undefined && counts.inWindow >= rule.inWindow),
+        (rule) =>
+          (rule.consecutive !== undefined && counts.consecutive >= rule.consecutive) ||
+          (rule.inWindow !== undefined && counts.inWindow >= rule.inWindow) ||
+          (rule.distinctUsers !== undefined && (counts.distinctUsers ?? 0) >= rule.distinctUsers),
       );
       const strongest = strongestRule(triggered);
       if (!strongest) continue;

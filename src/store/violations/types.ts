@@ -10,6 +10,11 @@ export interface ViolationCounts {
   consecutive: number;
   /** Violating requests within the window, this one included. */
   inWindow: number;
+  /**
+   * Distinct members (the key's end users) recorded with a violation within the window; only when
+   * `record` was given a member argument (a string, or null for a violation that names none).
+   */
+  distinctUsers?: number;
 }
 
 export interface Penalty {
@@ -21,8 +26,12 @@ export interface Penalty {
 }
 
 export interface ViolationStore {
-  /** Records one request's outcome for a subject and returns the counts after it. */
-  record(subject: string, violated: boolean, windowMs: number): Promise<ViolationCounts>;
+  /**
+   * Records one request's outcome for a subject and returns the counts after it. With `member`
+   * (an API key's end user, null for none) a violation also adds that member to the subject's distinct
+   * set, and the counts carry `distinctUsers`.
+   */
+  record(subject: string, violated: boolean, windowMs: number, member?: string | null): Promise<ViolationCounts>;
   setPenalty(subject: string, penalty: Penalty): Promise<void>;
   /** The penalty in force, if any (expired penalties are gone). */
   getPenalty(subject: string): Promise<Penalty | undefined>;
