@@ -78,8 +78,8 @@ export class RepeatOffenders {
     const key = `key:${ctx.keyId}`;
     for (const subject of user ? [user, key] : [key]) {
       const isKey = subject.startsWith('key:');
-      // The key's record also notes which end user was blocked (none: null), for `distinctUsers`.
-      const counts = isKey ? await this.store.record(subject, violated, windowMs, user ?? null) : await this.store.record(subject, violated, windowMs);
+      // A violation's record on the key also notes which end user was blocked (none: null), for `distinctUsers`.
+      const counts = isKey && violated ? await this.store.record(subject, violated, windowMs, user ?? null) : await this.store.record(subject, violated, windowMs);
       if (!violated) continue;
       const rules = isKey ? this.config.keyRules : this.config.rules;
       const triggered = rules.filter(
