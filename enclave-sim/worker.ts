@@ -4,6 +4,7 @@
  * Error messages sent out are our own fixed strings: a caught error's message can quote its input
  * (JSON.parse does), so none is ever forwarded.
  */
+import { createHmac, hkdfSync } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   ProtocolError,
@@ -98,6 +99,18 @@ function sendReceipt(facts: ReceiptFacts): void {
     // The host is waiting for this request's receipt: an empty one matches nothing, so it signs on request.
   }
   post({ type: 'receipt', rid: facts.requestId, payload, signature }, [payload.buffer as ArrayBuffer, signature.buffer as ArrayBuffer]);
+}
+
+/**
+ * The sealed body's `user` names an end user (often an e-mail address). Repeat-offender counting keys
+ * its violation store by it, and that store may be Redis, outside the enclave: the pipeline gets a
+ * keyed pseudonym instead. The key is derived from the root key, which only enclaves hold, so every
+ * instance sharing the root (and every restart) maps a user to the same subject, and the operator
+ * cannot confirm a guessed id.
+ */
+const endUserKey = Buffer.from(hkdfSync('sha256', root.privateKey, new Uint8Array(0), 'sealgate/1 end-user pseudonym', 32));
+function endUserPseudonym(user: string): string {
+  return `e#${createHmac('sha256', endUserKey).update(user).digest('base64url')}`;
 }
 
 const rotationTimer = setInterval(() => ring.rotate(settings.keyGraceMs), settings.rotationIntervalMs);
@@ -332,7 +345,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
       result = sealedError(400, 'confidential_model_mismatch', 'The sealed body asks for a different model than the envelope declares.');
     } else {
       const user = (body as { user?: unknown }).user;
-      if (typeof user === 'string') ctx.endUser = user;
+      if (typeof user === 'string' && user.length > 0) ctx.endUser = endUserPseudonym(user);
       try {
         result = await enclavePipeline.pipeline.run(message.surface, body as Record<string, unknown>, ctx);
       } catch {
@@ -418,6 +431,7 @@ port.on('message', (message: HostToEnclave) => {
       for (const abort of inflight.values()) abort.abort();
       ring.destroy();
       wipe(root.privateKey);
+      endUserKey.fill(0);
       void enclavePipeline.close().finally(() => port.close());
       break;
   }
