@@ -313,6 +313,9 @@ export class EnclaveHost extends EventEmitter {
       return { signature: presigned, signingPublicKey: this.identityValue.signingPublicKey, measurement: this.identityValue.measurement };
     }
     const reply = await this.call({ type: 'sign', id: this.nextId++, payload });
+    if (reply.type === 'sign_refused') {
+      throw new EnclaveError(409, 'receipt_refused', 'The enclave signs only receipts that state the facts it released for the request.');
+    }
     if (reply.type !== 'signed') throw UNAVAILABLE();
     return { signature: reply.signature, signingPublicKey: reply.signingPublicKey, measurement: reply.measurement };
   }

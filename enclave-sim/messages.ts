@@ -73,6 +73,8 @@ export type EnclaveToHost =
   /** The last sealed bytes (if any) and what the enclave releases about the request. */
   | { type: 'end'; id: number; release: EnclaveRelease; bytes?: Uint8Array }
   | { type: 'signed'; id: number; signature: Uint8Array; signingPublicKey: string; measurement: string }
+  /** The payload states facts (verdicts, digests, policy, tenant) other than those the enclave released for that request. */
+  | { type: 'sign_refused'; id: number }
   /** A final receipt signed after its release (payload JSON and signature), for the gateway request `rid`. */
   | { type: 'receipt'; rid: string; payload: Uint8Array; signature: Uint8Array }
   | { type: 'rotated'; id: number; keyId: string }

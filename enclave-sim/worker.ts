@@ -88,6 +88,43 @@ const receiptIssuer =
     ? new ReceiptIssuer(ring.signingKey, receiptKeyId(receiptPublicKey(toBase64Url(ring.signingPublicKey))))
     : undefined;
 
+/**
+ * What the enclave decided per gateway request id (tenant, digests, policy, verdicts, measurement), as
+ * its receipt payload states them. The main thread may ask the enclave to sign a final receipt again
+ * (its clock crossed a second, the client went away and the status changed): the enclave signs only
+ * payloads that state exactly these facts, so its key never vouches for verdicts or digests the
+ * main thread made up. A payload that states none of them (no verdicts, digests or policy) claims
+ * nothing the enclave decides and is signed for any request id.
+ */
+const releasedFacts = new Map<string, string>();
+const RELEASED_FACTS_MAX = 10_000;
+
+function factsOf(payload: { ten?: unknown; dig?: unknown; pv?: unknown; vd?: unknown; m?: unknown }): string {
+  return JSON.stringify([payload.ten ?? null, payload.dig ?? null, payload.pv ?? null, payload.vd ?? [], payload.m ?? null]);
+}
+
+function rememberFacts(facts: ReceiptFacts): void {
+  if (!receiptIssuer) return;
+  if (releasedFacts.size >= RELEASED_FACTS_MAX) releasedFacts.delete(releasedFacts.keys().next().value!);
+  // Through JSON, as a payload read back from bytes is (undefined fields dropped).
+  releasedFacts.set(facts.requestId, factsOf(JSON.parse(JSON.stringify(receiptIssuer.payload(facts))) as Record<string, unknown>));
+}
+
+/** May the enclave sign these receipt payload bytes for the main thread? */
+function mayVouchFor(payload: Uint8Array): boolean {
+  let parsed: { rid?: unknown; ten?: unknown; dig?: unknown; pv?: unknown; vd?: unknown; m?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8')) as typeof parsed;
+  } catch {
+    return false;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const known = typeof parsed.rid === 'string' ? releasedFacts.get(parsed.rid) : undefined;
+  if (known !== undefined) return factsOf(parsed) === known;
+  const statesNothing = parsed.dig === undefined && parsed.pv === undefined && (parsed.vd === undefined || (Array.isArray(parsed.vd) && parsed.vd.length === 0));
+  return statesNothing;
+}
+
 function sendReceipt(facts: ReceiptFacts): void {
   if (!receiptIssuer) return;
   let payload: Uint8Array = new Uint8Array(0);
@@ -309,18 +346,21 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
   // Signed a few milliseconds after the answer left (the host's audit waits for it): its Ed25519
   // signature would otherwise take a core while the main thread writes the answer and the client
   // reads it, which on a 2-core host showed in the confidential bench as ~0.03x of the plain p50.
-  const receiptFor = (status: number) => void setTimeout(signReceipt, RECEIPT_DELAY_MS, status);
-  const signReceipt = (status: number) =>
-    sendReceipt({
-      requestId: message.meta.gatewayRequestId,
-      tenantId: message.meta.tenantId,
-      digests: ctx.digests,
-      policyVersion: ctx.policyVersion,
-      verdicts: ctx.verdicts,
-      measurement: measurement.measurement,
-      status,
-      final: true,
-    });
+  const finalFacts = (status: number): ReceiptFacts => ({
+    requestId: message.meta.gatewayRequestId,
+    tenantId: message.meta.tenantId,
+    digests: ctx.digests,
+    policyVersion: ctx.policyVersion,
+    verdicts: ctx.verdicts,
+    measurement: measurement.measurement,
+    status,
+    final: true,
+  });
+  const receiptFor = (status: number) => {
+    rememberFacts(finalFacts(status));
+    setTimeout(signReceipt, RECEIPT_DELAY_MS, status);
+  };
+  const signReceipt = (status: number) => sendReceipt(finalFacts(status));
 
   try {
     let result: PipelineResult;
@@ -419,6 +459,10 @@ port.on('message', (message: HostToEnclave) => {
       inflight.get(message.id)?.abort();
       break;
     case 'sign': {
+      if (!mayVouchFor(message.payload)) {
+        post({ type: 'sign_refused', id: message.id });
+        break;
+      }
       const signature = ring.sign(receiptSignedBytes(message.payload));
       post({ type: 'signed', id: message.id, signature, signingPublicKey: toBase64Url(ring.signingPublicKey), measurement: measurement.measurement });
       break;
