@@ -9,7 +9,6 @@
  */
 import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createGzip, createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -18,6 +17,7 @@ import { runClean } from '../corpus/clean.js';
 import { CLASSIFIER_MODES, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
+import { assertDistinctOutputs } from './file-args.js';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string) => {
@@ -105,7 +105,10 @@ export const registerClean: RegisterCommand = (command: Command) => {
     .action(async (cli: CleanCli) => {
       let createdOutput: string | undefined;
       try {
-        if (cli.in !== '-' && cli.out !== '-' && resolve(cli.in) === resolve(cli.out)) throw new Error('--out must differ from --in (the input would be truncated)');
+        assertDistinctOutputs(cli.in, [
+          ['--out', cli.out],
+          ['--report', cli.report],
+        ]);
         const options = cleanOptionsFromCli(cli);
         const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
         // Open the input before creating the output, so a missing input never leaves an empty output file.

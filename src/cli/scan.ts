@@ -19,6 +19,7 @@ import { createDetector, detectorFactories } from '../../guardrails/registry.js'
 import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
+import { assertDistinctOutputs } from './file-args.js';
 
 export const scanOptionsSchema = z
   .object({
@@ -137,6 +138,13 @@ export const registerScan: RegisterCommand = (command: Command) => {
     .option('--min-score <n>', 'drop PII findings scoring below this', (v) => Number(v))
     .option('--entities <types>', 'only these PII entity types (comma-separated)')
     .action(async (cli: Record<string, string | number | undefined>) => {
+      try {
+        assertDistinctOutputs(String(cli.in), [['--out', String(cli.out)]]);
+      } catch (error) {
+        process.stderr.write(`sealgate scan: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
       const output = cli.out === '-' ? process.stdout : createWriteStream(String(cli.out));
       // An input or output file that cannot be opened (or written) fails the run with one line, not a crash.

@@ -1,0 +1,32 @@
+/**
+ * Guards for the file arguments of the streaming CLIs (`scan`, `clean`): an output that is really
+ * the input (same path written differently, a symlink, a hard link) would be truncated before it
+ * is read.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Do two paths name the same file? By device and inode when both exist, else by resolved path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+/**
+ * Throws when an output (`[flag, path]`, `-` and undefined skipped) is the input or another output.
+ * Messages name the flags and paths only.
+ */
+export function assertDistinctOutputs(input: string, outputs: ReadonlyArray<readonly [flag: string, path: string | undefined]>): void {
+  const given = outputs.filter((o): o is readonly [string, string] => o[1] !== undefined && o[1] !== '-');
+  given.forEach(([flag, path], i) => {
+    if (input !== '-' && sameFile(input, path)) throw new Error(`${flag} ${path} is the input file (it would be overwritten before it is read)`);
+    for (const [otherFlag, other] of given.slice(i + 1)) {
+      if (sameFile(path, other)) throw new Error(`${flag} and ${otherFlag} are the same file (${path})`);
+    }
+  });
+}
