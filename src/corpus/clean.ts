@@ -167,8 +167,10 @@ export async function runClean(input: Readable, output: Writable, rawOptions: Cl
     });
     const lines = createInterface({ input, crlfDelay: Infinity });
     let lineNumber = 0;
-    for await (const raw of lines) {
+    for await (const line of lines) {
       lineNumber++;
+      // A byte-order mark (files saved by Windows tools) is not part of the first record.
+      const raw = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
       if (raw.trim() === '') continue;
       const pending = parse(raw, lineNumber);
       if (!pending) continue;

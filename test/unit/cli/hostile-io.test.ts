@@ -1,13 +1,16 @@
 /**
  * `sealgate scan` and `sealgate clean` against hostile file arguments: an output that is the input
  * (by path, through a symlink or a hard link), a report that is the input or the output. Nothing the
- * user gave as input may be destroyed.
+ * user gave as input may be destroyed. And a BOM on the first line.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { runScan } from '../../../src/cli/scan.js';
+import { runClean } from '../../../src/corpus/clean.js';
 
 const bin = join(process.cwd(), 'bin/sealgate.mjs');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -45,4 +48,30 @@ describe('CLI file arguments that would destroy the input', () => {
       expect(readFileSync(input, 'utf8')).toBe(corpus);
     }
   }, 120_000);
+});
+
+describe('a byte-order mark on the first line', () => {
+  it('scan and clean read the first JSONL record (BOM, CRLF) instead of skipping it as invalid JSON', async () => {
+    const text = `\uFEFF${JSON.stringify({ id: 'first', text: 'mail a@b.io' })}\r\n${JSON.stringify({ id: 'second', text: 'hi' })}\r\n`;
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c) => chunks.push(String(c)));
+    const errors: string[] = [];
+    const summary = await runScan(Readable.from([Buffer.from(text, 'utf8')]), out, { detectors: ['pii'] }, (m) => errors.push(m));
+    expect(errors).toEqual([]);
+    expect(summary.records).toBe(2);
+    expect(chunks.join('')).toContain('"id":"first"');
+
+    const cleaned = new PassThrough();
+    const cleanChunks: string[] = [];
+    cleaned.on('data', (c) => cleanChunks.push(String(c)));
+    const report = await runClean(Readable.from([Buffer.from(text, 'utf8')]), cleaned, { fields: ['text'], cleaner: { toxicity: 'off', intent: 'off' } });
+    expect(report.records.badLines).toBe(0);
+    expect(report.records.in).toBe(2);
+    const txt = new PassThrough();
+    const txtChunks: string[] = [];
+    txt.on('data', (c) => txtChunks.push(String(c)));
+    await runClean(Readable.from([Buffer.from('\uFEFFplain line\n', 'utf8')]), txt, { format: 'txt', cleaner: { toxicity: 'off', intent: 'off' } });
+    expect(txtChunks.join('')).toBe('plain line\n');
+  });
 });
