@@ -17,7 +17,7 @@ import { runClean } from '../corpus/clean.js';
 import { CLASSIFIER_MODES, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
-import { assertDistinctOutputs } from './file-args.js';
+import { assertDistinctOutputs, removeOnInterrupt } from './file-args.js';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string) => {
@@ -104,6 +104,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
     .option('-q, --quiet', 'no progress line')
     .action(async (cli: CleanCli) => {
       let createdOutput: string | undefined;
+      let stopWatching = () => {};
       try {
         assertDistinctOutputs(cli.in, [
           ['--out', cli.out],
@@ -117,6 +118,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
         const input: Readable = gzipIn ? file.pipe(createGunzip()) : file;
         const outFile = cli.out === '-' ? process.stdout : createWriteStream(cli.out);
         if (cli.out !== '-') createdOutput = cli.out;
+        stopWatching = removeOnInterrupt('clean', createdOutput);
         const gzipOut = /\.gz$/i.test(cli.out) ? createGzip() : undefined;
         if (gzipOut) gzipOut.pipe(outFile);
         const output: Writable = gzipOut ?? outFile;
@@ -157,6 +159,8 @@ export const registerClean: RegisterCommand = (command: Command) => {
         // A half-written output must not pass for a cleaned corpus.
         if (createdOutput) rmSync(createdOutput, { force: true });
         process.exitCode = 2;
+      } finally {
+        stopWatching();
       }
     });
 };

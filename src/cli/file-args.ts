@@ -1,9 +1,9 @@
 /**
  * Guards for the file arguments of the streaming CLIs (`scan`, `clean`): an output that is really
  * the input (same path written differently, a symlink, a hard link) would be truncated before it
- * is read.
+ * is read, and an interrupted run must not leave a half-written output that looks complete.
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Do two paths name the same file? By device and inode when both exist, else by resolved path. */
@@ -29,4 +29,23 @@ export function assertDistinctOutputs(input: string, outputs: ReadonlyArray<read
       if (sameFile(path, other)) throw new Error(`${flag} and ${otherFlag} are the same file (${path})`);
     }
   });
+}
+
+/**
+ * Until the returned function is called, SIGINT/SIGTERM remove `path` (a partial output) and exit
+ * 130/143 with one line on stderr, instead of leaving a truncated file behind.
+ */
+export function removeOnInterrupt(command: string, path: string | undefined): () => void {
+  if (!path || path === '-') return () => {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(path, { force: true });
+    process.stderr.write(`\nsealgate ${command}: interrupted (${signal}); removed the partial output ${path}\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }

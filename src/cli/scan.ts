@@ -19,7 +19,7 @@ import { createDetector, detectorFactories } from '../../guardrails/registry.js'
 import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { assertDistinctOutputs } from './file-args.js';
+import { assertDistinctOutputs, removeOnInterrupt } from './file-args.js';
 
 export const scanOptionsSchema = z
   .object({
@@ -154,6 +154,7 @@ export const registerScan: RegisterCommand = (command: Command) => {
         input.once('error', reject);
         if (output !== process.stdout) output.once('error', reject);
       });
+      const stopWatching = removeOnInterrupt('scan', output === process.stdout ? undefined : String(cli.out));
       try {
         // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
         const { config } = loadConfig(cli.config ? { path: String(cli.config) } : {});
@@ -180,6 +181,8 @@ export const registerScan: RegisterCommand = (command: Command) => {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof ConfigError ? error.message : (error as Error).message;
         process.stderr.write(`sealgate scan: ${message}\n`);
         process.exitCode = 2;
+      } finally {
+        stopWatching();
       }
     });
 };

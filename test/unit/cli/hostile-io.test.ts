@@ -1,11 +1,12 @@
 /**
  * `sealgate scan` and `sealgate clean` against hostile file arguments: an output that is the input
- * (by path, through a symlink or a hard link), a report that is the input or the output. Nothing the
- * user gave as input may be destroyed. And a BOM on the first line.
+ * (by path, through a symlink or a hard link), a report that is the input or the output, a BOM on the
+ * first line, and an interrupt mid-run. Nothing the user gave as input may be destroyed, and a
+ * half-written output must not be left behind looking complete.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, linkSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -74,4 +75,25 @@ describe('a byte-order mark on the first line', () => {
     await runClean(Readable.from([Buffer.from('\uFEFFplain line\n', 'utf8')]), txt, { format: 'txt', cleaner: { toxicity: 'off', intent: 'off' } });
     expect(txtChunks.join('')).toBe('plain line\n');
   });
+});
+
+describe('an interrupt mid-run', () => {
+  it('clean removes its half-written output on SIGINT and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-hostile-'));
+    const input = join(dir, 'big.jsonl');
+    const line = `${JSON.stringify({ text: 'Please write to li.lei@example.com or call 13800138000 about the order.' })}\n`;
+    writeFileSync(input, line.repeat(200_000));
+    const out = join(dir, 'clean.jsonl');
+    const child = spawn(process.execPath, [bin, 'clean', '--in', input, '--out', out, '-q', '--toxicity', 'off', '--intent', 'off'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (let i = 0; i < 600 && !(existsSync(out) && statSync(out).size > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(statSync(out).size).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).not.toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(stderr).toMatch(/interrupted/);
+  }, 120_000);
 });
