@@ -73,6 +73,19 @@ export const guardrailsSection = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Long single texts: scanned in worker threads so that one (a 1 MB message scans for ~0.5 s) does not
+     * hold the event loop other requests share. Same findings as in-thread (docs/gateway.md "Long texts").
+     */
+    offload: z
+      .object({
+        /** Texts of at least this many characters (UTF-16 code units) go to a worker; shorter ones scan in-thread as before. */
+        minChars: z.number().int().min(1).default(16_384),
+        /** Worker threads at most, started on the first long text (each holds its own copy of the detectors). 0 = scan every text in-thread. */
+        workers: z.number().int().min(0).max(32).default(1),
+      })
+      .strict()
+      .prefault({}),
     /** Scanner failure (a detector throws): false = fail closed with 503, true = let the request through. */
     failOpen: z.boolean().default(false),
     repeatOffenders: z

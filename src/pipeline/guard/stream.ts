@@ -77,6 +77,11 @@ const FIRST_RELEASE_CHARS = 8;
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Windows longer than this have their sentence scans time-sliced (ordinary windows are a few hundred characters). */
+const LONG_WINDOW_CHARS = 8192;
+/** Synchronous scanning one window may do before it lets the event loop serve others (as the guard stage's scanSlots). */
+const SCAN_SLICE_MS = 10;
+
 /** A sentence ends at . ! ? followed by space/quote/end, at a CJK terminator, or at a newline. */
 const SENTENCE_END = /(?:[.!?](?=[\s"'”’)]|$)|[。！？\n])[\s"'”’)]*/g;
 
@@ -168,8 +173,16 @@ class TextChannel {
     // dilute one bad sentence among benign ones (spans are found by the full-window scan above).
     const pieces = sentencePieces(window);
     if (pieces.length > 1) {
+      // A long window (one huge delta from the upstream, a long final flush) has thousands of sentences:
+      // the whole-window scan above goes to the scan pool, and these let the event loop run between slices.
+      const timed = window.length > LONG_WINDOW_CHARS;
+      let sliceStart = timed ? performance.now() : 0;
       for (const [start, end] of pieces) {
         if (end <= offset) continue; // entirely released context: judged before
+        if (timed && performance.now() - sliceStart > SCAN_SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
         const part = await this.guard.scanOutput(window.slice(start, end), windowStart + start);
         for (const a of part.acted) decision.acted.push({ ...a, finding: { ...a.finding, start: a.finding.start + start, end: a.finding.end + start } });
       }
