@@ -3,7 +3,7 @@
  * (mode 0600). In a real TEE this key is fused into the CPU and its certificate chains to the
  * vendor; here `sealgate enclave init` creates it and clients pin its public key.
  */
-import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { fromBase64Url, loadSodium, rootKeyIdFor, toBase64Url } from '../src/protocol/index.js';
@@ -37,7 +37,11 @@ export async function initRootKey(path: string, opts: { force?: boolean } = {}):
     createdAt: new Date().toISOString(),
   };
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeFile(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  // A fresh 0600 file renamed over the old one: writeFile's mode applies only when it creates the file,
+  // so --force over an existing, looser file kept its old permissions.
+  const tmp = `${path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  await rename(tmp, path);
   sodium.memzero(privateKey);
   return { publicKey: file.publicKey, rootKeyId: rootKeyIdFor(publicKey) };
 }

@@ -4,7 +4,7 @@
  * directories, or the Redis stream (`--redis`). Exit codes: 0 ok, 1 tampering / invalid receipt,
  * 2 usage, key or I/O error.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
@@ -216,6 +216,16 @@ export async function runRetention(dir: string | undefined, flags: { config?: st
   }
 }
 
+/**
+ * A secret written as a fresh 0600 file (temp file + rename): writeFileSync's mode applies only when it
+ * creates the file, so replacing an existing, looser file (--force) kept its old permissions.
+ */
+function writeSecretFile(path: string, text: string): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
+  renameSync(tmp, path);
+}
+
 export function runKeygen(flags: { out: string; encryption?: boolean; force?: boolean }, io: Output = stdio): number {
   mkdirSync(flags.out, { recursive: true, mode: 0o700 });
   const keyPath = join(flags.out, 'audit-signing.key');
@@ -225,12 +235,12 @@ export function runKeygen(flags: { out: string; encryption?: boolean; force?: bo
     return 2;
   }
   const keys = generateAuditKey();
-  writeFileSync(keyPath, `${keys.seed.toString('base64url')}\n`, { mode: 0o600 });
+  writeSecretFile(keyPath, `${keys.seed.toString('base64url')}\n`);
   writeFileSync(pubPath, `${keys.publicKeyRaw}\n`, { mode: 0o644 });
   io.out(`audit signing key  ${keyPath} (secret; set audit.key.file to it)\npublic key         ${pubPath} (give to verifiers), kid ${keys.kid}\n`);
   if (flags.encryption) {
     const encPath = join(flags.out, 'audit-encryption.key');
-    writeFileSync(encPath, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    writeSecretFile(encPath, `${randomBytes(32).toString('base64url')}\n`);
     io.out(`encryption key     ${encPath} (secret; set audit.encryption.file to it; keep it away from the log directory)\n`);
   }
   return 0;
