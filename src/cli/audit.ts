@@ -234,12 +234,17 @@ export function runKeygen(flags: { out: string; encryption?: boolean; force?: bo
     io.err(`sealgate audit: ${keyPath} exists (use --force to replace it)\n`);
     return 2;
   }
+  const encPath = join(flags.out, 'audit-encryption.key');
+  if (flags.encryption && existsSync(encPath)) {
+    // --force is for the signing key: the encryption key is the only way to read logs sealed with it.
+    io.err(`sealgate audit: ${encPath} exists and the logs sealed with it cannot be read without it; move it away first if you really mean to replace it\n`);
+    return 2;
+  }
   const keys = generateAuditKey();
   writeSecretFile(keyPath, `${keys.seed.toString('base64url')}\n`);
   writeFileSync(pubPath, `${keys.publicKeyRaw}\n`, { mode: 0o644 });
   io.out(`audit signing key  ${keyPath} (secret; set audit.key.file to it)\npublic key         ${pubPath} (give to verifiers), kid ${keys.kid}\n`);
   if (flags.encryption) {
-    const encPath = join(flags.out, 'audit-encryption.key');
     writeSecretFile(encPath, `${randomBytes(32).toString('base64url')}\n`);
     io.out(`encryption key     ${encPath} (secret; set audit.encryption.file to it; keep it away from the log directory)\n`);
   }
