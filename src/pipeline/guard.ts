@@ -59,6 +59,7 @@ const OUTCOME_RANK = { allow: 0, flag: 1, transform: 2, answer: 3, block: 4 } as
 
 /** Synchronous scanning a request may do before it lets the event loop serve others (see scanSlots). */
 const SCAN_SLICE_MS = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function merge(decisions: readonly Decision[], stage: 'input' | 'output'): Decision {
   let outcome: Decision['outcome'] = 'allow';
@@ -83,6 +84,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
   };
 
   const historyDetectors = new Set(config.input.historyDetectors);
+  /** Texts the scan pool takes: their main-thread steps (decision, rewrite) are spread over turns of the event loop. */
+  const longTextChars = scanner.pool && scanner.pool.options.workers > 0 ? scanner.pool.options.minChars : Infinity;
 
   async function scanSlots(slots: readonly TextSlot[], state: GuardState, stage: 'input' | 'output', ctx: RequestContext, firstRecent = 0): Promise<Decision[]> {
     const decisions: Decision[] = [];
@@ -91,13 +94,15 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       // Many texts in one request (an embeddings input of 200,000 strings is 1 MB) scan for seconds:
       // let other requests run between slices instead of stalling the event loop until the last one.
       if (performance.now() - sliceStart > SCAN_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         sliceStart = performance.now();
       }
       const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
       // A fresh memo per slot here saves the scanner copying the context to add one.
       const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, old ? historyDetectors : undefined);
       const findings = scanned instanceof Promise ? await scanned : scanned;
+      // A long text's rules and merge ran in the continuation above; its decision (tens of thousands of findings) gets its own turn.
+      if (slot.text.length >= longTextChars) await yieldToEventLoop();
       decisions.push(state.policy.decide(findings, stage));
     }
     return decisions;
@@ -154,6 +159,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       const replacements = new Map<TextSlot, string>();
       if (outcome === 'transform') {
         for (const [i, slot] of slots.entries()) {
+          if (slot.text.length >= longTextChars) await yieldToEventLoop();
           const rewritten = applyTransforms(slot.text, decisions[i]!.acted, state.vault);
           if (rewritten === slot.text) continue;
           // A schema's enum/default value or a grammar cannot be rewritten and stay what the app meant.
@@ -207,11 +213,13 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
       const replacements = new Map<TextSlot, string>();
-      slots.forEach((slot, i) => {
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (slot.text.length >= longTextChars) await yieldToEventLoop();
         const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault, 'output') : slot.text;
         const restored = state.vault.restore(transformed, slot.kind);
         if (restored !== slot.text) replacements.set(slot, restored);
-      });
+      }
       return replacements.size ? withoutStaleLogprobs(withReplacements(response, replacements), replacements.keys()) : response;
     },
 
