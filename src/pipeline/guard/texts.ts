@@ -58,6 +58,8 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
 /** Every text the model will see: system/developer/user/assistant turns, tool results, tool definitions, prompts. */
 export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   const out: TextSlot[] = [];
+  /** Names of earlier tool calls (history): model-visible like the tools' own names. */
+  let callNames: unknown[] | undefined;
   if (surface === 'chat.completions') {
     const messages = Array.isArray(body.messages) ? body.messages : [];
     messages.forEach((m, i) => {
@@ -67,15 +69,20 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
       if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
       if (Array.isArray(m.tool_calls)) {
         m.tool_calls.forEach((call, j) => {
-          const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
+          const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
+          if (fn) (callNames ??= []).push(fn.name);
+          const args = fn?.arguments;
           if (typeof args === 'string' && args) out.push({ path: ['messages', i, 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
         });
       }
       // The legacy single function call (before tool_calls).
-      const legacyArgs = isObject(m.function_call) ? m.function_call.arguments : undefined;
-      if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
+      if (isObject(m.function_call)) {
+        (callNames ??= []).push(m.function_call.name);
+        const legacyArgs = m.function_call.arguments;
+        if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
+      }
     });
-    toolDefinitionSlots(body, out);
+    toolDefinitionSlots(body, out, callNames);
   } else if (surface === 'responses') {
     if (typeof body.instructions === 'string' && body.instructions) out.push({ path: ['instructions'], role: 'system', text: body.instructions, kind: 'text' });
     if (typeof body.input === 'string') {
@@ -85,10 +92,13 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         if (!isObject(item)) return;
         if (item.type === 'function_call_output' || item.type === 'custom_tool_call_output') {
           contentSlots(item.output, ['input', i, 'output'], 'tool', out);
-        } else if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
-          out.push({ path: ['input', i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
-        } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
-          out.push({ path: ['input', i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
+        } else if (item.type === 'function_call' || item.type === 'custom_tool_call') {
+          (callNames ??= []).push(item.name);
+          if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
+            out.push({ path: ['input', i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
+          } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
+            out.push({ path: ['input', i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
+          }
         } else {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
         }
@@ -102,7 +112,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         else if (isObject(value) && typeof value.text === 'string' && value.text) out.push({ path: ['prompt', 'variables', name, 'text'], role: 'user', text: value.text, kind: 'text' });
       }
     }
-    toolDefinitionSlots(body, out);
+    toolDefinitionSlots(body, out, callNames);
   } else if (surface === 'completions') {
     if (typeof body.prompt === 'string') out.push({ path: ['prompt'], role: 'user', text: body.prompt, kind: 'text' });
     else if (Array.isArray(body.prompt)) body.prompt.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['prompt', i], role: 'user', text: p, kind: 'text' }));
@@ -142,21 +152,60 @@ export class UnguardableSchemaError extends Error {
 const SCHEMA_VALUE_KEYS = new Set(['enum', 'const', 'default', 'examples']);
 /** Schema keywords whose value maps names to subschemas (a subschema may be named `description`). */
 const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** Schema keywords whose string value the model reads but which constrain the output: scanned, never rewritten. */
+const SCHEMA_FIXED_STRING_KEYS = new Set(['pattern', 'format']);
 
 interface SchemaWalk {
   out: TextSlot[];
   param: string;
   nodes: number;
+  /** Names (and, NUL-prefixed, pattern/format strings) already emitted: each is scanned once a request. */
+  names?: Set<string>;
 }
 
 function visit(walk: SchemaWalk, depth: number): void {
   if (depth > MAX_SCHEMA_DEPTH || ++walk.nodes > MAX_SCHEMA_NODES) throw new UnguardableSchemaError(walk.param);
 }
 
+/** Names per scanned text: siblings give a classifier context, a bound keeps one name from being diluted in hundreds. */
+const NAMES_PER_SLOT = 8;
+
 /**
- * Every string of a JSON Schema the model reads: `description`/`title` prose (rewritable: any string
- * is a valid description) and the strings inside `enum`/`const`/`default`/`examples` (fixed: see
- * TextSlot.fixed). Other keywords (`type`, `pattern`, `$ref` …) are structure and not scanned.
+ * Names the model reads (properties, `$defs` entries, `required` entries, tool and schema names) as
+ * fixed slots: an identifier cannot be rewritten and still name the same thing, so a policy that
+ * would rewrite one blocks. Siblings are scanned together, one per line, up to NAMES_PER_SLOT a
+ * text (one word alone is no sentence: a classifier read `prompt` alone as an injection, and the
+ * list `prompt, size, quality, n` as the parameters it is). Detectors read each name spelled out
+ * (`snake_case` and `camelCase` words apart): `ignore_previous_instructions` is one token to a word
+ * tokenizer but three words to the model. Each name is scanned once per request. The slot's path
+ * is where the names are (never written to).
+ */
+function nameSlots(walk: SchemaWalk, names: readonly unknown[], path: Path): void {
+  const seen = (walk.names ??= new Set());
+  let chunk: string[] = [];
+  for (const name of names) {
+    if (typeof name !== 'string' || !name || seen.has(name)) continue;
+    seen.add(name);
+    chunk.push(spelledOut(name));
+    if (chunk.length === NAMES_PER_SLOT) {
+      walk.out.push({ path, role: 'developer', text: chunk.join('\n'), kind: 'text', fixed: true });
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) walk.out.push({ path, role: 'developer', text: chunk.join('\n'), kind: 'text', fixed: true });
+}
+
+/** `ignore_previous_instructions`, `ignorePreviousInstructions` → `ignore previous instructions`. */
+export function spelledOut(name: string): string {
+  return /[_a-z0-9][A-Z]|_/.test(name) ? name.replace(/([a-z0-9])(?=[A-Z])/g, '$1 ').replace(/_+/g, ' ').trim() || name : name;
+}
+
+/**
+ * Every string of a JSON Schema the model reads: `description`/`title`/`$comment` prose (rewritable:
+ * any string is a valid description); the strings inside `enum`/`const`/`default`/`examples`,
+ * `pattern` and `format`, and every name (keys of `properties`, `patternProperties`, `$defs` …,
+ * `required` and `dependentRequired` entries), all fixed (see TextSlot.fixed). Other keywords
+ * (`type`, `$ref` …) are structure and not scanned.
  */
 function schemaSlots(schema: unknown, path: Path, walk: SchemaWalk, depth: number): void {
   visit(walk, depth);
@@ -166,13 +215,38 @@ function schemaSlots(schema: unknown, path: Path, walk: SchemaWalk, depth: numbe
   }
   if (!isObject(schema)) return;
   for (const [key, value] of Object.entries(schema)) {
-    if ((key === 'description' || key === 'title') && typeof value === 'string') {
+    if ((key === 'description' || key === 'title' || key === '$comment') && typeof value === 'string') {
       if (value) walk.out.push({ path: [...path, key], role: 'developer', text: value, kind: 'text' });
     } else if (SCHEMA_VALUE_KEYS.has(key)) {
       schemaValueSlots(value, [...path, key], walk, depth + 1);
+    } else if (SCHEMA_FIXED_STRING_KEYS.has(key) && typeof value === 'string') {
+      // The same `format: date-time` on fifty properties is scanned once.
+      const seen = (walk.names ??= new Set());
+      if (value && !seen.has(`\u0000${value}`)) {
+        seen.add(`\u0000${value}`);
+        walk.out.push({ path: [...path, key], role: 'developer', text: value, kind: 'text', fixed: true });
+      }
     } else if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
       visit(walk, depth + 1);
+      nameSlots(walk, Object.keys(value), [...path, key]);
       for (const [name, sub] of Object.entries(value)) schemaSlots(sub, [...path, key, name], walk, depth + 2);
+    } else if (key === 'required' && Array.isArray(value)) {
+      visit(walk, depth + 1);
+      for (let i = 0; i < value.length; i++) visit(walk, depth + 2);
+      nameSlots(walk, value, [...path, key]);
+    } else if (key === 'dependentRequired' && isObject(value)) {
+      visit(walk, depth + 1);
+      const names: unknown[] = [];
+      for (const [name, needs] of Object.entries(value)) {
+        visit(walk, depth + 2);
+        names.push(name);
+        if (!Array.isArray(needs)) continue;
+        for (const need of needs) {
+          visit(walk, depth + 3);
+          names.push(need);
+        }
+      }
+      nameSlots(walk, names, [...path, key]);
     } else if (typeof value === 'object' && value !== null) {
       schemaSlots(value, [...path, key], walk, depth + 1);
     }
@@ -207,23 +281,30 @@ function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
  * Chat `tools` (function and custom) and legacy `functions`, Responses `tools`, chat
  * `response_format.json_schema` and Responses `text.format` (json_schema).
  */
-function toolDefinitionSlots(body: Json, out: TextSlot[]): void {
+function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[]): void {
   const walk: SchemaWalk = { out, param: 'tools', nodes: 0 };
+  // Tool and schema names, with the names of earlier calls (history), are scanned together at the end.
+  let names = callNames;
   if (Array.isArray(body.tools)) {
     body.tools.forEach((tool, i) => {
       if (!isObject(tool)) return;
-      if (isObject(tool.function)) definitionSlots(tool.function, ['tools', i, 'function'], walk);
-      else if (isObject(tool.custom)) definitionSlots(tool.custom, ['tools', i, 'custom'], walk);
-      else definitionSlots(tool, ['tools', i], walk);
+      const definition = isObject(tool.function) ? tool.function : isObject(tool.custom) ? tool.custom : tool;
+      (names ??= []).push(definition.name);
+      definitionSlots(definition, definition === tool ? ['tools', i] : ['tools', i, definition === tool.function ? 'function' : 'custom'], walk);
     });
   }
   if (Array.isArray(body.functions)) {
     walk.param = 'functions';
-    body.functions.forEach((fn, i) => isObject(fn) && definitionSlots(fn, ['functions', i], walk));
+    body.functions.forEach((fn, i) => {
+      if (!isObject(fn)) return;
+      (names ??= []).push(fn.name);
+      definitionSlots(fn, ['functions', i], walk);
+    });
   }
   const responseFormat = isObject(body.response_format) && isObject(body.response_format.json_schema) ? body.response_format.json_schema : undefined;
   if (responseFormat) {
     walk.param = 'response_format';
+    (names ??= []).push(responseFormat.name);
     if (typeof responseFormat.description === 'string' && responseFormat.description) {
       out.push({ path: ['response_format', 'json_schema', 'description'], role: 'developer', text: responseFormat.description, kind: 'text' });
     }
@@ -232,9 +313,11 @@ function toolDefinitionSlots(body: Json, out: TextSlot[]): void {
   const textFormat = isObject(body.text) && isObject(body.text.format) && body.text.format.type === 'json_schema' ? body.text.format : undefined;
   if (textFormat) {
     walk.param = 'text';
+    (names ??= []).push(textFormat.name);
     if (typeof textFormat.description === 'string' && textFormat.description) out.push({ path: ['text', 'format', 'description'], role: 'developer', text: textFormat.description, kind: 'text' });
     if (textFormat.schema !== undefined) schemaSlots(textFormat.schema, ['text', 'format', 'schema'], walk, 1);
   }
+  if (names) nameSlots(walk, names, [walk.param]);
 }
 
 /** The answer: message content, refusals and tool-call arguments, per surface (non-streamed). */

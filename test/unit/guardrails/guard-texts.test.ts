@@ -22,6 +22,7 @@ describe('request texts', () => {
       ['assistant', 'arguments', '{"q":"x"}'],
       ['tool', 'text', 'tool said'],
       ['developer', 'text', 'Looks things up'],
+      ['developer', 'text', 'f'], // the tool's name, the same as the earlier call's: scanned once
     ]);
   });
 
@@ -40,6 +41,7 @@ describe('request texts', () => {
       ['user', 'hello'],
       ['assistant', '{"a":1}'],
       ['tool', 'result text'],
+      ['developer', 'f'], // the earlier call's name
     ]);
     expect(requestSlots('responses', { model: 'm', input: 'just text' }).map((s) => s.text)).toEqual(['just text']);
   });
