@@ -43,6 +43,8 @@ async function scan(detectors: readonly Detector[], message: ToScanWorker): Prom
     try {
       lists.push(detector.detect(message.text, ctx));
     } catch {
+      // Promises already started are not awaited now: their rejections must not end the worker.
+      for (const l of lists) if (l instanceof Promise) l.catch(() => {});
       throw new Error(`detector ${detector.name} failed`);
     }
   }
