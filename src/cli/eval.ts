@@ -16,6 +16,7 @@ import { renderMarkdown, renderTable, type EvalReport } from '../eval/report.js'
 import { checkGateway, runEval } from '../eval/run.js';
 import { loadOwnSuites, loadSharedSuites, SuiteError, type SuiteItem } from '../eval/suite.js';
 import type { RegisterCommand } from './commands.js';
+import { assertNotAnInput } from './file-args.js';
 
 /** Our committed suites: the default when neither --suite nor --shared is given. */
 export const OWN_SUITES_DIR = fileURLToPath(new URL('../../datasets/redteam/', import.meta.url));
@@ -93,6 +94,7 @@ export const registerEval: RegisterCommand = (command: Command) => {
       try {
         const cli = evalCliSchema.parse(raw);
         const { items, suites, skipped } = loadItems(cli);
+        if (cli.out) assertNotAnInput('--out', cli.out, suites);
         if (items.length === 0) throw new SuiteError('the suites hold no prompts (check --suite / --shared / --lang)');
         const skippedNote = Object.entries(skipped).map(([label, n]) => `${n} ${label}`).join(', ');
         if (skippedNote && !cli.quiet) process.stderr.write(`skipped shared rows that are not block/allow questions: ${skippedNote}\n`);

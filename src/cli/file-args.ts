@@ -3,8 +3,8 @@
  * the input (same path written differently, a symlink, a hard link) would be truncated before it
  * is read, and an interrupted run must not leave a half-written output that looks complete.
  */
-import { rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpathSync, rmSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 
 /** Do two paths name the same file? By device and inode when both exist, else by resolved path. */
 export function sameFile(a: string, b: string): boolean {
@@ -29,6 +29,33 @@ export function assertDistinctOutputs(input: string, outputs: ReadonlyArray<read
       if (sameFile(path, other)) throw new Error(`${flag} and ${otherFlag} are the same file (${path})`);
     }
   });
+}
+
+/**
+ * Throws when `out` would overwrite a file read from `inputs` (files, or folders whose `ext` files
+ * are read): the same file by any path, or an existing `ext` file inside an input folder.
+ */
+export function assertNotAnInput(flag: string, out: string, inputs: readonly string[], ext = '.jsonl'): void {
+  if (out === '-') return;
+  let outReal: string;
+  try {
+    outReal = realpathSync(out);
+  } catch {
+    return; // a new file overwrites nothing
+  }
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = statSync(input);
+    } catch {
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      if (sameFile(input, out)) throw new Error(`${flag} ${out} is the input file ${input} (it would be overwritten)`);
+    } else if (outReal.endsWith(ext) && outReal.startsWith(`${realpathSync(input)}${sep}`)) {
+      throw new Error(`${flag} ${out} is inside the suite folder ${input} (it would be overwritten)`);
+    }
+  }
 }
 
 /**
