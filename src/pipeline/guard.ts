@@ -84,6 +84,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
   };
 
   const historyDetectors = new Set(config.input.historyDetectors);
+  const identifierDetectors = new Set(config.input.identifierDetectors);
   /** Texts the scan pool takes: their main-thread steps (decision, rewrite) are spread over turns of the event loop. */
   const longTextChars = scanner.pool && scanner.pool.options.workers > 0 ? scanner.pool.options.minChars : Infinity;
 
@@ -99,7 +100,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       }
       const old = firstRecent > 0 && slot.path[0] === 'messages' && (slot.path[1] as number) < firstRecent && slot.role !== 'system' && slot.role !== 'developer';
       // A fresh memo per slot here saves the scanner copying the context to add one.
-      const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, old ? historyDetectors : undefined);
+      const only = slot.identifiers ? identifierDetectors : old ? historyDetectors : undefined;
+      const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, only);
       const findings = scanned instanceof Promise ? await scanned : scanned;
       // A long text's rules and merge ran in the continuation above; its decision (tens of thousands of findings) gets its own turn.
       if (slot.text.length >= longTextChars) await yieldToEventLoop();

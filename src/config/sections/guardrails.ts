@@ -58,6 +58,12 @@ export const guardrailsSection = z
         lastMessages: z.number().int().min(0).default(0),
         /** Detectors still run on older messages when `lastMessages` is set (PII: pseudonymization stays complete). */
         historyDetectors: z.array(z.string().min(1)).default(['pii']),
+        /**
+         * Detectors that read short names in tool and schema definitions (`system_prompt`, `instructions`):
+         * identifiers, not sentences, which classifiers misread as attacks. Names of four or more words
+         * (or six or more CJK characters) are read by every detector. `rules` = the tenant's rules.
+         */
+        identifierDetectors: z.array(z.string().min(1)).default(['pii', 'rules']),
       })
       .strict()
       .prefault({}),

@@ -20,6 +20,11 @@ export interface TextSlot {
    * can break `pattern`/`format` or the grammar), so a policy that would rewrite it blocks instead.
    */
   fixed?: true;
+  /**
+   * Short names (`system_prompt`, `instructions`, `developer_mode`): identifiers the model reads as labels.
+   * Only `guardrails.input.identifierDetectors` scan them; classifiers read them as instructions.
+   */
+  identifiers?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -169,30 +174,60 @@ function visit(walk: SchemaWalk, depth: number): void {
 
 /** Names per scanned text: siblings give a classifier context, a bound keeps one name from being diluted in hundreds. */
 const NAMES_PER_SLOT = 8;
+/** A name reads as a sentence (an instruction a classifier should judge) from this many words … */
+const SENTENCE_WORDS = 4;
+/** … or this many CJK characters (Chinese names have no word breaks). */
+const SENTENCE_CJK_CHARS = 6;
+
+function readsAsSentence(spelled: string): boolean {
+  let words = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < spelled.length; i++) {
+    const c = spelled.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) cjk++;
+    const space = c === 32 || c === 9 || c === 10;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words >= SENTENCE_WORDS || cjk >= SENTENCE_CJK_CHARS;
+}
 
 /**
  * Names the model reads (properties, `$defs` entries, `required` entries, tool and schema names) as
  * fixed slots: an identifier cannot be rewritten and still name the same thing, so a policy that
- * would rewrite one blocks. Siblings are scanned together, one per line, up to NAMES_PER_SLOT a
- * text (one word alone is no sentence: a classifier read `prompt` alone as an injection, and the
- * list `prompt, size, quality, n` as the parameters it is). Detectors read each name spelled out
- * (`snake_case` and `camelCase` words apart): `ignore_previous_instructions` is one token to a word
- * tokenizer but three words to the model. Each name is scanned once per request. The slot's path
- * is where the names are (never written to).
+ * would rewrite one blocks. Detectors read each name spelled out (`snake_case` and `camelCase` words
+ * apart): `ignore_previous_instructions` is one token to a word tokenizer but three words to the model.
+ * Names that read as a sentence (four or more words) go to every detector, siblings together, one per
+ * line, up to NAMES_PER_SLOT a text; shorter names are identifiers (`identifiers` slots: PII and the
+ * tenant's rules by default), because a classifier reads `system_prompt`, `instructions` or
+ * `developer_mode` — ordinary parameters of agent and LLM tools — as an attack. Each name is scanned
+ * once per request. The slot's path is where the names are (never written to).
  */
 function nameSlots(walk: SchemaWalk, names: readonly unknown[], path: Path): void {
   const seen = (walk.names ??= new Set());
-  let chunk: string[] = [];
+  let sentences: string[] = [];
+  let identifiers: string[] = [];
   for (const name of names) {
     if (typeof name !== 'string' || !name || seen.has(name)) continue;
     seen.add(name);
-    chunk.push(spelledOut(name));
-    if (chunk.length === NAMES_PER_SLOT) {
-      walk.out.push({ path, role: 'developer', text: chunk.join('\n'), kind: 'text', fixed: true });
-      chunk = [];
+    const spelled = spelledOut(name);
+    if (readsAsSentence(spelled)) {
+      sentences.push(spelled);
+      if (sentences.length === NAMES_PER_SLOT) {
+        walk.out.push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
+        sentences = [];
+      }
+    } else {
+      identifiers.push(spelled);
+      if (identifiers.length === NAMES_PER_SLOT) {
+        walk.out.push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
+        identifiers = [];
+      }
     }
   }
-  if (chunk.length > 0) walk.out.push({ path, role: 'developer', text: chunk.join('\n'), kind: 'text', fixed: true });
+  if (sentences.length > 0) walk.out.push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
+  if (identifiers.length > 0) walk.out.push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
 }
 
 /** `ignore_previous_instructions`, `ignorePreviousInstructions` → `ignore previous instructions`. */
