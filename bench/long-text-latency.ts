@@ -6,7 +6,8 @@
  * time, and the worst / p99 / median latency of the small requests that ran while it was in flight.
  * Default guardrails (bench/lib/gateway-config.ts) behind the fast upstream. Not a test, writes nothing.
  *
- *   LT_ROOTS=/tmp/lt-base,/work/main   checkouts to compare (default: this one); rounds alternate A, B, B, A …
+ *   LT_ROOTS=<base>,<repo root>        checkouts to compare (default: this one), e.g. a `git worktree add` of the
+ *                                      commit before a change, then `.`; rounds alternate A, B, B, A …
  *   LT_CONFIGS='{"guardrails":{"offload":{"workers":0}}}'
  *                                      or: extra top-level config per gateway (';'-separated), same checkout
  *   LT_ROUNDS=3                        big requests per gateway and language
