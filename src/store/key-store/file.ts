@@ -10,6 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
 
 const RELOAD_CHECK_MS = 500;
+/**
+ * File timestamps come from a coarse clock (a few ms), so a write in the same tick as our last read
+ * leaves the mtime unchanged (and a rename can reuse the old inode number): until our read is this
+ * much later than the file's mtime, the file is read again and compared (git's "racily clean" rule).
+ */
+const RACY_WINDOW_MS = 1000;
 const USAGE_FLUSH_MS = 2000;
 
 interface KeysFile {
@@ -20,7 +26,10 @@ interface KeysFile {
 export class FileKeyStore implements KeyStore {
   private records = new Map<string, KeyRecord>();
   private usage = new Map<string, KeyUsage>();
-  private loadedMtimeMs = -1;
+  /** inode, size, mtime and ctime (ns) of the keys file as last read ('' = no file), its text, and when it was read. */
+  private loadedSignature = '-';
+  private loadedText: string | undefined;
+  private loadedAtMs = 0;
   private lastCheck = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly usagePath: string;
@@ -86,34 +95,52 @@ export class FileKeyStore implements KeyStore {
     const now = Date.now();
     if (!force && now - this.lastCheck < RELOAD_CHECK_MS) return;
     this.lastCheck = now;
-    let mtimeMs: number;
-    try {
-      mtimeMs = statSync(this.path).mtimeMs;
-    } catch {
-      mtimeMs = 0; // no file yet: no keys
+    const signature = signatureOf(this.path);
+    const racy = signature !== '' && this.loadedAtMs - mtimeMsOf(signature) < RACY_WINDOW_MS;
+    if (signature === this.loadedSignature && !racy) return;
+    const text = signature ? readText(this.path) : undefined;
+    this.loadedAtMs = now;
+    if (text === this.loadedText) {
+      this.loadedSignature = signature;
+      return;
     }
-    if (mtimeMs === this.loadedMtimeMs) return;
-    const file = mtimeMs ? readJson<KeysFile>(this.path) : undefined;
+    const file = text === undefined ? undefined : parseJson<KeysFile>(this.path, text);
     if (file && (file.version !== 1 || !Array.isArray(file.keys))) throw new Error(`${this.path}: not a SealGate keys file`);
     this.records = new Map((file?.keys ?? []).map((r) => [r.id, r]));
-    this.loadedMtimeMs = mtimeMs;
+    this.loadedSignature = signature;
+    this.loadedText = text;
   }
 
   private writeKeys(): void {
     const file: KeysFile = { version: 1, keys: [...this.records.values()] };
-    atomicWrite(this.path, file);
-    this.loadedMtimeMs = statSync(this.path).mtimeMs;
+    this.loadedText = atomicWrite(this.path, file);
+    this.loadedSignature = signatureOf(this.path);
+    this.loadedAtMs = Date.now();
   }
 }
 
-function readJson<T>(path: string): T | undefined {
-  let text: string;
+/** `ino:size:mtimeNs:ctimeNs` of the file, '' when it does not exist. */
+function signatureOf(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    const st = statSync(path, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return ''; // no file yet: no keys
+  }
+}
+
+const mtimeMsOf = (signature: string): number => Number(BigInt(signature.split(':')[2]!) / 1_000_000n);
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+}
+
+function parseJson<T>(path: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -121,9 +148,17 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
-function atomicWrite(path: string, value: unknown): void {
+function readJson<T>(path: string): T | undefined {
+  const text = readText(path);
+  return text === undefined ? undefined : parseJson<T>(path, text);
+}
+
+/** Writes `value` as JSON by temp file + rename; returns the text written. */
+function atomicWrite(path: string, value: unknown): string {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
+  const text = JSON.stringify(value, null, 2) + '\n';
+  writeFileSync(tmp, text, { mode: 0o600 });
   renameSync(tmp, path);
+  return text;
 }

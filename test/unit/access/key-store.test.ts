@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -91,6 +91,22 @@ describe('file key store', () => {
     await cli.update(record.id, { revokedAt: new Date().toISOString() });
     await new Promise((r) => setTimeout(r, 600));
     expect((await gateway.get(record.id))?.revokedAt).toBeDefined();
+  });
+
+  it('sees a revocation written in the same file-clock tick as its last read (mtime unchanged)', async () => {
+    const path = join(dir, 'same-tick', 'keys.json');
+    const cli = new FileKeyStore(path);
+    const { record } = newRecord();
+    await cli.create(record);
+    // File timestamps come from a coarse clock: pin both writes to one instant, as two writes in one tick get.
+    const tick = Math.floor(Date.now() / 1000) - 5;
+    utimesSync(path, tick, tick);
+    const gateway = new FileKeyStore(path);
+    expect((await gateway.get(record.id))?.revokedAt).toBeUndefined();
+    await cli.update(record.id, { revokedAt: new Date().toISOString() });
+    utimesSync(path, tick, tick);
+    expect(statSync(path).mtimeMs).toBe(tick * 1000);
+    expect((await gateway.list()).find((k) => k.id === record.id)?.revokedAt).toBeDefined();
   });
 
   it('reports a corrupt keys file clearly', () => {
