@@ -47,7 +47,16 @@ export interface ConfidentialFetchOptions {
    */
   fetch?: typeof globalThis.fetch;
   now?: () => number;
+  /**
+   * Largest non-streamed answer read, in bytes (default 64 MiB; the gateway caps upstream answers at
+   * `upstream.maxResponseBytes`, 32 MiB by default). The client does not trust the gateway's main thread,
+   * which could otherwise make it buffer without end before a single frame is checked. Streams are
+   * read frame by frame (each at most 16 MiB) and need no cap.
+   */
+  maxAnswerBytes?: number;
 }
+
+const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** OpenAI routes whose bodies carry prompts: these are always sealed. */
 const SEALED_ROUTES = new Set(['/v1/chat/completions', '/v1/completions', '/v1/responses', '/v1/embeddings']);
@@ -56,6 +65,7 @@ export type ConfidentialFetch = typeof globalThis.fetch & { attestation: Attesta
 
 export function createConfidentialFetch(options: ConfidentialFetchOptions): ConfidentialFetch {
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   let transport: Promise<SealedTransport> | undefined;
   const sealedTransport = () => (transport ??= options.fetch ? Promise.resolve(fetchTransport(options.fetch)) : defaultTransport());
   const gatewayUrl = options.gatewayUrl.replace(/\/+$/, '');
@@ -138,14 +148,14 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
       const attested = await attestation.get(authorization);
       const { reply, opener } = await send(attested);
       if (reply.header('content-type')?.startsWith(RESPONSE_CONTENT_TYPE)) {
-        return decryptResponse(reply, opener, wantsStream);
+        return decryptResponse(reply, opener, wantsStream, maxAnswerBytes);
       }
       if (reply.ok) {
         await reply.cancel();
         throw new ProtocolError('malformed_frame', 'gateway answered a confidential request with an unsealed success response');
       }
       // A plain error (auth, rate limit, unknown key): handed back as the gateway sent it.
-      const response = new Response(reply.status === 204 || reply.status === 205 || reply.status === 304 ? null : ((await reply.bytes()) as Uint8Array<ArrayBuffer>), {
+      const response = new Response(reply.status === 204 || reply.status === 205 || reply.status === 304 ? null : ((await reply.bytes(maxAnswerBytes)) as Uint8Array<ArrayBuffer>), {
         status: reply.status,
         statusText: reply.statusText,
         headers: plainHeaders(reply),
@@ -212,7 +222,7 @@ function plainHeaders(reply: SealedReply, contentType?: string): [string, string
   return headers;
 }
 
-async function decryptResponse(reply: SealedReply, opener: ResponseOpener, wantsStream: boolean): Promise<Response> {
+async function decryptResponse(reply: SealedReply, opener: ResponseOpener, wantsStream: boolean, maxAnswerBytes: number): Promise<Response> {
   if (wantsStream && reply.ok) {
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -241,7 +251,7 @@ async function decryptResponse(reply: SealedReply, opener: ResponseOpener, wants
     });
     return new Response(stream, { status: reply.status, statusText: reply.statusText, headers: plainHeaders(reply, 'text/event-stream') });
   }
-  const parts = opener.push(await reply.bytes());
+  const parts = opener.push(await reply.bytes(maxAnswerBytes));
   opener.end();
   // The answer is JSON text: a string body is the cheapest Response to build and read again
   // (~15 µs against ~40 µs for bytes with undici), and fromUtf8 refuses invalid UTF-8.

@@ -14,6 +14,7 @@
  */
 
 import { concatBytes } from '../protocol/bytes.js';
+import { ProtocolError } from '../protocol/errors.js';
 
 /** The sealed answer, read once: chunk by chunk (streams) or whole. */
 export interface SealedReply {
@@ -25,8 +26,8 @@ export interface SealedReply {
   headerEntries(): Iterable<[string, string]>;
   /** The next body chunk, or undefined at the end. */
   read(): Promise<Uint8Array | undefined>;
-  /** The rest of the body. */
-  bytes(): Promise<Uint8Array>;
+  /** The rest of the body; over `limit` bytes, the body is cancelled and a ProtocolError `answer_too_large` thrown. */
+  bytes(limit?: number): Promise<Uint8Array>;
   cancel(reason?: unknown): Promise<void>;
 }
 
@@ -59,7 +60,7 @@ export function fetchTransport(fetchImpl: typeof globalThis.fetch): SealedTransp
       header: (name) => response.headers.get(name),
       headerEntries: () => response.headers,
       read: next.read,
-      bytes: () => readRest(next.read),
+      bytes: (limit) => readRest(next.read, next.cancel, limit),
       cancel: next.cancel,
     };
   };
@@ -95,9 +96,18 @@ function bodyReader(body: unknown): { read: () => Promise<Uint8Array | undefined
   return { read: async () => undefined, cancel: async () => {} };
 }
 
-async function readRest(read: () => Promise<Uint8Array | undefined>): Promise<Uint8Array> {
+/** Reads a whole body; past `limit` bytes it cancels the body and throws (before anything is decrypted). */
+async function readRest(read: () => Promise<Uint8Array | undefined>, cancel: () => Promise<void>, limit = Infinity): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  for (let chunk = await read(); chunk; chunk = await read()) chunks.push(chunk);
+  let total = 0;
+  for (let chunk = await read(); chunk; chunk = await read()) {
+    total += chunk.byteLength;
+    if (total > limit) {
+      await cancel().catch(() => {});
+      throw new ProtocolError('answer_too_large', `the gateway's answer is over ${limit} bytes (maxAnswerBytes)`);
+    }
+    chunks.push(chunk);
+  }
   return chunks.length === 1 ? chunks[0]! : concatBytes(...chunks);
 }
 
@@ -216,7 +226,7 @@ function nodeReply(res: IncomingMessage, status: number): SealedReply {
       }
     },
     read,
-    bytes: () => readRest(read),
+    bytes: (limit) => readRest(read, async () => void res.destroy(), limit),
     async cancel() {
       res.destroy();
     },

@@ -13,6 +13,7 @@ export type ProtocolErrorCode =
   | 'malformed_frame'
   | 'stream_truncated'
   | 'trailing_data'
+  | 'answer_too_large'
   | 'attestation_invalid'
   | 'attestation_signature'
   | 'attestation_expired'

@@ -44,6 +44,7 @@ export interface ClientOptions {
   passthrough?: boolean;
   /** Rewrites each response body's bytes (tamper tests). */
   onResponseBytes?: (url: string, bytes: Uint8Array) => Uint8Array;
+  maxAnswerBytes?: number;
 }
 
 export async function startConfidentialGateway(overrides: Record<string, unknown> = {}, gatewayOptions: GatewayOptions = {}): Promise<ConfidentialSetup> {
@@ -84,6 +85,7 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
       allowedMeasurements: opts.allowedMeasurements ?? trusted,
       fetch: wire,
       now: opts.now,
+      maxAnswerBytes: opts.maxAnswerBytes,
     });
     const openai = new OpenAI({ apiKey: gw.apiKey, baseURL: gw.baseURL, maxRetries: opts.maxRetries ?? 0, timeout: 20_000, fetch: confidentialFetch });
     return { openai, fetch: confidentialFetch };

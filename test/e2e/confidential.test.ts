@@ -408,6 +408,21 @@ describe('tampered responses are detected by the client', () => {
   const onConfidential = (edit: (bytes: Uint8Array) => Uint8Array) => (url: string, bytes: Uint8Array) =>
     url.includes('/v1/confidential/') ? edit(bytes) : bytes;
 
+  it('an oversized non-streamed answer is refused at maxAnswerBytes, before it is buffered whole', async () => {
+    // The client does not trust the gateway's main thread: 2 MiB of padding after a valid sealed answer.
+    setup.fake.script({ kind: 'ok', text: 'alpha beta gamma delta' });
+    const { fetch: confidentialFetch } = setup.client({
+      maxAnswerBytes: 1024 * 1024,
+      onResponseBytes: onConfidential((bytes) => Buffer.concat([bytes, Buffer.alloc(2 * 1024 * 1024)])),
+    });
+    const error = await confidentialFetch(`${setup.gw.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(ask('s')),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ProtocolError', code: 'answer_too_large' });
+  });
+
   it('truncation (final frame dropped)', async () => {
     const error = await streamOf(
       onConfidential((bytes) => {
