@@ -74,6 +74,8 @@ export class AuditTrail {
   private readonly probeTimer: NodeJS.Timeout | undefined;
   private failing = false;
   private closed = false;
+  /** Set when close() queues the closing checkpoint: nothing may follow it in the chain (verify reports it as appended). */
+  private sealed = false;
   private lost = { count: 0, from: new Date(0), until: new Date(0) };
   private counters = { written: 0, dropped: 0, writeFailures: 0 };
   private drainWaiters: Array<() => void> = [];
@@ -142,7 +144,13 @@ export class AuditTrail {
 
   /** The OutcomeObserver: never throws, never awaits the sink. */
   readonly record = (outcome: RequestOutcome): void => {
-    if (this.closed) return;
+    if (this.sealed) {
+      // A request that ends while shutdown drains the queue: the chain already ends with `close`.
+      this.counters.dropped += 1;
+      this.opts.metrics?.dropped.inc();
+      this.opts.logger.error({ chain: this.state.chain, requestId: outcome.requestId }, 'audit record after the closing checkpoint dropped (request finished during shutdown)');
+      return;
+    }
     if (this.queue.length >= this.opts.maxBuffered) {
       this.recordLoss(outcome.startedAt);
       return;
@@ -322,6 +330,7 @@ export class AuditTrail {
     if (this.probeTimer) clearInterval(this.probeTimer);
     if (this.lost.count > 0) this.enqueueGap();
     this.enqueueCheckpoint('close');
+    this.sealed = true;
     this.retryNow();
     try {
       await this.drain(timeoutMs);

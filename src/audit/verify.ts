@@ -6,6 +6,8 @@
  *   reordered  — sequence numbers skip but the missing ones show up later
  *   inserted   — a record that does not link to its predecessor, or a repeated sequence number
  *   truncated  — a torn last line, or the log ends before the latest signed head checkpoint
+ *   appended   — records after a signed `close` checkpoint that do not start with a signed `resume`
+ *                checkpoint (a cleanly shut down writer appends nothing until it restarts)
  * and as warnings: records after the last checkpoint (not yet signed), declared gaps, and a chain
  * that starts after seq 0 (earlier files removed by retention).
  */
@@ -16,7 +18,7 @@ import { auditRecord, GENESIS_PREV, type AuditRecord } from './record.js';
 import { openRecordLine, SealError, type SealKey } from './seal.js';
 import type { AuditSource, SourceEntry } from './sources.js';
 
-export type IssueKind = 'modified' | 'deleted' | 'reordered' | 'inserted' | 'truncated';
+export type IssueKind = 'modified' | 'deleted' | 'reordered' | 'inserted' | 'truncated' | 'appended';
 
 export interface VerifyIssue {
   kind: IssueKind;
@@ -159,6 +161,16 @@ class ChainVerifier {
 
     if (this.head && record.seq === this.head.seq && hash !== this.head.hash) {
       return this.fail('modified', entry.where, `record seq ${record.seq} differs from the signed head checkpoint`, record.seq);
+    }
+    if (r.closed && !(record.kind === 'checkpoint' && record.reason === 'resume')) {
+      // The writer's last act on shutdown is the closing checkpoint; a restart opens with a signed
+      // `resume` before any record. Anything else after `close` was written by someone else.
+      return this.fail(
+        'appended',
+        entry.where,
+        `record seq ${record.seq} follows the closing checkpoint (seq ${r.lastCheckpointSeq}) without a signed resume checkpoint: written after the gateway shut down, not by it`,
+        record.seq,
+      );
     }
     if (record.kind === 'checkpoint') {
       const key = this.opts.publicKeys.get(record.kid);

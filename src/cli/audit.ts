@@ -266,7 +266,7 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
   sourceOptions(
     audit
       .command('verify')
-      .description('Check audit files (or a directory, or the Redis stream): report the first modified, deleted, inserted or reordered record, and truncation')
+      .description('Check audit files (or a directory, or the Redis stream): report the first modified, deleted, inserted or reordered record, truncation, and records appended after a clean shutdown')
       .argument('[paths...]', 'audit .jsonl files or directories (default: audit.file.dir)'),
   )
     .option('--public-key <key>', 'trusted checkpoint public key: base64url/hex, PEM, or @file (repeatable)', collect)

@@ -191,4 +191,52 @@ describe('audit chain and verify', () => {
     expect(report.chains[0]!.warnings.join(' ')).toMatch(/3 record\(s\) after the last checkpoint \(seq 10\) are not signed/);
     await setup.trail.close();
   });
+
+  it('reports records appended after the closing checkpoint as appended (tampering), not as an unsigned tail', async () => {
+    const { dir, keys, file } = await writeLog(25);
+    const ls = lines(file);
+    expect(JSON.parse(ls.at(-1)!).reason).toBe('close');
+    // Someone with write access to the log dir chains two forged records onto the closed log.
+    const template = JSON.parse(splitLine(ls[1]!)!.body);
+    let prev = splitLine(ls.at(-1)!)!.hash;
+    const out = [...ls];
+    for (let seq = 28; seq < 30; seq++) {
+      const sealed = sealLine(JSON.stringify({ ...template, seq, prev, requestId: `req_forged${seq}` }));
+      prev = sealed.hash;
+      out.push(sealed.line);
+    }
+    save(file, out);
+    const report = await verifyDir(dir, keys);
+    expect(report.ok).toBe(false);
+    expect(report.issues[0]).toMatchObject({ kind: 'appended', seq: 28 });
+    expect(report.issues[0]!.message).toMatch(/follows the closing checkpoint \(seq 27\) without a signed resume checkpoint/);
+
+    // A forged "resume" checkpoint needs the key: an unsigned or wrongly signed one is modified.
+    const fakeResume = sealLine(JSON.stringify({ ...JSON.parse(splitLine(ls.at(-1)!)!.body), seq: 28, prev: splitLine(ls.at(-1)!)!.hash, reason: 'resume', records: 0 }), () => 'A'.repeat(86));
+    save(file, [...ls, fakeResume.line]);
+    const forgedResume = await verifyDir(dir, keys);
+    expect(forgedResume.issues[0]).toMatchObject({ kind: 'modified', seq: 28 });
+  });
+
+  it('a restart after a clean shutdown (signed resume checkpoint) still verifies', async () => {
+    const first = await writeLog(5);
+    const again = await fileTrail({ dir: first.dir, keys: first.keys });
+    for (let i = 5; i < 8; i++) again.trail.record(outcome(i, first.keys));
+    await again.trail.close();
+    const report = await verifyDir(first.dir, first.keys);
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]).toMatchObject({ closed: true, records: 11, checkpoints: 3 });
+  });
+
+  it('a request that ends while close() drains is not chained after the closing checkpoint', async () => {
+    const setup = await fileTrail();
+    for (let i = 0; i < 3; i++) setup.trail.record(outcome(i, setup.keys));
+    const closing = setup.trail.close();
+    setup.trail.record(outcome(3, setup.keys)); // finishes during shutdown
+    await closing;
+    const report = await verifyDir(setup.dir, setup.keys);
+    expect(report.ok).toBe(true);
+    expect(report.chains[0]).toMatchObject({ closed: true, records: 4 });
+    expect(setup.trail.stats().dropped).toBe(1);
+  });
 });
