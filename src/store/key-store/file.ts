@@ -33,8 +33,14 @@ export class FileKeyStore implements KeyStore {
   private lastCheck = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly usagePath: string;
+  /** Set after a failed usage write until one succeeds: the failure is reported once, not every flush. */
+  private usageWriteFailed = false;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    /** Where a failed usage write is reported (no key material: a path and an errno code). */
+    private readonly onUsageWriteError: (message: string) => void = (message) => process.emitWarning(message, 'SealGateKeyStore'),
+  ) {
     this.usagePath = path.replace(/(\.json)?$/, '.usage.json');
     this.reloadIfChanged(true);
     for (const [id, u] of Object.entries(readJson<Record<string, KeyUsage>>(this.usagePath) ?? {})) this.usage.set(id, u);
@@ -82,13 +88,24 @@ export class FileKeyStore implements KeyStore {
   private flushUsage(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    // Merge with what other processes (other gateway instances on the same file) recorded.
-    const onDisk = readJson<Record<string, KeyUsage>>(this.usagePath) ?? {};
-    for (const [id, theirs] of Object.entries(onDisk)) {
-      const ours = this.usage.get(id);
-      if (!ours || (theirs.lastUsedAt ?? '') > (ours.lastUsedAt ?? '')) this.usage.set(id, theirs);
+    // This runs in a timer: a throw here is an uncaught exception that ends the gateway. Usage is
+    // bookkeeping, and a keys directory the gateway cannot write (a read-only mounted secret, a full
+    // disk) is an ordinary deployment: keep the usage in memory, say so once, try again next flush.
+    try {
+      // Merge with what other processes (other gateway instances on the same file) recorded.
+      const onDisk = readJson<Record<string, KeyUsage>>(this.usagePath) ?? {};
+      for (const [id, theirs] of Object.entries(onDisk)) {
+        const ours = this.usage.get(id);
+        if (!ours || (theirs.lastUsedAt ?? '') > (ours.lastUsedAt ?? '')) this.usage.set(id, theirs);
+      }
+      atomicWrite(this.usagePath, Object.fromEntries(this.usage));
+      this.usageWriteFailed = false;
+    } catch (err) {
+      if (this.usageWriteFailed) return;
+      this.usageWriteFailed = true;
+      const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      this.onUsageWriteError(`cannot save key usage to ${this.usagePath} (${reason}); last use and source IPs are kept in memory only`);
     }
-    atomicWrite(this.usagePath, Object.fromEntries(this.usage));
   }
 
   private reloadIfChanged(force: boolean): void {
