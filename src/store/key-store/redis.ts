@@ -8,6 +8,12 @@ import { REDIS_PREFIX, acquireRedis, type RedisHandle } from '../redis-client.js
 import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
 
 const CACHE_MS = 1000;
+/**
+ * Lookups kept at most (oldest dropped first). Misses are cached too, and a key id is whatever an
+ * unauthenticated client writes in its bearer key: without a bound every made-up id stayed for the
+ * process's life (100,000 ids: +13 MB heap).
+ */
+export const MAX_CACHED_LOOKUPS = 10_000;
 const USAGE_WRITE_EVERY_MS = 5000;
 
 const recordKey = (id: string) => `${REDIS_PREFIX}key:${id}`;
@@ -30,8 +36,16 @@ export class RedisKeyStore implements KeyStore {
     if (cached && now - cached.at < CACHE_MS) return cached.value;
     const [record, usage] = await this.redis.client.mGet([recordKey(id), usageKey(id)]);
     const value = record ? { ...(JSON.parse(record) as KeyRecord), usage: parseUsage(usage) } : undefined;
+    // Re-inserted so the Map's order is the order of lookups: the first entry is the oldest.
+    this.cache.delete(id);
+    if (this.cache.size >= MAX_CACHED_LOOKUPS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, { at: now, value });
     return value;
+  }
+
+  /** Lookups held in the in-process cache (for tests and diagnostics). */
+  get cachedLookups(): number {
+    return this.cache.size;
   }
 
   async list(): Promise<StoredKey[]> {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../../src/auth/api-keys.js';
 import { FileKeyStore } from '../../../src/store/key-store/file.js';
-import { RedisKeyStore } from '../../../src/store/key-store/redis.js';
+import { MAX_CACHED_LOOKUPS, RedisKeyStore } from '../../../src/store/key-store/redis.js';
 import type { KeyRecord, KeyStore } from '../../../src/store/key-store/types.js';
 import { redisEnabled, requireRedisUrl } from '../../redis-env.js';
 
@@ -118,6 +118,22 @@ describe('file key store', () => {
 
 describe.runIf(redisEnabled)('redis', () => {
   contract('redis', async () => RedisKeyStore.connect(requireRedisUrl()));
+
+  it('keeps a bounded lookup cache however many unknown ids clients make up', async () => {
+    // The id is read from the bearer key before anything is verified: each made-up id was cached for good.
+    const store = await RedisKeyStore.connect(requireRedisUrl());
+    try {
+      const { record } = newRecord(`t-${randomUUID()}`);
+      await store.create(record);
+      expect((await store.get(record.id))?.id).toBe(record.id);
+      for (let i = 0; i < MAX_CACHED_LOOKUPS + 500; i++) await store.get(`kqa${String(i).padStart(8, '0')}`);
+      expect(store.cachedLookups).toBe(MAX_CACHED_LOOKUPS);
+      // Evicted entries are looked up again, not lost.
+      expect((await store.get(record.id))?.id).toBe(record.id);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('shares records between instances', async () => {
     const a = await RedisKeyStore.connect(requireRedisUrl());
