@@ -8,8 +8,13 @@
  *   truncated  — a torn last line, or the log ends before the latest signed head checkpoint
  *   appended   — records after a signed `close` checkpoint that do not start with a signed `resume`
  *                checkpoint (a cleanly shut down writer appends nothing until it restarts)
- * and as warnings: records after the last checkpoint (not yet signed), declared gaps, and a chain
- * that starts after seq 0 (earlier files removed by retention).
+ *   unsigned   — an unsigned tail no running writer leaves: more records than checkpoint.everyRecords,
+ *                or records older than checkpoint.everyMs + slack (or dated in the future). The idea
+ *                is Certificate Transparency's maximum merge delay: an entry the log has not signed
+ *                within its promised delay is misbehaviour, not "pending". A whole forged chain that
+ *                was never signed is such a tail.
+ * and as warnings: a young unsigned tail (the writer is running), declared gaps, and a chain that
+ * starts after seq 0 (earlier files removed by retention).
  */
 import type { KeyObject } from 'node:crypto';
 import { sha256b64url, splitLine } from './chain.js';
@@ -18,7 +23,7 @@ import { auditRecord, GENESIS_PREV, type AuditRecord } from './record.js';
 import { openRecordLine, SealError, type SealKey } from './seal.js';
 import type { AuditSource, SourceEntry } from './sources.js';
 
-export type IssueKind = 'modified' | 'deleted' | 'reordered' | 'inserted' | 'truncated' | 'appended';
+export type IssueKind = 'modified' | 'deleted' | 'reordered' | 'inserted' | 'truncated' | 'appended' | 'unsigned';
 
 export interface VerifyIssue {
   kind: IssueKind;
@@ -54,6 +59,32 @@ export interface VerifyOptions {
   /** Trusted checkpoint public keys by kid. */
   publicKeys: Map<string, KeyObject>;
   sealKey?: SealKey;
+  /** The writer's checkpoint promise (audit.checkpoint); default the config defaults, 1000 records / 60 s. */
+  checkpoint?: { everyRecords: number; everyMs: number };
+  /**
+   * Added to checkpoint.everyMs before an unsigned record counts as overdue: a record is dated when its
+   * request arrived and chained when it ends (long streams), timers stall, sink writes are retried and
+   * clocks differ. Default 5 minutes.
+   */
+  unsignedSlackMs?: number;
+  /** Report an overdue unsigned tail as a warning only (a writer known to have crashed and not been restarted). */
+  allowUnsignedTail?: boolean;
+  /** The verifier's clock (tests). */
+  now?: Date;
+}
+
+export const DEFAULT_UNSIGNED_SLACK_MS = 5 * 60_000;
+const DEFAULT_CHECKPOINT = { everyRecords: 1000, everyMs: 60_000 };
+
+/** The records after the last checkpoint, as far as the overdue rules need them. */
+interface UnsignedTail {
+  firstSeq: number;
+  /** Request records (a gap record is chained just before one, outside the writer's count). */
+  requests: number;
+  /** Earliest and latest time a tail record can have been chained: request arrival + latency. */
+  oldestMs: number;
+  oldestSeq: number;
+  newestMs: number;
 }
 
 /** How many further entries of a chain are examined to tell `reordered` from `deleted`. */
@@ -74,6 +105,7 @@ class ChainVerifier {
   private pending: Pending | undefined;
   private lastHashBySeq = new Map<number, string>();
   private lastWhere = '';
+  private tail: UnsignedTail | undefined;
 
   /** The signed head checkpoint of this chain, when the source keeps one and it verifies. */
   private readonly head: { seq: number; hash: string } | undefined;
@@ -85,6 +117,8 @@ class ChainVerifier {
     headLine: string | undefined,
     /** Where the head should have been, if one is expected for this chain (see AuditSource.headLocation). */
     private readonly headExpectedAt?: string,
+    /** False when the chain's newest records were not given (older files only): its tail is signed later. */
+    private readonly endGiven = true,
   ) {
     this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, warnings: [] };
     this.head = headLine === undefined ? undefined : this.readHead(headLine);
@@ -181,9 +215,11 @@ class ChainVerifier {
       r.checkpoints += 1;
       r.lastCheckpointSeq = record.seq;
       r.unsignedTail = 0;
+      this.tail = undefined;
       this.seenCheckpointReason = record.reason;
     } else {
       r.unsignedTail += 1;
+      this.noteUnsigned(record);
       this.seenCheckpointReason = undefined;
       if (record.kind === 'gap') r.warnings.push(`seq ${record.seq}: ${record.lost} record(s) lost between ${record.from} and ${record.until} (${record.reason})`);
     }
@@ -196,6 +232,32 @@ class ChainVerifier {
     // Only needed to tell a replayed copy from a forged record; keep the window small.
     this.lastHashBySeq.set(record.seq, hash);
     if (this.lastHashBySeq.size > LOOKAHEAD) this.lastHashBySeq.delete(record.seq - LOOKAHEAD);
+  }
+
+  private noteUnsigned(record: Exclude<AuditRecord, { kind: 'checkpoint' }>): void {
+    const at = Date.parse(record.ts) + (record.kind === 'request' ? record.latencyMs : 0);
+    const t = (this.tail ??= { firstSeq: record.seq, requests: 0, oldestMs: at, oldestSeq: record.seq, newestMs: at });
+    if (record.kind === 'request') t.requests += 1;
+    if (at < t.oldestMs) {
+      t.oldestMs = at;
+      t.oldestSeq = record.seq;
+    }
+    if (at > t.newestMs) t.newestMs = at;
+  }
+
+  /** Why the unsigned tail cannot be a running writer's, or undefined while it can. */
+  private overdueReason(): string | undefined {
+    const t = this.tail;
+    if (!t) return undefined;
+    const { everyRecords, everyMs } = this.opts.checkpoint ?? DEFAULT_CHECKPOINT;
+    const slack = this.opts.unsignedSlackMs ?? DEFAULT_UNSIGNED_SLACK_MS;
+    const now = (this.opts.now ?? new Date()).getTime();
+    if (t.requests > everyRecords) return `${t.requests} unsigned request records, but the writer signs a checkpoint every ${everyRecords} (checkpoint.everyRecords)`;
+    if (t.newestMs > now + slack) return `a record is dated ${new Date(t.newestMs).toISOString()}, in the future`;
+    if (everyMs > 0 && t.oldestMs < now - everyMs - slack) {
+      return `record seq ${t.oldestSeq} was chained by ${new Date(t.oldestMs).toISOString()}, but the writer signs a checkpoint every ${everyMs} ms (checkpoint.everyMs; slack ${slack} ms)`;
+    }
+    return undefined;
   }
 
   private resolvePending(record: AuditRecord | undefined): void {
@@ -232,6 +294,17 @@ class ChainVerifier {
       // checkpoint (closing one included) reads as complete.
       r.warnings.push(`no head checkpoint found (${this.headExpectedAt}); records cut off after a checkpoint cannot be detected (is audit.file.headDir elsewhere?)`);
     }
+    const overdue = r.unsignedTail > 0 && this.endGiven ? this.overdueReason() : undefined;
+    if (overdue && !this.opts.allowUnsignedTail) {
+      this.fail(
+        'unsigned',
+        'end of log',
+        `${r.unsignedTail} record(s) after ${r.lastCheckpointSeq !== undefined ? `the last checkpoint (seq ${r.lastCheckpointSeq})` : 'the start, with no checkpoint at all,'} are not signed and no running writer leaves them so: ${overdue}. Forged, or the writer stopped without closing and was never restarted (a restart signs its tail); --allow-unsigned-tail accepts the latter`,
+        this.tail?.firstSeq,
+      );
+      return;
+    }
+    if (overdue) r.warnings.push(`unsigned tail accepted (--allow-unsigned-tail): ${overdue}`);
     if (r.unsignedTail > 0) {
       r.warnings.push(
         `${r.unsignedTail} record(s) after the last checkpoint${r.lastCheckpointSeq !== undefined ? ` (seq ${r.lastCheckpointSeq})` : ''} are not signed yet: the gateway is running or crashed; truncation there cannot be excluded`,
@@ -273,7 +346,10 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   const heads = await source.heads();
   const get = (id: string) => {
     let v = chains.get(id);
-    if (!v) chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id), source.headLocation?.(id))));
+    if (!v) {
+      const headAt = source.headLocation?.(id);
+      chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id), headAt, !source.headLocation || headAt !== undefined)));
+    }
     return v;
   };
   for await (const entry of source.entries()) {

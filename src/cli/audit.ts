@@ -14,7 +14,7 @@ import { ConfigError, loadConfig } from '../config/loader.js';
 import { generateAuditKey, kidOf, parseAuditKey, parsePublicKey, rawPublicKey, readSecret } from '../audit/keys.js';
 import { loadSealKey, parseSealKey, type SealKey } from '../audit/seal.js';
 import { FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
-import { AuditKeyError, verifyAudit, type VerifyReport } from '../audit/verify.js';
+import { AuditKeyError, verifyAudit, type VerifyOptions, type VerifyReport } from '../audit/verify.js';
 import { queryAudit, formatRecords, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
 import { applyRetention } from '../audit/retention.js';
 import { decodeReceipt, verifyReceipt } from '../protocol/receipt-token.js';
@@ -93,6 +93,28 @@ export interface VerifyFlags extends SourceFlags {
   publicKey?: string[];
   json?: boolean;
   strict?: boolean;
+  /** Duration added to audit.checkpoint.everyMs before an unsigned record is overdue (30s, 5m, 1h). */
+  unsignedSlack?: string;
+  allowUnsignedTail?: boolean;
+}
+
+/** `90s`, `5m`, `2h`, `1d` or plain milliseconds. */
+export function parseDurationMs(text: string, flag: string): number {
+  const m = /^(\d+)\s*(ms|s|m|h|d)?$/i.exec(text.trim());
+  if (!m) throw new AuditUsageError(`${flag}: a duration like 90s, 5m or 2h (got ${text})`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'ms').toLowerCase() as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+/** Verify options shared by verify and query: keys, and the writer's checkpoint promise from the config. */
+function verifyOptionsFrom(flags: VerifyFlags, cfg: SealGateConfig): VerifyOptions {
+  return {
+    publicKeys: publicKeysFrom(flags.publicKey ?? [], cfg),
+    sealKey: sealKeyFrom(flags, cfg),
+    checkpoint: cfg.audit.checkpoint,
+    unsignedSlackMs: flags.unsignedSlack !== undefined ? parseDurationMs(flags.unsignedSlack, '--unsigned-slack') : undefined,
+    allowUnsignedTail: flags.allowUnsignedTail,
+  };
 }
 
 export function formatVerifyReport(report: VerifyReport): string {
@@ -111,8 +133,7 @@ export function formatVerifyReport(report: VerifyReport): string {
 export async function runVerify(paths: readonly string[], flags: VerifyFlags, io: Output = stdio): Promise<number> {
   try {
     const cfg = config(flags);
-    const publicKeys = publicKeysFrom(flags.publicKey ?? [], cfg);
-    const report = await verifyAudit(await sourceFrom(paths, flags, cfg), { publicKeys, sealKey: sealKeyFrom(flags, cfg) });
+    const report = await verifyAudit(await sourceFrom(paths, flags, cfg), verifyOptionsFrom(flags, cfg));
     io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyReport(report));
     if (!report.ok) return 1;
     if (flags.strict && (report.chains.some((c) => c.warnings.length) || report.chains.length === 0)) return 1;
@@ -272,6 +293,8 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
     .option('--public-key <key>', 'trusted checkpoint public key: base64url/hex, PEM, or @file (repeatable)', collect)
     .option('--json', 'machine-readable report')
     .option('--strict', 'also fail on warnings (unsigned tail, declared gaps, chain not starting at seq 0)')
+    .option('--unsigned-slack <duration>', 'how long past audit.checkpoint.everyMs an unsigned record may be before it is an error (default 5m)')
+    .option('--allow-unsigned-tail', 'report an overdue unsigned tail as a warning (a writer known to have crashed and not been restarted)')
     .action(async (paths: string[], flags: VerifyFlags) => {
       process.exitCode = await runVerify(paths, flags);
     });

@@ -5,7 +5,9 @@ import { FileSource } from '../../../src/audit/sources.js';
 import { verifyAudit } from '../../../src/audit/verify.js';
 import { requestRecord, checkpointRecord, auditRecord } from '../../../src/audit/record.js';
 import { sealLine, splitLine } from '../../../src/audit/chain.js';
-import { fileTrail, outcome } from './helpers.js';
+import { requestRecordBody } from '../../../src/audit/build.js';
+import { generateAuditKey } from '../../../src/audit/keys.js';
+import { fileTrail, outcome, tempDir } from './helpers.js';
 import type { AuditKeys } from '../../../src/audit/keys.js';
 
 function keyMap(keys: AuditKeys) {
@@ -183,7 +185,8 @@ describe('audit chain and verify', () => {
 
   it('warns about an unsigned tail when the gateway has not closed the chain', async () => {
     const setup = await fileTrail();
-    for (let i = 0; i < 13; i++) setup.trail.record(outcome(i, setup.keys));
+    // Young records: the writer is running and has not reached its next checkpoint yet.
+    for (let i = 0; i < 13; i++) setup.trail.record(outcome(i, setup.keys, { startedAt: new Date() }));
     await setup.trail.drain();
     const report = await verifyDir(setup.dir, setup.keys);
     expect(report.ok).toBe(true);
@@ -238,5 +241,68 @@ describe('audit chain and verify', () => {
     expect(report.ok).toBe(true);
     expect(report.chains[0]).toMatchObject({ closed: true, records: 4 });
     expect(setup.trail.stats().dropped).toBe(1);
+  });
+
+  /** A chain written by someone with the log dir but not the key: well-formed, linked, never signed. */
+  function forgedChain(dir: string, n: number, at: (i: number) => Date): void {
+    let prev = 'A'.repeat(43);
+    const out: string[] = [];
+    for (let seq = 0; seq < n; seq++) {
+      const body = JSON.parse(requestRecordBody(outcome(seq, generateAuditKey(), { startedAt: at(seq) }), 'gw9', seq, prev));
+      const sealed = sealLine(JSON.stringify(body));
+      prev = sealed.hash;
+      out.push(sealed.line);
+    }
+    writeFileSync(join(dir, 'audit-gw9-20261128-000000000000.jsonl'), `${out.join('\n')}\n`);
+  }
+
+  it('a forged chain that was never signed is tampering (unsigned) once it is older than a checkpoint interval + slack', async () => {
+    const dir = tempDir();
+    const keys = generateAuditKey();
+    forgedChain(dir, 5, (i) => new Date(Date.UTC(2026, 10, 28, 12, 0, i)));
+    const now = new Date(Date.UTC(2026, 10, 30, 7, 0, 0));
+    const report = await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), now });
+    expect(report.ok).toBe(false);
+    expect(report.issues[0]).toMatchObject({ kind: 'unsigned', chain: 'gw9', seq: 0 });
+    expect(report.issues[0]!.message).toMatch(/5 record\(s\) after the start, with no checkpoint at all, are not signed .*record seq 0 was chained by 2026-11-28T12:00:00\.012Z, but the writer signs a checkpoint every 60000 ms/);
+
+    // Within everyMs + slack of the verifier's clock the same chain could be a running writer's: a warning.
+    const young = await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), now: new Date(Date.UTC(2026, 10, 28, 12, 5, 0)) });
+    expect(young.ok).toBe(true);
+    expect(young.chains[0]!.warnings.join(' ')).toMatch(/5 record\(s\) after the last checkpoint are not signed yet/);
+    // Dated ahead of the verifier's clock to stay "young": tampering.
+    const future = await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), now: new Date(Date.UTC(2026, 10, 28, 11, 0, 0)) });
+    expect(future.issues[0]).toMatchObject({ kind: 'unsigned' });
+    expect(future.issues[0]!.message).toMatch(/in the future/);
+    // The operator who knows the writer crashed and never restarted can accept it explicitly.
+    const allowed = await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), now, allowUnsignedTail: true });
+    expect(allowed.ok).toBe(true);
+    expect(allowed.chains[0]!.warnings.join(' ')).toMatch(/unsigned tail accepted/);
+  });
+
+  it('more unsigned request records than checkpoint.everyRecords is tampering whatever their dates', async () => {
+    const dir = tempDir();
+    const keys = generateAuditKey();
+    forgedChain(dir, 12, () => new Date());
+    const report = await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), checkpoint: { everyRecords: 10, everyMs: 60_000 } });
+    expect(report.issues[0]).toMatchObject({ kind: 'unsigned' });
+    expect(report.issues[0]!.message).toMatch(/12 unsigned request records, but the writer signs a checkpoint every 10/);
+    expect((await verifyAudit(await FileSource.from([dir]), { publicKeys: keyMap(keys), checkpoint: { everyRecords: 12, everyMs: 60_000 } })).ok).toBe(true);
+  });
+
+  it('an old unsigned tail after real checkpoints is tampering; a restart signs a crashed tail (resume) and it verifies', async () => {
+    const setup = await fileTrail();
+    for (let i = 0; i < 13; i++) setup.trail.record(outcome(i, setup.keys)); // dated 2026-11-28
+    await setup.trail.drain();
+    const now = new Date(Date.UTC(2026, 10, 30, 7, 0, 0));
+    const crashed = await verifyAudit(await FileSource.from([setup.dir]), { publicKeys: keyMap(setup.keys), now });
+    expect(crashed.issues[0]).toMatchObject({ kind: 'unsigned', seq: 11 });
+    expect(crashed.issues[0]!.message).toMatch(/3 record\(s\) after the last checkpoint \(seq 10\) are not signed/);
+    // Crash (no closing checkpoint), then a restart with the same chain: its resume checkpoint signs the tail.
+    await setup.sink.close();
+    const again = await fileTrail({ dir: setup.dir, keys: setup.keys });
+    await again.trail.close();
+    const resumed = await verifyAudit(await FileSource.from([setup.dir]), { publicKeys: keyMap(setup.keys), now });
+    expect(resumed.ok).toBe(true);
   });
 });

@@ -216,6 +216,27 @@ describe('sealgate audit CLI', () => {
     expect((nokey as { stderr: string }).stderr).toMatch(/no public key/);
   }, 90_000); // three cold starts of the real CLI (tsx transpiles on start): ~3 s each idle, >10 s on a busy 2-core host
 
+  it('verify reads the checkpoint promise from the config: an overdue unsigned tail exits 1, --allow-unsigned-tail and --unsigned-slack relax it', async () => {
+    const { dir, keys, trail, sink } = await fileTrail();
+    for (let i = 0; i < 13; i++) trail.record(outcome(i, keys, { startedAt: new Date(Date.now() - 10 * 60_000) })); // 10 minutes ago
+    await trail.drain();
+    await sink.close(); // crash: 3 records after the checkpoint at seq 10 stay unsigned
+    const cfg = join(tempDir('cfg'), 'sealgate.config.yaml');
+    writeFileSync(cfg, 'audit:\n  checkpoint: { everyRecords: 10, everyMs: 60000 }\n');
+    const flags = { config: cfg, publicKey: [keys.publicKeyRaw] };
+    let io = capture();
+    expect(await runVerify([dir], flags, io)).toBe(1);
+    expect(io.stdout.join('')).toMatch(/UNSIGNED at seq 11 \(end of log\): 3 record\(s\) after the last checkpoint \(seq 10\) are not signed/);
+    io = capture();
+    expect(await runVerify([dir], { ...flags, allowUnsignedTail: true }, io)).toBe(0);
+    expect(io.stdout.join('')).toMatch(/warning: unsigned tail accepted/);
+    io = capture();
+    expect(await runVerify([dir], { ...flags, unsignedSlack: '1h' }, io)).toBe(0);
+    io = capture();
+    expect(await runVerify([dir], { ...flags, unsignedSlack: 'soon' }, io)).toBe(2);
+    expect(io.stderr.join('')).toMatch(/--unsigned-slack: a duration/);
+  });
+
   it('verify-receipt checks signature and expectations; keygen writes usable keys', async () => {
     const keyDir = tempDir('keygen');
     let io = capture();
