@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { RegisterCommand } from './commands.js';
 import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { limitsSchema, type Limits } from '../config/sections/access.js';
+import { limitsSchema, type Limits, type ModelScope } from '../config/sections/access.js';
 import { generateApiKey } from '../auth/api-keys.js';
 import { parseCidr } from '../auth/cidr.js';
 import { keyStatus } from '../auth/key-policy.js';
@@ -23,6 +23,8 @@ export interface CreateKeyOptions {
   /** `30d`, `12h`, `90m` or an ISO date/time. */
   expires?: string;
   limits?: Limits;
+  /** The scope as stored, used instead of `models` (rotation copies it exactly, an empty list included). */
+  modelScope?: ModelScope;
 }
 
 export class UsageError extends Error {}
@@ -33,7 +35,10 @@ export function parseExpiry(text: string, now = new Date()): Date {
   const relative = /^(\d+)\s*(m|h|d)$/i.exec(text.trim());
   if (relative) {
     const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[relative[2]!.toLowerCase() as 'm' | 'h' | 'd'];
-    return new Date(now.getTime() + Number(relative[1]) * unit);
+    const at = new Date(now.getTime() + Number(relative[1]) * unit);
+    // Past year 275760 a Date is invalid, and toISOString() then threw a RangeError (a stack trace, no message).
+    if (Number.isNaN(at.getTime())) throw new UsageError(`--expires: "${text}" is too far in the future`);
+    return at;
   }
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) throw new UsageError(`--expires: "${text}" is neither a duration (30d, 12h, 90m) nor a date`);
@@ -44,6 +49,9 @@ export function parseExpiry(text: string, now = new Date()): Date {
 export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = new Date()): Promise<{ key: string; record: KeyRecord }> {
   if (!TENANT_ID.test(opts.tenant)) throw new UsageError('--tenant: 1-64 of A-Z a-z 0-9 _ . -');
   const cidrs = (opts.cidrs ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  // An empty list means "anywhere" / "every model": a flag given with nothing in it (`--cidr "$NETS"`
+  // with NETS unset, `--models ,`) must not silently become the widest key there is.
+  if (opts.cidrs && opts.cidrs.length > 0 && cidrs.length === 0) throw new UsageError('--cidr: no network given (omit --cidr to allow any source)');
   for (const cidr of cidrs) {
     try {
       parseCidr(cidr);
@@ -52,6 +60,7 @@ export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = n
     }
   }
   const models = (opts.models ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  if (opts.models && opts.models.length > 0 && models.length === 0) throw new UsageError('--models: no model given (omit --models to allow every model of the tenant)');
   const limits = opts.limits && Object.keys(opts.limits).length ? limitsSchema.parse(opts.limits) : undefined;
   const { id, key, hash } = generateApiKey();
   const record: KeyRecord = {
@@ -60,7 +69,7 @@ export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = n
     hash,
     createdAt: now.toISOString(),
     allowedCidrs: cidrs,
-    models: models.length ? models : '*',
+    models: opts.modelScope ?? (models.length ? models : '*'),
   };
   if (opts.name) record.name = opts.name;
   if (opts.expires) record.expiresAt = parseExpiry(opts.expires, now).toISOString();
@@ -80,7 +89,7 @@ export async function rotateKey(store: KeyStore, id: string, grace = '24h', now 
   const oldExpiresAt = grace === '0' ? now.toISOString() : parseExpiry(grace, now).toISOString();
   const { key, record } = await createKey(
     store,
-    { tenant: old.tenantId, name: old.name, models: old.models === '*' ? undefined : old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt && old.expiresAt > now.toISOString() ? old.expiresAt : undefined },
+    { tenant: old.tenantId, name: old.name, modelScope: old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt && old.expiresAt > now.toISOString() ? old.expiresAt : undefined },
     now,
   );
   // Never extend the old key's life: keep an earlier expiry if it had one.

@@ -48,6 +48,31 @@ describe('sealgate keys', () => {
     expect(parseExpiry('12h', new Date(0)).toISOString()).toBe('1970-01-01T12:00:00.000Z');
   });
 
+  it('an explicitly empty --models or --cidr is refused, not widened to every model / any source', async () => {
+    // `--models "$MODELS"` with MODELS unset, or `--models ,`: the key was created with models '*' (exit 0).
+    const store = new FileKeyStore(join(mkdtempSync(join(tmpdir(), 'sealgate-cli-')), 'keys.json'));
+    await expect(createKey(store, { tenant: 'acme', models: [''] })).rejects.toThrow(/--models: no model given/);
+    await expect(createKey(store, { tenant: 'acme', models: [' , '] })).rejects.toThrow(/--models/);
+    await expect(createKey(store, { tenant: 'acme', cidrs: [','] })).rejects.toThrow(/--cidr: no network given/);
+    expect(await store.list()).toEqual([]);
+    // Omitted flags keep their documented meaning.
+    expect((await createKey(store, { tenant: 'acme' })).record).toMatchObject({ models: '*', allowedCidrs: [] });
+  });
+
+  it('rotation copies the model scope exactly: a key allowed no model is not replaced by one allowed every model', async () => {
+    const store = new FileKeyStore(join(mkdtempSync(join(tmpdir(), 'sealgate-cli-')), 'keys.json'));
+    const now = new Date('2026-06-01T00:00:00Z');
+    // A scope emptied by an administrator (keys file edited, Redis record set): rotation gave the new key '*'.
+    const { record } = await createKey(store, { tenant: 'acme', models: ['a'] }, now);
+    await store.create({ ...record, id: 'knomodels00', models: [] });
+    expect((await rotateKey(store, 'knomodels00', '1h', now)).record.models).toEqual([]);
+  });
+
+  it('an expiry past the last valid date is a usage error, not a RangeError', () => {
+    expect(() => parseExpiry('99999999999d')).toThrow(UsageError);
+    expect(() => parseExpiry('99999999999d')).toThrow(/too far in the future/);
+  });
+
   it('lists status, last use and source IPs', () => {
     const config = validateConfig({ access: { disableUnusedAfterDays: 30 } });
     const base = { id: 'k1', tenantId: 'acme', hash: 'x', allowedCidrs: [], models: '*' as const };
