@@ -1,11 +1,56 @@
 /**
  * `sealgate audit query`: filter request records from any source (decrypting with the BYOK key)
  * and print them as a table, a JSON array or CSV. Records are streamed, never all held in memory.
+ * The CLI verifies the source first (PinnedSource holds the query to the entries verified).
  */
+import { createHash } from 'node:crypto';
 import type { RequestRecord } from './record.js';
 import type { SealKey } from './seal.js';
-import type { AuditSource } from './sources.js';
+import type { AuditSource, SourceEntry } from './sources.js';
 import { readStoredLine } from './verify.js';
+
+/**
+ * A source read twice, verify then query: the first pass counts and hashes the entries it yields;
+ * a second PinnedSource given that count stops there, so records appended after verification are
+ * never shown, and its hash tells whether the entries changed in between (when it read them all).
+ */
+export class PinnedSource implements AuditSource {
+  count = 0;
+  /** True once every entry up to the limit (or the end) was read, not cut short by the consumer. */
+  complete = false;
+  private readonly sha = createHash('sha256');
+  readonly headLocation?: (chain: string) => string | undefined;
+
+  constructor(
+    private readonly inner: AuditSource,
+    private readonly limit?: number,
+  ) {
+    // Only when the inner source has one: verify treats a source without it as always complete.
+    if (inner.headLocation) this.headLocation = (chain) => inner.headLocation!(chain);
+  }
+
+  heads(): Promise<Map<string, string>> {
+    return this.inner.heads();
+  }
+
+  describe(): string {
+    return this.inner.describe();
+  }
+
+  digest(): string {
+    return this.sha.copy().digest('base64url');
+  }
+
+  async *entries(): AsyncIterable<SourceEntry> {
+    for await (const entry of this.inner.entries()) {
+      if (this.limit !== undefined && this.count >= this.limit) break;
+      this.count += 1;
+      this.sha.update(`${entry.where}\n${entry.line}\n`);
+      yield entry;
+    }
+    this.complete = true;
+  }
+}
 
 export type QueryFormat = 'table' | 'json' | 'csv';
 

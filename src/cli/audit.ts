@@ -15,7 +15,7 @@ import { generateAuditKey, kidOf, parseAuditKey, parsePublicKey, rawPublicKey, r
 import { loadSealKey, parseSealKey, type SealKey } from '../audit/seal.js';
 import { FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
 import { AuditKeyError, verifyAudit, type VerifyOptions, type VerifyReport } from '../audit/verify.js';
-import { queryAudit, formatRecords, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
+import { queryAudit, formatRecords, PinnedSource, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
 import { applyRetention } from '../audit/retention.js';
 import { decodeReceipt, verifyReceipt } from '../protocol/receipt-token.js';
 import { randomBytes } from 'node:crypto';
@@ -203,8 +203,10 @@ export async function runVerifyReceipt(token: string, flags: VerifyReceiptFlags,
   }
 }
 
-export interface QueryFlags extends SourceFlags, QueryFilter {
+export interface QueryFlags extends VerifyFlags, QueryFilter {
   format?: QueryFormat;
+  /** false with --no-verify: list records without verifying the chains first. */
+  verify?: boolean;
 }
 
 export async function runQuery(paths: readonly string[], flags: QueryFlags, io: Output = stdio): Promise<number> {
@@ -212,10 +214,32 @@ export async function runQuery(paths: readonly string[], flags: QueryFlags, io: 
     const cfg = config(flags);
     const format = flags.format ?? 'table';
     if (!['table', 'json', 'csv'].includes(format)) throw new AuditUsageError(`--format: table, json or csv (got ${format})`);
+    let source = await sourceFrom(paths, flags, cfg);
+    let verified: { first: PinnedSource; second: PinnedSource } | undefined;
+    if (flags.verify !== false) {
+      // Verify everything first: a record is shown only if its chain verifies (forged records read
+      // like real ones). The query then reads exactly the entries verified.
+      const first = new PinnedSource(source);
+      const report = await verifyAudit(first, verifyOptionsFrom(flags, cfg));
+      if (!report.ok) {
+        const problems = report.issues.map((i) => `chain ${i.chain}: ${i.kind.toUpperCase()}${i.seq !== undefined ? ` at seq ${i.seq}` : ''} (${i.where}): ${i.message}`);
+        io.err(`sealgate audit: query refused, the log does not verify (no records shown):\n  ${problems.join('\n  ')}\nrun \`sealgate audit verify\` for the report, or pass --no-verify to list the records anyway\n`);
+        return 1;
+      }
+      const warnings = report.chains.reduce((n, c) => n + c.warnings.length, 0);
+      if (warnings) io.err(`sealgate audit: verified with ${warnings} warning(s) (run \`sealgate audit verify\`)\n`);
+      verified = { first, second: new PinnedSource(source, first.count) };
+      source = verified.second;
+    }
     let skipped = 0;
-    const records = queryAudit(await sourceFrom(paths, flags, cfg), flags, sealKeyFrom(flags, cfg), () => skipped++);
+    const records = queryAudit(source, flags, sealKeyFrom(flags, cfg), () => skipped++);
     await formatRecords(records, format, io.out);
     if (skipped) io.err(`sealgate audit: ${skipped} unreadable line(s) skipped; run \`sealgate audit verify\`\n`);
+    if (verified?.second.complete && (verified.second.count !== verified.first.count || verified.second.digest() !== verified.first.digest())) {
+      io.err('sealgate audit: the log changed between verification and query: the records above are not verified\n');
+      return 1;
+    }
+    if (!verified) io.err('sealgate audit: records not verified (--no-verify)\n');
     return 0;
   } catch (err) {
     return failure(err, io);
@@ -319,7 +343,7 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
   sourceOptions(
     audit
       .command('query')
-      .description('List request records matching filters (decrypting when given the key)')
+      .description('List request records matching filters, after verifying the log (refused with exit 1 when it does not verify; --no-verify skips it)')
       .argument('[paths...]', 'audit .jsonl files or directories (default: audit.file.dir)'),
   )
     .option('--tenant <id>', 'only this tenant')
@@ -331,6 +355,10 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
     .option('--outcome <kind>', 'allowed | flagged | transformed | blocked | rate_limited | rejected | failed')
     .option('--limit <n>', 'stop after n records')
     .option('--format <format>', 'table | json | csv', 'table')
+    .option('--public-key <key>', 'trusted checkpoint public key for the verification (repeatable; default: the configured audit key)', collect)
+    .option('--unsigned-slack <duration>', 'as for verify')
+    .option('--allow-unsigned-tail', 'as for verify')
+    .option('--no-verify', 'list records without verifying the chains first (faster; forged records read like real ones)')
     .action(async (paths: string[], flags: QueryFlags) => {
       process.exitCode = await runQuery(paths, flags);
     });

@@ -122,7 +122,7 @@ describe.runIf(redisEnabled)('audit Redis stream sink (real Redis)', () => {
     expect(await runVerify([], { redis: url, stream, publicKey: [keys.publicKeyRaw] }, io)).toBe(0);
     expect(out.join('')).toMatch(/chain gwA\.\w+: ok[\s\S]*chain gwB\.\w+: ok[\s\S]*verified: no tampering found/);
     out.length = 0;
-    expect(await runQuery([], { redis: url, stream, format: 'csv', status: '200' }, io)).toBe(0);
+    expect(await runQuery([], { redis: url, stream, publicKey: [keys.publicKeyRaw], format: 'csv', status: '200' }, io)).toBe(0);
     expect(out.join('').trimEnd().split('\n')).toHaveLength(11);
 
     // Delete one record from the stream: verify names the chain and the missing seq.

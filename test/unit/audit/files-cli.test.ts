@@ -12,6 +12,7 @@ import { FileSource } from '../../../src/audit/sources.js';
 import { verifyAudit } from '../../../src/audit/verify.js';
 import { sealKeyFrom, loadSealKey } from '../../../src/audit/seal.js';
 import { applyRetention } from '../../../src/audit/retention.js';
+import { PinnedSource } from '../../../src/audit/query.js';
 import { runQuery, runVerify, runVerifyReceipt, runKeygen, type Output } from '../../../src/cli/audit.js';
 import { ReceiptIssuer } from '../../../src/audit/receipts.js';
 import { fileTrail, outcome, tempDir } from './helpers.js';
@@ -136,7 +137,7 @@ describe('at-rest encryption (BYOK)', () => {
     io = capture();
     expect(await runVerify([dir], { publicKey: [keys.publicKeyRaw], keyFile }, io)).toBe(0);
     io = capture();
-    expect(await runQuery([dir], { keyFile, tenant: 'acme', format: 'json' }, io)).toBe(0);
+    expect(await runQuery([dir], { keyFile, publicKey: [keys.publicKeyRaw], tenant: 'acme', format: 'json' }, io)).toBe(0);
     const rows = JSON.parse(io.stdout.join('')) as Array<{ tenantId: string }>;
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.tenantId === 'acme')).toBe(true);
@@ -171,30 +172,83 @@ describe('sealgate audit CLI', () => {
     trail.record(outcome(99, keys, { verdicts: [{ stage: 'output', detector: 'pii', category: 'pii.phone_number', score: 0.9, action: 'redact' }] }));
     await trail.close();
     let io = capture();
-    await runQuery([dir], { action: 'block', format: 'json' }, io);
+    await runQuery([dir], { publicKey: [keys.publicKeyRaw], action: 'block', format: 'json' }, io);
     const blocked = JSON.parse(io.stdout.join('')) as Array<{ seq: number; outcome: string }>;
     expect(blocked.map((r) => r.outcome)).toEqual(['blocked', 'blocked', 'blocked', 'blocked']); // i = 0, 5, 10, 15
 
     io = capture();
-    await runQuery([dir], { category: ['pii.phone_number'], format: 'csv' }, io);
+    await runQuery([dir], { publicKey: [keys.publicKeyRaw], category: ['pii.phone_number'], format: 'csv' }, io);
     const csv = io.stdout.join('').trimEnd().split('\n');
     expect(csv[0]).toBe('ts,requestId,tenantId,keyId,sourceIp,route,model,provider,status,outcome,latencyMs,verdicts,inputDigest,outputDigest');
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain('output:pii.phone_number=redact');
 
     io = capture();
-    await runQuery([dir], { category: ['pii'], status: '4xx', since: '2026-11-28T12:00:00.004Z', until: '2026-11-28T12:00:00.011Z' }, io);
+    await runQuery([dir], { publicKey: [keys.publicKeyRaw], category: ['pii'], status: '4xx', since: '2026-11-28T12:00:00.004Z', until: '2026-11-28T12:00:00.011Z' }, io);
     const table = io.stdout.join('');
     expect(table).toMatch(/^ts\trequestId\ttenantId/);
     // 4xx records are i = 3, 10, 17; only i = 10 carries a pii verdict and falls in the window.
     expect(table).toContain('req_0000000a\tglobex\t/v1/chat/completions\tfake-model\t400\tblocked');
     expect(table).toContain('(1 record)');
     io = capture();
-    await runQuery([dir], { status: '4xx', format: 'json' }, io);
+    await runQuery([dir], { publicKey: [keys.publicKeyRaw], status: '4xx', format: 'json' }, io);
     expect((JSON.parse(io.stdout.join('')) as unknown[]).length).toBe(3);
     io = capture();
-    expect(await runQuery([dir], { since: 'yesterday-ish' }, io)).toBe(2);
+    expect(await runQuery([dir], { publicKey: [keys.publicKeyRaw], since: 'yesterday-ish' }, io)).toBe(2);
     expect(io.stderr.join('')).toMatch(/neither an ISO time nor a duration/);
+  });
+
+  it('query verifies the log first: a forged record is refused (exit 1, nothing listed) unless --no-verify', async () => {
+    const { dir, keys, trail } = await fileTrail();
+    for (let i = 0; i < 8; i++) trail.record(outcome(i, keys));
+    await trail.close();
+    const flags = { publicKey: [keys.publicKeyRaw], format: 'json' as const };
+    let io = capture();
+    expect(await runQuery([dir], flags, io)).toBe(0);
+    expect(JSON.parse(io.stdout.join(''))).toHaveLength(8);
+    expect(io.stderr.join('')).toBe('');
+
+    // A reader trusting query output would see this record as blocked; it was allowed.
+    const file = join(dir, jsonl(dir)[0]!);
+    const ls = readFileSync(file, 'utf8').trimEnd().split('\n');
+    ls[1] = ls[1]!.replace('"outcome":"allowed"', '"outcome":"blocked"');
+    writeFileSync(file, `${ls.join('\n')}\n`);
+    io = capture();
+    expect(await runQuery([dir], { ...flags, outcome: 'blocked' }, io)).toBe(1);
+    expect(io.stdout.join('')).toBe('');
+    expect(io.stderr.join('')).toMatch(/query refused, the log does not verify \(no records shown\):\n  chain gw1: MODIFIED at seq 1 .*hash mismatch[\s\S]*--no-verify/);
+
+    io = capture();
+    expect(await runQuery([dir], { ...flags, verify: false }, io)).toBe(0);
+    expect(io.stderr.join('')).toMatch(/unreadable line\(s\) skipped[\s\S]*records not verified \(--no-verify\)/);
+    expect(JSON.parse(io.stdout.join(''))).toHaveLength(7);
+
+    // Without a key to check signatures there is nothing to verify against: a usage error, not silence.
+    io = capture();
+    const noKey = process.env.SEALGATE_AUDIT_KEY;
+    delete process.env.SEALGATE_AUDIT_KEY;
+    try {
+      expect(await runQuery([dir], { config: join(tempDir('cfg'), 'none.yaml'), format: 'json' }, io)).toBe(2);
+    } finally {
+      if (noKey !== undefined) process.env.SEALGATE_AUDIT_KEY = noKey;
+    }
+  });
+
+  it('query lists only the entries verification read (PinnedSource), and tells when they changed in between', async () => {
+    const lines = ['a', 'b', 'c'];
+    const source = { heads: async () => new Map<string, string>(), describe: () => 'test', async *entries() { for (const l of lines) yield { line: l, where: l }; } };
+    const first = new PinnedSource(source);
+    for await (const _ of first.entries()) void _;
+    lines.push('d'); // appended after verification
+    const second = new PinnedSource(source, first.count);
+    const seen: string[] = [];
+    for await (const e of second.entries()) seen.push(e.line);
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(second.complete && second.digest() === first.digest()).toBe(true);
+    lines[1] = 'B'; // rewritten after verification
+    const third = new PinnedSource(source, first.count);
+    for await (const _ of third.entries()) void _;
+    expect(third.digest()).not.toBe(first.digest());
   });
 
   it('verify exits 0 on a clean log and 1 with the first problem on a tampered one (real binary)', async () => {
