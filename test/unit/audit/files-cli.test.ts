@@ -13,6 +13,7 @@ import { verifyAudit } from '../../../src/audit/verify.js';
 import { sealKeyFrom, loadSealKey } from '../../../src/audit/seal.js';
 import { applyRetention } from '../../../src/audit/retention.js';
 import { PinnedSource } from '../../../src/audit/query.js';
+import { sealLine, splitLine } from '../../../src/audit/chain.js';
 import { runQuery, runVerify, runVerifyReceipt, runKeygen, type Output } from '../../../src/cli/audit.js';
 import { ReceiptIssuer } from '../../../src/audit/receipts.js';
 import { fileTrail, outcome, tempDir } from './helpers.js';
@@ -222,6 +223,18 @@ describe('sealgate audit CLI', () => {
     expect(await runQuery([dir], { ...flags, verify: false }, io)).toBe(0);
     expect(io.stderr.join('')).toMatch(/unreadable line\(s\) skipped[\s\S]*records not verified \(--no-verify\)/);
     expect(JSON.parse(io.stdout.join(''))).toHaveLength(7);
+
+    // The same edit with the hash recomputed reads as a valid record on its own (the old query listed it).
+    const forged = sealLine(splitLine(ls[1]!)!.body);
+    ls[1] = forged.line;
+    writeFileSync(file, `${ls.join('\n')}\n`);
+    io = capture();
+    expect(await runQuery([dir], { ...flags, outcome: 'blocked' }, io)).toBe(1);
+    expect(io.stdout.join('')).toBe('');
+    expect(io.stderr.join('')).toMatch(/MODIFIED at seq 1 .*replaced \(hash recomputed\)/);
+    io = capture();
+    expect(await runQuery([dir], { ...flags, outcome: 'blocked', verify: false }, io)).toBe(0);
+    expect(JSON.parse(io.stdout.join('')).map((r: { requestId: string }) => r.requestId)).toContain('req_00000001');
 
     // Without a key to check signatures there is nothing to verify against: a usage error, not silence.
     io = capture();
