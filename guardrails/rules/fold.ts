@@ -18,14 +18,20 @@ export function foldCase(text: string): string {
   return out;
 }
 
-const NEEDS_COLLAPSE = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+/**
+ * Any white space but a single ASCII space: \u2028, \u2029 and \u1680 are white space the model reads as a
+ * word break but NFKC keeps, so listing a few (tab, newline, NBSP) let `project\u2028titan` pass a rule for
+ * `project titan`.
+ */
+const NEEDS_COLLAPSE = /\s{2,}|[^\S ]/;
 
 /**
  * Normalised + folded text for matching, with the offset map back to the original. Whitespace runs
  * become one space (`project   nightingale` matches `project nightingale`).
  */
-export function prepareForMatching(text: string): { folded: string; normalized: NormalizedText } {
-  const normalized = normalize(text);
+export function prepareForMatching(text: string, normalizedText?: NormalizedText): { folded: string; normalized: NormalizedText } {
+  // The caller may have normalised the text already (the regex rules read it too): NFKC once per text.
+  const normalized = normalizedText ?? normalize(text);
   const folded = foldCase(normalized.text);
   if (!NEEDS_COLLAPSE.test(folded)) return { folded, normalized };
   const map: number[] = [];

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { normalize, type NormalizedText } from '../core/normalize.js';
 import type { Detector, Finding } from '../core/types.js';
 import { AhoCorasick } from './aho-corasick.js';
 import { foldTerm, isBoundarySensitive, prepareForMatching } from './fold.js';
@@ -158,8 +159,10 @@ export class RuleSet {
 
   detect(text: string): Finding[] {
     const findings: Finding[] = [];
+    if (!this.automaton && this.regexes.length === 0) return findings;
+    const base = normalize(text);
     if (this.automaton) {
-      const { folded, normalized } = prepareForMatching(text);
+      const { folded, normalized } = prepareForMatching(text, base);
       this.automaton.forEachMatch(folded, (index, start, end) => {
         for (const owner of this.owners[index]!) {
           if (!boundaryOk(folded, start, end, owner.wholeWord)) continue;
@@ -168,21 +171,29 @@ export class RuleSet {
         }
       });
     }
+    if (this.regexes.length === 0) return findings;
+    // Regexes are written against what the model reads: ＡＣＭＥ－１２３４ (a Chinese IME's full-width forms) or
+    // ACME-12\u200b34 read as ACME-1234 but slipped past `ACME-[0-9]{4,6}` on the raw text. So they also run on
+    // the normalised text (NFKC, invisibles removed; no case folding: the rule's flags decide that), spans
+    // mapped back. The raw pass stays, for rules written to catch the raw characters themselves.
     for (const rule of this.regexes) {
-      rule.regex.lastIndex = 0;
-      for (const match of text.matchAll(rule.regex)) {
-        if (match[0].length === 0) continue;
-        findings.push({
-          detector: 'rules.regex',
-          category: rule.category,
-          start: match.index,
-          end: match.index + match[0].length,
-          score: rule.score,
-          meta: { rule: rule.id },
-        });
-      }
+      const first = findings.length;
+      this.regexPass(rule, text, undefined, findings, first);
+      if (base.changed) this.regexPass(rule, base.text, base, findings, first);
     }
     return findings;
+  }
+
+  /** One regex over `subject`; spans mapped back through `mapped` and skipped when a pass of this rule already found them. */
+  private regexPass(rule: CompiledRegex, subject: string, mapped: NormalizedText | undefined, findings: Finding[], ruleStart: number): void {
+    rule.regex.lastIndex = 0;
+    const rawEnd = findings.length;
+    for (const match of subject.matchAll(rule.regex)) {
+      if (match[0].length === 0) continue;
+      const [start, end] = mapped ? mapped.toOriginal(match.index, match.index + match[0].length) : [match.index, match.index + match[0].length];
+      if (mapped && hasSpan(findings, ruleStart, rawEnd, start, end)) continue;
+      findings.push({ detector: 'rules.regex', category: rule.category, start, end, score: rule.score, meta: { rule: rule.id } });
+    }
   }
 
   /** Topic findings implied by classifier findings (deny-topics defined by classifier categories). */
@@ -232,6 +243,11 @@ export class RuleSet {
     }
     return undefined;
   }
+}
+
+function hasSpan(findings: readonly Finding[], from: number, to: number, start: number, end: number): boolean {
+  for (let i = from; i < to; i++) if (findings[i]!.start === start && findings[i]!.end === end) return true;
+  return false;
 }
 
 function boundaryOk(text: string, start: number, end: number, mode: TermOwner['wholeWord']): boolean {

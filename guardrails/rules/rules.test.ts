@@ -107,6 +107,25 @@ describe('rule set detector', () => {
     expect(derived[0]).toMatchObject({ category: 'topic.politics', meta: { via: 'intent.harmful_request.weapons' } });
   });
 
+  it('regex rules also match what the model reads: full-width forms and invisible characters (spans in the original)', () => {
+    // On the raw text only, each of these passed `PROJ-\d{4}` while the keyword rules caught the same tricks.
+    for (const id of ['ＰＲＯＪ－１２３４', 'PROJ-12\u200b34', 'PR\u00adOJ-1234', 'PROJ-𝟏𝟐𝟑𝟒', 'PROJ\u2060-1234']) {
+      const text = `see ${id} now`;
+      const found = rules.detect(text).filter((f) => f.detector === 'rules.regex');
+      expect(found.map((f) => text.slice(f.start, f.end)), JSON.stringify(id)).toEqual([id]);
+    }
+    // Found once when the raw text already matches; a rule for the raw characters themselves still works.
+    expect(rules.detect('PROJ-1234 and ＰＲＯＪ－５６７８').filter((f) => f.detector === 'rules.regex').map((f) => [f.start, f.end])).toEqual([[0, 9], [14, 23]]);
+    const zeroWidth = compileRuleSet({ regexes: [{ id: 'zw', pattern: '\u200b' }] });
+    expect(zeroWidth.detect('a\u200bb')).toMatchObject([{ start: 1, end: 2 }]);
+  });
+
+  it('a keyword split by any white space the model reads as a space still matches', () => {
+    for (const space of ['\u2028', '\u2029', '\u1680', '\u2003', '\u00a0', '\t', ' \n ']) {
+      expect(rules.detect(`the secret${space}project`).length, JSON.stringify(space)).toBe(1);
+    }
+  });
+
   it('allow-lists exempt findings inside known-safe terms', () => {
     const text = 'Read the Secret Project announcement. The secret project is late.';
     const kept = rules.filterAllowed(text, rules.detect(text));
