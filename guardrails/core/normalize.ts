@@ -23,8 +23,15 @@ export interface NormalizedText {
   toOriginal(start: number, end: number): [number, number];
 }
 
-/** Zero-width, bidi controls, soft hyphen, word joiner, BOM, variation selectors: invisible, removed. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]/;
+/**
+ * Every Default_Ignorable_Code_Point (zero-width, bidi controls, soft hyphen, word joiner, BOM, variation
+ * selectors …): invisible, removed. A hand-written list of the well-known ones left out the Arabic letter
+ * mark U+061C, the Hangul fillers U+115F/U+1160/U+3164/U+FFA0, the combining grapheme joiner U+034F, Khmer
+ * U+17B4/U+17B5, the Mongolian selectors U+180B–U+180F and U+2065: one of them between the letters of
+ * 'Ignore all previous instructions…' reached the model past the intent classifier, and inside a keyword
+ * past the tenant's rules.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 /**
  * Tag characters (U+E0000–E007F) and variation selectors 17–256 (U+E0100–E01EF): invisible too, and the
  * carriers of "ASCII smuggling" (guardrails/intent/decoders.ts decodes what they hide); removed here so
