@@ -102,7 +102,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       // A fresh memo per slot here saves the scanner copying the context to add one.
       const only = slot.identifiers ? identifierDetectors : old ? historyDetectors : undefined;
       const scanned = scanner.scanNow(slot.text, state.policy, { stage, role: slot.role, tenant: ctx.tenantId, memo: new Map() }, only);
-      const findings = scanned instanceof Promise ? await scanned : scanned;
+      const all = scanned instanceof Promise ? await scanned : scanned;
+      const findings = slot.participantNames ? all.filter((f) => f.category !== 'pii.person') : all;
       // A long text's rules and merge ran in the continuation above; its decision (tens of thousands of findings) gets its own turn.
       if (slot.text.length >= longTextChars) await yieldToEventLoop();
       decisions.push(state.policy.decide(findings, stage));

@@ -25,6 +25,12 @@ export interface TextSlot {
    * Only `guardrails.input.identifierDetectors` scan them; classifiers read them as instructions.
    */
   identifiers?: true;
+  /**
+   * Messages' `name`s (`alice_bot`, `Maria`): a participant's name is what the field is for, so a
+   * `pii.person` finding there is expected and dropped (a capitalised first name blocked the request:
+   * a name cannot be rewritten). Instructions, phone numbers, emails and ids there still count.
+   */
+  participantNames?: true;
 }
 
 type Json = Record<string, unknown>;
@@ -65,12 +71,16 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   const out: TextSlot[] = [];
   /** Names of earlier tool calls (history): model-visible like the tools' own names. */
   let callNames: unknown[] | undefined;
+  /** Messages' `name`s (participants). */
+  let messageNames: unknown[] | undefined;
   if (surface === 'chat.completions') {
     const messages = Array.isArray(body.messages) ? body.messages : [];
     messages.forEach((m, i) => {
       if (!isObject(m)) return;
       const role = roleOf(m.role);
       contentSlots(m.content, ['messages', i, 'content'], role, out);
+      // A participant's name (`alice_bot`; a legacy `function` message's function name) is shown to the model.
+      if (typeof m.name === 'string') (messageNames ??= []).push(m.name);
       if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
       if (Array.isArray(m.tool_calls)) {
         m.tool_calls.forEach((call, j) => {
@@ -87,7 +97,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
       }
     });
-    toolDefinitionSlots(body, out, callNames);
+    toolDefinitionSlots(body, out, callNames, messageNames);
   } else if (surface === 'responses') {
     if (typeof body.instructions === 'string' && body.instructions) out.push({ path: ['instructions'], role: 'system', text: body.instructions, kind: 'text' });
     if (typeof body.input === 'string') {
@@ -106,6 +116,8 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           }
         } else {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
+          // Not in OpenAI's input message schema, but providers that take chat-style names may pass it on.
+          if (typeof item.name === 'string') (messageNames ??= []).push(item.name);
         }
       });
     }
@@ -117,7 +129,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         else if (isObject(value) && typeof value.text === 'string' && value.text) out.push({ path: ['prompt', 'variables', name, 'text'], role: 'user', text: value.text, kind: 'text' });
       }
     }
-    toolDefinitionSlots(body, out, callNames);
+    toolDefinitionSlots(body, out, callNames, messageNames);
   } else if (surface === 'completions') {
     if (typeof body.prompt === 'string') out.push({ path: ['prompt'], role: 'user', text: body.prompt, kind: 'text' });
     else if (Array.isArray(body.prompt)) body.prompt.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['prompt', i], role: 'user', text: p, kind: 'text' }));
@@ -204,10 +216,11 @@ function readsAsSentence(spelled: string): boolean {
  * `developer_mode` — ordinary parameters of agent and LLM tools — as an attack. Each name is scanned
  * once per request. The slot's path is where the names are (never written to).
  */
-function nameSlots(walk: SchemaWalk, names: readonly unknown[], path: Path): void {
+function nameSlots(walk: SchemaWalk, names: readonly unknown[], path: Path, participants = false): void {
   const seen = (walk.names ??= new Set());
   let sentences: string[] = [];
   let identifiers: string[] = [];
+  const push = (slot: TextSlot) => walk.out.push(participants ? { ...slot, participantNames: true } : slot);
   for (const name of names) {
     if (typeof name !== 'string' || !name || seen.has(name)) continue;
     seen.add(name);
@@ -215,19 +228,19 @@ function nameSlots(walk: SchemaWalk, names: readonly unknown[], path: Path): voi
     if (readsAsSentence(spelled)) {
       sentences.push(spelled);
       if (sentences.length === NAMES_PER_SLOT) {
-        walk.out.push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
+        push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
         sentences = [];
       }
     } else {
       identifiers.push(spelled);
       if (identifiers.length === NAMES_PER_SLOT) {
-        walk.out.push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
+        push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
         identifiers = [];
       }
     }
   }
-  if (sentences.length > 0) walk.out.push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
-  if (identifiers.length > 0) walk.out.push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
+  if (sentences.length > 0) push({ path, role: 'developer', text: sentences.join('\n'), kind: 'text', fixed: true });
+  if (identifiers.length > 0) push({ path, role: 'developer', text: identifiers.join('\n'), kind: 'text', fixed: true, identifiers: true });
 }
 
 /** `ignore_previous_instructions`, `ignorePreviousInstructions` → `ignore previous instructions`. */
@@ -254,6 +267,8 @@ function schemaSlots(schema: unknown, path: Path, walk: SchemaWalk, depth: numbe
       if (value) walk.out.push({ path: [...path, key], role: 'developer', text: value, kind: 'text' });
     } else if (SCHEMA_VALUE_KEYS.has(key)) {
       schemaValueSlots(value, [...path, key], walk, depth + 1);
+    } else if (key.startsWith('x-')) {
+      extensionSlots(key, value, [...path, key], walk, depth + 1);
     } else if (SCHEMA_FIXED_STRING_KEYS.has(key) && typeof value === 'string') {
       // The same `format: date-time` on fifty properties is scanned once.
       const seen = (walk.names ??= new Set());
@@ -288,6 +303,38 @@ function schemaSlots(schema: unknown, path: Path, walk: SchemaWalk, depth: numbe
   }
 }
 
+/**
+ * `x-…` extension keywords (OpenAPI's `x-order`, `x-nullable`, `x-example`, vendors' `x-description`):
+ * not JSON Schema, so no validator reads them, but the model reads them with the rest. Each string in
+ * the value is a slot of its own at its path, rewritable like a description (nothing validates it):
+ * a short one (under four words) is an identifier-like value (`identifierDetectors` only), a longer one
+ * goes to every detector; one spelled as a snake_case/camelCase sentence is also read spelled out
+ * (fixed). The extension's own key and the keys inside its value are names. Numbers and booleans
+ * (`x-order: 2`, `x-nullable: true`) are not text.
+ */
+function extensionSlots(key: string, value: unknown, path: Path, walk: SchemaWalk, depth: number): void {
+  const names: string[] = [key];
+  const strings = (v: unknown, at: Path, d: number): void => {
+    visit(walk, d);
+    if (typeof v === 'string') {
+      if (!v) return;
+      const spelled = spelledOut(v);
+      const sentence = readsAsSentence(v);
+      walk.out.push(sentence ? { path: at, role: 'developer', text: v, kind: 'text' } : { path: at, role: 'developer', text: v, kind: 'text', identifiers: true });
+      if (!sentence && spelled !== v && readsAsSentence(spelled)) walk.out.push({ path: at, role: 'developer', text: spelled, kind: 'text', fixed: true });
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => strings(item, [...at, i], d + 1));
+    } else if (isObject(v)) {
+      for (const [k, item] of Object.entries(v)) {
+        names.push(k);
+        strings(item, [...at, k], d + 1);
+      }
+    }
+  };
+  strings(value, path, depth);
+  nameSlots(walk, names, path);
+}
+
 function schemaValueSlots(value: unknown, path: Path, walk: SchemaWalk, depth: number): void {
   visit(walk, depth);
   if (typeof value === 'string') {
@@ -316,7 +363,7 @@ function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
  * Chat `tools` (function and custom) and legacy `functions`, Responses `tools`, chat
  * `response_format.json_schema` and Responses `text.format` (json_schema).
  */
-function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[]): void {
+function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[], messageNames?: unknown[]): void {
   const walk: SchemaWalk = { out, param: 'tools', nodes: 0 };
   // Tool and schema names, with the names of earlier calls (history), are scanned together at the end.
   let names = callNames;
@@ -353,6 +400,8 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[])
     if (textFormat.schema !== undefined) schemaSlots(textFormat.schema, ['text', 'format', 'schema'], walk, 1);
   }
   if (names) nameSlots(walk, names, [walk.param]);
+  // After the tool names: a message name that is also a tool's name was read as one (person names included).
+  if (messageNames) nameSlots(walk, messageNames, [Array.isArray(body.messages) ? 'messages' : 'input'], true);
 }
 
 /** The answer: message content, refusals and tool-call arguments, per surface (non-streamed). */
