@@ -220,7 +220,14 @@ export async function runQuery(paths: readonly string[], flags: QueryFlags, io: 
       // Verify everything first: a record is shown only if its chain verifies (forged records read
       // like real ones). The query then reads exactly the entries verified.
       const first = new PinnedSource(source);
-      const report = await verifyAudit(first, verifyOptionsFrom(flags, cfg));
+      let options: VerifyOptions;
+      try {
+        options = verifyOptionsFrom(flags, cfg);
+      } catch (err) {
+        if (err instanceof AuditUsageError) throw new AuditUsageError(`${err.message} (query verifies the log first; --no-verify skips that)`);
+        throw err;
+      }
+      const report = await verifyAudit(first, options);
       if (!report.ok) {
         const problems = report.issues.map((i) => `chain ${i.chain}: ${i.kind.toUpperCase()}${i.seq !== undefined ? ` at seq ${i.seq}` : ''} (${i.where}): ${i.message}`);
         io.err(`sealgate audit: query refused, the log does not verify (no records shown):\n  ${problems.join('\n  ')}\nrun \`sealgate audit verify\` for the report, or pass --no-verify to list the records anyway\n`);

@@ -241,7 +241,10 @@ describe('sealgate audit CLI', () => {
     const noKey = process.env.SEALGATE_AUDIT_KEY;
     delete process.env.SEALGATE_AUDIT_KEY;
     try {
-      expect(await runQuery([dir], { config: join(tempDir('cfg'), 'none.yaml'), format: 'json' }, io)).toBe(2);
+      const cfg = join(tempDir('cfg'), 'sealgate.config.yaml');
+      writeFileSync(cfg, 'audit:\n  enabled: true\n');
+      expect(await runQuery([dir], { config: cfg, format: 'json' }, io)).toBe(2);
+      expect(io.stderr.join('')).toMatch(/no public key .*--no-verify skips that/);
     } finally {
       if (noKey !== undefined) process.env.SEALGATE_AUDIT_KEY = noKey;
     }
