@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './commands.js';
+import { readAttestationText } from '../client/attestation-cache.js';
 import {
   ProtocolError,
   attestationResponseSchema,
@@ -39,7 +40,7 @@ export async function attestGateway(opts: AttestOptions): Promise<AttestResult> 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
   const response = await (opts.fetch ?? fetch)(url, { headers });
-  const text = await response.text();
+  const text = await readAttestationText(response);
   if (!response.ok) throw new Error(`GET /v1/attestation answered HTTP ${response.status}: ${text.slice(0, 300)}`);
   const body = attestationResponseSchema.parse(JSON.parse(text));
   const document = decodeAttestationPayload(body.payload);

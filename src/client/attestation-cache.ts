@@ -4,6 +4,7 @@
  */
 import {
   ProtocolError,
+  concatBytes,
   fromBase64Url,
   toBase64Url,
   verifyAttestation,
@@ -68,9 +69,10 @@ export class AttestationCache {
     if (!response.ok) {
       throw new ProtocolError('attestation_invalid', `attestation request failed with HTTP ${response.status}`);
     }
+    const text = await readAttestationText(response);
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(text);
     } catch {
       throw new ProtocolError('attestation_invalid', 'attestation response is not JSON');
     }
@@ -83,4 +85,30 @@ export class AttestationCache {
     const tenant = typeof (body as { tenant?: unknown }).tenant === 'string' ? (body as { tenant: string }).tenant : null;
     return { document, hpkePublicKey: fromBase64Url(document.hpkePublicKey), tenant };
   }
+}
+
+/**
+ * An attestation answer is well under 2 KB. It comes from the gateway's main thread, which the client does
+ * not trust: read whole (`response.json()`), an endless or huge body (64 MiB of JSON white space before a
+ * valid document was accepted) was buffered without limit before a single check.
+ */
+export const MAX_ATTESTATION_BYTES = 64 * 1024;
+
+/** The body as text, refused (and cancelled) past MAX_ATTESTATION_BYTES. */
+export async function readAttestationText(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_ATTESTATION_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new ProtocolError('attestation_invalid', `attestation response is over ${MAX_ATTESTATION_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concatBytes(...chunks));
 }
