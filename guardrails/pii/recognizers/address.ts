@@ -1,4 +1,4 @@
-import { codeAt, forEachMatch, isDigitCode, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachAnchoredMatch, forEachMatch, isDigitCode, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 /**
@@ -224,7 +224,34 @@ export const EN_STREET = new RegExp(
 );
 /** Number + street name + number (European order: Koskikatu 25, Rue Gafsa 12) or unit lines (Apt. 329, Suite 282). */
 const EN_UNIT = /(?<![\w])(?:Apt\.?|Apartment|Suite|Unit|Flat|Box|PO Box|P\.O\. Box)[ ]#?\d{1,6}[A-Za-z]?(?![\w])/g;
-const EN_EURO = /(?<![\w])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/g;
+export const EN_EURO = /(?<![\w])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:katu|tie|vägen|gatan|gade|vej|straße|strasse|weg|laan|straat|utca|ulica|gasse|platz|allee)[ ]\d{1,4}[A-Za-z]?(?![\w])/g;
+const EN_EURO_AT = new RegExp(EN_EURO.source, 'y');
+/** EN_EURO's [a-z\u00df-\u00ff]: the letters after its capital, street words included. */
+const isEuroLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
+const isEuroCapital = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+
+/**
+ * EN_EURO's matches (Koskikatu 25), as a global scan finds them, from the spaces before a digit: a match is a
+ * capital, lower-case letters up to its street word, one space and a digit, so the capital is where the
+ * lower-case run before such a space starts (one per space). The global scan opened on every capital of the text
+ * (its lookbehind comes first), and 8 KB documents ran it over all their text.
+ */
+export function forEachEuroStreet(text: string, onMatch: (m: RegExpExecArray) => void): void {
+  let lastEnd = 0;
+  for (let at = text.indexOf(' ', 1); at >= 0; at = text.indexOf(' ', at + 1)) {
+    const next = codeAt(text, at + 1);
+    if (next < 48 || next > 57) continue;
+    let j = at;
+    while (j > 0 && isEuroLower(text.charCodeAt(j - 1))) j--;
+    const start = j - 1;
+    if (start < lastEnd || at - j < 5 || !isEuroCapital(text.charCodeAt(start))) continue;
+    EN_EURO_AT.lastIndex = start;
+    const m = EN_EURO_AT.exec(text);
+    if (m === null) continue;
+    lastEnd = start + m[0].length;
+    onMatch(m);
+  }
+}
 
 /**
  * House number + street name + number, the continental order (28245 Puruntie 82, 3482 Via Franscini 71,
@@ -259,12 +286,21 @@ const OPENING_STREET_WORD_ANY_CASE = '(?:Rue|rue|Rua|rua|Via|Viale|viale|Piazza|
 /** Their letters, lower-cased: the two patterns below run only when one occurs (one literal alternation scan). */
 const OPENING_WORDS_LOWER = /\b(?:rue|rua|via|viale|piazza|piazzetta|calle|avenida|avenue|av|avda|paseo|chemin|boulevard)\b/;
 /** Such a street with its number after the name: Via delle Coste 41, rue du centre 320 (any words, bounded by the number). */
-const OPENING_STREET = new RegExp(`(?<![\\w])${OPENING_STREET_WORD}(?:[ ][${LETTER}'\\-]+){1,5}?[ ]\\d{1,5}[A-Za-z]?(?![\\w])`, 'g');
+export const OPENING_STREET = new RegExp(`(?<![\\w])${OPENING_STREET_WORD}(?:[ ][${LETTER}'\\-]+){1,5}?[ ]\\d{1,5}[A-Za-z]?(?![\\w])`, 'g');
 /** …or right after its number: 56 rue La Boétie, 33 avenue de Provence (capitalised words and particles only). */
-const NUMBERED_OPENING_STREET = new RegExp(
+export const NUMBERED_OPENING_STREET = new RegExp(
   `(?<=(?<![\\w])\\d{1,5}[ ])${OPENING_STREET_WORD_ANY_CASE}(?:[ ](?:(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|e|y)[ ])?[${UP}][${LETTER}'\\-]+){1,3}(?![\\w])`,
   'g',
 );
+/** Where either street word occurs: both patterns open with their street word, so they are tried there only (forEachAnchoredMatch). */
+const OPENING_WORD_ANCHOR = new RegExp(`${OPENING_STREET_WORD}|${OPENING_STREET_WORD_ANY_CASE}`, 'g');
+const OPENING_STREET_AT = new RegExp(OPENING_STREET.source, 'y');
+const NUMBERED_OPENING_STREET_AT = new RegExp(NUMBERED_OPENING_STREET.source, 'y');
+/** The matches of OPENING_STREET, then those of NUMBERED_OPENING_STREET, as their global scans find them. */
+export function forEachOpeningStreet(text: string, onMatch: (m: RegExpExecArray) => void): void {
+  forEachAnchoredMatch(OPENING_WORD_ANCHOR, text, OPENING_STREET_AT, text, onMatch);
+  forEachAnchoredMatch(OPENING_WORD_ANCHOR, text, NUMBERED_OPENING_STREET_AT, text, onMatch);
+}
 /** Up to two number groups right before a street (a house number, then the street's own: 8116 56 rue La Boétie). */
 const NUMBERS_BEFORE = /(?<![\w])(?:\d{1,6}[ ]){1,2}$/;
 function withHouseNumber(text: string, start: number): number {
@@ -282,7 +318,7 @@ const MILITARY = /(?<![\w])(?:(?:USNS|USNV|USS|USCGC)[ ][A-Za-z\u00c0-\u024f'\-]
 const CORNER = /(?<![\w])[Tt]he corner of (?=[^\n?!;]{0,40}\d)[^\n?!;]{3,50}? and [^\n?!;,]{2,50}?(?=[ ]?(?:[\n?!;,]|\.(?:\s|$)|$))/g;
 
 /** After an address cue (address: / lives at / office is at), the rest of the clause is the address. */
-const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
+export const ADDRESS_CUE = /\b(?:address(?: is|:)|lives at|live at|living at|located at|office is at|ship(?:ped)? to|deliver(?:ed)? to|moved to|send it to|mail it to)\s{1,5}(?=[\dA-Z\u00c0-\u00de])/gi;
 const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|Rd|Dr|No|Ste|u)\.\s?)|$))/;
 
 /**
@@ -290,6 +326,19 @@ const CLAUSE = /^[^\n?!;]{6,90}?(?=\s*(?:[?!;\n]|\.(?:\s|$)(?<!\b(?:Apt|St|Ave|R
  * lower-cased text. One alternation instead of nine `includes` scans (same answer: any piece occurs).
  */
 const ADDRESS_CUE_WORDS = /address|live|located at|office is at|ship|deliver|moved to|send it to|mail it to/;
+/**
+ * Where an ADDRESS_CUE match may start, in the lower-cased text (ASCII letters only match ASCII letters in a
+ * case-insensitive non-Unicode regex, so each match's letters are these words there): the cue words plus
+ * `living at`, which the gate above does not list.
+ */
+const ADDRESS_CUE_ANCHOR = new RegExp(`${ADDRESS_CUE_WORDS.source}|living at`, 'g');
+const ADDRESS_CUE_AT = new RegExp(ADDRESS_CUE.source, 'iy');
+/** ADDRESS_CUE's matches as its global scan finds them (`lower`: the text lower-cased). */
+export function forEachAddressCue(text: string, lower: string, onMatch: (m: RegExpExecArray) => void): void {
+  // The lower-cased text's offsets are the text's when no character changed length (İ is the one that grows).
+  if (lower.length === text.length) forEachAnchoredMatch(ADDRESS_CUE_ANCHOR, lower, ADDRESS_CUE_AT, text, onMatch);
+  else forEachMatch(ADDRESS_CUE, text, onMatch);
+}
 
 const MILITARY_WORDS = /\b[afd]po [a][aep] \d/;
 const GREEK_CAPITAL = /[\u0391-\u03a9]/;
@@ -303,8 +352,7 @@ function otherShapes(text: string, lower: string, out: Candidate[]): void {
     out.push({ type: 'ADDRESS', start: withHouseNumber(text, m.index), end: m.index + m[0].length, score: 0.6, validator: 'eu-street', contextApplied: false });
   };
   if (OPENING_WORDS_LOWER.test(lower)) {
-    forEachMatch(OPENING_STREET, text, street);
-    forEachMatch(NUMBERED_OPENING_STREET, text, street);
+    forEachOpeningStreet(text, street);
   }
   if (ABBREVIATION_WORDS.test(lower)) forEachMatch(EU_ABBREVIATED_STREET, text, street);
   if (HU_STREET_WORD.test(text)) forEachMatch(HU_STREET, text, street);
@@ -365,11 +413,13 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
   // several times faster than the joined alternation — generator ZH rows: joined 2.5 µs/KB, cue words 0.36, other
   // shapes 1.35 — and without a capital only the cue words can matter there; on Latin text the joined scan is faster.)
   const words = hasCjk || CUE_OR_SHAPE_WORDS.test(lower);
-  if (words && ADDRESS_CUE_WORDS.test(lower)) forEachMatch(ADDRESS_CUE, text, (m) => {
-    const start = m.index + m[0].length;
-    const clause = CLAUSE.exec(text.slice(start, start + 100));
-    if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
-  });
+  if (words && ADDRESS_CUE_WORDS.test(lower)) {
+    forEachAddressCue(text, lower, (m) => {
+      const start = m.index + m[0].length;
+      const clause = CLAUSE.exec(text.slice(start, start + 100));
+      if (clause && /\d/.test(clause[0])) out.push({ type: 'ADDRESS', start, end: start + clause[0].trimEnd().length, score: 0.7, validator: 'en-address-cue', contextApplied: true });
+    });
+  }
   // The four street patterns need a capital ([A-Z\u00c0-\u00de], where × U+00D7 is the one non-capital): a text
   // without one (most Chinese text) skips them.
   if (hasUpper || text.includes('\u00d7')) {
@@ -387,7 +437,7 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
     forEachMatch(EN_UNIT, text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.45, validator: 'en-unit', contextApplied: false });
     });
-    if (numberAfterWord) forEachMatch(EN_EURO, text, (m) => {
+    if (numberAfterWord) forEachEuroStreet(text, (m) => {
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.55, validator: 'eu-street', contextApplied: false });
     });
   }
