@@ -22,21 +22,84 @@ for (const ch of NUMERAL) {
   NUMERAL_BITS[i >> 3] |= 1 << (i & 7);
 }
 
+/** A Chinese numeral's code (NUMERAL_BITS). */
+function isNumeralCode(c: number): boolean {
+  const i = c - 0x3000;
+  return i >= 0 && i < 0x7000 && (NUMERAL_BITS[i >> 3]! & (1 << (i & 7))) !== 0;
+}
+const isRunDigit = (c: number) => (c >= 48 && c <= 57) || isNumeralCode(c);
+
 /** Two Chinese numerals in a row (a regex class of 22 CJK characters costs several times this loop). */
-function hasNumeralPair(text: string): boolean {
+export function hasNumeralPair(text: string): boolean {
   let previous = false;
   for (let k = 0; k < text.length; k += 1) {
-    const i = text.charCodeAt(k) - 0x3000;
-    const numeral = i >= 0 && i < 0x7000 && (NUMERAL_BITS[i >> 3]! & (1 << (i & 7))) !== 0;
+    const numeral = isNumeralCode(text.charCodeAt(k));
     if (numeral && previous) return true;
     previous = numeral;
   }
   return false;
 }
 
-/** `text` with digit runs written in Chinese numerals turned into ASCII digits (same length), or `text` itself. */
-export function asciiDigitRuns(text: string): string {
+/** The form this module had: a pair test, then DIGIT_RUN_RE over the whole text (kept for the tests that compare). */
+export function asciiDigitRunsByRegex(text: string): string {
   if (!hasNumeralPair(text)) return text;
   DIGIT_RUN_RE.lastIndex = 0;
   return text.replace(DIGIT_RUN_RE, (run) => run.replace(NUMERAL_RE, (ch) => DIGIT_OF[ch]!));
+}
+
+/**
+ * `text` with digit runs written in Chinese numerals turned into ASCII digits (same length), or `text` itself: the
+ * runs are turned only when two numerals stand in a row somewhere in the text (the pair test this module opened
+ * with). One walk finds the pair and the runs DIGIT_RUN_RE matches: a global scan of it matches each maximal chain
+ * of digits (single spaces or dashes between two) from its first digit to its last, when it holds seven or more
+ * (shorter chains fail at every start inside them). On Chinese 8 KB documents that hold a pair (most) the regex
+ * scanned the whole text after the pair test's own walk.
+ */
+export function asciiDigitRuns(text: string): string {
+  const n = text.length;
+  let pair = false;
+  // [start, end) of the runs holding a numeral (the others are left as they are).
+  let runs: number[] | undefined;
+  let k = 0;
+  while (k < n) {
+    if (!isRunDigit(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    let digits = 0;
+    let last = k;
+    let numeral = false;
+    let previousNumeral = false;
+    for (let j = k; j < n; ) {
+      const c = text.charCodeAt(j);
+      const isNumeral = isNumeralCode(c);
+      if (isNumeral || (c >= 48 && c <= 57)) {
+        if (isNumeral) {
+          numeral = true;
+          if (previousNumeral) pair = true;
+        }
+        previousNumeral = isNumeral;
+        digits++;
+        last = j++;
+        continue;
+      }
+      // One space or dash between two digits continues the chain.
+      if ((c === 32 || c === 45) && j + 1 < n && isRunDigit(text.charCodeAt(j + 1))) {
+        previousNumeral = false;
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (digits >= 7 && numeral) (runs ??= []).push(k, last + 1);
+    k = last + 1;
+  }
+  if (!pair || runs === undefined) return text;
+  let out = '';
+  let from = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    out += text.slice(from, runs[r]) + text.slice(runs[r], runs[r + 1]).replace(NUMERAL_RE, (ch) => DIGIT_OF[ch]!);
+    from = runs[r + 1]!;
+  }
+  return out + text.slice(from);
 }

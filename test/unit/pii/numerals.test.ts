@@ -1,7 +1,7 @@
 /** Identifiers written digit by digit in Chinese numerals are found, canonicalised with their ASCII twins, and prose is left alone. */
 import { describe, expect, it } from 'vitest';
 import { anonymize, createPiiDetector, createPiiSession } from '../../../guardrails/pii/index.js';
-import { asciiDigitRuns } from '../../../guardrails/pii/numerals.js';
+import { asciiDigitRuns, asciiDigitRunsByRegex } from '../../../guardrails/pii/numerals.js';
 
 const detector = createPiiDetector();
 const found = (text: string): string[] => detector.detect(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
@@ -15,9 +15,29 @@ describe('asciiDigitRuns', () => {
   });
 
   it('leaves counts, dates, amounts and idioms alone', () => {
-    for (const text of ['数到一二三四五六', '二〇二四年三月五日', '一千二百三十四万五千六百七十八', '一五一十地说了', '三三两两，七上八下', '第一二三名']) {
+    // (The last two: a seven-digit run with numerals, but no two numerals in a row anywhere in the text.)
+    for (const text of ['数到一二三四五六', '二〇二四年三月五日', '一千二百三十四万五千六百七十八', '一五一十地说了', '三三两两，七上八下', '第一二三名', '1-2-3-4-5-一-二', '1一2二3三4']) {
       expect(asciiDigitRuns(text)).toBe(text);
     }
+  });
+
+  it('turns the same runs as the pair test and the global DIGIT_RUN_RE scan it replaced, on random texts', () => {
+    // Numerals, ASCII digits, the two joiners, a full-width digit and prose characters, in runs around length 7.
+    const alphabet = ['一', '二', '零', '〇', '幺', '壹', '玖', '两', '1', '5', '0', ' ', '-', '--', '  ', '８', '十', '号', 'a', '，'];
+    let seed = 20261130;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+    let changed = 0;
+    for (let t = 0; t < 30_000; t++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 40);
+      // Some texts lean on digits and numerals (long chains), others on prose.
+      const digitBias = random();
+      for (let i = 0; i < length; i++) text += random() < digitBias ? alphabet[Math.floor(random() * 11)] : alphabet[Math.floor(random() * alphabet.length)];
+      const expected = asciiDigitRunsByRegex(text);
+      expect(asciiDigitRuns(text), JSON.stringify(text)).toBe(expected);
+      if (expected !== text) changed++;
+    }
+    expect(changed).toBeGreaterThan(1000);
   });
 
   it('is linear on long runs', () => {
