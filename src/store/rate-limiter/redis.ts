@@ -93,7 +93,19 @@ return { allowed, reason_i, reason_axis, retry, rl, rr, rs, tl, tr, ts }
 
 const AXES = ['requests', 'tokens', 'concurrency'] as const;
 
+/**
+ * Retries of a failed release, in ms after the failure (~2 minutes in all; past that the lease's TTL
+ * reclaims the slot). Without them a Redis blip while a request ended kept its concurrency slot taken for
+ * LEASE_TTL_MS: a key allowed one request at a time was refused for ten minutes with nothing in flight.
+ */
+const RELEASE_RETRY_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 60_000];
+/** Failed releases waiting for a retry, at most (a long outage must not grow memory without bound). */
+const MAX_PENDING_RELEASES = 10_000;
+
 export class RedisRateLimiter implements RateLimiter {
+  private readonly pendingReleases = new Set<NodeJS.Timeout>();
+  private closed = false;
+
   private constructor(private readonly redis: RedisHandle) {}
 
   static async connect(url: string): Promise<RedisRateLimiter> {
@@ -116,7 +128,29 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async release(lease: Lease, actualTokens: number): Promise<void> {
-    await this.run('release', lease.id, actualTokens - lease.estimatedTokens, lease.buckets);
+    try {
+      await this.run('release', lease.id, actualTokens - lease.estimatedTokens, lease.buckets);
+    } catch (err) {
+      this.retryRelease(lease, 0);
+      throw err;
+    }
+  }
+
+  /**
+   * Frees the lease's concurrency slots again later. Only the slot is retried (token amount 0): ZREM is
+   * idempotent, while the failed call may have settled the tokens already (its reply lost) and a second
+   * settlement would count them twice.
+   */
+  private retryRelease(lease: Lease, attempt: number): void {
+    if (this.closed || attempt >= RELEASE_RETRY_MS.length || this.pendingReleases.size >= MAX_PENDING_RELEASES) return;
+    if (!lease.buckets.some((b) => (b.concurrentRequests ?? 0) > 0)) return;
+    const timer = setTimeout(() => {
+      this.pendingReleases.delete(timer);
+      if (this.closed) return;
+      this.run('release', lease.id, 0, lease.buckets).catch(() => this.retryRelease(lease, attempt + 1));
+    }, RELEASE_RETRY_MS[attempt]);
+    timer.unref();
+    this.pendingReleases.add(timer);
   }
 
   async ping(): Promise<void> {
@@ -124,6 +158,9 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.pendingReleases) clearTimeout(timer);
+    this.pendingReleases.clear();
     await this.redis.release();
   }
 
