@@ -185,6 +185,9 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       const path = join(dir, entry);
       if (path === baselinePath || entry === 'default.yaml' || entry === 'baseline.yaml') continue;
       const tenant = basename(entry, extname(entry));
+      // acme.yaml and acme.yml both present: one silently replaced the other (the .yml, by sort order),
+      // so an edit to the file an administrator reads could have no effect.
+      if (policies.has(tenant)) throw new PolicyLoadError(path, `a second policy file for tenant "${tenant}" (keep one of ${tenant}.yaml / ${tenant}.yml)`);
       policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, load));
     }
   }

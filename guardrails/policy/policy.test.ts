@@ -100,6 +100,14 @@ describe('policy files and reload', () => {
     expect(() => loadPolicySet({ dir })).toThrow(/lax.yaml: loosens the organisation baseline: input: for category intent.jailbreak/);
   });
 
+  it('rejects two files for one tenant instead of silently using one of them', () => {
+    // acme.yaml (just tightened by an administrator) and a stale acme.yml: the .yml won by sort order.
+    dir = mkdtempSync(join(tmpdir(), 'pol-'));
+    write('acme.yaml', 'input:\n  - { category: "pii.*", action: block }\n');
+    write('acme.yml', 'input:\n  - { category: "pii.*", action: flag }\n');
+    expect(() => loadPolicySet({ dir })).toThrow(/acme.yml: a second policy file for tenant "acme"/);
+  });
+
   it.each([
     ['input: [ { category: "pii.*", action: explode } ]', /input.0.action/],
     ['input: [ {', /invalid YAML/],
