@@ -86,10 +86,13 @@ export async function rotateKey(store: KeyStore, id: string, grace = '24h', now 
   const old = await store.get(id);
   if (!old) throw new UsageError(`no key with id ${id}`);
   if (old.revokedAt) throw new UsageError(`key ${id} is revoked; create a new one instead`);
+  // Its lifetime cannot be carried over: the replacement got no expiry at all, a key without end made
+  // from one that had ended.
+  if (old.expiresAt && Date.parse(old.expiresAt) <= now.getTime()) throw new UsageError(`key ${id} has expired; create a new one (with --expires) instead`);
   const oldExpiresAt = grace === '0' ? now.toISOString() : parseExpiry(grace, now).toISOString();
   const { key, record } = await createKey(
     store,
-    { tenant: old.tenantId, name: old.name, modelScope: old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt && old.expiresAt > now.toISOString() ? old.expiresAt : undefined },
+    { tenant: old.tenantId, name: old.name, modelScope: old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt },
     now,
   );
   // Never extend the old key's life: keep an earlier expiry if it had one.

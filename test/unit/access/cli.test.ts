@@ -68,6 +68,17 @@ describe('sealgate keys', () => {
     expect((await rotateKey(store, 'knomodels00', '1h', now)).record.models).toEqual([]);
   });
 
+  it('an expired key is not rotated into a key that never expires', async () => {
+    const store = new FileKeyStore(join(mkdtempSync(join(tmpdir(), 'sealgate-cli-')), 'keys.json'));
+    const created = new Date('2026-06-01T00:00:00Z');
+    const { record } = await createKey(store, { tenant: 'acme', expires: '1d' }, created);
+    const later = new Date('2026-06-05T00:00:00Z');
+    await expect(rotateKey(store, record.id, '1h', later)).rejects.toThrow(/has expired/);
+    expect((await store.list()).length).toBe(1);
+    // Before it expires, the replacement keeps the same end.
+    expect((await rotateKey(store, record.id, '1h', created)).record.expiresAt).toBe('2026-06-02T00:00:00.000Z');
+  });
+
   it('an expiry past the last valid date is a usage error, not a RangeError', () => {
     expect(() => parseExpiry('99999999999d')).toThrow(UsageError);
     expect(() => parseExpiry('99999999999d')).toThrow(/too far in the future/);
