@@ -15,6 +15,9 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
   і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l', ԛ: 'q', ԝ: 'w', һ: 'h', ү: 'y',
   α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
   ς: 's', ɑ: 'a', ı: 'i', ℓ: 'l',
+  // Small capitals ("ɪɢɴᴏʀᴇ ᴀʟʟ ᴘʀᴇᴠɪᴏᴜꜱ ɪɴꜱᴛʀᴜᴄᴛɪᴏɴꜱ"): lower-case letters NFKC keeps, which a model reads as plain ones.
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n',
+  ᴏ: 'o', ᴘ: 'p', ǫ: 'q', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 const HOMOGLYPH_TEST_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`);
@@ -30,8 +33,13 @@ const HAS_LETTER_RE = /[a-z]/;
 /** A letter next to a leet character somewhere: otherwise the token pass is skipped. */
 const LEET_CONTEXT_RE = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
 
-/** Single letters split by spaces: "i g n o r e" (at least 3 letters, whole word). */
-const SPACED_LATIN_RE = /(?<![a-z])[a-z](?: [a-z]){2,}(?![a-z])/g;
+/**
+ * Single letters split by one space, tab or line break: "i g n o r e", or one letter per line (at least 3
+ * letters, whole word). A model reads a letter-per-line column as the word; split by newlines, an
+ * injection scored 0.001 where the spaced one scored 1.0.
+ */
+const SPACED_LATIN_RE = /(?<![a-z])[a-z](?:(?:[ \t]|\r?\n)[a-z]){2,}(?![a-z])/g;
+const SPACED_SEPARATORS_RE = /[ \t\r\n]/g;
 /** Letters split by one repeated punctuation mark: "k.i.l.l", "f*u*c*k", "st*u*p*i*d" (mid-word allowed). */
 const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
 const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
@@ -70,10 +78,15 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/g;
 const MENTION_RE = /(?<![\w@])@[a-z0-9_]{1,30}/g;
 const RETWEET_RE = /(?:^|\s)rt(?=\s+mention\b)/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
-const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});/g;
+// Numeric references in decimal and hex (&#105; and &#x69; are the same "i": the hex form slipped through).
+const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});|&#x([0-9a-f]{1,6});/g;
 
 function collapseStyle(s: string): string {
-  if (s.includes('&')) s = s.replace(ENTITY_RE, (m, code: string | undefined) => (code ? safeFromCodePoint(Number(code)) : ENTITIES[m] ?? m));
+  if (s.includes('&')) {
+    s = s.replace(ENTITY_RE, (m, code: string | undefined, hex: string | undefined) =>
+      code ? safeFromCodePoint(Number(code)) : hex ? safeFromCodePoint(parseInt(hex, 16)) : (ENTITIES[m] ?? m),
+    );
+  }
   if (s.includes('http') || s.includes('www.')) s = s.replace(URL_RE, ' url ');
   if (s.includes('@')) {
     s = s.replace(MENTION_RE, ' mention ');
@@ -97,7 +110,7 @@ export function normalizeForModel(text: string): string {
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
-  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(/ /g, ''));
+  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
   s = s.replace(MASKED_LATIN_RE, (run) => run.replace(MASK_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
   return s;
