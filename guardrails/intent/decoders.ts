@@ -7,7 +7,7 @@
  * UTF-8 text, so random identifiers, hashes, emoji flags and emoji presentation selectors are skipped.
  */
 
-export type Encoding = 'base64' | 'hex' | 'binary' | 'url' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
+export type Encoding = 'base64' | 'hex' | 'binary' | 'url' | 'unicode-escapes' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
 
 export interface DecodedSegment {
   /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
@@ -28,6 +28,13 @@ const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}
 const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
 // Starts at a '%': a leading [^\s%]* would make every start position rescan the run (quadratic).
 const URL_RE = /(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
+/**
+ * JavaScript/JSON escapes (\u0049\u0067…, \u{1F600}): a model reads them as the characters. Without this
+ * layer the injection written that way scored 0.001 (QA pass). Each escape starts at a backslash, so a
+ * start position never rescans a run.
+ */
+const UNICODE_ESCAPE_RE = /(?:\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})){6,}/g;
+const UNICODE_ESCAPE_ONE_RE = /\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/g;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /*
@@ -117,6 +124,16 @@ function decodeUrl(run: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function decodeUnicodeEscapes(run: string): string | undefined {
+  // Code units, so an escaped surrogate pair (\ud83d\ude00) joins back into one character.
+  const text = run.replace(UNICODE_ESCAPE_ONE_RE, (_m, unit: string | undefined, point: string | undefined) => {
+    if (unit) return String.fromCharCode(parseInt(unit, 16));
+    const cp = parseInt(point!, 16);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+  return printable(text) ? text : undefined;
 }
 
 function decodeTags(run: string): string | undefined {
@@ -223,6 +240,7 @@ function candidates(text: string): Candidate[] {
   if (HEX_HINT_RE.test(text)) scan(HEX_RE, 'hex', decodeHex);
   if (BASE64_HINT_RE.test(text)) scan(BASE64_RE, 'base64', decodeBase64);
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
+  if (text.includes('\\u')) scan(UNICODE_ESCAPE_RE, 'unicode-escapes', decodeUnicodeEscapes);
   // Drop hits inside a binary or hex hit (binary digits are valid hex and base64, hex digits valid base64).
   const kept = out.length < 2 ? out : out.filter((c) => !out.some((o) => covers(o, c)));
   for (const { text: deciphered, encoding } of decodeWordCiphers(text)) kept.push({ start: 0, end: text.length, text: deciphered, encoding });
