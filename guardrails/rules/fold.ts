@@ -3,11 +3,12 @@
  * Keyword terms and scanned text go through the same `normalize → foldCase` so a term written in
  * full-width, mixed case or split by zero-width characters still matches.
  */
+import { HOMOGLYPHS } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
 
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
+  if (lower.length === text.length) return foldHomoglyphs(lower);
   // Rare: a character whose lowercase is longer (e.g. U+0130). Fold per unit, keeping it when it would grow.
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -15,7 +16,29 @@ export function foldCase(text: string): string {
     const l = ch.toLowerCase();
     out += l.length === 1 ? l : ch;
   }
-  return out;
+  return foldHomoglyphs(out);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** HOMOGLYPHS by UTF-16 code (every key is one unit): a lookup without a string per character. */
+const HOMOGLYPH_CODES = new Map(Object.entries(HOMOGLYPHS).map(([from, to]) => [from.charCodeAt(0), to]));
+
+/**
+ * Cyrillic/Greek look-alikes and small capitals → the Latin letter, one unit for one: terms and text fold
+ * alike, so 'glоbex' (Cyrillic о) matches a rule for globex, and a Cyrillic term still matches Cyrillic text.
+ */
+function foldHomoglyphs(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const latin = code < 0x80 ? undefined : HOMOGLYPH_CODES.get(code);
+    if (latin === undefined) continue;
+    out += text.slice(from, i) + latin;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**

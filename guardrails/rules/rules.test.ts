@@ -120,6 +120,16 @@ describe('rule set detector', () => {
     expect(zeroWidth.detect('a\u200bb')).toMatchObject([{ start: 1, end: 2 }]);
   });
 
+  it('keywords match through Cyrillic/Greek look-alikes and small capitals; a Cyrillic term still matches Cyrillic text', () => {
+    // 'Sеcrеt Prојеct' with Cyrillic е and ј read as the Latin words and passed the rule.
+    for (const text of ['the Sеcrеt Prојеct', 'the SECRET PRОJECT', 'the sᴇᴄʀᴇᴛ ᴘʀᴏᴊᴇᴄᴛ', 'the secret prοject']) {
+      const found = rules.detect(text).filter((f) => f.meta?.rule === 'banned');
+      expect(found.map((f) => text.slice(f.start, f.end)), text).toEqual([text.slice(4)]);
+    }
+    const cyrillic = compileRuleSet({ keywords: [{ id: 'ru', terms: ['секрет'] }] });
+    expect(cyrillic.detect('это секрет!')).toMatchObject([{ start: 4, end: 10 }]);
+  });
+
   it('a keyword split by any white space the model reads as a space still matches', () => {
     for (const space of ['\u2028', '\u2029', '\u1680', '\u2003', '\u00a0', '\t', ' \n ']) {
       expect(rules.detect(`the secret${space}project`).length, JSON.stringify(space)).toBe(1);
