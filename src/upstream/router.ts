@@ -209,6 +209,12 @@ async function* continueStream(
   clientSignal: AbortSignal,
 ): AsyncIterable<Chunk> {
   let finished = false;
+  // One idle timer for the whole stream, restarted (refresh) at each wait for a chunk; it acts only while a
+  // wait is on, so time the consumer spends between chunks (backpressure) never counts, as with a timer per
+  // wait. A timer per chunk was a Timeout, a timer list and a priority-queue insert and removal every chunk.
+  let waiting = false;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
   try {
     if (first.done) {
       finished = true;
@@ -216,11 +222,14 @@ async function* continueStream(
     }
     yield first.value;
     for (;;) {
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, idleTimeoutMs);
+      waiting = true;
+      if (timer) timer.refresh();
+      else
+        timer = setTimeout(() => {
+          if (!waiting) return;
+          timedOut = true;
+          controller.abort();
+        }, idleTimeoutMs);
       let next: IteratorResult<Chunk>;
       try {
         next = await iterator.next();
@@ -229,7 +238,7 @@ async function* continueStream(
         if (clientSignal.aborted) throw new UpstreamError('aborted', provider, 'request cancelled');
         throw err instanceof UpstreamError ? err : new UpstreamError('connection', provider, 'upstream connection lost mid-stream');
       } finally {
-        clearTimeout(timer);
+        waiting = false;
       }
       if (next.done) {
         // Some clients end an aborted stream quietly; an end we caused is still a failure.
@@ -241,6 +250,7 @@ async function* continueStream(
       yield next.value;
     }
   } finally {
+    clearTimeout(timer);
     cleanup();
     if (!finished) {
       controller.abort(); // consumer went away or we failed: stop the upstream work

@@ -205,3 +205,43 @@ describe('deferred input-stage work (`later`)', () => {
     await expect(pipeline.run('chat.completions', { model: 'a/m' }, ctx())).rejects.toThrow('digest failed');
   });
 });
+
+describe('router stream idle timeout', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('counts only the waits for a chunk: a consumer pause longer than the timeout is fine, a stall is not', async () => {
+    // One timer per stream, restarted at each wait (router.ts continueStream): it may fire during a consumer pause
+    // (ignored) and must then come back for the next wait.
+    const IDLE_MS = 300;
+    const a = scripted('a', ['m'], [
+      async (call) => ({
+        kind: 'stream',
+        chunks: (async function* () {
+          yield { n: 1 };
+          await sleep(20);
+          yield { n: 2 };
+          await sleep(60);
+          yield { n: 3 };
+          // Stalls until the router gives up.
+          await new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }));
+        })(),
+      }),
+    ]);
+    const router = createRouter(config({ timeoutMs: IDLE_MS, retries: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5 } }), { providers: [a.provider] });
+    const routed = await router.call('chat.completions', { model: 'a/m', stream: true }, { signal });
+    if (routed.kind !== 'stream') throw new Error('expected a stream');
+    const iterator = routed.chunks[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ n: 1 });
+    expect((await iterator.next()).value).toEqual({ n: 2 });
+    await sleep(IDLE_MS * 2 + 100); // the consumer is slow: not the upstream's fault
+    expect((await iterator.next()).value).toEqual({ n: 3 });
+    const started = performance.now();
+    const stall = await iterator.next().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(stall).toBeInstanceOf(UpstreamError);
+    expect((stall as UpstreamError).kind).toBe('timeout');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(IDLE_MS - 5);
+  });
+});
