@@ -21,7 +21,11 @@ import { assertNotAnInput } from './file-args.js';
 /** Our committed suites: the default when neither --suite nor --shared is given. */
 export const OWN_SUITES_DIR = fileURLToPath(new URL('../../datasets/redteam/', import.meta.url));
 
-const rate = z.coerce.number().min(0).max(1);
+// An empty value (`--min-block-rate "$MIN"` with MIN unset) coerced to 0: a threshold of 0 blocked nothing
+// and the CI gate passed whatever the gateway did. A given threshold must be a number.
+const rate = z
+  .union([z.number(), z.string().trim().min(1, 'expected a rate between 0 and 1, got an empty value')])
+  .pipe(z.coerce.number<string | number>().min(0).max(1));
 const evalCliSchema = z
   .object({
     gateway: z.url({ protocol: /^https?$/, error: '--gateway must be an http(s) URL' }),
