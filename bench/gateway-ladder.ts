@@ -25,6 +25,10 @@
  * model-50ms scenario: the gateway sits idle while the model works, so what runs after the answer runs cold);
  * the warm-up (LADDER_WARMUP requests, default 1000) stays on the instant model. After the steps, a table of
  * p10/p25/p50/p75/p90 over all timed requests of each rung (a shift of the whole distribution, or a tail).
+ * LADDER_STREAM=1 sends streamed chat completions to direct, floor and the SealGate rungs (the bare rungs speak JSON
+ * only). LADDER_TRACE_WINDOWS=1 adds the trace's measured windows (src/observability/stage-trace.ts `traceWindow`: the
+ * upstream write, the answer's res.end) with the gateway's CPU time and involuntary context switches inside them
+ * (their syscalls inflate the surrounding steps: read the steps from a run without it).
  * LADDER_ONLY=direct,floor,… limits the rungs; LADDER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' adds node flags to the
  * SealGate rungs. Not a test; writes nothing in the repository.
  *
@@ -133,7 +137,12 @@ interface Rung {
 
 const DELAY_MS = Number(process.env.LADDER_UPSTREAM_DELAY_MS ?? 0);
 const MODEL = DELAY_MS > 0 ? slowModel(DELAY_MS) : FAST_UPSTREAM_MODEL;
-const payloadFor = (model: string): string => JSON.stringify({ model, messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }] });
+/** LADDER_STREAM=1: streamed chat completions (the bare `--serve` rungs speak JSON only and are left out). */
+const STREAM = process.env.LADDER_STREAM === '1';
+/** LADDER_TRACE_WINDOWS=1: the traced rungs also measure their windows (SEALGATE_STAGE_TRACE_WINDOWS). */
+const TRACE_WINDOWS_ENV = process.env.LADDER_TRACE_WINDOWS === '1' ? { SEALGATE_STAGE_TRACE_WINDOWS: '1' } : {};
+const payloadFor = (model: string): string =>
+  JSON.stringify({ model, ...(STREAM ? { stream: true } : {}), messages: [{ role: 'user', content: 'Say hello to the benchmark, please.' }] });
 const PAYLOAD = payloadFor(MODEL);
 const WARM_PAYLOAD = payloadFor(FAST_UPSTREAM_MODEL);
 
@@ -199,15 +208,15 @@ async function main(): Promise<void> {
       rungs.push({ name, port, agent: new Agent({ keepAlive: true, maxSockets: 1 }), traceFile });
     };
     await add('floor', (port) => startProcess(process.execPath, [...tsNode, join(ROOT, 'bench/lib/floor-proxy.ts'), `--port=${port}`, `--upstream=http://127.0.0.1:${upPort}`], { cwd: ROOT }));
-    for (const kind of ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body', 'sdk-express-proto'])
+    for (const kind of STREAM ? [] : ['fetch-node-http', 'sdk-node-http', 'sdk-express', 'sdk-express-lean-body', 'sdk-express-proto'])
       await add(kind, (port, traceFile) =>
         startProcess(process.execPath, [...tsNode, join(ROOT, 'bench/gateway-ladder.ts'), `--serve=${kind}`, `--port=${port}`, `--upstream=${upstreamUrl}`], {
           cwd: ROOT,
-          env: trace ? { SEALGATE_STAGE_TRACE: traceFile } : {},
+          env: trace ? { SEALGATE_STAGE_TRACE: traceFile, ...TRACE_WINDOWS_ENV } : {},
         }));
     const sealgate = (extra: Record<string, unknown>, guardrails: boolean) => (port: number, traceFile: string) => {
       const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [...new Set([FAST_UPSTREAM_MODEL, MODEL])], logLevel: 'info', guardrails, extra });
-      const env = { ...BENCH_GATEWAY_ENV, ...(trace ? { SEALGATE_STAGE_TRACE: traceFile } : {}) };
+      const env = { ...BENCH_GATEWAY_ENV, ...(trace ? { SEALGATE_STAGE_TRACE: traceFile, ...TRACE_WINDOWS_ENV } : {}) };
       const nodeArgs = process.env.LADDER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
       return startProcess(process.execPath, [...nodeArgs, join(ROOT, 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env });
     };
@@ -247,9 +256,15 @@ async function main(): Promise<void> {
       for (const r of rungs) {
         if (!r.traceFile || r.name === 'floor') continue;
         try {
-          const t = JSON.parse(readFileSync(r.traceFile, 'utf8')) as { requests: number; rows: { step: string; n: number; medianMicros: number }[] };
+          const t = JSON.parse(readFileSync(r.traceFile, 'utf8')) as {
+            requests: number;
+            rows: { step: string; n: number; medianMicros: number }[];
+            windows?: { window: string; n: number; medianWallMicros: number; medianCpuMicros: number; meanInvoluntarySwitches: number }[];
+          };
           process.stdout.write(`\n${r.name}: wall-clock µs between stages (median of the last 500 of ${t.requests} requests)\n`);
           for (const row of t.rows) process.stdout.write(`  ${String(row.medianMicros).padStart(7)}  ${row.step}${row.n < 500 ? ` (n=${row.n})` : ''}\n`);
+          for (const w of t.windows ?? [])
+            process.stdout.write(`  window ${w.window}: wall ${w.medianWallMicros} µs, CPU ${w.medianCpuMicros} µs (medians), involuntary context switches ${w.meanInvoluntarySwitches} a request (n=${w.n})\n`);
         } catch {
           process.stdout.write(`\n${r.name}: no trace file\n`);
         }

@@ -13,12 +13,14 @@ import { upstreamErrorResult } from '../pipeline/pipeline.js';
 import type { Chunk } from '../upstream/types.js';
 import { ApiError } from './errors.js';
 import { drainedOrClosed } from './backpressure.js';
+import { traceMark, traceWindow } from '../observability/stage-trace.js';
 
 export async function writeEventStream(res: Response, surface: Surface, chunks: AsyncIterable<Chunk>): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   let first: IteratorResult<Chunk>;
   try {
     first = await iterator.next();
+    traceMark('stream: first chunk in hand');
   } catch (err) {
     // Nothing sent yet: answer with a normal JSON error.
     const { status, error } = describe(err);
@@ -37,6 +39,7 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
   };
   res.once('close', onClose);
   let sequence = 0;
+  let chunksWritten = 0;
   try {
     let next = first;
     while (!next.done) {
@@ -45,6 +48,7 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       corkUntilNextTurn(res);
       // Backpressure: wait for the socket to drain (or close; a closed one never drains).
       if (!res.write(frame(chunk)) && !clientGone) await drainedOrClosed(res);
+      if (chunksWritten++ === 0) traceMark('stream: headers and first frame written');
       if (clientGone) break;
       next = await iterator.next();
     }
@@ -52,8 +56,12 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       await iterator.return?.();
       return;
     }
+    traceMark('stream: last chunk written');
     if (surface !== 'responses') res.write('data: [DONE]\n\n');
+    const closeWindow = traceWindow('stream res.end (the last burst)');
     res.end(); // end() fully uncorks: the last burst goes out now
+    closeWindow();
+    traceMark('stream: res.end returned');
   } catch (err) {
     const { error } = describe(err);
     res.locals.errorCode = error.code ?? 'stream_error';

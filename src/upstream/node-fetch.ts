@@ -11,10 +11,10 @@
  * exactly what it expects. Non-streamed calls (DeadlineOpenAI.postJson) take neither: `fetchBuffered`
  * hands back the status, node's headers and the whole body, read from the response callback on.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
-import { traceMark } from '../observability/stage-trace.js';
+import { stageTraceEnabled, traceMark, traceWindow } from '../observability/stage-trace.js';
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 /** Parsed request targets by URL string: a provider calls the same few URLs over and over. */
@@ -136,6 +136,7 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
       if (body === undefined || body === null) req.end();
       else if (typeof body === 'string' || body instanceof Uint8Array) {
         traceMark('SDK request built → upstream req.end');
+        if (stageTraceEnabled) traceUpstreamWrite(req);
         req.end(body);
         traceMark('upstream request written');
       }
@@ -185,6 +186,7 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
       const body = init.body;
       if (typeof body === 'string' || body instanceof Uint8Array) {
         traceMark('SDK request built → upstream req.end');
+        if (stageTraceEnabled) traceUpstreamWrite(req);
         req.end(body);
         traceMark('upstream request written');
       } else if (body === undefined || body === null) req.end();
@@ -202,6 +204,25 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/**
+ * SEALGATE_STAGE_TRACE only: splits the wait between `req.end` and the answer's head. node hands the request
+ * its keep-alive socket on the next tick and writes it there ('socket' → 'finish' holds the write syscall, in
+ * which the kernel may switch this process out for the upstream it wakes); the check phase after the write
+ * shows what this process still did before it could read an answer (docs/gateway.md, "the upstream write").
+ */
+function traceUpstreamWrite(req: ClientRequest): void {
+  let closeWindow: (() => void) | undefined;
+  req.once('socket', () => {
+    traceMark('upstream socket assigned');
+    closeWindow = traceWindow('upstream socket assigned → request flushed (the write)');
+  });
+  req.once('finish', () => {
+    closeWindow?.();
+    traceMark('upstream request flushed');
+    setImmediate(() => traceMark('check phase after the upstream write'));
+  });
+}
 
 /**
  * The parts of a fetch `Response` the openai SDK uses on a successful call: status/ok/headers/url,

@@ -13,7 +13,7 @@ import { parseBody } from '../validate.js';
 import { writeEventStream } from '../sse.js';
 import { contextFor } from '../request-context.js';
 import { assertModelAllowed } from '../middleware/access.js';
-import { traceMark } from '../../observability/stage-trace.js';
+import { traceMark, traceWindow } from '../../observability/stage-trace.js';
 
 export function surfaceHandler(surface: Surface, route: string, deps: GatewayDeps): RequestHandler {
   const schema = bodySchemas[surface];
@@ -57,6 +57,8 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(json));
   traceMark('JSON.stringify answer');
+  const closeWindow = traceWindow('res.end (the answer write)');
   res.end(json);
+  closeWindow();
   traceMark('res.end returned');
 }
