@@ -4,13 +4,13 @@
  * Runs the configured guardrail detectors (the config's enabled `guardrails.detectors`, with their options;
  * `--detectors` overrides the list) over each JSONL record and writes one verdict line per record:
  * `{ line, id?, findings: [...], text? }` (`text` only when an operator is chosen). Streams any file size
- * (readline in, backpressure-aware writes out). A bad line is reported on stderr with its line number and
+ * (bounded lines in, backpressure-aware writes out). A bad line is reported on stderr with its line number and
  * skipped; the run never crashes on input. Bad-line reports never echo the line (it may hold PII).
  * This is also how users dry-run a policy over their own logs.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { MAX_LINE_CHARS, readLines } from '../corpus/lines.js';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -76,10 +76,14 @@ export async function runScan(
   const write = async (line: string) => {
     if (!output.write(line)) await once(output, 'drain');
   };
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const { text: line, tooLong } of readLines(input)) {
     lineNumber++;
+    if (tooLong) {
+      summary.badLines++;
+      reportError(`line ${lineNumber}: longer than ${MAX_LINE_CHARS} characters; skipped`);
+      continue;
+    }
     // A byte-order mark (files saved by Windows tools) is not part of the first record.
     const raw = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (raw.trim() === '') continue;

@@ -1,14 +1,14 @@
 /**
  * `sealgate clean` logic: streams a JSONL or plain-text corpus, cleans each record with the guardrails
  * (PII operators or drop, toxicity / intent drop or flag, optional dedupe) and writes the survivors in
- * input order. Reads with readline, writes with backpressure, hands batches to a CleanerPool (worker
+ * input order. Reads lines of bounded length (lines.ts), writes with backpressure, hands batches to a CleanerPool (worker
  * threads when asked). Bad lines are counted by number and skipped, never echoed.
  *
  *   const report = await runClean(createReadStream('corpus.jsonl'), createWriteStream('clean.jsonl'), { fields: ['text'] });
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { MAX_LINE_CHARS, readLines } from './lines.js';
 import type { Readable, Writable } from 'node:stream';
 import { cleanOptionsSchema, type CleanOptionsInput } from './options.js';
 import { createCleanerPool } from './pool.js';
@@ -160,15 +160,17 @@ export async function runClean(input: Readable, output: Writable, rawOptions: Cl
   };
 
   try {
-    // Attached in the same tick as readline (after the awaited pool start), so no chunk flows by unseen.
-    input.on('data', (chunk: Buffer | string) => {
-      report.inputBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    const onChunk = (chunk: Buffer) => {
+      report.inputBytes += chunk.length;
       inputHash.update(chunk);
-    });
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    };
     let lineNumber = 0;
-    for await (const line of lines) {
+    for await (const { text: line, tooLong } of readLines(input, { onChunk })) {
       lineNumber++;
+      if (tooLong) {
+        badLine(lineNumber, `longer than ${MAX_LINE_CHARS} characters`);
+        continue;
+      }
       // A byte-order mark (files saved by Windows tools) is not part of the first record.
       const raw = lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
       if (raw.trim() === '') continue;
