@@ -115,7 +115,7 @@ export class ContextMatcher {
    * out before the map lookups.
    */
   private readonly pairs = newCodeSet();
-  /** All words in one alternation (longest first), and the shorter words each is prefixed by: indexByRegex. */
+  /** All words in one alternation (longest first), and the shorter words each is prefixed by: the short Latin-text scan. */
   private readonly regex: RegExp;
   private readonly prefixesOf = new Map<string, string[]>();
   /** Each word's id (its index in `lengths`), so a text's hits are filtered per list by one array read. */
@@ -169,16 +169,26 @@ export class ContextMatcher {
   /**
    * Finds every context word in the lower-cased text (ASCII words on word boundaries): at each position every
    * word that occurs there, longest first (手机号 and 手机). Two equivalent scans, whichever is faster for the
-   * text (`chinese`: the caller may pass what it already knows): short Latin text runs the regex alternation
-   * (indexByRegex); Chinese text and long text walk the characters through the first-two-characters index, an
-   * ASCII word tried only at a word start. In-process, alternating, the walk takes ~0.3 of the alternation's time
-   * on the bench's Chinese records and 8 KB documents and ~0.65 on its English documents, but ~1.35 on its English
-   * records.
+   * text (`chinese`: the caller may pass what it already knows; `walk` picks the scan, for tests): short Latin
+   * text runs the regex alternation; Chinese text and long text walk the characters through the first-two-characters
+   * index, an ASCII word tried only at a word start. In-process, alternating, the walk takes ~0.3 of the
+   * alternation's time on the bench's Chinese records and 8 KB documents and ~0.65 on its English documents, but
+   * ~1.35 on its English records.
    */
-  index(lower: string, chinese: boolean = NON_ASCII.test(lower)): ContextIndex {
-    if (!chinese && lower.length < WALK_FROM) return this.indexByRegex(lower);
+  index(lower: string, chinese: boolean = NON_ASCII.test(lower), walk: boolean = chinese || lower.length >= WALK_FROM): ContextIndex {
     const hits: Hits = { starts: [], ids: [] };
     const ids = this.ids;
+    if (!walk) {
+      const regex = this.regex;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
+        accept(lower, m.index, m[0], ids, hits);
+        const prefixes = this.prefixesOf.get(m[0]);
+        if (prefixes) for (const p of prefixes) accept(lower, m.index, p, ids, hits);
+        regex.lastIndex = m.index + 1;
+      }
+      return new ContextIndex(hits, this);
+    }
     const byPair = this.byPair;
     const singleWords = this.singleWords;
     const starts = this.starts;
@@ -211,19 +221,6 @@ export class ContextMatcher {
     return new ContextIndex(hits, this);
   }
 
-  /** index()'s hits by the regex alternation (short Latin text). */
-  indexByRegex(lower: string): ContextIndex {
-    const hits: Hits = { starts: [], ids: [] };
-    const regex = this.regex;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-      accept(lower, m.index, m[0], this.ids, hits);
-      const prefixes = this.prefixesOf.get(m[0]);
-      if (prefixes) for (const p of prefixes) accept(lower, m.index, p, this.ids, hits);
-      regex.lastIndex = m.index + 1;
-    }
-    return new ContextIndex(hits, this);
-  }
 
   /** Membership of `words` by word id (words the matcher does not know can never be hit). */
   membersOf(words: readonly string[]): Uint8Array {
