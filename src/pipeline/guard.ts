@@ -24,7 +24,7 @@ import { guardFailure, policyError, textReply, unguardableInput } from './guard/
 import { Scanner, warmUp } from './guard/scanner.js';
 import { ScanPool, type DetectorSpec } from './guard/offload.js';
 import { StreamGuard } from './guard/stream.js';
-import { requestSlots, responseSlots, tokenIdField, UnguardableSchemaError, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
+import { guardedResponse, requestSlots, responseSlots, tokenIdField, UnguardableInputError, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
@@ -136,7 +136,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       try {
         slots = requestSlots(surface, body);
       } catch (error) {
-        if (error instanceof UnguardableSchemaError) return { action: 'stop', result: unguardableInput(error.param, error.message) };
+        if (error instanceof UnguardableInputError) return { action: 'stop', result: unguardableInput(error.param, error.message) };
         throw error;
       }
       // Older turns were fully guarded when they were new: only the history detectors (PII by default,
@@ -197,7 +197,15 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
 
     async output({ surface, body, ctx, response }): Promise<unknown> {
       const state = stateOf(ctx);
-      const slots = responseSlots(surface, response);
+      // With output guardrails on, only the fields the guard reads are relayed (shapes.ts); with them
+      // off, the answer is relayed as sent and only pseudonyms are restored.
+      const guarded = config.output.enabled ? guardedResponse(surface, response) : undefined;
+      if (guarded && guarded.dropped.length > 0) {
+        // Field names only (a path is keys and indexes), never the text.
+        deps.logger?.warn({ requestId: ctx.requestId, dropped: guarded.dropped.slice(0, 8).map((p) => p.join('.')) }, 'output guardrails dropped answer fields they do not read');
+      }
+      const visible = guarded ? guarded.body : response;
+      const slots = guarded ? guarded.slots : responseSlots(surface, response);
       let decisions: Decision[] = [];
       if (config.output.enabled) {
         try {
@@ -223,7 +231,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         const restored = state.vault.restore(transformed, slot.kind);
         if (restored !== slot.text) replacements.set(slot, restored);
       }
-      return replacements.size ? withoutStaleLogprobs(withReplacements(response, replacements), replacements.keys()) : response;
+      return replacements.size ? withoutStaleLogprobs(withReplacements(visible, replacements), replacements.keys()) : visible;
     },
 
     outputStream({ surface, ctx, chunks }) {

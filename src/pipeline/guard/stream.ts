@@ -14,6 +14,8 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
+import { CHOICE_OPAQUE_KEYS, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
   constructor(readonly decision: Decision) {
@@ -215,6 +217,54 @@ class TextChannel {
   }
 }
 
+/** Streamed chat delta fields of model text besides `content`, each guarded by its own channel. */
+type StreamedField = 'refusal' | 'reasoning_content' | 'reasoning' | 'audio.transcript';
+const STREAMED_FIELDS: readonly StreamedField[] = ['refusal', 'reasoning_content', 'reasoning', 'audio.transcript'];
+
+/** The delta's texts the field channels take, in order. */
+function streamedFields(delta: Json): Array<[StreamedField, string]> {
+  const out: Array<[StreamedField, string]> = [];
+  for (const field of STREAMED_FIELDS) {
+    const value = field === 'audio.transcript' ? (isObject(delta.audio) ? delta.audio.transcript : undefined) : delta[field];
+    if (typeof value === 'string' && value) out.push([field, value]);
+  }
+  return out;
+}
+
+/** Delta keys the chat stream guard reads itself (content, calls, the streamed fields). */
+const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'refusal', 'reasoning_content', 'reasoning']);
+/** Audio fields that are not text: the id, expiry and base64 sound (no text detector reads sound). */
+const AUDIO_OPAQUE_KEYS = new Set(['id', 'data', 'expires_at', 'format']);
+
+/** What of a delta goes out at once: `role`, text-free extras and the audio's non-text fields (undefined: nothing). */
+function relayedDelta(delta: Json): Json | undefined {
+  let rest: Json | undefined;
+  for (const [key, value] of Object.entries(delta)) {
+    if (GUARDED_DELTA_KEYS.has(key)) {
+      // `refusal: null` / `reasoning_content: ''` in a first chunk carry no text: relayed as sent.
+      if (key !== 'content' && key !== 'tool_calls' && key !== 'function_call' && (value === null || value === '')) (rest ??= {})[key] = value;
+      continue;
+    }
+    if (key === 'audio' && isObject(value)) {
+      const audio = Object.fromEntries(Object.entries(value).filter(([k, v]) => AUDIO_OPAQUE_KEYS.has(k) || (k !== 'transcript' && !holdsText(v))));
+      if (Object.keys(audio).length > 0) (rest ??= {}).audio = audio;
+    } else if (key === 'role' || !holdsText(value)) {
+      (rest ??= {})[key] = value;
+    }
+  }
+  return rest;
+}
+
+/** A streamed choice's fields other than index/delta/text/logprobs/finish_reason that may go out: labels and text-free ones. */
+function choiceExtras(choice: Json, legacy: boolean): Json {
+  const extras: Json = {};
+  for (const [key, value] of Object.entries(choice)) {
+    if (key === 'index' || key === 'delta' || key === 'logprobs' || key === 'finish_reason' || (legacy && key === 'text')) continue;
+    if (CHOICE_OPAQUE_KEYS.has(key) || !holdsText(value)) extras[key] = value;
+  }
+  return extras;
+}
+
 export class StreamGuard {
   private readonly ledger: VerdictLedger;
   constructor(readonly deps: StreamGuardDeps) {
@@ -253,55 +303,73 @@ export class StreamGuard {
     return this.deps.surface === 'responses' ? this.runResponses(chunks) : this.runChoices(chunks);
   }
 
-  /** Chat completions and legacy completions: per-choice text channels, tool calls buffered per choice. */
+  /**
+   * Chat completions and legacy completions: per-choice text channels (content, and for chat the refusal,
+   * reasoning and audio transcript), tool calls buffered per choice. Only the fields the guard reads are
+   * relayed (shapes.ts): a choice's or a delta's other fields go through only when they hold no string.
+   */
   private async *runChoices(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
     const legacy = this.deps.surface === 'completions';
     const channels = new Map<number, TextChannel>();
-    // Refusal deltas are model text a user reads: guarded by their own channel per choice.
-    const refusals = new Map<number, TextChannel>();
+    // Refusal, reasoning and transcript deltas are model text a user reads: a channel per (choice, field).
+    const fieldChannels = new Map<string, { index: number; field: StreamedField; channel: TextChannel }>();
     // Legacy `function_call` deltas (before tool_calls): buffered per choice and guarded whole, like tool calls.
     const functionCalls = new Map<number, { name?: unknown; args: string }>();
-    const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string }>>();
+    const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string; input?: string }>>();
     const channel = (i: number) => {
       let c = channels.get(i);
       if (!c) channels.set(i, (c = new TextChannel(this)));
       return c;
     };
-    const refusalChannel = (i: number) => {
-      let c = refusals.get(i);
-      if (!c) refusals.set(i, (c = new TextChannel(this)));
-      return c;
+    const fieldChannel = (index: number, field: StreamedField) => {
+      const key = `${index}:${field}`;
+      let entry = fieldChannels.get(key);
+      if (!entry) fieldChannels.set(key, (entry = { index, field, channel: new TextChannel(this) }));
+      return entry.channel;
     };
     let template: Chunk | undefined;
-    const textChunk = (i: number, text: string, finish: string | null): Chunk => {
-      const base = { ...template! };
-      base.choices = [legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish }];
+    const withChoice = (choice: Json): Chunk => {
+      const base = { ...template!, choices: [choice] };
       if ('usage' in base) base.usage = null;
       return base;
     };
+    const textChunk = (i: number, text: string, finish: string | null): Chunk =>
+      withChoice(legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish });
+    const fieldChunk = (i: number, field: StreamedField, text: string): Chunk =>
+      withChoice({ index: i, delta: field === 'audio.transcript' ? { audio: { transcript: text } } : { [field]: text }, logprobs: null, finish_reason: null });
     /** The choice's buffered tool calls, complete and guarded, as one chunk (undefined when none). */
-    const guardedToolCalls = async (index: number, base: Chunk): Promise<Chunk | undefined> => {
+    const guardedToolCalls = async (index: number): Promise<Chunk | undefined> => {
       const calls = toolCalls.get(index);
       if (!calls || calls.size === 0) return undefined;
       const guarded = [];
       for (const [k, call] of [...calls].sort(([a], [b]) => a - b)) {
-        guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
+        if (call.type === 'custom') {
+          // A custom tool's input is free text (not JSON).
+          const c = new TextChannel(this);
+          await c.push(call.input ?? '', true);
+          guarded.push({ index: k, id: call.id, type: call.type, custom: { name: call.name, input: c.released } });
+        } else {
+          guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
+        }
       }
       toolCalls.delete(index);
-      return { ...base, choices: [{ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null }], ...('usage' in base ? { usage: null } : {}) };
+      return withChoice({ index, delta: { tool_calls: guarded }, logprobs: null, finish_reason: null });
     };
-    const guardedFunctionCall = async (index: number, base: Chunk): Promise<Chunk | undefined> => {
+    const guardedFunctionCall = async (index: number): Promise<Chunk | undefined> => {
       const call = functionCalls.get(index);
       if (!call) return undefined;
       functionCalls.delete(index);
       const function_call = { name: call.name, arguments: await this.guardArguments(call.args) };
-      return { ...base, choices: [{ index, delta: { function_call }, logprobs: null, finish_reason: null }], ...('usage' in base ? { usage: null } : {}) };
+      return withChoice({ index, delta: { function_call }, logprobs: null, finish_reason: null });
     };
-    const refusalChunk = (i: number, refusal: string): Chunk => {
-      const base = { ...template!, choices: [{ index: i, delta: { refusal }, logprobs: null, finish_reason: null }] };
-      if ('usage' in base) base.usage = null;
-      return base;
-    };
+    /** Releases what a choice's field channels withhold (final: the rest of it). */
+    async function* flushFields(index: number | undefined, final: boolean): AsyncIterable<Chunk> {
+      for (const { index: i, field, channel: c } of fieldChannels.values()) {
+        if (index !== undefined && i !== index) continue;
+        const out = await c.push('', final);
+        if (out && template) yield fieldChunk(i, field, out);
+      }
+    }
 
     try {
       for await (const chunk of chunks) {
@@ -316,9 +384,12 @@ export class StreamGuard {
           const index = typeof raw.index === 'number' ? raw.index : 0;
           const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
           const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : '';
-          const refusal = !legacy && typeof delta.refusal === 'string' ? delta.refusal : '';
+          const texts = legacy ? [] : streamedFields(delta);
           // Logprobs spell out the chunk's text token by token: they leave only with chunks that carry none.
-          const logprobs = content || refusal ? null : raw.logprobs;
+          const logprobs = content || texts.length > 0 ? null : raw.logprobs;
+          // Fields of the choice the guard does not read leave only when they hold no text (`message`,
+          // `text` in a chat chunk are dropped): see shapes.ts.
+          const extras = choiceExtras(raw, legacy);
 
           if (!legacy) {
             if (Array.isArray(delta.tool_calls)) {
@@ -328,11 +399,17 @@ export class StreamGuard {
                 if (!isObject(tc)) continue;
                 const k = typeof tc.index === 'number' ? tc.index : 0;
                 const fn = isObject(tc.function) ? tc.function : {};
+                const custom = isObject(tc.custom) ? tc.custom : undefined;
                 const entry = calls.get(k) ?? { args: '' };
                 if (tc.id !== undefined) entry.id = tc.id;
                 if (tc.type !== undefined) entry.type = tc.type;
                 if (fn.name !== undefined) entry.name = fn.name;
                 if (typeof fn.arguments === 'string') entry.args += fn.arguments;
+                if (custom) {
+                  entry.type ??= 'custom';
+                  if (custom.name !== undefined) entry.name = custom.name;
+                  if (typeof custom.input === 'string') entry.input = (entry.input ?? '') + custom.input;
+                }
                 calls.set(k, entry);
               }
             }
@@ -342,16 +419,14 @@ export class StreamGuard {
               if (typeof delta.function_call.arguments === 'string') entry.args += delta.function_call.arguments;
               functionCalls.set(index, entry);
             }
-            // Role / refusal / other fields go through at once (the first chunk opens the stream quickly).
-            const { content: _c, tool_calls: _t, function_call: _f, ...rest } = delta;
-            if (refusal) delete rest.refusal; // released by its channel below
-            if (Object.keys(rest).length > 0) {
-              const base = { ...chunk, choices: [{ ...raw, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
-              yield base;
+            // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
+            const rest = relayedDelta(delta);
+            if (rest) {
+              yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
             }
-            if (refusal) {
-              const out = await refusalChannel(index).push(refusal, false);
-              if (out) yield refusalChunk(index, out);
+            for (const [field, text] of texts) {
+              const out = await fieldChannel(index, field).push(text, false);
+              if (out) yield fieldChunk(index, field, out);
             }
           }
 
@@ -366,13 +441,12 @@ export class StreamGuard {
           if (raw.finish_reason) {
             const out = await channel(index).push('', true);
             if (out) yield textChunk(index, out, null);
-            const refused = await refusals.get(index)?.push('', true);
-            if (refused) yield refusalChunk(index, refused);
-            const calls = await guardedToolCalls(index, chunk);
+            yield* flushFields(index, true);
+            const calls = await guardedToolCalls(index);
             if (calls) yield calls;
-            const call = await guardedFunctionCall(index, chunk);
+            const call = await guardedFunctionCall(index);
             if (call) yield call;
-            yield { ...chunk, choices: [legacy ? { ...raw, text: '', logprobs } : { ...raw, delta: {}, logprobs }] };
+            yield { ...chunk, choices: [legacy ? { index, ...extras, text: '', logprobs, finish_reason: raw.finish_reason } : { index, ...extras, delta: {}, logprobs, finish_reason: raw.finish_reason }] };
           }
         }
       }
@@ -381,17 +455,14 @@ export class StreamGuard {
         const out = await c.push('', true);
         if (out && template) yield textChunk(index, out, null);
       }
-      for (const [index, c] of refusals) {
-        const out = await c.push('', true);
-        if (out && template) yield refusalChunk(index, out);
-      }
+      yield* flushFields(undefined, true);
       // Tool calls wait for their choice's finish chunk; without one they are released here, not dropped.
       for (const index of [...toolCalls.keys()]) {
-        const calls = template && (await guardedToolCalls(index, template));
+        const calls = template && (await guardedToolCalls(index));
         if (calls) yield calls;
       }
       for (const index of [...functionCalls.keys()]) {
-        const call = template && (await guardedFunctionCall(index, template));
+        const call = template && (await guardedFunctionCall(index));
         if (call) yield call;
       }
     } catch (error) {
@@ -406,14 +477,22 @@ export class StreamGuard {
     }
   }
 
-  /** Responses API events: text channels per (item, content part); function-call arguments buffered per item. */
+  /**
+   * Responses API events. Streamed text (output text, refusals, reasoning summaries and text, audio
+   * transcripts) goes through a channel per (item, field); arguments, custom tool input and
+   * code-interpreter code are buffered per item and guarded whole at their `.done`. Items and whole
+   * responses (`output_item.added/done`, `response.completed` …) are reduced to the fields the guard
+   * reads (shapes.ts) and every text in them is the guarded one: what a channel released, or, for a
+   * text that came with no deltas, the text guarded here. Events of types the guard does not know go
+   * out only when they hold no text besides their type and ids.
+   */
   private async *runResponses(chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
+    /** Incremental text per `${itemKey}|${path in the item}`. */
     const channels = new Map<string, TextChannel>();
-    const args = new Map<string, string>();
-    const guardedArgs = new Map<string, string>();
-    // Custom tool inputs (free text): buffered whole like function arguments, guarded as text.
-    const customInputs = new Map<string, string>();
-    const guardedInputs = new Map<string, string>();
+    /** Buffered whole texts (arguments, input, code) per key, until their `.done`. */
+    const buffers = new Map<string, string>();
+    /** The guarded final text per key: what items and responses carry. */
+    const settled = new Map<string, string>();
     let sequence = 0;
     let lastResponse: Json | undefined;
     let lastDelta: Chunk | undefined;
@@ -423,102 +502,177 @@ export class StreamGuard {
       return c;
     };
     const numbered = (event: Chunk): Chunk => ({ ...event, sequence_number: sequence++ });
-    const keyOf = (e: Json) => `${String(e.item_id)}:${String(e.content_index ?? 0)}`;
-    const rewriteItem = (item: unknown): unknown => {
-      if (!isObject(item)) return item;
-      if (item.type === 'function_call' && guardedArgs.has(String(item.id))) return { ...item, arguments: guardedArgs.get(String(item.id)) };
-      if (item.type === 'custom_tool_call' && guardedInputs.has(String(item.id))) return { ...item, input: guardedInputs.get(String(item.id)) };
-      if (item.type === 'message' && Array.isArray(item.content)) {
-        return {
-          ...item,
-          content: item.content.map((part, ci) => {
-            if (!isObject(part)) return part;
-            const c = channels.get(`${String(item.id)}:${ci}`);
-            if (c && typeof part.text === 'string') return { ...part, text: c.released, ...(Array.isArray(part.logprobs) ? { logprobs: [] } : {}) };
-            const r = channels.get(`refusal:${String(item.id)}:${ci}`);
-            return r && typeof part.refusal === 'string' ? { ...part, refusal: r.released } : part;
-          }),
-        };
+    const itemKey = (id: unknown, outputIndex: unknown) => (typeof id === 'string' && id ? id : `#${String(outputIndex)}`);
+
+    /** The guarded text for `key`: its channel's (flushed), else `raw` guarded now (and remembered). */
+    const settle = async (key: string, raw: string, kind: 'text' | 'arguments'): Promise<string> => {
+      const known = settled.get(key);
+      if (known !== undefined) return known;
+      let guarded: string;
+      const c = channels.get(key);
+      if (c) {
+        await c.push('', true);
+        guarded = c.released;
+      } else if (kind === 'arguments') {
+        guarded = await this.guardArguments(raw);
+      } else {
+        const fresh = new TextChannel(this);
+        await fresh.push(raw, true);
+        guarded = fresh.released;
       }
-      return item;
+      settled.set(key, guarded);
+      return guarded;
     };
+
+    /** `value` reduced to `shape`, each text replaced by its settled form (`keyOf` names a slot's key). */
+    const settleTree = async (value: unknown, shape: Shape, keyOf: (path: Path) => string): Promise<unknown> => {
+      const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
+      const view = walkShape(value, shape, [], walk);
+      const replacements = new Map<TextSlot, string>();
+      for (const slot of walk.slots) {
+        const guarded = await settle(keyOf(slot.path), slot.text, slot.kind);
+        if (guarded !== slot.text) replacements.set(slot, guarded);
+      }
+      return replacements.size ? withoutStaleLogprobs(withReplacements(view, replacements), replacements.keys()) : view;
+    };
+    const settleItem = (item: unknown, outputIndex: unknown) =>
+      settleTree({ output: [item] }, ITEM_WRAPPER, (path) => `${itemKey(isObject(item) ? item.id : undefined, outputIndex)}|${path.slice(2).join('.')}`).then((w) => (w as { output: unknown[] }).output[0]);
 
     try {
       for await (const event of chunks) {
-        const type = event.type;
+        const type = typeof event.type === 'string' ? event.type : '';
         if (isObject(event.response)) lastResponse = event.response;
-        if (type === 'response.output_text.delta' && typeof event.delta === 'string') {
+        const key = (sub: string) => `${itemKey(event.item_id, event.output_index)}|${sub}`;
+        const textDelta = TEXT_DELTAS[type];
+        const textDone = TEXT_DONES[type];
+        const buffered = BUFFERED_DELTAS[type];
+        const bufferedDone = BUFFERED_DONES[type];
+        if (textDelta && typeof event.delta === 'string') {
           lastDelta = event;
-          const out = await channel(keyOf(event)).push(event.delta, false);
+          const out = await channel(key(textDelta.sub(event))).push(event.delta, false);
           if (out) {
             // Logprobs spell out the upstream's delta, not the guarded one.
-            yield numbered({ ...event, delta: out, ...(Array.isArray(event.logprobs) ? { logprobs: [] } : {}) });
+            yield numbered({ ...idsOf(event), delta: out, ...(Array.isArray(event.logprobs) ? { logprobs: [] } : {}) });
             await yieldToEventLoop();
           }
-        } else if (type === 'response.refusal.delta' && typeof event.delta === 'string') {
-          const out = await channel(`refusal:${keyOf(event)}`).push(event.delta, false);
-          if (out) yield numbered({ ...event, delta: out });
-        } else if (type === 'response.refusal.done') {
-          const key = `refusal:${keyOf(event)}`;
-          const fresh = !channels.has(key);
-          const c = channel(key);
-          const out = await c.push(fresh && typeof event.refusal === 'string' ? event.refusal : '', true);
-          if (out) yield numbered({ type: 'response.refusal.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out });
-          yield numbered({ ...event, refusal: c.released });
-        } else if (type === 'response.output_text.done') {
-          const fresh = !channels.has(keyOf(event));
-          const c = channel(keyOf(event));
-          // No deltas came for this part (unusual): its whole text is guarded here.
-          const out = await c.push(fresh && typeof event.text === 'string' ? event.text : '', true);
+        } else if (textDone) {
+          const k = key(textDone.sub(event));
+          const fresh = !channels.has(k);
+          const c = channel(k);
+          // No deltas came for this text: its whole text is guarded here.
+          const raw = event[textDone.field];
+          const out = await c.push(fresh && typeof raw === 'string' ? raw : '', true);
+          settled.set(k, c.released);
           const noLogprobs = Array.isArray(event.logprobs) || Array.isArray(lastDelta?.logprobs) ? { logprobs: [] } : {};
-          if (out) yield numbered({ ...(lastDelta ?? event), type: 'response.output_text.delta', item_id: event.item_id, output_index: event.output_index, content_index: event.content_index, delta: out, ...noLogprobs });
-          yield numbered({ ...event, text: c.released, ...noLogprobs });
-        } else if (type === 'response.content_part.done' && isObject(event.part)) {
-          const c = channels.get(keyOf(event));
-          const r = channels.get(`refusal:${keyOf(event)}`);
-          yield numbered(
-            c && typeof event.part.text === 'string'
-              ? { ...event, part: { ...event.part, text: c.released, ...(Array.isArray(event.part.logprobs) ? { logprobs: [] } : {}) } }
-              : r && typeof event.part.refusal === 'string'
-                ? { ...event, part: { ...event.part, refusal: r.released } }
-                : event,
-          );
-        } else if (type === 'response.custom_tool_call_input.delta') {
-          customInputs.set(String(event.item_id), (customInputs.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
-        } else if (type === 'response.custom_tool_call_input.done') {
-          const id = String(event.item_id);
-          const c = new TextChannel(this);
-          await c.push(typeof event.input === 'string' ? event.input : (customInputs.get(id) ?? ''), true);
-          guardedInputs.set(id, c.released);
-          yield numbered({ type: 'response.custom_tool_call_input.delta', item_id: event.item_id, output_index: event.output_index, delta: c.released });
-          yield numbered({ ...event, input: c.released });
-        } else if (type === 'response.function_call_arguments.delta') {
-          args.set(String(event.item_id), (args.get(String(event.item_id)) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
-        } else if (type === 'response.function_call_arguments.done') {
-          const id = String(event.item_id);
-          const guarded = await this.guardArguments(typeof event.arguments === 'string' ? event.arguments : (args.get(id) ?? ''));
-          guardedArgs.set(id, guarded);
-          yield numbered({ type: 'response.function_call_arguments.delta', item_id: event.item_id, output_index: event.output_index, delta: guarded });
-          yield numbered({ ...event, arguments: guarded });
-        } else if (type === 'response.output_item.done') {
-          yield numbered({ ...event, item: rewriteItem(event.item) });
-        } else if ((type === 'response.completed' || type === 'response.incomplete') && isObject(event.response)) {
+          // The synthesized delta carries ids only: spreading the done event would hand its raw text on.
+          if (out) yield numbered({ ...idsOf(event), type: textDone.delta, delta: out, ...noLogprobs });
+          yield numbered({ ...idsOf(event), [textDone.field]: c.released, ...noLogprobs });
+        } else if (buffered) {
+          const k = key(buffered.sub);
+          buffers.set(k, (buffers.get(k) ?? '') + (typeof event.delta === 'string' ? event.delta : ''));
+        } else if (bufferedDone) {
+          const k = key(bufferedDone.sub);
+          const raw = event[bufferedDone.field];
+          const guarded = await settle(k, typeof raw === 'string' ? raw : (buffers.get(k) ?? ''), bufferedDone.kind);
+          buffers.delete(k);
+          yield numbered({ ...idsOf(event), type: bufferedDone.delta, delta: guarded });
+          yield numbered({ ...idsOf(event), [bufferedDone.field]: guarded });
+        } else if ((type === 'response.content_part.added' || type === 'response.content_part.done') && isObject(event.part)) {
+          const ci = String(event.content_index ?? 0);
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`content.${ci}.${p.join('.')}`)) });
+        } else if ((type === 'response.reasoning_summary_part.added' || type === 'response.reasoning_summary_part.done') && isObject(event.part)) {
+          const si = String(event.summary_index ?? 0);
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`summary.${si}.${p.join('.')}`)) });
+        } else if (type === 'response.output_text.annotation.added' && isObject(event.annotation)) {
+          const at = `content.${String(event.content_index ?? 0)}.annotations.${String(event.annotation_index ?? 0)}`;
+          yield numbered({ ...idsOf(event), annotation: await settleTree(event.annotation, RESPONSES_ANNOTATION, (p) => key(`${at}.${p.join('.')}`)) });
+        } else if ((type === 'response.output_item.added' || type === 'response.output_item.done') && isObject(event.item)) {
+          yield numbered({ ...idsOf(event), item: await settleItem(event.item, event.output_index) });
+        } else if (isObject(event.response)) {
+          // response.created / in_progress / queued / completed / incomplete / failed.
           const r = event.response;
-          const output = Array.isArray(r.output) ? r.output.map(rewriteItem) : r.output;
-          const outputText = typeof r.output_text === 'string' ? { output_text: [...channels].filter(([key]) => !key.startsWith('refusal:')).map(([, c]) => c.released).join('') } : {};
+          const output = Array.isArray(r.output) ? await Promise.all(r.output.map((item, i) => settleItem(item, i))) : r.output;
+          const outputText = typeof r.output_text === 'string' ? { output_text: outputTextOf(output) } : {};
           yield numbered({ ...event, response: { ...r, output, ...outputText } });
-        } else {
+        } else if (OPAQUE_EVENTS.has(type) || !holdsText(withoutIds(event))) {
           yield numbered(event);
         }
+        // Any other event carries text the guard does not read: dropped (docs/policies.md).
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked)) throw error;
       const refusal = this.refusalText();
-      if (refusal && lastDelta) yield numbered({ ...lastDelta, delta: refusal });
+      if (refusal && lastDelta) yield numbered({ ...idsOf(lastDelta), type: 'response.output_text.delta', delta: refusal });
       yield numbered({
         type: 'response.incomplete',
-        response: { ...(lastResponse ?? {}), status: 'incomplete', incomplete_details: { reason: 'content_filter' }, output: [] },
+        response: { ...(lastResponse ?? {}), status: 'incomplete', incomplete_details: { reason: 'content_filter' }, output: [], ...(lastResponse && 'output_text' in lastResponse ? { output_text: '' } : {}) },
       });
     }
   }
+}
+
+/** An item walked as `{ output: [item] }`, so logprobs of rewritten parts are dropped as for a whole response. */
+const ITEM_WRAPPER: Shape = { kind: 'object', fields: { output: { kind: 'array', each: RESPONSES_ITEM } } };
+
+/** Keys of Responses stream events that are ids and positions, never text. */
+const EVENT_ID_KEYS = ['type', 'item_id', 'output_index', 'content_index', 'summary_index', 'annotation_index', 'sequence_number'] as const;
+const idsOf = (event: Json): Json => {
+  const ids: Json = {};
+  for (const k of EVENT_ID_KEYS) if (event[k] !== undefined) ids[k] = event[k];
+  return ids;
+};
+const withoutIds = (event: Json): Json => {
+  const rest = { ...event };
+  for (const k of EVENT_ID_KEYS) delete rest[k];
+  return rest;
+};
+
+type Sub = (event: Json) => string;
+const contentText: Sub = (e) => `content.${String(e.content_index ?? 0)}.text`;
+const contentRefusal: Sub = (e) => `content.${String(e.content_index ?? 0)}.refusal`;
+const summaryText: Sub = (e) => `summary.${String(e.summary_index ?? 0)}.text`;
+const transcript: Sub = () => 'audio.transcript';
+/** Streamed texts released as they come: delta event → the text's place in its item. */
+const TEXT_DELTAS: Readonly<Record<string, { sub: Sub }>> = {
+  'response.output_text.delta': { sub: contentText },
+  'response.refusal.delta': { sub: contentRefusal },
+  'response.reasoning_summary_text.delta': { sub: summaryText },
+  'response.reasoning_text.delta': { sub: contentText },
+  'response.audio.transcript.delta': { sub: transcript },
+};
+const TEXT_DONES: Readonly<Record<string, { sub: Sub; field: string; delta: string }>> = {
+  'response.output_text.done': { sub: contentText, field: 'text', delta: 'response.output_text.delta' },
+  'response.refusal.done': { sub: contentRefusal, field: 'refusal', delta: 'response.refusal.delta' },
+  'response.reasoning_summary_text.done': { sub: summaryText, field: 'text', delta: 'response.reasoning_summary_text.delta' },
+  'response.reasoning_text.done': { sub: contentText, field: 'text', delta: 'response.reasoning_text.delta' },
+  'response.audio.transcript.done': { sub: transcript, field: 'transcript', delta: 'response.audio.transcript.delta' },
+};
+/** Texts buffered whole (a call is not read by a person while it streams) and guarded at their `.done`. */
+const BUFFERED_DELTAS: Readonly<Record<string, { sub: string }>> = {
+  'response.function_call_arguments.delta': { sub: 'arguments' },
+  'response.mcp_call_arguments.delta': { sub: 'arguments' },
+  'response.custom_tool_call_input.delta': { sub: 'input' },
+  'response.code_interpreter_call_code.delta': { sub: 'code' },
+};
+const BUFFERED_DONES: Readonly<Record<string, { sub: string; field: string; delta: string; kind: 'text' | 'arguments' }>> = {
+  'response.function_call_arguments.done': { sub: 'arguments', field: 'arguments', delta: 'response.function_call_arguments.delta', kind: 'arguments' },
+  'response.mcp_call_arguments.done': { sub: 'arguments', field: 'arguments', delta: 'response.mcp_call_arguments.delta', kind: 'arguments' },
+  'response.custom_tool_call_input.done': { sub: 'input', field: 'input', delta: 'response.custom_tool_call_input.delta', kind: 'text' },
+  'response.code_interpreter_call_code.done': { sub: 'code', field: 'code', delta: 'response.code_interpreter_call_code.delta', kind: 'text' },
+};
+/**
+ * Events relayed as sent although they hold strings that are not text: base64 audio and partial
+ * images (no text detector reads them) and the upstream's own error event (code and message).
+ */
+const OPAQUE_EVENTS = new Set(['response.audio.delta', 'response.image_generation_call.partial_image', 'error']);
+
+/** `output_text` of a (guarded) output: its messages' output_text parts, in order. */
+function outputTextOf(output: unknown): string {
+  if (!Array.isArray(output)) return '';
+  let text = '';
+  for (const item of output) {
+    if (!isObject(item) || item.type !== 'message' || !Array.isArray(item.content)) continue;
+    for (const part of item.content) if (isObject(part) && part.type === 'output_text' && typeof part.text === 'string') text += part.text;
+  }
+  return text;
 }

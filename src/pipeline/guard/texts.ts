@@ -5,6 +5,7 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Surface } from '../types.js';
+import { INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
 
 export type Path = readonly (string | number)[];
 
@@ -51,12 +52,21 @@ function roleOf(value: unknown): MessageRole {
   }
 }
 
+/**
+ * Content-part types the input guard knows: text parts it reads, and media parts (images, audio, files)
+ * that no text detector reads (docs/policies.md). Any other part type is refused, not passed unread.
+ */
+const KNOWN_PART_TYPES = new Set(['text', 'input_text', 'output_text', 'refusal', 'summary_text', 'reasoning_text', 'image_url', 'input_image', 'input_audio', 'file', 'input_file']);
+
 /** Text parts of a content value: a string, or an array of parts with `text` (text/input_text/output_text). */
 function contentSlots(content: unknown, path: Path, role: MessageRole, out: TextSlot[]): void {
   if (typeof content === 'string') {
     if (content) out.push({ path, role, text: content, kind: 'text' });
   } else if (Array.isArray(content)) {
     content.forEach((part, i) => {
+      if (isObject(part) && part.type !== undefined && !(typeof part.type === 'string' && KNOWN_PART_TYPES.has(part.type))) {
+        throw new UnguardableInputError(paramOf([...path, i]), `'${paramOf([...path, i])}' is a content part of a type the gateway's guardrails cannot read ('${String(part.type).slice(0, 40)}').`);
+      }
       if (isObject(part) && typeof part.text === 'string' && part.text) out.push({ path: [...path, i, 'text'], role, text: part.text, kind: 'text' });
       // A refusal part (assistant history, Responses output) is model text too.
       else if (isObject(part) && typeof part.refusal === 'string' && part.refusal) out.push({ path: [...path, i, 'refusal'], role, text: part.refusal, kind: 'text' });
@@ -64,6 +74,53 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
       else if (isObject(part) && typeof part.output === 'string' && part.output) out.push({ path: [...path, i, 'output'], role, text: part.output, kind: 'text' });
     });
   }
+}
+
+/** `['messages', 0, 'content', 1]` → `messages[0].content[1]` (an OpenAI error's `param`). */
+export function paramOf(path: Path): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+}
+
+/**
+ * A part of the request the input guard cannot read (an item or content-part type it does not know,
+ * a field of a known item it does not read): refused with 400 `unguardable_input`, never passed unread.
+ */
+export class UnguardableInputError extends Error {
+  constructor(
+    readonly param: string,
+    message = `'${param}' holds text the gateway's guardrails cannot read.`,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Responses input item types other than messages and function/custom calls, with what the model reads
+ * in them (shapes.ts: a field the shape does not name that holds text is refused, not passed unread).
+ * Role: who wrote it (the model, a tool, the user approving a call).
+ */
+const INPUT_ITEMS: Readonly<Record<string, { shape: Shape; role: MessageRole }>> = {
+  reasoning: { shape: RESPONSES_ITEM, role: 'assistant' },
+  code_interpreter_call: { shape: RESPONSES_ITEM, role: 'assistant' },
+  mcp_call: { shape: RESPONSES_ITEM, role: 'tool' },
+  mcp_approval_request: { shape: RESPONSES_ITEM, role: 'assistant' },
+  web_search_call: { shape: RESPONSES_ITEM, role: 'assistant' },
+  file_search_call: { shape: RESPONSES_ITEM, role: 'tool' },
+  image_generation_call: { shape: RESPONSES_ITEM, role: 'assistant' },
+  local_shell_call: { shape: RESPONSES_ITEM, role: 'assistant' },
+  computer_call: { shape: RESPONSES_ITEM, role: 'assistant' },
+  local_shell_call_output: { shape: INPUT_ONLY_ITEM, role: 'tool' },
+  mcp_approval_response: { shape: INPUT_ONLY_ITEM, role: 'user' },
+  computer_call_output: { shape: INPUT_ONLY_ITEM, role: 'tool' },
+  item_reference: { shape: INPUT_ONLY_ITEM, role: 'user' },
+};
+
+/** A known non-message input item: its texts as slots; a text field the guard does not read is refused. */
+function inputItemSlots(item: Record<string, unknown>, path: Path, role: MessageRole, shape: Shape, out: TextSlot[]): void {
+  const walk: ShapeWalk = { slots: [], dropped: [] };
+  walkShape(item, shape, path, walk, role);
+  if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!), `'${paramOf(walk.dropped[0]!)}' holds text the gateway's guardrails cannot read.`);
+  out.push(...walk.slots);
 }
 
 /** Every text the model will see: system/developer/user/assistant turns, tool results, tool definitions, prompts. */
@@ -97,6 +154,15 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
       }
     });
+    // Predicted output (the model copies what matches) and the user's location for web search are read by the model.
+    if (isObject(body.prediction)) contentSlots(body.prediction.content, ['prediction', 'content'], 'assistant', out);
+    const location = isObject(body.web_search_options) ? body.web_search_options.user_location : undefined;
+    if (isObject(location)) {
+      const walk: ShapeWalk = { slots: [], dropped: [] };
+      walkShape(location, USER_LOCATION, ['web_search_options', 'user_location'], walk, 'user');
+      if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
+      out.push(...walk.slots);
+    }
     toolDefinitionSlots(body, out, callNames, messageNames);
   } else if (surface === 'responses') {
     if (typeof body.instructions === 'string' && body.instructions) out.push({ path: ['instructions'], role: 'system', text: body.instructions, kind: 'text' });
@@ -114,6 +180,13 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
             out.push({ path: ['input', i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
           }
+        } else if (item.type === 'mcp_list_tools') {
+          mcpToolSlots(item, ['input', i], out, (callNames ??= []));
+        } else if (typeof item.type === 'string' && Object.hasOwn(INPUT_ITEMS, item.type)) {
+          const known = INPUT_ITEMS[item.type]!;
+          inputItemSlots(item, ['input', i], known.role, known.shape, out);
+        } else if (item.type !== undefined && item.type !== 'message') {
+          throw new UnguardableInputError(paramOf(['input', i]), `'${paramOf(['input', i])}' is an input item of a type the gateway's guardrails cannot read ('${String(item.type).slice(0, 40)}').`);
         } else {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
           // Not in OpenAI's input message schema, but providers that take chat-style names may pass it on.
@@ -133,6 +206,8 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   } else if (surface === 'completions') {
     if (typeof body.prompt === 'string') out.push({ path: ['prompt'], role: 'user', text: body.prompt, kind: 'text' });
     else if (Array.isArray(body.prompt)) body.prompt.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['prompt', i], role: 'user', text: p, kind: 'text' }));
+    // Text after the insertion point: the model reads it as the prompt's continuation.
+    if (typeof body.suffix === 'string' && body.suffix) out.push({ path: ['suffix'], role: 'user', text: body.suffix, kind: 'text' });
   } else if (surface === 'embeddings') {
     if (typeof body.input === 'string') out.push({ path: ['input'], role: 'user', text: body.input, kind: 'text' });
     else if (Array.isArray(body.input)) body.input.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['input', i], role: 'user', text: p, kind: 'text' }));
@@ -159,9 +234,9 @@ export const MAX_SCHEMA_DEPTH = 64;
 export const MAX_SCHEMA_NODES = 20_000;
 
 /** A tool or response-format schema too deep or too large to guard; the request is refused. */
-export class UnguardableSchemaError extends Error {
-  constructor(readonly param: string) {
-    super(`'${param}' holds a schema too deep or too large for the gateway's guardrails to check.`);
+export class UnguardableSchemaError extends UnguardableInputError {
+  constructor(param: string) {
+    super(param, `'${param}' holds a schema too deep or too large for the gateway's guardrails to check.`);
   }
 }
 
@@ -358,6 +433,22 @@ function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
 }
 
 /**
+ * An MCP server's tool list replayed as input (`mcp_list_tools`): the model reads each tool's name,
+ * description and input schema like a tool definition.
+ */
+function mcpToolSlots(item: Record<string, unknown>, path: Path, out: TextSlot[], names: unknown[]): void {
+  if (typeof item.error === 'string' && item.error) out.push({ path: [...path, 'error'], role: 'tool', text: item.error, kind: 'text' });
+  if (!Array.isArray(item.tools)) return;
+  const walk: SchemaWalk = { out, param: paramOf([...path, 'tools']), nodes: 0 };
+  item.tools.forEach((tool, j) => {
+    if (!isObject(tool)) return;
+    names.push(tool.name);
+    if (typeof tool.description === 'string' && tool.description) out.push({ path: [...path, 'tools', j, 'description'], role: 'developer', text: tool.description, kind: 'text' });
+    if (tool.input_schema !== undefined) schemaSlots(tool.input_schema, [...path, 'tools', j, 'input_schema'], walk, 1);
+  });
+}
+
+/**
  * Tool definitions and output schemas are written by the app developer but read by the model: an
  * injection channel too, and a place PII gets pasted (an example customer in a description or enum).
  * Chat `tools` (function and custom) and legacy `functions`, Responses `tools`, chat
@@ -404,48 +495,22 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
   if (messageNames) nameSlots(walk, messageNames, [Array.isArray(body.messages) ? 'messages' : 'input'], true);
 }
 
-/** The answer: message content, refusals and tool-call arguments, per surface (non-streamed). */
-export function responseSlots(surface: Surface, body: unknown): TextSlot[] {
-  const out: TextSlot[] = [];
-  if (!isObject(body)) return out;
-  if (surface === 'chat.completions' && Array.isArray(body.choices)) {
-    body.choices.forEach((choice, i) => {
-      const message = isObject(choice) && isObject(choice.message) ? choice.message : undefined;
-      if (!message) return;
-      contentSlots(message.content, ['choices', i, 'message', 'content'], 'assistant', out);
-      if (typeof message.refusal === 'string' && message.refusal) out.push({ path: ['choices', i, 'message', 'refusal'], role: 'assistant', text: message.refusal, kind: 'text' });
-      const legacyArgs = isObject(message.function_call) ? message.function_call.arguments : undefined;
-      if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['choices', i, 'message', 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
-      if (Array.isArray(message.tool_calls)) {
-        message.tool_calls.forEach((call, j) => {
-          const args = isObject(call) && isObject(call.function) ? call.function.arguments : undefined;
-          if (typeof args === 'string' && args) out.push({ path: ['choices', i, 'message', 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
-        });
-      }
-    });
-  } else if (surface === 'completions' && Array.isArray(body.choices)) {
-    body.choices.forEach((choice, i) => {
-      if (isObject(choice) && typeof choice.text === 'string' && choice.text) out.push({ path: ['choices', i, 'text'], role: 'assistant', text: choice.text, kind: 'text' });
-    });
-  } else if (surface === 'responses' && Array.isArray(body.output)) {
-    responseOutputSlots(body.output, ['output'], out);
-    if (typeof body.output_text === 'string' && body.output_text) out.push({ path: ['output_text'], role: 'assistant', text: body.output_text, kind: 'text' });
-  }
-  return out;
+/**
+ * The answer as the guard relays it (non-streamed): the response reduced to the fields the guard
+ * reads (see shapes.ts; the same object when nothing was dropped) and every text in it as a slot —
+ * content, refusals, reasoning, audio transcripts, annotations, tool-call arguments and the texts of
+ * Responses tool items.
+ */
+export function guardedResponse(surface: Surface, body: unknown): { body: unknown; slots: TextSlot[]; dropped: Path[] } {
+  const walk: ShapeWalk = { slots: [], dropped: [] };
+  if (!isObject(body) || surface === 'embeddings') return { body, ...walk };
+  const view = walkShape(body, responseShape(surface), [], walk);
+  return { body: view, ...walk };
 }
 
-export function responseOutputSlots(output: unknown[], base: Path, out: TextSlot[]): void {
-  output.forEach((item, i) => {
-    if (!isObject(item)) return;
-    if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
-      out.push({ path: [...base, i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
-    } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
-      // A custom tool's input is free text (not JSON), written by the model.
-      out.push({ path: [...base, i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
-    } else if (item.type === 'message') {
-      contentSlots(item.content, [...base, i, 'content'], 'assistant', out);
-    }
-  });
+/** The texts of an answer (non-streamed), for a body already reduced by `guardedResponse`. */
+export function responseSlots(surface: Surface, body: unknown): TextSlot[] {
+  return guardedResponse(surface, body).slots;
 }
 
 /** Returns a copy of `body` with the given slots replaced; untouched branches are shared, not copied. */

@@ -1,0 +1,211 @@
+/**
+ * What the output guard understands of an upstream answer, per surface: an allow-list of fields.
+ * A field is `text` (model prose: scanned, rewritten, pseudonyms restored), `arguments` (JSON the
+ * model wrote), or `opaque` (relayed unread: ids, enums, numbers, binary payloads such as base64 audio
+ * or images, which no text detector can read). A field the shape does not name is relayed only when it
+ * holds no string at all; one that holds text is dropped: the guard cannot vouch for what it did not
+ * read, and the next provider extension (a new `reasoning` spelling) must not reach the client unread.
+ * Dropping keeps the protocol intact (array positions and ids stay; SDKs ignore absent extras).
+ * See docs/policies.md "What the guardrails read".
+ */
+import type { MessageRole } from '../../../guardrails/core/types.js';
+import type { Path, TextSlot } from './texts.js';
+
+export type Shape = 'text' | 'arguments' | 'opaque' | ObjectShape | ArrayShape | MapShape | TypedShape | AltShape;
+interface ObjectShape {
+  kind: 'object';
+  fields: Readonly<Record<string, Shape>>;
+  /** Unknown keys are relayed as sent (top-level metadata: id, model, usage …, never generated text). */
+  open?: true;
+}
+interface ArrayShape {
+  kind: 'array';
+  each: Shape;
+}
+interface MapShape {
+  kind: 'map';
+  each: Shape;
+}
+/** An object whose shape depends on its `type` (Responses items, content parts). */
+interface TypedShape {
+  kind: 'typed';
+  byType: Readonly<Record<string, Shape>>;
+  other: Shape;
+}
+/** A string or an array (chat `content`). */
+interface AltShape {
+  kind: 'alt';
+  string: Shape;
+  array: Shape;
+}
+
+const obj = (fields: Record<string, Shape>, open?: true): ObjectShape => ({ kind: 'object', fields, ...(open ? { open } : {}) });
+const arr = (each: Shape): ArrayShape => ({ kind: 'array', each });
+const map = (each: Shape): MapShape => ({ kind: 'map', each });
+const typed = (byType: Record<string, Shape>, other: Shape): TypedShape => ({ kind: 'typed', byType, other });
+const O = 'opaque' as const;
+const T = 'text' as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `value` holds a string anywhere (depth is bounded by the body's MAX_JSON_DEPTH). */
+export function holdsText(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (Array.isArray(value)) return value.some(holdsText);
+  if (isObject(value)) {
+    for (const key in value) if (holdsText(value[key])) return true;
+  }
+  return false;
+}
+
+export interface ShapeWalk {
+  slots: TextSlot[];
+  /** Paths of fields dropped because they held text the guard does not read. */
+  dropped: Path[];
+}
+
+/**
+ * Returns `value` reduced to `shape` (the same object when nothing was dropped: an ordinary answer
+ * is relayed byte for byte) and pushes a slot for every text in it.
+ */
+export function walkShape(value: unknown, shape: Shape, path: Path, walk: ShapeWalk, role: MessageRole = 'assistant'): unknown {
+  if (shape === 'opaque') return value;
+  if (shape === 'text' || shape === 'arguments') {
+    if (typeof value === 'string') {
+      if (value) walk.slots.push({ path, role, text: value, kind: shape });
+      return value;
+    }
+    return drop(value, path, walk);
+  }
+  switch (shape.kind) {
+    case 'alt':
+      if (typeof value === 'string') return walkShape(value, shape.string, path, walk, role);
+      if (Array.isArray(value)) return walkShape(value, shape.array, path, walk, role);
+      return drop(value, path, walk);
+    case 'array': {
+      if (!Array.isArray(value)) return drop(value, path, walk);
+      let copy: unknown[] | undefined;
+      value.forEach((item, i) => {
+        const next = walkShape(item, shape.each, [...path, i], walk, role);
+        if (next !== item) (copy ??= value.slice())[i] = next === undefined ? null : next;
+      });
+      return copy ?? value;
+    }
+    case 'map':
+    case 'object':
+    case 'typed': {
+      if (!isObject(value)) return drop(value, path, walk);
+      if (shape.kind === 'typed') {
+        const chosen = typeof value.type === 'string' && Object.hasOwn(shape.byType, value.type) ? shape.byType[value.type]! : shape.other;
+        return walkShape(value, chosen, path, walk, role);
+      }
+      const fields = shape.kind === 'object' ? shape : undefined;
+      let copy: Json | undefined;
+      for (const key of Object.keys(value)) {
+        const item = value[key];
+        const sub = shape.kind === 'map' ? shape.each : Object.hasOwn(fields!.fields, key) ? fields!.fields[key] : undefined;
+        let next: unknown;
+        if (sub !== undefined) next = walkShape(item, sub, [...path, key], walk, role);
+        else next = fields?.open || !holdsText(item) ? item : drop(item, [...path, key], walk);
+        if (next !== item) {
+          copy ??= { ...value };
+          if (next === undefined) delete copy[key];
+          else copy[key] = next;
+        }
+      }
+      return copy ?? value;
+    }
+  }
+}
+
+function drop(value: unknown, path: Path, walk: ShapeWalk): unknown {
+  if (!holdsText(value)) return value; // null, numbers, booleans: nothing to read
+  walk.dropped.push(path);
+  return undefined;
+}
+
+// ---- Chat completions -------------------------------------------------------------------------
+
+const chatAnnotation = obj({ type: O, url_citation: obj({ url: T, title: T, start_index: O, end_index: O }) });
+const chatPart = obj({ type: O, text: T, refusal: T, annotations: arr(chatAnnotation) });
+const chatToolCall = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }) });
+/** OpenRouter's reasoning blocks: `data`/`signature` are encrypted or signed, not readable text. */
+const reasoningDetail = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
+/** The message (non-streamed) and the delta (streamed) carry the same fields. */
+export const CHAT_MESSAGE: Shape = obj({
+  role: O,
+  content: { kind: 'alt', string: T, array: arr(chatPart) },
+  refusal: T,
+  reasoning_content: T,
+  reasoning: T,
+  reasoning_details: arr(reasoningDetail),
+  // Audio `data` is base64 sound: no text detector reads it (docs/policies.md); its transcript is read.
+  audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
+  annotations: arr(chatAnnotation),
+  tool_calls: arr(chatToolCall),
+  function_call: obj({ name: O, arguments: 'arguments' }),
+});
+/** A choice's fields besides the message/delta: Azure's filter results and vLLM's stop reason are labels. */
+export const CHOICE_OPAQUE_KEYS = new Set(['content_filter_results', 'stop_reason']);
+const chatChoice = obj({ index: O, message: CHAT_MESSAGE, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O });
+const completionChoice = obj({ index: O, text: T, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O });
+
+// ---- Responses --------------------------------------------------------------------------------
+
+export const RESPONSES_ANNOTATION: Shape = obj({ type: O, url: T, title: T, filename: T, file_id: O, container_id: O, start_index: O, end_index: O, index: O });
+export const RESPONSES_PART: Shape = typed(
+  {
+    output_text: obj({ type: O, text: T, annotations: arr(RESPONSES_ANNOTATION), logprobs: O }),
+    refusal: obj({ type: O, refusal: T }),
+    // Reasoning parts (content_part events of reasoning items).
+    reasoning_text: obj({ type: O, text: T }),
+    summary_text: obj({ type: O, text: T }),
+  },
+  obj({ type: O }),
+);
+const ITEM_IDS = { type: O, id: O, status: O, call_id: O } as const;
+export const RESPONSES_ITEM: Shape = typed(
+  {
+    message: obj({ ...ITEM_IDS, role: O, content: arr(RESPONSES_PART) }),
+    function_call: obj({ ...ITEM_IDS, name: O, arguments: 'arguments' }),
+    custom_tool_call: obj({ ...ITEM_IDS, name: O, input: T }),
+    reasoning: obj({ ...ITEM_IDS, encrypted_content: O, summary: arr(obj({ type: O, text: T })), content: arr(obj({ type: O, text: T })) }),
+    code_interpreter_call: obj({ ...ITEM_IDS, container_id: O, code: T, outputs: arr(typed({ logs: obj({ type: O, logs: T }), image: obj({ type: O, url: O }) }, obj({ type: O }))) }),
+    mcp_call: obj({ ...ITEM_IDS, name: O, server_label: O, approval_request_id: O, arguments: 'arguments', output: T, error: T }),
+    mcp_approval_request: obj({ ...ITEM_IDS, name: O, server_label: O, arguments: 'arguments' }),
+    // The MCP server's tool list (names, descriptions, schemas): written by the server, not the model.
+    mcp_list_tools: obj({ ...ITEM_IDS, server_label: O, tools: O, error: T }),
+    web_search_call: obj({ ...ITEM_IDS, action: obj({ type: O, query: T, queries: arr(T), url: T, pattern: T, sources: arr(obj({ type: O, url: T })) }) }),
+    file_search_call: obj({ ...ITEM_IDS, queries: arr(T), results: arr(obj({ file_id: O, filename: T, score: O, text: T, attributes: O })) }),
+    // `result` is the base64 image.
+    image_generation_call: obj({ ...ITEM_IDS, result: O, revised_prompt: T, background: O, output_format: O, quality: O, size: O }),
+    local_shell_call: obj({ ...ITEM_IDS, action: obj({ type: O, command: arr(T), env: map(T), timeout_ms: O, user: T, working_directory: T }) }),
+    computer_call: obj({ ...ITEM_IDS, pending_safety_checks: O, action: obj({ type: O, button: O, text: T, keys: arr(T), path: O, url: T }) }),
+  },
+  // An item type the guard does not know keeps its identity, not its text.
+  obj({ ...ITEM_IDS }),
+);
+
+// ---- Request-only shapes (input guard: a text field not named here is refused) ------------------
+
+/** Input items that only a request carries: tool outputs, an approval (with the user's reason), a reference. */
+export const INPUT_ONLY_ITEM: Shape = typed(
+  {
+    local_shell_call_output: obj({ ...ITEM_IDS, output: T }),
+    mcp_approval_response: obj({ ...ITEM_IDS, approval_request_id: O, approve: O, reason: T }),
+    // The screenshot is an image (a data URL or a file id): no text detector reads it.
+    computer_call_output: obj({ ...ITEM_IDS, output: O, acknowledged_safety_checks: O }),
+    item_reference: obj({ ...ITEM_IDS }),
+  },
+  obj({ ...ITEM_IDS }),
+);
+/** Chat `web_search_options.user_location`: the model reads the city, region, country and time zone. */
+export const USER_LOCATION: Shape = obj({ type: O, approximate: obj({ city: T, region: T, country: T, timezone: T }) });
+
+export function responseShape(surface: 'chat.completions' | 'completions' | 'responses'): Shape {
+  if (surface === 'chat.completions') return obj({ choices: arr(chatChoice) }, true);
+  if (surface === 'completions') return obj({ choices: arr(completionChoice) }, true);
+  // Other top-level fields echo the request's settings (instructions, tools, text, reasoning …).
+  return obj({ output: arr(RESPONSES_ITEM), output_text: T }, true);
+}
