@@ -118,6 +118,12 @@ function answer(res: ServerResponse): void {
         [{ index: 0, delta: { vendor_note: `key ${KEY}` }, finish_reason: null }],
         [{ index: 0, delta: {}, finish_reason: 'stop' }],
       ]);
+    case 'chat-stream-annotations':
+      return streamChat(res, [
+        [{ index: 0, delta: { role: 'assistant', content: 'See the page.' }, logprobs: null, finish_reason: null }],
+        [{ index: 0, delta: { annotations: [{ type: 'url_citation', url_citation: { url: `https://x.test/?k=${KEY}`, title: 'A page', start_index: 0, end_index: 3 } }] }, logprobs: null, finish_reason: null }],
+        [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }],
+      ]);
     case 'chat-stream-ordinary':
       return streamChat(res, [
         [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }],
@@ -272,6 +278,14 @@ describe('streamed answers: every text field is guarded, unknown text is not rel
     expect(deltas.map((d) => (d.audio as Json | undefined)?.transcript ?? '').join('')).toMatch(/^the key is /);
     expect(deltas.some((d) => (d.audio as Json | undefined)?.data === 'UklGRg==')).toBe(true);
     expect(deltas.map((d) => d.content ?? '').join('')).toBe('ok');
+  });
+
+  it('streamed url_citation annotations are guarded and relayed', async () => {
+    const r = await chat('chat-stream-annotations', true);
+    expect(r.leaks).toBe(0);
+    const annotations = events(r.text).flatMap((e) => ((e.choices as { delta?: Json }[])[0]?.delta?.annotations as Json[] | undefined) ?? []);
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]!.url_citation).toMatchObject({ title: 'A page', start_index: 0, end_index: 3 });
   });
 
   it('a choice `message` or `text` in a chat chunk, and unknown text deltas, are dropped', async () => {

@@ -127,8 +127,8 @@ function drop(value: unknown, path: Path, walk: ShapeWalk): unknown {
 
 // ---- Chat completions -------------------------------------------------------------------------
 
-const chatAnnotation = obj({ type: O, url_citation: obj({ url: T, title: T, start_index: O, end_index: O }) });
-const chatPart = obj({ type: O, text: T, refusal: T, annotations: arr(chatAnnotation) });
+export const CHAT_ANNOTATIONS: Shape = arr(obj({ type: O, url_citation: obj({ url: T, title: T, start_index: O, end_index: O }) }));
+const chatPart = obj({ type: O, text: T, refusal: T, annotations: CHAT_ANNOTATIONS });
 const chatToolCall = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }) });
 /** OpenRouter's reasoning blocks: `data`/`signature` are encrypted or signed, not readable text. */
 const reasoningDetail = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
@@ -142,7 +142,7 @@ export const CHAT_MESSAGE: Shape = obj({
   reasoning_details: arr(reasoningDetail),
   // Audio `data` is base64 sound: no text detector reads it (docs/policies.md); its transcript is read.
   audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
-  annotations: arr(chatAnnotation),
+  annotations: CHAT_ANNOTATIONS,
   tool_calls: arr(chatToolCall),
   function_call: obj({ name: O, arguments: 'arguments' }),
 });

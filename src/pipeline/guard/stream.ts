@@ -14,7 +14,7 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
-import { CHOICE_OPAQUE_KEYS, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
 import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
@@ -232,7 +232,7 @@ function streamedFields(delta: Json): Array<[StreamedField, string]> {
 }
 
 /** Delta keys the chat stream guard reads itself (content, calls, the streamed fields). */
-const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'refusal', 'reasoning_content', 'reasoning']);
+const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'refusal', 'reasoning_content', 'reasoning', 'annotations']);
 /** Audio fields that are not text: the id, expiry and base64 sound (no text detector reads sound). */
 const AUDIO_OPAQUE_KEYS = new Set(['id', 'data', 'expires_at', 'format']);
 
@@ -293,6 +293,24 @@ export class StreamGuard {
     const decision = await this.scanOutput(args, 0);
     const transformed = applyTransforms(args, decision.acted, this.deps.vault, 'output');
     return this.deps.vault.restore(transformed, 'arguments');
+  }
+
+  /** `value` reduced to `shape` with each of its texts guarded whole (citations and the like, sent in one piece). */
+  async guardTree(value: unknown, shape: Shape): Promise<unknown> {
+    const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
+    const view = walkShape(value, shape, [], walk);
+    const replacements = new Map<TextSlot, string>();
+    for (const slot of walk.slots) {
+      let guarded: string;
+      if (slot.kind === 'arguments') guarded = await this.guardArguments(slot.text);
+      else {
+        const c = new TextChannel(this);
+        await c.push(slot.text, true);
+        guarded = c.released;
+      }
+      if (guarded !== slot.text) replacements.set(slot, guarded);
+    }
+    return replacements.size ? withReplacements(view, replacements) : view;
   }
 
   refusalText(): string | undefined {
@@ -427,6 +445,10 @@ export class StreamGuard {
             for (const [field, text] of texts) {
               const out = await fieldChannel(index, field).push(text, false);
               if (out) yield fieldChunk(index, field, out);
+            }
+            // Web-search citations (url, title) come whole in one delta: guarded whole.
+            if (Array.isArray(delta.annotations)) {
+              yield withChoice({ index, delta: { annotations: await this.guardTree(delta.annotations, CHAT_ANNOTATIONS) }, logprobs: null, finish_reason: null });
             }
           }
 
