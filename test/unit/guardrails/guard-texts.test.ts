@@ -1,6 +1,6 @@
 /** Where model-visible text lives in each surface's request and response, and rewriting it. */
 import { describe, expect, it } from 'vitest';
-import { requestSlots, responseSlots, withReplacements } from '../../../src/pipeline/guard/texts.js';
+import { guardedResponse, requestSlots, responseSlots, UnguardableInputError, withReplacements } from '../../../src/pipeline/guard/texts.js';
 import { verdictHeader } from '../../../src/pipeline/guard/verdicts.js';
 import type { RequestContext } from '../../../src/pipeline/types.js';
 
@@ -101,6 +101,44 @@ describe('response texts', () => {
     const responses = { output: [{ type: 'message', content: [{ type: 'output_text', text: 'hi' }] }, { type: 'function_call', arguments: '{"x":1}' }] };
     expect(responseSlots('responses', responses).map((s) => [s.kind, s.text])).toEqual([['text', 'hi'], ['arguments', '{"x":1}']]);
     expect(responseSlots('completions', { choices: [{ text: 'done' }] }).map((s) => s.text)).toEqual(['done']);
+  });
+});
+
+describe('fields read besides messages (QA F1/F2)', () => {
+  it('request: prediction, suffix, user location and Responses tool items are slots', () => {
+    const chat = { messages: [{ role: 'user', content: 'q' }], prediction: { type: 'content', content: [{ type: 'text', text: 'p' }] }, web_search_options: { user_location: { type: 'approximate', approximate: { city: 'c' } } } };
+    expect(requestSlots('chat.completions', chat).map((s) => s.path.join('.'))).toEqual(['messages.0.content', 'prediction.content.0.text', 'web_search_options.user_location.approximate.city']);
+    expect(requestSlots('completions', { prompt: 'a', suffix: 'b' }).map((s) => s.path.join('.'))).toEqual(['prompt', 'suffix']);
+    const input = [
+      { type: 'reasoning', id: 'r', summary: [{ type: 'summary_text', text: 's' }] },
+      { type: 'mcp_call', id: 'm', name: 'n', server_label: 'l', arguments: '{}', output: 'o' },
+      { type: 'local_shell_call_output', id: 'x', output: 'out' },
+      { type: 'mcp_approval_response', approval_request_id: 'a', approve: false, reason: 'why' },
+    ];
+    expect(requestSlots('responses', { input }).map((s) => [s.path.join('.'), s.kind])).toEqual([
+      ['input.0.summary.0.text', 'text'],
+      ['input.1.arguments', 'arguments'],
+      ['input.1.output', 'text'],
+      ['input.2.output', 'text'],
+      ['input.3.reason', 'text'],
+    ]);
+  });
+
+  it('request: unknown item and part types, and unknown text fields of known items, are unguardable', () => {
+    expect(() => requestSlots('responses', { input: [{ type: 'new_thing', text: 'x' }] })).toThrow(UnguardableInputError);
+    expect(() => requestSlots('chat.completions', { messages: [{ role: 'user', content: [{ type: 'document', data: 'x' }] }] })).toThrow(/messages\[0\]\.content\[0\]/);
+    expect(() => requestSlots('responses', { input: [{ type: 'mcp_call', id: 'm', comment: 'x' }] })).toThrow(/input\[0\]\.comment/);
+  });
+
+  it('answer: the body is the same object when every field is known; unknown text fields are dropped', () => {
+    const chat = { id: 'c', choices: [{ index: 0, message: { role: 'assistant', content: 'a', reasoning_content: 'r', audio: { id: 'x', data: 'AA', transcript: 't' } }, logprobs: null, finish_reason: 'stop' }], usage: { total_tokens: 1 } };
+    const seen = guardedResponse('chat.completions', chat);
+    expect(seen.body).toBe(chat);
+    expect(seen.slots.map((s) => s.path.join('.'))).toEqual(['choices.0.message.content', 'choices.0.message.reasoning_content', 'choices.0.message.audio.transcript']);
+    const odd = { choices: [{ index: 0, message: { content: 'a', thoughts: 'secret', score: 1 }, text: 'x' }] };
+    const reduced = guardedResponse('chat.completions', odd);
+    expect(reduced.body).toEqual({ choices: [{ index: 0, message: { content: 'a', score: 1 } }] });
+    expect(reduced.dropped.map((p) => p.join('.'))).toEqual(['choices.0.message.thoughts', 'choices.0.text']);
   });
 });
 
