@@ -5,6 +5,7 @@
  * below the rule recognizers' confident scores, so a rule finding (an address, a cued name) wins an overlap.
  */
 import { pathToFileURL } from 'node:url';
+import { EN_FIRST_NAMES, EN_SURNAMES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { NerModel } from '../ner/model.js';
 import { codeAt, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
@@ -60,6 +61,10 @@ export function mayKeepInCjkText(text: string, start: number): boolean {
   }
   return true;
 }
+const isKnownNameWord = (word: string) => {
+  const lower = word.toLowerCase();
+  return EN_FIRST_NAMES.has(lower) || EN_SURNAMES.has(lower);
+};
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const enNerRecognizer: Recognizer = {
@@ -78,7 +83,12 @@ export const enNerRecognizer: Recognizer = {
       if (s.type === 'PERSON' && s.end - s.start > lastWord.length && ORG_WORDS.has(lastWord)) s.type = 'ORGANIZATION';
       if (s.margin < EN_NER_MIN_MARGIN[s.type]) continue;
       // One all-caps word is an acronym or a key (RAM, AKIAAAAAAAAAAAAA), unless it is city-length (OULU, LYCKSELE).
-      if (s.end - s.start === lastWord.length && lastWord.length > 0 && lastWord === lastWord.toUpperCase() && (lastWord.length <= 3 || lastWord.length > 12)) continue;
+      if (s.end - s.start === lastWord.length && lastWord.length > 0 && lastWord === lastWord.toUpperCase()) {
+        if (lastWord.length <= 3 || lastWord.length > 12) continue;
+        // A lone all-caps word is a person only when it is a known name (JOHN, CHEN): enum values and status
+        // words (PENDING, CANCELLED, SETTLED) are tagged like names and blocked tool schemas.
+        if (s.type === 'PERSON' && !isKnownNameWord(lastWord)) continue;
+      }
       // Latin words inside Chinese prose (iPhone发布, 去Apple店) are brands and code-switches, not English names.
       if (facts.hasCjk && (isCjk(codeAt(text, s.start - 1)) || isCjk(codeAt(text, s.end)) || isCjk(codeAt(text, s.start - 2)))) continue;
       // Handles, URL paths and identifiers (@Norman_小牛, t.cn/RPiyosl, user_Name) are not prose names.

@@ -17,6 +17,16 @@ const tagged = (text: string) =>
     .map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
 
 describe('English NER tagger (pii.en_ner)', () => {
+  it('reads a lone all-caps word as a person only when it is a known name (enum values are not names)', () => {
+    // PENDING, CANCELLED, REFUNDED, SETTLED, DECLINED, YEARLY and AUTO were tagged PERSON and blocked tool schemas.
+    for (const word of ['PENDING', 'CANCELLED', 'REFUNDED', 'SETTLED', 'DECLINED', 'YEARLY', 'AUTO']) {
+      expect(detector.detect(word).filter((f) => f.type === 'PERSON'), word).toEqual([]);
+    }
+    expect(tagged('JOHN')).toEqual(['PERSON:JOHN']);
+    expect(tagged('CHEN')).toEqual(['PERSON:CHEN']);
+    expect(tagged('PARIS')).toEqual(['LOCATION:PARIS']);
+  });
+
   it('finds foreign names, places and organisations the dictionaries miss', () => {
     const text = 'Krisztián spent a year at Verdafero Holdings before moving to Zagreb.';
     expect(tagged(text)).toContain('PERSON:Krisztián');
