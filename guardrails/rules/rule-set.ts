@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { latinLookalikes } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
 import type { Detector, Finding } from '../core/types.js';
 import { AhoCorasick } from './aho-corasick.js';
@@ -175,11 +176,14 @@ export class RuleSet {
     // Regexes are written against what the model reads: ＡＣＭＥ－１２３４ (a Chinese IME's full-width forms) or
     // ACME-12\u200b34 read as ACME-1234 but slipped past `ACME-[0-9]{4,6}` on the raw text. So they also run on
     // the normalised text (NFKC, invisibles removed; no case folding: the rule's flags decide that), spans
-    // mapped back. The raw pass stays, for rules written to catch the raw characters themselves.
+    // mapped back. The raw pass stays, for rules written to catch the raw characters themselves. Cyrillic and
+    // Greek look-alikes are read as Latin there too (АСМЕ-1234 with Cyrillic А, С, М, Е), one unit for one,
+    // so the normalised text's offset map still applies.
+    const second = latinLookalikes(base.text);
     for (const rule of this.regexes) {
       const first = findings.length;
       this.regexPass(rule, text, undefined, findings, first);
-      if (base.changed) this.regexPass(rule, base.text, base, findings, first);
+      if (base.changed || second !== base.text) this.regexPass(rule, second, base, findings, first);
     }
     return findings;
   }

@@ -130,6 +130,19 @@ describe('rule set detector', () => {
     expect(cyrillic.detect('это секрет!')).toMatchObject([{ start: 4, end: 10 }]);
   });
 
+  it('regex rules read Cyrillic/Greek look-alike capitals and dashes as Latin, case kept', () => {
+    // 'РROJ-1234' (Cyrillic Р), 'PRОJ‐1234' (Cyrillic О, U+2010 hyphen), 'ΡROJ−1234' (Greek Ρ, minus sign) passed PROJ-\d{4}.
+    for (const id of ['\u0420ROJ-1234', 'PR\u041eJ\u20101234', '\u03a1ROJ\u22121234', 'ＰＲ\u041eＪ－１２３４']) {
+      const text = `see ${id} now`;
+      const found = rules.detect(text).filter((f) => f.detector === 'rules.regex');
+      expect(found.map((f) => text.slice(f.start, f.end)), JSON.stringify(id)).toEqual([id]);
+    }
+    // Case is the rule's business (flags): under a case-sensitive rule a look-alike lower-case letter is no capital.
+    const strict = compileRuleSet({ regexes: [{ id: 'strict', pattern: 'PROJ-\\d{4}', flags: '' }] });
+    expect(strict.detect('see PR\u041eJ-1234 now')).toHaveLength(1);
+    expect(strict.detect('see pr\u043ej-1234 now')).toEqual([]);
+  });
+
   it('a keyword split by any white space the model reads as a space still matches', () => {
     for (const space of ['\u2028', '\u2029', '\u1680', '\u2003', '\u00a0', '\t', ' \n ']) {
       expect(rules.detect(`the secret${space}project`).length, JSON.stringify(space)).toBe(1);
