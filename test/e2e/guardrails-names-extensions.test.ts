@@ -67,6 +67,7 @@ describe('input guard: message names and x- schema extensions', () => {
             order_id: { type: 'string', 'x-order': 1, 'x-example': 'ORD-2024-00042', pattern: '^ORD-[0-9]{4}-[0-9]{5}$' },
             state: { type: 'string', enum: ['PENDING', 'CANCELLED', 'REFUNDED', 'SETTLED', 'DECLINED'], default: 'PENDING', 'x-example': 'REFUNDED' },
             billing: { type: 'string', enum: ['MONTHLY', 'YEARLY', 'AUTO'] },
+            outcome: { type: 'string', enum: ['Pending', 'Approved', 'Cancelled', 'Refunded', 'Declined'] },
             status: { type: 'string', enum: ['pending', 'shipped', 'delivered'], 'x-order': 2, 'x-enum-varnames': ['StatusPending', 'StatusShipped', 'StatusDelivered'], 'x-enumDescriptions': { pending: 'Not shipped yet', shipped: 'On its way', delivered: 'Arrived' } },
             shipped_at: { type: 'string', format: 'date-time', 'x-nullable': true, 'x-example': '2024-05-01T10:00:00Z' },
             notes: { type: 'string', 'x-nullable': true, 'x-go-type': 'string', 'x-go-name': 'Notes', 'x-deprecated': false },

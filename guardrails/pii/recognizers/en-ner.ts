@@ -65,6 +65,11 @@ const isKnownNameWord = (word: string) => {
   const lower = word.toLowerCase();
   return EN_FIRST_NAMES.has(lower) || EN_SURNAMES.has(lower);
 };
+const isWholeText = (text: string, start: number, end: number) => {
+  for (let i = 0; i < start; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  for (let i = end; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+};
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 export const enNerRecognizer: Recognizer = {
@@ -88,6 +93,10 @@ export const enNerRecognizer: Recognizer = {
         // A lone all-caps word is a person only when it is a known name (JOHN, CHEN): enum values and status
         // words (PENDING, CANCELLED, SETTLED) are tagged like names and blocked tool schemas.
         if (s.type === 'PERSON' && !isKnownNameWord(lastWord)) continue;
+      } else if (s.type === 'PERSON' && s.end - s.start === lastWord.length && isWholeText(text, s.start, s.end) && !isKnownNameWord(lastWord)) {
+        // A text that is one capitalised word has no context to make it a name: an enum value or a label
+        // (Cancelled, Refunded, Declined, Yearly, Auto) unless the dictionaries know it (Alice, Chen).
+        continue;
       }
       // Latin words inside Chinese prose (iPhone发布, 去Apple店) are brands and code-switches, not English names.
       if (facts.hasCjk && (isCjk(codeAt(text, s.start - 1)) || isCjk(codeAt(text, s.end)) || isCjk(codeAt(text, s.start - 2)))) continue;

@@ -25,6 +25,11 @@ describe('English NER tagger (pii.en_ner)', () => {
     expect(tagged('JOHN')).toEqual(['PERSON:JOHN']);
     expect(tagged('CHEN')).toEqual(['PERSON:CHEN']);
     expect(tagged('PARIS')).toEqual(['LOCATION:PARIS']);
+    // A whole text of one capitalised word has no context either (an enum value or a label).
+    for (const word of ['Cancelled', 'Refunded', 'Declined', 'Yearly', 'Auto']) {
+      expect(detector.detect(word).filter((f) => f.type === 'PERSON'), word).toEqual([]);
+    }
+    expect(tagged('Alice')).toEqual(['PERSON:Alice']);
   });
 
   it('finds foreign names, places and organisations the dictionaries miss', () => {
