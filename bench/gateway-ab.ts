@@ -23,6 +23,11 @@
  *                                        runs cold); probe slices are then AB_SLICE requests (default 100) and the
  *                                        warm-up runs on the instant model
  *   AB_SLICE=<n>                         probe requests per slice (default 800, or 100 with a delay)
+ *   AB_TRACE=1                           each gateway also writes its stage trace (SEALGATE_STAGE_TRACE, one request at a
+ *                                        time, as the probe sends them); at the end the median step times of the last
+ *                                        500 requests of each side (median over its processes) are printed side by side,
+ *                                        so a change's effect on one stage is read under the same load as the other side.
+ *                                        Use with few processes (each needs 500 timed requests after its 1500 warm-up ones)
  *   AB_CONFIG_A / AB_CONFIG_B=<json>     extra top-level config for one side, e.g. switching a detector off:
  *                                        '{"guardrails":{"detectors":{"pii":{"enabled":false},"toxicity":{"enabled":true},"intent":{"enabled":true}}}}'
  *
@@ -56,6 +61,35 @@ interface Gateway {
   port: number;
   pid: number;
   agent: Agent;
+  traceFile?: string;
+}
+
+const TRACE = process.env.AB_TRACE === '1';
+
+/** Each side's median step times (µs) over its processes' trace files: step → [A, B]. */
+function printTraces(gateways: Record<'A' | 'B', Gateway[]>): void {
+  const steps = new Map<string, { A: number[]; B: number[] }>();
+  for (const side of ['A', 'B'] as const) {
+    for (const g of gateways[side]) {
+      let rows: { step: string; medianMicros: number }[];
+      try {
+        rows = (JSON.parse(readFileSync(g.traceFile!, 'utf8')) as { rows: { step: string; medianMicros: number }[] }).rows;
+      } catch {
+        continue; // fewer than 500 requests: no file
+      }
+      for (const row of rows) {
+        let entry = steps.get(row.step);
+        if (!entry) steps.set(row.step, (entry = { A: [], B: [] }));
+        entry[side].push(row.medianMicros);
+      }
+    }
+  }
+  process.stdout.write(`\nstage trace, median µs of each side's processes (last 500 requests each): A, B, B − A\n`);
+  for (const [step, { A, B }] of steps) {
+    if (!A.length || !B.length) continue;
+    const [a, b] = [median(A), median(B)];
+    process.stdout.write(`  ${a.toFixed(1).padStart(8)} ${b.toFixed(1).padStart(8)} ${(b - a).toFixed(1).padStart(8)}  ${step}\n`);
+  }
 }
 
 interface Slice {
@@ -112,9 +146,11 @@ async function main(): Promise<void> {
         const port = await freePort();
         const extra = process.env[`AB_CONFIG_${side}`];
         const config = writeBenchGatewayConfig({ dir, port, upstreamUrl, models: [...new Set([FAST_UPSTREAM_MODEL, MODEL])], logLevel: 'info', ...(extra ? { extra: JSON.parse(extra) as Record<string, unknown> } : {}) });
-        const gateway = startProcess(process.execPath, [join(roots[side], 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env: BENCH_GATEWAY_ENV });
+        const traceFile = TRACE ? join(dir, `trace-${side}-${p}.json`) : undefined;
+        const env = traceFile ? { ...BENCH_GATEWAY_ENV, SEALGATE_STAGE_TRACE: traceFile } : BENCH_GATEWAY_ENV;
+        const gateway = startProcess(process.execPath, [join(roots[side], 'bin/sealgate.mjs'), 'serve', '--config', config], { cwd: dir, env });
         processes.push(gateway);
-        gateways[side].push({ port, pid: gateway.child.pid!, agent: new Agent({ keepAlive: true, maxSockets: 1 }) });
+        gateways[side].push({ port, pid: gateway.child.pid!, agent: new Agent({ keepAlive: true, maxSockets: 1 }), traceFile });
       }
     }
     const all = [...gateways.A, ...gateways.B];
@@ -136,6 +172,10 @@ async function main(): Promise<void> {
     const ahead = deltas.filter((d) => (MODE === 'load' ? d > 1 : d < 0)).length;
     const headline = MODE === 'load' ? `median req/s ratio B/A ${median(deltas).toFixed(3)}` : `median p50 difference B − A ${(median(deltas) * 1000).toFixed(1)} µs`;
     process.stdout.write(`${headline}; median CPU per request B/A ${median(cpuRatios).toFixed(3)}; B ahead in ${ahead}/${PAIRS} pairs\n`);
+    if (TRACE) {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the last flush
+      printTraces(gateways);
+    }
   } finally {
     await Promise.all(processes.map((p) => p.stop()));
     rmSync(dir, { recursive: true, force: true });

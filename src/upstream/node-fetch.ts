@@ -152,9 +152,30 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
       const { secure, options } = targetOf(href);
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(abortError(signal));
+      const body = init.body;
+      if (!(body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array))
+        return reject(new TypeError('node-fetch: unsupported request body type'));
+      // The deadline's timer and the abort listener are set up on the tick after req.end, once node has written the
+      // request (the tick req.end queued, with a free keep-alive socket), and taken down on the check phase after the
+      // exchange is over, after the answer has been handed on. After a model's wait both are cold (an AbortSignal
+      // listener added and removed, a timer set and cleared: tens of µs); this keeps them off the request's way to the
+      // upstream and off the answer's way back. No I/O runs before that tick, so nothing answers, fails or aborts
+      // unseen in between; `settled` makes a late timer or abort a no-op until the cleanup runs.
+      let settled = false;
       let timedOut = false;
-      const fail = (err: unknown): void => {
+      let deadline: NodeJS.Timeout | undefined;
+      let onAbort: (() => void) | undefined;
+      const release = (): void => {
         clearTimeout(deadline);
+        if (onAbort) signal!.removeEventListener('abort', onAbort);
+      };
+      const settle = (): void => {
+        settled = true;
+        setImmediate(release);
+      };
+      const fail = (err: unknown): void => {
+        if (settled) return;
+        settle();
         reject(timedOut ? timeoutError() : signal?.aborted ? abortError(signal) : err);
       };
       const req = (secure ? httpsRequest : httpRequest)(
@@ -163,38 +184,42 @@ export function createNodeTransport(opts: { maxSockets?: number; idleSocketMs?: 
           traceMark('upstream response head');
           const status = res.statusCode ?? 502;
           if (NULL_BODY_STATUS.has(status)) {
-            clearTimeout(deadline);
             res.resume();
+            if (settled) return;
+            settle();
             return resolve({ status, headers: res.headers, body: EMPTY });
           }
-          readAll(res, maxBytes).then((body) => {
-            clearTimeout(deadline);
-            resolve({ status, headers: res.headers, body });
+          readAll(res, maxBytes).then((bytes) => {
+            if (settled) return;
+            settle();
+            resolve({ status, headers: res.headers, body: bytes });
           }, fail);
         },
       );
-      const deadline = setTimeout(() => {
-        timedOut = true;
-        req.destroy(timeoutError());
-      }, timeoutMs);
       req.on('error', fail);
-      if (signal) {
-        const onAbort = (): void => void req.destroy(abortError(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        req.once('close', () => signal.removeEventListener('abort', onAbort));
-      }
-      const body = init.body;
-      if (typeof body === 'string' || body instanceof Uint8Array) {
+      const arm = (): void => {
+        if (settled) return;
+        deadline = setTimeout(() => {
+          if (settled) return;
+          timedOut = true;
+          req.destroy(timeoutError());
+        }, timeoutMs);
+        if (!signal) return;
+        if (signal.aborted) return void req.destroy(abortError(signal));
+        const listener = (): void => {
+          if (!settled) req.destroy(abortError(signal));
+        };
+        onAbort = listener;
+        signal.addEventListener('abort', listener, { once: true });
+      };
+      if (body === undefined || body === null) req.end();
+      else {
         traceMark('SDK request built → upstream req.end');
         if (stageTraceEnabled) traceUpstreamWrite(req);
         req.end(body);
         traceMark('upstream request written');
-      } else if (body === undefined || body === null) req.end();
-      else {
-        clearTimeout(deadline);
-        req.destroy();
-        reject(new TypeError('node-fetch: unsupported request body type'));
       }
+      process.nextTick(arm);
     });
   return {
     fetch: nodeFetch as typeof fetch,
