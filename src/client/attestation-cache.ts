@@ -30,6 +30,13 @@ export interface AttestationCacheOptions {
   now?: () => number;
 }
 
+/**
+ * Credentials whose verified attestation is kept (oldest dropped first). The cache is per credential, and a
+ * backend minting short-lived tokens per end user (POST /v1/tokens) presents a new one every few minutes:
+ * unbounded, every token ever used stayed for the process's life.
+ */
+export const MAX_CACHED_CREDENTIALS = 1000;
+
 export class AttestationCache {
   /** Per credential: the document is shared, but the tenant it names depends on who asks. */
   private readonly cached = new Map<string, VerifiedAttestation>();
@@ -49,8 +56,16 @@ export class AttestationCache {
       this.pending.set(slot, pending);
     }
     const verified = await pending;
+    // Re-inserted so the Map's order is the order of use: the first entry is the least recently fetched.
+    this.cached.delete(slot);
+    if (this.cached.size >= MAX_CACHED_CREDENTIALS) this.cached.delete(this.cached.keys().next().value!);
     this.cached.set(slot, verified);
     return verified;
+  }
+
+  /** Credentials with a cached document (for tests and diagnostics). */
+  get size(): number {
+    return this.cached.size;
   }
 
   /** Forget every cached document (key rotated, enclave restarted): the next request re-attests. */

@@ -6,14 +6,15 @@
  * Now the body is refused past MAX_ATTESTATION_BYTES (64 KiB; a document is under 2 KB).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttestationCache, MAX_ATTESTATION_BYTES } from '../../src/client/attestation-cache.js';
+import { AttestationCache, MAX_ATTESTATION_BYTES, MAX_CACHED_CREDENTIALS } from '../../src/client/attestation-cache.js';
 import { attestGateway } from '../../src/cli/attest.js';
 import { fromBase64Url } from '../../src/protocol/index.js';
 import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 
 let setup: ConfidentialSetup;
 beforeAll(async () => {
-  setup = await startConfidentialGateway();
+  // The bound test asks for ~1,000 attestations: above the dev tenant's default 600 requests a minute.
+  setup = await startConfidentialGateway({ access: { tenants: { dev: { limits: { requestsPerMinute: 1_000_000, tokensPerMinute: 1_000_000_000, concurrentRequests: 10_000 } } } } });
 }, 60_000);
 afterAll(async () => {
   await setup?.close();
@@ -68,6 +69,21 @@ describe('attestation answers are read up to a bound', () => {
     expect(error).toMatchObject({ code: 'attestation_invalid' });
     expect(state.pulled).toBeLessThanOrEqual(MAX_ATTESTATION_BYTES + 2 * CHUNK);
   });
+
+  it('keeps verified documents for a bounded number of credentials (per-user tokens come and go)', async () => {
+    // Every credential is answered with the same gateway's document (its own key sent along).
+    const fetch = ((input: string | URL | Request, init?: RequestInit) =>
+      globalThis.fetch(input, { ...init, headers: { accept: 'application/json', authorization: `Bearer ${setup.gw.apiKey}` } })) as typeof globalThis.fetch;
+    const cache = new AttestationCache({ gatewayUrl: setup.gw.url, rootPublicKey: fromBase64Url(setup.rootPublicKey), allowedMeasurements: [setup.measurement], fetch });
+    for (let i = 0; i < MAX_CACHED_CREDENTIALS + 50; i++) await cache.get(`Bearer token-${i}`);
+    expect(cache.size).toBe(MAX_CACHED_CREDENTIALS);
+    // The newest stay cached: no new attestation request for them.
+    let fetched = 0;
+    const counting = new AttestationCache({ gatewayUrl: setup.gw.url, rootPublicKey: fromBase64Url(setup.rootPublicKey), allowedMeasurements: [setup.measurement], fetch: ((i: string | URL | Request, o?: RequestInit) => (fetched++, fetch(i, o))) as typeof globalThis.fetch });
+    await counting.get('Bearer a');
+    await counting.get('Bearer a');
+    expect(fetched).toBe(1);
+  }, 60_000);
 
   it('an ordinary attestation still verifies through both', async () => {
     const cache = new AttestationCache({ gatewayUrl: setup.gw.url, rootPublicKey: fromBase64Url(setup.rootPublicKey), allowedMeasurements: [setup.measurement], fetch: globalThis.fetch });
