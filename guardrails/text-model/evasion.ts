@@ -31,6 +31,10 @@ const LEET_CONTEXT_RE = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
  */
 const SPACED_LATIN_RE = /(?<![a-z])[a-z](?:(?:[ \t]|\r?\n)[a-z]){2,}(?![a-z])/g;
 const SPACED_SEPARATORS_RE = /[ \t\r\n]/g;
+/** Parenthesized letters (⒤⒢⒩…, which NFKC spells "(i)(g)(n)"): three or more in a row are the word. */
+const PARENTHESIZED_RE = /(?:\([a-z]\)){3,}/g;
+const PARENS_RE = /[()]/g;
+
 /** Letters split by one repeated punctuation mark: "k.i.l.l", "f*u*c*k", "st*u*p*i*d" (mid-word allowed). */
 const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
 const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
@@ -101,6 +105,7 @@ export function normalizeForModel(text: string): string {
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
+  if (s.includes(')(')) s = s.replace(PARENTHESIZED_RE, (run) => run.replace(PARENS_RE, ''));
   s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
   s = s.replace(MASKED_LATIN_RE, (run) => run.replace(MASK_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);

@@ -21,6 +21,7 @@ describe('evasion normalisation: more disguises', () => {
     ['CRLF and tabs between letters', 'i\r\ng\tn\r\no\tr\te', 'ignore'],
     ['hex character references', '&#x69;&#x67;&#x6E;&#x6f;&#x72;&#x65;', 'ignore'],
     ['small capitals', 'ɪɢɴᴏʀᴇ ᴘʀᴇᴠɪᴏᴜꜱ', 'ignore previous'],
+    ['parenthesized letters', '⒤⒢⒩⒪⒭⒠ ⒜⒧⒧', 'ignore all'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeForModel(input)).toBe(expected);
   });
@@ -29,6 +30,7 @@ describe('evasion normalisation: more disguises', () => {
     expect(normalizeForModel('a\nb')).toBe('a\nb');
     expect(normalizeForModel('first line\nsecond line')).toBe('first line\nsecond line');
     expect(normalizeForModel('&#x;&#xzz; &amp;')).toBe('&#x;&#xzz; &');
+    expect(normalizeForModel('f(x)(y) and (a)(b)')).toBe('f(x)(y) and (a)(b)');
   });
 });
 
@@ -38,6 +40,7 @@ describe('the intent detector sees through them', async () => {
     ['one letter per line', [...injection].join('\n')],
     ['hex character references', [...injection].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('')],
     ['small capitals', [...injection.toLowerCase()].map((c) => SMALL_CAPS[c] ?? c).join('')],
+    ['parenthesized letters', [...injection.toLowerCase()].map((c) => (/[a-z]/.test(c) ? String.fromCodePoint(0x249c + c.charCodeAt(0) - 97) : c)).join('')],
   ])('injection as %s scores like the plain text', async (_name, disguised) => {
     expect(await score(intent, injection, 'intent.prompt_injection')).toBeGreaterThan(0.9);
     expect(await score(intent, disguised, 'intent.prompt_injection')).toBeGreaterThan(0.9);
