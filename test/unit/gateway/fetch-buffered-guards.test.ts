@@ -60,3 +60,25 @@ describe('fetchBuffered guards', () => {
     expect(performance.now() - started).toBeLessThan(280);
   });
 });
+
+describe('fetchWithDeadline guards (the streamed path)', () => {
+  it('leaves no listener on a signal it has used once each response is read', async () => {
+    const transport = createNodeTransport();
+    const controller = new AbortController();
+    for (let i = 0; i < 12; i++) {
+      const response = await transport.fetchWithDeadline(`${base}/ok`, { ...post, signal: controller.signal }, 5_000);
+      expect(await response.json()).toEqual({ ok: true });
+    }
+    await expect(transport.fetchWithDeadline(`${base}/slow`, { ...post, signal: controller.signal }, 50)).rejects.toThrow(/timed out/);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the requests' 'close', then the check phase
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('an abort in the same tick as the call, before the guards are set up, still cancels', async () => {
+    const transport = createNodeTransport();
+    const early = new AbortController();
+    const pending = transport.fetchWithDeadline(`${base}/slow`, { ...post, signal: early.signal }, 5_000);
+    early.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
