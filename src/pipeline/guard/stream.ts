@@ -403,8 +403,9 @@ export class StreamGuard {
           const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
           const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : '';
           const texts = legacy ? [] : streamedFields(delta);
-          // Logprobs spell out the chunk's text token by token: they leave only with chunks that carry none.
-          const logprobs = content || texts.length > 0 ? null : raw.logprobs;
+          // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
+          // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
+          const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
           // Fields of the choice the guard does not read leave only when they hold no text (`message`,
           // `text` in a chat chunk are dropped): see shapes.ts.
           const extras = choiceExtras(raw, legacy);
@@ -555,7 +556,11 @@ export class StreamGuard {
         const guarded = await settle(keyOf(slot.path), slot.text, slot.kind);
         if (guarded !== slot.text) replacements.set(slot, guarded);
       }
-      return replacements.size ? withoutStaleLogprobs(withReplacements(view, replacements), replacements.keys()) : view;
+      if (!replacements.size) return view;
+      const rewritten = withoutStaleLogprobs(withReplacements(view, replacements), replacements.keys());
+      // A part walked on its own (content_part events) has no `output[i].content[j]` path for withoutStaleLogprobs
+      // to find: its logprobs would spell out the text the guard rewrote.
+      return shape === RESPONSES_PART && isObject(rewritten) && rewritten.logprobs !== undefined && rewritten.logprobs !== null ? { ...rewritten, logprobs: [] } : rewritten;
     };
     const settleItem = (item: unknown, outputIndex: unknown) =>
       settleTree({ output: [item] }, ITEM_WRAPPER, (path) => `${itemKey(isObject(item) ? item.id : undefined, outputIndex)}|${path.slice(2).join('.')}`).then((w) => (w as { output: unknown[] }).output[0]);
