@@ -40,7 +40,7 @@ const chunk = (choices: unknown[], extra: Json = {}): Json => ({ id: 'c', object
 
 async function stream(path: '/chat/completions' | '/responses', frames: (Json | string)[], done = path === '/chat/completions') {
   script = sse(frames, done);
-  const body = path === '/responses' ? { input: 'hi' } : { messages: [{ role: 'user', content: 'hi' }] };
+  const body = path === '/responses' ? { input: 'hi' } : { messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } };
   const res = await fetch(`${gw.baseURL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', stream: true, ...body }) });
   const text = await res.text();
   const events = text
@@ -91,5 +91,42 @@ describe('logprobs never spell out a text the guard rewrote', () => {
     const part = { type: 'output_text', text: 'Fine.', annotations: [], logprobs };
     const r = await stream('/responses', [{ type: 'response.content_part.done', item_id: 'msg_1', output_index: 0, content_index: 0, part, sequence_number: 0 }]);
     expect(r.events[0]).toEqual({ type: 'response.content_part.done', item_id: 'msg_1', output_index: 0, content_index: 0, part, sequence_number: 0 });
+  });
+});
+
+describe('envelopes around chunks and events carry no unread text', () => {
+  const opening = chunk([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]);
+  const finish = chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
+
+  it('chat: a chunk sent as an `event: thread.*` frame (wrapped { event, data } by the SSE reader) is dropped', async () => {
+    const r = await stream('/chat/completions', [opening, `event: thread.message.delta\ndata: ${JSON.stringify(chunk([{ index: 0, delta: { content: KEY } }]))}\n\n`, finish]);
+    expect(r.status).toBe(200);
+    expect(r.leaks).toBe(0);
+    expect(r.events.at(-1)).toEqual(finish);
+  });
+
+  it('chat: choices that are not a list (numeric keys) are not relayed; the envelope is', async () => {
+    const r = await stream('/chat/completions', [opening, { ...chunk([]), choices: { 0: { index: 0, delta: { content: KEY } } } }, finish]);
+    expect(r.leaks).toBe(0);
+    expect(r.events[1]).toEqual({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' });
+  });
+
+  it('chat: a usage-only chunk (choices: []) still goes out as sent', async () => {
+    const usage = { ...chunk([]), usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } };
+    const r = await stream('/chat/completions', [opening, finish, usage]);
+    expect(r.events.at(-1)).toEqual(usage);
+  });
+
+  it('Responses: fields of a response.* event besides the response are relayed only when text-free', async () => {
+    const response = { id: 'resp_1', object: 'response', status: 'completed', output: [] };
+    const r = await stream('/responses', [{ type: 'response.completed', sequence_number: 0, response, delta: `key ${KEY}`, extra: 7 }]);
+    expect(r.leaks).toBe(0);
+    expect(r.events[0]).toEqual({ type: 'response.completed', sequence_number: 0, response, extra: 7 });
+  });
+
+  it('Responses: an audio delta relays its base64 sound, not a text field beside it', async () => {
+    const r = await stream('/responses', [{ type: 'response.audio.delta', sequence_number: 0, delta: 'UklGRg==', transcript: `key ${KEY}` }]);
+    expect(r.leaks).toBe(0);
+    expect(r.events[0]).toEqual({ type: 'response.audio.delta', sequence_number: 0, delta: 'UklGRg==' });
   });
 });

@@ -394,7 +394,16 @@ export class StreamGuard {
         template = chunk;
         const choices = chunk.choices;
         if (!Array.isArray(choices) || choices.length === 0) {
-          yield chunk; // usage-only chunk and the like
+          // The SSE reader hands `event: thread.*` frames on wrapped as { event, data } (Assistants events,
+          // never an answer of these surfaces): their data is text the guard does not read.
+          if (typeof chunk.event === 'string' && holdsText(chunk.data)) continue;
+          // Choices that are not a list (`{ "0": { delta … } }`) are not read either: relayed only without text.
+          if (choices !== undefined && !Array.isArray(choices) && holdsText(choices)) {
+            const { choices: _unread, ...envelope } = chunk;
+            yield envelope;
+          } else {
+            yield chunk; // usage-only chunk and the like
+          }
           continue;
         }
         for (const raw of choices) {
@@ -620,8 +629,11 @@ export class StreamGuard {
           const r = event.response;
           const output = Array.isArray(r.output) ? await Promise.all(r.output.map((item, i) => settleItem(item, i))) : r.output;
           const outputText = typeof r.output_text === 'string' ? { output_text: outputTextOf(output) } : {};
-          yield numbered({ ...event, response: { ...r, output, ...outputText } });
-        } else if (OPAQUE_EVENTS.has(type) || !holdsText(withoutIds(event))) {
+          // The event's own fields besides the response go out only when text-free (the response is what is read).
+          yield numbered({ ...textFreeFields(event, RESPONSE_EVENT_KEYS), response: { ...r, output, ...outputText } });
+        } else if (Object.hasOwn(OPAQUE_EVENTS, type)) {
+          yield numbered(textFreeFields(event, OPAQUE_EVENTS[type]!));
+        } else if (!holdsText(withoutIds(event))) {
           yield numbered(event);
         }
         // Any other event carries text the guard does not read: dropped (docs/policies.md).
@@ -688,10 +700,25 @@ const BUFFERED_DONES: Readonly<Record<string, { sub: string; field: string; delt
   'response.code_interpreter_call_code.done': { sub: 'code', field: 'code', delta: 'response.code_interpreter_call_code.delta', kind: 'text' },
 };
 /**
- * Events relayed as sent although they hold strings that are not text: base64 audio and partial
- * images (no text detector reads them) and the upstream's own error event (code and message).
+ * Events whose named fields are relayed although they hold strings that are not text: base64 audio and
+ * partial images (no text detector reads them) and the upstream's own error event (code and message).
+ * Their other fields go out only when text-free (an extra `text` on an audio delta is not read).
  */
-const OPAQUE_EVENTS = new Set(['response.audio.delta', 'response.image_generation_call.partial_image', 'error']);
+const OPAQUE_EVENTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'response.audio.delta': new Set(['delta']),
+  'response.image_generation_call.partial_image': new Set(['partial_image_b64', 'output_format', 'size', 'quality', 'background']),
+  error: new Set(['code', 'message', 'param', 'error']),
+};
+const RESPONSE_EVENT_KEYS: ReadonlySet<string> = new Set(['response']);
+
+/** `event` (key order kept) without the fields outside its ids and `keep` that hold text. */
+function textFreeFields(event: Json, keep: ReadonlySet<string>): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(event)) {
+    if ((EVENT_ID_KEYS as readonly string[]).includes(key) || keep.has(key) || !holdsText(value)) out[key] = value;
+  }
+  return out;
+}
 
 /** `output_text` of a (guarded) output: its messages' output_text parts, in order. */
 function outputTextOf(output: unknown): string {
