@@ -1,12 +1,14 @@
 /**
  * The address recognizer's anchored scans (forEachAnchoredMatch, forEachEuroStreet) find what the global scans of
  * their patterns found, in the same order: OPENING_STREET / NUMBERED_OPENING_STREET from their street words,
- * ADDRESS_CUE from its words in the lower-cased text, EN_EURO from the spaces before a digit.
+ * ADDRESS_CUE from its words in the lower-cased text, EN_EURO from the spaces before a digit. And
+ * EN_NUMBERED_STREET, its lookbehind moved after its first character, matches what its old form matched.
  */
 import { describe, expect, it } from 'vitest';
 import {
   ADDRESS_CUE,
   EN_EURO,
+  EN_NUMBERED_STREET,
   forEachAddressCue,
   forEachEuroStreet,
   forEachOpeningStreet,
@@ -66,6 +68,23 @@ describe('address anchored scans', () => {
     for (const text of randomTexts([...COMMON, ...words, ...words], 40_000, 13)) {
       const expected = spans((f) => forEachMatch(EN_EURO, text, f));
       expect(spans((f) => forEachEuroStreet(text, f)), JSON.stringify(text)).toEqual(expected);
+      matches += expected.length;
+    }
+    expect(matches).toBeGreaterThan(1000);
+  });
+
+  it('EN_NUMBERED_STREET: the matches of its old form, the lookbehind first', () => {
+    const UP = 'A-Z\\u00c0-\\u00de';
+    const LETTER = 'A-Za-z\\u00c0-\\u024f';
+    const lookbehindFirst = new RegExp(
+      `(?<![\\w.,])(?:\\d{1,6}[ ])?[${UP}][${LETTER}'\\-]{2,64}(?:[ ](?:[a-z]{1,3}[ ])?[${UP}][${LETTER}'\\-]{2,64}){0,2}[ ]\\d{1,5}[A-Za-z]?(?![\\w]|[.,]\\d)`,
+      'g',
+    );
+    const words = ['Puruntie ', 'Via ', 'Franscini ', 'Rua ', 'do ', 'Arenque ', 'ÉÉ', 'Ébc ', 'Page ', 'O\'Neil-', 'x1', '1234567 ', '123456 ', '28245 ', '3482 ', '82', '71.', '1634,', '9.5', 'a,', 'Çalı '];
+    let matches = 0;
+    for (const text of randomTexts([...COMMON, ...words, ...words], 40_000, 17)) {
+      const expected = spans((f) => forEachMatch(lookbehindFirst, text, f));
+      expect(spans((f) => forEachMatch(EN_NUMBERED_STREET, text, f)), JSON.stringify(text)).toEqual(expected);
       matches += expected.length;
     }
     expect(matches).toBeGreaterThan(1000);
