@@ -139,12 +139,21 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
       // A participant's name (`alice_bot`; a legacy `function` message's function name) is shown to the model.
       if (typeof m.name === 'string') (messageNames ??= []).push(m.name);
       if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
+      // Reasoning handed back with an assistant turn (DeepSeek thinking with tools, vLLM/Qwen chat templates) is read by the model.
+      for (const field of ['reasoning_content', 'reasoning'] as const) {
+        const reasoning = m[field];
+        if (typeof reasoning === 'string' && reasoning) out.push({ path: ['messages', i, field], role, text: reasoning, kind: 'text' });
+      }
       if (Array.isArray(m.tool_calls)) {
         m.tool_calls.forEach((call, j) => {
           const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
           if (fn) (callNames ??= []).push(fn.name);
           const args = fn?.arguments;
           if (typeof args === 'string' && args) out.push({ path: ['messages', i, 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
+          // A custom tool's call carries free-text input (not JSON).
+          const custom = isObject(call) && isObject(call.custom) ? call.custom : undefined;
+          if (custom) (callNames ??= []).push(custom.name);
+          if (custom && typeof custom.input === 'string' && custom.input) out.push({ path: ['messages', i, 'tool_calls', j, 'custom', 'input'], role: 'assistant', text: custom.input, kind: 'text' });
         });
       }
       // The legacy single function call (before tool_calls).

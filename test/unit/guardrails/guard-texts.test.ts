@@ -124,6 +124,28 @@ describe('fields read besides messages (QA F1/F2)', () => {
     ]);
   });
 
+  it('request: chat history reasoning (reasoning_content, reasoning) and a custom tool call\'s input are slots', () => {
+    const body = {
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'a', reasoning_content: 'thought one', reasoning: 'thought two', tool_calls: [{ id: 't', type: 'custom', custom: { name: 'run_sql', input: 'SELECT 1' } }] },
+        { role: 'tool', tool_call_id: 't', content: 'one row' },
+      ],
+    };
+    const slots = requestSlots('chat.completions', body);
+    expect(slots.filter((s) => s.path[0] === 'messages').map((s) => [s.path.join('.'), s.role, s.text])).toEqual([
+      ['messages.0.content', 'user', 'hi'],
+      ['messages.1.content', 'assistant', 'a'],
+      ['messages.1.reasoning_content', 'assistant', 'thought one'],
+      ['messages.1.reasoning', 'assistant', 'thought two'],
+      ['messages.1.tool_calls.0.custom.input', 'assistant', 'SELECT 1'],
+      ['messages.2.content', 'tool', 'one row'],
+    ]);
+    // The custom tool's name is read with the other call names.
+    expect(slots.some((s) => s.identifiers && s.text.includes('run sql'))).toBe(true);
+  });
+
   it('request: unknown item and part types, and unknown text fields of known items, are unguardable', () => {
     expect(() => requestSlots('responses', { input: [{ type: 'new_thing', text: 'x' }] })).toThrow(UnguardableInputError);
     expect(() => requestSlots('chat.completions', { messages: [{ role: 'user', content: [{ type: 'document', data: 'x' }] }] })).toThrow(/messages\[0\]\.content\[0\]/);
