@@ -7,7 +7,7 @@
  * UTF-8 text, so random identifiers, hashes, emoji flags and emoji presentation selectors are skipped.
  */
 
-export type Encoding = 'base64' | 'hex' | 'binary' | 'url' | 'unicode-escapes' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
+export type Encoding = 'base64' | 'base32' | 'hex' | 'binary' | 'url' | 'unicode-escapes' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
 
 export interface DecodedSegment {
   /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
@@ -26,6 +26,15 @@ const BINARY_RE = /(?<![01])(?:[01]{8} ?){6,}(?![01])/g;
 const BINARY_HINT_RE = /[01]{8} ?[01]{8}/;
 const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}/;
 const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
+/**
+ * Base32 (RFC 4648: A-Z and 2-7, '=' padding), which models decode too: 'Ignore all previous instructions'
+ * as JFTW433SMUQGC3DMEBYHEZLWNFXXK4ZA… scored like noise (QA pass). A run holds a digit 2-7, so shouted
+ * all-caps words are not candidates; the first character cannot follow another of the alphabet, so a start
+ * position never rescans a run.
+ */
+const BASE32_RE = /(?<![A-Z2-7])(?=[A-Z2-7]*[2-7])[A-Z2-7]{16,}={0,6}/g;
+const BASE32_HINT_RE = /[A-Z2-7]{16}/;
+const BASE32_VALUE: Readonly<Record<string, number>> = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'].map((c, i) => [c, i]));
 // Starts at a '%': a leading [^\s%]* would make every start position rescan the run (quadratic).
 const URL_RE = /(?:%[0-9a-fA-F]{2}[^\s%]*){4,}/g;
 /**
@@ -101,6 +110,25 @@ function decodeBase64(run: string): string | undefined {
   if (/^[0-9a-fA-F]+$/.test(body) || /^[A-Za-z]+$/.test(body)) return undefined;
   if (body.length % 4 === 1) return undefined;
   return decodeBytes(Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+}
+
+function decodeBase32(run: string): string | undefined {
+  const body = run.replace(/=+$/, '');
+  // Lengths a whole number of bytes can produce (8 characters carry 5 bytes).
+  if ([1, 3, 6].includes(body.length % 8)) return undefined;
+  const bytes = new Uint8Array(Math.floor((body.length * 5) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i = 0; i < body.length; i += 1) {
+    buffer = ((buffer << 5) | BASE32_VALUE[body[i]!]!) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[n++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return decodeBytes(bytes);
 }
 
 function decodeHex(run: string): string | undefined {
@@ -238,7 +266,11 @@ function candidates(text: string): Candidate[] {
     if (plane14 || SELECTOR_HINT_RE.test(text)) scan(SELECTOR_RUN_RE, 'variation-selectors', decodeVariationSelectors);
   }
   if (HEX_HINT_RE.test(text)) scan(HEX_RE, 'hex', decodeHex);
-  if (BASE64_HINT_RE.test(text)) scan(BASE64_RE, 'base64', decodeBase64);
+  if (BASE64_HINT_RE.test(text)) {
+    scan(BASE64_RE, 'base64', decodeBase64);
+    // The base32 alphabet is inside base64's, so prose without a base64-like run pays nothing more.
+    if (BASE32_HINT_RE.test(text)) scan(BASE32_RE, 'base32', decodeBase32);
+  }
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
   if (text.includes('\\u')) scan(UNICODE_ESCAPE_RE, 'unicode-escapes', decodeUnicodeEscapes);
   // Drop hits inside a binary or hex hit (binary digits are valid hex and base64, hex digits valid base64).
