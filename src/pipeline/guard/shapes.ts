@@ -146,10 +146,13 @@ export const CHAT_MESSAGE: Shape = obj({
   tool_calls: arr(chatToolCall),
   function_call: obj({ name: O, arguments: 'arguments' }),
 });
-/** A choice's fields besides the message/delta: Azure's filter results and vLLM's stop reason are labels. */
-export const CHOICE_OPAQUE_KEYS = new Set(['content_filter_results', 'stop_reason']);
-const chatChoice = obj({ index: O, message: CHAT_MESSAGE, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O });
-const completionChoice = obj({ index: O, text: T, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O });
+/**
+ * A choice's fields besides the message/delta: Azure's filter results and vLLM's stop reason are labels;
+ * vLLM's `prompt_logprobs` spell out the prompt as the upstream received it (after the input guard), not the answer.
+ */
+export const CHOICE_OPAQUE_KEYS = new Set(['content_filter_results', 'stop_reason', 'prompt_logprobs']);
+const chatChoice = obj({ index: O, message: CHAT_MESSAGE, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O, prompt_logprobs: O });
+const completionChoice = obj({ index: O, text: T, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O, prompt_logprobs: O });
 
 // ---- Responses --------------------------------------------------------------------------------
 

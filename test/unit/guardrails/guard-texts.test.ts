@@ -164,6 +164,21 @@ describe('fields read besides messages (QA F1/F2)', () => {
   });
 });
 
+describe('provider extras an ordinary answer carries', () => {
+  it('vLLM completions: prompt_logprobs (the prompt as the upstream read it) stay; the answer is the same object', () => {
+    const completion = {
+      id: 'cmpl-1',
+      object: 'text_completion',
+      choices: [{ index: 0, text: ' cat sat.', logprobs: null, finish_reason: 'length', stop_reason: null, prompt_logprobs: [null, { '791': { logprob: -1, rank: 1, decoded_token: 'The' } }], prompt_token_ids: [791] }],
+    };
+    const seen = guardedResponse('completions', completion);
+    expect(seen.body).toBe(completion);
+    expect(seen.dropped).toEqual([]);
+    const chat = { id: 'c', choices: [{ index: 0, message: { role: 'assistant', content: 'a' }, finish_reason: 'stop', prompt_logprobs: [null, { '1': { decoded_token: 'Hi' } }] }] };
+    expect(guardedResponse('chat.completions', chat).body).toBe(chat);
+  });
+});
+
 describe('x-sealgate-verdict', () => {
   it('summarises the strongest action and non-allow categories per stage, with the policy version', () => {
     const ctx = {
