@@ -192,6 +192,11 @@ export class Tokens {
           else break;
         }
         this.push(s, i, isUpperCode(c) ? 1 : 0);
+      } else if (c >= 0x2e80) {
+        // A run of CJK (no code from U+2E80 on is a letter or a digit here): skipped with one comparison a
+        // character instead of isDigit and isLetter's range tests (most of a Chinese text).
+        i++;
+        while (i < n && text.charCodeAt(i) >= 0x2e80) i++;
       } else i++;
     }
     this.done.fill(0, 0, this.count);
