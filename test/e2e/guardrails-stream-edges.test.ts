@@ -130,3 +130,21 @@ describe('envelopes around chunks and events carry no unread text', () => {
     expect(r.events[0]).toEqual({ type: 'response.audio.delta', sequence_number: 0, delta: 'UklGRg==' });
   });
 });
+
+describe('order of a streamed answer', () => {
+  it('chat: the reasoning (DeepSeek reasoning_content) is released whole before the answer that follows it', async () => {
+    const reasoning = 'Two plus two is four, clearly.';
+    const r = await stream('/chat/completions', [
+      chunk([{ index: 0, delta: { role: 'assistant', content: null, reasoning_content: '' }, logprobs: null, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: null, reasoning_content: reasoning }, logprobs: null, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: 'The answer is 4.', reasoning_content: null }, logprobs: null, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: '', reasoning_content: null }, logprobs: null, finish_reason: 'stop' }]),
+    ]);
+    const deltas = r.events.map((e) => ((e.choices as { delta?: Json }[] | undefined)?.[0]?.delta ?? {}) as Json);
+    const lastReasoning = deltas.findLastIndex((d) => typeof d.reasoning_content === 'string' && d.reasoning_content !== '');
+    const firstAnswer = deltas.findIndex((d) => typeof d.content === 'string' && d.content !== '');
+    expect(deltas.map((d) => (typeof d.reasoning_content === 'string' ? d.reasoning_content : '')).join('')).toBe(reasoning);
+    expect(lastReasoning).toBeGreaterThanOrEqual(0);
+    expect(lastReasoning).toBeLessThan(firstAnswer);
+  });
+});

@@ -463,6 +463,13 @@ export class StreamGuard {
           }
 
           if (content) {
+            // The answer has begun: what the choice's reasoning (refusal, transcript) channels still withhold is
+            // released first, or the reasoning's tail would reach the client after the answer it led to.
+            for (const { index: i, field, channel: c } of fieldChannels.values()) {
+              if (i !== index || texts.some(([f]) => f === field)) continue;
+              const out = await c.push('', true);
+              if (out) yield fieldChunk(i, field, out);
+            }
             const out = await channel(index).push(content, false);
             if (out) {
               yield textChunk(index, out, null);
