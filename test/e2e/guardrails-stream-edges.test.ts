@@ -141,7 +141,7 @@ describe('order of a streamed answer', () => {
       chunk([{ index: 0, delta: { content: '', reasoning_content: null }, logprobs: null, finish_reason: 'stop' }]),
     ]);
     const deltas = r.events.map((e) => ((e.choices as { delta?: Json }[] | undefined)?.[0]?.delta ?? {}) as Json);
-    const lastReasoning = deltas.findLastIndex((d) => typeof d.reasoning_content === 'string' && d.reasoning_content !== '');
+    const lastReasoning = deltas.map((d) => typeof d.reasoning_content === 'string' && d.reasoning_content !== '').lastIndexOf(true);
     const firstAnswer = deltas.findIndex((d) => typeof d.content === 'string' && d.content !== '');
     expect(deltas.map((d) => (typeof d.reasoning_content === 'string' ? d.reasoning_content : '')).join('')).toBe(reasoning);
     expect(lastReasoning).toBeGreaterThanOrEqual(0);
