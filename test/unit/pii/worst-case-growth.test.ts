@@ -79,7 +79,7 @@ function naiveResolve<T extends Scored>(items: readonly T[]): T[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-describe('resolveOverlaps on many items (the counted path) keeps what the definition keeps', () => {
+describe('resolveOverlaps on many items (the character map and the counted path) keeps what the definition keeps', () => {
   it('random overlapping spans with tied scores', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -89,6 +89,23 @@ describe('resolveOverlaps on many items (the counted path) keeps what the defini
         return { id, start, end: start + 1 + Math.floor(random() * 12), score: Math.round(random() * 4) / 4, type: random() < 0.5 ? 'PERSON' : 'LOCATION' };
       });
       expect(resolveOverlaps(items).map((x) => x.id)).toEqual(naiveResolve(items).map((x) => x.id));
+    }
+  });
+
+  it('short spans (the character map), long spans and spans far into the text (the counted path)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    // [most span lengths, a few long ones, how far the spans reach per item]: short spans on a short text, on
+    // average over 16 characters, and a text over 64 characters per item.
+    for (const [short, long, reach] of [[6, 40, 3], [40, 400, 3], [6, 40, 200]] as const) {
+      for (const count of [257, 600, 2000]) {
+        const items = Array.from({ length: count }, (_, id) => {
+          const start = Math.floor(random() * count * reach);
+          const length = 1 + Math.floor(random() * (random() < 0.05 ? long : short));
+          return { id, start, end: start + length, score: Math.round(random() * 4) / 4, type: random() < 0.5 ? 'PERSON' : 'LOCATION' };
+        });
+        expect(resolveOverlaps(items).map((x) => x.id)).toEqual(naiveResolve(items).map((x) => x.id));
+      }
     }
   });
 });
