@@ -53,6 +53,8 @@ describe('model-visible request fields are guarded', () => {
     ['responses local_shell_call_output', '/responses', { input: [{ type: 'local_shell_call_output', id: 'ls_1', call_id: 'c', output: `mail ${EMAIL}` }, hi] }],
     ['responses mcp_approval_response reason', '/responses', { input: [{ type: 'mcp_approval_response', approval_request_id: 'a', approve: true, reason: `mail ${EMAIL}` }, hi] }],
     ['responses mcp_list_tools description', '/responses', { input: [{ type: 'mcp_list_tools', id: 'l', server_label: 's', tools: [{ name: 'send', description: `Sends to ${EMAIL}`, input_schema: { type: 'object' } }] }, hi] }],
+    ['responses web_search tool user_location', '/responses', { input: 'weather?', tools: [{ type: 'web_search', user_location: { type: 'approximate', city: EMAIL, country: 'US' } }] }],
+    ['responses mcp tool server_description', '/responses', { input: 'hi', tools: [{ type: 'mcp', server_label: 's', server_url: 'https://mcp.test', server_description: `Mail goes to ${EMAIL}`, require_approval: 'never' }] }],
   ];
   for (const [name, path, body] of pii) {
     it(`${name}: PII never reaches the upstream`, async () => {
@@ -115,5 +117,12 @@ describe('input the guard cannot read is refused, not passed unread', () => {
     expect(chat.status).toBe(200);
     expect(fake.requests[1]!.body.prediction).toEqual({ type: 'content', content: 'def add(a, b):\n    return a + b' });
     expect(fake.requests[1]!.body.web_search_options).toEqual({ user_location: { type: 'approximate', approximate: { city: 'Paris', country: 'FR' } } });
+    const tools = [
+      { type: 'web_search', user_location: { type: 'approximate', city: 'Paris', country: 'FR', timezone: 'Europe/Paris' } },
+      { type: 'mcp', server_label: 'docs', server_url: 'https://mcp.test', server_description: 'Searches the product documentation.', require_approval: 'never' },
+    ];
+    const hosted = await post('/responses', { input: 'hi', tools });
+    expect(hosted.status).toBe(200);
+    expect(fake.requests[2]!.body.tools).toEqual(tools);
   });
 });

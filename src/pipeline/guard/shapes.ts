@@ -205,6 +205,8 @@ export const INPUT_ONLY_ITEM: Shape = typed(
 );
 /** Chat `web_search_options.user_location`: the model reads the city, region, country and time zone. */
 export const USER_LOCATION: Shape = obj({ type: O, approximate: obj({ city: T, region: T, country: T, timezone: T }) });
+/** Responses `web_search` tool's `user_location`: the same fields, not nested. */
+export const TOOL_USER_LOCATION: Shape = obj({ type: O, city: T, region: T, country: T, timezone: T });
 
 export function responseShape(surface: 'chat.completions' | 'completions' | 'responses'): Shape {
   if (surface === 'chat.completions') return obj({ choices: arr(chatChoice) }, true);

@@ -5,7 +5,7 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Surface } from '../types.js';
-import { INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
+import { INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, TOOL_USER_LOCATION, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
 
 export type Path = readonly (string | number)[];
 
@@ -473,6 +473,16 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
       const definition = isObject(tool.function) ? tool.function : isObject(tool.custom) ? tool.custom : tool;
       (names ??= []).push(definition.name);
       definitionSlots(definition, definition === tool ? ['tools', i] : ['tools', i, definition === tool.function ? 'function' : 'custom'], walk);
+      // Responses hosted tools: the web search's location and an MCP server's description are read by the model.
+      if (isObject(tool.user_location)) {
+        const located: ShapeWalk = { slots: [], dropped: [] };
+        walkShape(tool.user_location, TOOL_USER_LOCATION, ['tools', i, 'user_location'], located, 'user');
+        if (located.dropped.length > 0) throw new UnguardableInputError(paramOf(located.dropped[0]!));
+        out.push(...located.slots);
+      }
+      if (typeof tool.server_description === 'string' && tool.server_description) {
+        out.push({ path: ['tools', i, 'server_description'], role: 'developer', text: tool.server_description, kind: 'text' });
+      }
     });
   }
   if (Array.isArray(body.functions)) {
