@@ -49,12 +49,18 @@ const T = 'text' as const;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Whether `value` holds a string anywhere (depth is bounded by the body's MAX_JSON_DEPTH). */
+/**
+ * A key that names a field (`filtered`, `prompt_tokens`, `0`): word characters only. Any other key is
+ * data (`{ "jane@x.com": 1 }`, a key-shaped secret) and counts as text.
+ */
+const FIELD_NAME = /^\w{1,64}$/;
+
+/** Whether `value` holds a string anywhere, values or data keys (depth is bounded by the body's MAX_JSON_DEPTH). */
 export function holdsText(value: unknown): boolean {
   if (typeof value === 'string') return true;
   if (Array.isArray(value)) return value.some(holdsText);
   if (isObject(value)) {
-    for (const key in value) if (holdsText(value[key])) return true;
+    for (const key in value) if (!FIELD_NAME.test(key) || holdsText(value[key])) return true;
   }
   return false;
 }

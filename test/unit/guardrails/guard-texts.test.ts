@@ -179,6 +179,17 @@ describe('provider extras an ordinary answer carries', () => {
   });
 });
 
+describe('text held in object keys', () => {
+  it('an unknown field whose keys are data (an email, a key) is dropped; one keyed by field names is kept', () => {
+    const key = 'sk-proj-Qz7vK2mWc9RtY4uH8nBx3LpA6sDf1GjE5oIw0yTr';
+    const answer = { choices: [{ index: 0, message: { content: 'a', vendor: { [key]: 1 }, scores: { safe: 0.9, '0': 1 } }, finish_reason: 'stop' }] };
+    const seen = guardedResponse('chat.completions', answer);
+    expect(seen.body).toEqual({ choices: [{ index: 0, message: { content: 'a', scores: { safe: 0.9, '0': 1 } }, finish_reason: 'stop' }] });
+    expect(seen.dropped.map((p) => p.join('.'))).toEqual(['choices.0.message.vendor']);
+    expect(() => requestSlots('responses', { input: [{ type: 'mcp_call', id: 'm', name: 'x', server_label: 's', arguments: '{}', meta: { 'jane.doe@example.com': true } }] })).toThrow(/input\[0\]\.meta/);
+  });
+});
+
 describe('x-sealgate-verdict', () => {
   it('summarises the strongest action and non-allow categories per stage, with the policy version', () => {
     const ctx = {
