@@ -5,7 +5,7 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Surface } from '../types.js';
-import { INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, TOOL_USER_LOCATION, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
+import { holdsText, INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, TOOL_USER_LOCATION, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
 
 export type Path = readonly (string | number)[];
 
@@ -73,6 +73,10 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
       // A tool result may itself be an array of parts with nested output text.
       else if (isObject(part) && typeof part.output === 'string' && part.output) out.push({ path: [...path, i, 'output'], role, text: part.output, kind: 'text' });
     });
+  } else if (holdsText(content)) {
+    // An object where a string or a list of parts belongs (a tool output `{ "text": … }`): a provider may
+    // stringify it for the model, so it is refused rather than passed unread.
+    throw new UnguardableInputError(paramOf(path));
   }
 }
 

@@ -150,6 +150,10 @@ describe('fields read besides messages (QA F1/F2)', () => {
     expect(() => requestSlots('responses', { input: [{ type: 'new_thing', text: 'x' }] })).toThrow(UnguardableInputError);
     expect(() => requestSlots('chat.completions', { messages: [{ role: 'user', content: [{ type: 'document', data: 'x' }] }] })).toThrow(/messages\[0\]\.content\[0\]/);
     expect(() => requestSlots('responses', { input: [{ type: 'mcp_call', id: 'm', comment: 'x' }] })).toThrow(/input\[0\]\.comment/);
+    // A tool output given as an object (not a string or parts) is not read, so it is refused; null/absent is fine.
+    expect(() => requestSlots('responses', { input: [{ type: 'function_call_output', call_id: 'c', output: { text: 'x' } }] })).toThrow(/input\[0\]\.output/);
+    expect(requestSlots('responses', { input: [{ type: 'function_call_output', call_id: 'c', output: { exit_code: 0 } }] })).toEqual([]);
+    expect(requestSlots('chat.completions', { messages: [{ role: 'assistant', content: null }] })).toEqual([]);
   });
 
   it('answer: the body is the same object when every field is known; unknown text fields are dropped', () => {
