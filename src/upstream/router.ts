@@ -105,6 +105,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       const result = await target.provider.call({ surface, body: upstreamBody(target, surface, body), signal: controller.signal, timeoutMs });
       if (result.kind === 'json') {
         cleanup();
+        assertAnswerObject(result.body, target.provider.name);
         return { ...result, provider: target.provider.name, model: target.model };
       }
       // Wait for the first chunk so failures up to here can still be retried.
@@ -113,6 +114,13 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       clearTimeout(timer);
       // An aborted stream may end quietly instead of throwing: that is still a failed attempt.
       if (first.done && (timedOut || signal.aborted)) throw new UpstreamError(timedOut ? 'timeout' : 'aborted', target.provider.name, 'no first chunk');
+      // A stream with no event at all (a JSON or HTML answer where SSE was due) holds no answer: not an empty success.
+      if (first.done) throw new UpstreamError('server_error', target.provider.name, 'upstream stream ended before its first event');
+      if (!isAnswerObject(first.value)) {
+        controller.abort();
+        await iterator.return?.().catch(() => undefined);
+        assertAnswerObject(first.value, target.provider.name);
+      }
       return {
         kind: 'stream',
         chunks: continueStream(first, iterator, controller, timeoutMs, target.provider.name, cleanup, signal),
@@ -139,6 +147,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       throw new UpstreamError('connection', target.provider.name, 'upstream connection failed');
     }
     if (result.kind !== 'json') throw new UpstreamError('connection', target.provider.name, 'a stream where a JSON answer was due');
+    assertAnswerObject(result.body, target.provider.name);
     return { ...result, provider: target.provider.name, model: target.model };
   }
 
@@ -247,6 +256,7 @@ async function* continueStream(
         finished = true;
         return;
       }
+      assertAnswerObject(next.value, provider);
       yield next.value;
     }
   } finally {
@@ -257,6 +267,19 @@ async function* continueStream(
       await iterator.return?.().catch(() => undefined);
     }
   }
+}
+
+/**
+ * Every answer the surfaces define is a JSON object (a completion, a chunk, an event). Anything else a 2xx
+ * upstream sends (a text or HTML body, a JSON string, array or null, 204) is a failed attempt, never relayed:
+ * the output guards read answers by their fields, so such a body would reach the client unread.
+ */
+function isAnswerObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function assertAnswerObject(value: unknown, provider: string): void {
+  if (!isAnswerObject(value)) throw new UpstreamError('server_error', provider, 'upstream answer is not a JSON object');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
