@@ -4,7 +4,7 @@
  * Both are written atomically (temp file + rename) with mode 0600. The gateway notices changes the
  * CLI makes (new keys, revocations) within RELOAD_CHECK_MS without a restart.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
@@ -17,6 +17,9 @@ const RELOAD_CHECK_MS = 500;
  */
 const RACY_WINDOW_MS = 1000;
 const USAGE_FLUSH_MS = 2000;
+/** How long a change waits for another process's change to the keys file, and when a lock left behind is taken over. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 30_000;
 
 interface KeysFile {
   version: 1;
@@ -60,20 +63,68 @@ export class FileKeyStore implements KeyStore {
   }
 
   async create(record: KeyRecord): Promise<void> {
-    this.reloadIfChanged(true);
-    if (this.records.has(record.id)) throw new Error(`key id ${record.id} already exists`);
-    this.records.set(record.id, record);
-    this.writeKeys();
+    await this.locked(() => {
+      this.reloadIfChanged(true);
+      if (this.records.has(record.id)) throw new Error(`key id ${record.id} already exists`);
+      this.records.set(record.id, record);
+      this.writeKeys();
+    });
   }
 
   async update(id: string, patch: { [K in keyof KeyPatch]: KeyPatch[K] | null }): Promise<StoredKey | undefined> {
-    this.reloadIfChanged(true);
-    const record = this.records.get(id);
-    if (!record) return undefined;
-    const next = applyPatch(record, patch);
-    this.records.set(id, next);
-    this.writeKeys();
-    return { ...next, usage: this.usage.get(id) ?? { lastSourceIps: [] } };
+    return this.locked(() => {
+      this.reloadIfChanged(true);
+      const record = this.records.get(id);
+      if (!record) return undefined;
+      const next = applyPatch(record, patch);
+      this.records.set(id, next);
+      this.writeKeys();
+      return { ...next, usage: this.usage.get(id) ?? { lastSourceIps: [] } };
+    });
+  }
+
+  /**
+   * Runs a read-modify-write of the keys file holding `<keys file>.lock` (created exclusively), so two
+   * `sealgate keys` commands at once (a provisioning script, a revoke beside a create) cannot both read the
+   * same file and have the second write drop the first's change: a created key lost, or a revocation undone.
+   * A lock older than LOCK_STALE_MS (a process that died holding it) is taken over.
+   */
+  private async locked<T>(change: () => T): Promise<T> {
+    const lockPath = `${this.path}.lock`;
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        const fd = openSync(lockPath, 'wx', 0o600);
+        try {
+          writeSync(fd, `${process.pid}\n`);
+        } finally {
+          closeSync(fd);
+        }
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      if (lockAgeMs(lockPath) > LOCK_STALE_MS) {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // another process took it over first
+        }
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lockPath}: the keys file is locked by another process (remove the lock if no sealgate keys command is running)`);
+      await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
+    }
+    try {
+      return change();
+    } finally {
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        // already gone (taken over as stale)
+      }
+    }
   }
 
   async recordUse(id: string, at: Date, sourceIp: string | undefined): Promise<void> {
@@ -143,6 +194,14 @@ function signatureOf(path: string): string {
     return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   } catch {
     return ''; // no file yet: no keys
+  }
+}
+
+function lockAgeMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0; // released meanwhile: try again
   }
 }
 
