@@ -172,6 +172,14 @@ export class NerModel {
    * might be scored (capitalised tokens and the tokens right before one: a superset) are decoded independently
    * of each other. A span lies within one run and starts at one of its tokens.
    */
+  /**
+   * The tokens of `text` when it is the text the last `spans` call tokenized (every token of it: the lazy decoding
+   * skips scoring, not tokenizing), else undefined. Read-only for the caller; the next `spans` call reuses them.
+   */
+  tokensOf(text: string): Tokens | undefined {
+    return this.tokens.text === text ? this.tokens : undefined;
+  }
+
   spans(text: string, mayKeep?: (text: string, start: number) => boolean): TaggedSpan[] {
     const tokens = this.tokens.reset(text);
     const out: TaggedSpan[] = [];

@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { EN_FIRST_NAMES, EN_SURNAMES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import type { Tokens } from '../ner/features.js';
 import { NerModel } from '../ner/model.js';
 import { codeAt, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
 
@@ -109,7 +110,7 @@ export const enNerRecognizer: Recognizer = {
       // Same property set and order as the rule recognizers' candidates (one object shape in the detector's loops).
       out.push({ type: s.type, start: s.start, end: s.end, score: Math.min(0.62, 0.5 + s.margin / 100), validator: 'en-ner', contextApplied: false });
     }
-    if (out.length > 0) repeatedNames(text, out);
+    if (out.length > 0) repeatedNames(text, out, tagger().tokensOf(text));
     return out;
   },
 };
@@ -156,7 +157,7 @@ function lettersOnly(word: string): boolean {
  * order: one walk of the text for all the words instead of one indexOf scan of the whole text per word (a
  * roster of distinct names made that the number of names times the text length).
  */
-function letterRunsEqualTo(text: string, words: ReadonlySet<string>, minLength: number, maxLength: number): Map<string, number[]> {
+export function letterRunsEqualTo(text: string, words: ReadonlySet<string>, minLength: number, maxLength: number): Map<string, number[]> {
   const hits = new Map<string, number[]>();
   const n = text.length;
   let i = 0;
@@ -170,6 +171,40 @@ function letterRunsEqualTo(text: string, words: ReadonlySet<string>, minLength: 
     const length = i - start;
     // Words start with a capital: other runs are skipped before any slice.
     if (length < minLength || length > maxLength || !isUpper(text.charCodeAt(start))) continue;
+    const run = text.slice(start, i);
+    if (!words.has(run)) continue;
+    const list = hits.get(run);
+    if (list === undefined) hits.set(run, [start]);
+    else list.push(start);
+  }
+  return hits;
+}
+
+/**
+ * letterRunsEqualTo from the tagger's tokens of the text instead of a walk of every character: the same hits.
+ * A letter run that can be one of the words starts with a capital (isUpper: A-Z, À-Þ but ×) after a character
+ * that is not isLetter here, so below U+00C0 and no ASCII letter, `'` or `-`. There the tokenizer starts a token
+ * (such a character ends a digit token and cannot be inside a word token: those hold letters and inner ' ’ -), and
+ * the capital makes it a capitalised token (isUpperCode). So only capitalised tokens are looked at, each tested as
+ * the walk tests a run's start; the run itself is read on from the token's end (every character of a word token
+ * is isLetter here: ASCII letters, codes from U+00C0 on, ' and -). test/unit/pii/ner-repeat-paths.test.ts
+ * compares both on generated texts.
+ */
+export function letterRunsAtTokens(text: string, tokens: Tokens, words: ReadonlySet<string>, minLength: number, maxLength: number): Map<string, number[]> {
+  const hits = new Map<string, number[]>();
+  const n = text.length;
+  const count = tokens.count;
+  const capital = tokens.capital;
+  const starts = tokens.starts;
+  const ends = tokens.ends;
+  for (let t = 0; t < count; t++) {
+    if (capital[t] !== 1) continue;
+    const start = starts[t]!;
+    if (!isUpper(text.charCodeAt(start)) || (start > 0 && isLetter(text.charCodeAt(start - 1)))) continue;
+    let i = ends[t]!;
+    while (i < n && isLetter(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length < minLength || length > maxLength) continue;
     const run = text.slice(start, i);
     if (!words.has(run)) continue;
     const list = hits.get(run);
@@ -221,7 +256,7 @@ const repeatOf = (start: number, end: number, score: number): Candidate => ({ ty
  * words of four letters or more from a two-word-or-longer PERSON span, capitalised, whole words, outside every
  * span found so far, and not followed by a capitalised word (Keller Road, Keller Group are other things).
  */
-function repeatedNames(text: string, out: Candidate[]): void {
+function repeatedNames(text: string, out: Candidate[], tokens?: Tokens): void {
   const found = out.length;
   // The words to search, each once, in the order of the spans that name them (the order decides which of two
   // overlapping occurrences is kept). A second search of one word adds nothing: each occurrence it would accept
@@ -264,7 +299,7 @@ function repeatedNames(text: string, out: Candidate[]): void {
       minLength = Math.min(minLength, word.length);
       maxLength = Math.max(maxLength, word.length);
     }
-  const runs = plain.size > 0 ? letterRunsEqualTo(text, plain, minLength, maxLength) : undefined;
+  const runs = plain.size === 0 ? undefined : tokens !== undefined ? letterRunsAtTokens(text, tokens, plain, minLength, maxLength) : letterRunsEqualTo(text, plain, minLength, maxLength);
   const covered = coverageOf(text.length, out);
   const accept = (at: number, word: string, score: number): void => {
     const end = at + word.length;
