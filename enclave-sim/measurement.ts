@@ -11,7 +11,7 @@
  * every machine; the measurement hashes the three parts so an auditor can tell which one changed.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, measurementOf } from '../src/protocol/index.js';
@@ -24,8 +24,17 @@ export interface Measurement {
 /** Repository root, two levels up from this file in source and in dist alike. */
 export const repositoryRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-const CODE_DIRS = ['enclave-sim', 'src/protocol', 'src/pipeline', 'src/upstream', 'guardrails'];
-const CODE_FILE = /\.(?:ts|mts|js|mjs|json)$/;
+/**
+ * Every directory holding code the enclave worker (or its scan worker) loads. Not only the obvious ones: the
+ * input/output digest stage and its key (src/audit) read every plaintext, the repeat-offender stores
+ * (src/store) get the end-user pseudonym, the stage trace (src/observability) runs on the request path, and
+ * bin/register.mjs + bin/ts-hooks.mjs compile every source file the worker runs from TypeScript. Left out,
+ * any of them could be edited to copy plaintext out with the measurement unchanged.
+ * test/unit/qa4-guard-measurement.test.ts checks that the workers' import closure stays inside this set.
+ */
+const CODE_DIRS = ['enclave-sim', 'src/protocol', 'src/pipeline', 'src/upstream', 'src/audit', 'src/store', 'src/observability', 'guardrails'];
+const CODE_FILES = ['bin/register.mjs', 'bin/ts-hooks.mjs'];
+const CODE_FILE = /\.(?:ts|mts|cts|js|mjs|cjs|json)$/;
 const SKIPPED = /(?:\.test\.ts$|(?:^|[/\\])(?:node_modules|models|train)(?:[/\\]|$))/;
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -69,6 +78,16 @@ export async function policyBundleFiles(config: {
   return [...files];
 }
 
+/** The source files `measurementParts.code` covers (absolute paths). */
+export async function measuredCodeFiles(root: string = repositoryRoot): Promise<string[]> {
+  const inDirs = (await Promise.all(CODE_DIRS.map((d) => listFiles(join(root, d)))))
+    .flat()
+    .filter((f) => CODE_FILE.test(f) && !SKIPPED.test(relative(root, f)));
+  // A checkout without them (a built dist that loads no TypeScript) hashes what it has.
+  const single = (await Promise.all(CODE_FILES.map((f) => stat(join(root, f)).then((s) => (s.isFile() ? [join(root, f)] : []), () => [])))).flat();
+  return [...new Set([...inDirs, ...single])];
+}
+
 export async function measureEnclave(opts: {
   root?: string;
   modelDir: string;
@@ -77,10 +96,7 @@ export async function measureEnclave(opts: {
   policyFiles: readonly string[];
 }): Promise<Measurement> {
   const root = opts.root ?? repositoryRoot;
-  const codeFiles = (await Promise.all(CODE_DIRS.map((d) => listFiles(join(root, d)))))
-    .flat()
-    .filter((f) => CODE_FILE.test(f) && !SKIPPED.test(relative(root, f)));
-  const code = await hashFiles(root, codeFiles);
+  const code = await hashFiles(root, await measuredCodeFiles(root));
   const modelRoot = resolve(root, opts.modelDir);
   const models = await hashFiles(modelRoot, await listFiles(modelRoot));
   const policyHash = createHash('sha256').update(`config\0${canonicalJson(opts.policyConfig ?? {})}\0`);
