@@ -250,6 +250,9 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       });
     }
     releaseWhenDone(res, result.lease!, estimate);
+    // The client left while the limiter answered (a Redis round trip): its 'close' has already been
+    // emitted, so the slot is freed now and no model is called for nobody.
+    if (res.closed) return;
     traceMark('rate limit');
     next();
   };
@@ -267,6 +270,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     };
     res.once('finish', release);
     res.once('close', release);
+    if (res.closed) release();
   }
 
   function mountRoutes(router: Router): void {
