@@ -169,6 +169,67 @@ export function checkRegexSafety(pattern: string, flags = '', budgetMs = 100): R
   const used = process.cpuUsage(started);
   const cpuMs = (used.user + used.system) / 1000;
   if (cpuMs > budgetMs) return { ok: false, reason: `catastrophic backtracking: adversarial input took ${cpuMs.toFixed(0)} ms of CPU (budget ${budgetMs} ms)` };
+  return checkGrowth(pattern, context, budgetMs);
+}
+
+/**
+ * Growth pass. The timed run above reads inputs of at most ~3 KB, where a regex whose time grows with the
+ * square of the input passes easily, yet the gateway scans texts of megabytes: `secret.*key` took 2.1 s on a
+ * 16 KB message of repeated "secret " and 53 s on 64 KB, `\d+x` 0.2 s / 3.3 s / 57 s at 16 / 64 / 256 KB of
+ * digits, each a core held by one request. Each pumped unit (a character of the pattern, or one of its literal
+ * words followed by one) is run as GROWTH_SMALL characters GROWTH_FACTOR times and once as GROWTH_FACTOR times
+ * as many: the same work when time grows linearly, GROWTH_FACTOR times more when quadratically. A regex is
+ * rejected when the long run takes over GROWTH_LIMIT times the short runs and at least GROWTH_FLOOR_MS of CPU
+ * (below that, timer noise; a linear 16 KB run takes well under a millisecond).
+ */
+const GROWTH_SMALL = 2048;
+const GROWTH_FACTOR = 8;
+const GROWTH_LIMIT = 4;
+const GROWTH_FLOOR_MS = 10;
+
+function growthUnits(pattern: string): string[] {
+  const pumps = pumpCharacters(pattern);
+  const units = new Set<string>(pumps);
+  units.add(pumps.join(''));
+  for (const word of literalWords(pattern)) {
+    units.add(`${word} `);
+    for (const c of pumps.slice(0, 4)) units.add(word + c);
+  }
+  return [...units];
+}
+
+function checkGrowth(pattern: string, context: vm.Context, budgetMs: number): RegexCheck {
+  const tail = '\u0000!';
+  for (const unit of growthUnits(pattern)) {
+    const small = unit.repeat(Math.ceil(GROWTH_SMALL / unit.length)).slice(0, GROWTH_SMALL) + tail;
+    const large = unit.repeat(Math.ceil((GROWTH_SMALL * GROWTH_FACTOR) / unit.length)).slice(0, GROWTH_SMALL * GROWTH_FACTOR) + tail;
+    context.small = small;
+    context.large = large;
+    context.times = GROWTH_FACTOR;
+    const timed = (code: string): number | undefined => {
+      const started = process.cpuUsage();
+      try {
+        vm.runInContext(code, context, { timeout: budgetMs * WALL_FACTOR });
+      } catch {
+        return undefined;
+      }
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    };
+    const shortMs = timed('for (let i = 0; i < times; i++) re.test(small)');
+    const longMs = timed('re.test(large)');
+    if (shortMs === undefined || longMs === undefined) {
+      return { ok: false, reason: `catastrophic backtracking: a ${GROWTH_SMALL * GROWTH_FACTOR}-character input took over ${budgetMs * WALL_FACTOR} ms` };
+    }
+    if (longMs >= GROWTH_FLOOR_MS && longMs > GROWTH_LIMIT * shortMs) {
+      return {
+        ok: false,
+        reason:
+          `time grows faster than the text (${GROWTH_SMALL * GROWTH_FACTOR} characters took ${longMs.toFixed(0)} ms of CPU, ${GROWTH_FACTOR} × ${GROWTH_SMALL} took ${shortMs.toFixed(0)} ms): ` +
+          'a long message would hold the gateway; bound the repetition that can run over the text (e.g. .{0,200} or [a-z]{1,64} instead of .* or [a-z]+)',
+      };
+    }
+  }
   return { ok: true };
 }
 
