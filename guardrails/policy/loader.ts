@@ -148,10 +148,24 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load:
   return new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers);
 }
 
+/**
+ * `<dir>/<name>.yaml` or `<dir>/<name>.yml`, whichever exists; both is a load error. Only `.yaml` was looked
+ * for, so a `baseline.yml` was loaded as the policy of a tenant named "baseline" and enforced nothing, and a
+ * tenant file loosening it loaded without a word (`sealgate policy check`: OK).
+ */
+function reservedFile(dir: string, name: string): string | undefined {
+  const found = [`${name}.yaml`, `${name}.yml`].map((file) => join(dir, file)).filter((path) => existsSync(path));
+  if (found.length > 1) throw new PolicyLoadError(found[1]!, `a second ${name} file (keep one of ${name}.yaml / ${name}.yml)`);
+  return found[0];
+}
+
+/** File names in the policy directory that are never a tenant's. */
+const RESERVED = new Set(['baseline', 'default']);
+
 /** Loads every policy; throws PolicyLoadError (file + reason) if any file is broken or loosens the baseline. */
 export function loadPolicySet(sources: PolicySources = {}): PolicySet {
   const dir = sources.dir ? resolve(sources.dir) : undefined;
-  const baselinePath = sources.baselineFile ? resolve(sources.baselineFile) : dir && existsSync(join(dir, 'baseline.yaml')) ? join(dir, 'baseline.yaml') : undefined;
+  const baselinePath = sources.baselineFile ? resolve(sources.baselineFile) : dir ? reservedFile(dir, 'baseline') : undefined;
 
   const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map() };
   let baseline: Baseline = { raw: '', input: [], output: [] };
@@ -165,9 +179,9 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     };
   }
 
-  const defaultPath = dir ? join(dir, 'default.yaml') : undefined;
+  const defaultPath = dir ? reservedFile(dir, 'default') : undefined;
   const defaultFile: ParsedFile =
-    defaultPath && existsSync(defaultPath)
+    defaultPath
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
   const defaultPolicy = buildPolicy('default', defaultFile, baseline, load);
@@ -183,8 +197,8 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     for (const entry of entries.sort()) {
       if (!TENANT_FILE.test(entry)) continue;
       const path = join(dir, entry);
-      if (path === baselinePath || entry === 'default.yaml' || entry === 'baseline.yaml') continue;
       const tenant = basename(entry, extname(entry));
+      if (path === baselinePath || RESERVED.has(tenant)) continue;
       // acme.yaml and acme.yml both present: one silently replaced the other (the .yml, by sort order),
       // so an edit to the file an administrator reads could have no effect.
       if (policies.has(tenant)) throw new PolicyLoadError(path, `a second policy file for tenant "${tenant}" (keep one of ${tenant}.yaml / ${tenant}.yml)`);

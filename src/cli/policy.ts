@@ -39,7 +39,7 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
     .command('check')
     .description('Load the policy directory as the gateway would; report tenants or the rejected file and why')
     .option('--dir <dir>', 'policy directory (default: guardrails.policies.dir from the config)')
-    .option('--baseline <file>', 'organisation baseline file (default: <dir>/baseline.yaml)')
+    .option('--baseline <file>', 'organisation baseline file (default: <dir>/baseline.yaml or baseline.yml)')
     .option('--config <file>', 'SealGate config file')
     .option('--json', 'print the report as JSON')
     .action((flags: { dir?: string; baseline?: string; config?: string; json?: boolean }) => {
