@@ -246,6 +246,11 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
   const client = new DeadlineOpenAI(options, transport);
   const streamClient = new LeanRequestOpenAI(options);
 
+  // A relayed 4xx explanation is the upstream's text: some servers (proxies in front of a provider) echo the
+  // credential they were sent ('Received API Key = sk-…'). Our key and extra header values never leave in it.
+  const secrets = [opts.apiKey, ...Object.values(opts.headers ?? {})].filter((v): v is string => typeof v === 'string' && v.length >= 8);
+  const withoutSecrets = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+
   const translate = (err: unknown): UpstreamError => {
     if (err instanceof UpstreamError) return err;
     if (err instanceof ResponseTooLargeError) return new UpstreamError('too_large', opts.name, 'upstream answer over the size limit');
@@ -261,10 +266,10 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
       return new UpstreamError('client_error', opts.name, `upstream answered ${status}`, {
         upstreamStatus: status,
         upstreamError: {
-          message: typeof body?.message === 'string' ? body.message : `The upstream model rejected the request (${status}).`,
-          type: typeof body?.type === 'string' ? body.type : undefined,
-          code: typeof body?.code === 'string' ? body.code : null,
-          param: typeof body?.param === 'string' ? body.param : null,
+          message: typeof body?.message === 'string' ? withoutSecrets(body.message) : `The upstream model rejected the request (${status}).`,
+          type: typeof body?.type === 'string' ? withoutSecrets(body.type) : undefined,
+          code: typeof body?.code === 'string' ? withoutSecrets(body.code) : null,
+          param: typeof body?.param === 'string' ? withoutSecrets(body.param) : null,
         },
       });
     }
