@@ -94,7 +94,8 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
           errorCode: outcome.errorCode,
           tenantId: outcome.tenantId,
           keyId: outcome.keyId,
-          model: outcome.model,
+          // A model nobody serves is client text (any length, up to the body limit): not logged, as audit records drop it.
+          model: outcome.errorCode === 'model_not_found' ? undefined : outcome.model,
           provider: outcome.provider,
           stream: outcome.stream,
           latencyMs: Math.round(outcome.latencyMs * 100) / 100,
