@@ -34,6 +34,12 @@ export const serverSection = z
         clientCert: z.enum(['none', 'optional', 'required']).default('none'),
       })
       .strict()
+      // Without a CA of its own, node verifies client certificates against its public root store: any
+      // certificate a public CA issued (with a mapped subject CN) would then authenticate as a tenant.
+      .refine((tls) => tls.clientCert === 'none' || tls.caFile !== undefined, {
+        path: ['caFile'],
+        message: 'clientCert "optional" or "required" needs caFile, the CA that signs your client certificates (otherwise any publicly trusted certificate would be verified)',
+      })
       .optional(),
     /** Browser access: origins allowed to call the API (exact `https://app.example.com`, or `*`). Empty = no CORS. */
     cors: z
