@@ -15,6 +15,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, measurementOf } from '../src/protocol/index.js';
+import { loadPolicySet } from '../guardrails/policy/loader.js';
 
 export interface Measurement {
   measurement: string;
@@ -64,18 +65,41 @@ export function policyConfigOf(config: { guardrails: unknown; upstream: unknown 
 }
 
 /**
- * Every file of the policy bundle the enclave will run: the configured extra files, the policy
- * directory and the baseline file (paths relative to the repository root or absolute).
+ * Every file of the policy bundle the enclave will run: the configured extra files (relative to the repository
+ * root or absolute), and every file the policy loader reads (the baseline, default and tenant files and every
+ * term list they name, wherever it lies), plus anything else in the policy directory. The directory and the
+ * baseline are resolved as the guard resolves them, against the working directory: resolved against the
+ * repository root, a gateway started elsewhere hashed the checkout's policies/ while it enforced its own, and a
+ * term list outside the directory (`files: [../lists/banned.txt]`) was never hashed, so either could be edited
+ * with the measurement unchanged.
  */
 export async function policyBundleFiles(config: {
   confidential: { policyFiles: readonly string[] };
-  guardrails: { policies: { dir?: string; baselineFile?: string } };
+  guardrails: { enabled?: boolean; policies: { dir?: string; baselineFile?: string } };
 }): Promise<string[]> {
   const files = new Set(config.confidential.policyFiles.map((f) => resolve(repositoryRoot, f)));
   const { dir, baselineFile } = config.guardrails.policies;
-  if (dir) for (const file of await listFiles(resolve(repositoryRoot, dir))) files.add(file);
-  if (baselineFile) files.add(resolve(repositoryRoot, baselineFile));
+  if (dir) for (const file of await listFiles(resolve(dir))) files.add(file);
+  if (baselineFile) files.add(resolve(baselineFile));
+  if (dir || baselineFile) {
+    // A broken policy fails here as it would in the guard (the enclave does not start).
+    for (const file of loadPolicySet({ dir, baselineFile }).files) files.add(file);
+  }
   return [...files];
+}
+
+/**
+ * Model directories the guardrail detectors load besides `confidential.modelDir`: a detector's
+ * `options.modelDir` (resolved against the working directory, as the detectors do). Their weights decide what
+ * is blocked like the default ones.
+ */
+export function detectorModelDirs(config: { guardrails: { detectors: Record<string, { enabled?: boolean; options?: Record<string, unknown> }> } }): string[] {
+  const dirs = new Set<string>();
+  for (const detector of Object.values(config.guardrails.detectors)) {
+    const dir = detector.options?.modelDir;
+    if (typeof dir === 'string' && dir.length > 0) dirs.add(resolve(dir));
+  }
+  return [...dirs].sort();
 }
 
 /** The source files `measurementParts.code` covers (absolute paths). */
@@ -94,11 +118,18 @@ export async function measureEnclave(opts: {
   /** Config that decides where plaintext goes and what is done to it (see `policyConfigOf`). */
   policyConfig: unknown;
   policyFiles: readonly string[];
+  /** Further weight directories the detectors load (`detectorModelDirs`), absolute. */
+  detectorModelDirs?: readonly string[];
 }): Promise<Measurement> {
   const root = opts.root ?? repositoryRoot;
   const code = await hashFiles(root, await measuredCodeFiles(root));
   const modelRoot = resolve(root, opts.modelDir);
-  const models = await hashFiles(modelRoot, await listFiles(modelRoot));
+  let models = await hashFiles(modelRoot, await listFiles(modelRoot));
+  if (opts.detectorModelDirs?.length) {
+    const all = createHash('sha256').update(`models\0${models}\0`);
+    for (const dir of opts.detectorModelDirs) all.update(`${dir}\0${await hashFiles(dir, await listFiles(dir))}\0`);
+    models = all.digest('hex');
+  }
   const policyHash = createHash('sha256').update(`config\0${canonicalJson(opts.policyConfig ?? {})}\0`);
   // Named by path relative to the root when inside it, so the value does not depend on the checkout location.
   const named = opts.policyFiles.map((file) => {

@@ -34,7 +34,7 @@ import { upstreamErrorResult } from '../src/pipeline/pipeline.js';
 import { MAX_JSON_DEPTH, jsonNestingExceeds } from '../src/pipeline/json-depth.js';
 import type { EnclaveRelease, EnclaveToHost, HostToEnclave } from './messages.js';
 import { KeyRing } from './key-custody.js';
-import { measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
+import { detectorModelDirs, measureEnclave, policyBundleFiles, policyConfigOf, type Measurement } from './measurement.js';
 import { loadRootKey, type RootKeyPair } from './root-key.js';
 import { ReceiptIssuer, type ReceiptFacts } from '../src/audit/receipts.js';
 import { receiptKeyId, receiptPublicKey } from '../src/protocol/receipt-token.js';
@@ -68,6 +68,7 @@ try {
     modelDir: settings.modelDir,
     policyConfig: policyConfigOf(init.config),
     policyFiles: await policyBundleFiles(init.config),
+    detectorModelDirs: detectorModelDirs(init.config),
   });
   ring = await KeyRing.create();
   enclavePipeline = await createEnclavePipeline(init.config);

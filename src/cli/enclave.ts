@@ -9,7 +9,7 @@ import type { RegisterCommand } from './commands.js';
 import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { initRootKey, readRootPublicKey } from '../../enclave-sim/root-key.js';
-import { measureEnclave, policyBundleFiles, policyConfigOf } from '../../enclave-sim/measurement.js';
+import { detectorModelDirs, measureEnclave, policyBundleFiles, policyConfigOf } from '../../enclave-sim/measurement.js';
 
 function configFrom(path: string | undefined): SealGateConfig {
   try {
@@ -30,6 +30,7 @@ export async function measureFromConfig(config: SealGateConfig) {
     modelDir: config.confidential.modelDir,
     policyConfig: policyConfigOf(config),
     policyFiles: await policyBundleFiles(config),
+    detectorModelDirs: detectorModelDirs(config),
   });
 }
 
