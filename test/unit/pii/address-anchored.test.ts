@@ -40,12 +40,17 @@ const COMMON = [' ', ' ', ' ', '12', '7', '3', '\n', ',', '.', '-', 'x', 'A', '�
 
 describe('address anchored scans', () => {
   it('OPENING_STREET and NUMBERED_OPENING_STREET: the global scans\' matches', () => {
-    const words = ['Rue ', 'rue ', 'Rua ', 'Via ', 'via ', 'Viale ', 'viale ', 'Piazza ', 'Piazzetta ', 'piazzetta ', 'Calle ', 'Avenida ', 'avenue ', 'Av ', 'Av. ', 'Avda ', 'Paseo ', 'Chemin ', 'Boulevard ', 'boulevard ', 'Ru', 'Ave'];
+    const words = ['Rue ', 'rue ', 'Rua ', 'Via ', 'via ', 'Viale ', 'viale ', 'Piazza ', 'Piazzetta ', 'piazzetta ', 'Calle ', 'Avenida ', 'avenue ', 'Av ', 'Av. ', 'Avda ', 'Paseo ', 'Chemin ', 'Boulevard ', 'boulevard ', 'Ru', 'Ave',
+      // Case forms neither pattern lists (their lower-case form is an anchor hit the sticky patterns must refuse),
+      // words ending in a street word (true, trivia), and the Kelvin sign, which lower-cases to a word character.
+      'RUE ', 'rUe ', 'VIA ', 'piazzA ', 'AV. ', 'true ', 'trivia ', 'Tel Av ', '\u212a', 'ſ'];
     const names = ['Scalette ', 'Boétie ', 'La ', 'Provence ', 'delle ', 'de ', 'Coste ', 'du ', 'centre ', '41', '320', '12 ', '56 ', '8116 '];
     let matches = 0;
     for (const text of randomTexts([...COMMON, ...words, ...words, ...names, ...names], 40_000, 7)) {
       const expected = [...spans((f) => forEachMatch(OPENING_STREET, text, f)), ...spans((f) => forEachMatch(NUMBERED_OPENING_STREET, text, f))];
       expect(spans((f) => forEachOpeningStreet(text, f)), JSON.stringify(text)).toEqual(expected);
+      // From the lower-cased text's anchor (one scan of the lower-case street words for both patterns).
+      expect(spans((f) => forEachOpeningStreet(text, f, text.toLowerCase())), JSON.stringify(text)).toEqual(expected);
       matches += expected.length;
     }
     expect(matches).toBeGreaterThan(1000);
