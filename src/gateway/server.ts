@@ -3,7 +3,9 @@
  * gracefully: stop accepting, let in-flight requests and streams finish within the grace period,
  * then cut whatever is left.
  */
-import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { STATUS_CODES, createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -46,10 +48,37 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
         listener,
       ) as unknown as Server) // https.Server extends tls.Server, not http.Server, but has the same request API
     : createHttpServer(protoOptions, listener);
+  server.on('clientError', answerClientError);
   // Longer than typical load-balancer idle timeouts, so the LB (not us) closes idle connections.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+}
+
+const CLIENT_ERRORS: Record<string, [status: number, code: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'request_headers_too_large', 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request did not arrive in time.'],
+};
+
+/**
+ * A request node's HTTP parser refuses (malformed request line or header, headers too large, a request
+ * that did not arrive in time) never reaches express: node's own answer is a bare status line and a reset.
+ * This one is in OpenAI's error shape with an x-request-id, like every other answer, and closes the connection.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const inResponse = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (err.code === 'ECONNRESET' || !socket.writable || inResponse) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'invalid_http_request', 'The request is not valid HTTP/1.1.'];
+  const body = JSON.stringify({ error: { message, type: 'invalid_request_error', code, param: null } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-request-id: req_${randomUUID().replace(/-/g, '')}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  // A peer that never reads or closes does not keep the socket.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
 
 export async function startServer(config: SealGateConfig, opts: GatewayOptions = {}): Promise<RunningServer> {
