@@ -96,8 +96,11 @@ export function checkpointBody(
   records: number,
   kid: string,
   now = new Date(),
+  recovered?: { from: number; until: number; by: string },
 ): string {
-  return JSON.stringify({ v: AUDIT_SCHEMA_VERSION, kind: 'checkpoint', chain, seq, ts: now.toISOString(), prev, reason, records, kid });
+  const body: Record<string, unknown> = { v: AUDIT_SCHEMA_VERSION, kind: 'checkpoint', chain, seq, ts: now.toISOString(), prev, reason, records, kid };
+  if (recovered) body.recovered = { from: recovered.from, until: recovered.until, by: recovered.by };
+  return JSON.stringify(body);
 }
 
 export function gapBody(chain: string, seq: number, prev: string, lost: number, reason: string, from: Date, until: Date): string {

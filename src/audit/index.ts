@@ -23,6 +23,8 @@ import { assembleReceipt, RECEIPT_HEADER, receiptKeyId, receiptPublicKey } from 
 import { generateAuditKey, parseAuditKey, readSecret, type AuditKeys } from './keys.js';
 import { loadSealKey, openRecordLine, type SealKey } from './seal.js';
 import { AuditTrail } from './trail.js';
+import { ChainTailError, startOrphanRecovery } from './recovery.js';
+import { signChainRegistration } from './checkpoint.js';
 import { FileSink, claimChain, fileSafeChain } from './sinks/file.js';
 import { RedisSink } from './sinks/redis.js';
 import type { AuditSink } from './sinks/types.js';
@@ -89,25 +91,12 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
   const sealKey = a.encryption ? loadSealKey(a.encryption, a.sink === 'file' ? a.file.dir : undefined, env) : undefined;
   const baseChain = chainIdFor(config, env);
 
-  let sink: AuditSink;
-  let chain = baseChain;
-  let releaseChain: (() => Promise<void>) | undefined;
-  if (a.sink === 'redis') {
-    const url = a.redis.url ?? config.redisUrl;
-    if (!url) throw new Error('audit.sink is "redis" but neither audit.redis.url nor redisUrl is set');
-    sink = new RedisSink({ url, stream: a.redis.stream, maxLen: a.redis.maxLen });
-    // A capped stream cannot be resumed from, so each boot starts its own chain.
-    chain = `${baseChain}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  } else {
-    const claim = await claimChain(a.file.dir, a.file.prefix, baseChain);
-    chain = claim.chain;
-    releaseChain = claim.release;
-    if (chain !== baseChain) logger.warn({ preferred: baseChain, chain }, 'audit chain id in use by another writer: using a per-process chain');
-    sink = new FileSink({ dir: a.file.dir, prefix: a.file.prefix, headDir: a.file.headDir, openLine: (line) => openRecordLine(line, sealKey) });
-  }
-
-  const trail = await AuditTrail.open({
+  const metrics = createAuditMetrics(deps.registry);
+  // This boot: the Redis sink's chain id, and the `recovered.by` of a recovery checkpoint it signs.
+  const bootId = `${baseChain}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const trailOptions = (chain: string, sink: AuditSink) => ({
     chain,
+    bootId,
     keys,
     sink,
     sealKey,
@@ -120,8 +109,44 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     retryMaxMs: a.buffer.retryMaxMs,
     probeIntervalMs: a.buffer.probeMs,
     logger,
-    metrics: createAuditMetrics(deps.registry),
+    metrics,
   });
+
+  let trail: AuditTrail;
+  let releaseChain: (() => Promise<void>) | undefined;
+  let recovery: { stop(): void } | undefined;
+  if (a.sink === 'redis') {
+    const url = a.redis.url ?? config.redisUrl;
+    if (!url) throw new Error('audit.sink is "redis" but neither audit.redis.url nor redisUrl is set');
+    const sink = new RedisSink({
+      url,
+      stream: a.redis.stream,
+      maxLen: a.redis.maxLen,
+      instance: baseChain,
+      lockTtlMs: a.redis.lockTtlMs,
+      signRegistration: (chain) => signChainRegistration(keys.signingKey, chain),
+    });
+    // A capped stream cannot be resumed from, so each boot starts its own chain; the chains earlier
+    // boots of this instance left unsigned when they crashed are recovered (signed and closed) meanwhile.
+    trail = await AuditTrail.open(trailOptions(bootId, sink));
+    recovery = startOrphanRecovery({ sink, keys, sealKey, bootChain: bootId, logger });
+  } else {
+    const fileSink = () => new FileSink({ dir: a.file.dir, prefix: a.file.prefix, headDir: a.file.headDir, openLine: (line) => openRecordLine(line, sealKey) });
+    let claim = await claimChain(a.file.dir, a.file.prefix, baseChain);
+    if (claim.chain !== baseChain) logger.warn({ preferred: baseChain, chain: claim.chain }, 'audit chain id in use by another writer: using a per-process chain');
+    try {
+      trail = await AuditTrail.open(trailOptions(claim.chain, fileSink()));
+    } catch (err) {
+      if (!(err instanceof ChainTailError)) throw err;
+      // The chain's end fails re-verification (tampered): neither sign it nor link to it. It stays as
+      // it is for verify to report; this process writes a chain of its own.
+      await claim.release();
+      claim = await claimChain(a.file.dir, a.file.prefix, baseChain, { skipPreferred: true });
+      logger.error({ chain: err.chain, seq: err.seq, problem: err.problem, newChain: claim.chain }, 'audit chain NOT resumed: its unsigned tail fails re-verification (run sealgate audit verify); writing a per-process chain');
+      trail = await AuditTrail.open(trailOptions(claim.chain, fileSink()));
+    }
+    releaseChain = claim.release;
+  }
 
   let retentionTimer: NodeJS.Timeout | undefined;
   if (a.sink === 'file' && a.file.retentionDays) {
@@ -290,6 +315,7 @@ export async function createAudit(config: SealGateConfig, deps: AuditDeps): Prom
     readiness: () => trail.probe(),
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
+      recovery?.stop();
       await trail.close();
       await releaseChain?.();
       await receipts?.close();

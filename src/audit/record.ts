@@ -91,6 +91,19 @@ export const checkpointRecord = z
     records: z.number().int().nonnegative(),
     /** Signing key id: first 16 hex chars of SHA-256 of the raw Ed25519 public key. */
     kid: z.string(),
+    /**
+     * Present when this checkpoint signs the unsigned tail a crashed writer left (seq from..until, the
+     * records since the previous checkpoint): the tail was re-verified as an unbroken hash chain from
+     * that checkpoint, then signed by the boot named in `by` (docs/audit.md, crash recovery).
+     */
+    recovered: z
+      .object({
+        from: z.number().int().nonnegative(),
+        until: z.number().int().nonnegative(),
+        by: z.string().min(1).max(128),
+      })
+      .strict()
+      .optional(),
     sig: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
   })
   .strict();

@@ -18,6 +18,7 @@ import type { AuditKeys } from './keys.js';
 import { sealRecordLine, type SealKey } from './seal.js';
 import type { AuditSink, SinkItem } from './sinks/types.js';
 import { PartialWriteError } from './sinks/types.js';
+import { ChainTailError, checkTail } from './recovery.js';
 import type { AuditMetrics } from './metrics.js';
 
 export type SinkFailureMode = 'fail_closed' | 'buffer';
@@ -46,6 +47,8 @@ export interface AuditTrailOptions {
   clock?: () => Date;
   /** Ping the sink this often while idle, so an outage is noticed (and fail-closed engages) without waiting for a write. 0 = off. */
   probeIntervalMs?: number;
+  /** This boot's id, named in a recovery checkpoint (`recovered.by`); default the chain id. */
+  bootId?: string;
 }
 
 export interface AuditTrailStats {
@@ -82,12 +85,13 @@ export class AuditTrail {
 
   private constructor(
     private readonly opts: AuditTrailOptions,
-    tip: { nextSeq: number; prev: string } | undefined,
+    tip: { nextSeq: number; prev: string; orphaned?: { from: number; until: number } } | undefined,
   ) {
     this.state = new ChainState(opts.chain, tip?.nextSeq ?? 0, tip?.prev ?? GENESIS_PREV);
     this.retryDelay = opts.retryBaseMs;
     if (opts.rotation) this.startSegment(opts.clock?.() ?? new Date());
-    if (tip) this.enqueueCheckpoint('resume'); // signs the previous run's unsigned tail into the chain
+    // Continues the previous run's chain. After a crash its unsigned tail, re-verified by open(), is signed here and named as recovered.
+    if (tip) this.enqueueCheckpoint('resume', tip.orphaned);
     if (opts.checkpointIntervalMs > 0) {
       this.checkpointTimer = setInterval(() => {
         if (this.sinceCheckpoint > 0) this.enqueueCheckpoint('interval');
@@ -124,11 +128,30 @@ export class AuditTrail {
     this.opts.logger.warn({ chain: this.state.chain, sink: this.opts.sink.kind }, 'audit sink recovered');
   }
 
+  /**
+   * Opens the sink; when an earlier run of the chain exists, re-verifies its end from the last signed
+   * checkpoint (recovery.ts) and continues it. Throws ChainTailError when that end is broken: the
+   * writer neither signs nor links to a tampered tail (the caller picks another chain).
+   */
   static async open(opts: AuditTrailOptions): Promise<AuditTrail> {
-    const tip = await opts.sink.open(opts.chain);
+    const end = await opts.sink.open(opts.chain);
+    let tip: { nextSeq: number; prev: string; orphaned?: { from: number; until: number } } | undefined;
+    if (end) {
+      const checked = checkTail(opts.chain, end.lines, { sealKey: opts.sealKey, publicKeys: new Map([[opts.keys.kid, opts.keys.publicKey]]) });
+      if (!checked.ok) {
+        await opts.sink.close(false);
+        throw new ChainTailError(opts.chain, checked.seq, checked.problem);
+      }
+      tip = { nextSeq: checked.nextSeq, prev: checked.prev, orphaned: checked.tail };
+    }
     const trail = new AuditTrail(opts, tip);
     opts.metrics?.healthy.set(1);
-    if (tip) opts.logger.info({ chain: opts.chain, seq: tip.nextSeq }, 'audit chain resumed');
+    if (tip?.orphaned) {
+      opts.logger.warn(
+        { chain: opts.chain, from: tip.orphaned.from, until: tip.orphaned.until, bootId: opts.bootId ?? opts.chain },
+        'audit chain resumed after a crash: its unsigned tail was re-verified and is signed by a recovery checkpoint',
+      );
+    } else if (tip) opts.logger.info({ chain: opts.chain, seq: tip.nextSeq }, 'audit chain resumed');
     else opts.logger.info({ chain: opts.chain, sink: opts.sink.kind, kid: opts.keys.kid }, 'audit chain started');
     return trail;
   }
@@ -189,8 +212,10 @@ export class AuditTrail {
     this.state.advance(hash);
   }
 
-  private enqueueCheckpoint(reason: 'count' | 'interval' | 'rotate' | 'close' | 'resume'): void {
-    const body = checkpointBody(this.state.chain, this.state.nextSeq, this.state.prev, reason, this.sinceCheckpoint, this.opts.keys.kid);
+  private enqueueCheckpoint(reason: 'count' | 'interval' | 'rotate' | 'close' | 'resume', orphaned?: { from: number; until: number }): void {
+    const recovered = orphaned && { from: orphaned.from, until: orphaned.until, by: this.opts.bootId ?? this.state.chain };
+    const records = orphaned ? orphaned.until - orphaned.from + 1 : this.sinceCheckpoint;
+    const body = checkpointBody(this.state.chain, this.state.nextSeq, this.state.prev, reason, records, this.opts.keys.kid, new Date(), recovered);
     const sealed = sealLine(body, (hash) => signCheckpoint(this.opts.keys.signingKey, hash));
     this.enqueueLine(sealed);
     this.lastQueuedCheckpoint = sealed.line;
@@ -340,6 +365,6 @@ export class AuditTrail {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
-    await this.opts.sink.close();
+    await this.opts.sink.close(this.queue.length === 0 && !this.failing);
   }
 }

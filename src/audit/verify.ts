@@ -43,8 +43,13 @@ export interface ChainReport {
   lastCheckpointSeq?: number;
   /** Records after the last checkpoint (not covered by a signature yet). */
   unsignedTail: number;
-  /** The chain ends with a `close` checkpoint (clean shutdown). */
+  /** The chain ends with a `close` checkpoint (clean shutdown, or a crashed Redis boot's chain closed by its recovery). */
   closed: boolean;
+  /**
+   * Unsigned tails of crashed writers that a later boot re-verified and signed (checkpoints with
+   * `recovered`): verified, but signed after the fact by `by`, not by the writer that chained them.
+   */
+  recovered: Array<{ from: number; until: number; checkpointSeq: number; by: string }>;
   issue?: VerifyIssue;
   warnings: string[];
 }
@@ -120,7 +125,7 @@ class ChainVerifier {
     /** False when the chain's newest records were not given (older files only): its tail is signed later. */
     private readonly endGiven = true,
   ) {
-    this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, warnings: [] };
+    this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, recovered: [], warnings: [] };
     this.head = headLine === undefined ? undefined : this.readHead(headLine);
     this.headMissing = headLine === undefined;
   }
@@ -212,6 +217,21 @@ class ChainVerifier {
       if (!verifyCheckpoint(key, hash, record.sig)) {
         return this.fail('modified', entry.where, `checkpoint seq ${record.seq}: signature invalid (records before it were rewritten after signing)`, record.seq);
       }
+      if (record.recovered) {
+        const rec = record.recovered;
+        const t = this.tail;
+        // The range it names is exactly the unsigned records before it (or, when the chain's start was not
+        // given, the part of them that was): a writer never signs a recovery over anything else.
+        const fromMatches = t !== undefined && (rec.from === t.firstSeq || (rec.from < r.firstSeq && t.firstSeq === r.firstSeq));
+        if (!fromMatches || rec.until !== record.seq - 1 || record.records !== rec.until - rec.from + 1) {
+          const actual = t ? `seq ${t.firstSeq}..${record.seq - 1}` : 'none';
+          return this.fail('modified', entry.where, `recovery checkpoint seq ${record.seq} names seq ${rec.from}..${rec.until} as recovered, but the unsigned records before it are ${actual}`, record.seq);
+        }
+        r.recovered.push({ from: rec.from, until: rec.until, checkpointSeq: record.seq, by: rec.by });
+        r.warnings.push(
+          `recovered: seq ${rec.from}..${rec.until} were left unsigned by a writer that crashed; boot ${rec.by} re-verified them as an unbroken chain from the last checkpoint and signed them at ${record.ts} (checkpoint seq ${record.seq}), not the writer that chained them`,
+        );
+      }
       r.checkpoints += 1;
       r.lastCheckpointSeq = record.seq;
       r.unsignedTail = 0;
@@ -299,7 +319,7 @@ class ChainVerifier {
       this.fail(
         'unsigned',
         'end of log',
-        `${r.unsignedTail} record(s) after ${r.lastCheckpointSeq !== undefined ? `the last checkpoint (seq ${r.lastCheckpointSeq})` : 'the start, with no checkpoint at all,'} are not signed and no running writer leaves them so: ${overdue}. Forged, or the writer stopped without closing and was never restarted (a restart signs its tail); --allow-unsigned-tail accepts the latter`,
+        `${r.unsignedTail} record(s) after ${r.lastCheckpointSeq !== undefined ? `the last checkpoint (seq ${r.lastCheckpointSeq})` : 'the start, with no checkpoint at all,'} are not signed and no running writer leaves them so: ${overdue}. Forged, or the writer crashed and no later boot recovered its chain (a restart of the same instance re-verifies and signs it); --allow-unsigned-tail accepts the latter`,
         this.tail?.firstSeq,
       );
       return;
@@ -366,7 +386,7 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   for (const [id] of heads) {
     if (!chains.has(id)) {
       // Whole chain absent: trimmed by the stream cap, removed by retention, or its files were not given.
-      reports.push({ chain: id, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, warnings: ['a signed head checkpoint exists for this chain but none of its records were read'] });
+      reports.push({ chain: id, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, recovered: [], warnings: ['a signed head checkpoint exists for this chain but none of its records were read'] });
     }
   }
   const issues = reports.flatMap((r) => (r.issue ? [r.issue] : []));

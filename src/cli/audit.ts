@@ -121,7 +121,8 @@ export function formatVerifyReport(report: VerifyReport): string {
   const lines: string[] = [];
   for (const c of report.chains) {
     const span = c.records ? `seq ${c.firstSeq}..${c.lastSeq}, ${c.records} records, ${c.checkpoints} checkpoints${c.closed ? ', closed' : ''}` : 'no records';
-    lines.push(`chain ${c.chain}: ${c.issue ? 'FAILED' : 'ok'} (${span})`);
+    const recovered = c.recovered.length ? `, recovered after a crash: ${c.recovered.map((x) => `seq ${x.from}..${x.until}`).join(', ')}` : '';
+    lines.push(`chain ${c.chain}: ${c.issue ? 'FAILED' : 'ok'} (${span}${recovered})`);
     if (c.issue) lines.push(`  ${c.issue.kind.toUpperCase()}${c.issue.seq !== undefined ? ` at seq ${c.issue.seq}` : ''} (${c.issue.where}): ${c.issue.message}`);
     for (const w of c.warnings) lines.push(`  warning: ${w}`);
   }
@@ -323,9 +324,9 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
   )
     .option('--public-key <key>', 'trusted checkpoint public key: base64url/hex, PEM, or @file (repeatable)', collect)
     .option('--json', 'machine-readable report')
-    .option('--strict', 'also fail on warnings (unsigned tail, declared gaps, chain not starting at seq 0)')
+    .option('--strict', 'also fail on warnings (unsigned tail, declared gaps, chain not starting at seq 0, a crashed writer\'s tail recovered by a later boot)')
     .option('--unsigned-slack <duration>', 'how long past audit.checkpoint.everyMs an unsigned record may be before it is an error (default 5m)')
-    .option('--allow-unsigned-tail', 'report an overdue unsigned tail as a warning (a writer known to have crashed and not been restarted)')
+    .option('--allow-unsigned-tail', 'report an overdue unsigned tail as a warning (a writer known to have crashed whose tail no later boot recovered)')
     .action(async (paths: string[], flags: VerifyFlags) => {
       process.exitCode = await runVerify(paths, flags);
     });

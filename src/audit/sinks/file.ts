@@ -8,8 +8,7 @@
 import { access, open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join } from 'node:path';
-import { splitLine } from '../chain.js';
-import type { AuditSink, ChainTip, SinkItem } from './types.js';
+import type { AuditSink, ChainEnd, SinkItem } from './types.js';
 import { isRotate, PartialWriteError } from './types.js';
 
 export interface FileSinkOptions {
@@ -57,7 +56,7 @@ export class FileSink implements AuditSink {
 
   constructor(private readonly opts: FileSinkOptions) {}
 
-  async open(chain: string): Promise<ChainTip | undefined> {
+  async open(chain: string): Promise<ChainEnd | undefined> {
     this.chain = chain;
     await mkdir(this.opts.dir, { recursive: true });
     if (this.opts.headDir) await mkdir(this.opts.headDir, { recursive: true });
@@ -65,33 +64,36 @@ export class FileSink implements AuditSink {
       .map((name) => ({ name, parsed: parseAuditFileName(name) }))
       .filter((f) => f.parsed && f.parsed.prefix === this.opts.prefix && f.parsed.chain === chain)
       .sort((a, b) => a.parsed!.firstSeq - b.parsed!.firstSeq);
-    const last = files.at(-1);
-    if (!last) return undefined;
-    return this.tipOf(join(this.opts.dir, last.name));
+    if (files.length === 0) return undefined;
+    // The chain's lines from its last signed checkpoint on: newest file first, earlier files only
+    // while no checkpoint was found (a crash right after a rotation leaves the checkpoint in the file before).
+    let lines: string[] = [];
+    for (let k = files.length - 1; k >= 0; k--) {
+      const path = join(this.opts.dir, files[k]!.name);
+      const fileLines = (k === files.length - 1 ? await this.cutTornLine(path) : await readFile(path, 'utf8')).split('\n').filter((l) => l.length > 0);
+      lines = fileLines.concat(lines);
+      if (fileLines.some((l) => this.isCheckpoint(l))) break;
+    }
+    return lines.length === 0 ? undefined : { lines };
   }
 
-  /** Last complete record of a file; a torn final line (crash mid-write) is cut off so the file stays verifiable. */
-  private async tipOf(path: string): Promise<ChainTip | undefined> {
+  private isCheckpoint(line: string): boolean {
+    try {
+      return (JSON.parse(this.opts.openLine(line)) as { kind?: unknown }).kind === 'checkpoint';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The file's text; a torn final line (crash mid-write, never acknowledged as written) is cut off so the file stays verifiable. */
+  private async cutTornLine(path: string): Promise<string> {
     const handle = await open(path, 'r+');
     try {
-      const { size } = await handle.stat();
-      const readFrom = Math.max(0, size - 1024 * 1024);
-      const buf = Buffer.alloc(size - readFrom);
-      await handle.read(buf, 0, buf.length, readFrom);
-      let text = buf.toString('utf8');
-      const lastNewline = text.lastIndexOf('\n');
-      if (lastNewline !== text.length - 1) {
-        // Torn tail: drop the partial line (it was never acknowledged as written).
-        await handle.truncate(readFrom + Buffer.byteLength(text.slice(0, lastNewline + 1)));
-        text = text.slice(0, lastNewline + 1);
-      }
-      const lines = text.split('\n').filter((l) => l.length > 0);
-      const lastLine = lines.at(-1);
-      if (!lastLine) return undefined;
-      const split = splitLine(this.opts.openLine(lastLine));
-      if (!split) throw new Error(`cannot resume audit chain: last record of ${path} is malformed`);
-      const { seq } = JSON.parse(split.body) as { seq: number };
-      return { nextSeq: seq + 1, prev: split.hash };
+      const buf = await handle.readFile();
+      if (buf.length === 0 || buf[buf.length - 1] === 0x0a) return buf.toString('utf8');
+      const keep = buf.lastIndexOf(0x0a) + 1;
+      await handle.truncate(keep);
+      return buf.subarray(0, keep).toString('utf8');
     } finally {
       await handle.close();
     }
@@ -193,9 +195,14 @@ function alive(pid: number): boolean {
  * writers on one chain would interleave and break it, so a lock file with the owner's pid guards
  * each chain (a stale lock from a dead process is taken over). Returns the id and a release function.
  */
-export async function claimChain(dir: string, prefix: string, preferred: string): Promise<{ chain: string; release: () => Promise<void> }> {
+export async function claimChain(
+  dir: string,
+  prefix: string,
+  preferred: string,
+  opts: { skipPreferred?: boolean } = {},
+): Promise<{ chain: string; release: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
-  for (let n = 0; n < 100; n++) {
+  for (let n = opts.skipPreferred ? 1 : 0; n < 100; n++) {
     const chain = n === 0 ? preferred : fileSafeChain(`${preferred}.${process.pid}${n > 1 ? `.${n}` : ''}`);
     const key = `${dir}/${prefix}/${chain}`;
     if (claimedHere.has(key)) continue;

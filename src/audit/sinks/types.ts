@@ -14,25 +14,26 @@ export interface RotateMarker {
 
 export type SinkItem = string | RotateMarker;
 
-export interface ChainTip {
-  nextSeq: number;
-  prev: string;
+/** Where an earlier run left a chain: its stored lines from at or before its last signed checkpoint (or from its first record) to its end. */
+export interface ChainEnd {
+  lines: readonly string[];
 }
 
 export interface AuditSink {
   readonly kind: string;
   /**
-   * Prepare to write `chain`. Returns where an earlier run of the same chain left off (the writer
-   * then continues that chain) or undefined for a fresh chain.
+   * Prepare to write `chain`. Returns the end of an earlier run of the same chain (the writer
+   * re-verifies it from its last signed checkpoint and continues it) or undefined for a fresh chain.
    */
-  open(chain: string): Promise<ChainTip | undefined>;
+  open(chain: string): Promise<ChainEnd | undefined>;
   /** Append items in order. Throws when nothing durable happened, so the caller can retry the same items. */
   write(items: readonly SinkItem[]): Promise<void>;
   /** Store the latest signed checkpoint line of the chain (plaintext: it holds no content). */
   writeHead(checkpointLine: string): Promise<void>;
   /** Cheap reachability check (readiness, and noticing an outage while idle). Throws when unreachable. */
   ping?(): Promise<void>;
-  close(): Promise<void>;
+  /** `clean`: everything queued was written, the closing checkpoint included (the chain needs no recovery). */
+  close(clean?: boolean): Promise<void>;
 }
 
 export function isRotate(item: SinkItem): item is RotateMarker {

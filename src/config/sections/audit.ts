@@ -50,6 +50,8 @@ export const auditSection = z
         stream: z.string().min(1).default('sealgate:audit'),
         /** Approximate cap on the stream length (XADD MAXLEN ~). */
         maxLen: z.number().int().positive().default(1_000_000),
+        /** Writer lock lifetime (renewed every third of it): a crashed boot's chain is recovered by the next boot once it expired. */
+        lockTtlMs: z.number().int().min(300).default(15_000),
       })
       .strict()
       .prefault({}),
