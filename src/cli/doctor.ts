@@ -78,6 +78,13 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
 
   upstream.providers.forEach((provider, i) => {
     if (provider.type !== 'openai') return;
+    // Without it the provider sends a placeholder key: every request fails upstream (401) and clients see 502s.
+    if (provider.apiKeyEnv && !env[provider.apiKeyEnv])
+      warnings.push({
+        code: 'upstream_key_missing',
+        field: `upstream.providers.${i}.apiKeyEnv`,
+        message: `Provider "${provider.name}" reads its key from ${provider.apiKeyEnv}, which is not set: the upstream will refuse every request and clients get 502 upstream_error.`,
+      });
     let url: URL;
     try {
       url = new URL(provider.baseUrl);
