@@ -77,11 +77,16 @@ export async function runScan(
     if (!output.write(line)) await once(output, 'drain');
   };
   let lineNumber = 0;
-  for await (const { text: line, tooLong } of readLines(input)) {
+  for await (const { text: line, tooLong, invalidUtf8 } of readLines(input)) {
     lineNumber++;
     if (tooLong) {
       summary.badLines++;
       reportError(`line ${lineNumber}: longer than ${MAX_LINE_CHARS} characters; skipped`);
+      continue;
+    }
+    if (invalidUtf8) {
+      summary.badLines++;
+      reportError(`line ${lineNumber}: not valid UTF-8; skipped`);
       continue;
     }
     // A byte-order mark (files saved by Windows tools) is not part of the first record.

@@ -165,10 +165,14 @@ export async function runClean(input: Readable, output: Writable, rawOptions: Cl
       inputHash.update(chunk);
     };
     let lineNumber = 0;
-    for await (const { text: line, tooLong } of readLines(input, { onChunk })) {
+    for await (const { text: line, tooLong, invalidUtf8 } of readLines(input, { onChunk })) {
       lineNumber++;
       if (tooLong) {
         badLine(lineNumber, `longer than ${MAX_LINE_CHARS} characters`);
+        continue;
+      }
+      if (invalidUtf8) {
+        badLine(lineNumber, 'not valid UTF-8');
         continue;
       }
       // A byte-order mark (files saved by Windows tools) is not part of the first record.
