@@ -17,6 +17,8 @@ import { sealLine, splitLine } from '../../../src/audit/chain.js';
 import { checkpointBody } from '../../../src/audit/build.js';
 import { signCheckpoint } from '../../../src/audit/checkpoint.js';
 import type { AuditKeys } from '../../../src/audit/keys.js';
+import { sealKeyFrom } from '../../../src/audit/seal.js';
+import { randomBytes } from 'node:crypto';
 
 /** 23 requests with a checkpoint every 10: checkpoints at seq 10 and 21, then seq 22..24 unsigned when the writer "crashes". */
 async function crashedChain(): Promise<{ dir: string; keys: AuditKeys; file: string }> {
@@ -50,6 +52,21 @@ describe('audit recovery: a crashed file writer\'s unsigned tail', () => {
     expect(report.issues).toEqual([]);
     expect(report.chains[0]).toMatchObject({ closed: true, unsignedTail: 0, recovered: [{ from: 22, until: 24, checkpointSeq: 25, by: 'gw1.boot2' }] });
     expect(report.chains[0]!.warnings.join('\n')).toMatch(/recovered: seq 22\.\.24 .*boot gw1\.boot2/);
+  });
+
+  it('works on a log encrypted at rest (the tail is decrypted to re-verify it; the recovery checkpoint is sealed too)', async () => {
+    const sealKey = sealKeyFrom(randomBytes(32));
+    const { dir, keys, trail, sink } = await fileTrail({ sealKey });
+    for (let i = 0; i < 13; i++) trail.record(outcome(i, keys));
+    await trail.drain();
+    await sink.close(false);
+    const again = await fileTrail({ dir, keys, sealKey, bootId: 'b-sealed' });
+    await again.trail.close();
+    const all = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => lines(join(dir, f)));
+    expect(all.every((l) => l.startsWith('{"sealed":"aes-256-gcm"'))).toBe(true);
+    const report = await verifyAudit(await FileSource.from([dir]), { publicKeys: publicKeysOf(keys), sealKey, now: later });
+    expect(report.issues).toEqual([]);
+    expect(report.chains[0]!.recovered).toEqual([{ from: 11, until: 13, checkpointSeq: 14, by: 'b-sealed' }]);
   });
 
   it('a clean shutdown leaves nothing to recover: the restart resumes without a recovered note', async () => {
