@@ -145,7 +145,7 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load:
     .update(`baseline\0${baseline.raw}\0${baseline.rules?.digest ?? ''}\0policy\0${file.raw}\0${own.digest}\0`)
     .digest('hex');
   const layers = new RuleLayers(baseline.rules ? [own.ruleSet, baseline.rules.ruleSet] : [own.ruleSet]);
-  return new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers);
+  return new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers, { input: baseline.input, output: baseline.output });
 }
 
 /**

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Stage } from '../core/types.js';
 import type { RuleLayers } from '../rules/layers.js';
 import type { KnowledgeEntry } from '../rules/schema.js';
-import { decide, type CompiledRule, type Decision } from './engine.js';
+import { decide, governingRule, type CompiledRule, type Decision } from './engine.js';
 import type { BlockResponse } from './schema.js';
 
 export interface VettedAnswer {
@@ -27,7 +27,22 @@ export class Policy {
     readonly onBlock: BlockResponse,
     /** The tenant's rules layered over the baseline's. */
     readonly ruleSet: RuleLayers,
+    /** The organisation baseline's rules alone: findings they act on are out of reach of the tenant's allow-list. */
+    private readonly baselineRules: { input: readonly CompiledRule[]; output: readonly CompiledRule[] } = { input: [], output: [] },
   ) {}
+
+  /**
+   * Does the baseline act on this finding (any action but allow, either stage)? A tenant's own allow-list
+   * must not drop it: that would loosen the baseline, which a tenant file may only tighten. Without this,
+   * `rules: { allow: { terms: ["ignore all previous instructions …"] } }` in a tenant file let the injection
+   * the baseline blocks through, and an allow-listed e-mail address the baseline pseudonymizes went out in clear.
+   */
+  private readonly baselineActsOn = (finding: Finding): boolean =>
+    [this.baselineRules.input, this.baselineRules.output].some((rules) => {
+      if (rules.length === 0) return false;
+      const rule = governingRule(rules, finding);
+      return rule !== undefined && rule.action !== 'allow';
+    });
 
   /** Short version string for audit records, receipts and the verdict header. */
   get version(): string {
@@ -37,7 +52,7 @@ export class Policy {
   /** Applies allow-lists and classifier-derived topics, then decides. `text` is what was scanned. */
   prepareFindings(text: string, findings: Finding[]): Finding[] {
     const withTopics = findings.length > 0 ? [...findings, ...this.ruleSet.topicsFromClassifiers(findings)] : findings;
-    return this.ruleSet.filterAllowed(text, withTopics);
+    return this.ruleSet.filterAllowed(text, withTopics, this.baselineActsOn);
   }
 
   decide(findings: readonly Finding[], stage: Stage): Decision {

@@ -32,10 +32,24 @@ export class RuleLayers {
     return this.layers.flatMap((l) => l.topicsFromClassifiers(findings));
   }
 
-  /** Every layer's allow-list exempts findings (an org-wide safe phrase is safe for every tenant). */
-  filterAllowed(text: string, findings: Finding[]): Finding[] {
+  /**
+   * Every layer's allow-list exempts findings (an org-wide safe phrase is safe for every tenant), except that the
+   * tenant's own (`layers[0]`, when layered over a baseline) leaves the findings `protectedFromOwn` names: those
+   * the baseline acts on (guardrails/policy/policy.ts).
+   */
+  filterAllowed(text: string, findings: Finding[], protectedFromOwn?: (finding: Finding) => boolean): Finding[] {
     let kept = findings;
-    for (const layer of this.layers) kept = layer.filterAllowed(text, kept);
+    this.layers.forEach((layer, i) => {
+      if (i > 0 || this.layers.length === 1 || !protectedFromOwn || kept.length === 0) {
+        kept = layer.filterAllowed(text, kept);
+        return;
+      }
+      if (!layer.hasAllowList) return;
+      const open = kept.filter((f) => !protectedFromOwn(f));
+      if (open.length === 0) return;
+      const still = new Set(layer.filterAllowed(text, open));
+      kept = kept.filter((f) => still.has(f) || protectedFromOwn(f));
+    });
     return kept;
   }
 

@@ -154,6 +154,11 @@ export class RuleSet {
     this.detector = { name: RULES_DETECTOR, detect: (text) => this.detect(text) };
   }
 
+  /** Whether an allow-list is set (filterAllowed is a no-op without one). */
+  get hasAllowList(): boolean {
+    return this.allowMatcher !== undefined;
+  }
+
   get automatonBytes(): number {
     return (this.automaton?.byteSize ?? 0) + (this.allowMatcher?.byteSize ?? 0);
   }
