@@ -357,6 +357,9 @@ function sourceIpOf(req: Request): string | undefined {
   return ip ? normalizeIp(ip) : undefined;
 }
 
+/** Routes whose body's max_tokens / max_completion_tokens / max_output_tokens a model spends. */
+const COMPLETION_PATHS = new Set(['/v1/chat/completions', '/v1/completions', '/v1/responses']);
+
 /**
  * Tokens a request may use, before it runs: ~4 bytes of JSON per prompt token plus the completion
  * budget the client asked for. Corrected at finish from the real usage.
@@ -366,6 +369,10 @@ export function estimateTokens(req: Request): number {
   const length = decodedBodyBytes.get(req) ?? Number(req.headers['content-length']);
   const body = req.body as Record<string, unknown> | undefined;
   const promptTokens = Number.isFinite(length) && length > 0 ? Math.ceil(length / 4) : 0;
+  // Only a model call has a completion budget. Elsewhere (moderations, guardrails/check, tokens) nothing
+  // reads it and no usage comes back to correct the estimate at release: a `max_tokens: 1e308` there
+  // drained the tenant's whole tokens-per-minute bucket for two minutes with one request.
+  if (!COMPLETION_PATHS.has(req.originalUrl.split('?', 1)[0]!)) return promptTokens;
   const budget = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;
   return promptTokens + (typeof budget === 'number' && budget > 0 ? Math.floor(budget) : 0);
 }
