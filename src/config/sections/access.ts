@@ -73,10 +73,18 @@ export const accessSection = z
          * per-process secret, so tokens do not survive a restart nor cross gateway instances.
          */
         signingKeyEnv: z.string().min(1).default('SEALGATE_TOKEN_SECRET'),
-        defaultTtlMinutes: z.number().positive().default(15),
+        /** Default 15, or maxTtlMinutes when that is lower. */
+        defaultTtlMinutes: z.number().positive().optional(),
         maxTtlMinutes: z.number().positive().default(60),
       })
       .strict()
+      // A default above the maximum refused every POST /v1/tokens that left ttl_minutes out (400, naming a
+      // field the client never sent).
+      .refine((t) => t.defaultTtlMinutes === undefined || t.defaultTtlMinutes <= t.maxTtlMinutes, {
+        path: ['defaultTtlMinutes'],
+        message: 'must not be more than maxTtlMinutes',
+      })
+      .transform((t) => ({ ...t, defaultTtlMinutes: t.defaultTtlMinutes ?? Math.min(15, t.maxTtlMinutes) }))
       .prefault({}),
     mtls: z
       .object({ clients: z.array(mtlsClientSchema).default([]) })
