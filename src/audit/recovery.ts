@@ -104,15 +104,19 @@ export interface OrphanRecoveryOptions {
   /** This boot's chain: named in `recovered.by`, never recovered itself. */
   bootChain: string;
   logger: Logger;
+  /** Recover every instance's orphaned chains, not only the sink's own instance's (`sealgate audit recover --all`). */
+  allInstances?: boolean;
 }
 
 export interface OrphanSweep {
   /** Chains whose recovery checkpoint was written. */
   recovered: string[];
   /** Chains whose tail failed re-verification: reported, unregistered, left unsigned. */
-  broken: string[];
+  broken: Array<{ chain: string; seq?: number; problem: string }>;
   /** Chains whose lock is still held (a live writer, a crashed one whose lock has not expired yet, or another recoverer). */
   held: string[];
+  /** Chains registered without a valid signature of this audit key: never signed. */
+  unsigned: string[];
 }
 
 /**
@@ -127,10 +131,11 @@ const warnedUnsigned = new Set<string>();
 
 export async function recoverOrphanedChains(opts: OrphanRecoveryOptions): Promise<OrphanSweep> {
   const { sink, keys, logger } = opts;
-  const sweep: OrphanSweep = { recovered: [], broken: [], held: [] };
-  const mine = (await sink.openChains()).filter((c) => c.instance === sink.instance && c.chain !== opts.bootChain);
+  const sweep: OrphanSweep = { recovered: [], broken: [], held: [], unsigned: [] };
+  const mine = (await sink.openChains()).filter((c) => (opts.allInstances || c.instance === sink.instance) && c.chain !== opts.bootChain);
   for (const orphan of mine) {
     if (!verifyChainRegistration(keys.publicKey, orphan.chain, orphan.sig)) {
+      sweep.unsigned.push(orphan.chain);
       // Not started by a holder of this audit key (or by one with another key): never signed here.
       if (!warnedUnsigned.has(orphan.chain)) {
         warnedUnsigned.add(orphan.chain);
@@ -151,7 +156,7 @@ export async function recoverOrphanedChains(opts: OrphanRecoveryOptions): Promis
         logger.error({ chain: orphan.chain, seq: checked.seq, problem: checked.problem }, 'audit chain of a crashed boot NOT recovered: its unsigned tail fails re-verification (run sealgate audit verify)');
         await sink.settleChain(orphan.chain, token);
         settled = true;
-        sweep.broken.push(orphan.chain);
+        sweep.broken.push({ chain: orphan.chain, seq: checked.seq, problem: checked.problem });
         continue;
       }
       let checkpoint: { stored: string; head: string } | undefined;

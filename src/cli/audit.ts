@@ -17,6 +17,11 @@ import { FileSource, RedisStreamSource, type AuditSource } from '../audit/source
 import { AuditKeyError, verifyAudit, type VerifyOptions, type VerifyReport } from '../audit/verify.js';
 import { queryAudit, formatRecords, PinnedSource, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
 import { applyRetention } from '../audit/retention.js';
+import { recoverOrphanedChains } from '../audit/recovery.js';
+import { RedisSink } from '../audit/sinks/redis.js';
+import { fileSafeChain } from '../audit/sinks/file.js';
+import { hostname } from 'node:os';
+import pino from 'pino';
 import { decodeReceipt, verifyReceipt } from '../protocol/receipt-token.js';
 import { randomBytes } from 'node:crypto';
 
@@ -254,6 +259,43 @@ export async function runQuery(paths: readonly string[], flags: QueryFlags, io: 
   }
 }
 
+export interface RecoverFlags extends SourceFlags {
+  instance?: string;
+  all?: boolean;
+}
+
+/**
+ * `sealgate audit recover`: what a booting Redis writer does for its instance (docs/audit.md, crash
+ * recovery), on demand: for the chains of an instance that no longer boots (scaled down, renamed
+ * host), or of every instance with --all. Needs the signing key (audit.key).
+ */
+export async function runRecover(flags: RecoverFlags, io: Output = stdio): Promise<number> {
+  let sink: RedisSink | undefined;
+  try {
+    const cfg = config(flags);
+    const url = typeof flags.redis === 'string' ? flags.redis : (cfg.audit.redis.url ?? cfg.redisUrl);
+    if (!url) throw new AuditUsageError('--redis: no URL given and none in the config (audit.redis.url / redisUrl)');
+    const secret = readSecret(cfg.audit.key);
+    if (!secret) throw new AuditUsageError('recovery signs checkpoints: configure the audit signing key (audit.key / SEALGATE_AUDIT_KEY)');
+    const keys = parseAuditKey(secret);
+    const instance = flags.instance ?? fileSafeChain(cfg.audit.instanceId ?? process.env.SEALGATE_INSTANCE_ID ?? hostname());
+    sink = new RedisSink({ url, stream: flags.stream ?? cfg.audit.redis.stream, maxLen: cfg.audit.redis.maxLen, instance, lockTtlMs: cfg.audit.redis.lockTtlMs });
+    const bootChain = `audit-recover.${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    const sweep = await recoverOrphanedChains({ sink, keys, sealKey: sealKeyFrom(flags, cfg), bootChain, logger: pino({ level: 'silent' }), allInstances: flags.all });
+    for (const c of sweep.recovered) io.out(`recovered ${c} (by ${bootChain})\n`);
+    for (const b of sweep.broken) io.out(`NOT recovered ${b.chain}: its unsigned tail fails re-verification${b.seq !== undefined ? ` at seq ${b.seq}` : ''}: ${b.problem}\n`);
+    for (const c of sweep.held) io.out(`skipped ${c}: its writer lock is held (a live writer, or a crashed one's lock not expired yet: retry after audit.redis.lockTtlMs)\n`);
+    for (const c of sweep.unsigned) io.out(`skipped ${c}: registered without a valid signature of this audit key\n`);
+    const total = sweep.recovered.length + sweep.broken.length + sweep.held.length + sweep.unsigned.length;
+    if (total === 0) io.out(`no orphaned chains${flags.all ? '' : ` of instance ${instance}`}\n`);
+    return sweep.broken.length ? 1 : 0;
+  } catch (err) {
+    return failure(err, io);
+  } finally {
+    await sink?.close();
+  }
+}
+
 export async function runRetention(dir: string | undefined, flags: { config?: string; days: string; dryRun?: boolean }, io: Output = stdio): Promise<number> {
   try {
     const cfg = config(flags);
@@ -369,6 +411,17 @@ export const registerAudit: RegisterCommand = (audit: Command) => {
     .option('--no-verify', 'list records without verifying the chains first (faster; forged records read like real ones)')
     .action(async (paths: string[], flags: QueryFlags) => {
       process.exitCode = await runQuery(paths, flags);
+    });
+
+  sourceOptions(
+    audit
+      .command('recover')
+      .description("Redis sink: sign the unsigned tails that crashed boots left (what a new boot does for its own instance), after re-verifying each as an unbroken chain; a broken tail is reported, not signed"),
+  )
+    .option('--instance <id>', 'recover the chains of this instance id (default: audit.instanceId / SEALGATE_INSTANCE_ID / host name)')
+    .option('--all', 'recover the orphaned chains of every instance')
+    .action(async (flags: RecoverFlags) => {
+      process.exitCode = await runRecover(flags);
     });
 
   audit

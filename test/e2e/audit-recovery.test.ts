@@ -23,7 +23,7 @@ import { DEV_API_KEY } from '../../src/config/sections/access.js';
 import { parseAuditKey } from '../../src/audit/keys.js';
 import { FileSource, RedisStreamSource } from '../../src/audit/sources.js';
 import { verifyAudit, type VerifyReport } from '../../src/audit/verify.js';
-import { runVerify } from '../../src/cli/audit.js';
+import { runRecover, runVerify } from '../../src/cli/audit.js';
 import { sealLine, splitLine } from '../../src/audit/chain.js';
 
 const BIN = join(process.cwd(), 'bin/sealgate.mjs');
@@ -246,8 +246,8 @@ audit:
     await redis.close();
   });
 
-  async function crashMidStream(dir: string, stream: string): Promise<string> {
-    const first = await boot(dir, redisYaml(stream));
+  async function crashMidStream(dir: string, stream: string, instanceId = 'gwcrash'): Promise<string> {
+    const first = await boot(dir, redisYaml(stream, instanceId));
     const load = streamOfRequests(first.url);
     await until(async () => (await entries(stream)).length >= 8, 'records in the stream');
     first.child.kill('SIGKILL');
@@ -324,6 +324,27 @@ audit:
     expect(forgedReport.recovered).toEqual([]);
     expect(forgedReport.issue).toMatchObject({ kind: 'unsigned' });
     expect(report.chains.find((c) => c.chain === crashed)!.recovered).toHaveLength(1);
+  }, 60_000);
+
+  it('sealgate audit recover signs the orphaned chain of an instance that never boots again (--all)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sealgate-recovery-redis-'));
+    const stream = newStream();
+    const crashed = await crashMidStream(dir, stream, 'gwgone');
+    const config = join(dir, 'recover.yaml');
+    writeFileSync(config, redisYaml(stream, 'gwother'));
+    process.env.SEALGATE_AUDIT_KEY = SEED;
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t) };
+    // Its own instance (gwother) has nothing to recover; gwgone's chain is left alone.
+    expect(await runRecover({ config, redis: url, stream }, io)).toBe(0);
+    expect(out.join('')).toContain('no orphaned chains of instance gwother');
+    await new Promise((r) => setTimeout(r, 1200)); // the crashed boot's lock (lockTtlMs 1000) expires
+    out.length = 0;
+    expect(await runRecover({ config, redis: url, stream, all: true }, io)).toBe(0);
+    expect(out.join('')).toMatch(new RegExp(`recovered ${crashed.replace('.', '\\.')} \\(by audit-recover\\.\\w+\\)`));
+    const report = await verifyStream(stream);
+    expect(report.issues).toEqual([]);
+    expect(report.chains[0]).toMatchObject({ chain: crashed, closed: true, recovered: [{ from: 0, by: expect.stringMatching(/^audit-recover\./) as string }] });
   }, 60_000);
 
   it('a record altered in the orphaned tail before the next boot: not signed, verify still fails', async () => {
