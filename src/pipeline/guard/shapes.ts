@@ -12,7 +12,7 @@ import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Path, TextSlot } from './texts.js';
 
 export type Shape = 'text' | 'arguments' | 'opaque' | ObjectShape | ArrayShape | MapShape | TypedShape | AltShape;
-interface ObjectShape {
+export interface ObjectShape {
   kind: 'object';
   fields: Readonly<Record<string, Shape>>;
   /** Unknown keys are relayed as sent (top-level metadata: id, model, usage …, never generated text). */
@@ -32,11 +32,12 @@ interface TypedShape {
   byType: Readonly<Record<string, Shape>>;
   other: Shape;
 }
-/** A string or an array (chat `content`). */
+/** A string or an array (chat `content`), or an object where one is named (`image_url` as a URL or `{ url }`). */
 interface AltShape {
   kind: 'alt';
   string: Shape;
   array: Shape;
+  object?: Shape;
 }
 
 const obj = (fields: Record<string, Shape>, open?: true): ObjectShape => ({ kind: 'object', fields, ...(open ? { open } : {}) });
@@ -54,6 +55,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * data (`{ "jane@x.com": 1 }`, a key-shaped secret) and counts as text.
  */
 const FIELD_NAME = /^\w{1,64}$/;
+
+/** Whether a field `key: value` the guard does not read holds text (a data key, or a string in the value). */
+export const unreadText = (key: string, value: unknown): boolean => !FIELD_NAME.test(key) || holdsText(value);
 
 /** Whether `value` holds a string anywhere, values or data keys (depth is bounded by the body's MAX_JSON_DEPTH). */
 export function holdsText(value: unknown): boolean {
@@ -88,6 +92,7 @@ export function walkShape(value: unknown, shape: Shape, path: Path, walk: ShapeW
     case 'alt':
       if (typeof value === 'string') return walkShape(value, shape.string, path, walk, role);
       if (Array.isArray(value)) return walkShape(value, shape.array, path, walk, role);
+      if (shape.object && isObject(value)) return walkShape(value, shape.object, path, walk, role);
       return drop(value, path, walk);
     case 'array': {
       if (!Array.isArray(value)) return drop(value, path, walk);
@@ -112,7 +117,8 @@ export function walkShape(value: unknown, shape: Shape, path: Path, walk: ShapeW
         const item = value[key];
         const sub = shape.kind === 'map' ? shape.each : Object.hasOwn(fields!.fields, key) ? fields!.fields[key] : undefined;
         let next: unknown;
-        if (sub !== undefined) next = walkShape(item, sub, [...path, key], walk, role);
+        // An opaque field is relayed as sent: no path to build for it (ids, types, indexes in every answer).
+        if (sub !== undefined) next = sub === 'opaque' ? item : walkShape(item, sub, [...path, key], walk, role);
         else next = fields?.open || !holdsText(item) ? item : drop(item, [...path, key], walk);
         if (next !== item) {
           copy ??= { ...value };
@@ -134,10 +140,21 @@ function drop(value: unknown, path: Path, walk: ShapeWalk): unknown {
 // ---- Chat completions -------------------------------------------------------------------------
 
 export const CHAT_ANNOTATIONS: Shape = arr(obj({ type: O, url_citation: obj({ url: T, title: T, start_index: O, end_index: O }) }));
-const chatPart = obj({ type: O, text: T, refusal: T, annotations: CHAT_ANNOTATIONS });
-const chatToolCall = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }) });
+/**
+ * A thinking part: Mistral's (`{ type: 'thinking', thinking: [{ type: 'text', text }], closed }`, in an
+ * answer's content list and handed back in history) or one whose `thinking` is a string (Anthropic's
+ * spelling, `signature` signed and opaque). Its text is reasoning, read like `reasoning_content`.
+ */
+export const THINKING_PART: ObjectShape = obj({
+  type: O,
+  thinking: { kind: 'alt', string: T, array: arr(typed({ text: obj({ type: O, text: T }), reference: obj({ type: O, reference_ids: O }) }, obj({ type: O }))) },
+  closed: O,
+  signature: O,
+});
+const chatPart = typed({ thinking: THINKING_PART }, obj({ type: O, text: T, refusal: T, annotations: CHAT_ANNOTATIONS }));
+export const CHAT_TOOL_CALL: Shape = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }) });
 /** OpenRouter's reasoning blocks: `data`/`signature` are encrypted or signed, not readable text. */
-const reasoningDetail = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
+export const REASONING_DETAIL: Shape = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
 /** The message (non-streamed) and the delta (streamed) carry the same fields. */
 export const CHAT_MESSAGE: Shape = obj({
   role: O,
@@ -145,11 +162,11 @@ export const CHAT_MESSAGE: Shape = obj({
   refusal: T,
   reasoning_content: T,
   reasoning: T,
-  reasoning_details: arr(reasoningDetail),
+  reasoning_details: arr(REASONING_DETAIL),
   // Audio `data` is base64 sound: no text detector reads it (docs/policies.md); its transcript is read.
   audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
   annotations: CHAT_ANNOTATIONS,
-  tool_calls: arr(chatToolCall),
+  tool_calls: arr(CHAT_TOOL_CALL),
   function_call: obj({ name: O, arguments: 'arguments' }),
 });
 /**
@@ -209,6 +226,60 @@ export const INPUT_ONLY_ITEM: Shape = typed(
   },
   obj({ ...ITEM_IDS }),
 );
+/**
+ * Request content parts (chat messages, Responses input messages, tool outputs given as parts), per type:
+ * the fields the model sees are read (text, a file's name), media payloads and URLs are opaque (no text
+ * detector reads an image, a sound or a PDF's bytes), and the prompt-caching markers (`cache_control`
+ * from Anthropic-style clients, OpenAI's `prompt_cache_breakpoint`) are settings. Any other field that
+ * holds text is refused. A part type not named here is refused whole (texts.ts).
+ */
+const CACHE_MARKS = { cache_control: O, prompt_cache_breakpoint: O } as const;
+const TEXT_PART = obj({ type: O, text: T, ...CACHE_MARKS });
+/** A media URL: a string, or `{ url, detail }` (LiteLLM-style clients add the MIME type as `format`). */
+const MEDIA_URL: Shape = { kind: 'alt', string: O, array: arr(obj({})), object: obj({ url: O, detail: O, format: O }) };
+/** Media parts' settings: caching markers and vLLM's `uuid` (a caching id for the item). */
+const MEDIA_MARKS = { ...CACHE_MARKS, uuid: O } as const;
+export const INPUT_PARTS: Readonly<Record<string, ObjectShape>> = {
+  text: TEXT_PART,
+  input_text: TEXT_PART,
+  // Assistant turns handed back (Responses output replayed as input): citations are read like the answer's.
+  output_text: obj({ type: O, text: T, annotations: arr(RESPONSES_ANNOTATION), logprobs: O, ...CACHE_MARKS }),
+  refusal: obj({ type: O, refusal: T, ...CACHE_MARKS }),
+  summary_text: obj({ type: O, text: T }),
+  reasoning_text: obj({ type: O, text: T }),
+  thinking: THINKING_PART,
+  image_url: obj({ type: O, image_url: MEDIA_URL, ...MEDIA_MARKS }),
+  input_image: obj({ type: O, image_url: O, file_id: O, detail: O, ...MEDIA_MARKS }),
+  input_audio: obj({ type: O, input_audio: obj({ data: O, format: O }), ...MEDIA_MARKS }),
+  // A file's name is shown to the model with its contents (OpenAI puts it before the extracted text).
+  file: obj({ type: O, file: obj({ file_data: O, file_id: O, filename: T }), ...CACHE_MARKS }),
+  input_file: obj({ type: O, file_id: O, file_data: O, file_url: O, filename: T, detail: O, ...CACHE_MARKS }),
+  // vLLM's and DashScope's media parts (a URL, or DashScope's list of frame URLs).
+  video_url: obj({ type: O, video_url: MEDIA_URL, ...MEDIA_MARKS }),
+  audio_url: obj({ type: O, audio_url: MEDIA_URL, ...MEDIA_MARKS }),
+  video: obj({ type: O, video: O, ...MEDIA_MARKS }),
+};
+/**
+ * Chat message fields besides those texts.ts reads itself (role, content, name, refusal, reasoning,
+ * tool and function calls): an assistant turn handed back as the SDK returned it (the audio's id, a
+ * transcript if sent along, citations, OpenRouter's reasoning blocks), ids and caching markers. Any
+ * other field that holds text is refused (a chat template may render any field of a message).
+ */
+export const CHAT_MESSAGE_EXTRAS: Readonly<Record<string, Shape>> = {
+  audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
+  annotations: CHAT_ANNOTATIONS,
+  reasoning_details: arr(REASONING_DETAIL),
+  tool_call_id: O,
+  cache_control: O,
+  prompt_cache_breakpoint: O,
+};
+export const LEGACY_FUNCTION_CALL: Shape = obj({ name: O, arguments: 'arguments' });
+/** An MCP tool's annotations (`mcp_list_tools` replayed): a display title and boolean hints. */
+export const MCP_TOOL_ANNOTATIONS: Shape = obj({ title: T });
+
+/** A part without a `type` (a tool output's parts are not validated): its text, refusal or output. */
+export const UNTYPED_PART: ObjectShape = obj({ text: T, refusal: T, output: T, ...CACHE_MARKS });
+
 /** Chat `web_search_options.user_location`: the model reads the city, region, country and time zone. */
 export const USER_LOCATION: Shape = obj({ type: O, approximate: obj({ city: T, region: T, country: T, timezone: T }) });
 /** Responses `web_search` tool's `user_location`: the same fields, not nested. */

@@ -217,9 +217,12 @@ class TextChannel {
   }
 }
 
-/** Streamed chat delta fields of model text besides `content`, each guarded by its own channel. */
-type StreamedField = 'refusal' | 'reasoning_content' | 'reasoning' | 'audio.transcript';
-const STREAMED_FIELDS: readonly StreamedField[] = ['refusal', 'reasoning_content', 'reasoning', 'audio.transcript'];
+/**
+ * Streamed chat delta fields of model text besides `content`, each guarded by its own channel. `thinking`
+ * is Mistral's: a content list's `{ type: 'thinking', thinking: [{ type: 'text', text }] }` parts.
+ */
+type StreamedField = 'refusal' | 'reasoning_content' | 'reasoning' | 'audio.transcript' | 'thinking';
+const STREAMED_FIELDS = ['refusal', 'reasoning_content', 'reasoning', 'audio.transcript'] as const;
 
 /** The delta's texts the field channels take, in order. */
 function streamedFields(delta: Json): Array<[StreamedField, string]> {
@@ -228,7 +231,29 @@ function streamedFields(delta: Json): Array<[StreamedField, string]> {
     const value = field === 'audio.transcript' ? (isObject(delta.audio) ? delta.audio.transcript : undefined) : delta[field];
     if (typeof value === 'string' && value) out.push([field, value]);
   }
+  if (Array.isArray(delta.content)) {
+    const thinking = partsText(delta.content, 'thinking');
+    if (thinking) out.push(['thinking', thinking]);
+  }
   return out;
+}
+
+/**
+ * The text of a streamed content list's parts of one kind: `text` parts (the answer), or `thinking`
+ * parts (their `thinking` list's text chunks, or a string). Other parts are not relayed (shapes.ts).
+ */
+function partsText(parts: unknown[], kind: 'text' | 'thinking'): string {
+  let text = '';
+  for (const part of parts) {
+    if (!isObject(part)) continue;
+    if (kind === 'text') {
+      if ((part.type === 'text' || part.type === undefined) && typeof part.text === 'string') text += part.text;
+    } else if (part.type === 'thinking') {
+      if (typeof part.thinking === 'string') text += part.thinking;
+      else if (Array.isArray(part.thinking)) for (const chunk of part.thinking) if (isObject(chunk) && chunk.type === 'text' && typeof chunk.text === 'string') text += chunk.text;
+    }
+  }
+  return text;
 }
 
 /** Delta keys the chat stream guard reads itself (content, calls, the streamed fields). */
@@ -354,7 +379,12 @@ export class StreamGuard {
     const textChunk = (i: number, text: string, finish: string | null): Chunk =>
       withChoice(legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish });
     const fieldChunk = (i: number, field: StreamedField, text: string): Chunk =>
-      withChoice({ index: i, delta: field === 'audio.transcript' ? { audio: { transcript: text } } : { [field]: text }, logprobs: null, finish_reason: null });
+      withChoice({
+        index: i,
+        delta: field === 'audio.transcript' ? { audio: { transcript: text } } : field === 'thinking' ? { content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] } : { [field]: text },
+        logprobs: null,
+        finish_reason: null,
+      });
     /** The choice's buffered tool calls, complete and guarded, as one chunk (undefined when none). */
     const guardedToolCalls = async (index: number): Promise<Chunk | undefined> => {
       const calls = toolCalls.get(index);
@@ -410,7 +440,7 @@ export class StreamGuard {
           if (!isObject(raw)) continue;
           const index = typeof raw.index === 'number' ? raw.index : 0;
           const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
-          const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : '';
+          const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : Array.isArray(delta.content) ? partsText(delta.content, 'text') : '';
           const texts = legacy ? [] : streamedFields(delta);
           // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
           // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.

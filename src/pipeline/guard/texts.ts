@@ -5,7 +5,24 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Surface } from '../types.js';
-import { holdsText, INPUT_ONLY_ITEM, RESPONSES_ITEM, responseShape, TOOL_USER_LOCATION, USER_LOCATION, walkShape, type Shape, type ShapeWalk } from './shapes.js';
+import {
+  CHAT_MESSAGE_EXTRAS,
+  CHAT_TOOL_CALL,
+  holdsText,
+  INPUT_ONLY_ITEM,
+  INPUT_PARTS,
+  LEGACY_FUNCTION_CALL,
+  MCP_TOOL_ANNOTATIONS,
+  RESPONSES_ITEM,
+  responseShape,
+  TOOL_USER_LOCATION,
+  unreadText,
+  UNTYPED_PART,
+  USER_LOCATION,
+  walkShape,
+  type Shape,
+  type ShapeWalk,
+} from './shapes.js';
 
 export type Path = readonly (string | number)[];
 
@@ -53,32 +70,96 @@ function roleOf(value: unknown): MessageRole {
 }
 
 /**
- * Content-part types the input guard knows: text parts it reads, and media parts (images, audio, files)
- * that no text detector reads (docs/policies.md). Any other part type is refused, not passed unread.
+ * Text parts of a content value: a string, or an array of parts. Each part type has the fields the
+ * model sees read and the rest refused when they hold text (`INPUT_PARTS`, shapes.ts: an `extra` beside
+ * a part's `text`, a caption in an image part); a part type the guard does not know is refused whole.
  */
-const KNOWN_PART_TYPES = new Set(['text', 'input_text', 'output_text', 'refusal', 'summary_text', 'reasoning_text', 'image_url', 'input_image', 'input_audio', 'file', 'input_file']);
-
-/** Text parts of a content value: a string, or an array of parts with `text` (text/input_text/output_text). */
 function contentSlots(content: unknown, path: Path, role: MessageRole, out: TextSlot[]): void {
   if (typeof content === 'string') {
     if (content) out.push({ path, role, text: content, kind: 'text' });
   } else if (Array.isArray(content)) {
-    content.forEach((part, i) => {
-      if (isObject(part) && part.type !== undefined && !(typeof part.type === 'string' && KNOWN_PART_TYPES.has(part.type))) {
-        throw new UnguardableInputError(paramOf([...path, i]), `'${paramOf([...path, i])}' is a content part of a type the gateway's guardrails cannot read ('${String(part.type).slice(0, 40)}').`);
+    const walk: ShapeWalk = { slots: out, dropped: [] };
+    for (let i = 0; i < content.length; i++) {
+      const part: unknown = content[i];
+      if (typeof part === 'string') {
+        // A bare string where a part belongs (tool outputs are not validated): read as text.
+        if (part) out.push({ path: [...path, i], role, text: part, kind: 'text' });
+        continue;
       }
-      if (isObject(part) && typeof part.text === 'string' && part.text) out.push({ path: [...path, i, 'text'], role, text: part.text, kind: 'text' });
-      // A refusal part (assistant history, Responses output) is model text too.
-      else if (isObject(part) && typeof part.refusal === 'string' && part.refusal) out.push({ path: [...path, i, 'refusal'], role, text: part.refusal, kind: 'text' });
-      // A tool result may itself be an array of parts with nested output text.
-      else if (isObject(part) && typeof part.output === 'string' && part.output) out.push({ path: [...path, i, 'output'], role, text: part.output, kind: 'text' });
-    });
+      if (!isObject(part)) {
+        if (holdsText(part)) throw new UnguardableInputError(paramOf([...path, i]));
+        continue;
+      }
+      const type = part.type;
+      if (type !== undefined && !(typeof type === 'string' && Object.hasOwn(INPUT_PARTS, type))) {
+        throw new UnguardableInputError(paramOf([...path, i]), `'${paramOf([...path, i])}' is a content part of a type the gateway's guardrails cannot read ('${String(type).slice(0, 40)}').`);
+      }
+      // The part's fields by its shape, walked here (no copy to build: a request is never reduced, only refused).
+      const fields = (type === undefined ? UNTYPED_PART : INPUT_PARTS[type as string]!).fields;
+      for (const key in part) {
+        const value = part[key];
+        const shape = Object.hasOwn(fields, key) ? fields[key]! : undefined;
+        if (shape === 'opaque') continue;
+        if (shape === 'text' && typeof value === 'string') {
+          if (value) out.push({ path: [...path, i, key], role, text: value, kind: 'text' });
+        } else if (shape !== undefined) {
+          walkShape(value, shape, [...path, i, key], walk, role);
+          if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
+        } else if (unreadText(key, value)) {
+          throw new UnguardableInputError(paramOf([...path, i, key]));
+        }
+      }
+    }
   } else if (holdsText(content)) {
     // An object where a string or a list of parts belongs (a tool output `{ "text": … }`): a provider may
     // stringify it for the model, so it is refused rather than passed unread.
     throw new UnguardableInputError(paramOf(path));
   }
 }
+
+/** Refuses the first field of `item` that `read` does not name and that holds text. */
+function refuseUnread(item: Json, read: ReadonlySet<string>, path: Path): void {
+  for (const key in item) if (!read.has(key) && unreadText(key, item[key])) throw new UnguardableInputError(paramOf([...path, key]));
+}
+
+/** A field read as a string (a name, a reasoning text) given as something else that holds text: refused. */
+function refuseNonString(value: unknown, path: Path): void {
+  if (value !== undefined && typeof value !== 'string' && holdsText(value)) throw new UnguardableInputError(paramOf(path));
+}
+
+/** A shaped value's texts as slots (pushed to `out`); a field the shape does not name that holds text is refused. */
+function shapeSlots(value: unknown, shape: Shape, path: Path, role: MessageRole, out: TextSlot[]): void {
+  const walk: ShapeWalk = { slots: out, dropped: [] };
+  walkShape(value, shape, path, walk, role);
+  if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
+}
+
+/** Chat tool calls in history: arguments and custom input are slots, the names join the tool names. */
+function toolCallSlots(calls: unknown[], path: Path, out: TextSlot[], names: unknown[]): void {
+  calls.forEach((call, j) => {
+    if (!isObject(call)) {
+      if (holdsText(call)) throw new UnguardableInputError(paramOf([...path, j]));
+      return;
+    }
+    shapeSlots(call, CHAT_TOOL_CALL, [...path, j], 'assistant', out);
+    for (const kind of ['function', 'custom'] as const) {
+      const target = call[kind];
+      if (!isObject(target)) continue;
+      refuseNonString(target.name, [...path, j, kind, 'name']);
+      names.push(target.name);
+    }
+  });
+}
+
+/** Responses input message items: what the model reads (content, a participant name), ids and labels. */
+const RESPONSES_MESSAGE_FIELDS: ReadonlySet<string> = new Set(['type', 'role', 'content', 'id', 'status', 'name', 'phase']);
+/** Responses tool calls and their outputs: ids, the calling program (`caller`), names and the text each carries. */
+const CALL_IDS = ['type', 'id', 'call_id', 'status', 'caller'];
+const CALL_ITEM_FIELDS = {
+  arguments: new Set([...CALL_IDS, 'name', 'namespace', 'arguments']),
+  input: new Set([...CALL_IDS, 'name', 'namespace', 'input']),
+  output: new Set([...CALL_IDS, 'output']),
+} as const satisfies Record<string, ReadonlySet<string>>;
 
 /** `['messages', 0, 'content', 1]` → `messages[0].content[1]` (an OpenAI error's `param`). */
 export function paramOf(path: Path): string {
@@ -148,23 +229,39 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         const reasoning = m[field];
         if (typeof reasoning === 'string' && reasoning) out.push({ path: ['messages', i, field], role, text: reasoning, kind: 'text' });
       }
-      if (Array.isArray(m.tool_calls)) {
-        m.tool_calls.forEach((call, j) => {
-          const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
-          if (fn) (callNames ??= []).push(fn.name);
-          const args = fn?.arguments;
-          if (typeof args === 'string' && args) out.push({ path: ['messages', i, 'tool_calls', j, 'function', 'arguments'], role: 'assistant', text: args, kind: 'arguments' });
-          // A custom tool's call carries free-text input (not JSON).
-          const custom = isObject(call) && isObject(call.custom) ? call.custom : undefined;
-          if (custom) (callNames ??= []).push(custom.name);
-          if (custom && typeof custom.input === 'string' && custom.input) out.push({ path: ['messages', i, 'tool_calls', j, 'custom', 'input'], role: 'assistant', text: custom.input, kind: 'text' });
-        });
-      }
-      // The legacy single function call (before tool_calls).
+      // Tool calls (function arguments, a custom tool's free-text input) and the legacy single function call.
+      if (Array.isArray(m.tool_calls)) toolCallSlots(m.tool_calls, ['messages', i, 'tool_calls'], out, (callNames ??= []));
       if (isObject(m.function_call)) {
+        shapeSlots(m.function_call, LEGACY_FUNCTION_CALL, ['messages', i, 'function_call'], 'assistant', out);
+        refuseNonString(m.function_call.name, ['messages', i, 'function_call', 'name']);
         (callNames ??= []).push(m.function_call.name);
-        const legacyArgs = m.function_call.arguments;
-        if (typeof legacyArgs === 'string' && legacyArgs) out.push({ path: ['messages', i, 'function_call', 'arguments'], role: 'assistant', text: legacyArgs, kind: 'arguments' });
+      }
+      // Every other field: read by its shape, or refused when it holds text (a chat template may render any
+      // field of a message). An ordinary message ({ role, content }) costs two key checks here.
+      for (const key in m) {
+        const value = m[key];
+        switch (key) {
+          case 'role':
+          case 'content':
+            continue;
+          case 'name':
+          case 'refusal':
+          case 'reasoning_content':
+          case 'reasoning':
+            refuseNonString(value, ['messages', i, key]);
+            continue;
+          case 'tool_calls':
+          case 'function_call':
+            if (value === null || (key === 'tool_calls' ? Array.isArray(value) : isObject(value)) || !holdsText(value)) continue;
+            break;
+          default:
+            if (Object.hasOwn(CHAT_MESSAGE_EXTRAS, key)) {
+              shapeSlots(value, CHAT_MESSAGE_EXTRAS[key]!, ['messages', i, key], role, out);
+              continue;
+            }
+            if (!unreadText(key, value)) continue;
+        }
+        throw new UnguardableInputError(paramOf(['messages', i, key]));
       }
     });
     // Predicted output (the model copies what matches) and the user's location for web search are read by the model.
@@ -186,12 +283,17 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         if (!isObject(item)) return;
         if (item.type === 'function_call_output' || item.type === 'custom_tool_call_output') {
           contentSlots(item.output, ['input', i, 'output'], 'tool', out);
+          refuseUnread(item, CALL_ITEM_FIELDS.output, ['input', i]);
         } else if (item.type === 'function_call' || item.type === 'custom_tool_call') {
+          const read = item.type === 'function_call' ? 'arguments' : 'input';
+          refuseUnread(item, CALL_ITEM_FIELDS[read], ['input', i]);
+          for (const field of ['name', 'namespace', read] as const) refuseNonString(item[field], ['input', i, field]);
           (callNames ??= []).push(item.name);
-          if (item.type === 'function_call' && typeof item.arguments === 'string' && item.arguments) {
-            out.push({ path: ['input', i, 'arguments'], role: 'assistant', text: item.arguments, kind: 'arguments' });
-          } else if (item.type === 'custom_tool_call' && typeof item.input === 'string' && item.input) {
-            out.push({ path: ['input', i, 'input'], role: 'assistant', text: item.input, kind: 'text' });
+          // A grouped tool's namespace is read with the call's name.
+          if (item.namespace !== undefined) callNames.push(item.namespace);
+          const text = item[read];
+          if (typeof text === 'string' && text) {
+            out.push(read === 'arguments' ? { path: ['input', i, read], role: 'assistant', text, kind: 'arguments' } : { path: ['input', i, read], role: 'assistant', text, kind: 'text' });
           }
         } else if (item.type === 'mcp_list_tools') {
           mcpToolSlots(item, ['input', i], out, (callNames ??= []));
@@ -204,6 +306,8 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
           contentSlots(item.content, ['input', i, 'content'], roleOf(item.role), out);
           // Not in OpenAI's input message schema, but providers that take chat-style names may pass it on.
           if (typeof item.name === 'string') (messageNames ??= []).push(item.name);
+          else refuseNonString(item.name, ['input', i, 'name']);
+          refuseUnread(item, RESPONSES_MESSAGE_FIELDS, ['input', i]);
         }
       });
     }
@@ -434,14 +538,43 @@ function schemaValueSlots(value: unknown, path: Path, walk: SchemaWalk, depth: n
   }
 }
 
-/** A function definition (chat tool, legacy function, Responses function tool) or a custom tool. */
-function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
+/**
+ * Fields of a function or custom tool definition besides the texts read below: its name, flags and
+ * settings. Any other field that holds text is refused (a chat template may render the whole tool: vLLM's
+ * `tools | tojson`). Responses function tools may carry the calling programs and an output schema.
+ */
+const DEFINITION_FIELDS: ReadonlySet<string> = new Set(['type', 'name', 'description', 'parameters', 'strict', 'output_schema', 'format', 'allowed_callers', 'defer_loading', 'cache_control', 'prompt_cache_breakpoint']);
+/** A chat tool's wrapper (`{ type, function }`, `{ type, custom }`), with Anthropic-style caching markers. */
+const TOOL_WRAPPER_FIELDS: ReadonlySet<string> = new Set(['type', 'function', 'custom', 'cache_control', 'prompt_cache_breakpoint']);
+/** A custom tool's input format: Responses spells the grammar flat, chat nests it under `grammar`. */
+const GRAMMAR_FIELDS: ReadonlySet<string> = new Set(['type', 'definition', 'syntax', 'grammar']);
+
+/**
+ * A function definition (chat tool, legacy function, Responses function tool) or a custom tool.
+ * `checked`: a function or custom definition, whose unread text-holding fields are refused (a Responses
+ * hosted tool's settings are not).
+ */
+function definitionSlots(definition: Json, path: Path, walk: SchemaWalk, checked: boolean): void {
   if (typeof definition.description === 'string' && definition.description) walk.out.push({ path: [...path, 'description'], role: 'developer', text: definition.description, kind: 'text' });
   if (definition.parameters !== undefined) schemaSlots(definition.parameters, [...path, 'parameters'], walk, 1);
+  if (!checked) return;
+  refuseUnread(definition, DEFINITION_FIELDS, path);
+  for (const field of ['name', 'description'] as const) refuseNonString(definition[field], [...path, field]);
+  // A Responses function tool's output schema describes what the call returns: read like its parameters.
+  if (definition.output_schema !== undefined && definition.output_schema !== null) schemaSlots(definition.output_schema, [...path, 'output_schema'], walk, 1);
   // A custom tool's grammar (lark/regex) is read by the model too; rewriting it would break it.
-  const format = isObject(definition.format) ? definition.format : undefined;
-  if (format && typeof format.definition === 'string' && format.definition) {
-    walk.out.push({ path: [...path, 'format', 'definition'], role: 'developer', text: format.definition, kind: 'text', fixed: true });
+  if (isObject(definition.format)) {
+    const format = definition.format;
+    refuseUnread(format, GRAMMAR_FIELDS, [...path, 'format']);
+    const nested = isObject(format.grammar) ? format.grammar : undefined;
+    if (nested) refuseUnread(nested, GRAMMAR_FIELDS, [...path, 'format', 'grammar']);
+    for (const [owner, at] of [[format, [...path, 'format']], [nested, [...path, 'format', 'grammar']]] as const) {
+      if (!owner) continue;
+      refuseNonString(owner.definition, [...at, 'definition']);
+      if (typeof owner.definition === 'string' && owner.definition) walk.out.push({ path: [...at, 'definition'], role: 'developer', text: owner.definition, kind: 'text', fixed: true });
+    }
+  } else {
+    refuseNonString(definition.format, [...path, 'format']);
   }
 }
 
@@ -449,15 +582,30 @@ function definitionSlots(definition: Json, path: Path, walk: SchemaWalk): void {
  * An MCP server's tool list replayed as input (`mcp_list_tools`): the model reads each tool's name,
  * description and input schema like a tool definition.
  */
+const MCP_LIST_FIELDS: ReadonlySet<string> = new Set(['type', 'id', 'status', 'server_label', 'tools', 'error']);
+const MCP_TOOL_FIELDS: ReadonlySet<string> = new Set(['name', 'description', 'input_schema', 'annotations']);
+
 function mcpToolSlots(item: Record<string, unknown>, path: Path, out: TextSlot[], names: unknown[]): void {
+  refuseUnread(item, MCP_LIST_FIELDS, path);
+  refuseNonString(item.error, [...path, 'error']);
   if (typeof item.error === 'string' && item.error) out.push({ path: [...path, 'error'], role: 'tool', text: item.error, kind: 'text' });
-  if (!Array.isArray(item.tools)) return;
+  if (!Array.isArray(item.tools)) {
+    if (holdsText(item.tools)) throw new UnguardableInputError(paramOf([...path, 'tools']));
+    return;
+  }
   const walk: SchemaWalk = { out, param: paramOf([...path, 'tools']), nodes: 0 };
   item.tools.forEach((tool, j) => {
-    if (!isObject(tool)) return;
+    if (!isObject(tool)) {
+      if (holdsText(tool)) throw new UnguardableInputError(paramOf([...path, 'tools', j]));
+      return;
+    }
+    refuseUnread(tool, MCP_TOOL_FIELDS, [...path, 'tools', j]);
+    for (const field of ['name', 'description'] as const) refuseNonString(tool[field], [...path, 'tools', j, field]);
     names.push(tool.name);
     if (typeof tool.description === 'string' && tool.description) out.push({ path: [...path, 'tools', j, 'description'], role: 'developer', text: tool.description, kind: 'text' });
     if (tool.input_schema !== undefined) schemaSlots(tool.input_schema, [...path, 'tools', j, 'input_schema'], walk, 1);
+    // MCP tool annotations: a display title (read) and boolean hints.
+    if (tool.annotations !== undefined && tool.annotations !== null) shapeSlots(tool.annotations, MCP_TOOL_ANNOTATIONS, [...path, 'tools', j, 'annotations'], 'developer', out);
   });
 }
 
@@ -476,7 +624,9 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
       if (!isObject(tool)) return;
       const definition = isObject(tool.function) ? tool.function : isObject(tool.custom) ? tool.custom : tool;
       (names ??= []).push(definition.name);
-      definitionSlots(definition, definition === tool ? ['tools', i] : ['tools', i, definition === tool.function ? 'function' : 'custom'], walk);
+      if (definition !== tool) refuseUnread(tool, TOOL_WRAPPER_FIELDS, ['tools', i]);
+      const checked = definition !== tool || tool.type === 'function' || tool.type === 'custom';
+      definitionSlots(definition, definition === tool ? ['tools', i] : ['tools', i, definition === tool.function ? 'function' : 'custom'], walk, checked);
       // Responses hosted tools: the web search's location and an MCP server's description are read by the model.
       if (isObject(tool.user_location)) {
         const located: ShapeWalk = { slots: [], dropped: [] };
@@ -494,7 +644,7 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
     body.functions.forEach((fn, i) => {
       if (!isObject(fn)) return;
       (names ??= []).push(fn.name);
-      definitionSlots(fn, ['functions', i], walk);
+      definitionSlots(fn, ['functions', i], walk, true);
     });
   }
   const responseFormat = isObject(body.response_format) && isObject(body.response_format.json_schema) ? body.response_format.json_schema : undefined;
