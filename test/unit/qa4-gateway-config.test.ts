@@ -17,3 +17,14 @@ describe('token TTLs', () => {
     expect(validateConfig({}, 'test').access.tokens).toMatchObject({ defaultTtlMinutes: 15, maxTtlMinutes: 60 });
   });
 });
+
+describe('provider base URLs', () => {
+  // ftp:// (or any scheme) passed z.string().url(); every request then failed at run time as a 502.
+  it('must be http(s)', () => {
+    const provider = (baseUrl: string) => ({ upstream: { providers: [{ name: 'p', type: 'openai', baseUrl, models: ['m'] }] } });
+    refused(provider('ftp://llm.internal/v1'), /upstream\.providers\.0\.baseUrl/);
+    refused(provider('file:///etc/passwd'), /upstream\.providers\.0\.baseUrl/);
+    expect(validateConfig(provider('https://api.openai.com/v1'), 'test').upstream.providers[0]).toMatchObject({ baseUrl: 'https://api.openai.com/v1' });
+    expect(validateConfig(provider('http://127.0.0.1:8000/v1'), 'test').upstream.providers).toHaveLength(1);
+  });
+});

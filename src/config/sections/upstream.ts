@@ -25,7 +25,10 @@ const openaiProvider = z
     name: providerName,
     type: z.literal('openai'),
     /** OpenAI-compatible base URL including `/v1`, e.g. https://api.openai.com/v1. */
-    baseUrl: z.string().url(),
+    baseUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:$/.test(new URL(url).protocol), 'an http:// or https:// URL (the OpenAI-compatible API root, e.g. https://api.openai.com/v1)'),
     /** NAME of the environment variable holding the key (the key itself never goes in config). */
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
     models: z.array(z.string().min(1)).min(1),
