@@ -4,7 +4,7 @@
  * A reload that fails (broken YAML, bad regex, a tenant loosening the baseline …) keeps the old set
  * and logs the file and the reason — never the file's content.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadPolicySet, PolicyLoadError, type PolicySources } from './loader.js';
 import type { PolicySet } from './policy.js';
@@ -25,11 +25,33 @@ export interface PolicyStoreOptions {
   reloadOnSighup?: boolean;
   /** Coalesces bursts of file events (editors write in several steps). */
   debounceMs?: number;
+  /**
+   * How often a watched directory is checked for having been replaced (another directory renamed onto its path,
+   * or deleted and created again, as deploy tools do). A directory watch follows the directory, not its path.
+   */
+  recheckMs?: number;
+}
+
+interface Watched {
+  /** Undefined while the directory is missing (or could not be watched). */
+  watcher?: FSWatcher;
+  /** `dev:ino` of the directory the watcher follows; undefined when missing. */
+  identity?: string;
+}
+
+function identityOf(dir: string): string | undefined {
+  try {
+    const stat = statSync(dir);
+    return stat.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class PolicyStore {
   private set: PolicySet;
-  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly watchers = new Map<string, Watched>();
+  private recheckTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(set: PolicySet) => void>();
   private timer: NodeJS.Timeout | undefined;
   private readonly onSighup = () => void this.reload('sighup');
@@ -50,7 +72,11 @@ export class PolicyStore {
     const store = new PolicyStore(sources, options, loadPolicySet(sources));
     options.logger?.info({ policyHash: store.set.hash, tenants: store.set.tenants.length }, 'policies loaded');
     if (options.reloadOnSighup) process.on('SIGHUP', store.onSighup);
-    if (options.watchFiles) store.startWatching();
+    if (options.watchFiles) {
+      store.startWatching();
+      store.recheckTimer = setInterval(() => store.recheckWatched(), options.recheckMs ?? 2_000);
+      store.recheckTimer.unref();
+    }
     return store;
   }
 
@@ -72,6 +98,8 @@ export class PolicyStore {
       const file = error instanceof PolicyLoadError ? error.file : '<unknown>';
       const reason = error instanceof PolicyLoadError ? error.reason : (error as Error).message;
       this.options.logger?.error({ trigger, file, reason, keptPolicyHash: this.set.hash }, 'policy reload rejected; keeping the previous policies');
+      // The failure may be a directory being replaced: watch whatever is at the paths now.
+      if (this.options.watchFiles && !this.closed) this.startWatching();
       return { ok: false, file, reason };
     }
     const changed = next.hash !== this.set.hash;
@@ -93,13 +121,32 @@ export class PolicyStore {
     if (this.sources.dir) dirs.add(resolve(this.sources.dir));
     if (this.sources.baselineFile) dirs.add(dirname(resolve(this.sources.baselineFile)));
     for (const dir of dirs) {
-      if (this.watchers.has(dir)) continue;
+      const identity = identityOf(dir);
+      const watched = this.watchers.get(dir);
+      if (watched && watched.identity === identity && (watched.watcher || identity === undefined)) continue;
+      // New, replaced (a directory renamed onto the path: the old watch follows the old directory and would
+      // never fire again), gone or back.
+      watched?.watcher?.close();
+      const entry: Watched = { identity };
+      this.watchers.set(dir, entry);
+      if (identity === undefined) continue;
       try {
-        const watcher = watch(dir, { persistent: false }, () => this.scheduleReload());
-        watcher.on('error', (error) => this.options.logger?.error({ dir, reason: error.message }, 'policy watcher failed'));
-        this.watchers.set(dir, watcher);
+        entry.watcher = watch(dir, { persistent: false }, () => this.scheduleReload());
+        entry.watcher.on('error', (error) => this.options.logger?.error({ dir, reason: error.message }, 'policy watcher failed'));
       } catch (error) {
         this.options.logger?.error({ dir, reason: (error as Error).message }, 'cannot watch policy directory; SIGHUP still reloads');
+      }
+    }
+  }
+
+  /** A watched path now holding another directory (or none, or one again): watch it anew and reload. */
+  private recheckWatched(): void {
+    if (this.closed) return;
+    for (const [dir, watched] of this.watchers) {
+      if (identityOf(dir) !== watched.identity) {
+        this.startWatching();
+        this.scheduleReload();
+        return;
       }
     }
   }
@@ -114,7 +161,8 @@ export class PolicyStore {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
-    for (const watcher of this.watchers.values()) watcher.close();
+    clearInterval(this.recheckTimer);
+    for (const { watcher } of this.watchers.values()) watcher?.close();
     this.watchers.clear();
     process.off('SIGHUP', this.onSighup);
   }
