@@ -28,3 +28,14 @@ describe('provider base URLs', () => {
     expect(validateConfig(provider('http://127.0.0.1:8000/v1'), 'test').upstream.providers).toHaveLength(1);
   });
 });
+
+describe('CORS origins', () => {
+  // A browser's Origin is scheme://host[:port]: 'https://app.example.com/' never equalled it, so that entry allowed no one.
+  it('refuses entries that are not a bare origin', () => {
+    const cors = (allowedOrigins: string[]) => ({ server: { cors: { allowedOrigins } } });
+    refused(cors(['https://app.example.com/']), /server\.cors\.allowedOrigins\.0/);
+    refused(cors(['https://app.example.com/app']), /server\.cors\.allowedOrigins\.0/);
+    refused(cors(['chrome-extension://abc/popup.html']), /server\.cors\.allowedOrigins\.0/);
+    expect(validateConfig(cors(['https://app.example.com', 'http://localhost:3000', 'chrome-extension://abcdef', '*']), 'test').server.cors.allowedOrigins).toHaveLength(4);
+  });
+});

@@ -13,6 +13,13 @@ const byteSize = z.union([
     }),
 ], { error: 'a size like 1048576, "512kb" or "1mb"' });
 
+/** `https://app.example.com` yes; `https://app.example.com/` or `/app` no. Other schemes (browser extensions) as host only. */
+function isBareOrigin(text: string): boolean {
+  const url = new URL(text);
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin === text;
+  return text.startsWith(`${url.protocol}//`) && !/[/?#]/.test(text.slice(url.protocol.length + 2));
+}
+
 /** `server` section: where and how the gateway listens. */
 export const serverSection = z
   .object({
@@ -44,7 +51,19 @@ export const serverSection = z
     /** Browser access: origins allowed to call the API (exact `https://app.example.com`, or `*`). Empty = no CORS. */
     cors: z
       .object({
-        allowedOrigins: z.array(z.union([z.literal('*'), z.string().url()])).default([]),
+        // A browser's Origin header is exactly scheme://host[:port]: 'https://app.example.com/' (a trailing
+        // slash or any path) never equals it, so such an entry silently allowed no one.
+        allowedOrigins: z
+          .array(
+            z.union([
+              z.literal('*'),
+              z
+                .string()
+                .url()
+                .refine(isBareOrigin, 'an origin is scheme://host[:port] with no path or trailing slash, e.g. https://app.example.com'),
+            ]),
+          )
+          .default([]),
         maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
       })
       .strict()
