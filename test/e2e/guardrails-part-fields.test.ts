@@ -70,6 +70,9 @@ describe('a field the guard does not read that holds text is refused, not passed
     ['an extra field of a chat tool wrapper', '/chat/completions', { messages: [hi], tools: [{ type: 'function', function: { name: 'lookup' }, hint: PAYLOAD }] }, 'tools[0].hint'],
     ['an extra field of a legacy function', '/chat/completions', { messages: [hi], functions: [{ name: 'lookup', examples: [PAYLOAD] }] }, 'functions[0].examples'],
     ['an extra field of a Responses function tool', '/responses', { input: 'hi', tools: [{ type: 'function', name: 'lookup', parameters: { type: 'object' }, strict: true, notes: PAYLOAD }] }, 'tools[0].notes'],
+    ['an extra field of a stored prompt variable given as a part', '/responses', { prompt: { id: 'pmpt_1', variables: { topic: { type: 'input_text', text: 'cats', extra: PAYLOAD } } } }, 'prompt.variables.topic.extra'],
+    ['an extra field of a chat prediction', '/chat/completions', { messages: [hi], prediction: { type: 'content', content: 'x = 1', note: PAYLOAD } }, 'prediction.note'],
+    ['a per-request chat template (vLLM)', '/chat/completions', { messages: [hi], chat_template: `{{ '${PAYLOAD}' }}{% for m in messages %}{{ m.content }}{% endfor %}` }, 'chat_template'],
     ['an extra field of a replayed MCP tool', '/responses', { input: [{ type: 'mcp_list_tools', id: 'l', server_label: 's', tools: [{ name: 'send', input_schema: { type: 'object' }, usage: PAYLOAD }] }, hi] }, 'input[0].tools[0].usage'],
   ];
   for (const [name, path, body, param] of cases) {
@@ -108,6 +111,21 @@ describe('fields the model sees are read', () => {
     expect(fake.requests.length).toBeLessThanOrEqual(1);
   });
 
+  it("vLLM's documents and chat_template_kwargs, and a stored prompt's file variable, are read", async () => {
+    const docs = await post('/chat/completions', { messages: [hi], documents: [{ title: 'Contacts', text: `Write to ${EMAIL} for access.` }] });
+    expect(docs.status).toBe(200);
+    expect(docs.upstream).not.toContain(EMAIL);
+    const injected = await post('/chat/completions', { messages: [hi], documents: [{ title: 'Note', text: INJECTION }] });
+    expect(injected.status).toBe(400);
+    expect(injected.json.error?.code).toBe('content_policy_violation');
+    const kwargs = await post('/chat/completions', { messages: [hi], chat_template_kwargs: { enable_thinking: false, custom_instructions: INJECTION } });
+    expect(kwargs.status).toBe(400);
+    expect(kwargs.json.error?.code).toBe('content_policy_violation');
+    const file = await post('/responses', { prompt: { id: 'pmpt_1', variables: { doc: { type: 'input_file', file_id: 'file-1', filename: `${EMAIL}.pdf` } } } });
+    expect([200, 400]).toContain(file.status);
+    expect(file.upstream).not.toContain(EMAIL);
+  });
+
   it("Mistral thinking parts in assistant history are read as reasoning: PII pseudonymized, an injection blocked", async () => {
     const history = (text: string) => ({ messages: [hi, { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }, { type: 'text', text: 'Hello!' }] }, { role: 'user', content: 'Thanks' }] });
     const pii = await post('/chat/completions', history(`The user is ${EMAIL}.`));
@@ -140,10 +158,12 @@ describe('ordinary requests pass unchanged', () => {
       { role: 'user', content: 'And the colour?', name: 'alice' },
       { role: 'assistant', content: 'It is', prefix: true },
     ];
-    const r = await post('/chat/completions', { messages });
+    const r = await post('/chat/completions', { messages, chat_template_kwargs: { enable_thinking: false }, documents: [{ title: 'Cats', text: 'Cats are small domesticated felines.' }] });
     expect(r.json.error).toBeUndefined();
     expect(r.status).toBe(200);
     expect(fake.requests[0]!.body.messages).toEqual(messages);
+    expect(fake.requests[0]!.body.chat_template_kwargs).toEqual({ enable_thinking: false });
+    expect(fake.requests[0]!.body.documents).toEqual([{ title: 'Cats', text: 'Cats are small domesticated felines.' }]);
   });
 
   it('Responses: replayed output messages, calls with their caller, files', async () => {

@@ -90,30 +90,53 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
         if (holdsText(part)) throw new UnguardableInputError(paramOf([...path, i]));
         continue;
       }
-      const type = part.type;
-      if (type !== undefined && !(typeof type === 'string' && Object.hasOwn(INPUT_PARTS, type))) {
-        throw new UnguardableInputError(paramOf([...path, i]), `'${paramOf([...path, i])}' is a content part of a type the gateway's guardrails cannot read ('${String(type).slice(0, 40)}').`);
-      }
-      // The part's fields by its shape, walked here (no copy to build: a request is never reduced, only refused).
-      const fields = (type === undefined ? UNTYPED_PART : INPUT_PARTS[type as string]!).fields;
-      for (const key in part) {
-        const value = part[key];
-        const shape = Object.hasOwn(fields, key) ? fields[key]! : undefined;
-        if (shape === 'opaque') continue;
-        if (shape === 'text' && typeof value === 'string') {
-          if (value) out.push({ path: [...path, i, key], role, text: value, kind: 'text' });
-        } else if (shape !== undefined) {
-          walkShape(value, shape, [...path, i, key], walk, role);
-          if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
-        } else if (unreadText(key, value)) {
-          throw new UnguardableInputError(paramOf([...path, i, key]));
-        }
-      }
+      partSlots(part, [...path, i], role, out, walk);
     }
   } else if (holdsText(content)) {
     // An object where a string or a list of parts belongs (a tool output `{ "text": … }`): a provider may
     // stringify it for the model, so it is refused rather than passed unread.
     throw new UnguardableInputError(paramOf(path));
+  }
+}
+
+/** One content part's texts by its type's shape (`INPUT_PARTS`); an unknown type or an unread text field is refused. */
+function partSlots(part: Json, at: Path, role: MessageRole, out: TextSlot[], walk: ShapeWalk): void {
+  const type = part.type;
+  if (type !== undefined && !(typeof type === 'string' && Object.hasOwn(INPUT_PARTS, type))) {
+    throw new UnguardableInputError(paramOf(at), `'${paramOf(at)}' is a content part of a type the gateway's guardrails cannot read ('${String(type).slice(0, 40)}').`);
+  }
+  // The part's fields by its shape, walked here (no copy to build: a request is never reduced, only refused).
+  const fields = (type === undefined ? UNTYPED_PART : INPUT_PARTS[type as string]!).fields;
+  for (const key in part) {
+    const value = part[key];
+    const shape = Object.hasOwn(fields, key) ? fields[key]! : undefined;
+    if (shape === 'opaque') continue;
+    if (shape === 'text' && typeof value === 'string') {
+      if (value) out.push({ path: [...at, key], role, text: value, kind: 'text' });
+    } else if (shape !== undefined) {
+      walkShape(value, shape, [...at, key], walk, role);
+      if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
+    } else if (unreadText(key, value)) {
+      throw new UnguardableInputError(paramOf([...at, key]));
+    }
+  }
+}
+
+/**
+ * Every string in `value` as a slot at its path (a template's keyword arguments, retrieved documents):
+ * a short one (under four words, `high`, `Paris`) read by the identifier detectors only, a longer one by
+ * every detector. A key that is not a field name is data and refused (it would reach the model unread).
+ */
+function stringSlots(value: unknown, path: Path, role: MessageRole, out: TextSlot[]): void {
+  if (typeof value === 'string') {
+    if (value) out.push(readsAsSentence(value) ? { path, role, text: value, kind: 'text' } : { path, role, text: value, kind: 'text', identifiers: true });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => stringSlots(item, [...path, i], role, out));
+  } else if (isObject(value)) {
+    for (const key in value) {
+      if (unreadText(key, {})) throw new UnguardableInputError(paramOf([...path, key]));
+      stringSlots(value[key], [...path, key], role, out);
+    }
   }
 }
 
@@ -151,6 +174,8 @@ function toolCallSlots(calls: unknown[], path: Path, out: TextSlot[], names: unk
   });
 }
 
+/** Chat `prediction`: its type and the predicted content (read). */
+const PREDICTION_FIELDS: ReadonlySet<string> = new Set(['type', 'content']);
 /** Responses input message items: what the model reads (content, a participant name), ids and labels. */
 const RESPONSES_MESSAGE_FIELDS: ReadonlySet<string> = new Set(['type', 'role', 'content', 'id', 'status', 'name', 'phase']);
 /** Responses tool calls and their outputs: ids, the calling program (`caller`), names and the text each carries. */
@@ -265,7 +290,18 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
       }
     });
     // Predicted output (the model copies what matches) and the user's location for web search are read by the model.
-    if (isObject(body.prediction)) contentSlots(body.prediction.content, ['prediction', 'content'], 'assistant', out);
+    if (isObject(body.prediction)) {
+      contentSlots(body.prediction.content, ['prediction', 'content'], 'assistant', out);
+      refuseUnread(body.prediction, PREDICTION_FIELDS, ['prediction']);
+    }
+    // vLLM's chat-template inputs: retrieved `documents` the template renders (an indirect injection channel,
+    // like a tool result), keyword arguments it may render, and a per-request template, whose prompt the
+    // gateway cannot know (refused when input guardrails are on). Absent in other requests: nothing to do.
+    if (body.documents !== undefined) stringSlots(body.documents, ['documents'], 'tool', out);
+    if (body.chat_template_kwargs !== undefined) stringSlots(body.chat_template_kwargs, ['chat_template_kwargs'], 'developer', out);
+    if (body.chat_template !== undefined && holdsText(body.chat_template)) {
+      throw new UnguardableInputError('chat_template', "'chat_template' sets the prompt the model reads; the gateway's guardrails cannot read what it renders.");
+    }
     const location = isObject(body.web_search_options) ? body.web_search_options.user_location : undefined;
     if (isObject(location)) {
       const walk: ShapeWalk = { slots: [], dropped: [] };
@@ -315,8 +351,14 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
     const variables = isObject(body.prompt) && isObject(body.prompt.variables) ? body.prompt.variables : undefined;
     if (variables) {
       for (const [name, value] of Object.entries(variables)) {
-        if (typeof value === 'string' && value) out.push({ path: ['prompt', 'variables', name], role: 'user', text: value, kind: 'text' });
-        else if (isObject(value) && typeof value.text === 'string' && value.text) out.push({ path: ['prompt', 'variables', name, 'text'], role: 'user', text: value.text, kind: 'text' });
+        // A string, or an input part (input_text, input_image, input_file: a file's name is read as in messages).
+        if (typeof value === 'string') {
+          if (value) out.push({ path: ['prompt', 'variables', name], role: 'user', text: value, kind: 'text' });
+        } else if (isObject(value)) {
+          partSlots(value, ['prompt', 'variables', name], 'user', out, { slots: out, dropped: [] });
+        } else if (holdsText(value)) {
+          throw new UnguardableInputError(paramOf(['prompt', 'variables', name]));
+        }
       }
     }
     toolDefinitionSlots(body, out, callNames, messageNames);
