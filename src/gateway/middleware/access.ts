@@ -296,6 +296,9 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       const ttlMinutes = body.ttl_minutes ?? access.tokens.defaultTtlMinutes;
       if (ttlMinutes > access.tokens.maxTtlMinutes)
         throw new ApiError(400, `ttl_minutes may be at most ${access.tokens.maxTtlMinutes}.`, { code: 'invalid_request', param: 'ttl_minutes' });
+      // The lifetime is whole seconds: under half a second it rounded to 0 and the token was minted already expired.
+      if (Math.round(ttlMinutes * 60) < 1)
+        throw new ApiError(400, 'ttl_minutes must be at least one second (1/60).', { code: 'invalid_request', param: 'ttl_minutes' });
       const keyModels: ModelScope = grant.auth.allowedModels === '*' ? '*' : [...grant.auth.allowedModels];
       const models: ModelScope = body.models ?? keyModels;
       if (!modelsWithin(models, keyModels))
