@@ -126,6 +126,18 @@ describe('fields the model sees are read', () => {
     expect(file.upstream).not.toContain(EMAIL);
   });
 
+  it("an embeddings request's chat-style messages (vLLM) are read like chat messages", async () => {
+    const r = await post('/embeddings', { input: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: `Contact ${EMAIL}` }] }] });
+    expect(r.status).toBe(200);
+    expect(r.upstream).not.toContain(EMAIL);
+    const extra = await post('/embeddings', { input: 'x', messages: [{ role: 'user', content: 'hi', context: PAYLOAD }] });
+    expect(extra.status).toBe(400);
+    expect(extra.json.error).toMatchObject({ code: 'unguardable_input', param: 'messages[0].context' });
+    const bare = await post('/embeddings', { input: 'x', messages: [PAYLOAD] });
+    expect(bare.status).toBe(400);
+    expect(bare.json.error).toMatchObject({ code: 'unguardable_input', param: 'messages[0]' });
+  });
+
   it("Mistral thinking parts in assistant history are read as reasoning: PII pseudonymized, an injection blocked", async () => {
     const history = (text: string) => ({ messages: [hi, { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }, { type: 'text', text: 'Hello!' }] }, { role: 'user', content: 'Thanks' }] });
     const pii = await post('/chat/completions', history(`The user is ${EMAIL}.`));

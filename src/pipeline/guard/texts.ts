@@ -233,6 +233,88 @@ function inputItemSlots(item: Record<string, unknown>, path: Path, role: Message
   out.push(...walk.slots);
 }
 
+/** A chat request's texts: messages, prediction, web search location, vLLM's template inputs, tools and schemas. */
+function chatSlots(body: Json, out: TextSlot[]): void {
+  /** Names of earlier tool calls (history): model-visible like the tools' own names. */
+  let callNames: unknown[] | undefined;
+  /** Messages' `name`s (participants). */
+  let messageNames: unknown[] | undefined;
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  if (body.messages !== undefined && !Array.isArray(body.messages) && holdsText(body.messages)) throw new UnguardableInputError('messages');
+  messages.forEach((m, i) => {
+    if (!isObject(m)) {
+      // Chat messages are validated as objects; an embeddings request's `messages` are not.
+      if (holdsText(m)) throw new UnguardableInputError(paramOf(['messages', i]));
+      return;
+    }
+    const role = roleOf(m.role);
+    contentSlots(m.content, ['messages', i, 'content'], role, out);
+    // A participant's name (`alice_bot`; a legacy `function` message's function name) is shown to the model.
+    if (typeof m.name === 'string') (messageNames ??= []).push(m.name);
+    if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
+    // Reasoning handed back with an assistant turn (DeepSeek thinking with tools, vLLM/Qwen chat templates) is read by the model.
+    for (const field of ['reasoning_content', 'reasoning'] as const) {
+      const reasoning = m[field];
+      if (typeof reasoning === 'string' && reasoning) out.push({ path: ['messages', i, field], role, text: reasoning, kind: 'text' });
+    }
+    // Tool calls (function arguments, a custom tool's free-text input) and the legacy single function call.
+    if (Array.isArray(m.tool_calls)) toolCallSlots(m.tool_calls, ['messages', i, 'tool_calls'], out, (callNames ??= []));
+    if (isObject(m.function_call)) {
+      shapeSlots(m.function_call, LEGACY_FUNCTION_CALL, ['messages', i, 'function_call'], 'assistant', out);
+      refuseNonString(m.function_call.name, ['messages', i, 'function_call', 'name']);
+      (callNames ??= []).push(m.function_call.name);
+    }
+    // Every other field: read by its shape, or refused when it holds text (a chat template may render any
+    // field of a message). An ordinary message ({ role, content }) costs two key checks here.
+    for (const key in m) {
+      const value = m[key];
+      switch (key) {
+        case 'role':
+        case 'content':
+          continue;
+        case 'name':
+        case 'refusal':
+        case 'reasoning_content':
+        case 'reasoning':
+          refuseNonString(value, ['messages', i, key]);
+          continue;
+        case 'tool_calls':
+        case 'function_call':
+          if (value === null || (key === 'tool_calls' ? Array.isArray(value) : isObject(value)) || !holdsText(value)) continue;
+          break;
+        default:
+          if (Object.hasOwn(CHAT_MESSAGE_EXTRAS, key)) {
+            shapeSlots(value, CHAT_MESSAGE_EXTRAS[key]!, ['messages', i, key], role, out);
+            continue;
+          }
+          if (!unreadText(key, value)) continue;
+      }
+      throw new UnguardableInputError(paramOf(['messages', i, key]));
+    }
+  });
+  // Predicted output (the model copies what matches) and the user's location for web search are read by the model.
+  if (isObject(body.prediction)) {
+    contentSlots(body.prediction.content, ['prediction', 'content'], 'assistant', out);
+    refuseUnread(body.prediction, PREDICTION_FIELDS, ['prediction']);
+  }
+  // vLLM's chat-template inputs: retrieved `documents` the template renders (an indirect injection channel,
+  // like a tool result), keyword arguments it may render, and a per-request template, whose prompt the
+  // gateway cannot know (refused when input guardrails are on). Absent in other requests: nothing to do.
+  if (body.documents !== undefined) stringSlots(body.documents, ['documents'], 'tool', out);
+  if (body.chat_template_kwargs !== undefined) stringSlots(body.chat_template_kwargs, ['chat_template_kwargs'], 'developer', out);
+  if (body.chat_template !== undefined && holdsText(body.chat_template)) {
+    throw new UnguardableInputError('chat_template', "'chat_template' sets the prompt the model reads; the gateway's guardrails cannot read what it renders.");
+  }
+  const location = isObject(body.web_search_options) ? body.web_search_options.user_location : undefined;
+  if (isObject(location)) {
+    const walk: ShapeWalk = { slots: [], dropped: [] };
+    walkShape(location, USER_LOCATION, ['web_search_options', 'user_location'], walk, 'user');
+    if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
+    out.push(...walk.slots);
+  }
+  toolDefinitionSlots(body, out, callNames, messageNames);
+}
+
 /** Every text the model will see: system/developer/user/assistant turns, tool results, tool definitions, prompts. */
 export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   const out: TextSlot[] = [];
@@ -241,75 +323,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   /** Messages' `name`s (participants). */
   let messageNames: unknown[] | undefined;
   if (surface === 'chat.completions') {
-    const messages = Array.isArray(body.messages) ? body.messages : [];
-    messages.forEach((m, i) => {
-      if (!isObject(m)) return;
-      const role = roleOf(m.role);
-      contentSlots(m.content, ['messages', i, 'content'], role, out);
-      // A participant's name (`alice_bot`; a legacy `function` message's function name) is shown to the model.
-      if (typeof m.name === 'string') (messageNames ??= []).push(m.name);
-      if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
-      // Reasoning handed back with an assistant turn (DeepSeek thinking with tools, vLLM/Qwen chat templates) is read by the model.
-      for (const field of ['reasoning_content', 'reasoning'] as const) {
-        const reasoning = m[field];
-        if (typeof reasoning === 'string' && reasoning) out.push({ path: ['messages', i, field], role, text: reasoning, kind: 'text' });
-      }
-      // Tool calls (function arguments, a custom tool's free-text input) and the legacy single function call.
-      if (Array.isArray(m.tool_calls)) toolCallSlots(m.tool_calls, ['messages', i, 'tool_calls'], out, (callNames ??= []));
-      if (isObject(m.function_call)) {
-        shapeSlots(m.function_call, LEGACY_FUNCTION_CALL, ['messages', i, 'function_call'], 'assistant', out);
-        refuseNonString(m.function_call.name, ['messages', i, 'function_call', 'name']);
-        (callNames ??= []).push(m.function_call.name);
-      }
-      // Every other field: read by its shape, or refused when it holds text (a chat template may render any
-      // field of a message). An ordinary message ({ role, content }) costs two key checks here.
-      for (const key in m) {
-        const value = m[key];
-        switch (key) {
-          case 'role':
-          case 'content':
-            continue;
-          case 'name':
-          case 'refusal':
-          case 'reasoning_content':
-          case 'reasoning':
-            refuseNonString(value, ['messages', i, key]);
-            continue;
-          case 'tool_calls':
-          case 'function_call':
-            if (value === null || (key === 'tool_calls' ? Array.isArray(value) : isObject(value)) || !holdsText(value)) continue;
-            break;
-          default:
-            if (Object.hasOwn(CHAT_MESSAGE_EXTRAS, key)) {
-              shapeSlots(value, CHAT_MESSAGE_EXTRAS[key]!, ['messages', i, key], role, out);
-              continue;
-            }
-            if (!unreadText(key, value)) continue;
-        }
-        throw new UnguardableInputError(paramOf(['messages', i, key]));
-      }
-    });
-    // Predicted output (the model copies what matches) and the user's location for web search are read by the model.
-    if (isObject(body.prediction)) {
-      contentSlots(body.prediction.content, ['prediction', 'content'], 'assistant', out);
-      refuseUnread(body.prediction, PREDICTION_FIELDS, ['prediction']);
-    }
-    // vLLM's chat-template inputs: retrieved `documents` the template renders (an indirect injection channel,
-    // like a tool result), keyword arguments it may render, and a per-request template, whose prompt the
-    // gateway cannot know (refused when input guardrails are on). Absent in other requests: nothing to do.
-    if (body.documents !== undefined) stringSlots(body.documents, ['documents'], 'tool', out);
-    if (body.chat_template_kwargs !== undefined) stringSlots(body.chat_template_kwargs, ['chat_template_kwargs'], 'developer', out);
-    if (body.chat_template !== undefined && holdsText(body.chat_template)) {
-      throw new UnguardableInputError('chat_template', "'chat_template' sets the prompt the model reads; the gateway's guardrails cannot read what it renders.");
-    }
-    const location = isObject(body.web_search_options) ? body.web_search_options.user_location : undefined;
-    if (isObject(location)) {
-      const walk: ShapeWalk = { slots: [], dropped: [] };
-      walkShape(location, USER_LOCATION, ['web_search_options', 'user_location'], walk, 'user');
-      if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
-      out.push(...walk.slots);
-    }
-    toolDefinitionSlots(body, out, callNames, messageNames);
+    chatSlots(body, out);
   } else if (surface === 'responses') {
     if (typeof body.instructions === 'string' && body.instructions) out.push({ path: ['instructions'], role: 'system', text: body.instructions, kind: 'text' });
     if (typeof body.input === 'string') {
@@ -370,6 +384,8 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   } else if (surface === 'embeddings') {
     if (typeof body.input === 'string') out.push({ path: ['input'], role: 'user', text: body.input, kind: 'text' });
     else if (Array.isArray(body.input)) body.input.forEach((p, i) => typeof p === 'string' && p && out.push({ path: ['input', i], role: 'user', text: p, kind: 'text' }));
+    // vLLM embeds a conversation given as chat `messages` (multimodal embedding models) in place of `input`.
+    if (body.messages !== undefined) chatSlots(body, out);
   }
   return out;
 }
