@@ -80,7 +80,7 @@ const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
 function isPlain(code: number): boolean {
   if (code < 0x80) return true; // ASCII white space is tested by the caller
   if (code >= 0xd800 && code <= 0xdfff) return false;
-  if (code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff) return false;
+  if (isSpaceCode(code)) return false;
   if ((code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) return false;
   return !isMark(code);
 }
@@ -95,6 +95,22 @@ export function prepareForMatching(text: string, normalizedText?: NormalizedText
   const normalized = normalizedText ?? normalize(text);
   const folded = foldCase(normalized.text);
   if (!NEEDS_COLLAPSE.test(folded) && !MARKS.test(folded) && !LATIN_ACCENTED.test(folded)) return { folded, normalized };
+  const mapped = foldMarks(folded, normalized, true);
+  return { folded: mapped.text, normalized: mapped };
+}
+
+/**
+ * For the regex rules: `text` (already normalised, case kept) with combining marks composed or dropped and
+ * accented Latin letters read as ASCII, spans mapped through `inner` to the original; undefined when there is
+ * nothing to change. White space is kept as it is.
+ */
+export function withoutMarks(text: string, inner: NormalizedText): NormalizedText | undefined {
+  if (!MARKS.test(text) && !LATIN_ACCENTED.test(text)) return undefined;
+  return foldMarks(text, inner, false);
+}
+
+/** The loop behind both: marks, accented Latin letters and (when `collapse`) white-space runs. */
+function foldMarks(folded: string, inner: NormalizedText, collapse: boolean): NormalizedText {
   // Per output unit: where it starts in `folded` and where the input it stands for ends (marks dropped after a
   // letter belong to it, so a match ending on the letter covers them). Never longer than `folded`.
   const starts = new Int32Array(folded.length);
@@ -104,7 +120,7 @@ export function prepareForMatching(text: string, normalizedText?: NormalizedText
   // Whether `out` ends with a space, kept as a flag: `out.endsWith(' ')` flattened the string being built
   // at every character, so a long text took quadratic time (a 256 KB message with two keyword rules: ~100 s).
   let space = false;
-  // Plain runs (ASCII but white space, no mark after) are copied in one slice.
+  // Plain runs (no white space to fold, no mark after) are copied in one slice.
   let runFrom = -1;
   const flushRun = (to: number) => {
     if (runFrom < 0) return;
@@ -117,8 +133,8 @@ export function prepareForMatching(text: string, normalizedText?: NormalizedText
   };
   for (let i = 0; i < folded.length; ) {
     const code = folded.charCodeAt(i);
-    const white = code === 32 || (code >= 9 && code <= 13);
-    if (!white && isPlain(code) && !(i + 1 < folded.length && isMark(folded.charCodeAt(i + 1)))) {
+    const white = collapse && (code === 32 || (code >= 9 && code <= 13));
+    if (!white && (isPlain(code) || (!collapse && isSpaceCode(code))) && !(i + 1 < folded.length && isMark(folded.charCodeAt(i + 1)))) {
       if (runFrom < 0) runFrom = i;
       space = false;
       i++;
@@ -140,7 +156,7 @@ export function prepareForMatching(text: string, normalizedText?: NormalizedText
       if (composed.length === 1 || (composed.length === 2 && composed.codePointAt(0)! > 0xffff)) unit = composed;
     }
     unit = LATIN_BASE.get(unit) ?? unit;
-    if (white || /\s/.test(unit)) {
+    if (collapse && (white || /\s/.test(unit))) {
       if (!space) {
         out += ' ';
         starts[count] = i;
@@ -158,15 +174,16 @@ export function prepareForMatching(text: string, normalizedText?: NormalizedText
     i = next;
   }
   flushRun(folded.length);
-  const inner = normalized;
   return {
-    folded: out,
-    normalized: {
-      text: out,
-      changed: true,
-      toOriginal: (start, end) => inner.toOriginal(start < count ? starts[start]! : folded.length, end > 0 ? (end - 1 < count ? ends[end - 1]! : folded.length) : 0),
-    },
+    text: out,
+    changed: true,
+    toOriginal: (start, end) => inner.toOriginal(start < count ? starts[start]! : folded.length, end > 0 ? (end - 1 < count ? ends[end - 1]! : folded.length) : 0),
   };
+}
+
+/** JS `\s` outside ASCII (ASCII white space is tested apart). */
+function isSpaceCode(code: number): boolean {
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The same transformation for a dictionary term. */

@@ -9,7 +9,7 @@ import { latinLookalikes } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
 import type { Detector, Finding } from '../core/types.js';
 import { AhoCorasick } from './aho-corasick.js';
-import { foldTerm, isBoundarySensitive, prepareForMatching } from './fold.js';
+import { foldTerm, isBoundarySensitive, prepareForMatching, withoutMarks } from './fold.js';
 import { globMatches } from './glob.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { ruleSetSchema, type KnowledgeEntry, type RuleSetSpec, type RuleSetSpecInput } from './schema.js';
@@ -185,10 +185,14 @@ export class RuleSet {
     // Greek look-alikes are read as Latin there too (АСМЕ-1234 with Cyrillic А, С, М, Е), one unit for one,
     // so the normalised text's offset map still applies.
     const second = latinLookalikes(base.text);
+    // Combining marks composed or dropped and accented Latin letters read as ASCII (`A̲C̲M̲E̲-̲1̲2̲3̲4̲`, `ÁCMÉ-1234`), as
+    // for keywords (fold.ts): a third pass when that changes anything.
+    const third = withoutMarks(second, base);
     for (const rule of this.regexes) {
       const first = findings.length;
       this.regexPass(rule, text, undefined, findings, first);
       if (base.changed || second !== base.text) this.regexPass(rule, second, base, findings, first);
+      if (third) this.regexPass(rule, third.text, third, findings, first);
     }
     return findings;
   }

@@ -47,4 +47,15 @@ describe('keyword rules and combining marks', () => {
       }
     }
   });
+
+  it('regex rules read marks and accented Latin letters too, spans into the text as sent', () => {
+    const regex = compileRuleSet({ regexes: [{ id: 'ticket', pattern: String.raw`ACME-\d{4}`, flags: '' }] });
+    for (const ticket of [mark('ACME-1234', '\u0332'), 'ÁĆḾÉ-1234', 'ACME-1234']) {
+      const text = `ticket ${ticket} now`;
+      const found = regex.detector.detect(text) as { start: number; end: number }[];
+      expect(found, JSON.stringify(text)).toHaveLength(1);
+      expect(text.slice(found[0]!.start, found[0]!.end)).toBe(ticket);
+    }
+    expect(regex.detector.detect('ticket ACME-12 now')).toHaveLength(0);
+  });
 });
