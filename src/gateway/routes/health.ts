@@ -11,8 +11,12 @@ export function mountHealthRoutes(router: Router, deps: GatewayDeps): void {
     res.json({ status: 'ok' });
   });
 
-  router.get('/readyz', async (_req, res) => {
-    res.locals.route = '/readyz';
+  // /readyz is unauthenticated and each run calls every upstream (GET /models, with our upstream key) and
+  // every store: probes that arrive while a run is going share it, so any number of concurrent probes
+  // costs one upstream call per provider at a time, not one each. A probe after a run has finished
+  // starts a fresh one (readiness changes show at once).
+  let running: Promise<Record<string, boolean>> | undefined;
+  const runChecks = async (): Promise<Record<string, boolean>> => {
     const checks: Record<string, boolean> = {};
     const upstreams = await deps.router.ready(AbortSignal.timeout(2_000));
     for (const [name, ok] of Object.entries(upstreams)) checks[`upstream:${name}`] = ok;
@@ -24,6 +28,20 @@ export function mountHealthRoutes(router: Router, deps: GatewayDeps): void {
         );
       }),
     );
+    return checks;
+  };
+
+  router.get('/readyz', async (_req, res) => {
+    res.locals.route = '/readyz';
+    let run = running;
+    if (!run) {
+      run = running = runChecks();
+      const done = (): void => {
+        if (running === run) running = undefined;
+      };
+      run.then(done, done);
+    }
+    const checks = { ...(await run) };
     const draining = deps.lifecycle.draining;
     const ok = !draining && Object.values(checks).every(Boolean);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'unavailable', checks });
