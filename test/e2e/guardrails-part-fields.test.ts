@@ -73,6 +73,8 @@ describe('a field the guard does not read that holds text is refused, not passed
     ['an extra field of a stored prompt variable given as a part', '/responses', { prompt: { id: 'pmpt_1', variables: { topic: { type: 'input_text', text: 'cats', extra: PAYLOAD } } } }, 'prompt.variables.topic.extra'],
     ['an extra field of a chat prediction', '/chat/completions', { messages: [hi], prediction: { type: 'content', content: 'x = 1', note: PAYLOAD } }, 'prediction.note'],
     ['a per-request chat template (vLLM)', '/chat/completions', { messages: [hi], chat_template: `{{ '${PAYLOAD}' }}{% for m in messages %}{{ m.content }}{% endfor %}` }, 'chat_template'],
+    ['an extra field of a chat response_format json_schema', '/chat/completions', { messages: [hi], response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' }, strict: true, notes: PAYLOAD } } }, 'response_format.json_schema.notes'],
+    ['an extra field of a Responses text.format', '/responses', { input: 'hi', text: { format: { type: 'json_schema', name: 'answer', schema: { type: 'object' }, hint: PAYLOAD } } }, 'text.format.hint'],
     ['an extra field of a replayed MCP tool', '/responses', { input: [{ type: 'mcp_list_tools', id: 'l', server_label: 's', tools: [{ name: 'send', input_schema: { type: 'object' }, usage: PAYLOAD }] }, hi] }, 'input[0].tools[0].usage'],
   ];
   for (const [name, path, body, param] of cases) {

@@ -602,6 +602,8 @@ function schemaValueSlots(value: unknown, path: Path, walk: SchemaWalk, depth: n
  * `tools | tojson`). Responses function tools may carry the calling programs and an output schema.
  */
 const DEFINITION_FIELDS: ReadonlySet<string> = new Set(['type', 'name', 'description', 'parameters', 'strict', 'output_schema', 'format', 'allowed_callers', 'defer_loading', 'cache_control', 'prompt_cache_breakpoint']);
+/** An output schema's fields (chat `response_format.json_schema`, Responses `text.format`): all read but `strict`. */
+const SCHEMA_FORMAT_FIELDS: ReadonlySet<string> = new Set(['type', 'name', 'description', 'schema', 'strict']);
 /** A chat tool's wrapper (`{ type, function }`, `{ type, custom }`), with Anthropic-style caching markers. */
 const TOOL_WRAPPER_FIELDS: ReadonlySet<string> = new Set(['type', 'function', 'custom', 'cache_control', 'prompt_cache_breakpoint']);
 /** A custom tool's input format: Responses spells the grammar flat, chat nests it under `grammar`. */
@@ -708,6 +710,8 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
   const responseFormat = isObject(body.response_format) && isObject(body.response_format.json_schema) ? body.response_format.json_schema : undefined;
   if (responseFormat) {
     walk.param = 'response_format';
+    refuseUnread(responseFormat, SCHEMA_FORMAT_FIELDS, ['response_format', 'json_schema']);
+    refuseNonString(responseFormat.description, ['response_format', 'json_schema', 'description']);
     (names ??= []).push(responseFormat.name);
     if (typeof responseFormat.description === 'string' && responseFormat.description) {
       out.push({ path: ['response_format', 'json_schema', 'description'], role: 'developer', text: responseFormat.description, kind: 'text' });
@@ -717,6 +721,8 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
   const textFormat = isObject(body.text) && isObject(body.text.format) && body.text.format.type === 'json_schema' ? body.text.format : undefined;
   if (textFormat) {
     walk.param = 'text';
+    refuseUnread(textFormat, SCHEMA_FORMAT_FIELDS, ['text', 'format']);
+    refuseNonString(textFormat.description, ['text', 'format', 'description']);
     (names ??= []).push(textFormat.name);
     if (typeof textFormat.description === 'string' && textFormat.description) out.push({ path: ['text', 'format', 'description'], role: 'developer', text: textFormat.description, kind: 'text' });
     if (textFormat.schema !== undefined) schemaSlots(textFormat.schema, ['text', 'format', 'schema'], walk, 1);
