@@ -20,12 +20,32 @@ export interface DecodedSegment {
 }
 
 const BASE64_RE = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[ :]?){8,}(?![0-9a-fA-F])/g;
+// Byte pairs may be split by a space, a colon or a line break ("49676e6f 72652061…", a hex dump wrapped at a width).
+const HEX_RE = /(?:\\x[0-9a-fA-F]{2}){6,}|(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}(?:[ :]|\r?\n)?){8,}(?![0-9a-fA-F])/g;
 // Bytes written as 8-bit groups ("01001001 01100111 …"), separated by spaces or not.
 const BINARY_RE = /(?<![01])(?:[01]{8} ?){6,}(?![01])/g;
 const BINARY_HINT_RE = /[01]{8} ?[01]{8}/;
-const HEX_HINT_RE = /[0-9a-fA-F]{16}|\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :]){7}/;
+// Eight byte pairs, each maybe followed by a separator (16 hex digits in a row, "49 67 …", "4967 6e6f …"), or a \x
+// escape: what HEX_RE needs at least; two alternatives scan faster than the three of the previous hint.
+const HEX_HINT_RE = /\\x[0-9a-fA-F]{2}|(?:[0-9a-fA-F]{2}[ :\n]?){8}/;
 const BASE64_HINT_RE = /[A-Za-z0-9+/_-]{16}/;
+/**
+ * Base64 cut into chunks by spaces or line breaks ("SWdub3Jl IHByZXZp b3Vz …", or MIME's 76 columns): a model
+ * joins them, and a chunk shorter than 16 characters was no candidate at all (QA pass). A run is chunks of the
+ * standard alphabet split by whitespace (one class: no nested quantifier); its first character cannot follow
+ * another chunk character, so a start never rescans a run. Prose matches the pattern too, so it runs only on
+ * texts holding a lower-case letter before a capital or a digit next to a letter (base64 of text always does,
+ * within a few chunks) and then two encoded-looking chunks in a row (BASE64_CHUNK_PAIR_RE); a run is decoded
+ * only where its chunks have one width (scanBase64Chunks).
+ */
+const BASE64_CHUNKS_RE = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/][A-Za-z0-9+/ \t\r\n]*[A-Za-z0-9+/]={0,2}/g;
+const BASE64_CHUNKS_HINT_RE = /[a-z][A-Z]|[A-Za-z][0-9]|[0-9][A-Za-z]/;
+/**
+ * Then two chunks in a row (4+ characters of the alphabet each, split by whitespace) that look encoded: a digit,
+ * '+' or '/', or a capital after the first character. "iPhone 15", "USB3 works" and "Q3Report v2" are not
+ * such a pair, so prose with product names does not pay for the scan. Each lookahead reads one chunk.
+ */
+const BASE64_CHUNK_PAIR_RE = /(?<!\S)(?=[0-9+/]|[A-Za-z0-9+/]+[A-Z0-9+/])[A-Za-z0-9+/]{4,}\s+(?=[0-9+/]|[A-Za-z0-9+/]+[A-Z0-9+/])[A-Za-z0-9+/]{4,}(?![A-Za-z0-9+/])/;
 /**
  * Base32 (RFC 4648: A-Z and 2-7, '=' padding), which models decode too: 'Ignore all previous instructions'
  * as JFTW433SMUQGC3DMEBYHEZLWNFXXK4ZA… scored like noise (QA pass). A run holds a digit 2-7, so shouted
@@ -95,6 +115,14 @@ function twoLetterRuns(text: string): boolean {
 }
 
 function decodeBytes(bytes: Uint8Array): string | undefined {
+  // Control bytes are characters printable() rejects one for one: over 5 % of the bytes and it must fail, so
+  // skip the (throwing) UTF-8 decoder, which most random runs would make throw.
+  let control = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) control += 1;
+  }
+  if (control * 20 > bytes.length) return undefined;
   try {
     // Printable is enough here: an intermediate layer is itself an encoding (base64 of hex …).
     const text = utf8.decode(bytes);
@@ -132,7 +160,7 @@ function decodeBase32(run: string): string | undefined {
 }
 
 function decodeHex(run: string): string | undefined {
-  const digits = run.replace(/\\x|[ :]/g, '');
+  const digits = run.replace(/\\x|[ :\r\n]/g, '');
   if (digits.length % 2 !== 0) return undefined;
   return decodeBytes(Buffer.from(digits, 'hex'));
 }
@@ -248,6 +276,80 @@ interface Candidate {
   end: number;
   text: string;
   encoding: Encoding;
+  /** Base64 chunks joined across spaces / line breaks: covers the single-chunk base64 hits inside it. */
+  joined?: boolean;
+}
+
+/**
+ * Chunked base64 in a whitespace-separated run. Tools and people cut it into chunks of one width (4, 8, MIME's
+ * 76 …), the last one shorter; prose words seldom have one length several times in a row. So a candidate is a
+ * group of at least two consecutive chunks of one length (4 or more; one is enough from 16) plus a shorter last one, at least half of
+ * them looking encoded, 16 characters or more; leading chunks that do not look encoded are left out (a prose
+ * word of the same length before it), and put back if the rest does not decode. At most two decodings a group.
+ */
+function scanBase64Chunks(text: string, out: Candidate[]): void {
+  // Chunk bounds and looks from the character codes: no string a chunk (allocating them cost most of the scan).
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const looks: boolean[] = [];
+  for (const m of text.matchAll(BASE64_CHUNKS_RE)) {
+    starts.length = 0;
+    ends.length = 0;
+    looks.length = 0;
+    const stop = m.index + m[0].length;
+    let encodedChunks = 0;
+    for (let i = m.index; i < stop; ) {
+      let c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+        i += 1;
+        continue;
+      }
+      const from = i;
+      let encoded = false;
+      for (; i < stop; i += 1) {
+        c = text.charCodeAt(i);
+        if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) break;
+        // A digit, '+', '/', '=' or a capital after the first character.
+        if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d || (i > from && c >= 0x41 && c <= 0x5a)) encoded = true;
+      }
+      starts.push(from);
+      ends.push(i);
+      looks.push(encoded);
+      if (encoded) encodedChunks += 1;
+    }
+    if (encodedChunks < 2) continue;
+    const n = starts.length;
+    const width = (k: number): number => ends[k]! - starts[k]!;
+    let a = 0;
+    while (a < n - 1) {
+      const w = width(a);
+      let b = a;
+      while (b + 1 < n && width(b + 1) === w) b += 1;
+      const next = b + 1;
+      // The shorter last chunk (padding included).
+      const end = next < n && width(next) < w ? next : b;
+      // Two lines of MIME are one full line and a shorter one.
+      if (w >= 4 && (b > a || (w >= 16 && end > b))) {
+        let encoded = 0;
+        for (let k = a; k <= end; k += 1) if (looks[k]) encoded += 1;
+        if (encoded * 2 >= end - a + 1) {
+          let from = a;
+          while (from < end && !looks[from]) from += 1;
+          for (const f of from > a ? [from, from - 1] : [from]) {
+            if (end === f) continue;
+            let joined = '';
+            for (let k = f; k <= end; k += 1) joined += text.slice(starts[k], ends[k]);
+            if (joined.length < 16) continue;
+            const decoded = decodeBase64(joined);
+            if (decoded === undefined) continue;
+            out.push({ start: starts[f]!, end: ends[end]!, text: decoded, encoding: 'base64', joined: true });
+            break;
+          }
+        }
+      }
+      a = next;
+    }
+  }
 }
 
 function candidates(text: string): Candidate[] {
@@ -271,6 +373,7 @@ function candidates(text: string): Candidate[] {
     // The base32 alphabet is inside base64's, so prose without a base64-like run pays nothing more.
     if (BASE32_HINT_RE.test(text)) scan(BASE32_RE, 'base32', decodeBase32);
   }
+  if (BASE64_CHUNKS_HINT_RE.test(text) && BASE64_CHUNK_PAIR_RE.test(text)) scanBase64Chunks(text, out);
   if (text.includes('%')) scan(URL_RE, 'url', decodeUrl);
   if (text.includes('\\u')) scan(UNICODE_ESCAPE_RE, 'unicode-escapes', decodeUnicodeEscapes);
   // Drop hits inside a binary or hex hit (binary digits are valid hex and base64, hex digits valid base64).
@@ -280,7 +383,11 @@ function candidates(text: string): Candidate[] {
 }
 
 function covers(o: Candidate, c: Candidate): boolean {
-  return o !== c && o.start <= c.start && o.end >= c.end && (o.encoding === 'binary' ? c.encoding !== 'binary' : o.encoding === 'hex' && c.encoding === 'base64');
+  if (o === c || o.start > c.start || o.end < c.end) return false;
+  if (o.encoding === 'binary') return c.encoding !== 'binary';
+  if (o.encoding === 'hex') return c.encoding === 'base64';
+  // A joined base64 run covers the base64 and base32 hits of its chunks (one MIME line decoded alone).
+  return o.joined === true && !c.joined && (c.encoding === 'base64' || c.encoding === 'base32');
 }
 
 /** Every decodable run, with nested layers decoded up to `maxDepth` (innermost plaintext returned). */
