@@ -217,7 +217,12 @@ function checkGrowth(pattern: string, context: vm.Context, budgetMs: number): Re
       return (used.user + used.system) / 1000;
     };
     const shortMs = timed('for (let i = 0; i < times; i++) re.test(small)');
-    const longMs = timed('re.test(large)');
+    let longMs = timed('re.test(large)');
+    // Over the line once may be a collector pause inside the long run: the regex is judged on a second one.
+    if (shortMs !== undefined && longMs !== undefined && longMs >= GROWTH_FLOOR_MS && longMs > GROWTH_LIMIT * shortMs) {
+      const again = timed('re.test(large)');
+      longMs = again === undefined ? undefined : Math.min(longMs, again);
+    }
     if (shortMs === undefined || longMs === undefined) {
       return { ok: false, reason: `catastrophic backtracking: a ${GROWTH_SMALL * GROWTH_FACTOR}-character input took over ${budgetMs * WALL_FACTOR} ms` };
     }
