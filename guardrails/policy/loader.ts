@@ -123,7 +123,13 @@ interface Baseline {
   rules?: { ruleSet: RuleSet; digest: string };
 }
 
-function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load: LoadContext): Policy {
+interface BuiltPolicy {
+  policy: Policy;
+  /** Baseline + own rules, as decided (for the coverage warning). */
+  rules: { input: CompiledRule[]; output: CompiledRule[] };
+}
+
+function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load: LoadContext): BuiltPolicy {
   load.files.add(file.path);
   if (file.spec.tenant !== undefined && file.spec.tenant !== tenant) {
     throw new PolicyLoadError(file.path, `declares tenant "${file.spec.tenant}" but the file is for "${tenant}"`);
@@ -145,7 +151,22 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load:
     .update(`baseline\0${baseline.raw}\0${baseline.rules?.digest ?? ''}\0policy\0${file.raw}\0${own.digest}\0`)
     .digest('hex');
   const layers = new RuleLayers(baseline.rules ? [own.ruleSet, baseline.rules.ruleSet] : [own.ruleSet]);
-  return new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers, { input: baseline.input, output: baseline.output });
+  const policy = new Policy(tenant, file.spec.version, hash, { input, output }, file.spec.onBlock, layers, { input: baseline.input, output: baseline.output });
+  return { policy, rules: { input, output } };
+}
+
+/**
+ * Without an organisation baseline a tenant file stands alone: it does not inherit the default policy's
+ * rules (docs/policies.md), so a file copied from `acme.yaml.example` drops injection and PII protection
+ * for that tenant without a word. Not an error (a tenant may mean it), but said at every load.
+ */
+function weakerThanDefault(tenant: BuiltPolicy, defaults: BuiltPolicy, path: string): string | undefined {
+  const weaker = findLoosening('input', defaults.rules.input, tenant.rules.input) ?? findLoosening('output', defaults.rules.output, tenant.rules.output);
+  if (!weaker) return undefined;
+  return (
+    `${path}: weaker than the default policy and no organisation baseline is set, so this tenant does not get the default's rules ` +
+    `(${weaker.replace('the baseline requires', 'the default policy gives')}); add a baseline.yaml to apply them to every tenant, or add the rules to this file`
+  );
 }
 
 /**
@@ -184,7 +205,8 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     defaultPath
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
-  const defaultPolicy = buildPolicy('default', defaultFile, baseline, load);
+  const defaults = buildPolicy('default', defaultFile, baseline, load);
+  const warnings: string[] = [];
 
   const policies = new Map<string, Policy>();
   if (dir) {
@@ -202,9 +224,12 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       // acme.yaml and acme.yml both present: one silently replaced the other (the .yml, by sort order),
       // so an edit to the file an administrator reads could have no effect.
       if (policies.has(tenant)) throw new PolicyLoadError(path, `a second policy file for tenant "${tenant}" (keep one of ${tenant}.yaml / ${tenant}.yml)`);
-      policies.set(tenant, buildPolicy(tenant, readPolicyFile(path, tenant), baseline, load));
+      const built = buildPolicy(tenant, readPolicyFile(path, tenant), baseline, load);
+      policies.set(tenant, built.policy);
+      const warning = baselinePath ? undefined : weakerThanDefault(built, defaults, path);
+      if (warning) warnings.push(warning);
     }
   }
   compiledRules = load.used; // only now: a failed load keeps the previous cache
-  return new PolicySet(policies, defaultPolicy, [...load.files].filter((f) => !f.startsWith('<')).sort());
+  return new PolicySet(policies, defaults.policy, [...load.files].filter((f) => !f.startsWith('<')).sort(), new Date(), warnings);
 }

@@ -81,6 +81,8 @@ export class PolicySet {
     /** Every file this set was built from (policies, baseline, term lists): what reload watches. */
     readonly files: readonly string[] = [],
     readonly loadedAt: Date = new Date(),
+    /** Load-time warnings: policies that load but are probably not what the operator meant. */
+    readonly warnings: readonly string[] = [],
   ) {
     const h = createHash('sha256');
     for (const [tenant, policy] of [...policies].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${tenant}\0${policy.hash}\n`);

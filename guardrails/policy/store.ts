@@ -12,7 +12,13 @@ import type { PolicySet } from './policy.js';
 /** The subset of a pino logger this needs (guardrails/ does not import src/). */
 export interface PolicyLogger {
   info(obj: object, msg?: string): void;
+  warn?(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** A load's warnings, one log line each (file paths and rule ids only, never rule content). */
+function logWarnings(set: PolicySet, logger: PolicyLogger | undefined): void {
+  for (const warning of set.warnings) (logger?.warn ?? logger?.info)?.call(logger, { warning }, 'policy warning');
 }
 
 export type ReloadResult = { ok: true; hash: string; changed: boolean } | { ok: false; file: string; reason: string };
@@ -71,6 +77,7 @@ export class PolicyStore {
   static open(sources: PolicySources, options: PolicyStoreOptions = {}): PolicyStore {
     const store = new PolicyStore(sources, options, loadPolicySet(sources));
     options.logger?.info({ policyHash: store.set.hash, tenants: store.set.tenants.length }, 'policies loaded');
+    logWarnings(store.set, options.logger);
     if (options.reloadOnSighup) process.on('SIGHUP', store.onSighup);
     if (options.watchFiles) {
       store.startWatching();
@@ -106,6 +113,7 @@ export class PolicyStore {
     this.set = next; // the atomic swap
     this.stats.reloads++;
     this.options.logger?.info({ trigger, policyHash: next.hash, changed, tenants: next.tenants.length }, 'policies reloaded');
+    if (changed) logWarnings(next, this.options.logger);
     if (this.options.watchFiles) this.startWatching(); // a new term file may live in a new directory
     if (changed) for (const listener of this.listeners) listener(next);
     return { ok: true, hash: next.hash, changed };

@@ -4,7 +4,8 @@
  * Loads the policies exactly as the gateway would (schema, term lists, regex safety, the baseline
  * tightening check) and reports each tenant's version and rule counts, or the file and reason that
  * would make a reload fail — for CI and for a security team before they edit live files.
- * Exit 0 when everything loads, 1 when a file is rejected, 2 on usage errors. Never prints file content.
+ * Exit 0 when everything loads (warnings, e.g. a tenant weaker than the default with no baseline, go to stderr),
+ * 1 when a file is rejected, 2 on usage errors. Never prints file content.
  */
 import type { Command } from 'commander';
 import { loadPolicySet, PolicyLoadError, type PolicySources } from '../../guardrails/policy/index.js';
@@ -15,6 +16,8 @@ export interface PolicyCheckReport {
   ok: boolean;
   policyHash?: string;
   tenants?: { tenant: string; version: string; label?: string; terms: number }[];
+  /** Policies that load but are probably not meant (a tenant weaker than the default with no baseline). */
+  warnings?: string[];
   file?: string;
   reason?: string;
 }
@@ -27,6 +30,7 @@ export function checkPolicies(sources: PolicySources): PolicyCheckReport {
       ok: true,
       policyHash: set.hash,
       tenants: all.map(([tenant, p]) => ({ tenant, version: p.version, ...(p.label ? { label: p.label } : {}), terms: p.ruleSet.termCount })),
+      warnings: [...set.warnings],
     };
   } catch (error) {
     if (error instanceof PolicyLoadError) return { ok: false, file: error.file, reason: error.reason };
@@ -62,6 +66,7 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
       else if (report.ok) {
         process.stdout.write(`policies OK (set ${report.policyHash!.slice(0, 16)})\n`);
         for (const t of report.tenants!) process.stdout.write(`  ${t.version}${t.label ? ` (${t.label})` : ''}  ${t.terms} terms\n`);
+        for (const warning of report.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
       } else {
         process.stderr.write(`policy rejected: ${report.file ? `${report.file}: ` : ''}${report.reason}\n`);
       }
