@@ -94,12 +94,144 @@ function safeFromCodePoint(code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
+/*
+ * Letter-like emoji (QA pass: scored like unrelated text). Negative circled 🅐–🅩 (U+1F150–1F169) and negative
+ * squared 🅰–🆉 (U+1F170–1F189) letters have no NFKC decomposition (the plain circled and squared ones do);
+ * regional indicators 🇦–🇿 (U+1F1E6–1F1FF) render as letters unless two of them form a flag. All are astral,
+ * behind the high surrogate U+D83C, which most emoji share: that unit is the pre-test.
+ */
+const EMOJI_HIGH = '\uD83C';
+const LETTER_EMOJI_TEST_RE = /\uD83C[\uDD50-\uDD69\uDD70-\uDD89\uDDE6-\uDDFF]/;
+const BOXED_LETTER_RE = /\uD83C([\uDD50-\uDD69\uDD70-\uDD89])/g;
+const REGIONAL_RUN_RE = /(?:\uD83C[\uDDE6-\uDDFF])+/g;
+/**
+ * Region codes that have a flag (ISO 3166-1 alpha-2 and the few other RGI flag codes): a run of regional
+ * indicators made only of these pairs is a row of flags and stays as it is.
+ */
+const FLAG_CODES = new Set(
+  ('ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq br bs bt bv bw by bz ' +
+    'ca cc cd cf cg ch ci ck cl cm cn co cp cq cr cu cv cw cx cy cz de dg dj dk dm do dz ea ec ee eg eh er es et eu ' +
+    'fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu ic id ie il im in io iq ir is it ' +
+    'je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mf mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz ' +
+    'na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw ' +
+    'sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st sv sx sy sz ta tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ' +
+    'ua ug um un us uy uz va vc ve vg vi vn vu wf ws xk ye yt za zm zw').split(' '),
+);
+
+const letterOfIndicator = (unit: number): string => String.fromCharCode(0x61 + unit - 0xdde6);
+
+/** A run of regional indicators (UTF-16 pairs) that is not a row of flags: odd length or a pair with no flag. */
+function regionalRunIsText(run: string): boolean {
+  if (run.length % 4 !== 0) return true;
+  for (let i = 0; i < run.length; i += 4) {
+    if (!FLAG_CODES.has(letterOfIndicator(run.charCodeAt(i + 1)) + letterOfIndicator(run.charCodeAt(i + 3)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Negative circled / squared letters → the letter; regional indicators → letters when the text spells with
+ * them (some run is not a row of flags: 🇮🇬🇳🇴🇷🇪 'ignore' has no flag IG), flags alone are kept (a flag
+ * in a Chinese ad is not the word 'cn').
+ */
+function letterEmoji(s: string): string {
+  s = s.replace(BOXED_LETTER_RE, (_m, low: string) => {
+    const unit = low.charCodeAt(0);
+    return String.fromCharCode(0x61 + unit - (unit >= 0xdd70 ? 0xdd70 : 0xdd50));
+  });
+  const runs = s.match(REGIONAL_RUN_RE);
+  if (runs === null || !runs.some(regionalRunIsText)) return s;
+  return s.replace(REGIONAL_RUN_RE, (run) => {
+    let out = '';
+    for (let i = 1; i < run.length; i += 2) out += letterOfIndicator(run.charCodeAt(i));
+    return out;
+  });
+}
+
+/*
+ * Upside-down text ("snoıʌǝɹd llɐ ǝɹouƃı" is 'ignore all previous' turned 180°: letters flipped, order
+ * reversed). FLIPPED_* hold the turned forms no ordinary Latin text uses (after lower-casing); FLIP maps every
+ * character such a segment may hold back to the letter it stands for (plain letters included: a turned
+ * 'u' is an 'n').
+ */
+const FLIPPED_TEST_RE = /[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ∀⊥∩⅄⅁ⅎ˥ꓘ]/;
+/**
+ * ACCENTED_RE's ranges widened to hold every FLIPPED character (U+0183, U+01DD, U+0250–02E5, U+1D09, U+2141–214E,
+ * U+2200, U+2229, U+22A5, U+A4D8) and the emoji high surrogate: texts without any skip all three steps.
+ */
+const LATIN_EXTRA_RE = /[\u00c0-\u036f\u1d09\u1e00-\u1eff\u2141-\u214e\u2200\u2229\u22a5\ua4d8\ud83c]/;
+const FLIPPED_G_RE = /[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ∀⊥∩⅄⅁ⅎ˥ꓘ]/g;
+const FLIP: Readonly<Record<string, string>> = {
+  ɐ: 'a', ɔ: 'c', ǝ: 'e', ɟ: 'f', ƃ: 'g', ɥ: 'h', ᴉ: 'i', ı: 'i', ɾ: 'j', ʞ: 'k', ɯ: 'm', ɹ: 'r', ʇ: 't', ʌ: 'v', ʍ: 'w', ʎ: 'y',
+  '∀': 'a', '⊥': 't', '∩': 'u', '⅄': 'y', '⅁': 'g', ⅎ: 'f', '˥': 'l', ꓘ: 'k', ן: 'l',
+  q: 'b', p: 'd', d: 'p', b: 'q', u: 'n', n: 'u', '6': '9', '9': '6', ɛ: '3', ㄣ: '4', ϛ: '5', ㄥ: '7', ᄅ: '2', ɩ: '1', '⇂': '1',
+  '¡': '!', '¿': '?', '˙': '.', ',': "'", "'": ',', '„': '"', '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '‾': '_', '⅋': '&', '؛': ';',
+};
+/** Characters a turned word may hold: the FLIP keys, the letters that turn into letters, digits and plain punctuation. */
+const FLIPPABLE_WORD_RE = /^[ɐɔǝɟƃɥᴉıɾʞɯɹʇʌʍʎ∀⊥∩⅄⅁ⅎ˥ꓘןɛㄣϛㄥᄅɩ⇂¡¿˙,'„()[\]{}<>‾⅋؛a-z0-9.:;!?"*/_-]+$/;
+
+/**
+ * Turned segments of a line back upright: a segment is a run of space-separated words made only of FLIPPABLE
+ * characters, from the first to the last word holding a FLIPPED character, with at least 3 of those (a
+ * phonetic transcription such as /ˈɹʌnɪŋ/ holds other IPA letters and is never a segment).
+ */
+function upsideDown(s: string): string {
+  FLIPPED_G_RE.lastIndex = 0;
+  let count = 0;
+  while (count < 3 && FLIPPED_G_RE.test(s)) count += 1;
+  if (count < 3) return s;
+  return s
+    .split('\n')
+    .map((line) => (FLIPPED_TEST_RE.test(line) ? upsideDownLine(line) : line))
+    .join('\n');
+}
+
+function upsideDownLine(line: string): string {
+  const words = line.split(' ');
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!FLIPPED_TEST_RE.test(words[i]!) || !FLIPPABLE_WORD_RE.test(words[i]!)) {
+      out.push(words[i]!);
+      i += 1;
+      continue;
+    }
+    // Extend over flippable words (empty ones: repeated spaces), then back to the last that holds a turned character.
+    let j = i;
+    let last = i;
+    while (j < words.length && (words[j] === '' || FLIPPABLE_WORD_RE.test(words[j]!))) {
+      if (FLIPPED_TEST_RE.test(words[j]!)) last = j;
+      j += 1;
+    }
+    // A turned line's last words are the text's first ones: "noʎ ǝʇɐɥ I" ends with the 'I' of "I hate you"
+    // (short words only, at the end of the line).
+    if (j === words.length && j - last <= 3 && words.slice(last + 1).every((w) => w.length <= 2)) last = j - 1;
+    const segment = words.slice(i, last + 1).join(' ');
+    out.push((segment.match(FLIPPED_G_RE)?.length ?? 0) >= 3 ? turn(segment) : segment);
+    i = last + 1;
+  }
+  return out.join(' ');
+}
+
+function turn(segment: string): string {
+  let out = '';
+  const chars = [...segment];
+  for (let i = chars.length - 1; i >= 0; i -= 1) out += FLIP[chars[i]!] ?? chars[i]!;
+  return out;
+}
+
 /** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin, source style. */
 export function normalizeForModel(text: string): string {
   let s = collapseStyle(coreNormalize(text).text.toLowerCase());
   if (NON_ASCII_RE.test(s)) {
-    // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
-    if (ACCENTED_RE.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
+    // One scan gates the rarer steps (a range class scans several times faster than FLIPPED_TEST_RE's scattered set).
+    if (LATIN_EXTRA_RE.test(s)) {
+      if (s.includes(EMOJI_HIGH) && LETTER_EMOJI_TEST_RE.test(s)) s = letterEmoji(s);
+      // Before the homoglyphs: a turned text's 'ı' is an 'i' too, but its 'u' is an 'n'.
+      if (FLIPPED_TEST_RE.test(s)) s = upsideDown(s);
+      // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
+      if (ACCENTED_RE.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
+    }
     if (HOMOGLYPH_TEST_RE.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
     if (CJK_SPACED_TEST_RE.test(s)) s = s.replace(CJK_SPACED_RE, '$1');
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
