@@ -7,8 +7,8 @@
  *
  * Writer lock and crash recovery (docs/audit.md). A chain's writer holds `<key>:lock:<chain>` (SET
  * NX PX with a random token, renewed every third of its lifetime) and registers the chain in the
- * hash `<key>:open` (`{instance, from}`: its instance id and a stream id at or before its last
- * signed checkpoint). Every append checks the token in the same script (fencing): a writer whose
+ * hash `<key>:open` (`{instance, from, sig}`: its instance id, a stream id at or before its last
+ * signed checkpoint, and the audit key's signature over the chain id). Every append checks the token in the same script (fencing): a writer whose
  * lock was taken over can never append to the chain again. A clean shutdown unregisters the chain
  * after its closing checkpoint landed and deletes the lock. A crashed boot leaves its chain
  * registered with a lock that expires; the next boot of the same instance takes that lock and signs
