@@ -90,7 +90,7 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
         if (holdsText(part)) throw new UnguardableInputError(paramOf([...path, i]));
         continue;
       }
-      partSlots(part, [...path, i], role, out, walk);
+      partSlots(part, path, i, role, out, walk);
     }
   } else if (holdsText(content)) {
     // An object where a string or a list of parts belongs (a tool output `{ "text": … }`): a provider may
@@ -99,11 +99,15 @@ function contentSlots(content: unknown, path: Path, role: MessageRole, out: Text
   }
 }
 
-/** One content part's texts by its type's shape (`INPUT_PARTS`); an unknown type or an unread text field is refused. */
-function partSlots(part: Json, at: Path, role: MessageRole, out: TextSlot[], walk: ShapeWalk): void {
+/**
+ * One content part's texts by its type's shape (`INPUT_PARTS`); an unknown type or an unread text field is
+ * refused. The part is at `path` + `index` (appended only where a path is needed: a slot, a nested walk, an error).
+ */
+function partSlots(part: Json, path: Path, index: number | string, role: MessageRole, out: TextSlot[], walk: ShapeWalk): void {
   const type = part.type;
   if (type !== undefined && !(typeof type === 'string' && Object.hasOwn(INPUT_PARTS, type))) {
-    throw new UnguardableInputError(paramOf(at), `'${paramOf(at)}' is a content part of a type the gateway's guardrails cannot read ('${String(type).slice(0, 40)}').`);
+    const param = paramOf([...path, index]);
+    throw new UnguardableInputError(param, `'${param}' is a content part of a type the gateway's guardrails cannot read ('${String(type).slice(0, 40)}').`);
   }
   // The part's fields by its shape, walked here (no copy to build: a request is never reduced, only refused).
   const fields = (type === undefined ? UNTYPED_PART : INPUT_PARTS[type as string]!).fields;
@@ -112,12 +116,12 @@ function partSlots(part: Json, at: Path, role: MessageRole, out: TextSlot[], wal
     const shape = Object.hasOwn(fields, key) ? fields[key]! : undefined;
     if (shape === 'opaque') continue;
     if (shape === 'text' && typeof value === 'string') {
-      if (value) out.push({ path: [...at, key], role, text: value, kind: 'text' });
+      if (value) out.push({ path: [...path, index, key], role, text: value, kind: 'text' });
     } else if (shape !== undefined) {
-      walkShape(value, shape, [...at, key], walk, role);
+      walkShape(value, shape, [...path, index, key], walk, role);
       if (walk.dropped.length > 0) throw new UnguardableInputError(paramOf(walk.dropped[0]!));
     } else if (unreadText(key, value)) {
-      throw new UnguardableInputError(paramOf([...at, key]));
+      throw new UnguardableInputError(paramOf([...path, index, key]));
     }
   }
 }
@@ -369,7 +373,7 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
         if (typeof value === 'string') {
           if (value) out.push({ path: ['prompt', 'variables', name], role: 'user', text: value, kind: 'text' });
         } else if (isObject(value)) {
-          partSlots(value, ['prompt', 'variables', name], 'user', out, { slots: out, dropped: [] });
+          partSlots(value, ['prompt', 'variables'], name, 'user', out, { slots: out, dropped: [] });
         } else if (holdsText(value)) {
           throw new UnguardableInputError(paramOf(['prompt', 'variables', name]));
         }
