@@ -165,10 +165,11 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
     timeout: number,
     translate: (err: unknown) => Error,
     maxBytes = Infinity,
+    requireFinish = false,
   ): Promise<AsyncIterable<Chunk>> {
     const response = await this.send(path, body, signal, timeout);
     if (!(response instanceof NodeResponse) || !response.body) throw new OpenAI.OpenAIError('Attempted to iterate over a response with no body');
-    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate, maxBytes);
+    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate, maxBytes, requireFinish);
   }
 
   /** The SDK-built request for one POST attempt; an already-aborted caller stops here, as the SDK would. */
@@ -292,7 +293,8 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
           traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }
-        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate, maxResponseBytes) };
+        const requireFinish = surface === 'chat.completions' || surface === 'completions';
+        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate, maxResponseBytes, requireFinish) };
         const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
         return { kind: 'stream', chunks: translateStream(events, translate) };
       } catch (err) {

@@ -79,6 +79,14 @@ export class SseParser {
   }
 }
 
+/** Whether a chat/completions chunk ends one of its choices. */
+function hasFinishReason(data: Record<string, unknown> | null): boolean {
+  const choices = data?.choices;
+  if (!Array.isArray(choices)) return false;
+  for (const choice of choices) if (choice && typeof choice === 'object' && (choice as { finish_reason?: unknown }).finish_reason) return true;
+  return false;
+}
+
 /** The SDK's abort test (openai/internal/errors.js isAbortError). */
 export function isAbortError(err: unknown): boolean {
   return (
@@ -92,7 +100,18 @@ export function isAbortError(err: unknown): boolean {
  * The parsed events of a 2xx SSE response body, as the SDK's Stream yields them. `headers` are the
  * response's (for the APIError of an in-stream error). Errors pass through `translate`.
  */
-export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, translate: (err: unknown) => Error, maxBytes = Infinity): AsyncGenerator<Record<string, unknown>> {
+export async function* sseJsonEvents(
+  body: IncomingMessage,
+  headers: Headers,
+  translate: (err: unknown) => Error,
+  maxBytes = Infinity,
+  /**
+   * Chat and legacy completions streams: a body that ends (a clean close) before `[DONE]` and before any
+   * choice had a finish_reason was cut short, and is thrown as such instead of ending quietly as the SDK
+   * does (the gateway would close it with its own [DONE], a truncated answer passing for a complete one).
+   */
+  requireFinish = false,
+): AsyncGenerator<Record<string, unknown>> {
   const parser = new SseParser();
   const queue: SseEvent[] = [];
   let next = 0;
@@ -124,6 +143,7 @@ export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, tr
   body.on('close', onClose);
   let done = false;
   let finished = false;
+  let sawFinish = !requireFinish;
   try {
     for (;;) {
       if (next < queue.length) {
@@ -140,6 +160,7 @@ export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, tr
         const data = JSON.parse(sse.data) as Record<string, unknown> | null;
         if (sse.event === null || !sse.event.startsWith('thread.')) {
           if (data && data.error) throw new OpenAI.APIError(undefined, data.error as object, undefined, headers);
+          if (!sawFinish) sawFinish = hasFinishReason(data);
           yield data as Record<string, unknown>;
         } else {
           if (sse.event === 'error') throw new OpenAI.APIError(undefined, data?.error as object, data?.message as string | undefined, undefined);
@@ -155,7 +176,10 @@ export async function* sseJsonEvents(body: IncomingMessage, headers: Headers, tr
         continue;
       }
       if (failure) throw failure.error;
-      if (ended) break;
+      if (ended) {
+        if (!done && !sawFinish) throw Object.assign(new Error('upstream stream ended before its answer finished'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+        break;
+      }
       await new Promise<void>((resolve) => (wake = resolve));
     }
     finished = true;
