@@ -145,3 +145,20 @@ export const ZH_TRANSLITERATION_CHARS = new Set(
     '威韦维温沃乌伍西希谢辛休雅亚扬耶伊尤约泽扎詹兹佐茨黛丝娅芙薇珊蒂妮德派珍茜翰汀芭妲缇')
     .split(''),
 );
+
+/**
+ * The most common two-character full names (surname + one given character), written from the published
+ * national name-frequency rankings (general knowledge). They are frequent bigrams in background text *because*
+ * they are names, so the character statistics read 张伟 / 王芳 as an ordinary word and turned a bare 请联系张伟
+ * away; for these the statistics are not held against the name. (None is an everyday word: 李宁 and 杨帆 are
+ * left out as a brand and a homophone of 扬帆.)
+ */
+export const ZH_COMMON_FULL_NAMES = `张伟 王伟 王芳 李伟 李娜 张敏 李静 王静 刘伟 张丽 王丽 张静 李强 王敏 李敏 王磊 刘洋 王艳 王勇 李军
+张勇 李杰 张杰 张磊 王强 李娟 王军 张艳 张涛 王涛 李艳 王超 李明 李勇 王娟 刘杰 刘敏 李霞 李丽 张军 王杰 张强 王刚 王平 刘芳
+张燕 刘艳 刘军 李平 王辉 王燕 陈静 刘勇 李玲 王丹 李刚 李丹 李萍 王鹏 刘涛 陈伟 张华 刘静 李涛 李红 李超 刘丽 李燕 张鹏 张超
+王玲 张玲 李华 王飞 王英 刘强 李英 李辉 李梅 陈勇 王鑫 李芳 李波 杨勇 王霞 王斌 李鹏 张平 张莉 张辉 张宇 刘娟 李斌 王浩 陈杰
+王凯 陈丽 陈敏 刘秀 王萍 张波 杨丽 张健 李俊 李莉 王波 张红 刘丹 李鑫 王莉 杨静 刘超 张娟 刘燕 刘英 李雪 张鑫 王健 刘辉 刘波
+张浩 张明 陈燕 张霞 陈艳 杨杰 王帅 李慧 王雪 杨军 张旭 刘刚 王华 杨敏 王俊 刘斌 张萍 王婷 陈涛 王娜 张斌 陈龙 李林 王红 杨洋
+李婷 张俊 王林 陈英 陈军 刘霞 陈浩 张凯 王晶 陈芳 张婷 杨涛 杨波 陈红 刘欢 陈娟 陈刚 黄伟 赵伟 周伟 吴伟 徐伟 孙伟 赵敏 黄敏`
+  .split(/\s+/)
+  .filter(Boolean);

@@ -1,4 +1,4 @@
-import { ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME } from '../dictionaries/zh-names.js';
+import { ZH_COMMON_FULL_NAMES, ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES } from '../dictionaries/places.js';
@@ -97,6 +97,7 @@ function honorificLengthAt(text: string, at: number): number {
 /** ZH_WORDS_ENDING_IN_SURNAME by their two UTF-16 codes as one number: a Set lookup without building a string. */
 const WORDS_ENDING_IN_SURNAME = new Set([...ZH_WORDS_ENDING_IN_SURNAME].map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 /** ZH_NOT_NAMES the same way (only two-character words are ever looked up). */
+const COMMON_NAME_PAIRS = new Set(ZH_COMMON_FULL_NAMES.map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const NOT_NAME_PAIRS = new Set([...ZH_NOT_NAMES].filter((w) => w.length === 2).map((w) => pairKey(w.charCodeAt(0), w.charCodeAt(1))));
 const COMPOUND_FIRST = firstChars(ZH_COMPOUND_SURNAMES);
 const COMPOUND_FIRST_CODE = new Uint8Array(65536);
@@ -197,7 +198,7 @@ const MEASURE_SURNAMES = new Set(['张', '包', '段', '万']);
 const VERB_SURNAMES = new Set('祝贺戴管易姜甘尚向于万查连谈解储'.split(''));
 /** Pronouns, plural marker and modals: what stands before a verb (我|祝, 们|向, 要|管). */
 const SUBJECT_BEFORE_VERB = new Set('我你他她它们要想会都也还就再先来去'.split('').map((c) => c.charCodeAt(0)));
-const NUMERAL_CODE = codeTable('0123456789一二三四五六七八九十两几数百千万多每');
+const NUMERAL_CODE = codeTable('0123456789一二三四五六七八九十两几数百千万多每这那哪');
 /**
  * A numeral right before i, or a numeral and one \s character (what /[\d一二三四五六七八九十两几数百千万多每][\s]?$/ said of
  * text.slice(max(0, i - 2), i)), by codes: no slice and no regex per 张 / 包 / 段 / 万.
@@ -324,7 +325,10 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
   // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
   // names in it too, so a frequent pair may be a frequent name).
-  if (given === 1 && surnameLength === 1 && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) return i + 1;
+  // (Not one of the most common full names: 张伟 and 王芳 are frequent pairs because they are names.)
+  const commonName = given === 1 && surnameLength === 1 && COMMON_NAME_PAIRS.has(pairKey(simplifiedCode, text.charCodeAt(g)));
+  if (commonName) odds = Math.max(odds, 3);
+  if (given === 1 && surnameLength === 1 && !commonName && !strongCue && !honorificAfter && zhCharModel().pmi(simplifiedCode, text.charCodeAt(g)) > 2.5 && !(codeAt(text, i - 1) === 64 || (i > 0 && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1))) return i + 1;
   const verbAfter = startsWithAny(text, end, AFTER_NAME_VERBS_LIST);
   let score = 0.25;
   if (cueBefore) score += 0.4;
