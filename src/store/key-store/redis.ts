@@ -4,7 +4,7 @@
  * JSON usage. Lookups are cached in-process for CACHE_MS (so a revocation reaches every instance
  * within that time) and usage writes are throttled per key, keeping Redis off the hot path.
  */
-import { REDIS_PREFIX, acquireRedis, type RedisHandle } from '../redis-client.js';
+import { REDIS_PREFIX, acquireRedis, defineLua, runScript, type RedisHandle } from '../redis-client.js';
 import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
 
 const CACHE_MS = 1000;
@@ -15,6 +15,21 @@ const CACHE_MS = 1000;
  */
 export const MAX_CACHED_LOOKUPS = 10_000;
 const USAGE_WRITE_EVERY_MS = 5000;
+/** Compare-and-set rounds an update may lose to concurrent writers before it gives up. */
+const MAX_UPDATE_ATTEMPTS = 100;
+
+/**
+ * Compare-and-set: writes ARGV[2] only while the record still is ARGV[1] (what the caller read).
+ * 1 = written, 0 = changed meanwhile (read again), -1 = gone. The record's JSON is only compared,
+ * never parsed in Lua (cjson would turn an empty allowedCidrs array into an object).
+ */
+const COMPARE_AND_SET = defineLua(`
+local current = redis.call('GET', KEYS[1])
+if not current then return -1 end
+if current ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`);
 
 const recordKey = (id: string) => `${REDIS_PREFIX}key:${id}`;
 const usageKey = (id: string) => `${REDIS_PREFIX}key-usage:${id}`;
@@ -67,15 +82,29 @@ export class RedisKeyStore implements KeyStore {
     this.cache.delete(record.id);
   }
 
+  /**
+   * Atomic against every other writer (other instances, concurrent `sealgate keys` commands): the
+   * patch is applied to the record as read and written only if the record is still unchanged, else
+   * read again. A plain read-then-SET let a `keys rotate` (expiresAt) written just after a `keys
+   * revoke` put back the record it had read before the revocation: the key was active again.
+   */
   async update(id: string, patch: { [K in keyof KeyPatch]: KeyPatch[K] | null }): Promise<StoredKey | undefined> {
     this.cache.delete(id);
-    const current = await this.get(id);
-    if (!current) return undefined;
-    const { usage, ...record } = current;
-    const next = applyPatch(record, patch);
-    await this.redis.client.set(recordKey(id), JSON.stringify(next));
-    this.cache.delete(id);
-    return { ...next, usage };
+    try {
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const [raw, usage] = await this.redis.client.mGet([recordKey(id), usageKey(id)]);
+        if (!raw) return undefined;
+        const next = applyPatch(JSON.parse(raw) as KeyRecord, patch);
+        const written = await runScript(this.redis.client, COMPARE_AND_SET, [recordKey(id)], [raw, JSON.stringify(next)]);
+        if (written === -1) return undefined;
+        if (written === 1) return { ...next, usage: parseUsage(usage) };
+        // Lost the race to another writer: back off a little (jittered) and apply the patch to its record.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
+      }
+      throw new Error(`key ${id}: update kept conflicting with concurrent writers; try again`);
+    } finally {
+      this.cache.delete(id);
+    }
   }
 
   async recordUse(id: string, at: Date, sourceIp: string | undefined): Promise<void> {
