@@ -52,6 +52,18 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
       field: 'access.devMode',
       message: `Dev mode is on while listening on ${server.host}: anyone who reaches the port can use the published dev key. Set access.devMode: false and create keys with \`sealgate keys create\`.`,
     });
+  if (exposed && !server.metrics.tokenEnv)
+    warnings.push({
+      code: 'metrics_open',
+      field: 'server.metrics.tokenEnv',
+      message: `GET /metrics answers anyone who reaches ${server.host}: it lists tenant ids, models and request rates. Set server.metrics.tokenEnv (scrapers send it as a bearer token) or keep the port private.`,
+    });
+  if (server.metrics.tokenEnv && !env[server.metrics.tokenEnv])
+    warnings.push({
+      code: 'metrics_token_missing',
+      field: 'server.metrics.tokenEnv',
+      message: `server.metrics.tokenEnv names ${server.metrics.tokenEnv}, which is not set: the gateway will not start.`,
+    });
   if (server.trustProxy === true)
     warnings.push({
       code: 'trust_any_proxy',

@@ -68,6 +68,14 @@ export const serverSection = z
       })
       .strict()
       .prefault({}),
+    /**
+     * `GET /metrics` shows tenant ids, models and request rates. With `tokenEnv`, scrapers must send
+     * `Authorization: Bearer <that variable's value>` (Prometheus `authorization.credentials_file`).
+     */
+    metrics: z
+      .object({ tokenEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional() })
+      .strict()
+      .prefault({}),
     /** Trust X-Forwarded-For from these proxies (express `trust proxy` value); off by default. */
     trustProxy: z.union([z.boolean(), z.string(), z.array(z.string())]).default(false),
   })

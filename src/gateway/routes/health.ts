@@ -1,9 +1,31 @@
 /**
- * Unauthenticated operational endpoints: `GET /healthz` (the process is up), `GET /readyz` (every
- * upstream and store answers; 503 otherwise or while draining), `GET /metrics` (Prometheus text).
+ * Operational endpoints: `GET /healthz` (the process is up), `GET /readyz` (every upstream and store
+ * answers; 503 otherwise or while draining), both unauthenticated, and `GET /metrics` (Prometheus text;
+ * a bearer token when `server.metrics.tokenEnv` is set).
  */
-import type { Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, Router } from 'express';
 import type { GatewayDeps } from '../app.js';
+import { ApiError } from '../errors.js';
+
+/**
+ * The scrape check for `/metrics` when `server.metrics.tokenEnv` is set: a bearer token compared in constant
+ * time (both sides hashed, so lengths leak nothing). The variable is read once at start-up; set but empty
+ * is refused there (an empty token would let anyone in).
+ */
+export function metricsAuthorizer(tokenEnv: string | undefined, env: NodeJS.ProcessEnv = process.env): ((req: Request) => void) | undefined {
+  if (!tokenEnv) return undefined;
+  const token = env[tokenEnv];
+  if (!token) throw new Error(`server.metrics.tokenEnv names ${tokenEnv}, which is not set (or empty): /metrics would be open to anyone`);
+  const expected = createHash('sha256').update(token).digest();
+  return (req) => {
+    const header = req.headers.authorization ?? '';
+    const presented = createHash('sha256').update(header.startsWith('Bearer ') ? header.slice(7) : '\0').digest();
+    if (!header.startsWith('Bearer ') || !timingSafeEqual(presented, expected)) {
+      throw new ApiError(401, 'GET /metrics needs the metrics token (Authorization: Bearer …, server.metrics.tokenEnv).', { code: 'invalid_metrics_token', headers: { 'www-authenticate': 'Bearer' } });
+    }
+  };
+}
 
 export function mountHealthRoutes(router: Router, deps: GatewayDeps): void {
   router.get('/healthz', (_req, res) => {
@@ -47,8 +69,10 @@ export function mountHealthRoutes(router: Router, deps: GatewayDeps): void {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : draining ? 'draining' : 'unavailable', checks });
   });
 
-  router.get('/metrics', async (_req, res) => {
+  const authorizeScrape = metricsAuthorizer(deps.config.server.metrics.tokenEnv);
+  router.get('/metrics', async (req, res) => {
     res.locals.route = '/metrics';
+    authorizeScrape?.(req);
     res.setHeader('content-type', deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());
   });
