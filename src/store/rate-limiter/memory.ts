@@ -11,7 +11,9 @@ import {
   type BucketSpec,
   type Lease,
   type RateLimiter,
+  type RateLimiterOptions,
 } from './types.js';
+import { LeaseRenewer } from './lease-renewer.js';
 
 interface BucketState {
   requests: number;
@@ -24,8 +26,16 @@ interface BucketState {
 export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, BucketState>();
   private lastSweep = 0;
+  private readonly leaseTtlMs: number;
+  private readonly renewer: LeaseRenewer;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: RateLimiterOptions = {},
+  ) {
+    this.leaseTtlMs = options.leaseTtlMs ?? LEASE_TTL_MS;
+    this.renewer = new LeaseRenewer(Math.max(1, Math.floor(this.leaseTtlMs / 3)), (leases) => this.renew(leases));
+  }
 
   async acquire(specs: readonly BucketSpec[], estimatedTokens: number): Promise<AcquireResult> {
     const now = this.now();
@@ -68,12 +78,14 @@ export class MemoryRateLimiter implements RateLimiter {
       const tpm = spec.tokensPerMinute ?? 0;
       if ((spec.requestsPerMinute ?? 0) > 0) state.requests -= 1;
       if (tpm > 0) state.tokens = Math.max(-tpm, state.tokens - estimatedTokens);
-      if ((spec.concurrentRequests ?? 0) > 0) state.leases.set(lease.id, now + LEASE_TTL_MS);
+      if ((spec.concurrentRequests ?? 0) > 0) state.leases.set(lease.id, now + this.leaseTtlMs);
     });
+    this.renewer.add(lease);
     return { allowed: true, retryAfterMs: 0, lease, ...axes(specs, states) };
   }
 
   async release(lease: Lease, actualTokens: number): Promise<void> {
+    this.renewer.delete(lease);
     const now = this.now();
     const extra = actualTokens - lease.estimatedTokens;
     for (const spec of lease.buckets) {
@@ -84,9 +96,26 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
+  /** Pushes the expiry of leases still in flight (held by this process) to now + TTL. */
+  private renew(leases: readonly Lease[]): void {
+    const expiry = this.now() + this.leaseTtlMs;
+    for (const lease of leases)
+      for (const spec of lease.buckets) {
+        // Like Redis' ZADD XX: only a slot still held is renewed, never one given back.
+        const held = this.buckets.get(spec.id)?.leases;
+        if (held?.has(lease.id)) held.set(lease.id, expiry);
+      }
+  }
+
+  /** Leases in flight being renewed (for tests and diagnostics). */
+  get activeLeases(): number {
+    return this.renewer.size;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
+    this.renewer.close();
     this.buckets.clear();
   }
 

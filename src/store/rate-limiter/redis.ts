@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { REDIS_PREFIX, acquireRedis, defineLua, runScript, type RedisHandle } from '../redis-client.js';
-import { LEASE_TTL_MS, WINDOW_MS, type AcquireResult, type AxisState, type BucketSpec, type Lease, type RateLimiter } from './types.js';
+import { LEASE_TTL_MS, WINDOW_MS, type AcquireResult, type AxisState, type BucketSpec, type Lease, type RateLimiter, type RateLimiterOptions } from './types.js';
+import { LeaseRenewer } from './lease-renewer.js';
 
 // KEYS: per bucket i, KEYS[2i-1] = state hash, KEYS[2i] = lease zset.
 // ARGV: mode ('acquire' | 'release'), lease id, tokens (estimate | actual - estimate), lease ttl ms,
@@ -91,6 +92,21 @@ end
 return { allowed, reason_i, reason_axis, retry, rl, rr, rs, tl, tr, ts }
 `);
 
+// Renews leases still in flight. KEYS: lease zsets; ARGV: ttl ms, then the lease id for each key.
+// XX: a lease already released (or reclaimed) is never added back, so a renewal racing a release
+// cannot leak a slot.
+const RENEW_SCRIPT = defineLua(`
+local t = redis.call('TIME')
+local expiry = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[1])
+for i = 1, #KEYS do
+  redis.call('ZADD', KEYS[i], 'XX', expiry, ARGV[i + 1])
+  redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[1]))
+end
+return 1
+`);
+/** Lease slots renewed per script call (bounds the size of one call). */
+const RENEW_BATCH = 500;
+
 const AXES = ['requests', 'tokens', 'concurrency'] as const;
 
 /**
@@ -105,11 +121,24 @@ const MAX_PENDING_RELEASES = 10_000;
 export class RedisRateLimiter implements RateLimiter {
   private readonly pendingReleases = new Set<NodeJS.Timeout>();
   private closed = false;
+  private readonly leaseTtlMs: number;
+  private readonly renewer: LeaseRenewer;
 
-  private constructor(private readonly redis: RedisHandle) {}
+  private constructor(
+    private readonly redis: RedisHandle,
+    options: RateLimiterOptions,
+  ) {
+    this.leaseTtlMs = options.leaseTtlMs ?? LEASE_TTL_MS;
+    this.renewer = new LeaseRenewer(Math.max(1, Math.floor(this.leaseTtlMs / 3)), (leases) => this.renew(leases));
+  }
 
-  static async connect(url: string): Promise<RedisRateLimiter> {
-    return new RedisRateLimiter(await acquireRedis(url));
+  static async connect(url: string, options: RateLimiterOptions = {}): Promise<RedisRateLimiter> {
+    return new RedisRateLimiter(await acquireRedis(url), options);
+  }
+
+  /** Leases in flight being renewed (for tests and diagnostics). */
+  get activeLeases(): number {
+    return this.renewer.size;
   }
 
   async acquire(specs: readonly BucketSpec[], estimatedTokens: number): Promise<AcquireResult> {
@@ -122,12 +151,15 @@ export class RedisRateLimiter implements RateLimiter {
       requests: axis(reply[4], reply[5], reply[6]),
       tokens: axis(reply[7], reply[8], reply[9]),
     };
-    if (result.allowed) result.lease = { id: leaseId, buckets: specs, estimatedTokens };
-    else result.reason = { bucketId: specs[(reasonIndex ?? 1) - 1]!.id, axis: AXES[(reasonAxis ?? 1) - 1]! };
+    if (result.allowed) {
+      result.lease = { id: leaseId, buckets: specs, estimatedTokens };
+      this.renewer.add(result.lease);
+    } else result.reason = { bucketId: specs[(reasonIndex ?? 1) - 1]!.id, axis: AXES[(reasonAxis ?? 1) - 1]! };
     return result;
   }
 
   async release(lease: Lease, actualTokens: number): Promise<void> {
+    this.renewer.delete(lease);
     try {
       await this.run('release', lease.id, actualTokens - lease.estimatedTokens, lease.buckets);
     } catch (err) {
@@ -153,12 +185,26 @@ export class RedisRateLimiter implements RateLimiter {
     this.pendingReleases.add(timer);
   }
 
+  private async renew(leases: readonly Lease[]): Promise<void> {
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const lease of leases)
+      for (const spec of lease.buckets)
+        if ((spec.concurrentRequests ?? 0) > 0) {
+          keys.push(`${REDIS_PREFIX}cc:${spec.id}`);
+          ids.push(lease.id);
+        }
+    for (let i = 0; i < keys.length; i += RENEW_BATCH)
+      await runScript(this.redis.client, RENEW_SCRIPT, keys.slice(i, i + RENEW_BATCH), [String(this.leaseTtlMs), ...ids.slice(i, i + RENEW_BATCH)]);
+  }
+
   async ping(): Promise<void> {
     await this.redis.client.ping();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.renewer.close();
     for (const timer of this.pendingReleases) clearTimeout(timer);
     this.pendingReleases.clear();
     await this.redis.release();
@@ -166,7 +212,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   private run(mode: 'acquire' | 'release', leaseId: string, tokens: number, specs: readonly BucketSpec[]): Promise<unknown> {
     const keys: string[] = [];
-    const args = [mode, leaseId, String(Math.round(tokens)), String(LEASE_TTL_MS)];
+    const args = [mode, leaseId, String(Math.round(tokens)), String(this.leaseTtlMs)];
     for (const spec of specs) {
       keys.push(`${REDIS_PREFIX}rl:${spec.id}`, `${REDIS_PREFIX}cc:${spec.id}`);
       args.push(String(spec.requestsPerMinute ?? 0), String(spec.tokensPerMinute ?? 0), String(spec.concurrentRequests ?? 0));

@@ -48,6 +48,15 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-/** A concurrency slot whose holder vanished (crashed instance) is reclaimed after this long. */
+/**
+ * A concurrency slot whose holder vanished (crashed instance) is reclaimed after this long. A holder
+ * still alive renews its leases every third of this (LeaseRenewer), so a request running longer
+ * (a long stream) keeps counting against the cap.
+ */
 export const LEASE_TTL_MS = 10 * 60_000;
+
+export interface RateLimiterOptions {
+  /** Lease TTL in ms (default LEASE_TTL_MS); short values are for tests. */
+  leaseTtlMs?: number;
+}
 export const WINDOW_MS = 60_000;
