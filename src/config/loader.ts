@@ -55,8 +55,60 @@ export function loadConfig(opts: LoadConfigOptions = {}): LoadedConfig {
   }
   if (source) fromFile = readConfigFile(source, env);
 
-  const merged = deepMerge(deepMerge(fromFile, envOverrides(env)), opts.overrides ?? {});
-  return { config: validateConfig(merged, source ?? 'defaults'), source };
+  const fromEnv = envOverrides(env);
+  const overrides = opts.overrides ?? {};
+  const merged = deepMerge(deepMerge(fromFile, fromEnv), overrides);
+  const result = configSchema.safeParse(merged);
+  if (result.success) return { config: result.data, source };
+  // Blame the environment variable, not the file, for a value the environment set (SEALGATE_PORT=abc
+  // used to read "Invalid config (sealgate.config.yaml): server.port ..."). Values are never echoed
+  // (REDIS_URL may carry a password).
+  const vars = envVariables(env).filter((v) => getPath(overrides, v.path) === undefined);
+  const blamed = new Set<string>();
+  let others = 0;
+  const issues = result.error.issues.map((issue) => {
+    const text = formatIssues({ issues: [issue] } as z.ZodError)[0]!;
+    const path = issue.path.map(String);
+    const names = path.length >= 2 || (path.length === 1 && path[0] === 'redisUrl') ? vars.filter((v) => startsWith(path, v.path) || startsWith(v.path, path)).map((v) => v.name) : [];
+    if (names.length === 0) {
+      others += 1;
+      return text;
+    }
+    names.forEach((name) => blamed.add(name));
+    const at = text.indexOf(': ');
+    return `${text.slice(0, at)} (environment variable ${names.join(', ')})${text.slice(at)}`;
+  });
+  const fileSource = source ?? 'defaults';
+  const envSource = `environment: ${[...blamed].join(', ')}`;
+  throw new ConfigError(blamed.size === 0 ? fileSource : others === 0 ? envSource : `${fileSource}; ${envSource}`, issues);
+}
+
+/** The config fields the environment sets, each with the variable that sets it. */
+function envVariables(env: NodeJS.ProcessEnv): { name: string; path: string[] }[] {
+  const fields: [string, string[]][] = [
+    ['SEALGATE_PORT', ['server', 'port']],
+    ['SEALGATE_HOST', ['server', 'host']],
+    ['SEALGATE_LOG_LEVEL', ['server', 'logLevel']],
+    ['SEALGATE_BODY_LIMIT', ['server', 'bodyLimit']],
+    // Either one alone is an incomplete server.tls: an issue anywhere under it is theirs.
+    ['SEALGATE_TLS_CERT', ['server', 'tls']],
+    ['SEALGATE_TLS_KEY', ['server', 'tls']],
+    ['REDIS_URL', ['redisUrl']],
+  ];
+  return fields.filter(([name]) => env[name] !== undefined && env[name] !== '').map(([name, path]) => ({ name, path }));
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => path[i] === part);
+}
+
+function getPath(obj: Record<string, unknown>, path: readonly string[]): unknown {
+  let at: unknown = obj;
+  for (const part of path) {
+    if (!isPlainObject(at)) return undefined;
+    at = at[part];
+  }
+  return at;
 }
 
 /** Validates a plain object against the schema (for tests and programmatic use). */
