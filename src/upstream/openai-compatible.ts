@@ -10,7 +10,7 @@ import type { Surface } from '../pipeline/types.js';
 import { UpstreamError, type Chunk, type Provider, type ProviderResult } from './types.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createNodeTransport, decodeUtf8, NodeResponse, ResponseTooLargeError, toHeaders, type BufferedAnswer, type NodeTransport } from './node-fetch.js';
-import { isAbortError, sseJsonEvents } from './sse-reader.js';
+import { isAbortError, requireStreamEnd, sseJsonEvents, streamEndFor, type StreamEnd } from './sse-reader.js';
 import { traceMark } from '../observability/stage-trace.js';
 
 const paths: Record<Surface, string> = {
@@ -165,11 +165,11 @@ export class DeadlineOpenAI extends LeanRequestOpenAI {
     timeout: number,
     translate: (err: unknown) => Error,
     maxBytes = Infinity,
-    requireFinish = false,
+    requireEnd?: StreamEnd,
   ): Promise<AsyncIterable<Chunk>> {
     const response = await this.send(path, body, signal, timeout);
     if (!(response instanceof NodeResponse) || !response.body) throw new OpenAI.OpenAIError('Attempted to iterate over a response with no body');
-    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate, maxBytes, requireFinish);
+    return sseJsonEvents(response.body, response.headers as unknown as Headers, translate, maxBytes, requireEnd);
   }
 
   /** The SDK-built request for one POST attempt; an already-aborted caller stops here, as the SDK would. */
@@ -293,10 +293,11 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
           traceMark('openai SDK post returned');
           return { kind: 'json', body: json };
         }
-        const requireFinish = surface === 'chat.completions' || surface === 'completions';
-        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate, maxResponseBytes, requireFinish) };
+        // A stream that ends cleanly before its answer shows an end is cut short, on either path (sse-reader.ts).
+        const end = streamEndFor(surface);
+        if (client.direct) return { kind: 'stream', chunks: await client.postStream(paths[surface], body, signal, timeoutMs, translate, maxResponseBytes, end) };
         const events = (await streamClient.post<unknown>(paths[surface], { body, signal, timeout: timeoutMs, stream: true })) as unknown as AsyncIterable<Chunk>;
-        return { kind: 'stream', chunks: translateStream(events, translate) };
+        return { kind: 'stream', chunks: translateStream(requireStreamEnd(events, end, signal), translate) };
       } catch (err) {
         throw translate(err);
       }

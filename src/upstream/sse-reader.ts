@@ -15,6 +15,8 @@
  *  - an abort (the caller's signal or an idle timeout destroying the request) ends the stream quietly,
  *    as the SDK does; any other stream failure is thrown; a consumer that stops early, or a failure,
  *    destroys the response.
+ * One addition: given the surface's StreamEnd, a body that ends cleanly before the answer's end (see StreamEnd)
+ * is thrown as cut short where the SDK ends quietly; requireStreamEnd does the same over the SDK's own Stream.
  */
 import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
@@ -79,12 +81,59 @@ export class SseParser {
   }
 }
 
-/** Whether a chat/completions chunk ends one of its choices. */
-function hasFinishReason(data: Record<string, unknown> | null): boolean {
-  const choices = data?.choices;
+/**
+ * How a streamed answer shows that it is complete, by surface: chat and legacy completions by a choice's
+ * finish_reason (or the upstream's `[DONE]`, where the reader sees it); Responses by a terminal event
+ * (`response.completed`, `response.incomplete`, `response.failed`, or an `error` event, itself a failure the
+ * client sees). A stream that ends cleanly without it was cut short.
+ */
+export type StreamEnd = 'finish_reason' | 'terminal_event';
+
+/** The end a streamed surface's answer must show (none for surfaces that are not streamed). */
+export function streamEndFor(surface: string): StreamEnd | undefined {
+  if (surface === 'chat.completions' || surface === 'completions') return 'finish_reason';
+  if (surface === 'responses') return 'terminal_event';
+  return undefined;
+}
+
+const TERMINAL_RESPONSE_EVENTS = new Set(['response.completed', 'response.incomplete', 'response.failed', 'error']);
+
+/** Whether this event (a parsed SSE data object) shows the answer complete, per `end`. */
+export function endsAnswer(end: StreamEnd, data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false;
+  if (end === 'terminal_event') {
+    const type = (data as { type?: unknown }).type;
+    return typeof type === 'string' && TERMINAL_RESPONSE_EVENTS.has(type);
+  }
+  const choices = (data as { choices?: unknown }).choices;
   if (!Array.isArray(choices)) return false;
   for (const choice of choices) if (choice && typeof choice === 'object' && (choice as { finish_reason?: unknown }).finish_reason) return true;
   return false;
+}
+
+/** The failure thrown for a stream that ended cleanly before its answer was complete (a 'connection' failure). */
+export function truncatedStreamError(): Error {
+  return Object.assign(new Error('upstream stream ended before its answer finished'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+}
+
+/**
+ * `events` (the SDK's Stream) checked for an end: when it ends quietly before any event showed the answer
+ * complete, throws truncatedStreamError() — unless `signal` was aborted (the SDK ends an aborted stream
+ * quietly; the caller knows why). The SDK's Stream does not tell whether it saw `[DONE]`, so here a chat or
+ * legacy completions stream needs a finish_reason: one that sent `[DONE]` with no finish_reason at all
+ * (no known server does) passes on the direct path and fails on this one.
+ */
+export async function* requireStreamEnd<T>(events: AsyncIterable<T>, end: StreamEnd | undefined, signal?: AbortSignal): AsyncGenerator<T> {
+  if (end === undefined) {
+    yield* events;
+    return;
+  }
+  let complete = false;
+  for await (const event of events) {
+    if (!complete) complete = endsAnswer(end, event);
+    yield event;
+  }
+  if (!complete && !signal?.aborted) throw truncatedStreamError();
 }
 
 /** The SDK's abort test (openai/internal/errors.js isAbortError). */
@@ -106,11 +155,12 @@ export async function* sseJsonEvents(
   translate: (err: unknown) => Error,
   maxBytes = Infinity,
   /**
-   * Chat and legacy completions streams: a body that ends (a clean close) before `[DONE]` and before any
-   * choice had a finish_reason was cut short, and is thrown as such instead of ending quietly as the SDK
-   * does (the gateway would close it with its own [DONE], a truncated answer passing for a complete one).
+   * The end the answer must show (see StreamEnd): a body that ends (a clean close) before it — for chat and
+   * legacy completions, before `[DONE]` and before any choice had a finish_reason; for Responses, before a
+   * terminal event — was cut short, and is thrown as such instead of ending quietly as the SDK does (the
+   * gateway would close it as complete, a truncated answer passing for a whole one). `true`: 'finish_reason'.
    */
-  requireFinish = false,
+  requireEnd: StreamEnd | boolean | undefined = undefined,
 ): AsyncGenerator<Record<string, unknown>> {
   const parser = new SseParser();
   const queue: SseEvent[] = [];
@@ -143,7 +193,8 @@ export async function* sseJsonEvents(
   body.on('close', onClose);
   let done = false;
   let finished = false;
-  let sawFinish = !requireFinish;
+  const end: StreamEnd | undefined = requireEnd === true ? 'finish_reason' : requireEnd || undefined;
+  let sawFinish = end === undefined;
   try {
     for (;;) {
       if (next < queue.length) {
@@ -160,7 +211,7 @@ export async function* sseJsonEvents(
         const data = JSON.parse(sse.data) as Record<string, unknown> | null;
         if (sse.event === null || !sse.event.startsWith('thread.')) {
           if (data && data.error) throw new OpenAI.APIError(undefined, data.error as object, undefined, headers);
-          if (!sawFinish) sawFinish = hasFinishReason(data);
+          if (!sawFinish) sawFinish = endsAnswer(end!, data);
           yield data as Record<string, unknown>;
         } else {
           if (sse.event === 'error') throw new OpenAI.APIError(undefined, data?.error as object, data?.message as string | undefined, undefined);
@@ -177,7 +228,8 @@ export async function* sseJsonEvents(
       }
       if (failure) throw failure.error;
       if (ended) {
-        if (!done && !sawFinish) throw Object.assign(new Error('upstream stream ended before its answer finished'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+        // `[DONE]` ends a chat or completions answer; it is no part of a Responses stream, whose end is its terminal event.
+        if (!sawFinish && (!done || end === 'terminal_event')) throw truncatedStreamError();
         break;
       }
       await new Promise<void>((resolve) => (wake = resolve));
