@@ -152,7 +152,14 @@ export const THINKING_PART: ObjectShape = obj({
   signature: O,
 });
 const chatPart = typed({ thinking: THINKING_PART }, obj({ type: O, text: T, refusal: T, annotations: CHAT_ANNOTATIONS }));
-export const CHAT_TOOL_CALL: Shape = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }) });
+/**
+ * Gemini's OpenAI-compatible API puts a thought signature (encrypted model state, not readable text) in
+ * `extra_content.google` of a tool call, and of the first delta / the message of a text answer; Gemini 3
+ * refuses a function-call turn handed back without it (400), so it must reach the client and come back.
+ * Only that field: any other text in `extra_content` is dropped (answers) or refused (requests).
+ */
+export const EXTRA_CONTENT: Shape = obj({ google: obj({ thought_signature: O }) });
+export const CHAT_TOOL_CALL: Shape = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }), extra_content: EXTRA_CONTENT });
 /** OpenRouter's reasoning blocks: `data`/`signature` are encrypted or signed, not readable text. */
 export const REASONING_DETAIL: Shape = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
 /** The message (non-streamed) and the delta (streamed) carry the same fields. */
@@ -168,6 +175,7 @@ export const CHAT_MESSAGE: Shape = obj({
   annotations: CHAT_ANNOTATIONS,
   tool_calls: arr(CHAT_TOOL_CALL),
   function_call: obj({ name: O, arguments: 'arguments' }),
+  extra_content: EXTRA_CONTENT,
 });
 /**
  * A choice's fields besides the message/delta: Azure's filter results and vLLM's stop reason are labels;
@@ -269,6 +277,7 @@ export const CHAT_MESSAGE_EXTRAS: Readonly<Record<string, Shape>> = {
   audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
   annotations: CHAT_ANNOTATIONS,
   reasoning_details: arr(REASONING_DETAIL),
+  extra_content: EXTRA_CONTENT,
   tool_call_id: O,
   cache_control: O,
   prompt_cache_breakpoint: O,

@@ -14,7 +14,7 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
-import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
 import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
@@ -273,11 +273,19 @@ function relayedDelta(delta: Json): Json | undefined {
     if (key === 'audio' && isObject(value)) {
       const audio = Object.fromEntries(Object.entries(value).filter(([k, v]) => AUDIO_OPAQUE_KEYS.has(k) || (k !== 'transcript' && !holdsText(v))));
       if (Object.keys(audio).length > 0) (rest ??= {}).audio = audio;
+    } else if (key === 'extra_content') {
+      const signature = providerSignature(value);
+      if (signature !== undefined) (rest ??= {}).extra_content = signature;
     } else if (key === 'role' || !holdsText(value)) {
       (rest ??= {})[key] = value;
     }
   }
   return rest;
+}
+
+/** A delta's or tool call's `extra_content` reduced to the thought signature it may carry (shapes.ts EXTRA_CONTENT). */
+function providerSignature(value: unknown): unknown {
+  return walkShape(value, EXTRA_CONTENT, [], { slots: [], dropped: [] });
 }
 
 /** A streamed choice's fields other than index/delta/text/logprobs/finish_reason that may go out: labels and text-free ones. */
@@ -358,7 +366,7 @@ export class StreamGuard {
     const fieldChannels = new Map<string, { index: number; field: StreamedField; channel: TextChannel }>();
     // Legacy `function_call` deltas (before tool_calls): buffered per choice and guarded whole, like tool calls.
     const functionCalls = new Map<number, { name?: unknown; args: string }>();
-    const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string; input?: string }>>();
+    const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string; input?: string; extra?: unknown }>>();
     const channel = (i: number) => {
       let c = channels.get(i);
       if (!c) channels.set(i, (c = new TextChannel(this)));
@@ -397,7 +405,13 @@ export class StreamGuard {
           await c.push(call.input ?? '', true);
           guarded.push({ index: k, id: call.id, type: call.type, custom: { name: call.name, input: c.released } });
         } else {
-          guarded.push({ index: k, id: call.id, type: call.type ?? 'function', function: { name: call.name, arguments: await this.guardArguments(call.args) } });
+          guarded.push({
+            index: k,
+            id: call.id,
+            type: call.type ?? 'function',
+            function: { name: call.name, arguments: await this.guardArguments(call.args) },
+            ...(call.extra !== undefined ? { extra_content: call.extra } : {}),
+          });
         }
       }
       toolCalls.delete(index);
@@ -463,6 +477,7 @@ export class StreamGuard {
                 if (tc.type !== undefined) entry.type = tc.type;
                 if (fn.name !== undefined) entry.name = fn.name;
                 if (typeof fn.arguments === 'string') entry.args += fn.arguments;
+                if (tc.extra_content !== undefined) entry.extra = providerSignature(tc.extra_content);
                 if (custom) {
                   entry.type ??= 'custom';
                   if (custom.name !== undefined) entry.name = custom.name;
