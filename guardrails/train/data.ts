@@ -32,6 +32,7 @@ import { shortAttacks } from '../../datasets/classifiers/short-attacks.js';
 import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js';
 import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
+import { formatConstraints } from '../../datasets/classifiers/format-constraints.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
@@ -229,6 +230,11 @@ export const GENERATED_MIX = {
    */
   everydayQuestions: { count: 2000, weight: 1, harmfulShare: 0.15 },
   /**
+   * Ordinary requests with an output-format constraint ("… Reply in JSON only.", "Just answer the question."), a share
+   * with an injection in the same frame: see datasets/classifiers/format-constraints.ts.
+   */
+  formatConstraints: { count: 2000, weight: 1, injectionShare: 0.2 },
+  /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
    * See datasets/classifiers/documents.ts.
@@ -327,6 +333,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-contrastive-harm', m.contrastiveHarm.weight],
     ['sealgate-harm-contrasts', m.harmContrasts.weight],
     ['sealgate-everyday-questions', m.everydayQuestions.weight],
+    ['sealgate-format-constraints', m.formatConstraints.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -364,6 +371,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...contrastiveHarm(16, m.contrastiveHarm.count),
       ...harmContrasts(23, m.harmContrasts.count, m.harmContrasts.safeShare),
       ...everydayQuestions(24, m.everydayQuestions.count, m.everydayQuestions.harmfulShare),
+      ...formatConstraints(28, m.formatConstraints.count, m.formatConstraints.injectionShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
