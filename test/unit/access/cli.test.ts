@@ -125,8 +125,10 @@ describe('sealgate doctor', () => {
   });
 
   it('flags exposure without TLS and the dev key beyond loopback', () => {
-    expect(codes({ server: { host: '0.0.0.0' } })).toEqual(['plaintext_beyond_loopback', 'dev_key_exposed']);
-    expect(codes({ server: { host: '0.0.0.0', tls: { certFile: 'c', keyFile: 'k' } }, access: { devMode: false } })).toEqual([]);
+    expect(codes({ server: { host: '0.0.0.0' } })).toEqual(['plaintext_beyond_loopback', 'dev_key_exposed', 'metrics_open']);
+    // Beyond loopback, /metrics (tenant ids, models, rates) wants a scrape token too.
+    expect(codes({ server: { host: '0.0.0.0', tls: { certFile: 'c', keyFile: 'k' } }, access: { devMode: false } })).toEqual(['metrics_open']);
+    expect(codes({ server: { host: '0.0.0.0', tls: { certFile: 'c', keyFile: 'k' }, metrics: { tokenEnv: 'SCRAPE_TOKEN' } }, access: { devMode: false } }, { SCRAPE_TOKEN: 't' })).toEqual([]);
   });
 
   it('flags plain-HTTP upstreams to non-loopback hosts only', () => {
