@@ -33,6 +33,7 @@ import { contrastiveHarm } from '../../datasets/classifiers/contrastive-harm.js'
 import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
 import { formatConstraints } from '../../datasets/classifiers/format-constraints.js';
+import { serviceRequests } from '../../datasets/classifiers/service-requests.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
@@ -234,6 +235,8 @@ export const GENERATED_MIX = {
    * with an injection in the same frame: see datasets/classifiers/format-constraints.ts.
    */
   formatConstraints: { count: 2000, weight: 1, injectionShare: 0.2 },
+  /** Requests about one's own order / account ("Look up my account."), 15 % aimed at someone else's: see datasets/classifiers/service-requests.ts. Harmful head only. */
+  serviceRequests: { count: 1200, weight: 1, harmfulShare: 0.15 },
   /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
@@ -334,6 +337,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-harm-contrasts', m.harmContrasts.weight],
     ['sealgate-everyday-questions', m.everydayQuestions.weight],
     ['sealgate-format-constraints', m.formatConstraints.weight],
+    ['sealgate-service-requests', m.serviceRequests.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -372,6 +376,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...harmContrasts(23, m.harmContrasts.count, m.harmContrasts.safeShare),
       ...everydayQuestions(24, m.everydayQuestions.count, m.everydayQuestions.harmfulShare),
       ...formatConstraints(28, m.formatConstraints.count, m.formatConstraints.injectionShare),
+      ...serviceRequests(29, m.serviceRequests.count, m.serviceRequests.harmfulShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -399,7 +404,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests']);
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };

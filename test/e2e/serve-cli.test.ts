@@ -48,7 +48,7 @@ describe('sealgate serve', () => {
     const url = await proc.listening;
     const client = new OpenAI({ apiKey: DEV_API_KEY, baseURL: `${url}/v1`, maxRetries: 0 });
 
-    const secret = 'Secret-Prompt-Marker-4242 13812345678';
+    const secret = 'Private-Marker-4242 13812345678';
     const reply = await client.chat.completions.create({ model: 'sealgate-demo', messages: [{ role: 'user', content: `[[echo]] ${secret}` }] });
     expect(reply.choices[0]!.message.content).toBe(secret);
 
@@ -74,7 +74,7 @@ describe('sealgate serve', () => {
     const streamDoneAt = lines.findIndex((l) => l.includes('"msg":"request"') && l.includes('"stream":true'));
     expect(shutdownAt).toBeGreaterThan(-1);
     expect(streamDoneAt).toBeGreaterThan(shutdownAt);
-    expect(logs).not.toContain('Secret-Prompt-Marker');
+    expect(logs).not.toContain('Private-Marker');
     expect(logs).not.toContain('13812345678');
     expect(logs).not.toContain(DEV_API_KEY);
   });
