@@ -21,7 +21,12 @@ const logs: string[] = [];
 beforeAll(async () => {
   fake = await startFakeUpstream();
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
-  gw = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, guardrails: { repeatOffenders: { enabled: false } } }, { logger });
+  // The ordering test sends small requests for as long as the big one is scanned: on a loaded CI host that
+  // passed the default 600 requests/minute and got 429s. Limits are not what this file tests.
+  gw = await startGateway(
+    { upstream: { providers: [fakeProvider(fake)] }, guardrails: { repeatOffenders: { enabled: false } }, access: { tenants: { dev: { limits: { requestsPerMinute: 1_000_000, tokensPerMinute: 1_000_000_000 } } } } },
+    { logger },
+  );
 }, 60_000);
 
 afterAll(async () => {
