@@ -171,13 +171,18 @@ export function letterRunsEqualTo(text: string, words: ReadonlySet<string>, minL
     const length = i - start;
     // Words start with a capital: other runs are skipped before any slice.
     if (length < minLength || length > maxLength || !isUpper(text.charCodeAt(start))) continue;
-    const run = text.slice(start, i);
-    if (!words.has(run)) continue;
-    const list = hits.get(run);
-    if (list === undefined) hits.set(run, [start]);
-    else list.push(start);
+    addRunHit(text, start, i, words, hits);
   }
   return hits;
+}
+
+/** Records the run [start, end) under its text when it is one of the words. */
+function addRunHit(text: string, start: number, end: number, words: ReadonlySet<string>, hits: Map<string, number[]>): void {
+  const run = text.slice(start, end);
+  if (!words.has(run)) return;
+  const list = hits.get(run);
+  if (list === undefined) hits.set(run, [start]);
+  else list.push(start);
 }
 
 /**
@@ -205,11 +210,7 @@ export function letterRunsAtTokens(text: string, tokens: Tokens, words: Readonly
     while (i < n && isLetter(text.charCodeAt(i))) i++;
     const length = i - start;
     if (length < minLength || length > maxLength) continue;
-    const run = text.slice(start, i);
-    if (!words.has(run)) continue;
-    const list = hits.get(run);
-    if (list === undefined) hits.set(run, [start]);
-    else list.push(start);
+    addRunHit(text, start, i, words, hits);
   }
   return hits;
 }
