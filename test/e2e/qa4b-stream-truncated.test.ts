@@ -50,15 +50,20 @@ const surfaces = {
   responses: { path: '/responses', body: { input: 'What is the capital of France?' } },
 } as const;
 
-async function stream(gw: TestGateway, surface: keyof typeof surfaces, behaviour: FakeBehaviour): Promise<string> {
+/** A streamed request on `surface` with the fake upstream scripted to `behaviour`: the status and the raw text. */
+async function streamed(gw: TestGateway, surface: keyof typeof surfaces, behaviour: FakeBehaviour): Promise<{ status: number; text: string }> {
   fake.script(behaviour);
   const res = await fetch(`${gw.baseURL}${surfaces[surface].path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ model: 'fake-model', stream: true, ...surfaces[surface].body }),
   });
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
+  return { status: res.status, text: await res.text() };
+}
+
+async function stream(gw: TestGateway, surface: keyof typeof surfaces, behaviour: FakeBehaviour): Promise<string> {
+  const { status, text } = await streamed(gw, surface, behaviour);
+  expect(status, text).toBe(200);
   return text;
 }
 
@@ -67,18 +72,12 @@ async function stream(gw: TestGateway, surface: keyof typeof surfaces, behaviour
  * nothing was relayed yet (an output guard holding text back), a 502 JSON upstream error. Never [DONE].
  */
 async function cutShort(gw: TestGateway, surface: keyof typeof surfaces, behaviour: FakeBehaviour): Promise<string> {
-  fake.script(behaviour);
-  const res = await fetch(`${gw.baseURL}${surfaces[surface].path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'fake-model', stream: true, ...surfaces[surface].body }),
-  });
-  const text = await res.text();
-  expect([200, 502], text).toContain(res.status);
+  const { status, text } = await streamed(gw, surface, behaviour);
+  expect([200, 502], text).toContain(status);
   expect(text).toContain('"code":"upstream_error"');
   expect(text).not.toContain('[DONE]');
   expect(text).not.toContain('response.completed');
-  if (res.status === 200 && surface === 'responses') expect(text).toMatch(/event: error\ndata: \{[^\n]*"code":"upstream_error"/);
+  if (status === 200 && surface === 'responses') expect(text).toMatch(/event: error\ndata: \{[^\n]*"code":"upstream_error"/);
   return text;
 }
 
