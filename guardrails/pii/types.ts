@@ -306,12 +306,17 @@ export function forEachAnchoredMatch(anchor: RegExp, anchorText: string, sticky:
     // The next hit may start inside this one (the scan resumes one character on), but not inside a match.
     anchor.lastIndex = at + 1 > lastEnd ? at + 1 : lastEnd;
     if (at < lastEnd) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (m === null) continue;
-    lastEnd = at + m[0].length;
-    onMatch(m);
+    lastEnd = stickyMatchAt(sticky, text, at, onMatch, lastEnd);
   }
+}
+
+/** Tries `sticky` at `at`; on a match calls onMatch and returns where it ends, else returns `lastEnd` unchanged. */
+export function stickyMatchAt(sticky: RegExp, text: string, at: number, onMatch: (m: RegExpExecArray) => void, lastEnd: number): number {
+  sticky.lastIndex = at;
+  const m = sticky.exec(text);
+  if (m === null) return lastEnd;
+  onMatch(m);
+  return at + m[0].length;
 }
 
 /** Iterate a global regex safely (never loops on empty matches). */

@@ -1,4 +1,4 @@
-import { codeAt, forEachAnchoredMatch, forEachMatch, isDigitCode, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachAnchoredMatch, forEachMatch, isDigitCode, isSpaceCode, stickyMatchAt, type Candidate, type Recognizer } from '../types.js';
 import { addCode, hasCode, newCodeSet } from '../../core/code-set.js';
 
 /**
@@ -315,12 +315,7 @@ function forEachListedMatch(positions: readonly number[], count: number, sticky:
   let lastEnd = 0;
   for (let k = 0; k < count; k++) {
     const at = positions[k]!;
-    if (at < lastEnd) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (m === null) continue;
-    lastEnd = at + m[0].length;
-    onMatch(m);
+    if (at >= lastEnd) lastEnd = stickyMatchAt(sticky, text, at, onMatch, lastEnd);
   }
 }
 
