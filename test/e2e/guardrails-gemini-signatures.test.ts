@@ -10,9 +10,9 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../fixtures/gateway.js';
 import { closeLocal, listenLocal } from '../fixtures/local-server.js';
+import { KEY } from '../fixtures/guard-payloads.js';
 
 const SIG = 'CiQB0e2Kb7x9mQ3nR5tY8uI1oP4aS6dF7gH9jK2lZ3xC5vB6nM8qW0eR2tY4uI6o=';
-const KEY = 'sk-proj-Qz7vK2mWc9RtY4uH8nBx3LpA6sDf1GjE5oIw0yTr';
 const MODEL = 'gemini-3-flash';
 type Json = Record<string, unknown>;
 

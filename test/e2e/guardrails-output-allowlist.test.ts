@@ -11,9 +11,9 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLocal, listenLocal } from '../fixtures/local-server.js';
 import { startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { KEY } from '../fixtures/guard-payloads.js';
 
 // A well-formed OpenAI-style project key: the default policy redacts secret.* in the output.
-const KEY = 'sk-proj-Qz7vK2mWc9RtY4uH8nBx3LpA6sDf1GjE5oIw0yTr';
 const usage = { prompt_tokens: 3, completion_tokens: 9, total_tokens: 12 };
 
 type Json = Record<string, unknown>;

@@ -8,9 +8,9 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLocal, listenLocal } from '../fixtures/local-server.js';
 import { startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { KEY } from '../fixtures/guard-payloads.js';
 
 // A well-formed OpenAI-style project key: the default policy redacts secret.* in the output.
-const KEY = 'sk-proj-Qz7vK2mWc9RtY4uH8nBx3LpA6sDf1GjE5oIw0yTr';
 type Json = Record<string, unknown>;
 
 let script = '';
