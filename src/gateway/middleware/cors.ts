@@ -11,7 +11,10 @@ export interface CorsOptions {
   maxAgeSeconds: number;
 }
 
-const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, openai-organization, openai-project, openai-beta, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout, x-sealgate-end-user';
+// Every header the openai SDK sends: its helpers (parse(), stream(), runTools(), pollers) add their own, and
+// it always sets User-Agent, which Firefox sends and so lists in the preflight. One missing name fails the request.
+const ALLOWED_HEADERS =
+  'authorization, content-type, user-agent, x-request-id, openai-organization, openai-project, openai-beta, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout, x-stainless-helper-method, x-stainless-poll-helper, x-stainless-custom-poll-interval, x-sealgate-end-user';
 const EXPOSED_HEADERS = 'x-request-id, retry-after, retry-after-ms, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, x-sealgate-verdict, x-sealgate-receipt';
 
 export function cors(opts: CorsOptions): RequestHandler | undefined {
