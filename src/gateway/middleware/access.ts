@@ -29,6 +29,7 @@ import { ApiError } from '../errors.js';
 import { traceMark } from '../../observability/stage-trace.js';
 import { requestIp } from '../request-ip.js';
 import { decodedBodyBytes } from './json-body.js';
+import { routedPath } from '../routed-path.js';
 
 export interface AccessControl {
   /** Sets `res.locals.auth` or throws ApiError 401/403. Idempotent. */
@@ -375,7 +376,7 @@ export function estimateTokens(req: Request): number {
   // Only a model call has a completion budget. Elsewhere (moderations, guardrails/check, tokens) nothing
   // reads it and no usage comes back to correct the estimate at release: a `max_tokens: 1e308` there
   // drained the tenant's whole tokens-per-minute bucket for two minutes with one request.
-  if (!COMPLETION_PATHS.has(req.originalUrl.split('?', 1)[0]!)) return promptTokens;
+  if (!COMPLETION_PATHS.has(routedPath(req.originalUrl.split('?', 1)[0]!))) return promptTokens;
   const budget = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;
   return promptTokens + (typeof budget === 'number' && budget > 0 ? Math.floor(budget) : 0);
 }

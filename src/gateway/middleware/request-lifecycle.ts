@@ -12,6 +12,7 @@ import type { AuthContext } from '../auth-context.js';
 import type { HeaderHook } from '../hooks.js';
 import { stageTraceEnabled, traceMark } from '../../observability/stage-trace.js';
 import { requestIp } from '../request-ip.js';
+import { routedPath } from '../routed-path.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -136,7 +137,7 @@ function patchWriteHead(req: Request, res: Response, hooks: readonly HeaderHook[
       ran = true;
       // API responses refused before a route made a context (401, 400/413 bodies, 429, unknown model)
       // still get one, so every /v1 response carries its receipt. Ops probes get none.
-      const ctx = (res.locals.requestContext as RequestContext | undefined) ?? (req.path.startsWith('/v1/') ? refusedRequestContext(req, res) : undefined);
+      const ctx = (res.locals.requestContext as RequestContext | undefined) ?? (routedPath(req.path).startsWith('/v1/') ? refusedRequestContext(req, res) : undefined);
       if (ctx) {
         for (const hook of hooks) {
           try {
@@ -187,7 +188,8 @@ function routeLabel(req: Request): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   if (typeof path === 'string') return `${req.baseUrl}${path}`;
   // Rejected before routing (401, 413, 429 …): label known API paths, lump the rest together.
-  return KNOWN_PATHS.has(req.path) ? req.path : 'unmatched';
+  const apiPath = routedPath(req.path);
+  return KNOWN_PATHS.has(apiPath) ? apiPath : 'unmatched';
 }
 
 function errorName(err: unknown): string {
