@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { applyEdits, setValueEdit, type Edit } from './json-splice.js';
 import { MAX_LINE_CHARS, readLines } from './lines.js';
 import type { Readable, Writable } from 'node:stream';
 import { cleanOptionsSchema, type CleanOptionsInput } from './options.js';
@@ -36,6 +37,8 @@ interface PendingRecord {
   line: number;
   /** The parsed JSON record (jsonl) or undefined (txt, or a JSONL record that is a bare string). */
   record: unknown;
+  /** The line as read (jsonl objects): written with only the changed values replaced. */
+  raw?: string;
   /** Field paths present in this record, in the order of `texts`. */
   paths: string[];
   texts: string[];
@@ -94,13 +97,29 @@ export async function runClean(input: Readable, output: Writable, rawOptions: Cl
         const text = verdict.texts[0]!;
         await write(options.format === 'txt' ? `${text.replace(/\r?\n/g, ' ')}\n` : `${JSON.stringify(text)}\n`);
       } else {
-        pending.paths.forEach((path, i) => setField(pending.record, path, verdict.texts![i]));
-        if (verdict.categories.length > 0) setField(pending.record, options.flagField, verdict.categories);
-        await write(`${JSON.stringify(pending.record)}\n`);
+        await write(`${recordLine(pending, verdict.texts, verdict.categories)}\n`);
       }
     }
     emitted++;
     if (hooks.onProgress && emitted % progressEvery === 0) hooks.onProgress({ records: emitted, bytes: report.inputBytes, seconds: report.elapsedSeconds() });
+  };
+
+  /**
+   * The output line of a kept JSONL object: the input line with only the cleaned values (and the flag field)
+   * replaced, so other fields are copied unchanged (big integers, 1e400, number spellings, escapes, key order).
+   * Re-serialised from the parsed record only when an edit cannot be placed (e.g. the flag field is a text field).
+   */
+  const recordLine = (pending: PendingRecord, texts: readonly string[], categories: readonly string[]): string => {
+    const edits: (Edit | undefined)[] = [];
+    pending.paths.forEach((path, i) => {
+      if (texts[i] !== pending.texts[i]) edits.push(setValueEdit(pending.raw!, path.split('.'), texts[i]));
+    });
+    if (categories.length > 0) edits.push(setValueEdit(pending.raw!, options.flagField.split('.'), categories));
+    const spliced = edits.every((e) => e !== undefined) ? applyEdits(pending.raw!, edits as Edit[]) : undefined;
+    if (spliced !== undefined) return spliced.trim();
+    pending.paths.forEach((path, i) => setField(pending.record, path, texts[i]));
+    if (categories.length > 0) setField(pending.record, options.flagField, categories);
+    return JSON.stringify(pending.record);
   };
 
   const badLine = (line: number, reason: string) => {
@@ -140,7 +159,7 @@ export async function runClean(input: Readable, output: Writable, rawOptions: Cl
       badLine(line, `no field ${options.fields.map((f) => `"${f}"`).join(', ')}`);
       return undefined;
     }
-    return { line, record, paths, texts };
+    return { line, record, raw, paths, texts };
   };
 
   // Batches are awaited in submission order, so output order is input order whatever finishes first.
