@@ -162,14 +162,36 @@ export const EXTRA_CONTENT: Shape = obj({ google: obj({ thought_signature: O }) 
 export const CHAT_TOOL_CALL: Shape = obj({ index: O, id: O, type: O, function: obj({ name: O, arguments: 'arguments' }), custom: obj({ name: O, input: T }), extra_content: EXTRA_CONTENT });
 /** OpenRouter's reasoning blocks: `data`/`signature` are encrypted or signed, not readable text. */
 export const REASONING_DETAIL: Shape = obj({ type: O, id: O, format: O, index: O, text: T, summary: T, signature: O, data: O });
+/**
+ * LiteLLM's `thinking_blocks` (Anthropic's blocks, LiteLLM v1.63+): `{ type: 'thinking', thinking, signature }`
+ * or `{ type: 'redacted_thinking', data }` (encrypted: no text detector reads it). Another block type keeps
+ * only its type (answers) or is refused (requests).
+ */
+export const THINKING_BLOCK: Shape = typed(
+  { thinking: obj({ type: O, thinking: T, signature: O, cache_control: O }), redacted_thinking: obj({ type: O, data: O, cache_control: O }) },
+  obj({ type: O }),
+);
+/**
+ * The model's reasoning on a chat message or delta, per vendor spelling: one table that the input guard
+ * (assistant turns handed back), the answer guard and the stream guard all read. Reasoning is model
+ * output a user reads: scanned and rewritten like `content` (docs/policies.md "Reasoning").
+ */
+export const REASONING_FIELDS = {
+  // DeepSeek, vLLM, LiteLLM.
+  reasoning_content: T,
+  // OpenRouter, vLLM, Ollama's OpenAI-compatible API.
+  reasoning: T,
+  // Ollama's native message (`/api/chat`), as clients built on it hand turns back.
+  thinking: T,
+  reasoning_details: arr(REASONING_DETAIL),
+  thinking_blocks: arr(THINKING_BLOCK),
+} as const satisfies Record<string, Shape>;
 /** The message (non-streamed) and the delta (streamed) carry the same fields. */
 export const CHAT_MESSAGE: Shape = obj({
   role: O,
   content: { kind: 'alt', string: T, array: arr(chatPart) },
   refusal: T,
-  reasoning_content: T,
-  reasoning: T,
-  reasoning_details: arr(REASONING_DETAIL),
+  ...REASONING_FIELDS,
   // Audio `data` is base64 sound: no text detector reads it (docs/policies.md); its transcript is read.
   audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
   annotations: CHAT_ANNOTATIONS,
@@ -268,15 +290,14 @@ export const INPUT_PARTS: Readonly<Record<string, ObjectShape>> = {
   video: obj({ type: O, video: O, ...MEDIA_MARKS }),
 };
 /**
- * Chat message fields besides those texts.ts reads itself (role, content, name, refusal, reasoning,
- * tool and function calls): an assistant turn handed back as the SDK returned it (the audio's id, a
- * transcript if sent along, citations, OpenRouter's reasoning blocks), ids and caching markers. Any
+ * Chat message fields besides those texts.ts reads itself (role, content, name, refusal, the reasoning
+ * of REASONING_FIELDS, tool and function calls): an assistant turn handed back as the SDK returned it
+ * (the audio's id, a transcript if sent along, citations), ids and caching markers. Any
  * other field that holds text is refused (a chat template may render any field of a message).
  */
 export const CHAT_MESSAGE_EXTRAS: Readonly<Record<string, Shape>> = {
   audio: obj({ id: O, data: O, expires_at: O, format: O, transcript: T }),
   annotations: CHAT_ANNOTATIONS,
-  reasoning_details: arr(REASONING_DETAIL),
   extra_content: EXTRA_CONTENT,
   tool_call_id: O,
   cache_control: O,

@@ -14,7 +14,7 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
-import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, REASONING_FIELDS, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
 import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
@@ -218,24 +218,62 @@ class TextChannel {
 }
 
 /**
- * Streamed chat delta fields of model text besides `content`, each guarded by its own channel. `thinking`
- * is Mistral's: a content list's `{ type: 'thinking', thinking: [{ type: 'text', text }] }` parts.
+ * A model text a streamed chat delta carries besides `content` (a refusal, reasoning in any spelling of
+ * REASONING_FIELDS, an audio transcript, Mistral's thinking parts): guarded by a channel of its own per
+ * (choice, `key`), and sent back out as `delta(text)`.
  */
-type StreamedField = 'refusal' | 'reasoning_content' | 'reasoning' | 'audio.transcript' | 'thinking';
-const STREAMED_FIELDS = ['refusal', 'reasoning_content', 'reasoning', 'audio.transcript'] as const;
+interface StreamedText {
+  key: string;
+  text: string;
+  delta: (text: string) => Json;
+}
 
-/** The delta's texts the field channels take, in order. */
-function streamedFields(delta: Json): Array<[StreamedField, string]> {
-  const out: Array<[StreamedField, string]> = [];
-  for (const field of STREAMED_FIELDS) {
-    const value = field === 'audio.transcript' ? (isObject(delta.audio) ? delta.audio.transcript : undefined) : delta[field];
-    if (typeof value === 'string' && value) out.push([field, value]);
+/** Fields that name a reasoning block in a stream (OpenRouter's `index`, a block's type): kept on its guarded text. */
+const BLOCK_IDENTITY = ['type', 'index', 'id', 'format'] as const;
+
+/**
+ * The delta's texts the field channels take, in order, and what of its reasoning blocks goes out at once:
+ * a block's signed or encrypted fields (`signature`, `data`), with its texts emptied (they follow guarded).
+ */
+function streamedFields(delta: Json): { texts: StreamedText[]; now?: Json } {
+  const texts: StreamedText[] = [];
+  let now: Json | undefined;
+  if (typeof delta.refusal === 'string' && delta.refusal) texts.push({ key: 'refusal', text: delta.refusal, delta: (text) => ({ refusal: text }) });
+  for (const [field, shape] of Object.entries(REASONING_FIELDS)) {
+    const value = delta[field];
+    if (shape === 'text') {
+      if (typeof value === 'string' && value) texts.push({ key: field, text: value, delta: (text) => ({ [field]: text }) });
+    } else if (Array.isArray(value)) {
+      const relayed: unknown[] = [];
+      value.forEach((block, position) => {
+        const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
+        const view = walkShape(block, shape.each, [], walk);
+        if (!isObject(view)) {
+          if (view !== undefined) relayed.push(view);
+          return;
+        }
+        const identity: Json = {};
+        for (const key of BLOCK_IDENTITY) if (view[key] !== undefined) identity[key] = view[key];
+        const rest: Json = { ...view };
+        for (const slot of walk.slots) {
+          // Block texts are top-level fields of the block (REASONING_DETAIL, THINKING_BLOCK).
+          const name = String(slot.path[0]);
+          rest[name] = '';
+          const key = `${field}:${String(identity.type)}:${String(identity.index ?? position)}:${name}`;
+          texts.push({ key, text: slot.text, delta: (text) => ({ [field]: [{ ...identity, [name]: text }] }) });
+        }
+        if (walk.slots.length === 0 || Object.keys(rest).some((key) => !(BLOCK_IDENTITY as readonly string[]).includes(key) && rest[key] !== '')) relayed.push(rest);
+      });
+      if (relayed.length > 0) (now ??= {})[field] = relayed;
+    }
   }
+  const transcript = isObject(delta.audio) ? delta.audio.transcript : undefined;
+  if (typeof transcript === 'string' && transcript) texts.push({ key: 'audio.transcript', text: transcript, delta: (text) => ({ audio: { transcript: text } }) });
   if (Array.isArray(delta.content)) {
     const thinking = partsText(delta.content, 'thinking');
-    if (thinking) out.push(['thinking', thinking]);
+    if (thinking) texts.push({ key: 'content.thinking', text: thinking, delta: (text) => ({ content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] }) });
   }
-  return out;
+  return { texts, ...(now ? { now } : {}) };
 }
 
 /**
@@ -257,7 +295,7 @@ function partsText(parts: unknown[], kind: 'text' | 'thinking'): string {
 }
 
 /** Delta keys the chat stream guard reads itself (content, calls, the streamed fields). */
-const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'refusal', 'reasoning_content', 'reasoning', 'annotations']);
+const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'refusal', ...Object.keys(REASONING_FIELDS), 'annotations']);
 /** Audio fields that are not text: the id, expiry and base64 sound (no text detector reads sound). */
 const AUDIO_OPAQUE_KEYS = new Set(['id', 'data', 'expires_at', 'format']);
 
@@ -267,7 +305,7 @@ function relayedDelta(delta: Json): Json | undefined {
   for (const [key, value] of Object.entries(delta)) {
     if (GUARDED_DELTA_KEYS.has(key)) {
       // `refusal: null` / `reasoning_content: ''` in a first chunk carry no text: relayed as sent.
-      if (key !== 'content' && key !== 'tool_calls' && key !== 'function_call' && (value === null || value === '')) (rest ??= {})[key] = value;
+      if (key !== 'content' && key !== 'tool_calls' && key !== 'function_call' && (value === '' || !holdsText(value))) (rest ??= {})[key] = value;
       continue;
     }
     if (key === 'audio' && isObject(value)) {
@@ -363,7 +401,7 @@ export class StreamGuard {
     const legacy = this.deps.surface === 'completions';
     const channels = new Map<number, TextChannel>();
     // Refusal, reasoning and transcript deltas are model text a user reads: a channel per (choice, field).
-    const fieldChannels = new Map<string, { index: number; field: StreamedField; channel: TextChannel }>();
+    const fieldChannels = new Map<string, { index: number; delta: StreamedText['delta']; channel: TextChannel }>();
     // Legacy `function_call` deltas (before tool_calls): buffered per choice and guarded whole, like tool calls.
     const functionCalls = new Map<number, { name?: unknown; args: string }>();
     const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string; input?: string; extra?: unknown }>>();
@@ -372,10 +410,10 @@ export class StreamGuard {
       if (!c) channels.set(i, (c = new TextChannel(this)));
       return c;
     };
-    const fieldChannel = (index: number, field: StreamedField) => {
-      const key = `${index}:${field}`;
+    const fieldChannel = (index: number, field: StreamedText) => {
+      const key = `${index}:${field.key}`;
       let entry = fieldChannels.get(key);
-      if (!entry) fieldChannels.set(key, (entry = { index, field, channel: new TextChannel(this) }));
+      if (!entry) fieldChannels.set(key, (entry = { index, delta: field.delta, channel: new TextChannel(this) }));
       return entry.channel;
     };
     let template: Chunk | undefined;
@@ -386,13 +424,7 @@ export class StreamGuard {
     };
     const textChunk = (i: number, text: string, finish: string | null): Chunk =>
       withChoice(legacy ? { text, index: i, logprobs: null, finish_reason: finish } : { index: i, delta: finish && !text ? {} : { content: text }, logprobs: null, finish_reason: finish });
-    const fieldChunk = (i: number, field: StreamedField, text: string): Chunk =>
-      withChoice({
-        index: i,
-        delta: field === 'audio.transcript' ? { audio: { transcript: text } } : field === 'thinking' ? { content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] } : { [field]: text },
-        logprobs: null,
-        finish_reason: null,
-      });
+    const fieldChunk = (i: number, delta: StreamedText['delta'], text: string): Chunk => withChoice({ index: i, delta: delta(text), logprobs: null, finish_reason: null });
     /** The choice's buffered tool calls, complete and guarded, as one chunk (undefined when none). */
     const guardedToolCalls = async (index: number): Promise<Chunk | undefined> => {
       const calls = toolCalls.get(index);
@@ -426,10 +458,10 @@ export class StreamGuard {
     };
     /** Releases what a choice's field channels withhold (final: the rest of it). */
     async function* flushFields(index: number | undefined, final: boolean): AsyncIterable<Chunk> {
-      for (const { index: i, field, channel: c } of fieldChannels.values()) {
+      for (const { index: i, delta, channel: c } of fieldChannels.values()) {
         if (index !== undefined && i !== index) continue;
         const out = await c.push('', final);
-        if (out && template) yield fieldChunk(i, field, out);
+        if (out && template) yield fieldChunk(i, delta, out);
       }
     }
 
@@ -455,7 +487,7 @@ export class StreamGuard {
           const index = typeof raw.index === 'number' ? raw.index : 0;
           const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
           const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : Array.isArray(delta.content) ? partsText(delta.content, 'text') : '';
-          const texts = legacy ? [] : streamedFields(delta);
+          const { texts, now } = legacy ? { texts: [], now: undefined } : streamedFields(delta);
           // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
           // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
           const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
@@ -493,13 +525,14 @@ export class StreamGuard {
               functionCalls.set(index, entry);
             }
             // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
-            const rest = relayedDelta(delta);
+            // A reasoning block's signed or encrypted part (its texts emptied) goes out with the role.
+            const rest = now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
             if (rest) {
               yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
             }
-            for (const [field, text] of texts) {
-              const out = await fieldChannel(index, field).push(text, false);
-              if (out) yield fieldChunk(index, field, out);
+            for (const field of texts) {
+              const out = await fieldChannel(index, field).push(field.text, false);
+              if (out) yield fieldChunk(index, field.delta, out);
             }
             // Web-search citations (url, title) come whole in one delta: guarded whole.
             if (Array.isArray(delta.annotations)) {
@@ -510,10 +543,10 @@ export class StreamGuard {
           if (content) {
             // The answer has begun: what the choice's reasoning (refusal, transcript) channels still withhold is
             // released first, or the reasoning's tail would reach the client after the answer it led to.
-            for (const { index: i, field, channel: c } of fieldChannels.values()) {
-              if (i !== index || texts.some(([f]) => f === field)) continue;
+            for (const [key, { index: i, delta, channel: c }] of fieldChannels) {
+              if (i !== index || texts.some((field) => key === `${index}:${field.key}`)) continue;
               const out = await c.push('', true);
-              if (out) yield fieldChunk(i, field, out);
+              if (out) yield fieldChunk(i, delta, out);
             }
             const out = await channel(index).push(content, false);
             if (out) {

@@ -13,6 +13,7 @@ import {
   INPUT_PARTS,
   LEGACY_FUNCTION_CALL,
   MCP_TOOL_ANNOTATIONS,
+  REASONING_FIELDS,
   RESPONSES_ITEM,
   responseShape,
   TOOL_USER_LOCATION,
@@ -178,6 +179,8 @@ function toolCallSlots(calls: unknown[], path: Path, out: TextSlot[], names: unk
   });
 }
 
+const REASONING_FIELD_NAMES = Object.keys(REASONING_FIELDS) as (keyof typeof REASONING_FIELDS)[];
+
 /** Chat `prediction`: its type and the predicted content (read). */
 const PREDICTION_FIELDS: ReadonlySet<string> = new Set(['type', 'content']);
 /** Responses input message items: what the model reads (content, a participant name), ids and labels. */
@@ -256,11 +259,9 @@ function chatSlots(body: Json, out: TextSlot[]): void {
     // A participant's name (`alice_bot`; a legacy `function` message's function name) is shown to the model.
     if (typeof m.name === 'string') (messageNames ??= []).push(m.name);
     if (typeof m.refusal === 'string' && m.refusal) out.push({ path: ['messages', i, 'refusal'], role, text: m.refusal, kind: 'text' });
-    // Reasoning handed back with an assistant turn (DeepSeek thinking with tools, vLLM/Qwen chat templates) is read by the model.
-    for (const field of ['reasoning_content', 'reasoning'] as const) {
-      const reasoning = m[field];
-      if (typeof reasoning === 'string' && reasoning) out.push({ path: ['messages', i, field], role, text: reasoning, kind: 'text' });
-    }
+    // Reasoning handed back with an assistant turn (DeepSeek thinking with tools, vLLM/Qwen chat templates,
+    // LiteLLM's thinking blocks, Ollama's `thinking`) is read by the model; a block it cannot read is refused.
+    for (const field of REASONING_FIELD_NAMES) if (m[field] !== undefined) shapeSlots(m[field], REASONING_FIELDS[field], ['messages', i, field], role, out);
     // Tool calls (function arguments, a custom tool's free-text input) and the legacy single function call.
     if (Array.isArray(m.tool_calls)) toolCallSlots(m.tool_calls, ['messages', i, 'tool_calls'], out, (callNames ??= []));
     if (isObject(m.function_call)) {
@@ -278,8 +279,6 @@ function chatSlots(body: Json, out: TextSlot[]): void {
           continue;
         case 'name':
         case 'refusal':
-        case 'reasoning_content':
-        case 'reasoning':
           refuseNonString(value, ['messages', i, key]);
           continue;
         case 'tool_calls':
@@ -287,6 +286,7 @@ function chatSlots(body: Json, out: TextSlot[]): void {
           if (value === null || (key === 'tool_calls' ? Array.isArray(value) : isObject(value)) || !holdsText(value)) continue;
           break;
         default:
+          if (Object.hasOwn(REASONING_FIELDS, key)) continue;
           if (Object.hasOwn(CHAT_MESSAGE_EXTRAS, key)) {
             shapeSlots(value, CHAT_MESSAGE_EXTRAS[key]!, ['messages', i, key], role, out);
             continue;
