@@ -40,6 +40,32 @@ describe('asciiDigitRuns', () => {
     expect(changed).toBeGreaterThan(1000);
   });
 
+  it('finds every run from one position in seven: chains of every length at every offset, in long prose', () => {
+    // Chains of 5–9 digits (numerals, ASCII digits, single joiners) at random offsets in prose, so that every chain
+    // start and length meets the positions read (one in seven) in every way; a pair of numerals elsewhere or not.
+    const digit = ['一', '零', '〇', '幺', '玖', '两', '1', '5', '0'];
+    const prose = ['号', '码', '是', 'a', '，', ' ', '-', '十', '８'];
+    let seed = 20261201;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+    const pick = (list: readonly string[]) => list[Math.floor(random() * list.length)]!;
+    let changed = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let text = '';
+      const chains = 1 + Math.floor(random() * 4);
+      for (let k = 0; k < chains; k++) {
+        const gap = Math.floor(random() * 12);
+        for (let i = 0; i < gap; i++) text += pick(prose);
+        const length = 5 + Math.floor(random() * 5);
+        for (let i = 0; i < length; i++) text += (i > 0 && random() < 0.2 ? pick([' ', '-']) : '') + pick(digit);
+      }
+      if (random() < 0.5) text += `，${pick(prose)}二三`;
+      const expected = asciiDigitRunsByRegex(text);
+      expect(asciiDigitRuns(text), JSON.stringify(text)).toBe(expected);
+      if (expected !== text) changed++;
+    }
+    expect(changed).toBeGreaterThan(3000);
+  });
+
   it('is linear on long runs', () => {
     for (const text of ['一'.repeat(300_000), '一 '.repeat(200_000), `${'一-'.repeat(100_000)}x`]) expect(asciiDigitRuns(text)).toHaveLength(text.length);
   });
