@@ -9,6 +9,8 @@ import type { Verdict } from '../../guardrails/core/types.js';
 import { AUDIT_SCHEMA_VERSION, type OutcomeKind } from './record.js';
 
 const SAFE_ID = /^[A-Za-z0-9._:/@+-]{1,128}$/;
+/** A domain after the '@': e-mail-shaped. Policy versions (tenant@hash) and Vertex-style model ids (name@date) have none. */
+const EMAIL_SHAPED = /@[^@]*\.[A-Za-z]{2,}$/;
 const SAFE_DIGEST = /^hmac-sha256:[A-Za-z0-9_-]{43}$/;
 const TRANSFORMING = new Set(['redact', 'mask', 'hash', 'placeholder', 'pseudonymize', 'answer']);
 
@@ -16,7 +18,7 @@ const TRANSFORMING = new Set(['redact', 'mask', 'hash', 'placeholder', 'pseudony
 function safeId(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   // An email-shaped "model" or request id is caller data, not an identifier.
-  if (SAFE_ID.test(value) && !value.includes('@')) return value;
+  if (SAFE_ID.test(value) && !EMAIL_SHAPED.test(value)) return value;
   return '[unrecognised]';
 }
 
