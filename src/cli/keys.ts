@@ -38,6 +38,8 @@ export function parseExpiry(text: string, now = new Date()): Date {
     const at = new Date(now.getTime() + Number(relative[1]) * unit);
     // Past year 275760 a Date is invalid, and toISOString() then threw a RangeError (a stack trace, no message).
     if (Number.isNaN(at.getTime())) throw new UsageError(`--expires: "${text}" is too far in the future`);
+    // 0d / 0h / 0m would store a key that is expired before anyone can use it.
+    if (at.getTime() <= now.getTime()) throw new UsageError(`--expires: "${text}" is not in the future`);
     return at;
   }
   const at = new Date(text);
