@@ -10,11 +10,13 @@ export class ApiError extends Error {
   readonly code: string | null;
   readonly param: string | null;
   readonly headers: Record<string, string>;
+  /** Why, for the request log and audit only, where it differs from the client's `code` (never sent). */
+  readonly reason: string | undefined;
 
   constructor(
     status: number,
     message: string,
-    opts: { type?: string; code?: string | null; param?: string | null; headers?: Record<string, string> } = {},
+    opts: { type?: string; code?: string | null; param?: string | null; headers?: Record<string, string>; reason?: string } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,11 +25,21 @@ export class ApiError extends Error {
     this.code = opts.code ?? null;
     this.param = opts.param ?? null;
     this.headers = opts.headers ?? {};
+    this.reason = opts.reason;
   }
 
   toBody(): { error: OpenAIErrorBody } {
     return { error: { message: this.message, type: this.type, code: this.code, param: this.param } };
   }
+}
+
+/**
+ * OpenAI's answer for a model the caller cannot use. A model nobody serves and one the caller's allow-list
+ * leaves out get the same answer, so a tenant cannot enumerate the models other tenants use; the log and
+ * the audit record keep the difference (`reason: 'model_not_allowed'`).
+ */
+export function modelNotFound(model: string, reason?: 'model_not_allowed'): ApiError {
+  return new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model', ...(reason ? { reason } : {}) });
 }
 
 function defaultType(status: number): string {

@@ -49,13 +49,13 @@ describe('access control through the gateway (memory stores)', () => {
     await fake?.close();
   });
 
-  it('serves a stored key and refuses a model outside the tenant allow-list with 403', async () => {
+  it('serves a stored key and refuses a model outside the tenant allow-list as not found (404)', async () => {
     const { key } = await createKey(keys, { tenant: 'acme' });
     const client = gw.client({ apiKey: key });
     const { data, response } = await client.chat.completions.create({ model: 'fake-model', messages }).withResponse();
     expect(data.choices[0]!.message.content).toBe('hello there');
     expect(response.headers.get('x-ratelimit-limit-requests')).toBe('1000');
-    await expect(client.chat.completions.create({ model: 'other-model', messages })).rejects.toMatchObject({ status: 403, code: 'model_not_allowed' });
+    await expect(client.chat.completions.create({ model: 'other-model', messages })).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
     const listed = await client.models.list();
     expect(listed.data.map((m) => m.id)).not.toContain('other-model');
   });

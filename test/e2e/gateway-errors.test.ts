@@ -1,6 +1,6 @@
 /**
  * Every error an app can meet, in OpenAI's shape with the right status, as the official SDK sees it:
- * 400 (malformed JSON, schema with the field named), 401, 403/404 model, 404 URL, 413, 429, 502, 504.
+ * 400 (malformed JSON, schema with the field named), 401, 404 model (unknown or not allowed), 404 URL, 413, 429, 502, 504.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI, { type APIError } from 'openai';
@@ -83,8 +83,8 @@ describe('client errors', () => {
     );
   });
 
-  it('403 for a model the caller may not use, 404 for a model nobody serves', async () => {
-    await expect(ask('other-model')).rejects.toMatchObject({ status: 403, code: 'model_not_allowed', param: 'model' });
+  it('404 model_not_found for a model the caller may not use, as for a model nobody serves (no enumeration)', async () => {
+    await expect(ask('other-model')).rejects.toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
     await expect(ask('no-such-model')).rejects.toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
     const ids = [];
     for await (const m of client.models.list()) ids.push(m.id);

@@ -25,7 +25,7 @@ import type { AcquireResult, BucketSpec, Lease } from '../../store/rate-limiter/
 import type { StoredKey } from '../../store/key-store/types.js';
 import type { RequestContext } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, modelNotFound } from '../errors.js';
 import { traceMark } from '../../observability/stage-trace.js';
 import { requestIp } from '../request-ip.js';
 import { decodedBodyBytes } from './json-body.js';
@@ -54,13 +54,9 @@ interface Grant {
 const grants = new WeakMap<Response, Grant>();
 const isDevKey = secretMatcher(DEV_API_KEY);
 
-/** Throws 403 when the authenticated caller may not use `model`. Routes call it once they know the model. */
+/** Throws OpenAI's 404 `model_not_found` when the caller may not use `model` (errors.ts modelNotFound). */
 export function assertModelAllowed(auth: AuthContext, model: string): void {
-  if (!modelAllowed(auth.allowedModels, model))
-    throw new ApiError(403, `The model \`${model}\` is not allowed for this API key or tenant.`, {
-      code: 'model_not_allowed',
-      param: 'model',
-    });
+  if (!modelAllowed(auth.allowedModels, model)) throw modelNotFound(model, 'model_not_allowed');
 }
 
 const tokenRequestSchema = z

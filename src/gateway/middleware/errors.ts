@@ -36,7 +36,7 @@ export function errorHandler(logger: Logger, bodyLimit: number): ErrorRequestHan
     if (apiError.status >= 500 && !(err instanceof ApiError)) {
       logger.error({ requestId: res.locals.requestId, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'unhandled error');
     }
-    res.locals.errorCode = apiError.code ?? apiError.type;
+    res.locals.errorCode = apiError.reason ?? apiError.code ?? apiError.type;
     if (res.headersSent) {
       // Mid-stream failure after headers: the stream writer reports errors itself; just end cleanly.
       res.end();

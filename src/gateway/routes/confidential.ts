@@ -3,14 +3,16 @@
  *
  * The main thread only routes ciphertext: it reads the envelope's cleartext header (key id, request
  * id, timestamp, model), applies the same model checks as plain mode, refuses stale timestamps and
- * replays, then hands the envelope to the enclave and streams back the sealed frames. Verdicts,
- * usage and digests come from what the enclave releases. See docs/PROTOCOL.md.
+ * replays early (the enclave checks both again: it does not trust this thread), then hands the
+ * envelope to the enclave and streams back the sealed frames under the status the enclave sealed
+ * (the client refuses any other). Verdicts, usage and digests come from what the enclave releases.
+ * See docs/PROTOCOL.md.
  */
 import { drainedOrClosed } from '../backpressure.js';
 import express, { type Router, type RequestHandler } from 'express';
 import type { GatewayDeps } from '../app.js';
 import type { AuthContext } from '../auth-context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, modelNotFound } from '../errors.js';
 import { contextFor } from '../request-context.js';
 import { assertModelAllowed } from '../middleware/access.js';
 import type { Surface } from '../../pipeline/types.js';
@@ -76,11 +78,12 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
       const auth = res.locals.auth as AuthContext;
       res.locals.model = header.model;
       if (!deps.router.resolve(header.model)) {
-        throw new ApiError(404, `The model \`${header.model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model' });
+        throw modelNotFound(header.model);
       }
       assertModelAllowed(auth, header.model);
 
-      // Replay protection across instances: one use per (tenant, request id) while the timestamp is acceptable.
+      // Early refusal of a replay through an honest gateway, shared across instances (Redis): it saves
+      // the enclave a decryption. The guarantee is the enclave's own check (enclave-sim/replay-guard.ts).
       let fresh: boolean;
       try {
         fresh = await runtime.replay.claim(`${auth.tenantId}:${header.requestId}`, 2 * settings.timestampWindowMs);

@@ -2,7 +2,7 @@
 import type { MountRoutes } from './index.js';
 import type { GatewayDeps } from '../app.js';
 import type { AuthContext } from '../auth-context.js';
-import { ApiError } from '../errors.js';
+import { modelNotFound } from '../errors.js';
 import { modelAllowed } from '../../auth/scope.js';
 
 // Fixed so /v1/models is stable across restarts (clients cache it).
@@ -22,7 +22,7 @@ export const modelsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     const param = req.params.model as unknown;
     const id = Array.isArray(param) ? param.join('/') : String(param); // ids may contain '/'
     const found = visible(res.locals.auth as AuthContext).find((m) => m.id === id);
-    if (!found) throw new ApiError(404, `The model \`${id}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model' });
+    if (!found) throw modelNotFound(id);
     res.json(toObject(found));
   });
 };

@@ -1,13 +1,13 @@
 /**
  * The shared handler behind every model surface (chat, responses, completions, embeddings):
- * validate the body → check the model exists (404) and is allowed for the caller (403) → run the
+ * validate the body → check the model exists and is allowed for the caller (404 either way) → run the
  * pipeline → send JSON, an SSE stream, or an OpenAI error.
  */
 import type { RequestHandler, Response } from 'express';
 import type { Surface } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { GatewayDeps } from '../app.js';
-import { ApiError } from '../errors.js';
+import { ApiError, modelNotFound } from '../errors.js';
 import { bodySchemas } from '../schemas.js';
 import { parseBody } from '../validate.js';
 import { writeEventStream } from '../sse.js';
@@ -27,7 +27,7 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
     res.locals.stream = body.stream === true && surface !== 'embeddings';
 
     if (!deps.router.resolve(model)) {
-      throw new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model' });
+      throw modelNotFound(model);
     }
     assertModelAllowed(res.locals.auth as AuthContext, model);
 

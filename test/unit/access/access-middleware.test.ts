@@ -136,9 +136,10 @@ describe('authentication', () => {
     const { key } = await h.addKey({ models: ['n', 'x'] });
     expect((await chat(h, key, { model: 'n' })).status).toBe(200);
     const tenantDenied = await chat(h, key, { model: 'x' });
-    expect(tenantDenied.status).toBe(403);
-    expect(tenantDenied.body.error).toMatchObject({ code: 'model_not_allowed', param: 'model' });
-    expect((await chat(h, key, { model: 'm' })).status).toBe(403);
+    // Answered like a model nobody serves, so a tenant cannot enumerate the models of others.
+    expect(tenantDenied.status).toBe(404);
+    expect(tenantDenied.body.error).toMatchObject({ code: 'model_not_found', param: 'model' });
+    expect((await chat(h, key, { model: 'm' })).status).toBe(404);
   });
 
   it('accepts the dev key in dev mode only', async () => {
@@ -240,7 +241,7 @@ describe('short-lived tokens (POST /v1/tokens)', () => {
     const ok = await chat(h, token, { model: 'm' });
     expect(ok.status).toBe(200);
     expect(ok.body.auth).toMatchObject({ tenantId: 'acme', keyId: id, method: 'token', allowedModels: ['m'] });
-    expect((await chat(h, token, { model: 'n' })).status).toBe(403);
+    expect((await chat(h, token, { model: 'n' })).status).toBe(404);
     expect((await chat(h, token, { model: 'm' })).status).toBe(200);
     // The token's own rate (2/min) is tighter than the key's (100/min).
     expect((await chat(h, token, { model: 'm' })).status).toBe(429);
