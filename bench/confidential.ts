@@ -106,7 +106,7 @@ async function protocolCost() {
     t0 = performance.now();
     for (let i = 0; i < iterations; i++) {
       const sealer = new ResponseSealer(secret.slice(), sealed.enc);
-      const frames = [sealer.head];
+      const frames = [sealer.begin({ status: 200, kind: 'event-stream' })];
       for (let f = 0; f < kb; f++) frames.push(sealer.seal(new Uint8Array(1024).fill(98), f === kb - 1));
       const opener = new ResponseOpener(secret.slice(), sealed.enc);
       for (const frame of frames) opener.push(frame);

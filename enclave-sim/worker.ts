@@ -9,7 +9,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   ProtocolError,
   ResponseSealer,
-  checkTimestamp,
   concatBytes,
   exportResponseSecret,
   fromUtf8,
@@ -39,6 +38,7 @@ import { loadRootKey, type RootKeyPair } from './root-key.js';
 import { ReceiptIssuer, type ReceiptFacts } from '../src/audit/receipts.js';
 import { receiptKeyId, receiptPublicKey } from '../src/protocol/receipt-token.js';
 import { createEnclavePipeline, type EnclavePipeline } from './pipeline-factory.js';
+import { ReplayGuard } from './replay-guard.js';
 
 export interface EnclaveWorkerData {
   entry: string;
@@ -154,6 +154,14 @@ function endUserPseudonym(user: string): string {
 const rotationTimer = setInterval(() => ring.rotate(settings.keyGraceMs), settings.rotationIntervalMs);
 rotationTimer.unref();
 
+/**
+ * Request ids this enclave has accepted within the timestamp window. 100,000 ids (a few MB) cover
+ * 1,600 requests a second for a 60 s window; past that the guard refuses older timestamps instead
+ * of forgetting an id that could then be replayed (replay-guard.ts).
+ */
+const REPLAY_GUARD_ENTRIES = 100_000;
+const replayGuard = new ReplayGuard(settings.timestampWindowMs, REPLAY_GUARD_ENTRIES);
+
 const inflight = new Map<number, AbortController>();
 /** How long after its answer a request's final receipt is signed (see receiptFor). */
 const RECEIPT_DELAY_MS = 3;
@@ -202,11 +210,14 @@ class StreamBatcher {
   private pendingText = '';
   private scheduled: NodeJS.Immediate | undefined;
   private headSent = false;
+  private readonly head: Uint8Array;
 
   constructor(
     private readonly id: number,
     private readonly sealer: ResponseSealer,
-  ) {}
+  ) {
+    this.head = sealer.begin({ status: 200, kind: 'event-stream' });
+  }
 
   /** Queue SSE text; everything queued before the loop turns goes out as one sealed data frame. */
   addText(text: string): void {
@@ -221,7 +232,7 @@ class StreamBatcher {
   }
 
   private take(): Uint8Array {
-    const parts = this.headSent ? this.pending : [this.sealer.head, ...this.pending];
+    const parts = this.headSent ? this.pending : [this.head, ...this.pending];
     this.pending = [];
     return parts.length === 1 ? parts[0]!.slice() : concatBytes(...parts);
   }
@@ -267,6 +278,8 @@ const REJECTIONS: Partial<Record<ProtocolError['code'], { status: number; code: 
   decryption_failed: { status: 400, code: 'confidential_decryption_failed', message: 'The confidential request could not be decrypted or its bound fields (tenant, route, model, timestamp, request id) were altered.' },
 };
 
+const REPLAYED = { status: 400, code: 'confidential_replayed_request', message: 'This confidential request was already received (replay refused).' };
+
 function reject(id: number, error: unknown): void {
   const known = error instanceof ProtocolError ? REJECTIONS[error.code] : undefined;
   const rejection = known ?? { status: 400, code: 'confidential_decryption_failed', message: REJECTIONS.decryption_failed!.message };
@@ -302,11 +315,18 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     });
   }
   let opened;
+  const now = Date.now();
   try {
-    checkTimestamp(envelope.header.timestampMs, Date.now(), settings.timestampWindowMs);
+    replayGuard.checkTimestamp(envelope.header.timestampMs, now);
     opened = openRequest(envelope, keyPair, { tenant: message.tenant, route: message.route });
   } catch (error) {
     return reject(id, error);
+  }
+  // The AEAD check passed, so tenant, timestamp and request id are the client's: one use each.
+  if (!replayGuard.claim(`${message.tenant}\0${envelope.header.requestId}`, envelope.header.timestampMs, now)) {
+    opened.context.destroy();
+    wipe(opened.plaintext);
+    return post({ type: 'rejected', id, ...REPLAYED });
   }
 
   const responseSecret = exportResponseSecret(opened.context);
@@ -439,7 +459,8 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     const status = result.status;
     const payload = result.kind === 'json' ? result.body : { error: result.error };
     const responseKeys = responseSealer();
-    const bytes = concatBytes(responseKeys.head, responseKeys.seal(utf8(JSON.stringify(payload)), true));
+    const head = responseKeys.begin({ status, kind: 'json' });
+    const bytes = concatBytes(head, responseKeys.seal(utf8(JSON.stringify(payload)), true));
     const released = release(status, result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
     post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
     receiptFor(status);

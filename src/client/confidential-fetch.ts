@@ -26,6 +26,7 @@ import {
   toBase64Url,
   utf8,
   type PreparedSender,
+  type ResponseHead,
 } from '../protocol/index.js';
 import { AttestationCache, type VerifiedAttestation } from './attestation-cache.js';
 import { defaultTransport, fetchTransport, type SealedReply, type SealedTransport } from './transport.js';
@@ -222,37 +223,85 @@ function plainHeaders(reply: SealedReply, contentType?: string): [string, string
   return headers;
 }
 
+/**
+ * Opens a sealed answer. The HTTP status comes from the untrusted main thread, so it is only
+ * believed when it equals the status the enclave sealed (docs/PROTOCOL.md §5), and the body is
+ * presented as the kind the enclave sealed (JSON or an event stream): a relabelled answer is
+ * refused with ProtocolError `binding_mismatch`, never surfaced under the wrong status.
+ */
 async function decryptResponse(reply: SealedReply, opener: ResponseOpener, wantsStream: boolean, maxAnswerBytes: number): Promise<Response> {
-  if (wantsStream && reply.ok) {
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          for (;;) {
-            const chunk = await reply.read();
-            if (chunk === undefined) {
-              opener.end();
-              controller.close();
-              return;
-            }
-            const plaintexts = opener.push(chunk);
-            if (plaintexts.length > 0) {
-              for (const plaintext of plaintexts) controller.enqueue(plaintext);
-              return;
-            }
-          }
-        } catch (error) {
-          controller.error(error);
-          await reply.cancel().catch(() => {});
-        }
-      },
-      cancel(reason) {
-        return reply.cancel(reason);
-      },
-    });
-    return new Response(stream, { status: reply.status, statusText: reply.statusText, headers: plainHeaders(reply, 'text/event-stream') });
+  if (!wantsStream) {
+    const parts = opener.push(await reply.bytes(maxAnswerBytes));
+    opener.end();
+    checkHead(opener.head!, reply, false);
+    return jsonResponse(reply, parts);
   }
-  const parts = opener.push(await reply.bytes(maxAnswerBytes));
-  opener.end();
+  // A stream request's answer is an event stream or (an error before the first chunk) one JSON
+  // body: read until the first frame has authenticated which, before handing anything over.
+  const first: Uint8Array[] = [];
+  let received = 0;
+  try {
+    while (!opener.head) {
+      const chunk = await reply.read();
+      if (chunk === undefined) opener.end(); // throws: the answer ended before a frame
+      else {
+        received += chunk.byteLength;
+        if (received > maxAnswerBytes) throw new ProtocolError('answer_too_large', `the gateway's answer is over ${maxAnswerBytes} bytes (maxAnswerBytes)`);
+        first.push(...opener.push(chunk));
+      }
+    }
+    checkHead(opener.head, reply, true);
+  } catch (error) {
+    await reply.cancel().catch(() => {});
+    throw error;
+  }
+  if (opener.head.kind === 'json') {
+    if (!opener.complete) first.push(...opener.push(await reply.bytes(maxAnswerBytes - received)));
+    opener.end();
+    return jsonResponse(reply, first);
+  }
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const plaintext of first) controller.enqueue(plaintext);
+    },
+    async pull(controller) {
+      try {
+        for (;;) {
+          const chunk = await reply.read();
+          if (chunk === undefined) {
+            opener.end();
+            controller.close();
+            return;
+          }
+          const plaintexts = opener.push(chunk);
+          if (plaintexts.length > 0) {
+            for (const plaintext of plaintexts) controller.enqueue(plaintext);
+            return;
+          }
+        }
+      } catch (error) {
+        controller.error(error);
+        await reply.cancel().catch(() => {});
+      }
+    },
+    cancel(reason) {
+      return reply.cancel(reason);
+    },
+  });
+  return new Response(stream, { status: reply.status, statusText: reply.statusText, headers: plainHeaders(reply, 'text/event-stream') });
+}
+
+/** The relayed status must be the sealed one; an event stream only answers a stream request. */
+function checkHead(head: ResponseHead, reply: SealedReply, wantsStream: boolean): void {
+  if (head.status !== reply.status || (head.kind === 'event-stream' && (!wantsStream || reply.status !== 200))) {
+    throw new ProtocolError(
+      'binding_mismatch',
+      `the gateway relabelled the sealed answer: HTTP ${reply.status}, sealed ${head.status} (${head.kind === 'json' ? 'JSON' : 'event stream'})`,
+    );
+  }
+}
+
+function jsonResponse(reply: SealedReply, parts: Uint8Array[]): Response {
   // The answer is JSON text: a string body is the cheapest Response to build and read again
   // (~15 µs against ~40 µs for bytes with undici), and fromUtf8 refuses invalid UTF-8.
   const text = fromUtf8(parts.length === 1 ? parts[0]! : concatBytes(...parts));

@@ -1,14 +1,17 @@
 /**
- * The sealed response: a 32-byte random response nonce, then length-prefixed sealed frames.
+ * The sealed response: a head (32-byte random response nonce, the HTTP status and the kind of body
+ * the enclave chose), then length-prefixed sealed frames.
  *
- *   responseNonce[32] | ( u8 type | u32 length | sealed[length] )*   with exactly one final frame, last
+ *   responseNonce[32] | u16 status | u8 kind | ( u8 type | u32 length | sealed[length] )*
+ *   with exactly one final frame, last
  *
- * Keys follow Oblivious HTTP (RFC 9458 §4.4): secret = Export("sealgate/1 response", 32) from the
+ * Keys follow Oblivious HTTP (RFC 9458 §4.4): secret = Export("sealgate/2 response", 32) from the
  * request's HPKE context, prk = Extract(enc || responseNonce, secret), key = Expand(prk, "key"),
  * nonce = Expand(prk, "nonce"). Only the sender of that request can derive them.
- * Frames use counter nonces (base XOR i) like chunked OHTTP, and the frame type is the AEAD's
- * associated data, so reordering, dropping, splicing from another response, or cutting the stream
- * before the authenticated final frame are all detected.
+ * Frames use counter nonces (base XOR i) like chunked OHTTP, and each frame's associated data is
+ * its type, the status and the kind, so reordering, dropping, splicing from another response,
+ * cutting the stream before the authenticated final frame, and relabelling the answer (a 200 shown
+ * as an error, a sealed error shown as a success or as a stream) are all detected.
  */
 import { ByteReader, concatBytes, i2osp, randomBytes, utf8 } from './bytes.js';
 import { ProtocolError } from './errors.js';
@@ -16,8 +19,25 @@ import { computeNonce, hkdfExpand, hkdfExtract } from './hpke.js';
 import { sodiumSync, wipe } from './sodium.js';
 
 export const RESPONSE_NONCE_LENGTH = 32;
+/** Nonce, u16 status, u8 kind. */
+export const RESPONSE_HEAD_LENGTH = RESPONSE_NONCE_LENGTH + 3;
 export const FRAME_DATA = 0x00;
 export const FRAME_FINAL = 0x01;
+
+/** What the frames hold once concatenated: one JSON body, or SSE text (`text/event-stream`). */
+export type ResponseKind = 'json' | 'event-stream';
+const KIND_BYTES: Record<ResponseKind, number> = { json: 0x00, 'event-stream': 0x01 };
+
+/** The answer's HTTP status and kind, as the enclave sealed them (authenticated by every frame). */
+export interface ResponseHead {
+  status: number;
+  kind: ResponseKind;
+}
+
+function frameAad(type: number, head: Uint8Array): Uint8Array {
+  // type || u16 status || u8 kind: the head's last three bytes.
+  return concatBytes(Uint8Array.of(type), head.subarray(RESPONSE_NONCE_LENGTH, RESPONSE_HEAD_LENGTH));
+}
 const FRAME_HEADER_LENGTH = 5;
 /** Upper bound on one frame, so a hostile length prefix cannot make the client buffer forever. */
 export const MAX_FRAME_LENGTH = 16 * 1024 * 1024;
@@ -37,17 +57,34 @@ function deriveResponseKeys(secret: Uint8Array, enc: Uint8Array, responseNonce: 
   return keys;
 }
 
-/** Enclave side: seals frames in order. */
+/**
+ * Enclave side: seals frames in order. The keys do not depend on the answer, so they can be derived
+ * while the model works; `begin` then fixes the status and kind every frame authenticates.
+ */
 export class ResponseSealer {
   private sequence = 0;
   private finished = false;
   private readonly keys: ResponseKeys;
-  readonly head: Uint8Array;
+  private readonly nonce: Uint8Array;
+  private headBytes: Uint8Array | undefined;
 
   constructor(secret: Uint8Array, enc: Uint8Array, responseNonce?: Uint8Array) {
-    const nonce = responseNonce ?? randomBytes(RESPONSE_NONCE_LENGTH);
-    this.head = nonce;
-    this.keys = deriveResponseKeys(secret, enc, nonce);
+    this.nonce = responseNonce ?? randomBytes(RESPONSE_NONCE_LENGTH);
+    this.keys = deriveResponseKeys(secret, enc, this.nonce);
+  }
+
+  /** Fixes the answer's status and kind (once); returns the head to send before the frames. */
+  begin(head: ResponseHead): Uint8Array {
+    if (this.headBytes) throw new Error('response head already set');
+    if (!Number.isInteger(head.status) || head.status < 100 || head.status > 599) throw new RangeError('invalid HTTP status');
+    this.headBytes = concatBytes(this.nonce, i2osp(head.status, 2), Uint8Array.of(KIND_BYTES[head.kind]));
+    return this.headBytes;
+  }
+
+  /** The head `begin` returned. */
+  get head(): Uint8Array {
+    if (!this.headBytes) throw new Error('response head not set: call begin() first');
+    return this.headBytes;
   }
 
   /** Seal one frame; `final` must be the last call. The plaintext buffer is wiped after sealing. */
@@ -56,7 +93,7 @@ export class ResponseSealer {
     const type = final ? FRAME_FINAL : FRAME_DATA;
     const sealed = sodiumSync().crypto_aead_chacha20poly1305_ietf_encrypt(
       plaintext,
-      Uint8Array.of(type),
+      frameAad(type, this.head),
       null,
       computeNonce(this.keys.baseNonce, this.sequence++),
       this.keys.key,
@@ -75,11 +112,13 @@ export class ResponseSealer {
 /**
  * Client side: an incremental decoder. Feed bytes as they arrive; get plaintext frames back in
  * order. `end()` throws unless the final frame was seen, so a truncated stream is never taken as
- * complete.
+ * complete. `head` is the sealed status and kind, known once the first frame has authenticated it.
  */
 export class ResponseOpener {
   private buffer: Uint8Array = new Uint8Array(0);
   private keys: ResponseKeys | undefined;
+  private headBytes: Uint8Array | undefined;
+  private headAuthenticated = false;
   private sequence = 0;
   private finalSeen = false;
 
@@ -92,13 +131,25 @@ export class ResponseOpener {
     return this.finalSeen;
   }
 
+  /** The answer's status and kind, once a frame has authenticated them; undefined before. */
+  get head(): ResponseHead | undefined {
+    if (!this.headAuthenticated || !this.headBytes) return undefined;
+    const reader = new ByteReader(this.headBytes.subarray(RESPONSE_NONCE_LENGTH));
+    const status = reader.uint(2);
+    return { status, kind: reader.uint(1) === KIND_BYTES['event-stream'] ? 'event-stream' : 'json' };
+  }
+
   push(bytes: Uint8Array): Uint8Array[] {
     this.buffer = this.buffer.length === 0 ? bytes : concatBytes(this.buffer, bytes);
     const out: Uint8Array[] = [];
     if (!this.keys) {
-      if (this.buffer.length < RESPONSE_NONCE_LENGTH) return out;
-      this.keys = deriveResponseKeys(this.secret, this.enc, this.buffer.subarray(0, RESPONSE_NONCE_LENGTH));
-      this.buffer = this.buffer.subarray(RESPONSE_NONCE_LENGTH);
+      if (this.buffer.length < RESPONSE_HEAD_LENGTH) return out;
+      const head = this.buffer.slice(0, RESPONSE_HEAD_LENGTH);
+      const kind = head[RESPONSE_HEAD_LENGTH - 1]!;
+      if (kind !== KIND_BYTES.json && kind !== KIND_BYTES['event-stream']) throw new ProtocolError('malformed_frame', 'malformed response head');
+      this.headBytes = head;
+      this.keys = deriveResponseKeys(this.secret, this.enc, head.subarray(0, RESPONSE_NONCE_LENGTH));
+      this.buffer = this.buffer.subarray(RESPONSE_HEAD_LENGTH);
     }
     while (this.buffer.length > 0) {
       if (this.finalSeen) throw new ProtocolError('trailing_data', 'data after the final response frame');
@@ -123,14 +174,15 @@ export class ResponseOpener {
       const plaintext = sodiumSync().crypto_aead_chacha20poly1305_ietf_decrypt(
         null,
         sealed,
-        Uint8Array.of(type),
+        frameAad(type, this.headBytes!),
         computeNonce(keys.baseNonce, this.sequence++),
         keys.key,
       );
+      this.headAuthenticated = true;
       if (type === FRAME_FINAL) this.finalSeen = true;
       return plaintext;
     } catch {
-      throw new ProtocolError('decryption_failed', 'response frame failed authentication (tampered, reordered or spliced)');
+      throw new ProtocolError('decryption_failed', 'response frame failed authentication (tampered, reordered, spliced or relabelled)');
     }
   }
 

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { canonicalJson } from './canonical-json.js';
 import { concatBytes, toBase64Url, toHex, utf8 } from './bytes.js';
-import { LABEL_RESPONSE_EXPORT } from './constants.js';
+import { LABEL_RESPONSE_EXPORT, PROTOCOL_NAME } from './constants.js';
 import { exportResponseSecret, requestAad, requestInfo, sealRequest, type RequestBinding } from './envelope.js';
 import { ResponseSealer } from './frames.js';
 import { AEAD_ID, KDF_ID, KEM_ID, deriveX25519KeyPair, hkdfExpand, hkdfExtract } from './hpke.js';
@@ -26,7 +26,7 @@ export async function generateTestVectors() {
 
   const document: AttestationDocument = {
     version: 1,
-    protocol: 'sealgate/1',
+    protocol: PROTOCOL_NAME,
     measurement: '5e'.repeat(32),
     measurementParts: { code: 'c0'.repeat(32), models: 'a0'.repeat(32), policy: 'b0'.repeat(32) },
     keyId,
@@ -55,6 +55,8 @@ export async function generateTestVectors() {
   const responseNonce = seed('response-nonce');
   const prk = hkdfExtract(concatBytes(sealed.enc, responseNonce), responseSecret);
   const sealer = new ResponseSealer(responseSecret, sealed.enc, responseNonce);
+  const responseHead = { status: 200, kind: 'event-stream' as const };
+  const head = sealer.begin(responseHead);
   const frames = ['data: {"chunk":1}\n\n', 'data: {"chunk":2}\n\n', 'data: [DONE]\n\n'];
   const sealedFrames = frames.map((text, i) => sealer.seal(utf8(text), i === frames.length - 1));
 
@@ -87,10 +89,13 @@ export async function generateTestVectors() {
       exporterContext: LABEL_RESPONSE_EXPORT,
       responseSecret: toHex(responseSecret),
       responseNonce: toHex(responseNonce),
+      status: responseHead.status,
+      kind: responseHead.kind,
+      head: toHex(head),
       key: toHex(hkdfExpand(prk, utf8('key'), 32)),
       baseNonce: toHex(hkdfExpand(prk, utf8('nonce'), 12)),
       frames,
-      wire: toHex(concatBytes(responseNonce, ...sealedFrames)),
+      wire: toHex(concatBytes(head, ...sealedFrames)),
     },
   };
 }

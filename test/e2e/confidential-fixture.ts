@@ -44,6 +44,8 @@ export interface ClientOptions {
   passthrough?: boolean;
   /** Rewrites each response body's bytes (tamper tests). */
   onResponseBytes?: (url: string, bytes: Uint8Array) => Uint8Array;
+  /** Rewrites each response's HTTP status (a main thread relabelling a sealed answer). */
+  onResponseStatus?: (url: string, status: number) => number;
   maxAnswerBytes?: number;
 }
 
@@ -77,7 +79,8 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
       let bytes: Uint8Array = new Uint8Array(await response.arrayBuffer());
       if (opts.onResponseBytes) bytes = opts.onResponseBytes(url, bytes);
       recorded.push({ url, requestBody, responseBody: bytes });
-      return new Response(bytes.slice() as Uint8Array<ArrayBuffer>, { status: response.status, headers: response.headers });
+      const status = opts.onResponseStatus ? opts.onResponseStatus(url, response.status) : response.status;
+      return new Response(bytes.slice() as Uint8Array<ArrayBuffer>, { status, headers: response.headers });
     };
     const confidentialFetch = createConfidentialFetch({
       gatewayUrl: gw.url,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI, { APIConnectionError, BadRequestError } from 'openai';
 import { containsBytes, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { createConfidentialFetch } from '../../src/client/index.js';
-import { fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
+import { RESPONSE_HEAD_LENGTH, fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
 
 let setup: ConfidentialSetup;
 
@@ -362,13 +362,15 @@ describe('bad sealed requests are refused and nothing is decrypted', () => {
 
   it('malformed envelope and wrong content type', async () => {
     const headers = { authorization: `Bearer ${setup.gw.apiKey}` };
-    const garbage = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'message/sealgate-request' },
-      body: new Uint8Array([1, 2, 3]),
-    });
+    const sealedPost = (body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${setup.gw.url}/v1/confidential/chat/completions`, { method: 'POST', headers: { ...headers, 'content-type': 'message/sealgate-request' }, body });
+    const garbage = await sealedPost(new Uint8Array([2, 0, 1]));
     expect(garbage.status).toBe(400);
     expect(await garbage.json()).toMatchObject({ error: { code: 'confidential_malformed_request', type: 'invalid_request_error' } });
+    // A version-1 envelope (from a client before the protocol's version 2) is refused by version.
+    const versionOne = await sealedPost(new Uint8Array([1, 0, 0x20, 0, 1, 0, 3]));
+    expect(versionOne.status).toBe(400);
+    expect(await versionOne.json()).toMatchObject({ error: { code: 'confidential_unsupported_version' } });
     const plain = await fetch(`${setup.gw.url}/v1/confidential/chat/completions`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
@@ -391,19 +393,24 @@ describe('bad sealed requests are refused and nothing is decrypted', () => {
 describe('tampered responses are detected by the client', () => {
   const streamOf = async (onResponseBytes: (url: string, bytes: Uint8Array) => Uint8Array) => {
     setup.fake.script({ kind: 'ok', text: 'alpha beta gamma delta' });
-    const stream = await setup.client({ onResponseBytes }).openai.chat.completions.create({ ...ask('s'), stream: true });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
-    return text;
+    try {
+      const stream = await setup.client({ onResponseBytes }).openai.chat.completions.create({ ...ask('s'), stream: true });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+      return text;
+    } catch (error) {
+      // The client opens the first frame before handing the stream over: an edit there fails create().
+      throw error instanceof APIConnectionError ? error.cause : error;
+    }
   };
   const frames = (bytes: Uint8Array) => {
     const out: Uint8Array[] = [];
-    for (let at = 32; at < bytes.length; ) {
+    for (let at = RESPONSE_HEAD_LENGTH; at < bytes.length; ) {
       const length = Buffer.from(bytes).readUInt32BE(at + 1);
       out.push(bytes.subarray(at, at + 5 + length));
       at += 5 + length;
     }
-    return { head: bytes.subarray(0, 32), frames: out };
+    return { head: bytes.subarray(0, RESPONSE_HEAD_LENGTH), frames: out };
   };
   const onConfidential = (edit: (bytes: Uint8Array) => Uint8Array) => (url: string, bytes: Uint8Array) =>
     url.includes('/v1/confidential/') ? edit(bytes) : bytes;
@@ -471,7 +478,7 @@ describe('operator tooling', () => {
     const { attestGateway } = await import('../../src/cli/attest.js');
     const measurement = setup.host.identity!.measurement;
     const ok = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: [measurement] });
-    expect(ok).toMatchObject({ verified: true, document: { version: 1, measurement, protocol: 'sealgate/1' } });
+    expect(ok).toMatchObject({ verified: true, document: { version: 1, measurement, protocol: 'sealgate/2' } });
     expect(ok.tenant).toBeTruthy();
     const pinnedElsewhere = await attestGateway({ url: setup.gw.url, apiKey: setup.gw.apiKey, rootPublicKey: setup.rootPublicKey, allowedMeasurements: ['f'.repeat(64)] });
     expect(pinnedElsewhere).toMatchObject({ verified: false, problem: { code: 'attestation_measurement' } });

@@ -23,7 +23,7 @@ function setup(overrides: Partial<AttestationDocument> = {}) {
   const now = 1_800_000_000_000;
   const document: AttestationDocument = {
     version: 1,
-    protocol: 'sealgate/1',
+    protocol: 'sealgate/2',
     measurement: 'a'.repeat(64),
     measurementParts: { code: 'b'.repeat(64), models: 'c'.repeat(64), policy: 'd'.repeat(64) },
     keyId: keyIdFor(hpke.publicKey),

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  RESPONSE_HEAD_LENGTH,
+  RESPONSE_NONCE_LENGTH,
   ResponseOpener,
   ResponseSealer,
   checkTimestamp,
@@ -125,6 +127,7 @@ describe('sealed response frames', () => {
     const { recipient, request } = sealed();
     const { context } = openRequest(parseEnvelope(request.body), recipient, { tenant: 'acme', route: '/v1/chat/completions' });
     const sealer = new ResponseSealer(exportResponseSecret(context), request.enc);
+    sealer.begin({ status: 200, kind: 'event-stream' });
     const opener = () => new ResponseOpener(exportResponseSecret(request.context), request.enc);
     return { sealer, opener, request };
   }
@@ -170,6 +173,37 @@ describe('sealed response frames', () => {
     const [a1] = frames(one.sealer, ['a', 'final']);
     const [, final2] = frames(two.sealer, ['x', 'final']);
     expect(() => one.opener().push(concatBytes(one.sealer.head, a1!, final2!))).toThrow(/failed authentication/);
+  });
+
+  it('authenticates the status and kind in the head: known once a frame opened, a relabelled head fails', () => {
+    const { sealer, opener } = pair();
+    const [a, final] = frames(sealer, ['a', 'final']);
+    const reader = opener();
+    reader.push(sealer.head);
+    expect(reader.head).toBeUndefined();
+    reader.push(a!);
+    expect(reader.head).toEqual({ status: 200, kind: 'event-stream' });
+    for (const [at, value] of [
+      [RESPONSE_NONCE_LENGTH, 0x01], // status 200 (0x00c8) -> 456 (0x01c8)
+      [RESPONSE_NONCE_LENGTH + 1, 0xc9], // status 200 -> 201
+      [RESPONSE_NONCE_LENGTH + 2, 0x00], // event stream -> JSON
+    ] as const) {
+      const relabelled = sealer.head.slice();
+      relabelled[at] = value;
+      expect(() => opener().push(concatBytes(relabelled, a!, final!))).toThrow(/failed authentication/);
+    }
+    const unknownKind = sealer.head.slice();
+    unknownKind[RESPONSE_HEAD_LENGTH - 1] = 7;
+    expect(() => opener().push(unknownKind)).toThrow(/malformed response head/);
+  });
+
+  it('seals nothing before the head is set, and sets it once', () => {
+    const { request } = sealed();
+    const sealer = new ResponseSealer(new Uint8Array(32).fill(1), request.enc);
+    expect(() => sealer.seal(utf8('x'), true)).toThrow(/call begin/);
+    expect(sealer.begin({ status: 404, kind: 'json' })).toHaveLength(RESPONSE_HEAD_LENGTH);
+    expect(() => sealer.begin({ status: 200, kind: 'json' })).toThrow(/already set/);
+    expect(() => new ResponseSealer(new Uint8Array(32), request.enc).begin({ status: 1000, kind: 'json' })).toThrow(/invalid HTTP status/);
   });
 
   it('refuses data after the final frame and absurd frame lengths', () => {

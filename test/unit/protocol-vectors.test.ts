@@ -42,6 +42,7 @@ describe('published test vectors (docs/PROTOCOL.md)', () => {
     // The published response decrypts with the secret exported from that context.
     const opener = new ResponseOpener(exportResponseSecret(context), envelope.enc);
     expect(opener.push(fromHex(published.response.wire)).map(fromUtf8)).toEqual(published.response.frames);
+    expect(opener.head).toEqual({ status: published.response.status, kind: published.response.kind });
     opener.end();
   });
 

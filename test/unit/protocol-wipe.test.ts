@@ -19,6 +19,7 @@ describe('wiping', () => {
       plaintext: utf8('{}'),
     });
     const sealer = new ResponseSealer(new Uint8Array(32).fill(7), sealed.enc);
+    sealer.begin({ status: 200, kind: 'json' });
     const plaintext = utf8('data: secret\n\n');
     sealer.seal(plaintext, true);
     expect(zeroed(plaintext)).toBe(true);
