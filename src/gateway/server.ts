@@ -128,5 +128,9 @@ async function shutdown(server: Server, gateway: Gateway, graceMs: number): Prom
   if (lifecycle.inFlight > 0) logger.warn({ inFlight: lifecycle.inFlight }, 'grace period over: closing remaining connections');
   server.closeAllConnections();
   await closed;
+  // The server reports its sockets closed before each cut response's 'close' event has run the outcome
+  // observers (which is what counts a request out): closing the gateway now sealed the audit trail first
+  // and its record was dropped. Wait for them, briefly (a destroyed socket closes within a few turns).
+  for (let turns = 0; lifecycle.inFlight > 0 && turns < 200; turns++) await new Promise((r) => setTimeout(r, 5));
   await gateway.close();
 }
