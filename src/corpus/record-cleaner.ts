@@ -52,6 +52,9 @@ export async function createRecordCleaner(input: CleanerOptionsInput = {}): Prom
     const counts: Record<string, number> = {};
     let modified = false;
     const session = createPiiSession();
+    // Placeholders written literally in any field are never issued: numbering spans the whole record, so a
+    // literal <EMAIL_1> in one field would otherwise read as the value replaced in another.
+    for (const text of texts) session.reserveFrom(text);
     const out: string[] = [];
     for (const text of texts) {
       const found = pii ? (await pii.detect(text, { lang })).filter(scrubbed) : [];
