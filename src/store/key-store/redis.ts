@@ -5,7 +5,7 @@
  * within that time) and usage writes are throttled per key, keeping Redis off the hot path.
  */
 import { REDIS_PREFIX, acquireRedis, defineLua, runScript, type RedisHandle } from '../redis-client.js';
-import { applyPatch, mergeUsage, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
+import { applyPatch, MAX_SOURCE_IPS, type KeyPatch, type KeyRecord, type KeyStore, type KeyUsage, type StoredKey } from './types.js';
 
 const CACHE_MS = 1000;
 /**
@@ -28,6 +28,38 @@ local current = redis.call('GET', KEYS[1])
 if not current then return -1 end
 if current ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`);
+
+/**
+ * One key use, merged into the stored usage in one step (mergeUsage in Lua): ARGV[1] = ISO time, ARGV[2] =
+ * source IP ('' = none), ARGV[3] = MAX_SOURCE_IPS. A GET, merge and SET from the gateway lost uses under
+ * concurrency (two instances, or two requests from different IPs: the second SET dropped the first's IP).
+ * The newest time wins (ISO strings of one format sort as times); an older use's IP goes after the newer
+ * ones. The JSON is written by hand: cjson would write an empty list as `{}`.
+ */
+const RECORD_USE = defineLua(`
+local raw = redis.call('GET', KEYS[1])
+local last, ips = nil, {}
+if raw then
+  local ok, usage = pcall(cjson.decode, raw)
+  if ok and type(usage) == 'table' then
+    if type(usage.lastUsedAt) == 'string' then last = usage.lastUsedAt end
+    if type(usage.lastSourceIps) == 'table' then ips = usage.lastSourceIps end
+  end
+end
+local at, ip, max = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local newer = last == nil or at >= last
+local out = {}
+if ip ~= '' and newer then out[1] = ip end
+for _, seen in ipairs(ips) do
+  if #out >= max then break end
+  if seen ~= ip and type(seen) == 'string' then out[#out + 1] = seen end
+end
+if ip ~= '' and not newer and #out < max then out[#out + 1] = ip end
+local quoted = {}
+for i, value in ipairs(out) do quoted[i] = cjson.encode(value) end
+redis.call('SET', KEYS[1], '{"lastUsedAt":' .. cjson.encode(newer and at or last) .. ',"lastSourceIps":[' .. table.concat(quoted, ',') .. ']}')
 return 1
 `);
 
@@ -111,8 +143,7 @@ export class RedisKeyStore implements KeyStore {
     const last = this.lastUsageWrite.get(id);
     if (last && last.ip === sourceIp && at.getTime() - last.at < USAGE_WRITE_EVERY_MS) return;
     this.lastUsageWrite.set(id, { at: at.getTime(), ip: sourceIp });
-    const current = parseUsage(await this.redis.client.get(usageKey(id)));
-    await this.redis.client.set(usageKey(id), JSON.stringify(mergeUsage(current, at, sourceIp)));
+    await runScript(this.redis.client, RECORD_USE, [usageKey(id)], [at.toISOString(), sourceIp ?? '', String(MAX_SOURCE_IPS)]);
   }
 
   async close(): Promise<void> {
