@@ -31,6 +31,9 @@ export function outcomeKind(o: Pick<RequestOutcome, 'status' | 'errorCode' | 've
   if (o.verdicts.some((v) => v.action === 'block') || o.errorCode === 'content_policy_violation') return 'blocked';
   if (o.status >= 500) return 'failed';
   if (o.status >= 400) return 'rejected';
+  // A stream that failed after its 200 went out (an in-stream error event) failed all the same; a client
+  // that left early did not make it fail.
+  if (o.errorCode !== undefined && o.errorCode !== 'client_closed_request') return 'failed';
   if (o.verdicts.some((v) => TRANSFORMING.has(v.action))) return 'transformed';
   if (o.verdicts.some((v) => v.action === 'flag')) return 'flagged';
   return 'allowed';
