@@ -64,8 +64,19 @@ function jsonlFiles(path: string, skipOriginals: boolean): string[] {
   return out;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function* lines(file: string): Generator<{ line: number; value: unknown }> {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    // fatal: a Latin-1 or GBK export would otherwise be read with U+FFFD in place of its letters.
+    text = utf8.decode(readFileSync(file));
+  } catch (error) {
+    if (error instanceof TypeError) throw new SuiteError(`${file}: not valid UTF-8`);
+    throw error;
+  }
+  // A byte-order mark (files saved by Windows tools) is not part of the first line.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let n = 0;
   for (const raw of text.split('\n')) {
     n++;
