@@ -10,7 +10,9 @@ const byteSize = z.union([
       const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(s)!;
       const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
       return Math.floor(Number(m[1]) * unit);
-    }),
+    })
+    // "0kb" or "0.0001kb" came to 0 bytes: every request with a body would get 413.
+    .refine((bytes) => bytes > 0, 'must come to at least 1 byte'),
 ], { error: 'a size like 1048576, "512kb" or "1mb"' });
 
 /** `https://app.example.com` yes; `https://app.example.com/` or `/app` no. Other schemes (browser extensions) as host only. */
