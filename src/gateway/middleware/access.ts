@@ -374,7 +374,15 @@ export function estimateTokens(req: Request): number {
   // drained the tenant's whole tokens-per-minute bucket for two minutes with one request.
   if (!COMPLETION_PATHS.has(routedPath(req.originalUrl.split('?', 1)[0]!))) return promptTokens;
   const budget = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;
-  return promptTokens + (typeof budget === 'number' && budget > 0 ? Math.floor(budget) : 0);
+  if (typeof budget !== 'number' || !(budget > 0)) return promptTokens;
+  // Each generated choice may use the whole budget (n; legacy completions' best_of candidates), as OpenAI
+  // counts it. Bounded like the schemas (n <= 128) and kept finite for the Redis limiter's arguments.
+  const choices = Math.min(128, Math.max(1, wholeNumber(body?.n), wholeNumber(body?.best_of)));
+  return promptTokens + Math.min(Number.MAX_SAFE_INTEGER, Math.floor(budget) * choices);
+}
+
+function wholeNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : 1;
 }
 
 /** OpenAI's header set; durations in its `1m30s` / `250ms` style. */
