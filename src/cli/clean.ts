@@ -7,14 +7,14 @@
  * reported by number on stderr and skipped; a progress line goes to stderr when it is a terminal.
  * The report holds counts and digests only, never a removed value.
  */
-import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { createGzip, createGunzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { runClean } from '../corpus/clean.js';
-import { CLASSIFIER_MODES, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
+import { CLASSIFIER_MODES, cleanOptionsSchema, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
 import { assertDistinctOutputs, removeOnInterrupt } from './file-args.js';
@@ -100,23 +100,26 @@ export const registerClean: RegisterCommand = (command: Command) => {
     .option('--dedupe', 'drop records whose cleaned text repeats an earlier one (case/whitespace-insensitive)')
     .option('--workers <n>', 'threads running the detectors, the main one included (1 = main thread only)', number, 1)
     .option('--batch-size <n>', 'records per unit of work', number)
-    .option('--flag-field <name>', 'JSONL: field that receives flagged categories', 'sealgate_flags')
+    .option('--flag-field <name>', 'JSONL: field that receives flagged categories (not one of --field)', 'sealgate_flags')
     .option('-q, --quiet', 'no progress line')
     .action(async (cli: CleanCli) => {
       let createdOutput: string | undefined;
+      let outStream: WriteStream | undefined;
       let stopWatching = () => {};
       try {
         assertDistinctOutputs(cli.in, [
           ['--out', cli.out],
           ['--report', cli.report],
         ]);
-        const options = cleanOptionsFromCli(cli);
+        // Validated before any file is touched: bad options must not leave an empty output behind.
+        const options = cleanOptionsSchema.parse(cleanOptionsFromCli(cli));
         const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
         // Open the input before creating the output, so a missing input never leaves an empty output file.
         if (cli.in !== '-') await once(file, 'open');
         const gzipIn = /\.gz$/i.test(cli.in);
         const input: Readable = gzipIn ? file.pipe(createGunzip()) : file;
-        const outFile = cli.out === '-' ? process.stdout : createWriteStream(cli.out);
+        if (cli.out !== '-') outStream = createWriteStream(cli.out);
+        const outFile = outStream ?? process.stdout;
         if (cli.out !== '-') createdOutput = cli.out;
         stopWatching = removeOnInterrupt('clean', createdOutput);
         const gzipOut = /\.gz$/i.test(cli.out) ? createGzip() : undefined;
@@ -156,7 +159,9 @@ export const registerClean: RegisterCommand = (command: Command) => {
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
         process.stderr.write(`sealgate clean: ${message}\n`);
-        // A half-written output must not pass for a cleaned corpus.
+        // A half-written output must not pass for a cleaned corpus. The stream opens asynchronously: a failure
+        // before it opened (e.g. the models fail to load) would otherwise remove nothing, then see it created.
+        if (outStream?.pending) await once(outStream, 'open').catch(() => undefined);
         if (createdOutput) rmSync(createdOutput, { force: true });
         process.exitCode = 2;
       } finally {

@@ -49,7 +49,12 @@ export const cleanOptionsSchema = z
     maxBadLinesListed: z.number().int().min(0).default(1000),
     cleaner: cleanerOptionsSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  // Writing the flags into a cleaned field, inside it or over its parent would replace the text itself.
+  .refine((o) => !o.fields.some((f) => f === o.flagField || f.startsWith(`${o.flagField}.`) || o.flagField.startsWith(`${f}.`)), {
+    message: '--flag-field must not be a --field, inside one or a parent of one (it would overwrite the text)',
+    path: ['flagField'],
+  });
 
 export type CleanOptionsInput = z.input<typeof cleanOptionsSchema>;
 export type CleanOptions = z.output<typeof cleanOptionsSchema>;
