@@ -34,9 +34,10 @@ export interface ResponseHead {
   kind: ResponseKind;
 }
 
-function frameAad(type: number, head: Uint8Array): Uint8Array {
-  // type || u16 status || u8 kind: the head's last three bytes.
-  return concatBytes(Uint8Array.of(type), head.subarray(RESPONSE_NONCE_LENGTH, RESPONSE_HEAD_LENGTH));
+/** Each frame type's associated data, `type || u16 status || u8 kind`, made once per response. */
+function frameAads(head: Uint8Array): Record<number, Uint8Array> {
+  const label = head.subarray(RESPONSE_NONCE_LENGTH, RESPONSE_HEAD_LENGTH);
+  return { [FRAME_DATA]: concatBytes(Uint8Array.of(FRAME_DATA), label), [FRAME_FINAL]: concatBytes(Uint8Array.of(FRAME_FINAL), label) };
 }
 const FRAME_HEADER_LENGTH = 5;
 /** Upper bound on one frame, so a hostile length prefix cannot make the client buffer forever. */
@@ -67,6 +68,7 @@ export class ResponseSealer {
   private readonly keys: ResponseKeys;
   private readonly nonce: Uint8Array;
   private headBytes: Uint8Array | undefined;
+  private aads: Record<number, Uint8Array> | undefined;
 
   constructor(secret: Uint8Array, enc: Uint8Array, responseNonce?: Uint8Array) {
     this.nonce = responseNonce ?? randomBytes(RESPONSE_NONCE_LENGTH);
@@ -78,6 +80,7 @@ export class ResponseSealer {
     if (this.headBytes) throw new Error('response head already set');
     if (!Number.isInteger(head.status) || head.status < 100 || head.status > 599) throw new RangeError('invalid HTTP status');
     this.headBytes = concatBytes(this.nonce, i2osp(head.status, 2), Uint8Array.of(KIND_BYTES[head.kind]));
+    this.aads = frameAads(this.headBytes);
     return this.headBytes;
   }
 
@@ -90,10 +93,11 @@ export class ResponseSealer {
   /** Seal one frame; `final` must be the last call. The plaintext buffer is wiped after sealing. */
   seal(plaintext: Uint8Array, final: boolean): Uint8Array {
     if (this.finished) throw new Error('response already finished');
+    if (!this.aads) throw new Error('response head not set: call begin() first');
     const type = final ? FRAME_FINAL : FRAME_DATA;
     const sealed = sodiumSync().crypto_aead_chacha20poly1305_ietf_encrypt(
       plaintext,
-      frameAad(type, this.head),
+      this.aads[type]!,
       null,
       computeNonce(this.keys.baseNonce, this.sequence++),
       this.keys.key,
@@ -118,6 +122,7 @@ export class ResponseOpener {
   private buffer: Uint8Array = new Uint8Array(0);
   private keys: ResponseKeys | undefined;
   private headBytes: Uint8Array | undefined;
+  private aads: Record<number, Uint8Array> | undefined;
   private headAuthenticated = false;
   private sequence = 0;
   private finalSeen = false;
@@ -148,6 +153,7 @@ export class ResponseOpener {
       const kind = head[RESPONSE_HEAD_LENGTH - 1]!;
       if (kind !== KIND_BYTES.json && kind !== KIND_BYTES['event-stream']) throw new ProtocolError('malformed_frame', 'malformed response head');
       this.headBytes = head;
+      this.aads = frameAads(head);
       this.keys = deriveResponseKeys(this.secret, this.enc, head.subarray(0, RESPONSE_NONCE_LENGTH));
       this.buffer = this.buffer.subarray(RESPONSE_HEAD_LENGTH);
     }
@@ -174,7 +180,7 @@ export class ResponseOpener {
       const plaintext = sodiumSync().crypto_aead_chacha20poly1305_ietf_decrypt(
         null,
         sealed,
-        frameAad(type, this.headBytes!),
+        this.aads![type]!,
         computeNonce(keys.baseNonce, this.sequence++),
         keys.key,
       );
