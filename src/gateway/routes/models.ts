@@ -10,6 +10,11 @@ const CREATED = 1_735_689_600;
 
 export const modelsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
   const visible = (auth: AuthContext) => deps.router.listModels().filter((m) => modelAllowed(auth.allowedModels, m.id));
+  // `provider/model` is not listed but is served (router.resolve): retrieving it must not say it does not exist.
+  const providerQualified = (id: string, auth: AuthContext): { id: string; ownedBy: string } | undefined => {
+    const targets = id.includes('/') ? deps.router.resolve(id) : undefined;
+    return targets?.length === 1 && modelAllowed(auth.allowedModels, id) ? { id, ownedBy: targets[0]!.provider.name } : undefined;
+  };
   const toObject = (m: { id: string; ownedBy: string }) => ({ id: m.id, object: 'model', created: CREATED, owned_by: m.ownedBy });
 
   router.get('/v1/models', (_req, res) => {
@@ -21,7 +26,8 @@ export const modelsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     res.locals.route = '/v1/models/:model';
     const param = req.params.model as unknown;
     const id = Array.isArray(param) ? param.join('/') : String(param); // ids may contain '/'
-    const found = visible(res.locals.auth as AuthContext).find((m) => m.id === id);
+    const auth = res.locals.auth as AuthContext;
+    const found = visible(auth).find((m) => m.id === id) ?? providerQualified(id, auth);
     if (!found) throw modelNotFound(id);
     res.json(toObject(found));
   });
