@@ -34,6 +34,7 @@ import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
 import { formatConstraints } from '../../datasets/classifiers/format-constraints.js';
 import { serviceRequests } from '../../datasets/classifiers/service-requests.js';
+import { fictionRequests, promptWritingRequests, studyHelpRequests } from '../../datasets/classifiers/craft-requests.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
@@ -237,6 +238,12 @@ export const GENERATED_MIX = {
   formatConstraints: { count: 2000, weight: 1, injectionShare: 0.2 },
   /** Requests about one's own order / account ("Look up my account."), 15 % aimed at someone else's: see datasets/classifiers/service-requests.ts. Harmful head only. */
   serviceRequests: { count: 1200, weight: 1, harmfulShare: 0.15 },
+  /** Study help that keeps an answer back ("don't reveal the solution yet"), 15 % with an injection in the frame: see datasets/classifiers/craft-requests.ts. */
+  studyHelp: { count: 1200, weight: 1, injectionShare: 0.15 },
+  /** Fiction with villains and crimes, 15 % asking for a working recipe inside the story: see datasets/classifiers/craft-requests.ts. Harmful head only. */
+  fictionRequests: { count: 1200, weight: 1, harmfulShare: 0.15 },
+  /** Questions about writing prompts, 15 % ending with a prompt-extraction ask: see datasets/classifiers/craft-requests.ts. */
+  promptWriting: { count: 800, weight: 1, injectionShare: 0.15 },
   /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
@@ -338,6 +345,9 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-everyday-questions', m.everydayQuestions.weight],
     ['sealgate-format-constraints', m.formatConstraints.weight],
     ['sealgate-service-requests', m.serviceRequests.weight],
+    ['sealgate-study-help', m.studyHelp.weight],
+    ['sealgate-fiction-requests', m.fictionRequests.weight],
+    ['sealgate-prompt-writing', m.promptWriting.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -377,6 +387,9 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...everydayQuestions(24, m.everydayQuestions.count, m.everydayQuestions.harmfulShare),
       ...formatConstraints(28, m.formatConstraints.count, m.formatConstraints.injectionShare),
       ...serviceRequests(29, m.serviceRequests.count, m.serviceRequests.harmfulShare),
+      ...studyHelpRequests(30, m.studyHelp.count, m.studyHelp.injectionShare),
+      ...fictionRequests(31, m.fictionRequests.count, m.fictionRequests.harmfulShare),
+      ...promptWritingRequests(32, m.promptWriting.count, m.promptWriting.injectionShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -404,7 +417,14 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests']);
+
+/**
+ * Generated sources that label the injection and harmful heads, not the jailbreak head: study help and prompt-writing
+ * questions borrow prompt-leak words ("don't reveal …", "forget …", "prompt"); as jailbreak negatives they pulled that
+ * head's leave-one-source-out down (in-the-wild jailbreaks 0.938 → 0.928) for no gain on it.
+ */
+const NOT_JAILBREAK_HEAD: ReadonlySet<string> = new Set(['sealgate-study-help', 'sealgate-prompt-writing']);
 
 function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<HeadId, 0 | 1>> | null {
   if (model === 'toxicity') return row.label === 'toxic' ? { 'toxicity.toxic': 1 } : { 'toxicity.toxic': 0 };
@@ -415,6 +435,7 @@ function generatedLabels(model: ModelName, row: GeneratedRow): Partial<Record<He
     return row.label === 'injection' ? { 'intent.prompt_injection': 1 } : { 'intent.prompt_injection': 0, 'intent.jailbreak': 0 };
   }
   if (HARMFUL_HEAD_ONLY.has(row.source)) return { 'intent.harmful': row.label === 'harmful' ? 1 : 0 };
+  if (NOT_JAILBREAK_HEAD.has(row.source)) return { 'intent.prompt_injection': row.label === 'injection' ? 1 : 0, 'intent.harmful': 0 };
   if (row.label === 'benign' || row.label === 'safe' || row.label === 'toxic' || row.label === 'non_toxic') return benignIntent();
   if (row.label === 'injection') return { 'intent.prompt_injection': 1, 'intent.harmful': 0 };
   if (row.label === 'jailbreak') return { 'intent.jailbreak': 1 };
