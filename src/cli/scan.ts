@@ -8,7 +8,7 @@
  * skipped; the run never crashes on input. Bad-line reports never echo the line (it may hold PII).
  * This is also how users dry-run a policy over their own logs.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { MAX_LINE_CHARS, readLines } from '../corpus/lines.js';
 import type { Readable, Writable } from 'node:stream';
@@ -156,14 +156,8 @@ export const registerScan: RegisterCommand = (command: Command) => {
         process.exitCode = 2;
         return;
       }
-      const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
-      const output = cli.out === '-' ? process.stdout : createWriteStream(String(cli.out));
-      // An input or output file that cannot be opened (or written) fails the run with one line, not a crash.
-      const inputError = new Promise<never>((_, reject) => {
-        input.once('error', reject);
-        if (output !== process.stdout) output.once('error', reject);
-      });
-      const stopWatching = removeOnInterrupt('scan', output === process.stdout ? undefined : String(cli.out));
+      let outStream: WriteStream | undefined;
+      let stopWatching = () => {};
       try {
         // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
         const { config } = loadConfig(cli.config ? { path: String(cli.config) } : {});
@@ -178,6 +172,21 @@ export const registerScan: RegisterCommand = (command: Command) => {
           ...(cli.minScore !== undefined ? { minScore: Number(cli.minScore) } : {}),
           ...(cli.entities ? { entities: list(String(cli.entities)) } : {}),
         };
+        // Options checked and the input opened before --out is created: a bad option or a missing input must not
+        // create (or truncate) the output file.
+        scanOptionsSchema.parse(options);
+        const unknown = detectors.find((name) => !Object.hasOwn(detectorFactories, name));
+        if (unknown !== undefined) await createDetector(unknown); // throws the registry's 'unknown detector' error
+        const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
+        if (cli.in !== '-') await once(input, 'open');
+        if (cli.out !== '-') outStream = createWriteStream(String(cli.out));
+        const output = outStream ?? process.stdout;
+        // An input or output file that cannot be read (or written) fails the run with one line, not a crash.
+        const inputError = new Promise<never>((_, reject) => {
+          input.once('error', reject);
+          if (output !== process.stdout) output.once('error', reject);
+        });
+        stopWatching = removeOnInterrupt('scan', outStream ? String(cli.out) : undefined);
         const summary = await Promise.race([runScan(input, output, options), inputError]);
         if (output !== process.stdout) {
           output.end();
@@ -189,6 +198,11 @@ export const registerScan: RegisterCommand = (command: Command) => {
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof ConfigError ? error.message : (error as Error).message;
         process.stderr.write(`sealgate scan: ${message}\n`);
+        // A partial verdict file must not pass for a complete one (the open is asynchronous: wait for it first).
+        if (outStream) {
+          if (outStream.pending) await once(outStream, 'open').catch(() => undefined);
+          rmSync(String(cli.out), { force: true });
+        }
         process.exitCode = 2;
       } finally {
         stopWatching();
