@@ -38,7 +38,8 @@ export interface GatewayDeps {
   headerHooks: HeaderHook[];
   /** Extra /readyz checks by name (stores, audit sink …): resolve true/void when reachable. */
   readinessChecks: Record<string, () => Promise<unknown>>;
-  lifecycle: { draining: boolean; inFlight: number };
+  /** `cutting`: the shutdown grace period is over and the remaining connections are being closed. */
+  lifecycle: { draining: boolean; inFlight: number; cutting?: boolean };
   /** Enclave host + replay cache, when `confidential.enabled` (routes/confidential.ts). */
   confidential?: ConfidentialRuntime;
   /** Audit trail, receipts and the fail-closed guard, when `audit.enabled` (src/audit, routes/receipts.ts). */
@@ -59,6 +60,7 @@ export function createApp(deps: GatewayDeps): Express {
       observers: deps.observers,
       headerHooks: deps.headerHooks,
       isDraining: () => deps.lifecycle.draining,
+      isCutting: () => deps.lifecycle.cutting === true,
       onStart: () => {
         deps.lifecycle.inFlight++;
         deps.metrics.inFlight.inc();

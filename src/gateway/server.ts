@@ -126,6 +126,7 @@ async function shutdown(server: Server, gateway: Gateway, graceMs: number): Prom
     server.closeIdleConnections();
   }
   if (lifecycle.inFlight > 0) logger.warn({ inFlight: lifecycle.inFlight }, 'grace period over: closing remaining connections');
+  lifecycle.cutting = true;
   server.closeAllConnections();
   await closed;
   // The server reports its sockets closed before each cut response's 'close' event has run the outcome

@@ -30,7 +30,8 @@ describe('shutdown with a stream in flight past the grace period', () => {
       const records = auditFileLines(gw.config.audit.file.dir).map((line) => JSON.parse(line) as Record<string, unknown>);
       const cut = records.findIndex((r) => r.kind === 'request' && r.requestId === requestId);
       expect(cut).toBeGreaterThanOrEqual(0);
-      expect(records[cut]).toMatchObject({ status: 200, stream: true });
+      // Cut by the gateway, not left by the client: a failure.
+      expect(records[cut]).toMatchObject({ status: 200, stream: true, errorCode: 'server_shutdown', outcome: 'failed' });
       const closing = records.findIndex((r) => r.kind === 'checkpoint' && r.reason === 'close');
       expect(closing).toBeGreaterThan(cut);
       expect(trail.stats().dropped).toBe(0);

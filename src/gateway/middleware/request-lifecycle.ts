@@ -37,6 +37,8 @@ export interface LifecycleOptions {
   headerHooks: readonly HeaderHook[];
   /** True while draining for shutdown: responses ask clients to close the connection. */
   isDraining: () => boolean;
+  /** True once shutdown closes the connections left after the grace period: an unfinished response was cut by us. */
+  isCutting?: () => boolean;
   onStart?: () => void;
   onEnd?: () => void;
 }
@@ -74,7 +76,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
       reported = true;
       if (clientId) clientIdsInFlight.delete(clientId);
       opts.onEnd?.();
-      const outcome = buildOutcome(req, res, startedAt, performance.now() - t0);
+      const outcome = buildOutcome(req, res, startedAt, performance.now() - t0, opts.isCutting?.() === true);
       for (const observer of observers) {
         try {
           const pending = observer(outcome);
@@ -153,12 +155,13 @@ function patchWriteHead(req: Request, res: Response, hooks: readonly HeaderHook[
   } as Response['writeHead'];
 }
 
-function buildOutcome(req: Request, res: Response, startedAt: Date, latencyMs: number): RequestOutcome {
+function buildOutcome(req: Request, res: Response, startedAt: Date, latencyMs: number, cutByShutdown: boolean): RequestOutcome {
   const locals = res.locals as OutcomeLocals;
   const ctx = locals.requestContext;
   const auth = locals.auth;
-  // A response cut before it finished (client gone, shutdown) is reported as such even if headers said 200.
-  const errorCode = locals.errorCode ?? (res.writableFinished ? undefined : 'client_closed_request');
+  // A response cut before it finished is reported as such even if headers said 200: by the client, or by
+  // the shutdown once its grace period is over (a failure, not the client's choice).
+  const errorCode = locals.errorCode ?? (res.writableFinished ? undefined : cutByShutdown ? 'server_shutdown' : 'client_closed_request');
   return {
     requestId: locals.requestId,
     startedAt,
