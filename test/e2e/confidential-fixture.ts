@@ -10,6 +10,7 @@ import OpenAI from 'openai';
 import { deepMerge } from '../../src/config/loader.js';
 import { createConfidentialFetch, type ConfidentialFetch } from '../../src/client/index.js';
 import { initRootKey } from '../../enclave-sim/root-key.js';
+import { RESPONSE_HEAD_LENGTH } from '../../src/protocol/index.js';
 import type { EnclaveHost } from '../../enclave-sim/host.js';
 import type { GatewayOptions } from '../../src/gateway/gateway.js';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
@@ -108,6 +109,27 @@ export async function startConfidentialGateway(overrides: Record<string, unknown
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A chat request for the fake upstream's model. */
+export const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
+
+/** Applies a wire edit to the sealed route's traffic only (attestation and other calls pass). */
+export const sealedOnly =
+  <T>(edit: (value: T) => T) =>
+  (url: string, value: T): T =>
+    url.includes('/v1/confidential/') ? edit(value) : value;
+
+/** A sealed answer as the wire carries it: the head, then each frame (type | u32 length | sealed). */
+export function splitSealedAnswer(bytes: Uint8Array): { head: Buffer; frames: Buffer[] } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const frames: Buffer[] = [];
+  for (let at = RESPONSE_HEAD_LENGTH; at < buffer.length; ) {
+    const length = buffer.readUInt32BE(at + 1);
+    frames.push(buffer.subarray(at, at + 5 + length));
+    at += 5 + length;
+  }
+  return { head: buffer.subarray(0, RESPONSE_HEAD_LENGTH), frames };
 }
 
 export function containsBytes(haystack: Uint8Array, needle: string): boolean {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InternalServerError } from 'openai';
 import { renameSync } from 'node:fs';
-import { startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { ask, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { startGateway } from '../fixtures/gateway.js';
-
-const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
 
 describe('enclave crash and restart', () => {
   let setup: ConfidentialSetup;

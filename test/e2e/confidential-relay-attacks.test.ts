@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError } from 'openai';
-import { startConfidentialGateway, type ClientOptions, type ConfidentialSetup } from './confidential-fixture.js';
-import { RESPONSE_HEAD_LENGTH } from '../../src/protocol/index.js';
+import { ask, sealedOnly, splitSealedAnswer, startConfidentialGateway, type ClientOptions, type ConfidentialSetup } from './confidential-fixture.js';
 import type { ReplayCache } from '../../src/store/replay-cache/index.js';
 
 let setup: ConfidentialSetup;
@@ -18,12 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await setup?.close();
 });
-
-const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
-const sealedOnly =
-  <T>(edit: (value: T) => T) =>
-  (url: string, value: T) =>
-    url.includes('/v1/confidential/') ? edit(value) : value;
 
 /** The protocol error behind whatever the SDK threw (it wraps fetch failures in APIConnectionError). */
 function protocolCode(error: unknown): string | undefined {
@@ -86,24 +79,13 @@ describe('the HTTP status and kind of a sealed answer are authenticated', () => 
 });
 
 describe('a sealed stream edited in transit is refused (counter nonces, typed final frame)', () => {
-  /** Splits a sealed answer into its head and frames. */
-  const split = (bytes: Uint8Array) => {
-    const frames: Buffer[] = [];
-    const buffer = Buffer.from(bytes);
-    for (let at = RESPONSE_HEAD_LENGTH; at < buffer.length; ) {
-      const length = buffer.readUInt32BE(at + 1);
-      frames.push(buffer.subarray(at, at + 5 + length));
-      at += 5 + length;
-    }
-    return { head: buffer.subarray(0, RESPONSE_HEAD_LENGTH), frames };
-  };
   /** A stream of several sealed frames (chunks a few ms apart are sealed one frame each). */
   const edited = async (edit: (head: Buffer, frames: Buffer[]) => Buffer) => {
     setup.fake.script({ kind: 'ok', text: 'one two three four five', chunkDelayMs: 20 });
     let frameCount = 0;
     const result = await streamed({
       onResponseBytes: sealedOnly((bytes: Uint8Array): Uint8Array => {
-        const { head, frames } = split(bytes);
+        const { head, frames } = splitSealedAnswer(bytes);
         frameCount = frames.length;
         return edit(head, frames);
       }),

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI, { APIConnectionError, BadRequestError } from 'openai';
-import { containsBytes, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+import { ask, containsBytes, sealedOnly, splitSealedAnswer, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { createConfidentialFetch } from '../../src/client/index.js';
-import { RESPONSE_HEAD_LENGTH, fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
+import { fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
 
 let setup: ConfidentialSetup;
 
@@ -14,8 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await setup?.close();
 });
-
-const ask = (content: string) => ({ model: 'fake-model', messages: [{ role: 'user' as const, content }] });
 
 const listen = (server: Server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
@@ -403,24 +401,12 @@ describe('tampered responses are detected by the client', () => {
       throw error instanceof APIConnectionError ? error.cause : error;
     }
   };
-  const frames = (bytes: Uint8Array) => {
-    const out: Uint8Array[] = [];
-    for (let at = RESPONSE_HEAD_LENGTH; at < bytes.length; ) {
-      const length = Buffer.from(bytes).readUInt32BE(at + 1);
-      out.push(bytes.subarray(at, at + 5 + length));
-      at += 5 + length;
-    }
-    return { head: bytes.subarray(0, RESPONSE_HEAD_LENGTH), frames: out };
-  };
-  const onConfidential = (edit: (bytes: Uint8Array) => Uint8Array) => (url: string, bytes: Uint8Array) =>
-    url.includes('/v1/confidential/') ? edit(bytes) : bytes;
-
   it('an oversized non-streamed answer is refused at maxAnswerBytes, before it is buffered whole', async () => {
     // The client does not trust the gateway's main thread: 2 MiB of padding after a valid sealed answer.
     setup.fake.script({ kind: 'ok', text: 'alpha beta gamma delta' });
     const { fetch: confidentialFetch } = setup.client({
       maxAnswerBytes: 1024 * 1024,
-      onResponseBytes: onConfidential((bytes) => Buffer.concat([bytes, Buffer.alloc(2 * 1024 * 1024)])),
+      onResponseBytes: sealedOnly((bytes) => Buffer.concat([bytes, Buffer.alloc(2 * 1024 * 1024)])),
     });
     const error = await confidentialFetch(`${setup.gw.baseURL}/chat/completions`, {
       method: 'POST',
@@ -432,8 +418,8 @@ describe('tampered responses are detected by the client', () => {
 
   it('truncation (final frame dropped)', async () => {
     const error = await streamOf(
-      onConfidential((bytes) => {
-        const { head, frames: f } = frames(bytes);
+      sealedOnly((bytes) => {
+        const { head, frames: f } = splitSealedAnswer(bytes);
         return Buffer.concat([head, ...f.slice(0, -1)]);
       }),
     ).catch((e: unknown) => e);
@@ -442,8 +428,8 @@ describe('tampered responses are detected by the client', () => {
 
   it('reordered frames', async () => {
     const error = await streamOf(
-      onConfidential((bytes) => {
-        const { head, frames: f } = frames(bytes);
+      sealedOnly((bytes) => {
+        const { head, frames: f } = splitSealedAnswer(bytes);
         return Buffer.concat([head, f[1]!, f[0]!, ...f.slice(2)]);
       }),
     ).catch((e: unknown) => e);
@@ -452,7 +438,7 @@ describe('tampered responses are detected by the client', () => {
 
   it('a flipped bit in a non-streamed answer', async () => {
     const error = await setup
-      .client({ onResponseBytes: onConfidential((bytes) => (bytes[bytes.length - 1]! ^= 1, bytes)) })
+      .client({ onResponseBytes: sealedOnly((bytes) => (bytes[bytes.length - 1]! ^= 1, bytes)) })
       .openai.chat.completions.create(ask('x'))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
