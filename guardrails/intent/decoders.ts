@@ -242,18 +242,30 @@ function reverse(text: string): string {
  */
 const NO_CIPHERS: ReadonlyArray<{ text: string; encoding: Encoding }> = [];
 
+/** Three or more Latin words in a row, with nothing but spaces and punctuation between them. */
+const LATIN_WORD_RUN = /[A-Za-z]+(?:[\s,.;:!?'"()-]+[A-Za-z]+){2,}/g;
+
 function decodeWordCiphers(text: string): ReadonlyArray<{ text: string; encoding: Encoding }> {
-  const sample = text.length > 600 ? text.slice(0, 600) : text;
+  let sample = text.length > 600 ? text.slice(0, 600) : text;
   if (!/[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+[^A-Za-z]+[A-Za-z]+/.test(sample)) return NO_CIPHERS;
-  const before = commonWordRatio(sample);
+  let before = commonWordRatio(sample);
   // Ordinary English is ~40% common words: skip the rewrites for it (hot path).
   if (before >= 0.1) return NO_CIPHERS;
+  const latin = mostlyLatinLetters(sample);
+  // In mostly non-Latin text (Chinese) the Latin words are acronyms and brands scattered between characters ("B 站",
+  // "N 个", "UP 主", "GB"), whose ROT13 often is a common word ("a", "to"). A ciphered payload is a run of words:
+  // decide on those runs only.
+  if (!latin) {
+    sample = (sample.match(LATIN_WORD_RUN) ?? []).join(' ');
+    if (sample.length === 0) return NO_CIPHERS;
+    before = commonWordRatio(sample);
+  }
   const out: Array<{ text: string; encoding: Encoding }> = [];
   const deciphered = (ratio: number): boolean => ratio >= 0.2 && ratio > before * 2;
   if (deciphered(commonWordRatio(rot13(sample)))) out.push({ text: rot13(text), encoding: 'rot13' });
   // Reversing the sample reverses each of its words, which is all the ratio looks at. Only for Latin text:
   // a few Latin words in Chinese text ("DNA", "RNA") reversed are common words too often.
-  if (mostlyLatinLetters(sample) && deciphered(commonWordRatio(reverse(sample)))) out.push({ text: reverse(text), encoding: 'reversed' });
+  if (latin && deciphered(commonWordRatio(reverse(sample)))) out.push({ text: reverse(text), encoding: 'reversed' });
   return out;
 }
 
