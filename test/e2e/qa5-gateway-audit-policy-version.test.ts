@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
-import { auditFileLines } from '../fixtures/audit.js';
+import { auditRequestRecord } from '../fixtures/audit.js';
 
 const VERTEX_STYLE = 'claude-3-5-sonnet@20240620';
 
@@ -35,10 +35,7 @@ async function chat(model: string) {
 
 async function recordOf(res: Response): Promise<Record<string, unknown>> {
   await gw.running.gateway.deps.audit!.trail.drain();
-  const id = res.headers.get('x-request-id');
-  const record = auditFileLines(gw.config.audit.file.dir)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .find((r) => r.kind === 'request' && r.requestId === id);
+  const record = auditRequestRecord(gw.config.audit.file.dir, res.headers.get('x-request-id'));
   expect(record).toBeDefined();
   return record!;
 }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
 import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
-import { auditFileLines } from '../fixtures/audit.js';
+import { auditRequestRecord } from '../fixtures/audit.js';
 
 let fake: FakeUpstream;
 let gw: TestGateway;
@@ -34,9 +34,7 @@ async function streamedChat(): Promise<{ requestId: string | null; text: string 
 
 async function recordOf(requestId: string | null): Promise<Record<string, unknown>> {
   await gw.running.gateway.deps.audit!.trail.drain();
-  const record = auditFileLines(gw.config.audit.file.dir)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .find((r) => r.kind === 'request' && r.requestId === requestId);
+  const record = auditRequestRecord(gw.config.audit.file.dir, requestId);
   expect(record).toBeDefined();
   return record!;
 }
