@@ -73,7 +73,7 @@ export function createApp(deps: GatewayDeps): Express {
   );
 
   // Before authentication: browser preflights carry no credentials.
-  const corsHandler = cors(deps.config.server.cors);
+  const corsHandler = cors({ ...deps.config.server.cors, extraAllowedHeaders: [deps.config.guardrails.repeatOffenders.endUserHeader] });
   if (corsHandler) app.use(corsHandler);
 
   mountHealthRoutes(app, deps);

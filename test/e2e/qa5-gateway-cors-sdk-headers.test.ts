@@ -66,3 +66,23 @@ describe('CORS preflight allows every header the openai SDK sends', () => {
     });
   }
 });
+
+describe('CORS preflight allows the configured end-user header', () => {
+  // guardrails.repeatOffenders.endUserHeader names the header a browser app sends its end user in; only
+  // the default name was allowed, so an app using another one failed every preflight.
+  it('names guardrails.repeatOffenders.endUserHeader', async () => {
+    const custom = await startGateway({ ...CORE_ONLY, server: { cors: { allowedOrigins: [ORIGIN] } }, guardrails: { enabled: false, repeatOffenders: { endUserHeader: 'X-App-User' } } });
+    try {
+      const res = await fetch(`${custom.baseURL}/chat/completions`, {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-app-user' },
+      });
+      expect(res.status).toBe(204);
+      const allowed = (res.headers.get('access-control-allow-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+      expect(allowed).toContain('x-app-user');
+      expect(allowed).toContain('x-sealgate-end-user');
+    } finally {
+      await custom.close();
+    }
+  });
+});

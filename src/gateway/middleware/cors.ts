@@ -9,6 +9,8 @@ export interface CorsOptions {
   /** Exact origins (`https://app.example.com`) or `*`. Empty = CORS off. */
   allowedOrigins: readonly string[];
   maxAgeSeconds: number;
+  /** Headers of the gateway's own config an app may send (the repeat-offender end-user header). */
+  extraAllowedHeaders?: readonly string[];
 }
 
 // Every header the openai SDK sends: its helpers (parse(), stream(), runTools(), pollers) add their own, and
@@ -21,6 +23,8 @@ export function cors(opts: CorsOptions): RequestHandler | undefined {
   if (opts.allowedOrigins.length === 0) return undefined;
   const any = opts.allowedOrigins.includes('*');
   const allowed = new Set(opts.allowedOrigins);
+  const extra = (opts.extraAllowedHeaders ?? []).map((h) => h.toLowerCase()).filter((h) => !ALLOWED_HEADERS.split(', ').includes(h));
+  const allowHeaders = [ALLOWED_HEADERS, ...extra].join(', ');
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin || (!any && !allowed.has(origin))) return next();
@@ -29,7 +33,7 @@ export function cors(opts: CorsOptions): RequestHandler | undefined {
     res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-      res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+      res.setHeader('access-control-allow-headers', allowHeaders);
       res.setHeader('access-control-max-age', String(opts.maxAgeSeconds));
       res.locals.route = 'preflight';
       res.status(204).end();
