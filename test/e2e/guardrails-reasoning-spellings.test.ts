@@ -139,6 +139,8 @@ describe('answers: reasoning in every spelling is guarded and relayed', () => {
     expect(thought).toContain('The user wants the key');
     expect(thought).toContain('so I will hand it over.');
     expect(blocks.some((b) => b.signature === SIGNATURE)).toBe(true);
+    // A text delta's `signature: null` does not become a block of its own with no text.
+    expect(blocks.filter((b) => b.type === 'thinking' && b.thinking === '' && !b.signature)).toEqual([]);
     expect(blocks).toContainEqual({ type: 'redacted_thinking', data: ENCRYPTED });
     expect(joined(list, (d) => d.reasoning_content)).toBe(thought);
     expect(joined(list, (d) => d.content)).toBe('Done.');

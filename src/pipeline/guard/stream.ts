@@ -262,7 +262,8 @@ function streamedFields(delta: Json): { texts: StreamedText[]; now?: Json } {
           const key = `${field}:${String(identity.type)}:${String(identity.index ?? position)}:${name}`;
           texts.push({ key, text: slot.text, delta: (text) => ({ [field]: [{ ...identity, [name]: text }] }) });
         }
-        if (walk.slots.length === 0 || Object.keys(rest).some((key) => !(BLOCK_IDENTITY as readonly string[]).includes(key) && rest[key] !== '')) relayed.push(rest);
+        // A text block goes out at once only for what it carries besides its identity (LiteLLM's `signature: null` on every thinking delta is nothing).
+        if (walk.slots.length === 0 || Object.keys(rest).some((key) => !(BLOCK_IDENTITY as readonly string[]).includes(key) && rest[key] !== '' && rest[key] !== null)) relayed.push(rest);
       });
       if (relayed.length > 0) (now ??= {})[field] = relayed;
     }
