@@ -39,7 +39,7 @@ export class ApiError extends Error {
  * the audit record keep the difference (`reason: 'model_not_allowed'`).
  */
 export function modelNotFound(model: string, reason?: 'model_not_allowed'): ApiError {
-  return new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found', param: 'model', ...(reason ? { reason } : {}) });
+  return new ApiError(404, `The model \`${model}\` does not exist or you do not have access to it.`, { type: 'invalid_request_error', code: 'model_not_found', param: 'model', ...(reason ? { reason } : {}) });
 }
 
 function defaultType(status: number): string {

@@ -68,7 +68,7 @@ describe('model enumeration', () => {
       expect(forbidden.headers).toEqual(unknown.headers);
       expect(forbidden.text.replaceAll(FORBIDDEN, UNKNOWN)).toBe(unknown.text);
       expect(JSON.parse(unknown.text)).toEqual({
-        error: { message: `The model \`${UNKNOWN}\` does not exist or you do not have access to it.`, type: 'not_found_error', code: 'model_not_found', param: 'model' },
+        error: { message: `The model \`${UNKNOWN}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found', param: 'model' },
       });
       // The log keeps the reason apart.
       expect(requestLine(forbidden.requestId)).toMatchObject({ status: 404, errorCode: 'model_not_allowed', model: FORBIDDEN });
