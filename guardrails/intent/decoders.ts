@@ -242,8 +242,26 @@ function reverse(text: string): string {
  */
 const NO_CIPHERS: ReadonlyArray<{ text: string; encoding: Encoding }> = [];
 
-/** Three or more Latin words in a row, with nothing but spaces and punctuation between them. */
-const LATIN_WORD_RUN = /[A-Za-z]+(?:[\s,.;:!?'"()-]+[A-Za-z]+){2,}/g;
+const LATIN_WORD = /[A-Za-z]+/g;
+const WORD_GAP = /^[\s,.;:!?'"()-]+$/;
+
+/** The runs of three or more Latin words with nothing but spaces and punctuation between them, joined by spaces. */
+function latinWordRuns(text: string): string {
+  const runs: string[] = [];
+  let run: string[] = [];
+  let runEnd = -1;
+  const close = (): void => {
+    if (run.length >= 3) runs.push(run.join(' '));
+    run = [];
+  };
+  for (const m of text.matchAll(LATIN_WORD)) {
+    if (run.length > 0 && !WORD_GAP.test(text.slice(runEnd, m.index))) close();
+    run.push(m[0]);
+    runEnd = m.index + m[0].length;
+  }
+  close();
+  return runs.join(' ');
+}
 
 function decodeWordCiphers(text: string): ReadonlyArray<{ text: string; encoding: Encoding }> {
   let sample = text.length > 600 ? text.slice(0, 600) : text;
@@ -256,7 +274,7 @@ function decodeWordCiphers(text: string): ReadonlyArray<{ text: string; encoding
   // "N 个", "UP 主", "GB"), whose ROT13 often is a common word ("a", "to"). A ciphered payload is a run of words:
   // decide on those runs only.
   if (!latin) {
-    sample = (sample.match(LATIN_WORD_RUN) ?? []).join(' ');
+    sample = latinWordRuns(sample);
     if (sample.length === 0) return NO_CIPHERS;
     before = commonWordRatio(sample);
   }
