@@ -6,9 +6,9 @@
 import { digitsOf, normalize } from '../../core/normalize.js';
 import { asciiDigitRuns } from '../numerals.js';
 import { StreamRestorer } from './stream-restorer.js';
+import { canonicalPlaceholderName, hasPlaceholderOpener, PLACEHOLDER_PATTERN } from './placeholder-syntax.js';
 
-/** Placeholders as models may echo them back: `<PHONE_1>`, `< PHONE_1 >`, `<phone_1>`. */
-export const PLACEHOLDER_PATTERN = /<\s{0,2}([A-Za-z][A-Za-z_]{0,39}_\d{1,6})\s{0,2}>/g;
+export { PLACEHOLDER_PATTERN } from './placeholder-syntax.js';
 
 /** Equal values written differently (`138 0013 8000` vs `13800138000`, full-width, 一三八…) share a placeholder. */
 function canonical(type: string, value: string): string {
@@ -28,7 +28,7 @@ export class PiiSession {
   /** Registers user text so that placeholders it already contains are skipped when numbering. */
   reserveFrom(text: string): void {
     PLACEHOLDER_PATTERN.lastIndex = 0;
-    for (const m of text.matchAll(PLACEHOLDER_PATTERN)) this.reserved.add(m[1]!.toUpperCase());
+    for (const m of text.matchAll(PLACEHOLDER_PATTERN)) this.reserved.add(canonicalPlaceholderName(m[1]!));
   }
 
   /**
@@ -77,7 +77,7 @@ export class PiiSession {
 
   /** Original value of a placeholder name (`PHONE_NUMBER_1`), if this session issued it. */
   valueOf(name: string): string | undefined {
-    return this.byPlaceholder.get(name.toUpperCase());
+    return this.byPlaceholder.get(canonicalPlaceholderName(name));
   }
 
   /** Number of restorable (pseudonymized) values. */
@@ -87,7 +87,7 @@ export class PiiSession {
 
   /** Replaces every placeholder this session issued with its original value; unknown ones stay as they are. */
   restore(text: string): string {
-    if (this.byPlaceholder.size === 0 || !text.includes('<')) return text;
+    if (this.byPlaceholder.size === 0 || !hasPlaceholderOpener(text)) return text;
     return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => this.valueOf(name) ?? whole);
   }
 

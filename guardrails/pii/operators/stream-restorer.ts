@@ -4,9 +4,9 @@
  * either completes or cannot. Held-back text is bounded (a placeholder is at most ~50 characters), so latency
  * is added only while a `<` is open.
  */
+import { lastPlaceholderOpener, nextPlaceholderCloser, OPEN_PREFIX } from './placeholder-syntax.js';
+
 const MAX_PLACEHOLDER = 52;
-/** A prefix of `<\s{0,2}NAME_123\s{0,2}>` without the closing `>`. */
-const OPEN_PREFIX = /^<\s{0,2}(?:[A-Za-z][A-Za-z_]{0,39}(?:_\d{0,6})?)?\s{0,2}$|^<\s{0,2}[A-Za-z][A-Za-z_]{0,39}_\d{1,6}\s{0,2}$/;
 
 export class StreamRestorer {
   private pending = '';
@@ -16,8 +16,8 @@ export class StreamRestorer {
   /** Feed one delta; returns the text that is safe to emit now (possibly empty). */
   push(delta: string): string {
     const text = this.pending + delta;
-    const open = text.lastIndexOf('<');
-    if (open >= 0 && text.length - open <= MAX_PLACEHOLDER && !text.includes('>', open) && OPEN_PREFIX.test(text.slice(open))) {
+    const open = lastPlaceholderOpener(text);
+    if (open >= 0 && text.length - open <= MAX_PLACEHOLDER && nextPlaceholderCloser(text, open) < 0 && OPEN_PREFIX.test(text.slice(open))) {
       this.pending = text.slice(open);
       return this.restore(text.slice(0, open));
     }

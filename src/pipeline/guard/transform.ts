@@ -5,7 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Action, Finding } from '../../../guardrails/core/types.js';
-import { anonymize, createPiiSession, PLACEHOLDER_PATTERN, type OperatorName, type PiiSession } from '../../../guardrails/pii/index.js';
+import {
+  anonymize,
+  createPiiSession,
+  hasPlaceholderOpener,
+  lastPlaceholderOpener,
+  nextPlaceholderCloser,
+  PLACEHOLDER_PATTERN,
+  type OperatorName,
+  type PiiSession,
+} from '../../../guardrails/pii/index.js';
 import type { ActedFinding } from '../../../guardrails/policy/index.js';
 import { isTransform } from '../../../guardrails/policy/index.js';
 
@@ -29,7 +38,7 @@ export class PseudonymVault {
 
   /** Replaces every issued placeholder with its original value (JSON-escaped inside tool-call arguments). */
   restore(text: string, kind: 'text' | 'arguments' = 'text'): string {
-    if (this.size === 0 || !text.includes('<')) return text;
+    if (this.size === 0 || !hasPlaceholderOpener(text)) return text;
     if (kind === 'text') return this.session.restore(text);
     return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
       const value = this.session.valueOf(name);
@@ -43,9 +52,9 @@ export class PseudonymVault {
    */
   safeCut(text: string, cut: number): number {
     if (this.size === 0) return cut;
-    const open = text.lastIndexOf('<', cut - 1);
+    const open = lastPlaceholderOpener(text, cut - 1);
     if (open < 0 || cut - open > MAX_PSEUDONYM_LENGTH) return cut;
-    const close = text.indexOf('>', open);
+    const close = nextPlaceholderCloser(text, open);
     return close >= 0 && close < cut ? cut : open;
   }
 }
