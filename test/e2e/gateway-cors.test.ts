@@ -48,4 +48,18 @@ describe('CORS', () => {
       expect(res.status).not.toBe(204);
     }
   });
+
+  it('marks every answer Vary: Origin when origins are listed, also for other origins and no origin (a shared cache keys on it)', async () => {
+    const body = JSON.stringify({ model: 'sealgate-demo', messages: [{ role: 'user', content: 'hi' }] });
+    for (const origin of ['https://evil.example', undefined]) {
+      const res = await fetch(`${open.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { ...(origin ? { origin } : {}), authorization: `Bearer ${open.apiKey}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('vary') ?? '', String(origin)).toContain('Origin');
+    }
+  });
 });

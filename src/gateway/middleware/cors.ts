@@ -26,10 +26,12 @@ export function cors(opts: CorsOptions): RequestHandler | undefined {
   const extra = (opts.extraAllowedHeaders ?? []).map((h) => h.toLowerCase()).filter((h) => !ALLOWED_HEADERS.split(', ').includes(h));
   const allowHeaders = [ALLOWED_HEADERS, ...extra].join(', ');
   return (req, res, next) => {
+    // With a list of origins every answer depends on Origin (allowed ones get the header, others and requests
+    // without one do not), so a shared cache must key on it for all of them.
+    if (!any) res.append('vary', 'Origin');
     const origin = req.headers.origin;
     if (!origin || (!any && !allowed.has(origin))) return next();
     res.setHeader('access-control-allow-origin', any ? '*' : origin);
-    if (!any) res.append('vary', 'Origin');
     res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
