@@ -64,9 +64,12 @@ export const completionsBody = z.looseObject({
   user: z.string().optional(),
 });
 
+export const MAX_EMBEDDING_INPUTS = 2048;
+
 export const embeddingsBody = z.looseObject({
   model,
-  input: z.union([z.string(), z.array(z.string()).min(1), tokenArray.min(1), z.array(tokenArray).min(1)]),
+  // OpenAI takes at most 2048 inputs a request; a bigger batch would hold the event loop in the guard for seconds.
+  input: z.union([z.string(), z.array(z.string()).min(1).max(MAX_EMBEDDING_INPUTS), tokenArray.min(1), z.array(tokenArray).min(1).max(MAX_EMBEDDING_INPUTS)]),
   encoding_format: z.enum(['float', 'base64']).optional(),
   dimensions: z.number().int().positive().optional(),
   user: z.string().optional(),
