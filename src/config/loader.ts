@@ -127,7 +127,15 @@ function formatIssues(error: z.ZodError): string[] {
 }
 
 function readConfigFile(path: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const raw = interpolateEnv(readFileSync(path, 'utf8'), env);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    // A directory, an unreadable file: a config error naming the file, not a stack trace.
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(path, [code === 'EISDIR' ? `${path} is a directory, not a config file` : `cannot read: ${code ?? (err as Error).message}`]);
+  }
+  const raw = interpolateEnv(text, env);
   let parsed: unknown;
   try {
     parsed = extname(path).toLowerCase() === '.json' ? JSON.parse(raw) : parseYaml(raw);

@@ -1,6 +1,9 @@
 /** QA round 5: config the gateway accepted and then could not serve. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, validateConfig } from '../../src/config/loader.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, validateConfig } from '../../src/config/loader.js';
 
 describe('server.bodyLimit', () => {
   // "0", "0kb" or "0.0001kb" passed the size pattern and became 0 bytes: every request with a body got 413
@@ -12,5 +15,18 @@ describe('server.bodyLimit', () => {
     }
     expect(validateConfig({ server: { bodyLimit: '512kb' } }, 'test').server.bodyLimit).toBe(512 * 1024);
     expect(validateConfig({ server: { bodyLimit: '1b' } }, 'test').server.bodyLimit).toBe(1);
+  });
+});
+
+describe('--config naming a directory', () => {
+  // `sealgate doctor -c <dir>` / `serve -c <dir>` crashed with node's EISDIR stack trace instead of a config error.
+  it('is a config error naming the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sealgate-config-dir-'));
+    try {
+      expect(() => loadConfig({ path: dir, env: {} })).toThrow(ConfigError);
+      expect(() => loadConfig({ path: dir, env: {} })).toThrow(/is a directory/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
