@@ -70,8 +70,10 @@ try {
     policyFiles: await policyBundleFiles(init.config),
     detectorModelDirs: detectorModelDirs(init.config),
   });
-  ring = await KeyRing.create();
   enclavePipeline = await createEnclavePipeline(init.config);
+  // After the pipeline: loading it can take longer than a short rotation interval under load, and a key created
+  // first could then be past its lifetime in the first attestation document.
+  ring = await KeyRing.create();
 } catch (error) {
   // Our own startup messages (missing root key file …) carry no secrets.
   post({ type: 'startup_failed', message: error instanceof Error ? error.message : 'enclave failed to start' });
