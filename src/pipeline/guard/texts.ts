@@ -319,8 +319,36 @@ function chatSlots(body: Json, out: TextSlot[]): void {
   toolDefinitionSlots(body, out, callNames, messageNames);
 }
 
+/**
+ * Top-level fields that are not this endpoint's parameters but are prompt text on some upstream: another surface's
+ * text field (a chat request with `prompt` or `input`), Anthropic's top-level `system` (read by proxies such as
+ * LiteLLM in front of Anthropic) and `extra_body` (merged into the request by proxies that accept it). Unknown
+ * top-level fields are otherwise relayed as sent (vendor parameters); these, when they hold text, are refused.
+ */
+const FOREIGN_TEXT_FIELDS: Readonly<Record<Surface, readonly string[]>> = {
+  'chat.completions': ['prompt', 'input', 'instructions', 'suffix', 'system', 'extra_body'],
+  responses: ['messages', 'suffix', 'system', 'extra_body'],
+  completions: ['messages', 'input', 'instructions', 'system', 'extra_body'],
+  embeddings: ['prompt', 'instructions', 'suffix', 'system', 'extra_body'],
+};
+const WHERE_TEXT_GOES: Readonly<Record<Surface, string>> = {
+  'chat.completions': 'messages',
+  responses: "'input' or 'instructions'",
+  completions: "'prompt'",
+  embeddings: "'input'",
+};
+
+function refuseForeignText(surface: Surface, body: Json): void {
+  for (const field of FOREIGN_TEXT_FIELDS[surface]) {
+    if (body[field] !== undefined && holdsText(body[field])) {
+      throw new UnguardableInputError(field, `'${field}' is not a parameter of this endpoint, and some upstreams read it as prompt text the gateway's guardrails do not read: send that text in ${WHERE_TEXT_GOES[surface]}.`);
+    }
+  }
+}
+
 /** Every text the model will see: system/developer/user/assistant turns, tool results, tool definitions, prompts. */
 export function requestSlots(surface: Surface, body: Json): TextSlot[] {
+  refuseForeignText(surface, body);
   const out: TextSlot[] = [];
   /** Names of earlier tool calls (history): model-visible like the tools' own names. */
   let callNames: unknown[] | undefined;
