@@ -38,7 +38,7 @@ describe('access control through the gateway (memory stores)', () => {
         tenants: {
           acme: { models: ['fake-model'], limits: { requestsPerMinute: 1000 } },
           tiny: { limits: { requestsPerMinute: 2 } },
-          frugal: { limits: { tokensPerMinute: 40 } },
+          frugal: { limits: { tokensPerMinute: 120 } },
         },
       },
     });
@@ -86,7 +86,8 @@ describe('access control through the gateway (memory stores)', () => {
   it('charges the real token usage reported by the upstream', async () => {
     const { key } = await createKey(keys, { tenant: 'frugal' });
     const client = gw.client({ apiKey: key });
-    const long = 'word '.repeat(60);
+    // ~95 tokens by the byte estimate (fits the 120), 153 by the upstream's count: the real usage empties the bucket.
+    const long = 'a '.repeat(150);
     await client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: long }] });
     const err = await rateLimitError(client.chat.completions.create({ model: 'fake-model', messages }));
     expect(err.message).toMatch(/tokens per minute/);

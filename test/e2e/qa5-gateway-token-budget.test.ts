@@ -80,15 +80,33 @@ describe('the completion budget counts on every spelling of a model route', () =
 
 describe('the completion budget counts once per generated choice', () => {
   it('chat: max_tokens x n', async () => {
-    expect(await secondWhileFirstHolds('/v1/chat/completions', chat({ n: 4 }), chat())).toBe(429);
+    expect(await secondWhileFirstHolds('/v1/chat/completions', chat({ n: 3 }), chat())).toBe(429);
   });
 
   it('legacy completions: max_tokens x max(n, best_of)', async () => {
     const completion = (extra: Record<string, unknown> = {}) => ({ model: 'fake-model', max_tokens: 300, prompt: 'hi', ...extra });
-    expect(await secondWhileFirstHolds('/v1/completions', completion({ best_of: 4 }), completion())).toBe(429);
+    expect(await secondWhileFirstHolds('/v1/completions', completion({ best_of: 3 }), completion())).toBe(429);
   });
 
   it('one choice reserves its budget once (the second request still fits)', async () => {
     expect(await secondWhileFirstHolds('/v1/chat/completions', chat())).toBe(200);
+  });
+});
+
+describe('a request larger than a whole minute of tokens', () => {
+  // The bucket took min(estimate, limit) and charged the rest only down to minus one minute's budget, so a
+  // max_tokens above the limit was admitted whenever the bucket was full (OpenAI answers "Request too large").
+  it('is refused with 429 naming the limit and the request, no Retry-After, and never reaches the model', async () => {
+    fake.reset();
+    const token = await limitedToken();
+    const res = await post('/v1/chat/completions', token, chat({ max_tokens: 5_000 }));
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(res.status).toBe(429);
+    expect(body.error.code).toBe('rate_limit_exceeded');
+    expect(body.error.message).toMatch(/Request too large .*limit 1000, requested \d+/);
+    expect(res.headers.get('retry-after')).toBeNull();
+    expect(fake.requests).toHaveLength(0);
+    // A request that fits is still served.
+    expect((await post('/v1/chat/completions', token, chat())).status).toBe(200);
   });
 });

@@ -225,6 +225,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     const grant = grants.get(res);
     if (!grant || grant.buckets.length === 0) return next();
     const estimate = estimateTokens(req);
+    refuseTooLarge(grant.buckets, estimate);
     let result: AcquireResult;
     try {
       result = await stores.rateLimiter.acquire(grant.buckets, estimate);
@@ -239,7 +240,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
       const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
       const retry = { 'retry-after': String(seconds), 'retry-after-ms': String(result.retryAfterMs) };
       for (const [name, value] of Object.entries(retry)) res.setHeader(name, value);
-      const scope = result.reason?.bucketId.startsWith('t:') ? 'tenant' : result.reason?.bucketId.startsWith('j:') ? 'token' : 'API key';
+      const scope = scopeOf(result.reason?.bucketId);
       const what = result.reason?.axis === 'tokens' ? 'tokens per minute' : result.reason?.axis === 'concurrency' ? 'concurrent requests' : 'requests per minute';
       throw new ApiError(429, `Rate limit reached for ${what} on this ${scope}. Retry after ${seconds}s.`, {
         code: 'rate_limit_exceeded',
@@ -355,6 +356,25 @@ function hasLimit(limits: Limits): boolean {
 function sourceIpOf(req: Request): string | undefined {
   const ip = requestIp(req) ?? req.socket.remoteAddress;
   return ip ? normalizeIp(ip) : undefined;
+}
+
+function scopeOf(bucketId: string | undefined): string {
+  return bucketId?.startsWith('t:') ? 'tenant' : bucketId?.startsWith('j:') ? 'token' : 'API key';
+}
+
+/**
+ * A request that needs more tokens than a whole minute's budget can never fit: refused as OpenAI does ("Request
+ * too large"), with no Retry-After. The bucket would otherwise let it in whenever it is full and charge the excess
+ * only down to minus one minute's budget, so a big enough max_tokens passed the limit.
+ */
+function refuseTooLarge(buckets: readonly BucketSpec[], estimate: number): void {
+  for (const bucket of buckets) {
+    const limit = bucket.tokensPerMinute;
+    if (limit === undefined || estimate <= limit) continue;
+    throw new ApiError(429, `Request too large for tokens per minute on this ${scopeOf(bucket.id)}: limit ${limit}, requested ${estimate}. Reduce the prompt or max_tokens.`, {
+      code: 'rate_limit_exceeded',
+    });
+  }
 }
 
 /** Routes whose body's max_tokens / max_completion_tokens / max_output_tokens a model spends. */
