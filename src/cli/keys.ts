@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { RegisterCommand } from './commands.js';
 import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { limitsSchema, type Limits, type ModelScope } from '../config/sections/access.js';
+import { limitsSchema, TENANT_ID_PATTERN, type Limits, type ModelScope } from '../config/sections/access.js';
 import { generateApiKey } from '../auth/api-keys.js';
 import { parseCidr } from '../auth/cidr.js';
 import { keyStatus } from '../auth/key-policy.js';
@@ -29,7 +29,6 @@ export interface CreateKeyOptions {
 
 export class UsageError extends Error {}
 
-const TENANT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function parseExpiry(text: string, now = new Date()): Date {
   const relative = /^(\d+)\s*(m|h|d)$/i.exec(text.trim());
@@ -49,7 +48,7 @@ export function parseExpiry(text: string, now = new Date()): Date {
 }
 
 export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = new Date()): Promise<{ key: string; record: KeyRecord }> {
-  if (!TENANT_ID.test(opts.tenant)) throw new UsageError('--tenant: 1-64 of A-Z a-z 0-9 _ . -');
+  if (!TENANT_ID_PATTERN.test(opts.tenant)) throw new UsageError('--tenant: 1-64 of A-Z a-z 0-9 _ . -');
   const cidrs = (opts.cidrs ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
   // An empty list means "anywhere" / "every model": a flag given with nothing in it (`--cidr "$NETS"`
   // with NETS unset, `--models ,`) must not silently become the widest key there is.

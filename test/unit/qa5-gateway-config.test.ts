@@ -30,3 +30,14 @@ describe('--config naming a directory', () => {
     }
   });
 });
+
+describe('access.mtls.clients[].tenant', () => {
+  // The mapping's tenant was any non-empty string: 'acme corp' or 'acme/x' was accepted, matched no tenant and
+  // silently got every model and the default limits.
+  it('is checked against the tenant id form, like access.tenants keys', () => {
+    for (const tenant of ['acme corp', 'acme/x', 'x'.repeat(65)]) {
+      expect(() => validateConfig({ access: { mtls: { clients: [{ subjectCN: 'svc', tenant }] } } }, 'test')).toThrow(/access\.mtls\.clients\.0\.tenant/);
+    }
+    expect(validateConfig({ access: { mtls: { clients: [{ subjectCN: 'svc', tenant: 'acme' }] } } }, 'test').access.mtls.clients[0]!.tenant).toBe('acme');
+  });
+});

@@ -10,6 +10,9 @@ export const DEV_API_KEY = 'sg-dev-local-only-key';
 export const DEV_TENANT_ID = 'dev';
 
 const positiveInt = z.number().int().positive();
+/** The form of tenant ids in `tenants`, mTLS mappings and key records: one rule, so a typo is caught where it is written. */
+export const TENANT_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const tenantId = z.string().regex(TENANT_ID_PATTERN, 'tenant ids are 1-64 of A-Z a-z 0-9 _ . -');
 
 /** Limits for one bucket owner (a tenant or a key). Omitted = unlimited on that axis. */
 export const limitsSchema = z
@@ -42,7 +45,7 @@ const mtlsClientSchema = z
     fingerprint256: z.string().regex(/^[0-9a-fA-F:]{64,95}$/, 'expected a SHA-256 fingerprint').optional(),
     /** Subject common name (CN) of the client certificate. */
     subjectCN: z.string().min(1).optional(),
-    tenant: z.string().min(1),
+    tenant: tenantId,
     models: modelsSchema.optional(),
   })
   .strict()
@@ -62,7 +65,7 @@ export const accessSection = z
     keysFile: z.string().min(1).default('.sealgate/keys.json'),
     /** Keys unused for this many days stop working (`sealgate keys enable <id>` revives them). 0 = never. */
     disableUnusedAfterDays: z.number().int().min(0).default(90),
-    tenants: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'tenant ids are 1-64 of A-Z a-z 0-9 _ . -'), tenantSchema).default({}),
+    tenants: z.record(tenantId, tenantSchema).default({}),
     /** Applied to tenants not listed in `tenants` (and to fields a listed tenant leaves out). */
     defaultTenantLimits: limitsSchema.default({ requestsPerMinute: 600, tokensPerMinute: 1_000_000, concurrentRequests: 64 }),
     defaultKeyLimits: limitsSchema.default({}),
