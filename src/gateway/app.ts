@@ -18,6 +18,7 @@ import type { HeaderHook } from './hooks.js';
 import type { ConfidentialRuntime } from './confidential-runtime.js';
 import { REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
 import { requestLifecycle } from './middleware/request-lifecycle.js';
+import type { StreamCut } from './sse.js';
 import { jsonBody } from './middleware/json-body.js';
 import { series } from './middleware/series.js';
 import { errorHandler, notFound } from './middleware/errors.js';
@@ -38,8 +39,11 @@ export interface GatewayDeps {
   headerHooks: HeaderHook[];
   /** Extra /readyz checks by name (stores, audit sink …): resolve true/void when reachable. */
   readinessChecks: Record<string, () => Promise<unknown>>;
-  /** `cutting`: the shutdown grace period is over and the remaining connections are being closed. */
-  lifecycle: { draining: boolean; inFlight: number; cutting?: boolean };
+  /**
+   * `cutting`: the shutdown grace period is over and the remaining connections are being closed.
+   * `openStreams`: event streams under way (sse.ts), told to end with an error event before they are cut.
+   */
+  lifecycle: { draining: boolean; inFlight: number; cutting?: boolean; openStreams?: Set<StreamCut> };
   /** Enclave host + replay cache, when `confidential.enabled` (routes/confidential.ts). */
   confidential?: ConfidentialRuntime;
   /** Audit trail, receipts and the fail-closed guard, when `audit.enabled` (src/audit, routes/receipts.ts). */

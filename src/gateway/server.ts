@@ -127,6 +127,9 @@ async function shutdown(server: Server, gateway: Gateway, graceMs: number): Prom
   }
   if (lifecycle.inFlight > 0) logger.warn({ inFlight: lifecycle.inFlight }, 'grace period over: closing remaining connections');
   lifecycle.cutting = true;
+  // Open streams end with a server_shutdown error event first (what the SDK reports), flushed for at most 250 ms.
+  const streams = [...(lifecycle.openStreams ?? [])];
+  if (streams.length > 0) await Promise.race([Promise.all(streams.map((cut) => cut())), new Promise((r) => setTimeout(r, 250))]);
   server.closeAllConnections();
   await closed;
   // The server reports its sockets closed before each cut response's 'close' event has run the outcome

@@ -15,7 +15,21 @@ import { ApiError } from './errors.js';
 import { drainedOrClosed } from './backpressure.js';
 import { traceMark, traceWindow } from '../observability/stage-trace.js';
 
-export async function writeEventStream(res: Response, surface: Surface, chunks: AsyncIterable<Chunk>): Promise<void> {
+/** Ends an open stream with a `server_shutdown` error event; resolves once that is written (or there was nothing to write). */
+export type StreamCut = () => Promise<void>;
+
+const SHUTDOWN_ERROR: OpenAIErrorBody = {
+  message: 'The server is shutting down and ended this stream before it finished. Retry the request.',
+  type: 'server_error',
+  code: 'server_shutdown',
+  param: null,
+};
+
+/**
+ * `openStreams`: where the stream registers its cut while it runs, so that a shutdown past its grace period ends
+ * it with an OpenAI error event the SDK reports (an APIError), not a bare connection reset ("terminated").
+ */
+export async function writeEventStream(res: Response, surface: Surface, chunks: AsyncIterable<Chunk>, openStreams?: Set<StreamCut>): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   let first: IteratorResult<Chunk>;
   try {
@@ -40,6 +54,17 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
   res.once('close', onClose);
   let sequence = 0;
   let chunksWritten = 0;
+  let cut = false;
+  const errorFrame = (error: OpenAIErrorBody): string =>
+    surface === 'responses' ? responseFrame({ type: 'error', code: error.code, message: error.message, param: error.param, sequence_number: sequence }) : dataFrame({ error });
+  const cutForShutdown: StreamCut = () =>
+    new Promise<void>((resolve) => {
+      if (cut || clientGone || res.writableEnded) return resolve();
+      cut = true;
+      res.locals.errorCode = SHUTDOWN_ERROR.code;
+      res.end(errorFrame(SHUTDOWN_ERROR), () => resolve());
+    });
+  openStreams?.add(cutForShutdown);
   try {
     let next = first;
     while (!next.done) {
@@ -49,10 +74,11 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
       // Backpressure: wait for the socket to drain (or close; a closed one never drains).
       if (!res.write(frame(chunk)) && !clientGone) await drainedOrClosed(res);
       if (chunksWritten++ === 0) traceMark('stream: headers and first frame written');
-      if (clientGone) break;
+      if (clientGone || cut) break;
       next = await iterator.next();
+      if (cut) break;
     }
-    if (clientGone) {
+    if (clientGone || cut) {
       await iterator.return?.();
       return;
     }
@@ -63,14 +89,16 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
     closeWindow();
     traceMark('stream: res.end returned');
   } catch (err) {
+    if (cut) return;
     const { error } = describe(err);
     res.locals.errorCode = error.code ?? 'stream_error';
     if (!clientGone) {
-      res.write(surface === 'responses' ? responseFrame({ type: 'error', code: error.code, message: error.message, param: error.param, sequence_number: sequence }) : dataFrame({ error }));
+      res.write(errorFrame(error));
       res.end();
     }
   } finally {
     res.off('close', onClose);
+    openStreams?.delete(cutForShutdown);
   }
 }
 

@@ -42,7 +42,7 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
     } else if (result.kind === 'error') {
       throw new ApiError(result.status, result.error.message, { type: result.error.type, code: result.error.code, param: result.error.param, headers: result.headers });
     } else {
-      await writeEventStream(res, surface, result.chunks);
+      await writeEventStream(res, surface, result.chunks, (deps.lifecycle.openStreams ??= new Set()));
     }
   };
 }
