@@ -16,18 +16,15 @@ import type { OpenAIErrorBody, PipelineResult, RequestContext } from '../types.j
 
 type Config = GuardrailsConfig['repeatOffenders'];
 
-/** End-user ids longer than this (the end-user header's own cap) are kept as their digest. */
-const MAX_END_USER_CHARS = 256;
-
-/** The end user's subject, if the request names one. */
+/**
+ * The end user's subject, if the request names one: a digest of the id, never the id. Apps often use an e-mail
+ * address or a phone number as `user`, and the subject is stored (violation store, Redis keys and the sets of a
+ * key's blocked users), so keeping it as written put personal data at rest; a digest also bounds its size (the
+ * body's `user` has no length limit). The same user gives the same subject.
+ */
 function userSubject(ctx: RequestContext): string | undefined {
-  // The body's `user` has no length limit and every request records its subject: a long id kept as it
-  // is held its whole size in the violation store per request. Digests have their own prefix, so no
-  // short id can spell one.
   if (!ctx.endUser) return undefined;
-  return ctx.endUser.length <= MAX_END_USER_CHARS
-    ? `user:${ctx.tenantId}:${ctx.endUser}`
-    : `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`;
+  return `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`;
 }
 
 /** The end user (if named), then always the API key. */
