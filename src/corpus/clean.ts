@@ -63,10 +63,17 @@ function setField(record: unknown, path: string, value: unknown): void {
   node[keys[keys.length - 1]!] = value;
 }
 
-/** Equal after whitespace and case folding: the dedupe key (a digest, so no text is kept in memory). */
+/**
+ * Equal after whitespace and case folding: the dedupe key (a digest, so no text is kept in memory). Each field is
+ * framed by its length: joined with a separator, a field holding that separator collided with two fields.
+ */
 function dedupeKey(texts: readonly string[]): string {
-  const folded = texts.join('\u0000').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha1').update(folded).digest('base64');
+  const hash = createHash('sha1');
+  for (const text of texts) {
+    const folded = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    hash.update(`${folded.length}:`).update(folded);
+  }
+  return hash.digest('base64');
 }
 
 export async function runClean(input: Readable, output: Writable, rawOptions: CleanOptionsInput = {}, hooks: CleanHooks = {}): Promise<CleanReport> {

@@ -177,3 +177,13 @@ describe('sealgate clean (src/corpus)', () => {
     expect(same).toMatchObject({ code: 2, stderr: expect.stringContaining('is the input file') });
   }, 120_000); // several CLI processes, each booting tsx: slow on busy shared cores
 });
+
+describe('clean --dedupe with several fields', () => {
+  // The key joined the fields with U+0000, so one field holding it ("a\u0000b") equalled two fields ("a", "b"):
+  // a different record was dropped as a duplicate (found by QA round 5).
+  it('a field holding the old separator is not a duplicate of two fields', async () => {
+    const lines = [JSON.stringify({ q: 'alpha\u0000beta' }), JSON.stringify({ q: 'alpha', a: 'beta' }), JSON.stringify({ q: 'ALPHA ', a: ' beta' })];
+    const { records } = await clean(lines, { dedupe: true, fields: ['q', 'a'], cleaner: { toxicity: 'off', intent: 'off', pii: 'off' } });
+    expect(records.map((r) => r.q)).toEqual(['alpha\u0000beta', 'alpha']);
+  });
+});
