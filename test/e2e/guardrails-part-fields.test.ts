@@ -72,6 +72,16 @@ describe('a field the guard does not read that holds text is refused, not passed
     ['an extra field of a chat response_format json_schema', '/chat/completions', { messages: [hi], response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' }, strict: true, notes: PAYLOAD } } }, 'response_format.json_schema.notes'],
     ['an extra field of a Responses text.format', '/responses', { input: 'hi', text: { format: { type: 'json_schema', name: 'answer', schema: { type: 'object' }, hint: PAYLOAD } } }, 'text.format.hint'],
     ['an extra field of a replayed MCP tool', '/responses', { input: [{ type: 'mcp_list_tools', id: 'l', server_label: 's', tools: [{ name: 'send', input_schema: { type: 'object' }, usage: PAYLOAD }] }, hi] }, 'input[0].tools[0].usage'],
+    // Top-level fields the endpoint does not have but some upstream reads as prompt text (texts.ts FOREIGN_TEXT_FIELDS;
+    // other unknown top-level fields are relayed as vendor parameters): found by QA round 5.
+    ["Anthropic's top-level system on chat (LiteLLM reads it)", '/chat/completions', { messages: [hi], system: PAYLOAD }, 'system'],
+    ['Anthropic system blocks on chat', '/chat/completions', { messages: [hi], system: [{ type: 'text', text: PAYLOAD }] }, 'system'],
+    ['a completions prompt on chat', '/chat/completions', { messages: [hi], prompt: PAYLOAD }, 'prompt'],
+    ['a Responses input on chat', '/chat/completions', { messages: [hi], input: PAYLOAD }, 'input'],
+    ['extra_body holding text on chat', '/chat/completions', { messages: [hi], extra_body: { system: PAYLOAD } }, 'extra_body'],
+    ['chat messages on responses', '/responses', { input: 'hi', messages: [{ role: 'system', content: PAYLOAD }] }, 'messages'],
+    ['chat messages on completions', '/completions', { prompt: 'hi', messages: [{ role: 'user', content: PAYLOAD }] }, 'messages'],
+    ['instructions on embeddings', '/embeddings', { input: 'hi', instructions: PAYLOAD }, 'instructions'],
   ];
   for (const [name, path, body, param] of cases) {
     it(`${name}: 400 unguardable_input at ${param}`, async () => {
@@ -81,6 +91,18 @@ describe('a field the guard does not read that holds text is refused, not passed
       expect(fake.requests).toHaveLength(0);
     });
   }
+
+  it('vendor parameters and text-free extras at the top level still pass', async () => {
+    for (const [path, body] of [
+      ['/chat/completions', { messages: [hi], top_k: 20, extra_body: { top_k: 20 }, repetition_penalty: 1.1 }],
+      ['/chat/completions', { messages: [hi], system: null }],
+      ['/responses', { input: 'hi', prompt: { id: 'pmpt_1', version: '2' } }],
+      ['/embeddings', { input: 'hi', dimensions: 8 }],
+    ] as const) {
+      expect((await post(path, body)).status, JSON.stringify(body)).toBe(200);
+    }
+    expect(fake.requests).toHaveLength(4);
+  });
 });
 
 describe('fields the model sees are read', () => {
