@@ -34,7 +34,7 @@ import { harmContrasts } from '../../datasets/classifiers/harm-contrasts.js';
 import { everydayQuestions } from '../../datasets/classifiers/everyday-questions.js';
 import { formatConstraints } from '../../datasets/classifiers/format-constraints.js';
 import { serviceRequests } from '../../datasets/classifiers/service-requests.js';
-import { fictionRequests, promptWritingRequests, studyHelpRequests } from '../../datasets/classifiers/craft-requests.js';
+import { fictionRequests, idiomRequests, promptWritingRequests, studyHelpRequests } from '../../datasets/classifiers/craft-requests.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
@@ -244,6 +244,8 @@ export const GENERATED_MIX = {
   fictionRequests: { count: 1200, weight: 1, harmfulShare: 0.15 },
   /** Questions about writing prompts, 15 % ending with a prompt-extraction ask: see datasets/classifiers/craft-requests.ts. */
   promptWriting: { count: 800, weight: 1, injectionShare: 0.15 },
+  /** Chat idioms with a violent word ("hit me up", "break a leg"), 15 % aiming the verb at a person: see datasets/classifiers/craft-requests.ts. Harmful head only. */
+  idioms: { count: 600, weight: 1, harmfulShare: 0.15 },
   /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
@@ -348,6 +350,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-study-help', m.studyHelp.weight],
     ['sealgate-fiction-requests', m.fictionRequests.weight],
     ['sealgate-prompt-writing', m.promptWriting.weight],
+    ['sealgate-idioms', m.idioms.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -390,6 +393,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...studyHelpRequests(30, m.studyHelp.count, m.studyHelp.injectionShare),
       ...fictionRequests(31, m.fictionRequests.count, m.fictionRequests.harmfulShare),
       ...promptWritingRequests(32, m.promptWriting.count, m.promptWriting.injectionShare),
+      ...idiomRequests(33, m.idioms.count, m.idioms.harmfulShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -417,7 +421,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms']);
 
 /**
  * Generated sources that label the injection and harmful heads, not the jailbreak head: study help and prompt-writing
