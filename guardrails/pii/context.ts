@@ -18,6 +18,14 @@ const NUMERIC_NEGATIVE = [
   '订单', '单号', '快递', '运单', '物流', '发票', '流水号', '版本', '时间戳', '工单', '批次', '序列号', '型号', '编码',
 ];
 
+/**
+ * NUMERIC_NEGATIVE plus traditional-script forms and product words, for the Hong Kong, Macau and Taiwan
+ * identifiers: their letter + digits shapes are also what product codes and order numbers look like, and
+ * texts from those regions are written in traditional characters.
+ */
+const REGIONAL_NEGATIVE = [...NUMERIC_NEGATIVE, 'product', 'model', 'part no', 'sku', '訂單', '單號', '運單', '發票', '版本號',
+  '時間戳', '工單', '序列號', '型號', '編碼', '產品', '产品', '貨號', '货号', '商品'];
+
 export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   PHONE_NUMBER: {
     positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'office', 'desk',
@@ -52,6 +60,11 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   IP_ADDRESS: { positive: ['ip', 'address', 'host', 'server', 'client', 'login from', '地址', '登录'], negative: ['version', '版本', 'v'] },
   MAC_ADDRESS: { positive: ['mac', 'device', 'wifi', 'ethernet', '设备', '网卡'] },
   CN_LICENSE_PLATE: { positive: ['车牌', '牌照', '车辆', '号牌', 'plate', 'license plate'] },
+  HK_ID_CARD: {
+    positive: ['hkid', 'hong kong id', 'hk id', 'identity card', 'id card', 'id no', 'id number', '身份证', '身份證', '身分證', '證件', '证件',
+      '香港身份', '智能身份'],
+    negative: REGIONAL_NEGATIVE,
+  },
   DATE_OF_BIRTH: {
     positive: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'age', '出生', '生日', '出生日期', '生于', '诞辰'],
   },

@@ -21,6 +21,7 @@ export const DEFAULT_SENSITIVITY: Record<EntityType, Sensitivity> = {
   IP_ADDRESS: 'personal',
   MAC_ADDRESS: 'personal',
   CN_LICENSE_PLATE: 'personal',
+  HK_ID_CARD: 'sensitive',
   DATE_OF_BIRTH: 'personal',
   CLOUD_ACCESS_KEY: 'sensitive',
   API_TOKEN: 'sensitive',

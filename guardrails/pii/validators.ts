@@ -140,6 +140,37 @@ export function gb32100(value: string): boolean {
   return gb32100CheckChar(v.slice(0, 17)) === v[17];
 }
 
+/**
+ * Hong Kong Identity Card check character of a prefix of 1-2 letters + 6 digits (upper-case): weights 9…2 over
+ * eight positions, a single-letter prefix padded in front by a space worth 36, A-Z worth 10-35; the check value
+ * makes the sum ≡ 0 (mod 11), 10 written `A`. `A123456` → `3`. undefined for another shape.
+ */
+export function hkidCheckChar(body: string): string | undefined {
+  const letters = body.length - 6;
+  if (letters !== 1 && letters !== 2) return undefined;
+  let sum = letters === 1 ? 36 * 9 : 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    const weight = 8 - i + (letters === 1 ? 0 : 1);
+    if (i < letters) {
+      if (c < 65 || c > 90) return undefined;
+      sum += (c - 55) * weight;
+    } else {
+      if (c < 48 || c > 57) return undefined;
+      sum += (c - 48) * weight;
+    }
+  }
+  const check = (11 - (sum % 11)) % 11;
+  return check === 10 ? 'A' : String(check);
+}
+
+/** HKID: 1-2 letters, 6 digits and the check character, compact (`A1234563`, case-insensitive). */
+export function hkid(value: string): boolean {
+  const v = value.toUpperCase();
+  const check = hkidCheckChar(v.slice(0, -1));
+  return check !== undefined && check === v[v.length - 1];
+}
+
 /** Country → IBAN length (ISO 13616 registry, the common ones). */
 const IBAN_LENGTHS: Record<string, number> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,

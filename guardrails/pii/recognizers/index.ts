@@ -8,6 +8,7 @@ import { cnUsccRecognizer } from './cn-uscc.js';
 import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
 import { enNerRecognizer } from './en-ner.js';
+import { hkIdCardRecognizer } from './hk-id-card.js';
 import { ibanRecognizer } from './iban.js';
 import { locationRecognizer } from './location.js';
 import { networkRecognizer } from './network.js';
@@ -27,6 +28,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   ibanRecognizer,
   cnResidentIdRecognizer,
   cnUsccRecognizer,
+  hkIdCardRecognizer,
   passportRecognizer,
   usSsnRecognizer,
   networkRecognizer,
