@@ -65,6 +65,11 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
       '香港身份', '智能身份'],
     negative: REGIONAL_NEGATIVE,
   },
+  TW_NATIONAL_ID: {
+    positive: ['national id', 'taiwan id', 'roc id', 'id card', 'id no', 'id number', 'resident certificate', 'arc', 'ui no',
+      '身分證', '身份證', '身分证', '身份证', '統一證號', '统一证号', '居留證', '居留证', '國民身分', '證件', '证件'],
+    negative: REGIONAL_NEGATIVE,
+  },
   DATE_OF_BIRTH: {
     positive: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'age', '出生', '生日', '出生日期', '生于', '诞辰'],
   },

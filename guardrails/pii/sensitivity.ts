@@ -22,6 +22,7 @@ export const DEFAULT_SENSITIVITY: Record<EntityType, Sensitivity> = {
   MAC_ADDRESS: 'personal',
   CN_LICENSE_PLATE: 'personal',
   HK_ID_CARD: 'sensitive',
+  TW_NATIONAL_ID: 'sensitive',
   DATE_OF_BIRTH: 'personal',
   CLOUD_ACCESS_KEY: 'sensitive',
   API_TOKEN: 'sensitive',

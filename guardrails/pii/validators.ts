@@ -171,6 +171,42 @@ export function hkid(value: string): boolean {
   return check !== undefined && check === v[v.length - 1];
 }
 
+/**
+ * Taiwan letter codes of the national ID and resident certificate numbers: the two-digit value of each
+ * first letter (A=10 … H=17, then J=18 … N=22, P=23 … V=29, X=30, Y=31, W=32, Z=33, I=34, O=35: the letters
+ * added after the first allocation took the values from 30 on).
+ */
+const TW_LETTER_VALUES = [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33];
+const TW_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 1];
+
+/** Taiwan check digit of a letter + 8 digits (upper-case letter); undefined for another shape. */
+export function twIdCheckDigit(body: string): string | undefined {
+  if (body.length !== 9) return undefined;
+  const letter = body.charCodeAt(0) - 65;
+  if (letter < 0 || letter > 25) return undefined;
+  const code = TW_LETTER_VALUES[letter]!;
+  // The letter's tens digit weighs 1, its units digit 9.
+  let sum = Math.floor(code / 10) + (code % 10) * 9;
+  for (let i = 0; i < 8; i++) {
+    const d = body.charCodeAt(i + 1) - 48;
+    if (d < 0 || d > 9) return undefined;
+    sum += d * TW_WEIGHTS[i]!;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/**
+ * Taiwan National ID (letter, 1 or 2 for the sex, 7 digits, check digit) or new-format resident certificate
+ * number (UI number, 2021 on: 8 or 9 in second place), same checksum; case-insensitive letter.
+ */
+export function twNationalId(value: string): boolean {
+  if (value.length !== 10) return false;
+  const v = value.toUpperCase();
+  const second = v.charCodeAt(1);
+  if (second !== 49 && second !== 50 && second !== 56 && second !== 57) return false;
+  return twIdCheckDigit(v.slice(0, 9)) === v[9];
+}
+
 /** Country → IBAN length (ISO 13616 registry, the common ones). */
 const IBAN_LENGTHS: Record<string, number> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,

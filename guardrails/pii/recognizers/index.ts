@@ -18,6 +18,7 @@ import { paymentCardRecognizer } from './payment-card.js';
 import { personRecognizer } from './person.js';
 import { phoneRecognizer } from './phone.js';
 import { secretsRecognizer } from './secrets.js';
+import { twNationalIdRecognizer } from './tw-national-id.js';
 import { usSsnRecognizer } from './us-ssn.js';
 
 export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
@@ -29,6 +30,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   cnResidentIdRecognizer,
   cnUsccRecognizer,
   hkIdCardRecognizer,
+  twNationalIdRecognizer,
   passportRecognizer,
   usSsnRecognizer,
   networkRecognizer,
