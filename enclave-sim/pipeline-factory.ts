@@ -13,6 +13,8 @@ import type { Pipeline } from '../src/pipeline/types.js';
 import { createGuardrails, type Guardrails } from '../src/pipeline/guard.js';
 import { createRouter } from '../src/upstream/router.js';
 import { createDigestStages } from '../src/audit/digest-stage.js';
+import { createEndUserIdStage } from '../src/pipeline/end-user-ids.js';
+import { hashKeyFor } from '../src/pipeline/hash-key.js';
 import { generateAuditKey, parseAuditKey, readSecret } from '../src/audit/keys.js';
 
 export interface EnclavePipeline {
@@ -28,20 +30,23 @@ function digestKeyFor(config: SealGateConfig): Buffer {
 }
 
 export async function createEnclavePipeline(config: SealGateConfig): Promise<EnclavePipeline> {
+  const hashKey = hashKeyFor(config.privacy);
   const router = createRouter(config.upstream);
   let guardrails: Guardrails | undefined;
   try {
     if (config.guardrails.enabled) {
       const pinned = { ...config.guardrails, policies: { ...config.guardrails.policies, watch: false, reloadOnSighup: false } };
-      guardrails = await createGuardrails({ ...config, guardrails: pinned });
+      guardrails = await createGuardrails({ ...config, guardrails: pinned }, { hashKey });
     }
   } catch (error) {
     await router.close();
     throw error;
   }
   const digests = config.audit.enabled ? createDigestStages(digestKeyFor(config)) : undefined;
+  const endUserIds = createEndUserIdStage(config.privacy.endUserIds, hashKey);
   const stages: GuardStage[] = [
     ...(digests ? [digests.input] : []),
+    ...(endUserIds ? [endUserIds] : []),
     ...(guardrails ? [guardrails.stage] : []),
     ...(digests ? [digests.output] : []),
   ];

@@ -119,6 +119,12 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
     } catch {
       // schema already validated it as a URL
     }
+    if (config.privacy.endUserIds === 'hash' && !env[config.privacy.hashKeyEnv])
+      warnings.push({
+        code: 'hash_key_per_instance',
+        field: 'privacy.hashKeyEnv',
+        message: `${config.privacy.hashKeyEnv} is not set: each gateway instance hashes end-user ids and hash-operator values with its own random key, so one user gets a different id upstream on each instance and after a restart.`,
+      });
     if (!env[access.tokens.signingKeyEnv])
       warnings.push({
         code: 'token_secret_per_instance',
@@ -143,6 +149,8 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
       // no keys file yet
     }
   }
+  if (config.privacy.endUserIds === 'relay')
+    warnings.push({ code: 'end_user_ids_relayed', field: 'privacy.endUserIds', message: 'End-user ids (user, safety_identifier; often e-mail addresses) go to the upstream as sent. Set privacy.endUserIds: hash to send a keyed digest.' });
   if (access.disableUnusedAfterDays === 0)
     warnings.push({ code: 'keys_never_expire_unused', field: 'access.disableUnusedAfterDays', message: 'Unused keys are never disabled automatically.' });
   return warnings;

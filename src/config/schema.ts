@@ -9,6 +9,7 @@ import { accessSection } from './sections/access.js';
 import { guardrailsSection } from './sections/guardrails.js';
 import { auditSection } from './sections/audit.js';
 import { confidentialSection } from './sections/confidential.js';
+import { privacySection } from './sections/privacy.js';
 
 export const configSchema = z
   .object({
@@ -20,6 +21,7 @@ export const configSchema = z
     guardrails: guardrailsSection.prefault({}),
     audit: auditSection.prefault({}),
     confidential: confidentialSection.prefault({}),
+    privacy: privacySection.prefault({}),
   })
   .strict();
 

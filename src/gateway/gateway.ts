@@ -9,6 +9,8 @@ import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createPipeline, type GuardStage } from '../pipeline/pipeline.js';
 import { createGuardrails } from '../pipeline/guard.js';
+import { createEndUserIdStage } from '../pipeline/end-user-ids.js';
+import { hashKeyFor } from '../pipeline/hash-key.js';
 import type { Pipeline } from '../pipeline/types.js';
 import { createRouter } from '../upstream/router.js';
 import type { Provider } from '../upstream/types.js';
@@ -40,6 +42,8 @@ export interface Gateway {
 }
 
 export async function createGateway(config: SealGateConfig, opts: GatewayOptions = {}): Promise<Gateway> {
+  // Read first: a key that is set but too short stops start-up before anything is opened.
+  const hashKey = hashKeyFor(config.privacy, opts.env);
   const logger = opts.logger ?? createLogger({ level: config.server.logLevel });
   // `router` is created below; the metrics only ask it once requests are served.
   const metrics = createMetrics({ isKnownModel: (model) => Boolean(router.resolve(model)) });
@@ -61,9 +65,11 @@ export async function createGateway(config: SealGateConfig, opts: GatewayOptions
     : undefined;
   // Guardrails (src/pipeline/guard.ts): detectors + per-tenant policies, first among the guard stages.
   const guardrails = config.guardrails.enabled
-    ? await createGuardrails(config, { logger: logger.child({ component: 'guardrails' }), registry: metrics.registry })
+    ? await createGuardrails(config, { logger: logger.child({ component: 'guardrails' }), registry: metrics.registry, hashKey })
     : undefined;
-  const guardStages = [...(guardrails ? [guardrails.stage] : []), ...(opts.stages ?? [])];
+  // What the upstream learns of the end user (privacy.endUserIds); first, so no later stage sees the id.
+  const endUserIds = createEndUserIdStage(config.privacy.endUserIds, hashKey);
+  const guardStages = [...(endUserIds ? [endUserIds] : []), ...(guardrails ? [guardrails.stage] : []), ...(opts.stages ?? [])];
   const stages = audit ? [audit.stages.input, ...guardStages, audit.stages.output] : guardStages;
   const pipeline = opts.pipeline ? opts.pipeline({ router }) : createPipeline({ router, stages });
 

@@ -35,6 +35,7 @@ export const chatCompletionsBody = z.looseObject({
   max_tokens: z.number().int().positive().nullable().optional(),
   max_completion_tokens: z.number().int().positive().nullable().optional(),
   user: z.string().optional(),
+  safety_identifier: z.string().optional(),
 });
 
 const responsesInputItem = z.looseObject({
@@ -51,6 +52,7 @@ export const responsesBody = z.looseObject({
   tools: z.array(z.looseObject({ type: z.string().min(1) })).optional(),
   max_output_tokens: z.number().int().positive().nullable().optional(),
   user: z.string().optional(),
+  safety_identifier: z.string().optional(),
 });
 
 const tokenArray = z.array(z.number().int());

@@ -28,6 +28,7 @@ import { guardedResponse, requestSlots, responseSlots, tokenIdField, Unguardable
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
+import { hashKeyFor } from './hash-key.js';
 
 export { verdictHeader } from './guard/verdicts.js';
 export { Scanner } from './guard/scanner.js';
@@ -46,6 +47,8 @@ export interface GuardDeps {
   scanner: Scanner;
   offenders?: RepeatOffenders;
   logger?: GuardLogger;
+  /** Keys the `hash` operator (see src/pipeline/hash-key.ts). */
+  hashKey?: Buffer;
 }
 
 /** Per-request guard state: one policy (never re-read mid-request) and the pseudonym vault. */
@@ -77,7 +80,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     if (!state) {
       const policy = deps.policies.current.forTenant(ctx.tenantId);
       ctx.policyVersion = policy.version;
-      state = { policy, vault: new PseudonymVault(), language: 'en' };
+      state = { policy, vault: new PseudonymVault(deps.hashKey), language: 'en' };
       states.set(ctx, state);
     }
     return state;
@@ -252,15 +255,18 @@ export interface Guardrails {
   policies: PolicyStore;
   scanner: Scanner;
   violations: ViolationStore;
+  /** The `hash` operator's key, for /v1/guardrails/check. */
+  hashKey: Buffer;
   close(): Promise<void>;
 }
 
 /** Builds the detectors, policy store (with reload) and violation store from the config. */
 export async function createGuardrails(
-  config: Pick<SealGateConfig, 'guardrails' | 'redisUrl'>,
-  opts: { logger?: GuardLogger; registry?: Registry } = {},
+  config: Pick<SealGateConfig, 'guardrails' | 'redisUrl'> & Partial<Pick<SealGateConfig, 'privacy'>>,
+  opts: { logger?: GuardLogger; registry?: Registry; hashKey?: Buffer } = {},
 ): Promise<Guardrails> {
   const g = config.guardrails;
+  const hashKey = opts.hashKey ?? hashKeyFor(config.privacy);
   const detectors: Detector[] = [];
   const specs: DetectorSpec[] = [];
   for (const [name, detector] of Object.entries(g.detectors)) {
@@ -285,12 +291,13 @@ export async function createGuardrails(
   const scanner = new Scanner(detectors, pool);
   const offenders = g.repeatOffenders.enabled ? new RepeatOffenders(violations, g.repeatOffenders) : undefined;
   return {
-    stage: createGuardStage({ config: g, policies, scanner, offenders, logger: opts.logger }),
+    stage: createGuardStage({ config: g, policies, scanner, offenders, logger: opts.logger, hashKey }),
     headerHook: verdictHeader,
     observer: opts.registry ? createGuardMetrics(opts.registry, policies) : () => {},
     policies,
     scanner,
     violations,
+    hashKey,
     async close() {
       policies.close();
       await Promise.all([violations.close(), pool?.close()]);

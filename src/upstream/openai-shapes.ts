@@ -166,6 +166,9 @@ function responseObject(model: string, id: string, createdAt: number, output: Ch
         }
       : null,
     metadata: body.metadata ?? {},
+    // Echoed as OpenAI echoes them (the gateway gives hashed end-user ids back as the client sent them).
+    ...(typeof body.user === 'string' ? { user: body.user } : {}),
+    ...(typeof body.safety_identifier === 'string' ? { safety_identifier: body.safety_identifier } : {}),
   };
 }
 

@@ -69,7 +69,7 @@ export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     const body = parseBody(checkBody, req.body);
     const { guardrails, ctx, policy } = tenantPolicy(req, res);
     const texts = typeof body.input === 'string' ? [body.input] : body.input;
-    const results = await check(guardrails.scanner, policy, texts, body.stage, ctx);
+    const results = await check(guardrails.scanner, policy, texts, body.stage, ctx, guardrails.hashKey);
     res.json({ object: 'guardrails.check', policy: policy.version, stage: body.stage, flagged: results.some((r) => r.flagged), results });
   });
 };

@@ -32,8 +32,8 @@ export interface CheckResult {
   answer?: { id: string; language: string; text: string };
 }
 
-export async function check(scanner: Scanner, policy: Policy, texts: readonly string[], stage: Stage, ctx: RequestContext): Promise<CheckResult[]> {
-  const vault = new PseudonymVault();
+export async function check(scanner: Scanner, policy: Policy, texts: readonly string[], stage: Stage, ctx: RequestContext, hashKey?: Buffer): Promise<CheckResult[]> {
+  const vault = new PseudonymVault(hashKey);
   const results: CheckResult[] = [];
   for (const [index, text] of texts.entries()) {
     const findings = await scanner.scan(text, policy, { stage, tenant: ctx.tenantId, role: stage === 'input' ? 'user' : 'assistant' });

@@ -3,7 +3,6 @@
  * operators (guardrails/pii/operators), and the per-request pseudonym vault (a PiiSession) that lets
  * the answer be restored. The vault lives only as long as the request: never logged or persisted.
  */
-import { randomBytes } from 'node:crypto';
 import type { Action, Finding } from '../../../guardrails/core/types.js';
 import {
   anonymize,
@@ -17,15 +16,16 @@ import {
 } from '../../../guardrails/pii/index.js';
 import type { ActedFinding } from '../../../guardrails/policy/index.js';
 import { isTransform } from '../../../guardrails/policy/index.js';
-
-/** Keyed per process so hashed values cannot be brute-forced offline (phone numbers are a small space). */
-const HASH_KEY = randomBytes(32);
+import { hashKeyFor } from '../hash-key.js';
 
 /** Longest placeholder the stream guard must never split across a release (`<  LABEL_123456  >`). */
 export const MAX_PSEUDONYM_LENGTH = 56;
 
 export class PseudonymVault {
   #session: PiiSession | undefined;
+
+  /** `hashKey` keys the `hash` operator (privacy.hashKeyEnv; a per-process key without one). */
+  constructor(readonly hashKey: Buffer = hashKeyFor(undefined)) {}
 
   /** Created on first use: most requests pseudonymize nothing (an empty session is five Maps/Sets per request). */
   get session(): PiiSession {
@@ -71,5 +71,5 @@ export function applyTransforms(text: string, acted: readonly ActedFinding[], va
     (actions ??= new Map()).set(a.finding, stage === 'output' && a.action === 'pseudonymize' ? 'placeholder' : a.action);
   }
   if (!actions) return text;
-  return anonymize(text, [...actions.keys()], (finding) => (actions.get(finding) ?? 'allow') as OperatorName | 'allow', { session: vault.session, hashKey: HASH_KEY }).text;
+  return anonymize(text, [...actions.keys()], (finding) => (actions.get(finding) ?? 'allow') as OperatorName | 'allow', { session: vault.session, hashKey: vault.hashKey }).text;
 }

@@ -139,8 +139,11 @@ describe('sealgate doctor', () => {
   });
 
   it('flags Redis without TLS across the network, per-instance token secrets and unused mTLS mappings', () => {
-    expect(codes({ redisUrl: 'redis://cache.internal:6379' })).toEqual(['redis_plain', 'token_secret_per_instance']);
-    expect(codes({ redisUrl: 'redis://127.0.0.1:6379' }, { SEALGATE_TOKEN_SECRET: 'x'.repeat(32) })).toEqual([]);
+    expect(codes({ redisUrl: 'redis://cache.internal:6379' })).toEqual(['redis_plain', 'hash_key_per_instance', 'token_secret_per_instance']);
+    expect(codes({ redisUrl: 'redis://127.0.0.1:6379' }, { SEALGATE_TOKEN_SECRET: 'x'.repeat(32), SEALGATE_HASH_KEY: 'h'.repeat(32) })).toEqual([]);
+    // Relayed end-user ids are a choice the operator should see; dropped ones need no key.
+    expect(codes({ privacy: { endUserIds: 'relay' } })).toEqual(['end_user_ids_relayed']);
+    expect(codes({ redisUrl: 'redis://127.0.0.1:6379', privacy: { endUserIds: 'drop' } }, { SEALGATE_TOKEN_SECRET: 'x'.repeat(32) })).toEqual([]);
     expect(codes({ access: { mtls: { clients: [{ subjectCN: 'svc', tenant: 'acme' }] } } })).toEqual(['mtls_mapping_unused']);
     expect(codes({ server: { trustProxy: true } })).toEqual(['trust_any_proxy']);
   });
