@@ -70,6 +70,11 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
       '身分證', '身份證', '身分证', '身份证', '統一證號', '统一证号', '居留證', '居留证', '國民身分', '證件', '证件'],
     negative: REGIONAL_NEGATIVE,
   },
+  MO_RESIDENT_ID: {
+    positive: ['bir', 'macau id', 'macao id', 'macau resident', 'macao resident', 'identity card', 'id card', 'id no', 'id number',
+      '澳門身份證', '澳门身份证', '澳門居民', '澳门居民', '身份證', '身份证', '身分證', '證件', '证件'],
+    negative: REGIONAL_NEGATIVE,
+  },
   DATE_OF_BIRTH: {
     positive: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'age', '出生', '生日', '出生日期', '生于', '诞辰'],
   },

@@ -23,6 +23,7 @@ export const DEFAULT_SENSITIVITY: Record<EntityType, Sensitivity> = {
   CN_LICENSE_PLATE: 'personal',
   HK_ID_CARD: 'sensitive',
   TW_NATIONAL_ID: 'sensitive',
+  MO_RESIDENT_ID: 'sensitive',
   DATE_OF_BIRTH: 'personal',
   CLOUD_ACCESS_KEY: 'sensitive',
   API_TOKEN: 'sensitive',

@@ -11,6 +11,7 @@ import { enNerRecognizer } from './en-ner.js';
 import { hkIdCardRecognizer } from './hk-id-card.js';
 import { ibanRecognizer } from './iban.js';
 import { locationRecognizer } from './location.js';
+import { moResidentIdRecognizer } from './mo-resident-id.js';
 import { networkRecognizer } from './network.js';
 import { organizationRecognizer } from './organization.js';
 import { passportRecognizer } from './passport.js';
@@ -31,6 +32,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   cnUsccRecognizer,
   hkIdCardRecognizer,
   twNationalIdRecognizer,
+  moResidentIdRecognizer,
   passportRecognizer,
   usSsnRecognizer,
   networkRecognizer,
