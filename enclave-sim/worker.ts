@@ -229,7 +229,7 @@ class StreamBatcher {
 
   private sealPending(): void {
     if (this.pendingText.length === 0) return;
-    this.pending.push(this.sealer.seal(utf8(this.pendingText), false));
+    this.pending.push(this.sealer.sealFrames(utf8(this.pendingText), false));
     this.pendingText = '';
   }
 
@@ -258,7 +258,7 @@ class StreamBatcher {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     this.sealPending();
-    if (tail !== undefined) this.pending.push(this.sealer.seal(utf8(tail), true));
+    if (tail !== undefined) this.pending.push(this.sealer.sealFrames(utf8(tail), true));
     else this.sealer.destroy();
     if (!this.headSent) {
       const bytes = this.take();
@@ -462,7 +462,8 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     const payload = result.kind === 'json' ? result.body : { error: result.error };
     const responseKeys = responseSealer();
     const head = responseKeys.begin({ status, kind: 'json' });
-    const bytes = concatBytes(head, responseKeys.seal(utf8(JSON.stringify(payload)), true));
+    // Over 16 MiB (a body may be up to upstream.maxResponseBytes) it is data frames, then the final one.
+    const bytes = concatBytes(head, responseKeys.sealFrames(utf8(JSON.stringify(payload)), true));
     const released = release(status, result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
     post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
     receiptFor(status);

@@ -42,6 +42,8 @@ function frameAads(head: Uint8Array): Record<number, Uint8Array> {
 const FRAME_HEADER_LENGTH = 5;
 /** Upper bound on one frame, so a hostile length prefix cannot make the client buffer forever. */
 export const MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+/** Most plaintext one frame holds (its sealed form adds the 16-byte tag). */
+export const MAX_FRAME_PLAINTEXT = MAX_FRAME_LENGTH - 16;
 
 interface ResponseKeys {
   key: Uint8Array;
@@ -105,6 +107,21 @@ export class ResponseSealer {
     wipe(plaintext);
     if (final) this.destroy();
     return concatBytes(Uint8Array.of(type), i2osp(sealed.length, 4), sealed);
+  }
+
+  /**
+   * Seal `plaintext` as frames of at most MAX_FRAME_PLAINTEXT bytes, in order; with `final`, the last
+   * of them is the final frame. A body over 16 MiB (a non-streamed answer may be up to
+   * upstream.maxResponseBytes, 32 MiB by default) would otherwise be one frame the client refuses.
+   */
+  sealFrames(plaintext: Uint8Array, final: boolean): Uint8Array {
+    if (plaintext.length <= MAX_FRAME_PLAINTEXT) return this.seal(plaintext, final);
+    const frames: Uint8Array[] = [];
+    for (let at = 0; at < plaintext.length; at += MAX_FRAME_PLAINTEXT) {
+      const end = Math.min(at + MAX_FRAME_PLAINTEXT, plaintext.length);
+      frames.push(this.seal(plaintext.subarray(at, end), final && end === plaintext.length));
+    }
+    return concatBytes(...frames);
   }
 
   destroy(): void {
