@@ -110,3 +110,31 @@ describe('a request larger than a whole minute of tokens', () => {
     expect((await post('/v1/chat/completions', token, chat())).status).toBe(200);
   });
 });
+
+describe('a completion budget that is not a valid token count (QA round 6)', () => {
+  // The limiter runs before the route validates the body, and it took the first of max_completion_tokens /
+  // max_tokens / max_output_tokens that was present. An out-of-range budget (JSON 1e400 parses as Infinity;
+  // 1e20 is past 2^53) was reserved as 2^53 tokens and refused as "Request too large" (429, which the SDK
+  // retries) instead of the schema's 400; a budget of the wrong type hid a valid one beside it.
+  const raw = (path: string, text: string) =>
+    fetch(`${gw.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' }, body: text });
+
+  it.each([
+    ['/v1/chat/completions', '{"model":"fake-model","messages":[{"role":"user","content":"hi"}],"max_tokens":1e400}', 'max_tokens'],
+    ['/v1/chat/completions', '{"model":"fake-model","messages":[{"role":"user","content":"hi"}],"max_completion_tokens":1e20}', 'max_completion_tokens'],
+    ['/v1/responses', '{"model":"fake-model","input":"hi","max_output_tokens":1e400}', 'max_output_tokens'],
+    ['/v1/completions', '{"model":"fake-model","prompt":"hi","max_tokens":1e20}', 'max_tokens'],
+  ])('%s %s is a 400 naming the field', async (path, text, param) => {
+    fake.reset();
+    const res = await raw(path, text);
+    const body = (await res.json()) as { error: { code: string; param: string } };
+    expect(res.status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'invalid_value', param });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a budget of the wrong type does not hide a valid one (legacy completions relay max_completion_tokens unread)', async () => {
+    const completion = { model: 'fake-model', prompt: 'hi', max_tokens: 900 };
+    expect(await secondWhileFirstHolds('/v1/completions', completion, { ...completion, max_completion_tokens: 'none' })).toBe(429);
+  });
+});

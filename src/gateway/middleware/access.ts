@@ -393,12 +393,23 @@ export function estimateTokens(req: Request): number {
   // reads it and no usage comes back to correct the estimate at release: a `max_tokens: 1e308` there
   // drained the tenant's whole tokens-per-minute bucket for two minutes with one request.
   if (!COMPLETION_PATHS.has(routedPath(req.originalUrl.split('?', 1)[0]!))) return promptTokens;
-  const budget = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;
-  if (typeof budget !== 'number' || !(budget > 0)) return promptTokens;
+  // The largest valid budget of the three spellings: the first one present may be of the wrong type (an
+  // endpoint relays the others' spellings unread) and would hide one the upstream honours.
+  const budget = Math.max(tokenCount(body?.max_completion_tokens), tokenCount(body?.max_tokens), tokenCount(body?.max_output_tokens));
+  if (budget === 0) return promptTokens;
   // Each generated choice may use the whole budget (n; legacy completions' best_of candidates), as OpenAI
   // counts it. Bounded like the schemas (n <= 128) and kept finite for the Redis limiter's arguments.
   const choices = Math.min(128, Math.max(1, wholeNumber(body?.n), wholeNumber(body?.best_of)));
-  return promptTokens + Math.min(Number.MAX_SAFE_INTEGER, Math.floor(budget) * choices);
+  return promptTokens + Math.min(Number.MAX_SAFE_INTEGER, budget * choices);
+}
+
+/**
+ * A budget the schemas accept (a positive safe integer), else 0. The limiter runs before the route validates the
+ * body: an invalid one (1e400 parses as Infinity) is left to the route's 400, not reserved as 2^53 tokens and
+ * refused as "Request too large".
+ */
+function tokenCount(value: unknown): number {
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : 0;
 }
 
 function wholeNumber(value: unknown): number {
