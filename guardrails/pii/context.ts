@@ -26,6 +26,18 @@ const NUMERIC_NEGATIVE = [
 const REGIONAL_NEGATIVE = [...NUMERIC_NEGATIVE, 'product', 'model', 'part no', 'sku', '訂單', '單號', '運單', '發票', '版本號',
   '時間戳', '工單', '序列號', '型號', '編碼', '產品', '产品', '貨號', '货号', '商品'];
 
+/**
+ * The words that name each mainland travel permit (cn-travel-permit.ts): the bare-digit and C / L forms are only
+ * proposed next to their own permit's words; together (and with generic permit words) they are CN_TRAVEL_PERMIT's
+ * positive context.
+ */
+export const TRAVEL_PERMIT_WORDS = {
+  homeReturn: ['回乡证', '回鄉證', '港澳居民来往内地', '港澳居民來往內地', 'home return permit', 'home visit permit', '通行证', '通行證'],
+  taiwanResident: ['台胞证', '台胞證', '臺胞證', '台湾居民来往大陆', '台灣居民來往大陸', '臺灣居民來往大陸', 'taiwan compatriot'],
+  exitEntry: ['港澳通行证', '港澳通行證', '往来港澳', '往來港澳', '双程证', '雙程證', 'exit-entry permit', 'two-way permit', '通行证', '通行證'],
+  toTaiwan: ['往来台湾', '往來台灣', '往來臺灣', '赴台', '台湾通行证', '台灣通行證', '通行证', '通行證'],
+} as const satisfies Record<string, readonly string[]>;
+
 export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   PHONE_NUMBER: {
     positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'office', 'desk',
@@ -73,6 +85,10 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   MO_RESIDENT_ID: {
     positive: ['bir', 'macau id', 'macao id', 'macau resident', 'macao resident', 'identity card', 'id card', 'id no', 'id number',
       '澳門身份證', '澳门身份证', '澳門居民', '澳门居民', '身份證', '身份证', '身分證', '證件', '证件'],
+    negative: REGIONAL_NEGATIVE,
+  },
+  CN_TRAVEL_PERMIT: {
+    positive: [...new Set([...Object.values(TRAVEL_PERMIT_WORDS).flat(), 'travel permit', 'mainland travel permit', 'permit no', '证件', '證件'])],
     negative: REGIONAL_NEGATIVE,
   },
   DATE_OF_BIRTH: {

@@ -24,6 +24,7 @@ export const DEFAULT_SENSITIVITY: Record<EntityType, Sensitivity> = {
   HK_ID_CARD: 'sensitive',
   TW_NATIONAL_ID: 'sensitive',
   MO_RESIDENT_ID: 'sensitive',
+  CN_TRAVEL_PERMIT: 'sensitive',
   DATE_OF_BIRTH: 'personal',
   CLOUD_ACCESS_KEY: 'sensitive',
   API_TOKEN: 'sensitive',

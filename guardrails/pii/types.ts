@@ -22,6 +22,7 @@ export const ENTITY_TYPES = [
   'HK_ID_CARD',
   'TW_NATIONAL_ID',
   'MO_RESIDENT_ID',
+  'CN_TRAVEL_PERMIT',
   'DATE_OF_BIRTH',
   ...SECRET_ENTITY_TYPES,
   'PERSON',
@@ -238,6 +239,36 @@ export function forEachMatchNear(
       if (length === 0) regex.lastIndex++;
     }
   }
+}
+
+/**
+ * Whether one of `words` stands within reach of the span [start, end) by the context scorer's rule (ending at most
+ * BEFORE characters before it, or starting at most AFTER characters after it, ContextIndex.measure): for recognizers
+ * whose shape is only worth proposing next to particular words (a bare 8-digit number next to 台胞证). The words must
+ * be in some type's context list, which is what the detector's context index finds; without an index (facts made
+ * elsewhere) the lower-cased text is searched.
+ */
+export function wordNear(facts: TextFacts, words: readonly string[], start: number, end: number): boolean {
+  if (facts.context) {
+    const occ = facts.context.occurrences(words);
+    for (let k = 0; k < occ.length; k += 2) {
+      const s = occ[k]!;
+      const e = occ[k + 1]!;
+      if (s > end + AFTER) break;
+      if ((e <= start && s >= start - BEFORE) || (s >= end && e <= end + AFTER)) return true;
+    }
+    return false;
+  }
+  const window = facts.lower.slice(Math.max(0, start - BEFORE), end + AFTER);
+  const offset = Math.max(0, start - BEFORE);
+  for (const w of words) {
+    for (let at = window.indexOf(w); at >= 0; at = window.indexOf(w, at + 1)) {
+      const s = at + offset;
+      const e = s + w.length;
+      if ((e <= start && s >= start - BEFORE) || (s >= end && e <= end + AFTER)) return true;
+    }
+  }
+  return false;
 }
 
 /**

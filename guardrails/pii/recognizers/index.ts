@@ -4,6 +4,7 @@ import { addressRecognizer } from './address.js';
 import { bankAccountRecognizer } from './bank-account.js';
 import { cnLicensePlateRecognizer } from './cn-license-plate.js';
 import { cnResidentIdRecognizer } from './cn-resident-id.js';
+import { cnTravelPermitRecognizer } from './cn-travel-permit.js';
 import { cnUsccRecognizer } from './cn-uscc.js';
 import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
@@ -33,6 +34,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   hkIdCardRecognizer,
   twNationalIdRecognizer,
   moResidentIdRecognizer,
+  cnTravelPermitRecognizer,
   passportRecognizer,
   usSsnRecognizer,
   networkRecognizer,
