@@ -19,6 +19,12 @@ export interface SourceEntry {
   chainHint?: string;
   /** True for a final line with no newline: a torn or truncated write. */
   torn?: boolean;
+  /**
+   * On the first line of a file: the seq its name says the file starts at. The writer names each file
+   * after its first record and retention removes whole files, so a first record past it means lines
+   * were cut from the start of the file.
+   */
+  fileFirstSeq?: number;
 }
 
 export interface AuditSource {
@@ -94,7 +100,9 @@ export class FileSource implements AuditSource {
 
   async *entries(): AsyncIterable<SourceEntry> {
     for (const file of this.files) {
-      const chainHint = parseAuditFileName(basename(file))?.chain;
+      const named = parseAuditFileName(basename(file));
+      const chainHint = named?.chain;
+      let fileFirstSeq = named?.firstSeq;
       const endsWithNewline = await lastByteIsNewline(file);
       const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
       let n = 0;
@@ -102,7 +110,8 @@ export class FileSource implements AuditSource {
       for await (const line of rl) {
         n += 1;
         if (pending) yield pending;
-        pending = line.length === 0 ? undefined : { line, where: `${file}:${n}`, chainHint };
+        pending = line.length === 0 ? undefined : { line, where: `${file}:${n}`, chainHint, fileFirstSeq };
+        if (pending) fileFirstSeq = undefined;
       }
       if (pending) yield endsWithNewline ? pending : { ...pending, torn: true };
     }

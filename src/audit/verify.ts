@@ -100,6 +100,8 @@ interface Pending {
   missingFrom: number;
   missingTo: number;
   seen: number;
+  /** Appended to the `deleted` message. */
+  note?: string;
 }
 
 class ChainVerifier {
@@ -172,6 +174,17 @@ class ChainVerifier {
 
     if (this.expected < 0) {
       r.firstSeq = record.seq;
+      if (entry.fileFirstSeq !== undefined && record.seq > entry.fileFirstSeq) {
+        // Retention removes whole files: a chain's first file that starts past its name lost its first lines.
+        this.pending = {
+          issue: { kind: 'deleted', chain: r.chain, seq: entry.fileFirstSeq, where: entry.where, message: '' },
+          missingFrom: entry.fileFirstSeq,
+          missingTo: record.seq - 1,
+          seen: 0,
+          note: ` (cut from the start of a file whose name says it starts at seq ${entry.fileFirstSeq})`,
+        };
+        return;
+      }
       if (record.seq === 0 && record.prev !== GENESIS_PREV) return this.fail('modified', entry.where, 'first record of the chain does not start from genesis', 0);
       if (record.seq > 0) r.warnings.push(`chain starts at seq ${record.seq} (earlier records removed by retention, or files not given)`);
     } else if (record.seq !== this.expected || record.prev !== this.prevHash) {
@@ -292,7 +305,7 @@ class ChainVerifier {
 
   private deletedMessage(p: Pending): string {
     const n = p.missingTo - p.missingFrom + 1;
-    return `${n} record(s) missing: seq ${p.missingFrom}${n > 1 ? `..${p.missingTo}` : ''} before this line`;
+    return `${n} record(s) missing: seq ${p.missingFrom}${n > 1 ? `..${p.missingTo}` : ''} before this line${p.note ?? ''}`;
   }
 
   private finishPending(kind: IssueKind, message: string): void {
