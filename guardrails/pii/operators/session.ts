@@ -22,6 +22,8 @@ export class PiiSession {
   private readonly byPlaceholder = new Map<string, string>();
   /** Texts seen in this request, so a placeholder that the user typed literally is never issued. */
   private readonly reserved = new Set<string>();
+  /** Canonical names of the placeholders issued (reversible or not). */
+  private readonly issued = new Set<string>();
   /** Canonical values the caller sent in this request (pseudonymized or allowed through). */
   private readonly sent = new Set<string>();
 
@@ -40,21 +42,23 @@ export class PiiSession {
     const key = canonical(type, value);
     const existing = this.byValue.get(key);
     if (existing) {
-      const name = existing.slice(1, -1);
+      const name = canonicalPlaceholderName(existing.slice(1, -1));
       // Restore to the first spelling seen; a later, differently formatted copy maps to the same value.
       if (reversible && !this.byPlaceholder.has(name)) this.byPlaceholder.set(name, value);
       return existing;
     }
     let n = this.counters.get(type) ?? 0;
     let name: string;
+    // Names are compared as a model may re-type them (canonicalPlaceholderName): two issued names never read alike.
     do {
       n += 1;
       name = `${type}_${n}`;
-    } while (this.reserved.has(name));
+    } while (this.reserved.has(canonicalPlaceholderName(name)) || this.issued.has(canonicalPlaceholderName(name)));
     this.counters.set(type, n);
     const placeholder = `<${name}>`;
     this.byValue.set(key, placeholder);
-    if (reversible) this.byPlaceholder.set(name, value);
+    this.issued.add(canonicalPlaceholderName(name));
+    if (reversible) this.byPlaceholder.set(canonicalPlaceholderName(name), value);
     return placeholder;
   }
 
@@ -113,6 +117,7 @@ export class PiiSession {
     this.byValue.clear();
     this.byPlaceholder.clear();
     this.reserved.clear();
+    this.issued.clear();
     this.sent.clear();
   }
 }

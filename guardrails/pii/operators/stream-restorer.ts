@@ -1,12 +1,10 @@
 /**
  * Restores placeholders in a streamed answer. A placeholder can be split anywhere (`<PHO` | `NE_1>`), so the
  * restorer holds back the shortest tail that could still become a placeholder and releases it as soon as it
- * either completes or cannot. Held-back text is bounded (a placeholder is at most ~50 characters), so latency
+ * either completes or cannot. Held-back text is bounded (MAX_PLACEHOLDER_LENGTH), so latency
  * is added only while a `<` is open.
  */
-import { lastPlaceholderOpener, nextPlaceholderCloser, OPEN_PREFIX } from './placeholder-syntax.js';
-
-const MAX_PLACEHOLDER = 52;
+import { lastPlaceholderOpener, MAX_PLACEHOLDER_LENGTH, nextPlaceholderCloser, OPEN_PREFIX } from './placeholder-syntax.js';
 
 export class StreamRestorer {
   private pending = '';
@@ -17,9 +15,14 @@ export class StreamRestorer {
   push(delta: string): string {
     const text = this.pending + delta;
     const open = lastPlaceholderOpener(text);
-    if (open >= 0 && text.length - open <= MAX_PLACEHOLDER && nextPlaceholderCloser(text, open) < 0 && OPEN_PREFIX.test(text.slice(open))) {
+    if (open >= 0 && text.length - open <= MAX_PLACEHOLDER_LENGTH && nextPlaceholderCloser(text, open) < 0 && OPEN_PREFIX.test(text.slice(open))) {
       this.pending = text.slice(open);
       return this.restore(text.slice(0, open));
+    }
+    // A final backslash may escape the bracket of a placeholder still to come (`\<PHONE_1\>`).
+    if (text.charCodeAt(text.length - 1) === 0x5c) {
+      this.pending = '\\';
+      return this.restore(text.slice(0, -1));
     }
     this.pending = '';
     return this.restore(text);
