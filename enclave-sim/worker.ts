@@ -282,6 +282,18 @@ const REJECTIONS: Partial<Record<ProtocolError['code'], { status: number; code: 
 
 const REPLAYED = { status: 400, code: 'confidential_replayed_request', message: 'This confidential request was already received (replay refused).' };
 
+/**
+ * The error code the enclave releases. A pipeline error's code can be the upstream's own string (a
+ * relayed 4xx), and a server outside the enclave may echo the prompt in it: the main thread gets it
+ * only when it is code-shaped (`context_length_exceeded`), else the code used for an upstream
+ * rejection without one. The sealed answer keeps the upstream's code as it came.
+ */
+const CODE_SHAPED = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+function releasedErrorCode(code: string | null | undefined, fallback: string): string {
+  if (code === null || code === undefined) return fallback;
+  return CODE_SHAPED.test(code) ? code : 'upstream_rejected';
+}
+
 function reject(id: number, error: unknown): void {
   const known = error instanceof ProtocolError ? REJECTIONS[error.code] : undefined;
   const rejection = known ?? { status: 400, code: 'confidential_decryption_failed', message: REJECTIONS.decryption_failed!.message };
@@ -446,7 +458,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
         } catch (error) {
           const failure = streamFailure(error);
           const body = failure.kind === 'error' ? failure.error : { message: 'The response stream failed.', type: 'api_error', code: 'stream_error', param: null };
-          errorCode = body.code ?? 'stream_error';
+          errorCode = releasedErrorCode(body.code, 'stream_error');
           tail = responses
             ? frame({ type: 'error', code: body.code, message: body.message, param: body.param, sequence_number: sequence })
             : `data: ${JSON.stringify({ error: body })}\n\n`;
@@ -464,7 +476,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     const head = responseKeys.begin({ status, kind: 'json' });
     // Over 16 MiB (a body may be up to upstream.maxResponseBytes) it is data frames, then the final one.
     const bytes = concatBytes(head, responseKeys.sealFrames(utf8(JSON.stringify(payload)), true));
-    const released = release(status, result.kind === 'error' ? (result.error.code ?? 'error') : undefined);
+    const released = release(status, result.kind === 'error' ? releasedErrorCode(result.error.code, 'error') : undefined);
     post({ type: 'head', id, status, stream: false, bytes, release: released }, [bytes.buffer as ArrayBuffer]);
     receiptFor(status);
   } finally {
