@@ -28,6 +28,7 @@ import { guardedResponse, requestSlots, responseSlots, tokenIdField, Unguardable
 import { applyTransforms, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
+import { asksForJson, isAnswerText } from './guard/json-answer.js';
 import { hashKeyFor } from './hash-key.js';
 
 export { verdictHeader } from './guard/verdicts.js';
@@ -227,21 +228,34 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
       const replacements = new Map<TextSlot, string>();
+      const json = asksForJson(surface, body);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i]!;
         if (slot.text.length >= longTextChars) await yieldToEventLoop();
         const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault, 'output') : slot.text;
-        const restored = state.vault.restore(transformed, slot.kind);
+        // A JSON answer holds its placeholders in JSON strings: values go back escaped, like tool-call arguments.
+        const restored = state.vault.restore(transformed, json && isAnswerText(surface, visible, slot.path) ? 'arguments' : slot.kind);
         if (restored !== slot.text) replacements.set(slot, restored);
       }
       return replacements.size ? withoutStaleLogprobs(withReplacements(visible, replacements), replacements.keys()) : visible;
     },
 
-    outputStream({ surface, ctx, chunks }) {
+    outputStream({ surface, body, ctx, chunks }) {
       const state = stateOf(ctx);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
       const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
-      return new StreamGuard({ surface, ctx, policy: state.policy, vault: state.vault, scanner, config: outputConfig, language: state.language, scan: config.output.enabled, failOpen: config.failOpen }).run(chunks);
+      return new StreamGuard({
+        surface,
+        ctx,
+        policy: state.policy,
+        vault: state.vault,
+        scanner,
+        config: outputConfig,
+        language: state.language,
+        scan: config.output.enabled,
+        failOpen: config.failOpen,
+        jsonAnswer: asksForJson(surface, body),
+      }).run(chunks);
     },
   };
 }

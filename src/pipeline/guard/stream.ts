@@ -35,6 +35,8 @@ export interface StreamGuardDeps {
   scan?: boolean;
   /** A failing detector lets text through (otherwise the stream ends with an error event). */
   failOpen?: boolean;
+  /** The request asks for its answer as JSON (json-answer.ts): pseudonyms in the answer text go back JSON-escaped. */
+  jsonAnswer?: boolean;
 }
 
 const ALLOW_ALL: Decision = { stage: 'output', outcome: 'allow', acted: [], categories: [] };
@@ -145,7 +147,11 @@ class TextChannel {
   /** Everything sent to the client so far (transformed, restored). */
   released = '';
 
-  constructor(private readonly guard: StreamGuard) {}
+  /** `restoreAs: 'arguments'`: the text is JSON (tool-call arguments' way of restoring: values JSON-escaped). */
+  constructor(
+    private readonly guard: StreamGuard,
+    private readonly restoreAs: 'text' | 'arguments' = 'text',
+  ) {}
 
   async push(delta: string, final: boolean): Promise<string> {
     this.pending += delta;
@@ -207,7 +213,7 @@ class TextChannel {
       .filter((a) => isTransform(a.action))
       .map((a) => ({ ...a, finding: { ...a.finding, start: Math.max(0, a.finding.start - offset), end: a.finding.end - offset } }))
       .filter((a) => a.finding.end > 0 && a.finding.end <= cut);
-    const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault, 'output') : raw);
+    const out = this.guard.deps.vault.restore(local.length ? applyTransforms(raw, local, this.guard.deps.vault, 'output') : raw, this.restoreAs);
     this.pending = this.pending.slice(cut);
     this.tokenRun = Math.min(this.tokenRun, this.pending.length);
     this.context = contextChars > 0 ? (this.context + raw).slice(-contextChars) : '';
@@ -385,6 +391,11 @@ export class StreamGuard {
     return replacements.size ? withReplacements(view, replacements) : view;
   }
 
+  /** How the answer text (not refusals, reasoning or transcripts) restores pseudonyms. */
+  get answerRestore(): 'text' | 'arguments' {
+    return this.deps.jsonAnswer ? 'arguments' : 'text';
+  }
+
   refusalText(): string | undefined {
     return this.deps.policy.onBlock.mode === 'refusal' ? this.deps.policy.refusal(this.deps.language) : undefined;
   }
@@ -408,7 +419,7 @@ export class StreamGuard {
     const toolCalls = new Map<number, Map<number, { id?: unknown; type?: unknown; name?: unknown; args: string; input?: string; extra?: unknown }>>();
     const channel = (i: number) => {
       let c = channels.get(i);
-      if (!c) channels.set(i, (c = new TextChannel(this)));
+      if (!c) channels.set(i, (c = new TextChannel(this, legacy ? 'text' : this.answerRestore)));
       return c;
     };
     const fieldChannel = (index: number, field: StreamedText) => {
@@ -614,16 +625,17 @@ export class StreamGuard {
     let sequence = 0;
     let lastResponse: Json | undefined;
     let lastDelta: Chunk | undefined;
-    const channel = (key: string) => {
+    /** `answer`: the text is a message's output text (JSON when the request asks for JSON). */
+    const channel = (key: string, answer: boolean) => {
       let c = channels.get(key);
-      if (!c) channels.set(key, (c = new TextChannel(this)));
+      if (!c) channels.set(key, (c = new TextChannel(this, answer ? this.answerRestore : 'text')));
       return c;
     };
     const numbered = (event: Chunk): Chunk => ({ ...event, sequence_number: sequence++ });
     const itemKey = (id: unknown, outputIndex: unknown) => (typeof id === 'string' && id ? id : `#${String(outputIndex)}`);
 
     /** The guarded text for `key`: its channel's (flushed), else `raw` guarded now (and remembered). */
-    const settle = async (key: string, raw: string, kind: 'text' | 'arguments'): Promise<string> => {
+    const settle = async (key: string, raw: string, kind: 'text' | 'arguments', answer: boolean): Promise<string> => {
       const known = settled.get(key);
       if (known !== undefined) return known;
       let guarded: string;
@@ -634,7 +646,7 @@ export class StreamGuard {
       } else if (kind === 'arguments') {
         guarded = await this.guardArguments(raw);
       } else {
-        const fresh = new TextChannel(this);
+        const fresh = new TextChannel(this, answer ? this.answerRestore : 'text');
         await fresh.push(raw, true);
         guarded = fresh.released;
       }
@@ -642,13 +654,13 @@ export class StreamGuard {
       return guarded;
     };
 
-    /** `value` reduced to `shape`, each text replaced by its settled form (`keyOf` names a slot's key). */
-    const settleTree = async (value: unknown, shape: Shape, keyOf: (path: Path) => string): Promise<unknown> => {
+    /** `value` reduced to `shape`, each text replaced by its settled form (`keyOf` names a slot's key; `answerAt` its answer texts). */
+    const settleTree = async (value: unknown, shape: Shape, keyOf: (path: Path) => string, answerAt: (path: Path) => boolean): Promise<unknown> => {
       const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
       const view = walkShape(value, shape, [], walk);
       const replacements = new Map<TextSlot, string>();
       for (const slot of walk.slots) {
-        const guarded = await settle(keyOf(slot.path), slot.text, slot.kind);
+        const guarded = await settle(keyOf(slot.path), slot.text, slot.kind, answerAt(slot.path));
         if (guarded !== slot.text) replacements.set(slot, guarded);
       }
       if (!replacements.size) return view;
@@ -658,7 +670,12 @@ export class StreamGuard {
       return shape === RESPONSES_PART && isObject(rewritten) && rewritten.logprobs !== undefined && rewritten.logprobs !== null ? { ...rewritten, logprobs: [] } : rewritten;
     };
     const settleItem = (item: unknown, outputIndex: unknown) =>
-      settleTree({ output: [item] }, ITEM_WRAPPER, (path) => `${itemKey(isObject(item) ? item.id : undefined, outputIndex)}|${path.slice(2).join('.')}`).then((w) => (w as { output: unknown[] }).output[0]);
+      settleTree(
+        { output: [item] },
+        ITEM_WRAPPER,
+        (path) => `${itemKey(isObject(item) ? item.id : undefined, outputIndex)}|${path.slice(2).join('.')}`,
+        (path) => isObject(item) && item.type === 'message' && path[2] === 'content' && path[path.length - 1] === 'text',
+      ).then((w) => (w as { output: unknown[] }).output[0]);
 
     try {
       for await (const event of chunks) {
@@ -671,7 +688,7 @@ export class StreamGuard {
         const bufferedDone = BUFFERED_DONES[type];
         if (textDelta && typeof event.delta === 'string') {
           lastDelta = event;
-          const out = await channel(key(textDelta.sub(event))).push(event.delta, false);
+          const out = await channel(key(textDelta.sub(event)), type === 'response.output_text.delta').push(event.delta, false);
           if (out) {
             // Logprobs spell out the upstream's delta, not the guarded one.
             yield numbered({ ...idsOf(event), delta: out, ...(Array.isArray(event.logprobs) ? { logprobs: [] } : {}) });
@@ -680,7 +697,7 @@ export class StreamGuard {
         } else if (textDone) {
           const k = key(textDone.sub(event));
           const fresh = !channels.has(k);
-          const c = channel(k);
+          const c = channel(k, type === 'response.output_text.done');
           // No deltas came for this text: its whole text is guarded here.
           const raw = event[textDone.field];
           const out = await c.push(fresh && typeof raw === 'string' ? raw : '', true);
@@ -695,19 +712,20 @@ export class StreamGuard {
         } else if (bufferedDone) {
           const k = key(bufferedDone.sub);
           const raw = event[bufferedDone.field];
-          const guarded = await settle(k, typeof raw === 'string' ? raw : (buffers.get(k) ?? ''), bufferedDone.kind);
+          const guarded = await settle(k, typeof raw === 'string' ? raw : (buffers.get(k) ?? ''), bufferedDone.kind, false);
           buffers.delete(k);
           yield numbered({ ...idsOf(event), type: bufferedDone.delta, delta: guarded });
           yield numbered({ ...idsOf(event), [bufferedDone.field]: guarded });
         } else if ((type === 'response.content_part.added' || type === 'response.content_part.done') && isObject(event.part)) {
           const ci = String(event.content_index ?? 0);
-          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`content.${ci}.${p.join('.')}`)) });
+          const answer = event.part.type === 'output_text';
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`content.${ci}.${p.join('.')}`), (p) => answer && p[0] === 'text') });
         } else if ((type === 'response.reasoning_summary_part.added' || type === 'response.reasoning_summary_part.done') && isObject(event.part)) {
           const si = String(event.summary_index ?? 0);
-          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`summary.${si}.${p.join('.')}`)) });
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`summary.${si}.${p.join('.')}`), () => false) });
         } else if (type === 'response.output_text.annotation.added' && isObject(event.annotation)) {
           const at = `content.${String(event.content_index ?? 0)}.annotations.${String(event.annotation_index ?? 0)}`;
-          yield numbered({ ...idsOf(event), annotation: await settleTree(event.annotation, RESPONSES_ANNOTATION, (p) => key(`${at}.${p.join('.')}`)) });
+          yield numbered({ ...idsOf(event), annotation: await settleTree(event.annotation, RESPONSES_ANNOTATION, (p) => key(`${at}.${p.join('.')}`), () => false) });
         } else if ((type === 'response.output_item.added' || type === 'response.output_item.done') && isObject(event.item)) {
           yield numbered({ ...idsOf(event), item: await settleItem(event.item, event.output_index) });
         } else if (isObject(event.response)) {
