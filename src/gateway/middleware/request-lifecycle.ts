@@ -16,6 +16,12 @@ import { routedPath } from '../routed-path.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A relayed upstream 4xx keeps the upstream's own `code`, which some servers fill with the prompt: the
+ * log line prints only identifier-shaped codes, as audit records do (the client gets the code unchanged).
+ */
+const SAFE_ERROR_CODE = /^[A-Za-z0-9._:-]{1,128}$/;
+const loggedErrorCode = (code: string | undefined) => (code === undefined || SAFE_ERROR_CODE.test(code) ? code : '[unrecognised]');
 
 /** What routes and middleware leave on res.locals for the outcome. */
 export interface OutcomeLocals {
@@ -94,7 +100,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
           method: outcome.method,
           route: outcome.route,
           status: outcome.status,
-          errorCode: outcome.errorCode,
+          errorCode: loggedErrorCode(outcome.errorCode),
           tenantId: outcome.tenantId,
           keyId: outcome.keyId,
           // A model nobody serves is client text (any length, up to the body limit): not logged, as audit records drop it.
