@@ -36,6 +36,7 @@ import { formatConstraints } from '../../datasets/classifiers/format-constraints
 import { serviceRequests } from '../../datasets/classifiers/service-requests.js';
 import { fictionRequests, idiomRequests, promptWritingRequests, studyHelpRequests } from '../../datasets/classifiers/craft-requests.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
+import { crimeOutcomes } from '../../datasets/classifiers/crime-outcomes.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
@@ -246,6 +247,8 @@ export const GENERATED_MIX = {
   promptWriting: { count: 800, weight: 1, injectionShare: 0.15 },
   /** Chat idioms with a violent word ("hit me up", "break a leg"), 15 % aiming the verb at a person: see datasets/classifiers/craft-requests.ts. Harmful head only. */
   idioms: { count: 600, weight: 1, harmfulShare: 0.15 },
+  /** Offenders caught, arrested and sentenced (news, statements, questions), 20 % asking how not to get caught: see datasets/classifiers/crime-outcomes.ts. Harmful head only. */
+  crimeOutcomes: { count: 1000, weight: 1, harmfulShare: 0.2 },
   /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
@@ -351,6 +354,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-fiction-requests', m.fictionRequests.weight],
     ['sealgate-prompt-writing', m.promptWriting.weight],
     ['sealgate-idioms', m.idioms.weight],
+    ['sealgate-crime-outcomes', m.crimeOutcomes.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -394,6 +398,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...fictionRequests(31, m.fictionRequests.count, m.fictionRequests.harmfulShare),
       ...promptWritingRequests(32, m.promptWriting.count, m.promptWriting.injectionShare),
       ...idiomRequests(33, m.idioms.count, m.idioms.harmfulShare),
+      ...crimeOutcomes(34, m.crimeOutcomes.count, m.crimeOutcomes.harmfulShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -421,7 +426,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms', 'sealgate-crime-outcomes']);
 
 /**
  * Generated sources that label the injection and harmful heads, not the jailbreak head: study help and prompt-writing

@@ -41,7 +41,7 @@ describe('intent heads on ordinary requests in an attack\'s words (committed wei
   const intent = await createIntentDetector({ minScore: 0 });
   const topScore = async (text: string) => Math.max(0, ...((await intent.detect(text)) as Finding[]).filter((f) => INTENT_HEADS.has(f.category)).map((f) => f.score));
 
-  it('blocks at most one held-out request (measured: 1/39, the hacker story 0.89; the weights of 74193c6: 6/39)', async () => {
+  it('blocks at most one held-out request (measured: 0/39 since the crime-outcome rows, the hacker story 0.94 → 0.43; 1/39 before; the weights of 74193c6: 6/39)', async () => {
     const blocked: string[] = [];
     for (const t of HELD_OUT_BENIGN) if ((await topScore(t)) >= BLOCK_AT) blocked.push(t);
     expect(blocked.length, blocked.join(' | ')).toBeLessThanOrEqual(1);
