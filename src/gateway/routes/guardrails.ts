@@ -37,6 +37,20 @@ const checkBody = z
 /** Moderation "flagged" threshold, like OpenAI's: a category at or above it is flagged. */
 const FLAG_THRESHOLD = 0.5;
 
+/**
+ * The texts of a multi-modal input. The classifiers read text only: an image part is refused rather than
+ * scored as nothing (an image nobody looked at answered `flagged: false`).
+ */
+function partTexts(parts: readonly (string | { type: string; text?: unknown })[]): string[] {
+  return parts.map((part, i) => {
+    if (typeof part !== 'string' && part.type === 'text') return String(part.text);
+    throw new ApiError(400, `input[${i}] is an image, which SealGate's moderation cannot read (its classifiers read text). Send text parts only.`, {
+      code: 'unguardable_input',
+      param: `input[${i}]`,
+    });
+  });
+}
+
 export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
   /** The guardrails, the request context and the caller's policy (its version recorded for audit). */
   const tenantPolicy = (req: Request, res: Response) => {
@@ -52,13 +66,13 @@ export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     res.locals.route = '/v1/moderations';
     const body = parseBody(moderationBody, req.body);
     const { guardrails, ctx, policy } = tenantPolicy(req, res);
-    const texts: string[] =
-      typeof body.input === 'string'
-        ? [body.input]
-        : (body.input as unknown[]).map((item) => (typeof item === 'string' ? item : (item as { type: string; text?: string }).type === 'text' ? String((item as { text: string }).text) : ''));
+    // A string or each string of a list is one input; a list of parts is ONE input (OpenAI gives it one result).
+    const inputs: string[][] =
+      typeof body.input === 'string' ? [[body.input]] : body.input.every((item) => typeof item === 'string') ? body.input.map((text) => [text]) : [partTexts(body.input)];
     const results = [];
-    for (const text of texts) {
-      const findings = text ? await guardrails.scanner.scan(text, policy, { stage: 'input', tenant: ctx.tenantId, role: 'user' }) : [];
+    for (const texts of inputs) {
+      const findings = [];
+      for (const text of texts) if (text) findings.push(...(await guardrails.scanner.scan(text, policy, { stage: 'input', tenant: ctx.tenantId, role: 'user' })));
       results.push(toModeration(findings, FLAG_THRESHOLD));
     }
     res.json({ id: `modr-${randomBytes(12).toString('hex')}`, model: body.model ?? 'sealgate-moderation', results });
