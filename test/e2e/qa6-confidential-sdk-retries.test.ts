@@ -1,0 +1,46 @@
+/**
+ * What docs/PROTOCOL.md §5 says an untrusted main thread can make a client do (QA round 6): the openai
+ * SDK retries every call whose fetch threw, a ProtocolError for a tampered answer included, each retry a
+ * new sealed request and a new model call. The doc said "at most one second model call per client call";
+ * these cases keep its corrected figures true.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APIConnectionError } from 'openai';
+import { ask, sealedOnly, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
+
+let setup: ConfidentialSetup;
+
+beforeAll(async () => {
+  setup = await startConfidentialGateway({ guardrails: { enabled: false } });
+}, 60_000);
+afterAll(async () => {
+  await setup?.close();
+});
+
+/** The last sealed byte flipped: the final frame fails its tag check at the client. */
+const flipLastByte = sealedOnly((bytes: Uint8Array) => {
+  const copy = bytes.slice();
+  copy[copy.length - 1]! ^= 1;
+  return copy;
+});
+
+async function modelCalls(maxRetries: number): Promise<{ calls: number; error: unknown }> {
+  const before = setup.fake.requests.length;
+  const error = await setup.client({ maxRetries, onResponseBytes: flipLastByte }).openai.chat.completions.create(ask('hello')).catch((e: unknown) => e);
+  return { calls: setup.fake.requests.length - before, error };
+}
+
+describe('SDK retries of a spoiled sealed answer', () => {
+  it('with the SDK default of 2 retries, one flipped bit costs 3 model calls', async () => {
+    const { calls, error } = await modelCalls(2);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).cause).toMatchObject({ name: 'ProtocolError', code: 'decryption_failed' });
+    expect(calls).toBe(3);
+  }, 60_000);
+
+  it('with maxRetries: 0, one', async () => {
+    const { calls, error } = await modelCalls(0);
+    expect((error as APIConnectionError).cause).toMatchObject({ code: 'decryption_failed' });
+    expect(calls).toBe(1);
+  });
+});
