@@ -124,8 +124,9 @@ function mayVouchFor(payload: Uint8Array): boolean {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
   const known = typeof parsed.rid === 'string' ? releasedFacts.get(parsed.rid) : undefined;
   if (known !== undefined) return factsOf(parsed) === known;
+  // No verdicts, digests or policy; and a measurement only if it is ours: the key never vouches for other code.
   const statesNothing = parsed.dig === undefined && parsed.pv === undefined && (parsed.vd === undefined || (Array.isArray(parsed.vd) && parsed.vd.length === 0));
-  return statesNothing;
+  return statesNothing && (parsed.m === undefined || parsed.m === measurement.measurement);
 }
 
 function sendReceipt(facts: ReceiptFacts): void {
