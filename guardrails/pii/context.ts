@@ -38,11 +38,22 @@ export const TRAVEL_PERMIT_WORDS = {
   toTaiwan: ['往来台湾', '往來台灣', '往來臺灣', '赴台', '台湾通行证', '台灣通行證', '通行证', '通行證'],
 } as const satisfies Record<string, readonly string[]>;
 
+/** Phone words as Hong Kong, Macau and Taiwan write them (traditional script; 市話 landline, 手提 mobile in HK). */
+const TRADITIONAL_PHONE_WORDS = ['電話', '手機', '聯絡', '聯繫', '致電', '來電', '傳真', '撥打', '市話', '手提'];
+
+/**
+ * Where a local number without its country code is a Hong Kong, Macau or Taiwan one (hk-mo-tw-phone.ts): the
+ * places' names, and the traditional-script phone words. Not context of any type (a place name makes no number a
+ * phone), so the context matcher indexes them on their own.
+ */
+export const HK_MO_TW_PHONE_GATE = ['香港', '港澳', '九龍', '九龙', '澳門', '澳门', '台灣', '台湾', '臺灣', '台北', '臺北', 'hong kong', 'hk',
+  'macau', 'macao', 'taiwan', 'taipei', ...TRADITIONAL_PHONE_WORDS];
+
 export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   PHONE_NUMBER: {
     positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'office', 'desk',
       'reach me', 'messages to', 'answering at', 'dial',
-      '手机', '电话', '联系', '致电', '手机号', '来电', '微信', '座机', '传真', '拨打'],
+      '手机', '电话', '联系', '致电', '手机号', '来电', '微信', '座机', '传真', '拨打', ...TRADITIONAL_PHONE_WORDS],
     negative: NUMERIC_NEGATIVE,
   },
   CREDIT_CARD: {
@@ -170,6 +181,7 @@ export class ContextMatcher {
     for (const source of [DEFAULT_CONTEXT, lists]) {
       for (const entry of Object.values(source)) for (const w of [...(entry?.positive ?? []), ...(entry?.negative ?? [])]) words.add(w.toLowerCase());
     }
+    for (const w of HK_MO_TW_PHONE_GATE) words.add(w);
     const sorted = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const w of sorted) {
       this.ids.set(w, this.lengths.length);

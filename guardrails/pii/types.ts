@@ -251,7 +251,17 @@ export function forEachMatchNear(
 export function wordNear(facts: TextFacts, words: readonly string[], start: number, end: number): boolean {
   if (facts.context) {
     const occ = facts.context.occurrences(words);
-    for (let k = 0; k < occ.length; k += 2) {
+    // Binary search to the first occurrence that can reach the span (words are < 64 characters), as
+    // ContextIndex.measure does: a text of many such numbers and words must not rescan all words per number.
+    const from = start - BEFORE - 64;
+    let lo = 0;
+    let hi = occ.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (occ[mid * 2]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo * 2; k < occ.length; k += 2) {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;

@@ -10,6 +10,7 @@ import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
 import { enNerRecognizer } from './en-ner.js';
 import { hkIdCardRecognizer } from './hk-id-card.js';
+import { hkMoTwPhoneRecognizer } from './hk-mo-tw-phone.js';
 import { ibanRecognizer } from './iban.js';
 import { locationRecognizer } from './location.js';
 import { moResidentIdRecognizer } from './mo-resident-id.js';
@@ -26,6 +27,7 @@ import { usSsnRecognizer } from './us-ssn.js';
 export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   emailRecognizer,
   phoneRecognizer,
+  hkMoTwPhoneRecognizer,
   paymentCardRecognizer,
   bankAccountRecognizer,
   ibanRecognizer,

@@ -16,7 +16,7 @@ const PIECES = ['tel 555-1234', '电话 6234567', '010-62345678', '13812345678',
   'DE89370400440532013000', 'GB82 WEST 1234 5698 7654 32', '11010519491231002X', '110105491231002', '91350100M000100Y43', '123-45-6789',
   'SSN 123456789', 'passport E12345678', '护照 G12345678', 'born 1990-05-12', '出生 1990年5月12日', 'dob 12/05/1990', '京A12345', '粤B·D12345',
   '192.168.1.1', '00:1A:2B:3C:4D:5E', '4111 1111 1111 1111', 'account 12345678', '账号 6222021234567890123', 'Maria Keller', 'Acme GmbH',
-  '北京市海淀区', '张伟', 'A123456(3)', 'XA1234568', '香港身份證 G123456A', 'A123456789', '身分證 F131104093', '澳門身份證 1234567(8)', 'BIR 51234567', '回乡证 H12345678', '台胞证 12345678', '港澳通行证 C12345678', '往来台湾 L12345678', '7', '42', '2024', ' ', ', ', '\n', 'A', 'x', '号', '，', '-', '.'];
+  '北京市海淀区', '张伟', 'A123456(3)', 'XA1234568', '香港身份證 G123456A', 'A123456789', '身分證 F131104093', '澳門身份證 1234567(8)', 'BIR 51234567', '回乡证 H12345678', '台胞证 12345678', '港澳通行证 C12345678', '往来台湾 L12345678', '香港手机 91234567', '台灣手機 0912-345-678', '電話：(02)2345-6789', '7', '42', '2024', ' ', ', ', '\n', 'A', 'x', '号', '，', '-', '.'];
 
 function texts(seed: number, count: number): string[] {
   const rng = createRng(seed);
@@ -37,7 +37,7 @@ describe('Recognizer.requires', () => {
 
   it('is declared by the identifier recognizers and the tagger', () => {
     expect(declared.map((r) => r.name).sort()).toEqual(
-      ['address', 'bank_account', 'cn_license_plate', 'cn_resident_id', 'cn_travel_permit', 'cn_uscc', 'date_of_birth', 'email', 'en_ner', 'hk_id_card', 'iban', 'location', 'mo_resident_id', 'network', 'organization', 'passport', 'payment_card', 'person', 'phone', 'tw_national_id', 'us_ssn'].sort(),
+      ['address', 'bank_account', 'cn_license_plate', 'cn_resident_id', 'cn_travel_permit', 'cn_uscc', 'date_of_birth', 'email', 'en_ner', 'hk_id_card', 'hk_mo_tw_phone', 'iban', 'location', 'mo_resident_id', 'network', 'organization', 'passport', 'payment_card', 'person', 'phone', 'tw_national_id', 'us_ssn'].sort(),
     );
   });
 

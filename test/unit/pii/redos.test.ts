@@ -40,6 +40,11 @@ const ADVERSARIAL: Record<string, string> = {
   // (quadratic: 32 000 of them took 1.5 s after a house number, 2.5 s after a Hungarian street word).
   accentedCapitalsAfterNumber: 'I live at 12 ' + 'É'.repeat(4 * N),
   accentedCapitalsHungarian: 'Kálmán utca 12 and ' + 'É'.repeat(4 * N),
+  // Many numbers each next to a gate word (hk-mo-tw-phone, cn-travel-permit): each is checked against the words
+  // near it, not against every word of the text.
+  regionalPhones: '香港電話 91234567 '.repeat(N / 8),
+  taiwanPermits: '台胞证 12345678 港澳通行证 C12345678 '.repeat(N / 16),
+  hkidRuns: 'A123456(3) A1234563 '.repeat(N / 10),
 };
 
 describe('regex safety: adversarial long inputs', () => {
