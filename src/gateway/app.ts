@@ -5,7 +5,7 @@
  * body (limit → 413, malformed → 400) → rate limit (it reads the body's token budget) → routes →
  * 404 → OpenAI-shaped errors.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
 import type { SealGateConfig } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -43,7 +43,14 @@ export interface GatewayDeps {
    * `cutting`: the shutdown grace period is over and the remaining connections are being closed.
    * `openStreams`: event streams under way (sse.ts), told to end with an error event before they are cut.
    */
-  lifecycle: { draining: boolean; inFlight: number; cutting?: boolean; openStreams?: Set<StreamCut> };
+  lifecycle: {
+    draining: boolean;
+    inFlight: number;
+    /** Responses in flight, for the shutdown to answer those it cuts before their first byte. */
+    open?: Set<Response>;
+    cutting?: boolean;
+    openStreams?: Set<StreamCut>;
+  };
   /** Enclave host + replay cache, when `confidential.enabled` (routes/confidential.ts). */
   confidential?: ConfidentialRuntime;
   /** Audit trail, receipts and the fail-closed guard, when `audit.enabled` (src/audit, routes/receipts.ts). */
@@ -65,12 +72,14 @@ export function createApp(deps: GatewayDeps): Express {
       headerHooks: deps.headerHooks,
       isDraining: () => deps.lifecycle.draining,
       isCutting: () => deps.lifecycle.cutting === true,
-      onStart: () => {
+      onStart: (res) => {
         deps.lifecycle.inFlight++;
+        (deps.lifecycle.open ??= new Set()).add(res);
         deps.metrics.inFlight.inc();
       },
-      onEnd: () => {
+      onEnd: (res) => {
         deps.lifecycle.inFlight--;
+        deps.lifecycle.open?.delete(res);
         deps.metrics.inFlight.dec();
       },
     }),

@@ -13,6 +13,7 @@ import type { SealGateConfig } from '../config/schema.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { stageTraceEnabled, traceRequestStart } from '../observability/stage-trace.js';
 import { expressServerOptions } from './express-server-options.js';
+import { answerShuttingDown } from './middleware/errors.js';
 
 export interface RunningServer {
   gateway: Gateway;
@@ -128,8 +129,12 @@ async function shutdown(server: Server, gateway: Gateway, graceMs: number): Prom
   if (lifecycle.inFlight > 0) logger.warn({ inFlight: lifecycle.inFlight }, 'grace period over: closing remaining connections');
   lifecycle.cutting = true;
   // Open streams end with a server_shutdown error event first (what the SDK reports), flushed for at most 250 ms.
-  const streams = [...(lifecycle.openStreams ?? [])];
-  if (streams.length > 0) await Promise.race([Promise.all(streams.map((cut) => cut())), new Promise((r) => setTimeout(r, 250))]);
+  // Requests still waiting for the model (nothing sent yet) get a 503 server_shutdown, flushed within the same 250 ms.
+  const cuts = [
+    ...[...(lifecycle.openStreams ?? [])].map((cut) => cut()),
+    ...[...(lifecycle.open ?? [])].filter((res) => !res.headersSent && !res.writableEnded).map((res) => answerShuttingDown(res)),
+  ];
+  if (cuts.length > 0) await Promise.race([Promise.all(cuts), new Promise((r) => setTimeout(r, 250))]);
   server.closeAllConnections();
   await closed;
   // The server reports its sockets closed before each cut response's 'close' event has run the outcome

@@ -41,6 +41,11 @@ export async function writeEventStream(res: Response, surface: Surface, chunks: 
     throw new ApiError(status, error.message, { type: error.type, code: error.code, param: error.param });
   }
 
+  if (res.headersSent) {
+    // The shutdown answered it (503 server_shutdown) while the model worked.
+    await iterator.return?.();
+    return;
+  }
   res.status(200);
   res.setHeader('content-type', 'text/event-stream; charset=utf-8');
   res.setHeader('cache-control', 'no-cache');

@@ -63,3 +63,32 @@ describe('a stream cut by the shutdown', () => {
     }
   });
 });
+
+describe('a request still waiting for the model when the grace period ends', () => {
+  // Nothing had been sent, so the connection was closed bare: the SDK saw "Connection error." and a plain
+  // HTTP client an empty reply. It now gets a 503 in OpenAI's error shape, code server_shutdown.
+  it.each([
+    ['non-streamed', false],
+    ['streamed (before the first chunk)', true],
+  ])('%s: 503 server_shutdown with Retry-After, in the OpenAI error shape', async (_name, stream) => {
+    const gw = await startGateway({ guardrails: { enabled: false } });
+    try {
+      const pending = gw
+        .client({ maxRetries: 0 })
+        .chat.completions.create({ model: 'sealgate-demo', stream, messages: [{ role: 'user', content: '[[delay: 3000]] hello' }] })
+        .then(() => undefined, (e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+      await gw.running.close(0);
+      const err = (await pending) as InstanceType<typeof OpenAI.APIError>;
+      expect(err).toBeInstanceOf(OpenAI.APIError);
+      expect(err).not.toBeInstanceOf(OpenAI.APIConnectionError);
+      expect(err.status).toBe(503);
+      expect(err.code).toBe('server_shutdown');
+      expect(err.type).toBe('server_error');
+      expect(err.headers?.get('retry-after')).toBe('1');
+      expect(err.headers?.get('x-request-id')).toBeTruthy();
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * status/code/headers; body-parser failures become 400/413/415; anything else is a 500 whose details
  * go to the log (by name and message, never request content), not to the client.
  */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../../observability/logger.js';
 import { ApiError } from '../errors.js';
 
@@ -28,6 +28,23 @@ export function toApiError(err: unknown, bodyLimit?: number): ApiError {
   const status = Number(e?.status ?? e?.statusCode);
   if (Number.isInteger(status) && status >= 400 && status < 500) return new ApiError(status, 'Invalid request.', { code: 'invalid_request' });
   return new ApiError(500, 'The gateway hit an internal error. The request id identifies it in the logs.', { code: 'internal_error', type: 'server_error' });
+}
+
+/**
+ * Answers a request the shutdown must cut before anything of its answer was sent (still waiting for the model):
+ * a 503 the SDK reports as an APIError (and retries, elsewhere once this instance is gone) instead of a bare close.
+ */
+export function answerShuttingDown(res: Response): Promise<void> {
+  const error = new ApiError(503, 'The server is shutting down and could not finish this request. Retry the request.', {
+    type: 'server_error',
+    code: 'server_shutdown',
+    headers: { 'retry-after': '1', connection: 'close' },
+  });
+  res.locals.errorCode = 'server_shutdown';
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.statusCode = error.status;
+  return new Promise((resolve) => res.end(JSON.stringify(error.toBody()), () => resolve()));
 }
 
 export function errorHandler(logger: Logger, bodyLimit: number): ErrorRequestHandler {

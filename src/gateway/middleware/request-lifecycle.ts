@@ -45,8 +45,8 @@ export interface LifecycleOptions {
   isDraining: () => boolean;
   /** True once shutdown closes the connections left after the grace period: an unfinished response was cut by us. */
   isCutting?: () => boolean;
-  onStart?: () => void;
-  onEnd?: () => void;
+  onStart?: (res: Response) => void;
+  onEnd?: (res: Response) => void;
 }
 
 export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
@@ -70,7 +70,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     if (opts.isDraining()) res.setHeader('connection', 'close');
-    opts.onStart?.();
+    opts.onStart?.(res);
 
     if (headerHooks.length) patchWriteHead(req, res, headerHooks, logger);
 
@@ -81,7 +81,7 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
       if (reported) return;
       reported = true;
       if (clientId) clientIdsInFlight.delete(clientId);
-      opts.onEnd?.();
+      opts.onEnd?.(res);
       const outcome = buildOutcome(req, res, startedAt, performance.now() - t0, opts.isCutting?.() === true);
       for (const observer of observers) {
         try {

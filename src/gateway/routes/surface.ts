@@ -52,6 +52,7 @@ export function surfaceHandler(surface: Surface, route: string, deps: GatewayDep
  * content-type negotiation and send() bookkeeping on every response.
  */
 function sendJson(res: Response, status: number, body: unknown): void {
+  if (res.headersSent) return; // the shutdown answered it (503 server_shutdown) while the model worked
   const json = JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
