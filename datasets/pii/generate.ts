@@ -6,6 +6,7 @@
  * EVALUATION ONLY: never train on this output (it would teach a model our own templates).
  *
  *   npx tsx datasets/pii/generate.ts --n 2000 --seed 1 --out /tmp/pii-synth.jsonl
+ *   npx tsx datasets/pii/generate.ts --regional --n 400     # Hong Kong / Macau / Taiwan identifiers instead
  */
 import { writeFileSync } from 'node:fs';
 import * as id from './identifiers.js';
@@ -114,6 +115,18 @@ const slots: Record<string, Slot> = {
   EN_ADDRESS: (r) => ({ value: `${id.int(r, 10, 9999)} ${id.pick(r, EN_STREETS)} ${id.pick(r, EN_SUFFIX)}${r() < 0.4 ? `, Apt ${id.int(r, 1, 40)}` : ''}, ${id.pick(r, EN_CITIES)}`, type: 'ADDRESS' }),
   ZH_ORG: (r) => ({ value: `${id.pick(r, ['杭州', '深圳', '北京', '上海', '成都'])}${id.pick(r, ZH_BRANDS)}${id.pick(r, ZH_ORG_KINDS)}`, type: 'ORGANIZATION' }),
   EN_ORG: (r) => ({ value: `${id.pick(r, EN_FAMILY)} ${id.pick(r, ['Analytics', 'Logistics', 'Biotech', 'Capital', 'Design'])} ${id.pick(r, EN_ORG_KINDS)}`, type: 'ORGANIZATION' }),
+  // Hong Kong, Macau and Taiwan identifiers (the regional templates only).
+  HKID: (r) => ({ value: id.hkId(r), type: 'HK_ID_CARD' }),
+  BAD_HKID: (r) => ({ value: id.hkId(r, false) }),
+  TW_ID: (r) => ({ value: id.twNationalId(r), type: 'TW_NATIONAL_ID' }),
+  BAD_TW_ID: (r) => ({ value: id.twNationalId(r, false) }),
+  MO_ID: (r) => ({ value: id.moResidentId(r), type: 'MO_RESIDENT_ID' }),
+  HOME_RETURN: (r) => ({ value: id.homeReturnPermit(r), type: 'CN_TRAVEL_PERMIT' }),
+  EXIT_ENTRY: (r) => ({ value: id.exitEntryPermit(r), type: 'CN_TRAVEL_PERMIT' }),
+  TW_PERMIT: (r) => ({ value: id.taiwanResidentPermit(r), type: 'CN_TRAVEL_PERMIT' }),
+  HK_PHONE: (r) => ({ value: id.hkPhone(r), type: 'PHONE_NUMBER' }),
+  MO_PHONE: (r) => ({ value: id.moPhone(r), type: 'PHONE_NUMBER' }),
+  TW_MOBILE: (r) => ({ value: id.twMobile(r), type: 'PHONE_NUMBER' }),
   // Near-misses (no span): they look like identifiers and must not be reported.
   ORDER: (r) => ({ value: `${id.int(r, 2021, 2025)}${id.digits(r, 14)}` }),
   TIMESTAMP: (r) => ({ value: `${1600000000 + id.int(r, 0, 1e8)}${id.digits(r, 3)}` }),
@@ -161,6 +174,31 @@ const TEMPLATES: Record<'zh' | 'en', Array<[string, string]>> = {
   ],
 };
 
+/**
+ * Hong Kong, Macau and Taiwan identifiers and local phone numbers, mostly in traditional script. Opt-in
+ * (`generate(n, seed, { regional: true })`): the default output, which bench:pii scores, stays as it was.
+ */
+const REGIONAL_TEMPLATES: Record<'zh' | 'en', Array<[string, string]>> = {
+  zh: [
+    ['chat', '你好，我是香港客戶，香港身份證號碼{HKID}，之前登記的{BAD_HKID}打錯了，香港手機{HK_PHONE}。'],
+    ['form', '姓名：{ZH_PERSON}\n身分證字號：{TW_ID}\n台灣手機：{TW_MOBILE}\n訂單編號：{ORDER}'],
+    ['form', '澳門居民身份證：{MO_ID}\n澳門電話：{MO_PHONE}\n版本：{VERSION}'],
+    ['chat', '我的回乡证号码是{HOME_RETURN}，往来港澳通行证{EXIT_ENTRY}，台胞证{TW_PERMIT}，订单{ORDER}。'],
+    ['chat', '身分證{BAD_TW_ID}是舊的，請更新為{TW_ID}，時間戳{TIMESTAMP}。'],
+  ],
+  en: [
+    ['chat', 'My HKID is {HKID}, not {BAD_HKID}; call me in Hong Kong on {HK_PHONE}.'],
+    ['form', 'Name: {EN_PERSON}\nTaiwan ID: {TW_ID}\nTaiwan mobile: {TW_MOBILE}\nOrder: {ORDER}'],
+    ['chat', 'My Taiwan national ID is {TW_ID}; the old one {BAD_TW_ID} was a typo. Build {VERSION}.'],
+    ['form', 'Macau ID: {MO_ID}\nHome Return Permit: {HOME_RETURN}\nMacau phone: {MO_PHONE}'],
+  ],
+};
+
+export interface GenerateOptions {
+  /** Draw from the Hong Kong / Macau / Taiwan templates instead of the default ones. */
+  regional?: boolean;
+}
+
 function fill(template: string, rng: Rng): { text: string; spans: GoldSpan[] } {
   let text = '';
   const spans: GoldSpan[] = [];
@@ -177,13 +215,15 @@ function fill(template: string, rng: Rng): { text: string; spans: GoldSpan[] } {
   return { text: text + template.slice(last), spans };
 }
 
-export function generate(n: number, seed = 1): SyntheticRecord[] {
+export function generate(n: number, seed = 1, options: GenerateOptions = {}): SyntheticRecord[] {
   const rng = id.seededRng(seed);
+  const templates = options.regional ? REGIONAL_TEMPLATES : TEMPLATES;
+  const prefix = options.regional ? 'sealgate-synth-regional' : 'sealgate-synth';
   const out: SyntheticRecord[] = [];
   for (let i = 0; i < n; i++) {
     const lang = i % 2 === 0 ? 'zh' : 'en';
-    const [scenario, template] = id.pick(rng, TEMPLATES[lang]);
-    out.push({ id: `sealgate-synth-${seed}-${i}`, lang, scenario, ...fill(template, rng) });
+    const [scenario, template] = id.pick(rng, templates[lang]);
+    out.push({ id: `${prefix}-${seed}-${i}`, lang, scenario, ...fill(template, rng) });
   }
   return out;
 }
@@ -193,7 +233,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const at = process.argv.indexOf(`--${name}`);
     return at > 0 ? process.argv[at + 1]! : fallback;
   };
-  const records = generate(Number(arg('n', '2000')), Number(arg('seed', '1')));
+  const records = generate(Number(arg('n', '2000')), Number(arg('seed', '1')), { regional: process.argv.includes('--regional') });
   const lines = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
   const out = arg('out', '-');
   if (out === '-') process.stdout.write(lines);

@@ -3,7 +3,7 @@
  * computed the real way) or a deliberately INVALID one (same shape, wrong check digit). Deterministic given
  * the random source. All values are fabricated; none belongs to anyone.
  */
-import { gb11643CheckChar, gb32100CheckChar, luhn } from '../../guardrails/pii/validators.js';
+import { gb11643CheckChar, gb32100CheckChar, hkidCheckChar, luhn, twIdCheckDigit } from '../../guardrails/pii/validators.js';
 import { createRng, int, pick, type Rng } from '../lib/rng.js';
 
 export type { Rng };
@@ -99,3 +99,32 @@ export function jwt(rng: Rng): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: digits(rng, 8), iat: 1700000000 + int(rng, 0, 1e6) })}.${randomToken(rng, 43, ALNUM + '-_')}`;
 }
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Hong Kong Identity Card as printed, `A123456(3)` (two letters in one of five); invalid: another check character. */
+export function hkId(rng: Rng, valid = true): string {
+  const body = (rng() < 0.2 ? pick(rng, ['WX', 'XA', 'XB', 'XC', 'XD']) : pick(rng, UPPER.split(''))) + digits(rng, 6);
+  const check = hkidCheckChar(body)!;
+  return `${body}(${valid ? check : corruptLast(check, '0123456789A')})`;
+}
+
+/** Taiwan National ID (second digit 1/2) or new-format resident certificate number (8/9). */
+export function twNationalId(rng: Rng, valid = true): string {
+  const body = pick(rng, UPPER.split('')) + pick(rng, ['1', '2', '1', '2', '8', '9']) + digits(rng, 7);
+  const id = body + twIdCheckDigit(body)!;
+  return valid ? id : corruptLast(id);
+}
+
+/** Macau resident ID as printed, `1234567(8)` (shape only: there is no public check digit). */
+export const moResidentId = (rng: Rng) => `${pick(rng, ['1', '5', '7'])}${digits(rng, 6)}(${int(rng, 0, 9)})`;
+
+/** 回乡证 (H/M + 8 digits), 往来港澳通行证 (C + 8), 台胞证 (8 digits): shapes only, no check digits. */
+export const homeReturnPermit = (rng: Rng) => `${pick(rng, ['H', 'M'])}${digits(rng, 8)}`;
+export const exitEntryPermit = (rng: Rng) => `C${rng() < 0.5 ? pick(rng, UPPER.split('')) : digits(rng, 1)}${digits(rng, 7)}`;
+export const taiwanResidentPermit = (rng: Rng) => digits(rng, 8);
+
+/** Hong Kong (5/6/9 mobiles, 2/3 fixed lines) and Macau (66 mobiles) local numbers, Taiwan 09xx mobiles. */
+export const hkPhone = (rng: Rng) => `${pick(rng, ['5', '6', '9', '2', '3'])}${digits(rng, 3)} ${digits(rng, 4)}`;
+export const moPhone = (rng: Rng) => `66${digits(rng, 6)}`;
+export const twMobile = (rng: Rng) => `09${pick(rng, ['12', '22', '33', '55', '88'])}-${digits(rng, 3)}-${digits(rng, 3)}`;
