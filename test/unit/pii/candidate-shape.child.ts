@@ -14,7 +14,8 @@ import { BUILTIN_RECOGNIZERS } from '../../../guardrails/pii/recognizers/index.j
 const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
 const isSmi = new Function('v', 'return %IsSmi(v)') as (v: unknown) => boolean;
 
-const rows = generate(1200, 20261129).map((r) => r.text);
+// The regional rows reach the Hong Kong / Macau / Taiwan recognizers.
+const rows = [...generate(1200, 20261129), ...generate(200, 20261129, { regional: true })].map((r) => r.text);
 const texts = [...rows];
 for (let i = 0; i < rows.length; i += 60) texts.push(rows.slice(i, i + 60).join('\n'));
 const first: object[] = [];
