@@ -2,8 +2,9 @@
  * Text normalisation for matching, with an offset map back to the original text.
  *
  * Detectors match on `normalize(text).text` and report spans in the ORIGINAL text via `toOriginal`.
- * What it does, per code point (so every output unit maps to exactly one input code point):
+ * What it does, per code point (so every output unit maps back to one input code point, or one letter and its marks):
  *  - Unicode NFKC (full-width digits/letters from Chinese IMEs → ASCII, ligatures, circled digits …);
+ *  - a letter and the combining marks (U+0300–036F) after it composed where they can be (`e` + U+0301 → `é`);
  *  - removes zero-width, bidi-control, soft-hyphen, variation-selector and tag characters (used to split
  *    identifiers past filters, or to hide text);
  *  - ideographic space → ASCII space.
@@ -40,6 +41,15 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 function isInvisibleAstral(cp: number): boolean {
   return (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
+/**
+ * Combining diacritical marks (U+0300–036F) that compose with the letter before them (NFC/NFKC), minus the
+ * combining grapheme joiner U+034F, which is invisible and removed like the other default-ignorables. Only a mark
+ * after a letter copied unchanged composes: a mark after a mapped character (full-width, removed) stays as it is.
+ */
+const isComposingMark = (c: number): boolean => c >= 0x300 && c <= 0x36f && c !== 0x34f;
+/** The second half of an astral character: never the base of a composition (the pair would be split). */
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** Anything outside printable ASCII (plus tab/newline/CR) needs the slow path. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
 /**
@@ -110,6 +120,28 @@ export function normalize(text: string): NormalizedText {
     const full = cp >= 0xd800 && cp <= 0xdbff ? text.codePointAt(i)! : cp;
     const width = full > 0xffff ? 2 : 1;
     slow.lastIndex = i + width;
+    // Combining marks after a letter copied as is (decomposed text: `e` + U+0301): the letter and its marks are one
+    // character to the reader, so they are composed where they can be (`Jose\u0301` reads as `José`).
+    if (isComposingMark(cp) && i > runStart && !isLowSurrogate(text.charCodeAt(i - 1))) {
+      let j = i + 1;
+      while (j < text.length && isComposingMark(text.charCodeAt(j))) j++;
+      slow.lastIndex = j;
+      const cluster = text.slice(i - 1, j);
+      const composed = cluster.normalize('NFKC');
+      if (composed === cluster) continue;
+      if (i - 1 > runStart) {
+        parts.push(text.slice(runStart, i - 1));
+        outLen += i - 1 - runStart;
+      }
+      parts.push(composed);
+      normStarts.push(outLen);
+      origStarts.push(i - 1);
+      normEnds.push(outLen + composed.length);
+      origEnds.push(j);
+      outLen += composed.length;
+      runStart = j;
+      continue;
+    }
     const mapped = mapCodePoint(text, i, full, width);
     if (mapped === UNCHANGED) continue;
     if (i > runStart) {

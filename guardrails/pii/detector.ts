@@ -44,6 +44,9 @@ const isMacSeparator = (c: number) => c === 58 || c === 45;
 /** ASCII codes that change no fact outside a digit chain: all but digits, A–Z, `@`, `:`, `-`, `.`, `_` and `=`. */
 const PLAIN = new Uint8Array(128);
 for (let c = 0; c < 128; c++) PLAIN[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 64 || c === 58 || c === 45 || c === 46 || c === 95 || c === 61 ? 0 : 1;
+/** Combining marks (the diacritical blocks): never the first unit after a span's end. */
+const isMarkCode = (c: number): boolean =>
+  (c >= 0x300 && c <= 0x36f && c !== 0x34f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
 /** More A-Z capitals than this: no names gate (it reads each one; such texts mostly hold names anyway). */
 const MAX_GATED_CAPITALS = 16;
 /** From this length on, the facts come from the cluster pass (regexes) instead of the character loop. */
@@ -450,7 +453,11 @@ export function createPiiDetector(options: PiiOptions | Record<string, unknown> 
         for (let k = 0; k < scored.length; k++) if (!ownerOf.has(scored[k]!)) ownerOf.set(scored[k]!, owners[k]!);
       }
       for (const c of address ? mergeAddressParts(n, resolved) : resolved) {
-        const [start, end] = normalized.toOriginal(c.start, c.end);
+        const [start, mappedEnd] = normalized.toOriginal(c.start, c.end);
+        // Marks that did not compose with the span's last letter (`x\u0301\u0302`) belong to it: a span ending
+        // before them would leave them hanging on the replacement.
+        let end = mappedEnd;
+        while (end < text.length && isMarkCode(text.charCodeAt(end))) end++;
         if (allow.size > 0 && allow.has(text.slice(start, end))) continue;
         // Resolution keeps the candidate objects themselves (a handful per text): find each one's recognizer.
         const recognizerName = ownerOf ? ownerOf.get(c)! : owners[scored.indexOf(c)]!;
