@@ -53,3 +53,20 @@ describe('CN_TRAVEL_PERMIT recognizer (no public check digit: context only)', ()
     }
   });
 });
+
+describe('residence permits for Hong Kong, Macau and Taiwan residents (港澳台居民居住证)', () => {
+  /** GB 11643 check character, computed here: weights 2^(17-i) mod 11, check = (12 - sum mod 11) mod 11, 10 = X. */
+  function check(first17: string): string {
+    let sum = 0;
+    for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (17 - i) % 11);
+    const c = (12 - (sum % 11)) % 11;
+    return c === 10 ? 'X' : String(c);
+  }
+  it('their 18-digit numbers (810000 / 820000 / 830000 + birth date) are resident IDs, not permits', () => {
+    for (const first17 of ['81000019900101123', '82000019850505234', '83000020001212345']) {
+      const id = first17 + check(first17);
+      expect(found(`居住证号码 ${id}`)).toEqual([`CN_RESIDENT_ID:${id}`]);
+      expect(found(`residence permit ${id}`)).toEqual([`CN_RESIDENT_ID:${id}`]);
+    }
+  });
+});
