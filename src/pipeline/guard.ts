@@ -25,7 +25,7 @@ import { Scanner, warmUp } from './guard/scanner.js';
 import { ScanPool, type DetectorSpec } from './guard/offload.js';
 import { StreamGuard } from './guard/stream.js';
 import { guardedResponse, requestSlots, responseSlots, tokenIdField, UnguardableInputError, withoutStaleLogprobs, withReplacements, type TextSlot } from './guard/texts.js';
-import { applyTransforms, PseudonymVault } from './guard/transform.js';
+import { applyTransforms, firstPlaceholderNumber, PseudonymVault } from './guard/transform.js';
 import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
 import { asksForJson, isAnswerText } from './guard/json-answer.js';
@@ -76,12 +76,12 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
   const states = new WeakMap<RequestContext, GuardState>();
   const { config, scanner } = deps;
 
-  const stateOf = (ctx: RequestContext): GuardState => {
+  const stateOf = (ctx: RequestContext, surface: Surface, body: Record<string, unknown>): GuardState => {
     let state = states.get(ctx);
     if (!state) {
       const policy = deps.policies.current.forTenant(ctx.tenantId);
       ctx.policyVersion = policy.version;
-      state = { policy, vault: new PseudonymVault(deps.hashKey), language: 'en' };
+      state = { policy, vault: new PseudonymVault(deps.hashKey, firstPlaceholderNumber(surface, body)), language: 'en' };
       states.set(ctx, state);
     }
     return state;
@@ -124,7 +124,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     name: 'guardrails',
 
     async input({ surface, body, ctx }): Promise<InputDecision> {
-      const state = stateOf(ctx);
+      const state = stateOf(ctx, surface, body);
       if (deps.offenders) {
         const refused = await deps.offenders.gate(ctx).catch((error: Error) => {
           deps.logger?.warn({ reason: error.message }, 'repeat-offender store unavailable; not gating');
@@ -200,7 +200,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     },
 
     async output({ surface, body, ctx, response }): Promise<unknown> {
-      const state = stateOf(ctx);
+      const state = stateOf(ctx, surface, body);
       // With output guardrails on, only the fields the guard reads are relayed (shapes.ts); with them
       // off, the answer is relayed as sent and only pseudonyms are restored.
       const guarded = config.output.enabled ? guardedResponse(surface, response) : undefined;
@@ -241,7 +241,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     },
 
     outputStream({ surface, body, ctx, chunks }) {
-      const state = stateOf(ctx);
+      const state = stateOf(ctx, surface, body);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
       const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
       return new StreamGuard({

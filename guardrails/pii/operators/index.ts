@@ -9,7 +9,7 @@ import { PiiSession } from './session.js';
 import type { Operator, OperatorContext, OperatorName, OperatorResult } from './types.js';
 
 export type { Operator, OperatorContext, OperatorName, OperatorResult } from './types.js';
-export { PiiSession, createPiiSession } from './session.js';
+export { PiiSession, createPiiSession, type PiiSessionOptions } from './session.js';
 export { PLACEHOLDER_PATTERN, hasPlaceholderOpener, lastPlaceholderOpener, nextPlaceholderCloser } from './placeholder-syntax.js';
 export { StreamRestorer } from './stream-restorer.js';
 export { placeholderLabel } from './labels.js';

@@ -16,8 +16,18 @@ function canonical(type: string, value: string): string {
   return `${type}\u0000${/\d/.test(n) && !/[\u4e00-\u9fff]/.test(n) ? digitsOf(n).toLowerCase() : n}`;
 }
 
+export interface PiiSessionOptions {
+  /**
+   * The number of each type's first placeholder (default 1). A request that continues a conversation the
+   * provider stores (the Responses API's `previous_response_id`) starts at a random one, so its names do not
+   * repeat an earlier turn's, which the model may still quote and which must not be restored to this turn's values.
+   */
+  firstNumber?: number;
+}
+
 export class PiiSession {
   private readonly counters = new Map<string, number>();
+  private readonly firstNumber: number;
   private readonly byValue = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
   /** Texts seen in this request, so a placeholder that the user typed literally is never issued. */
@@ -26,6 +36,10 @@ export class PiiSession {
   private readonly issued = new Set<string>();
   /** Canonical values the caller sent in this request (pseudonymized or allowed through). */
   private readonly sent = new Set<string>();
+
+  constructor(options: PiiSessionOptions = {}) {
+    this.firstNumber = options.firstNumber ?? 1;
+  }
 
   /** Registers user text so that placeholders it already contains are skipped when numbering. */
   reserveFrom(text: string): void {
@@ -47,7 +61,7 @@ export class PiiSession {
       if (reversible && !this.byPlaceholder.has(name)) this.byPlaceholder.set(name, value);
       return existing;
     }
-    let n = this.counters.get(type) ?? 0;
+    let n = this.counters.get(type) ?? this.firstNumber - 1;
     let name: string;
     // Names are compared as a model may re-type them (canonicalPlaceholderName): two issued names never read alike.
     do {
@@ -122,6 +136,6 @@ export class PiiSession {
   }
 }
 
-export function createPiiSession(): PiiSession {
-  return new PiiSession();
+export function createPiiSession(options?: PiiSessionOptions): PiiSession {
+  return new PiiSession(options);
 }

@@ -16,7 +16,19 @@ import {
 } from '../../../guardrails/pii/index.js';
 import type { ActedFinding } from '../../../guardrails/policy/index.js';
 import { isTransform } from '../../../guardrails/policy/index.js';
+import { randomInt } from 'node:crypto';
 import { hashKeyFor } from '../hash-key.js';
+
+/**
+ * Where a request's placeholders start. A Responses request that continues a conversation the provider stores
+ * (`previous_response_id`, `conversation`) starts at a random number from 100 on: the earlier turns' placeholders
+ * (from 1, or another random start) are in the model's context but not in this request's vault, and a name issued
+ * again here would restore the model's quote of an earlier value to this turn's value.
+ */
+export function firstPlaceholderNumber(surface: string, body: Record<string, unknown>): number | undefined {
+  if (surface !== 'responses' || (body.previous_response_id == null && body.conversation == null)) return undefined;
+  return 100 + randomInt(9_900);
+}
 
 /** Longest placeholder the stream guard must never split across a release (`<  LABEL_123456  >`). */
 export const MAX_PSEUDONYM_LENGTH = 56;
@@ -24,12 +36,18 @@ export const MAX_PSEUDONYM_LENGTH = 56;
 export class PseudonymVault {
   #session: PiiSession | undefined;
 
-  /** `hashKey` keys the `hash` operator (privacy.hashKeyEnv; a per-process key without one). */
-  constructor(readonly hashKey: Buffer = hashKeyFor(undefined)) {}
+  /**
+   * `hashKey` keys the `hash` operator (privacy.hashKeyEnv; a per-process key without one). `firstNumber`: see
+   * PiiSessionOptions (a random one for requests that continue a stored conversation).
+   */
+  constructor(
+    readonly hashKey: Buffer = hashKeyFor(undefined),
+    private readonly firstNumber?: number,
+  ) {}
 
   /** Created on first use: most requests pseudonymize nothing (an empty session is five Maps/Sets per request). */
   get session(): PiiSession {
-    return (this.#session ??= createPiiSession());
+    return (this.#session ??= createPiiSession(this.firstNumber === undefined ? undefined : { firstNumber: this.firstNumber }));
   }
 
   get size(): number {
