@@ -72,6 +72,8 @@ const LATIN_BASE = (() => {
       if (nfd.length > 1 && /^[A-Za-z]$/.test(nfd[0]!) && [...nfd.slice(1)].every((m) => isMark(m.charCodeAt(0)))) map.set(ch, nfd[0]!);
     }
   }
+  // ß upper-cases to SS (ẞ lower-cases to ß): read as `ss`, or `STRASSE` misses a rule for `straße` and back.
+  map.set('ß', 'ss');
   return map;
 })();
 const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
