@@ -11,7 +11,7 @@ import type { GatewayDeps } from '../app.js';
 import { ApiError } from '../errors.js';
 import { parseBody } from '../validate.js';
 import { contextFor } from '../request-context.js';
-import { check, toModeration } from '../../pipeline/guard/check.js';
+import { check, moderate } from '../../pipeline/guard/check.js';
 
 const MAX_INPUTS = 64;
 const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
@@ -69,12 +69,7 @@ export const guardrailsRoutes: MountRoutes<GatewayDeps> = (router, deps) => {
     // A string or each string of a list is one input; a list of parts is ONE input (OpenAI gives it one result).
     const inputs: string[][] =
       typeof body.input === 'string' ? [[body.input]] : body.input.every((item) => typeof item === 'string') ? body.input.map((text) => [text]) : [partTexts(body.input)];
-    const results = [];
-    for (const texts of inputs) {
-      const findings = [];
-      for (const text of texts) if (text) findings.push(...(await guardrails.scanner.scan(text, policy, { stage: 'input', tenant: ctx.tenantId, role: 'user' })));
-      results.push(toModeration(findings, FLAG_THRESHOLD));
-    }
+    const results = await moderate(guardrails.scanner, policy, inputs, ctx, FLAG_THRESHOLD);
     res.json({ id: `modr-${randomBytes(12).toString('hex')}`, model: body.model ?? 'sealgate-moderation', results });
   });
 

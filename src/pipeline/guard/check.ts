@@ -32,10 +32,28 @@ export interface CheckResult {
   answer?: { id: string; language: string; text: string };
 }
 
+/** Synchronous scanning one request may do before it lets the event loop serve others (as the guard stage's). */
+const SCAN_SLICE_MS = 10;
+
+/**
+ * Called before each text: yields a turn of the event loop once SCAN_SLICE_MS of scanning has passed. Texts under
+ * the scan worker's threshold scan on the main thread; 64 of them back to back held it for seconds.
+ */
+function eventLoopSlices(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart <= SCAN_SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+}
+
 export async function check(scanner: Scanner, policy: Policy, texts: readonly string[], stage: Stage, ctx: RequestContext, hashKey?: Buffer): Promise<CheckResult[]> {
   const vault = new PseudonymVault(hashKey);
   const results: CheckResult[] = [];
+  const slice = eventLoopSlices();
   for (const [index, text] of texts.entries()) {
+    await slice();
     const findings = await scanner.scan(text, policy, { stage, tenant: ctx.tenantId, role: stage === 'input' ? 'user' : 'assistant' });
     const decision = policy.decide(findings, stage);
     pushVerdicts(ctx, stage, decision.acted);
@@ -66,6 +84,24 @@ export async function check(scanner: Scanner, policy: Policy, texts: readonly st
       transformed_text: applyTransforms(text, decision.acted, vault, stage),
       ...(answer ? { answer: { id: answer.entryId, language: answer.language, text: answer.text } } : {}),
     });
+  }
+  return results;
+}
+
+/**
+ * `/v1/moderations`: one result per input, each input one or more texts (a list of text parts is one input, as
+ * OpenAI answers it), scored as the input stage scores a user's text.
+ */
+export async function moderate(scanner: Scanner, policy: Policy, inputs: readonly (readonly string[])[], ctx: RequestContext, threshold: number): Promise<ModerationResult[]> {
+  const results: ModerationResult[] = [];
+  const slice = eventLoopSlices();
+  for (const texts of inputs) {
+    const findings: Finding[] = [];
+    for (const text of texts) {
+      await slice();
+      if (text) findings.push(...(await scanner.scan(text, policy, { stage: 'input', tenant: ctx.tenantId, role: 'user' })));
+    }
+    results.push(toModeration(findings, threshold));
   }
   return results;
 }
