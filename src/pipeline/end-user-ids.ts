@@ -18,6 +18,8 @@ export function hashEndUserId(value: string, key: Buffer): string {
   return `sg-${createHmac('sha256', key).update('end-user-id\u0000').update(value).digest('base64url')}`;
 }
 
+const CONTINUE = { action: 'continue' } as const;
+
 export function createEndUserIdStage(mode: EndUserIdMode, key: Buffer): GuardStage | undefined {
   if (mode === 'relay') return undefined;
   // Per request, the values the client sent (for the echo); later stages may copy the body again.
@@ -48,7 +50,7 @@ export function createEndUserIdStage(mode: EndUserIdMode, key: Buffer): GuardSta
         if (mode === 'drop') delete out[field];
         else out[field] = hashEndUserId(value, key);
       }
-      if (!out) return { action: 'continue' };
+      if (!out) return CONTINUE;
       sent.set(ctx, originals!);
       return { action: 'continue', body: out };
     },

@@ -46,7 +46,7 @@ describe('placeholders across turns of a stored conversation', () => {
     expect(echoed.output_text).toContain('bob.lee@example.com');
     const stream = await openai.responses.create({ model: 'fake-model', input: 'CC bob.lee@example.com on the reply.', stream: true, ...continuation } as never);
     let text = '';
-    for await (const event of stream as AsyncIterable<{ type: string; delta?: string }>) if (event.type === 'response.output_text.delta') text += event.delta;
+    for await (const event of stream as unknown as AsyncIterable<{ type: string; delta?: string }>) if (event.type === 'response.output_text.delta') text += event.delta;
     expect(text).toContain('bob.lee@example.com');
   });
 
