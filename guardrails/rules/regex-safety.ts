@@ -169,7 +169,25 @@ export function checkRegexSafety(pattern: string, flags = '', budgetMs = 100): R
   const used = process.cpuUsage(started);
   const cpuMs = (used.user + used.system) / 1000;
   if (cpuMs > budgetMs) return { ok: false, reason: `catastrophic backtracking: adversarial input took ${cpuMs.toFixed(0)} ms of CPU (budget ${budgetMs} ms)` };
-  return checkGrowth(pattern, context, budgetMs);
+  const growth = checkGrowth(pattern, context, budgetMs);
+  if (!growth.ok) return growth;
+  return emptyMatchProbe(compiled, pattern);
+}
+
+/**
+ * A regex that matches the empty string somewhere (`\b|secret`, `(?=key)`): empty matches are no findings and the
+ * scan moves on a character, so `\b|secret` never finds "secret" (the empty `\b` wins where the word starts) — a
+ * rule that loads and finds nothing. Probed, once the regex is known to be safe, on short texts made of its own
+ * literal words and characters.
+ */
+function emptyMatchProbe(compiled: RegExp, pattern: string): RegexCheck {
+  const probes = ['a', 'ab cd.', 'A1 _-,!?中文\n', pumpCharacters(pattern).join(' '), ...literalWords(pattern).map((w) => ` ${w} ${w}`)];
+  for (const probe of probes) {
+    for (const m of probe.matchAll(compiled)) {
+      if (m[0] === '') return { ok: false, reason: 'regex matches the empty string at some positions (a lookaround, \\b or an empty alternative), where it finds nothing' };
+    }
+  }
+  return { ok: true };
 }
 
 /**
