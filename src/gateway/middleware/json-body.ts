@@ -16,6 +16,12 @@ import { MAX_JSON_DEPTH, jsonNestingExceeds } from '../../pipeline/json-depth.js
 const FIRST_NON_WHITESPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d]|$)/;
 
 /**
+ * A charset parameter that names UTF-8 by another label (`utf8`, as OkHttp and .NET clients often write it; the
+ * WHATWG Encoding standard's `unicode-1-1-utf-8`) or ASCII, a subset of it. body-parser answered them 415.
+ */
+const UTF8_ALIAS = /;\s*charset\s*=\s*"?(?:utf8|unicode-1-1-utf-8|us-ascii|ascii)"?\s*(?=;|$)/i;
+
+/**
  * Bytes of each request's body as decoded (after any Content-Encoding), for the rate limiter's token
  * estimate: Content-Length is absent on a chunked body and is the compressed size of a gzip one.
  */
@@ -42,7 +48,12 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
 
   return (req, res, next) => {
     const length = fastPathLength(req, opts);
-    if (length === undefined) return fallback(req, res, next);
+    if (length === undefined) {
+      // body-parser reads only the `utf-*` spellings: relabel UTF-8's other names (and ASCII, its subset) for it.
+      const type = req.headers['content-type'];
+      if (type !== undefined && UTF8_ALIAS.test(type)) req.headers['content-type'] = type.replace(UTF8_ALIAS, '; charset=utf-8');
+      return fallback(req, res, next);
+    }
     // A small body has usually arrived with the head and sits in the stream's buffer already: take it
     // now instead of waiting for the stream's 'data' and 'end' turns (~40 µs of a lone request on a busy
     // host: the parser reports the message's end in a later callback). The parser lets no more than
