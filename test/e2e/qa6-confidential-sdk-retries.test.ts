@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** The last sealed byte flipped: the final frame fails its tag check at the client. */
-const flipLastByte = sealedOnly((bytes: Uint8Array) => {
+const flipLastByte = sealedOnly<Uint8Array>((bytes) => {
   const copy = bytes.slice();
   copy[copy.length - 1]! ^= 1;
   return copy;
