@@ -5,8 +5,9 @@
  * with the same instance id continues its chain in a new file. The latest signed checkpoint goes to
  * `<prefix>-<chain>.head.json` (in `headDir`, ideally another volume) so verify can spot truncation.
  */
-import { access, open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { access, link, open, readdir, readFile, rename, unlink, writeFile, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { constants } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { AuditSink, ChainEnd, SinkItem } from './types.js';
 import { isRotate, PartialWriteError } from './types.js';
@@ -178,6 +179,59 @@ export async function fileExists(path: string): Promise<boolean> {
   );
 }
 
+/** The pid a lock file names (0 when empty or unreadable), or undefined when there is none. */
+async function lockOwner(lockPath: string): Promise<number | undefined> {
+  try {
+    return Number((await readFile(lockPath, 'utf8')).trim()) || 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Takes `lockPath` for this process, atomically: the lock is a file holding our pid, put in place by
+ * link(2) from a file already written, so no other process can ever read it empty (an empty lock,
+ * created and then written, read as stale by a process starting at the same moment, and both wrote
+ * one chain). A lock whose owner is dead (or that is empty, from a crash mid-write) is taken over by
+ * one process at a time, under `<lock>.takeover` taken the same way.
+ */
+async function takeLock(lockPath: string): Promise<boolean> {
+  const mine = `${lockPath}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(mine, String(process.pid), { mode: 0o600 });
+  const place = async (path: string): Promise<boolean> => {
+    try {
+      await link(mine, path);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  };
+  try {
+    if (await place(lockPath)) return true;
+    const owner = await lockOwner(lockPath);
+    // Ours from an earlier run of this pid (claimedHere says this process holds no such lock) is stale too.
+    if (owner && owner !== process.pid && alive(owner)) return false;
+    const takeover = `${lockPath}.takeover`;
+    if (!(await place(takeover))) {
+      // Another process is taking it over; a takeover lock left by a dead one is cleared for the next boot.
+      const taker = await lockOwner(takeover);
+      if (taker !== undefined && !(taker && alive(taker))) await unlink(takeover).catch(() => undefined);
+      return false;
+    }
+    try {
+      // Only the holder of the takeover lock removes a stale lock, and only the one it judged stale.
+      if ((await lockOwner(lockPath)) === owner) await unlink(lockPath).catch(() => undefined);
+      return await place(lockPath);
+    } finally {
+      await unlink(takeover).catch(() => undefined);
+    }
+  } finally {
+    await unlink(mine).catch(() => undefined);
+  }
+}
+
 /** Chains claimed by this process (dir/prefix/chain), so two trails never write one chain. */
 const claimedHere = new Set<string>();
 
@@ -207,21 +261,16 @@ export async function claimChain(
     const key = `${dir}/${prefix}/${chain}`;
     if (claimedHere.has(key)) continue;
     const lockPath = join(dir, `${prefix}-${chain}.lock`);
-    let handle: FileHandle | undefined;
-    try {
-      handle = await open(lockPath, 'wx', 0o600);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-      if (owner && owner !== process.pid && alive(owner)) continue;
-      handle = await open(lockPath, 'w', 0o600); // stale lock (dead owner, or ours from an earlier run)
-    }
-    try {
-      await handle.writeFile(String(process.pid));
-    } finally {
-      await handle.close();
-    }
+    // Reserved before the lock is tried: a concurrent claim in this process must not read our pid in the
+    // lock as "ours from an earlier run" and take it over.
     claimedHere.add(key);
+    let taken = false;
+    try {
+      taken = await takeLock(lockPath);
+    } finally {
+      if (!taken) claimedHere.delete(key);
+    }
+    if (!taken) continue;
     return {
       chain,
       release: async () => {
