@@ -1,7 +1,7 @@
 /**
  * `sealgate attest --url <gateway>`: fetch an attestation document for a fresh nonce, print it, and
  * verify it (root signature, canonical encoding, nonce, expiry, measurement allow-list). Exit code
- * 0 = verified, 1 = verification failed or unreachable, 2 = printed but not verified (no root key given).
+ * 0 = verified, 1 = verification failed or unreachable, 2 = printed but not verified (no root key given) or no API key.
  */
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -73,14 +73,21 @@ export const registerAttest: RegisterCommand = (command: Command) => {
     .option('--root-key <base64url>', 'pinned root public key (from `sealgate enclave init`)')
     .option('--root-key-file <path>', 'file holding the root public key (or the root key file)')
     .option('-m, --measurement <hex...>', 'allowed measurement(s); default: print the measurement without pinning it')
-    .option('--api-key <key>', 'API key (default env SEALGATE_API_KEY) so the document names your tenant')
+    .option('--api-key <key>', 'API key (or env SEALGATE_API_KEY); required: /v1/attestation is authenticated, and the document names your tenant')
     .option('--json', 'machine-readable output')
     .action(async (flags: { url: string; rootKey?: string; rootKeyFile?: string; measurement?: string[]; apiKey?: string; json?: boolean }) => {
+      const apiKey = flags.apiKey ?? process.env.SEALGATE_API_KEY;
+      // Without a key the gateway answers 401, which would read as a failed verification (exit 1).
+      if (!apiKey) {
+        process.stderr.write('sealgate attest: no API key: pass --api-key or set SEALGATE_API_KEY (/v1/attestation is authenticated)\n');
+        process.exitCode = 2;
+        return;
+      }
       let result: AttestResult;
       try {
         result = await attestGateway({
           url: flags.url,
-          apiKey: flags.apiKey ?? process.env.SEALGATE_API_KEY,
+          apiKey,
           rootPublicKey: await rootKeyFrom(flags),
           allowedMeasurements: flags.measurement,
         });
