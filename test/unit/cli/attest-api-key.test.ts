@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const bin = join(process.cwd(), 'bin/sealgate.mjs');
-const env = { ...process.env, SEALGATE_CONFIG: '' };
+const env: NodeJS.ProcessEnv = { ...process.env, SEALGATE_CONFIG: '' };
 delete env.SEALGATE_API_KEY;
 
 describe('sealgate attest needs an API key', () => {
