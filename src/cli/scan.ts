@@ -143,7 +143,7 @@ export const registerScan: RegisterCommand = (command: Command) => {
     .option('--out <file>', 'output JSONL file ("-" for stdout)', '-')
     .option('--field <path>', 'record field holding the text (dotted path)', 'text')
     .option('-c, --config <file>', 'config file: its enabled guardrails.detectors (and their options) run (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
-    .option('--detectors <names>', `comma-separated detectors, overriding the config (registered: ${Object.keys(detectorFactories).join(', ')})`)
+    .option('--detectors <names>', `comma-separated detectors, overriding the config (registered: ${Object.keys(detectorFactories).join(', ')}; rules reads guardrails.detectors.rules.options.rules, not tenant policies)`)
     .option('--operator <name>', `transform the text: ${OPERATOR_NAMES.join(' | ')}`)
     .option('--hash-key <key>', 'HMAC key for --operator hash (or SEALGATE_HASH_KEY)')
     .option('--min-score <n>', 'drop PII findings scoring below this', (v) => Number(v))
@@ -162,7 +162,10 @@ export const registerScan: RegisterCommand = (command: Command) => {
         // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
         const { config } = loadConfig(cli.config ? { path: String(cli.config) } : {});
         const configured = Object.entries(config.guardrails.detectors).filter(([, d]) => d.enabled);
-        const detectors = cli.detectors ? list(String(cli.detectors)) : configured.map(([name]) => name).filter((n) => n in detectorFactories);
+        // A tenant's rules live in its policy, which scan does not read: `rules` runs only with rules of its own in the
+        // config (a configured `rules` without them is the gateway's "tenant rules", which scan leaves out).
+        const ownRules = (name: string) => name !== 'rules' || configured.some(([n, d]) => n === 'rules' && d.options?.rules !== undefined);
+        const detectors = cli.detectors ? list(String(cli.detectors)) : configured.map(([name]) => name).filter((n) => n in detectorFactories && ownRules(n));
         const options: ScanOptions = {
           field: String(cli.field),
           detectors,
@@ -177,6 +180,10 @@ export const registerScan: RegisterCommand = (command: Command) => {
         scanOptionsSchema.parse(options);
         const unknown = detectors.find((name) => !Object.hasOwn(detectorFactories, name));
         if (unknown !== undefined) await createDetector(unknown); // throws the registry's 'unknown detector' error
+        // Asked for without rules, the detector would find nothing in every record and the run pass for a clean one.
+        if (!detectors.every(ownRules)) {
+          throw new Error('the rules detector has no rules: give them in the config under guardrails.detectors.rules.options.rules (scan does not read tenant policies)');
+        }
         const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
         if (cli.in !== '-') await once(input, 'open');
         if (cli.out !== '-') outStream = createWriteStream(String(cli.out));
