@@ -5,6 +5,7 @@
  */
 import type { Express } from 'express';
 import type { SealGateConfig } from '../config/schema.js';
+import { ConfigError } from '../config/loader.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createPipeline, type GuardStage } from '../pipeline/pipeline.js';
@@ -43,7 +44,12 @@ export interface Gateway {
 
 export async function createGateway(config: SealGateConfig, opts: GatewayOptions = {}): Promise<Gateway> {
   // Read first: a key that is set but too short stops start-up before anything is opened.
-  const hashKey = hashKeyFor(config.privacy, opts.env);
+  let hashKey: Buffer;
+  try {
+    hashKey = hashKeyFor(config.privacy, opts.env);
+  } catch (error) {
+    throw new ConfigError('environment', [(error as Error).message]);
+  }
   const logger = opts.logger ?? createLogger({ level: config.server.logLevel });
   // `router` is created below; the metrics only ask it once requests are served.
   const metrics = createMetrics({ isKnownModel: (model) => Boolean(router.resolve(model)) });

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { PrivacyConfig } from '../config/sections/privacy.js';
-import { ConfigError } from '../config/loader.js';
 
 export const MIN_HASH_KEY_LENGTH = 16;
 
@@ -15,6 +14,7 @@ export function hashKeyFor(privacy: PrivacyConfig | undefined, env: NodeJS.Proce
   const text = privacy ? env[privacy.hashKeyEnv] : undefined;
   if (!text) return processKey;
   if (text.length < MIN_HASH_KEY_LENGTH)
-    throw new ConfigError('environment', [`privacy.hashKeyEnv: ${privacy!.hashKeyEnv} must be at least ${MIN_HASH_KEY_LENGTH} characters (it keys the HMAC of hashed personal data)`]);
+    // A plain Error: the enclave worker imports this file and must not load the config loader (not measured).
+    throw new Error(`privacy.hashKeyEnv: ${privacy!.hashKeyEnv} must be at least ${MIN_HASH_KEY_LENGTH} characters (it keys the HMAC of hashed personal data)`);
   return Buffer.from(text, 'utf8');
 }
