@@ -27,6 +27,7 @@ import {
   type AttestationDocument,
 } from '../src/protocol/index.js';
 import type { SealGateConfig } from '../src/config/schema.js';
+import { checkRequestBody } from '../src/pipeline/request-schemas.js';
 import type { PipelineResult, RequestContext } from '../src/pipeline/types.js';
 import { StreamError } from '../src/pipeline/stream-error.js';
 import { upstreamErrorResult } from '../src/pipeline/pipeline.js';
@@ -420,12 +421,18 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
       // The gateway routed and rate-limited on the cleartext model: the body must ask for the same one.
       result = sealedError(400, 'confidential_model_mismatch', 'The sealed body asks for a different model than the envelope declares.');
     } else {
-      const user = (body as { user?: unknown }).user;
-      if (typeof user === 'string' && user.length > 0) ctx.endUser = endUserPseudonym(user);
-      try {
-        result = await enclavePipeline.pipeline.run(message.surface, body as Record<string, unknown>, ctx);
-      } catch {
-        result = sealedError(500, 'enclave_internal_error', 'The enclave failed while processing the request.');
+      // The same body checks as the plain route (schemas, unsupported parameters), answered sealed.
+      const checked = checkRequestBody(message.surface, body);
+      if (!checked.ok) {
+        result = { kind: 'error', status: 400, error: checked.error };
+      } else {
+        const user = checked.body.user;
+        if (typeof user === 'string' && user.length > 0) ctx.endUser = endUserPseudonym(user);
+        try {
+          result = await enclavePipeline.pipeline.run(message.surface, checked.body, ctx);
+        } catch {
+          result = sealedError(500, 'enclave_internal_error', 'The enclave failed while processing the request.');
+        }
       }
     }
 

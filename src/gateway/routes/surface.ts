@@ -8,19 +8,20 @@ import type { Surface } from '../../pipeline/types.js';
 import type { AuthContext } from '../auth-context.js';
 import type { GatewayDeps } from '../app.js';
 import { ApiError, modelNotFound } from '../errors.js';
-import { bodySchemas } from '../schemas.js';
-import { parseBody } from '../validate.js';
+import { checkRequestBody } from '../../pipeline/request-schemas.js';
+import { invalidBody } from '../validate.js';
 import { writeEventStream } from '../sse.js';
 import { contextFor } from '../request-context.js';
 import { assertModelAllowed } from '../middleware/access.js';
 import { traceMark, traceWindow } from '../../observability/stage-trace.js';
 
 export function surfaceHandler(surface: Surface, route: string, deps: GatewayDeps): RequestHandler {
-  const schema = bodySchemas[surface];
   return async (req, res) => {
     traceMark('express router → route');
     res.locals.route = route;
-    const body = parseBody(schema, req.body);
+    const checked = checkRequestBody(surface, req.body);
+    if (!checked.ok) throw invalidBody(checked.error);
+    const body = checked.body;
     traceMark('body validation (zod)');
     const model = body.model as string;
     res.locals.model = model;

@@ -1,10 +1,11 @@
 /**
  * Request body schemas per surface. They check what the gateway and guardrails rely on (model,
  * messages/input shapes, stream flags) and let every other field through untouched, so new OpenAI
- * parameters keep working without a gateway release.
+ * parameters keep working without a gateway release. Here, not in src/gateway, because the enclave
+ * worker checks a sealed body the same way before its pipeline runs.
  */
 import { z } from 'zod';
-import type { Surface } from '../pipeline/types.js';
+import type { OpenAIErrorBody, Surface } from './types.js';
 
 const model = z.string().min(1, 'must be a non-empty string');
 const streamFlag = z.boolean().nullable().optional();
@@ -83,3 +84,46 @@ export const bodySchemas: Record<Surface, z.ZodType<Record<string, unknown>>> = 
   completions: completionsBody,
   embeddings: embeddingsBody,
 };
+
+/** Turns a zod failure into OpenAI's 400 body: `param` names the field, the message says what is wrong. */
+export function describeInvalidBody(error: z.ZodError): OpenAIErrorBody {
+  // The deepest issue is the most specific one (unions report their branches' issues).
+  let issue = error.issues[0]!;
+  for (const candidate of error.issues) if (candidate.path.length > issue.path.length) issue = candidate;
+  const param = issue.path.map(String).join('.') || null;
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const message = missing
+    ? `Missing required parameter: '${param}'.`
+    : param
+      ? `Invalid value for '${param}': ${issue.message}.`
+      : `Invalid request body: ${issue.message}.`;
+  return { message, type: 'invalid_request_error', code: missing ? 'missing_required_parameter' : 'invalid_value', param };
+}
+
+/**
+ * What the gateway cannot serve although the schema allows it. A background response (not streamed) is answered
+ * `queued` with no output and fetched later with GET /v1/responses/{id}, which the gateway does not serve: the app
+ * could only poll a 404, or fetch the answer from the provider past the output guard (pseudonyms never restored).
+ * Refused before the provider starts the job; a streamed one is guarded as it streams.
+ */
+function unsupported(surface: Surface, body: Record<string, unknown>): OpenAIErrorBody | undefined {
+  if (surface === 'responses' && body.background === true && body.stream !== true)
+    return {
+      message:
+        "Background responses are not supported: the gateway does not serve GET /v1/responses/{id}, so the answer could not be fetched (or guarded) through it. Send the request without 'background', or stream it.",
+      type: 'invalid_request_error',
+      code: 'unsupported_parameter',
+      param: 'background',
+    };
+  return undefined;
+}
+
+/** The request body of a surface, checked (plain mode in the route, confidential mode in the enclave). */
+export function checkRequestBody(surface: Surface, body: unknown): { ok: true; body: Record<string, unknown> } | { ok: false; error: OpenAIErrorBody } {
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, error: { message: 'The request body must be a JSON object.', type: 'invalid_request_error', code: 'invalid_request_body', param: null } };
+  const result = bodySchemas[surface].safeParse(body);
+  if (!result.success) return { ok: false, error: describeInvalidBody(result.error) };
+  const refused = unsupported(surface, result.data);
+  return refused ? { ok: false, error: refused } : { ok: true, body: result.data };
+}
