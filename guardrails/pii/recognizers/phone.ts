@@ -23,6 +23,12 @@ const PLAIN_GROUPED = /(?<![\w+\-.])[1-9]\d{2}(?:[ .]\d{2,3}){2,3}(?![\w\-]|\.\d
 /** Any 7–15 digit number written like a phone (groups, parentheses, extension): only with phone context. */
 const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,5}){0,4}(?:x\d{1,5})?(?![\w\-]|\.\d)/g;
 
+/**
+ * A calendar date leading a GENERIC or NATIONAL_GROUPED match (2024-05-12, 2024.05.12 12, 05-12-2024): a log line's timestamp next to a
+ * phone word is not a number to call.
+ */
+const DATE_SHAPE = /^(?:(?:19|20)\d{2}[-.](?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-.](?:0?[1-9]|[12]\d|3[01])[-.](?:19|20)\d{2})(?![\d.\-])/;
+
 /** Characters a NATIONAL_GROUPED, a PLAIN_GROUPED and a GENERIC match can contain. */
 const isNationalGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 45 || c === 46;
 const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 46;
@@ -174,7 +180,7 @@ export const phoneRecognizer: Recognizer = {
     // NATIONAL_GROUPED: two joiners after the first group, which ends at ')' when parenthesised; PLAIN_GROUPED: two joiners.
     if (dotted >= 4 && (facts.mostChainJoins >= 2 || text.includes(')'))) forEachMatchNear(NATIONAL_GROUPED, text, facts, phoneWords, 0.4, isNationalGroupedChar, (m) => {
       const n = digitCount(m[0]);
-      if (n < 8 || n > 12) return;
+      if (n < 8 || n > 12 || DATE_SHAPE.test(m[0])) return;
       push(m.index, m.index + m[0].length, 0.4, 'grouped');
     });
     if (dotted >= 7 && facts.mostChainJoins >= 2) forEachMatchNear(PLAIN_GROUPED, text, facts, phoneWords, 0.25, isPlainGroupedChar, (m) => {
@@ -187,6 +193,7 @@ export const phoneRecognizer: Recognizer = {
       const n = digitCount(m[0], m[0].indexOf('x'));
       if (n < 7 || n > 15) return;
       if (/^\d+\.\d{1,2}$/.test(m[0])) return; // an amount (91603.08), not a phone
+      if (DATE_SHAPE.test(m[0])) return;
       push(m.index, m.index + m[0].length, 0.2, 'generic');
     });
     return out;

@@ -25,6 +25,11 @@ const NEAR_MISSES = [
   '共计 138 件，单价 13.80 元',
   'Page 12 of 138',
   'port 8080, pid 13800',
+  // A log line's timestamp next to a phone word (found by QA round 6: '2024-05-12 12' was a PHONE_NUMBER).
+  '手机 2024-05-12 12:34:56 登录成功',
+  'phone verified at 2024.05.12 08:15',
+  'Call log 05-12-2024',
+  '电话 03-12-2023 下午回访',
 ];
 
 describe('adversarial near-misses', () => {
