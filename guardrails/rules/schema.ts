@@ -23,7 +23,9 @@ export const keywordListSchema = z
      */
     wholeWord: z.enum(['auto', 'always', 'never']).default('auto'),
   })
-  .strict();
+  .strict()
+  // A list with nothing to match would load and never fire.
+  .refine((l) => l.terms.length > 0 || l.files.length > 0, { error: (issue) => `keyword list "${(issue.input as { id?: string }).id}" has no terms or files` });
 
 export const regexRuleSchema = z
   .object({
@@ -50,7 +52,10 @@ export const topicSchema = z
     score: score.default(1),
     wholeWord: z.enum(['auto', 'always', 'never']).default('auto'),
   })
-  .strict();
+  .strict()
+  .refine((t) => t.keywords.length > 0 || t.files.length > 0 || t.classifierCategories.length > 0, {
+    error: (issue) => `topic "${(issue.input as { id?: string }).id}" has no keywords, files or classifierCategories`,
+  });
 
 /** A vetted answer, used by the `answer` action instead of calling the model. */
 export const knowledgeEntrySchema = z
