@@ -65,11 +65,13 @@ export class PseudonymVault {
   }
 
   /**
-   * Where a stream may be cut without splitting a placeholder: moves `cut` back to the start of a `<…`
-   * that begins before it and is not closed before it.
+   * Where a stream may be cut without splitting a placeholder: moves `cut` back to the start of a `<…` (or its
+   * escaping `\<…`) that begins before it and is not closed before it.
    */
   safeCut(text: string, cut: number): number {
     if (this.size === 0) return cut;
+    // Between an escaping backslash and its bracket (`\` | `<PHONE_1\>`): the escape would stay behind, unrestored.
+    if (cut > 0 && cut < text.length && text.charCodeAt(cut - 1) === 0x5c && lastPlaceholderOpener(text, cut) === cut - 1) return cut - 1;
     const open = lastPlaceholderOpener(text, cut - 1);
     if (open < 0 || cut - open > MAX_PSEUDONYM_LENGTH) return cut;
     const close = nextPlaceholderCloser(text, open);

@@ -108,3 +108,19 @@ describe('the stream restorer holds back every unfinished placeholder', () => {
     expect(r.push('< not a placeholder, prose')).toBe('< not a placeholder, prose');
   });
 });
+
+describe('the gateway cuts a stream around an escaped placeholder', () => {
+  it('restoring the two sides of any cut gives the whole restored text', async () => {
+    const { PseudonymVault } = await import('../../../src/pipeline/guard/transform.js');
+    const vault = new PseudonymVault();
+    vault.session.placeholderFor('PHONE', PHONE);
+    vault.session.placeholderFor('ID_NUMBER', ID);
+    const text = '号码 \\<PHONE_1\\> 和 \\<ID\\_NUMBER\\_1\\> 以及 <PHONE _1>。';
+    const whole = vault.restore(text);
+    expect(whole).toBe(`号码 ${PHONE} 和 ${ID} 以及 ${PHONE}。`);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const at = vault.safeCut(text, cut);
+      expect(vault.restore(text.slice(0, at)) + vault.restore(text.slice(at)), `cut ${cut} -> ${at}`).toBe(whole);
+    }
+  });
+});
