@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { EN_FIRST_NAMES, EN_SURNAMES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { EN_COUNTRIES, EN_PLACES } from '../dictionaries/places.js';
 import type { Tokens } from '../ner/features.js';
 import { NerModel } from '../ner/model.js';
 import { codeAt, isSpaceCode, type Candidate, type Recognizer } from '../types.js';
@@ -25,6 +26,12 @@ export const taggerDictionary = () => tagger().dictionary;
 export const EN_NER_MIN_MARGIN = { PERSON: 6, LOCATION: 6, ORGANIZATION: 6 } as const;
 
 const ORG_WORDS = new Set(EN_ORG_SUFFIXES);
+/**
+ * Gazetteer places of two words or more (Hong Kong, Los Angeles, Sri Lanka): the tagger reads some as a first name
+ * and a surname, and its PERSON (0.62) outranked the gazetteer's LOCATION (0.6). One-word places stay open to the
+ * tagger: many are also names (Georgia, Austin, Florence, Sofia).
+ */
+const MULTIWORD_PLACES: ReadonlySet<string> = new Set([...EN_PLACES, ...EN_COUNTRIES].filter((p) => p.includes(' ')).map((p) => p.toLowerCase()));
 const isCjk = (code: number) => code >= 0x3000 && code <= 0x9fff;
 /** @ / _ # = \ (edge reads go through codeAt: -1 outside the text is none of them). */
 const isHandleEdge = (c: number) => c === 64 || c === 47 || c === 95 || c === 35 || c === 61 || c === 92;
@@ -87,6 +94,7 @@ export const enNerRecognizer: Recognizer = {
       const lastWord = lastWordOf(text, s.start, s.end);
       // "Smith Biotech Group" tagged as a person is still an organisation: the legal form decides.
       if (s.type === 'PERSON' && s.end - s.start > lastWord.length && ORG_WORDS.has(lastWord)) s.type = 'ORGANIZATION';
+      else if (s.type === 'PERSON' && s.end - s.start > lastWord.length && MULTIWORD_PLACES.has(text.slice(s.start, s.end).toLowerCase())) s.type = 'LOCATION';
       if (s.margin < EN_NER_MIN_MARGIN[s.type]) continue;
       // One all-caps word is an acronym or a key (RAM, AKIAAAAAAAAAAAAA), unless it is city-length (OULU, LYCKSELE).
       if (s.end - s.start === lastWord.length && lastWord.length > 0 && lastWord === lastWord.toUpperCase()) {
