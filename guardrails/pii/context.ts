@@ -117,6 +117,24 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
 
 /** How far before a span's start, and after its end, a context word counts (characters). */
 export const BEFORE = 32;
+
+/**
+ * Index (into the flat start/end pairs of `occurrences`) of the first word occurrence that can reach a span starting
+ * at `start`: a binary search, since words are < 64 characters, so a text of many numbers and words never rescans
+ * every word per number.
+ */
+export function firstReachingOccurrence(occ: ArrayLike<number>, start: number): number {
+  const from = start - BEFORE - 64;
+  let lo = 0;
+  let hi = occ.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occ[mid * 2]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
+}
+
 export const AFTER = 12;
 
 export interface ContextScoring {
@@ -374,16 +392,7 @@ export class ContextIndex {
     this.nearAfter = Infinity;
     if (!words) return;
     const occ = this.occurrences(words);
-    // Binary search to the first occurrence that can reach the window (words are < 64 chars).
-    const from = start - BEFORE - 64;
-    let lo = 0;
-    let hi = occ.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (occ[mid * 2]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo * 2; k < occ.length; k += 2) {
+    for (let k = firstReachingOccurrence(occ, start); k < occ.length; k += 2) {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;

@@ -1,5 +1,5 @@
 import type { Sensitivity } from '../core/types.js';
-import { AFTER, BEFORE } from './context.js';
+import { AFTER, BEFORE, firstReachingOccurrence } from './context.js';
 import type { DictionaryHit } from './recognizers/dictionary-matcher.js';
 
 /** Credentials: reported under the `secret.` category family; every other type under `pii.`. */
@@ -251,17 +251,7 @@ export function forEachMatchNear(
 export function wordNear(facts: TextFacts, words: readonly string[], start: number, end: number): boolean {
   if (facts.context) {
     const occ = facts.context.occurrences(words);
-    // Binary search to the first occurrence that can reach the span (words are < 64 characters), as
-    // ContextIndex.measure does: a text of many such numbers and words must not rescan all words per number.
-    const from = start - BEFORE - 64;
-    let lo = 0;
-    let hi = occ.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (occ[mid * 2]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo * 2; k < occ.length; k += 2) {
+    for (let k = firstReachingOccurrence(occ, start); k < occ.length; k += 2) {
       const s = occ[k]!;
       const e = occ[k + 1]!;
       if (s > end + AFTER) break;
