@@ -234,8 +234,14 @@ function checkGrowth(pattern: string, context: vm.Context, budgetMs: number): Re
       const used = process.cpuUsage(started);
       return (used.user + used.system) / 1000;
     };
-    const shortMs = timed('for (let i = 0; i < times; i++) re.test(small)');
+    let shortMs = timed('for (let i = 0; i < times; i++) re.test(small)');
     let longMs = timed('re.test(large)');
+    // A long run that costs something yet reads under the line may have had its short runs inflated (a collector
+    // pause, a busy sibling core: CI read a quadratic `\d+x` as linear once): the short side is judged on its best of two.
+    if (shortMs !== undefined && longMs !== undefined && longMs >= GROWTH_FLOOR_MS && longMs <= GROWTH_LIMIT * shortMs) {
+      const again = timed('for (let i = 0; i < times; i++) re.test(small)');
+      if (again !== undefined) shortMs = Math.min(shortMs, again);
+    }
     // Over the line once may be a collector pause inside the long run: the regex is judged on a second one.
     if (shortMs !== undefined && longMs !== undefined && longMs >= GROWTH_FLOOR_MS && longMs > GROWTH_LIMIT * shortMs) {
       const again = timed('re.test(large)');
