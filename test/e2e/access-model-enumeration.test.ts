@@ -5,14 +5,12 @@
  * tenant list the models other tenants use). The request log keeps the reason apart
  * (`errorCode: model_not_allowed` vs `model_not_found`), and so does the audit record (same field).
  */
-import { Writable } from 'node:stream';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { capturingLogger, CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
-const lines: string[] = [];
+let lines: string[] = [];
 let fake: FakeUpstream;
 let gw: TestGateway;
 // Same length, so the answers can be compared byte for byte once the name is swapped.
@@ -20,16 +18,12 @@ const FORBIDDEN = 'other-model';
 const UNKNOWN = 'ghost-model';
 
 beforeAll(async () => {
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
+  const capture = capturingLogger('debug');
+  lines = capture.lines;
   fake = await startFakeUpstream({ models: ['fake-model', FORBIDDEN] });
   gw = await startGateway(
     { ...CORE_ONLY, upstream: { providers: [fakeProvider(fake, { models: ['fake-model', FORBIDDEN] })] }, access: { tenants: { dev: { models: ['fake-model'] } } } },
-    { logger: createLogger({ level: 'debug', destination }) },
+    { logger: capture.logger },
   );
 });
 

@@ -10,10 +10,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
-import { Writable } from 'node:stream';
 import { initRootKey } from '../../enclave-sim/root-key.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { capturingLogger, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
 const boot = new URL('../../enclave-sim/boot.mjs', import.meta.url);
 const entry = new URL('./confidential-canary-worker.ts', import.meta.url).href;
@@ -36,7 +34,7 @@ function startWorker(data: Record<string, unknown>): { worker: Worker; next: () 
 let dir: string;
 let gw: TestGateway;
 let upstream: ReturnType<typeof startWorker>;
-const logLines: string[] = [];
+let logLines: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sealgate-canary-'));
@@ -44,15 +42,9 @@ beforeAll(async () => {
   await initRootKey(rootKeyFile);
   upstream = startWorker({ role: 'upstream' });
   const { url } = (await upstream.next()) as { url: string };
-  const logger = createLogger({
-    level: 'trace',
-    destination: new Writable({
-      write(chunk, _encoding, callback) {
-        logLines.push(String(chunk));
-        callback();
-      },
-    }) as never,
-  });
+  const capture = capturingLogger('trace');
+  const logger = capture.logger;
+  logLines = capture.lines;
   gw = await startGateway(
     {
       upstream: { providers: [{ name: 'fake', type: 'openai', baseUrl: url, models: ['fake-model'] }] },

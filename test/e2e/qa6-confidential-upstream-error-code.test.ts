@@ -6,25 +6,18 @@
  * releases is the code only when it is code-shaped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/observability/logger.js';
 import { ask, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { auditFileLines } from '../fixtures/audit.js';
+import { capturingLogger } from '../fixtures/gateway.js';
 
 const SECRET = 'qa6 leaked e-mail qa6.leak@example-mail.test';
-const logLines: string[] = [];
+let logLines: string[] = [];
 let setup: ConfidentialSetup;
 
 beforeAll(async () => {
-  const logger = createLogger({
-    level: 'trace',
-    destination: new Writable({
-      write(chunk, _encoding, callback) {
-        logLines.push(String(chunk));
-        callback();
-      },
-    }) as never,
-  });
+  const capture = capturingLogger('trace');
+  const logger = capture.logger;
+  logLines = capture.lines;
   setup = await startConfidentialGateway({ guardrails: { enabled: false } }, { logger });
 }, 60_000);
 afterAll(async () => {

@@ -4,25 +4,19 @@
  * the prompt there ("invalid prompt: … alice@…") put prompt text and PII in the gateway's log. Audit
  * records already kept only identifier-shaped codes; the log line now does the same.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { capturingLogger, CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
 
-const lines: string[] = [];
+let lines: string[] = [];
 let fake: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
+  const capture = capturingLogger('debug');
+  lines = capture.lines;
   fake = await startFakeUpstream();
-  gw = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)] } }, { logger: createLogger({ level: 'debug', destination }) });
+  gw = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)] } }, { logger: capture.logger });
 });
 
 afterAll(async () => {
