@@ -50,6 +50,9 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
       ) as unknown as Server) // https.Server extends tls.Server, not http.Server, but has the same request API
     : createHttpServer(protoOptions, listener);
   server.on('clientError', answerClientError);
+  // An `Expect` other than 100-continue: node's own answer is a bare 417. The app answers it (request-lifecycle.ts)
+  // in OpenAI's error shape with an x-request-id, counted and logged like every request.
+  server.on('checkExpectation', listener);
   // Longer than typical load-balancer idle timeouts, so the LB (not us) closes idle connections.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -13,9 +13,12 @@ import type { HeaderHook } from '../hooks.js';
 import { stageTraceEnabled, traceMark } from '../../observability/stage-trace.js';
 import { requestIp } from '../request-ip.js';
 import { routedPath } from '../routed-path.js';
+import { ApiError } from '../errors.js';
 
 const KNOWN_PATHS = new Set(['/v1/chat/completions', '/v1/responses', '/v1/completions', '/v1/embeddings', '/v1/models', '/v1/tokens']);
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** node's own test (_http_server.js): an HTTP/1.1 `Expect` matching this continues, any other reaches us via 'checkExpectation'. */
+const CONTINUE_EXPECTATION = /(?:^|\W)100-continue(?:$|\W)/i;
 /**
  * A relayed upstream 4xx keeps the upstream's own `code`, which some servers fill with the prompt: the
  * log line prints only identifier-shaped codes, as audit records do (the client gets the code unchanged).
@@ -118,6 +121,11 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
       traceMark('request log line');
     });
     traceMark('request lifecycle');
+    const expectation = req.headers.expect;
+    if (expectation !== undefined && req.httpVersion === '1.1' && !CONTINUE_EXPECTATION.test(expectation)) {
+      // RFC 9110 §10.1.1: an expectation the server cannot meet is a 417 (the value is not echoed).
+      return next(new ApiError(417, "Unsupported 'Expect' header; only 'Expect: 100-continue' is supported.", { code: 'expectation_failed' }));
+    }
     next();
   };
 }
