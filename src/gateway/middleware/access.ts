@@ -54,6 +54,22 @@ interface Grant {
 const grants = new WeakMap<Response, Grant>();
 const isDevKey = secretMatcher(DEV_API_KEY);
 
+/**
+ * node keeps the first of several Authorization headers and drops the rest (`req.headers.authorization`), so
+ * a request carrying two credentials was authenticated by whichever came first. Ambiguous credentials are
+ * refused instead of picking one (neither value is echoed). Called only when there is one at all.
+ */
+export function refuseRepeatedAuthorization(req: Request): void {
+  const raw = req.rawHeaders;
+  let seen = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 13 && name.toLowerCase() === 'authorization' && ++seen > 1) {
+      throw new ApiError(400, 'The request has more than one Authorization header; send exactly one.', { code: 'multiple_authorization_headers' });
+    }
+  }
+}
+
 /** Throws OpenAI's 404 `model_not_found` when the caller may not use `model` (errors.ts modelNotFound). */
 export function assertModelAllowed(auth: AuthContext, model: string): void {
   if (!modelAllowed(auth.allowedModels, model)) throw modelNotFound(model, 'model_not_allowed');
@@ -199,6 +215,7 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     if (grants.has(res)) return next();
     const header = req.headers.authorization;
     let grant: Grant | undefined;
+    if (header !== undefined) refuseRepeatedAuthorization(req);
     if (header) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) throw new ApiError(401, "Malformed Authorization header; expected 'Authorization: Bearer <key>'.", { code: 'invalid_api_key' });
