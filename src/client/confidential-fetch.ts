@@ -149,11 +149,19 @@ export function createConfidentialFetch(options: ConfidentialFetchOptions): Conf
       const attested = await attestation.get(authorization);
       const { reply, opener } = await send(attested);
       if (reply.header('content-type')?.startsWith(RESPONSE_CONTENT_TYPE)) {
-        return decryptResponse(reply, opener, wantsStream, maxAnswerBytes);
+        try {
+          return await decryptResponse(reply, opener, wantsStream, maxAnswerBytes);
+        } catch (error) {
+          // A sealed answer that fails its checks is an attack or a bug, never a transient fault: it is
+          // answered as a non-retryable error, not thrown (a thrown error reads as a network fault, and
+          // the openai SDK would seal the prompt again and send it upstream up to maxRetries times).
+          if (error instanceof ProtocolError) return refusedAnswer(error, reply);
+          throw error;
+        }
       }
       if (reply.ok) {
         await reply.cancel();
-        throw new ProtocolError('malformed_frame', 'gateway answered a confidential request with an unsealed success response');
+        return refusedAnswer(new ProtocolError('malformed_frame', 'gateway answered a confidential request with an unsealed success response'), reply);
       }
       // A plain error (auth, rate limit, unknown key): handed back as the gateway sent it.
       const response = new Response(reply.status === 204 || reply.status === 205 || reply.status === 304 ? null : ((await reply.bytes(maxAnswerBytes)) as Uint8Array<ArrayBuffer>), {
@@ -289,6 +297,35 @@ async function decryptResponse(reply: SealedReply, opener: ResponseOpener, wants
     },
   });
   return new Response(stream, { status: reply.status, statusText: reply.statusText, headers: plainHeaders(reply, 'text/event-stream') });
+}
+
+/** Header on the error the client answers for a sealed answer it refused (the gateway never sends it). */
+export const REFUSED_ANSWER_HEADER = 'x-sealgate-refused-answer';
+
+/**
+ * The client's own answer when a sealed answer fails its checks (tag, frame order, relabelled status
+ * or kind, truncation, trailing bytes, over maxAnswerBytes, or an unsealed success): 502 with an
+ * OpenAI-format error whose code is the ProtocolError's, `x-should-retry: false` so the openai SDK
+ * surfaces it at once (an APIError with that status and code) instead of re-sending the prompt.
+ * Only the gateway's `x-request-id` is kept, to trace the request; nothing else the main thread sent.
+ */
+function refusedAnswer(error: ProtocolError, reply: SealedReply): Response {
+  const body = {
+    error: {
+      message: `the gateway's sealed answer was refused by the confidential client (${error.code}): ${error.message}; not retried, the prompt is not sent again`,
+      type: 'confidential_answer_refused',
+      code: error.code,
+      param: null,
+    },
+  };
+  const headers: [string, string][] = [
+    ['content-type', 'application/json'],
+    ['x-should-retry', 'false'],
+    [REFUSED_ANSWER_HEADER, error.code],
+  ];
+  const requestId = reply.header('x-request-id');
+  if (requestId !== null) headers.push(['x-request-id', requestId]);
+  return new Response(JSON.stringify(body), { status: 502, statusText: 'Bad Gateway', headers });
 }
 
 /** The relayed status must be the sealed one; an event stream only answers a stream request. */

@@ -5,7 +5,7 @@
  * client SDK or by the enclave, end to end through the gateway with a fake upstream.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APIConnectionError } from 'openai';
+import { APIConnectionError, APIError } from 'openai';
 import { ask, sealedOnly, splitSealedAnswer, startConfidentialGateway, type ClientOptions, type ConfidentialSetup } from './confidential-fixture.js';
 import type { ReplayCache } from '../../src/store/replay-cache/index.js';
 
@@ -18,8 +18,13 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** The protocol error behind whatever the SDK threw (it wraps fetch failures in APIConnectionError). */
+/**
+ * The protocol error behind whatever the SDK threw: the client's own 502 refusal of a sealed answer
+ * (an APIError of type confidential_answer_refused, not retried), or a ProtocolError thrown mid-stream
+ * or wrapped in APIConnectionError.
+ */
 function protocolCode(error: unknown): string | undefined {
+  if (error instanceof APIError && error.status === 502 && error.type === 'confidential_answer_refused') return error.code ?? undefined;
   const cause = error instanceof APIConnectionError ? error.cause : error;
   return (cause as { name?: string; code?: string } | undefined)?.name === 'ProtocolError' ? (cause as { code: string }).code : undefined;
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import OpenAI, { APIConnectionError, BadRequestError } from 'openai';
+import OpenAI, { APIConnectionError, APIError, BadRequestError } from 'openai';
 import { ask, containsBytes, sealedOnly, splitSealedAnswer, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 import { createConfidentialFetch } from '../../src/client/index.js';
 import { fromBase64Url, verifyReceiptSignature, decodeAttestationPayload, sealRequest, utf8 } from '../../src/protocol/index.js';
@@ -408,12 +408,13 @@ describe('tampered responses are detected by the client', () => {
       maxAnswerBytes: 1024 * 1024,
       onResponseBytes: sealedOnly((bytes) => Buffer.concat([bytes, Buffer.alloc(2 * 1024 * 1024)])),
     });
-    const error = await confidentialFetch(`${setup.gw.baseURL}/chat/completions`, {
+    const refused = await confidentialFetch(`${setup.gw.baseURL}/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${setup.gw.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify(ask('s')),
-    }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'ProtocolError', code: 'answer_too_large' });
+    });
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({ error: { type: 'confidential_answer_refused', code: 'answer_too_large' } });
   });
 
   it('truncation (final frame dropped)', async () => {
@@ -441,8 +442,9 @@ describe('tampered responses are detected by the client', () => {
       .client({ onResponseBytes: sealedOnly((bytes) => (bytes[bytes.length - 1]! ^= 1, bytes)) })
       .openai.chat.completions.create(ask('x'))
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as APIConnectionError).cause).toMatchObject({ code: 'decryption_failed' });
+    // The client's own non-retryable 502 (confidential-refused-answer-no-retry covers the retries).
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 502, type: 'confidential_answer_refused', code: 'decryption_failed' });
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * What docs/PROTOCOL.md §5 says an untrusted main thread can make a client do (QA round 6): the openai
- * SDK retries every call whose fetch threw, a ProtocolError for a tampered answer included, each retry a
- * new sealed request and a new model call. The doc said "at most one second model call per client call";
- * these cases keep its corrected figures true.
+ * SDK retries every call whose fetch threw, each retry a new sealed request and a new model call. A
+ * tampered answer is no longer thrown: the client answers it as a non-retryable 502, so one flipped bit
+ * costs one model call whatever maxRetries is (it cost 3 with the defaults before).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APIConnectionError } from 'openai';
+import { APIError } from 'openai';
 import { ask, sealedOnly, startConfidentialGateway, type ConfidentialSetup } from './confidential-fixture.js';
 
 let setup: ConfidentialSetup;
@@ -31,16 +31,16 @@ async function modelCalls(maxRetries: number): Promise<{ calls: number; error: u
 }
 
 describe('SDK retries of a spoiled sealed answer', () => {
-  it('with the SDK default of 2 retries, one flipped bit costs 3 model calls', async () => {
+  it('with the SDK default of 2 retries, one flipped bit costs 1 model call', async () => {
     const { calls, error } = await modelCalls(2);
-    expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as APIConnectionError).cause).toMatchObject({ name: 'ProtocolError', code: 'decryption_failed' });
-    expect(calls).toBe(3);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 502, type: 'confidential_answer_refused', code: 'decryption_failed' });
+    expect(calls).toBe(1);
   }, 60_000);
 
   it('with maxRetries: 0, one', async () => {
     const { calls, error } = await modelCalls(0);
-    expect((error as APIConnectionError).cause).toMatchObject({ code: 'decryption_failed' });
+    expect(error).toMatchObject({ status: 502, code: 'decryption_failed' });
     expect(calls).toBe(1);
   });
 });
