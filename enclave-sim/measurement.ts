@@ -70,20 +70,20 @@ export function policyConfigOf(config: { guardrails: unknown; upstream: unknown 
  * term list they name, wherever it lies), plus anything else in the policy directory. The directory and the
  * baseline are resolved as the guard resolves them, against the working directory: resolved against the
  * repository root, a gateway started elsewhere hashed the checkout's policies/ while it enforced its own, and a
- * term list outside the directory (`files: [../lists/banned.txt]`) was never hashed, so either could be edited
+ * term list outside the directory (`files: [../lists/banned.txt]`, allowed by `listDirs`) was never hashed, so either could be edited
  * with the measurement unchanged.
  */
 export async function policyBundleFiles(config: {
   confidential: { policyFiles: readonly string[] };
-  guardrails: { enabled?: boolean; policies: { dir?: string; baselineFile?: string } };
+  guardrails: { enabled?: boolean; policies: { dir?: string; baselineFile?: string; listDirs?: readonly string[] } };
 }): Promise<string[]> {
   const files = new Set(config.confidential.policyFiles.map((f) => resolve(repositoryRoot, f)));
-  const { dir, baselineFile } = config.guardrails.policies;
+  const { dir, baselineFile, listDirs } = config.guardrails.policies;
   if (dir) for (const file of await listFiles(resolve(dir))) files.add(file);
   if (baselineFile) files.add(resolve(baselineFile));
   if (dir || baselineFile) {
     // A broken policy fails here as it would in the guard (the enclave does not start).
-    for (const file of loadPolicySet({ dir, baselineFile }).files) files.add(file);
+    for (const file of loadPolicySet({ dir, baselineFile, listDirs }).files) files.add(file);
   }
   return [...files];
 }

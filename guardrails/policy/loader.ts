@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RuleLayers } from '../rules/layers.js';
-import { RuleSet, termFilesOf } from '../rules/rule-set.js';
+import { confineTermFile, RuleSet, RuleSetError, termFileRefs } from '../rules/rule-set.js';
 import type { RuleSetSpec } from '../rules/schema.js';
 import { BUILTIN_DEFAULT_POLICY } from './defaults.js';
 import { compileRules, findContradiction, findLoosening, type CompiledRule } from './engine.js';
@@ -35,6 +35,11 @@ export interface PolicySources {
   /** Used when there is no default.yaml (tests, embedding). */
   defaultPolicy?: PolicyFileInput;
   regexBudgetMs?: number;
+  /**
+   * Directories besides a policy file's own that its term lists (`files:`) may be read from
+   * (`guardrails.policies.listDirs`, set by the operator). A list anywhere else is a load error.
+   */
+  listDirs?: readonly string[];
 }
 
 const TENANT_FILE = /^[A-Za-z0-9_.-]{1,64}\.ya?ml$/;
@@ -90,14 +95,23 @@ interface LoadContext {
 function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, load: LoadContext): { ruleSet: RuleSet; digest: string } {
   const contents = new Map<string, string>();
   const key = createHash('sha256').update(`${baseDir}\0${JSON.stringify(spec)}\0${load.sources.regexBudgetMs ?? ''}\0`);
-  for (const file of termFilesOf(spec)) {
-    const path = resolve(baseDir, file);
+  // A policy file reads lists from its own directory or the operator's listDirs only: a tenant's file naming
+  // ../../etc/passwd, an absolute path or a symlink out of the directory loaded that file as terms.
+  const roots = [baseDir, ...(load.sources.listDirs ?? [])];
+  for (const { file, owner: rule } of termFileRefs(spec)) {
+    let path: string;
+    try {
+      path = confineTermFile(baseDir, file, rule, roots);
+    } catch (error) {
+      if (error instanceof RuleSetError) throw new PolicyLoadError(owner, error.message);
+      throw error;
+    }
     if (contents.has(path)) continue;
     let content: string;
     try {
       content = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new PolicyLoadError(owner, `cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new PolicyLoadError(owner, `${rule}: cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     contents.set(path, content);
     load.files.add(path);

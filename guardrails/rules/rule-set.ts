@@ -3,8 +3,8 @@
  * knowledge-base keyword (one pass over the text), validated regexes, an allow-list matcher and the
  * knowledge base. Immutable once built, so a policy reload swaps it atomically.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { latinLookalikes } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
 import type { Detector, Finding } from '../core/types.js';
@@ -45,11 +45,63 @@ export interface CompileOptions {
   onFileRead?: (path: string, content: string) => void;
   /** Supplies a term file's content (absolute path) instead of reading it; `undefined` = read from disk. */
   readFile?: (path: string) => string | undefined;
+  /**
+   * Directories term files must lie in (after resolving symlinks); unset = anywhere. The policy loader passes the
+   * policy file's directory and `guardrails.policies.listDirs`.
+   */
+  termFileRoots?: readonly string[];
 }
 
 /** Every term file a rule-set spec references, as written (relative to its base directory). */
 export function termFilesOf(spec: RuleSetSpec): string[] {
   return [...spec.keywords.flatMap((k) => k.files), ...spec.topics.flatMap((t) => t.files), ...spec.allow.files];
+}
+
+/** Every term file a rule-set spec references, with the rule naming it (`keyword list "banned"`), for load errors. */
+export function termFileRefs(spec: RuleSetSpec): { file: string; owner: string }[] {
+  return [
+    ...spec.keywords.flatMap((k) => k.files.map((file) => ({ file, owner: `keyword list "${k.id}"` }))),
+    ...spec.topics.flatMap((t) => t.files.map((file) => ({ file, owner: `topic "${t.id}"` }))),
+    ...spec.allow.files.map((file) => ({ file, owner: 'allow-list' })),
+  ];
+}
+
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The absolute path of a term file named by a policy, refused (RuleSetError naming the rule and the path as written)
+ * when it lies outside every root, as written (`../x`, an absolute path) or once symlinks are resolved, or is not a
+ * regular file (a FIFO or `/dev/zero` would hang the load). A tenant's policy file must not read the host's files.
+ */
+export function confineTermFile(baseDir: string, file: string, owner: string, roots: readonly string[]): string {
+  const path = resolve(baseDir, file);
+  const allowedRoots = roots.map((root) => resolve(root));
+  const outside = () =>
+    new RuleSetError(
+      `${owner}: term file "${file}" lies outside the policy file's directory; term lists are read from the policy directory ` +
+        `(or a directory listed in guardrails.policies.listDirs)`,
+    );
+  if (!allowedRoots.some((root) => within(root, path))) throw outside();
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (error) {
+    throw new RuleSetError(`${owner}: cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!allowedRoots.some((root) => within(realOrSelf(root), real))) throw outside();
+  if (!statSync(real).isFile()) throw new RuleSetError(`${owner}: term file "${file}" is not a regular file`);
+  return path;
 }
 
 /** Parses a term list: one term per line, blank lines and `#` comments skipped. */
@@ -81,9 +133,9 @@ export class RuleSet {
 
   constructor(spec: RuleSetSpec, options: CompileOptions = {}) {
     const baseDir = options.baseDir ?? process.cwd();
-    const load = (files: readonly string[]) => files.flatMap((file) => {
+    const load = (files: readonly string[], owner: string) => files.flatMap((file) => {
+      const path = options.termFileRoots ? confineTermFile(baseDir, file, owner, options.termFileRoots) : resolve(baseDir, file);
       try {
-        const path = resolve(baseDir, file);
         const supplied = options.readFile?.(path);
         if (supplied === undefined) return readTermFile(path, options.onFileRead);
         options.onFileRead?.(path, supplied);
@@ -113,7 +165,7 @@ export class RuleSet {
     };
 
     for (const list of spec.keywords) {
-      addTerms([...list.terms, ...load(list.files)], {
+      addTerms([...list.terms, ...load(list.files, `keyword list "${list.id}"`)], {
         detector: 'rules.keywords',
         category: list.category ?? `rules.${list.id}`,
         score: list.score,
@@ -124,7 +176,7 @@ export class RuleSet {
     this.topicsByClassifier = [];
     for (const topic of spec.topics) {
       const topicCategory = topic.category ?? `topic.${topic.id}`;
-      addTerms([...topic.keywords, ...load(topic.files)], {
+      addTerms([...topic.keywords, ...load(topic.files, `topic "${topic.id}"`)], {
         detector: 'rules.topics',
         category: topicCategory,
         score: topic.score,
@@ -147,7 +199,7 @@ export class RuleSet {
       return { id: rule.id, category: rule.category ?? `rules.${rule.id}`, score: rule.score, regex: new RegExp(rule.pattern, rule.flags + 'g') };
     });
 
-    const allowTerms = [...spec.allow.terms, ...load(spec.allow.files)].map(foldTerm).filter(Boolean);
+    const allowTerms = [...spec.allow.terms, ...load(spec.allow.files, 'allow-list')].map(foldTerm).filter(Boolean);
     this.allowMatcher = allowTerms.length > 0 ? AhoCorasick.build(allowTerms) : undefined;
     this.knowledgeBase = spec.knowledgeBase;
 

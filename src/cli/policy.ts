@@ -44,14 +44,16 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
     .description('Load the policy directory as the gateway would; report tenants or the rejected file and why')
     .option('--dir <dir>', 'policy directory (default: guardrails.policies.dir from the config)')
     .option('--baseline <file>', 'organisation baseline file (default: <dir>/baseline.yaml or baseline.yml)')
-    .option('--config <file>', 'SealGate config file')
+    .option('--config <file>', 'SealGate config file (read without --dir/--baseline, or when given: its guardrails.policies.listDirs apply)')
     .option('--json', 'print the report as JSON')
     .action((flags: { dir?: string; baseline?: string; config?: string; json?: boolean }) => {
       let sources: PolicySources = { dir: flags.dir, baselineFile: flags.baseline };
-      if (!flags.dir && !flags.baseline) {
+      // The config is read without --dir/--baseline, or when named: its listDirs (directories term lists may be read
+      // from besides the policy file's own) decide what loads, as in the gateway.
+      if ((!flags.dir && !flags.baseline) || flags.config) {
         try {
           const { policies } = loadConfig({ path: flags.config }).config.guardrails;
-          sources = { dir: policies.dir, baselineFile: policies.baselineFile };
+          sources = flags.dir || flags.baseline ? { ...sources, listDirs: policies.listDirs } : { dir: policies.dir, baselineFile: policies.baselineFile, listDirs: policies.listDirs };
         } catch (error) {
           if (error instanceof ConfigError) {
             process.stderr.write(`sealgate policy check: ${error.message}\n`);

@@ -289,7 +289,7 @@ export async function createGuardrails(
     specs.push({ name, options: detector.options });
   }
   const policies = PolicyStore.open(
-    { dir: g.policies.dir, baselineFile: g.policies.baselineFile },
+    { dir: g.policies.dir, baselineFile: g.policies.baselineFile, listDirs: g.policies.listDirs },
     { logger: opts.logger, watchFiles: g.policies.watch && Boolean(g.policies.dir ?? g.policies.baselineFile), reloadOnSighup: g.policies.reloadOnSighup },
   );
   let violations: ViolationStore;

@@ -1,6 +1,6 @@
 /**
  * The measurement's policy and model parts cover what the enclave's guard loads (QA round 4):
- *  - a term list outside the policy directory (`files: [../lists/banned.txt]`) was never hashed;
+ *  - a term list outside the policy directory (`files: [../lists/banned.txt]`, allowed by listDirs) was never hashed;
  *  - a relative policy directory was hashed under the repository root while the guard loads it from the
  *    working directory, so a gateway started elsewhere attested the checkout's policies, not its own;
  *  - a detector's options.modelDir (weights loaded instead of guardrails/models) was not hashed.
@@ -32,7 +32,7 @@ async function measure(config: Config) {
     detectorModelDirs: detectorModelDirs(config),
   });
 }
-const base = (policies: { dir?: string; baselineFile?: string }, detectors: Config['guardrails']['detectors'] = {}): Config => ({
+const base = (policies: { dir?: string; baselineFile?: string; listDirs?: string[] }, detectors: Config['guardrails']['detectors'] = {}): Config => ({
   confidential: { policyFiles: [] },
   guardrails: { policies, detectors },
 });
@@ -44,7 +44,7 @@ describe('measurement policy and model parts', () => {
     mkdirSync(join(root, 'lists'));
     writeFileSync(join(root, 'policies/acme.yaml'), 'rules:\n  keywords:\n    - { id: banned, files: [../lists/banned.txt] }\n');
     writeFileSync(join(root, 'lists/banned.txt'), 'project nightingale\n');
-    const config = base({ dir: join(root, 'policies') });
+    const config = base({ dir: join(root, 'policies'), listDirs: [join(root, 'lists')] }); // the operator allows that directory
     const before = await measure(config);
     appendFileSync(join(root, 'lists/banned.txt'), 'project titan\n');
     const after = await measure(config);

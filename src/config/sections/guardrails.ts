@@ -41,6 +41,11 @@ export const guardrailsSection = z
         dir: z.string().min(1).optional(),
         /** Organisation baseline file (defaults to <dir>/baseline.yaml when it exists). */
         baselineFile: z.string().min(1).optional(),
+        /**
+         * Directories, besides a policy file's own, its term lists (`files:`) may be read from. A list anywhere else
+         * (`../x`, an absolute path, a symlink out of the directory) is a load error: a tenant's file must not read the host's files.
+         */
+        listDirs: z.array(z.string().min(1)).default([]),
         /** Reload when a policy or term-list file changes. */
         watch: z.boolean().default(true),
         reloadOnSighup: z.boolean().default(true),
