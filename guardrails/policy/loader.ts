@@ -135,6 +135,40 @@ interface Baseline {
   input: CompiledRule[];
   output: CompiledRule[];
   rules?: { ruleSet: RuleSet; digest: string };
+  /** The baseline's rule lists as written (their ids, which a tenant's may not reuse). */
+  spec?: RuleSetSpec;
+}
+
+/**
+ * A tenant rule whose id is already taken in its stage (a baseline rule's, or an automatic `<tenant>.input#n`):
+ * verdicts and audit records would name one id for two rules. Duplicates within the file are a schema error.
+ */
+function reusedId(stage: 'input' | 'output', baseline: readonly CompiledRule[], own: readonly CompiledRule[]): string | undefined {
+  const baseIds = new Set(baseline.map((r) => r.id));
+  const ownIds = new Set<string>();
+  for (const rule of own) {
+    if (baseIds.has(rule.id)) return `${stage} rule id "${rule.id}" is also a baseline rule's; verdicts would name one id for both (rename it)`;
+    if (ownIds.has(rule.id)) return `${stage} rule id "${rule.id}" is used twice`;
+    ownIds.add(rule.id);
+  }
+  return undefined;
+}
+
+/** A tenant keyword list, regex or topic reusing an id of the baseline's (findings would name one id for both layers' rules). */
+function reusedListId(baseline: RuleSetSpec | undefined, own: RuleSetSpec): string | undefined {
+  if (!baseline) return undefined;
+  const ruleIds = new Set([...baseline.keywords, ...baseline.regexes].map((r) => r.id));
+  const topicIds = new Set(baseline.topics.map((t) => t.id));
+  for (const [kind, rules, ids] of [
+    ['keyword list', own.keywords, ruleIds],
+    ['regex', own.regexes, ruleIds],
+    ['topic', own.topics, topicIds],
+  ] as const) {
+    for (const rule of rules) {
+      if (ids.has(rule.id)) return `rules: ${kind} id "${rule.id}" is also the baseline's; findings would name one id for both (rename it)`;
+    }
+  }
+  return undefined;
 }
 
 interface BuiltPolicy {
@@ -152,6 +186,8 @@ function buildPolicy(tenant: string, file: ParsedFile, baseline: Baseline, load:
   const ownOutput = compileRules(file.spec.output, `${tenant}.output`);
   const input = [...baseline.input, ...ownInput];
   const output = [...baseline.output, ...ownOutput];
+  const reused = reusedId('input', baseline.input, ownInput) ?? reusedId('output', baseline.output, ownOutput) ?? reusedListId(baseline.spec, file.spec.rules);
+  if (reused) throw new PolicyLoadError(file.path, reused);
   const loosening =
     findContradiction('input', baseline.input, ownInput) ??
     findContradiction('output', baseline.output, ownOutput) ??
@@ -211,6 +247,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       input: compileRules(file.spec.input, 'baseline.input'),
       output: compileRules(file.spec.output, 'baseline.output'),
       rules: compileRuleLayer(file.spec.rules, dirname(baselinePath), baselinePath, load),
+      spec: file.spec.rules,
     };
   }
 

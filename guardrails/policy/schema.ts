@@ -72,7 +72,19 @@ export const policyFileSchema = z
     onBlock: blockResponseSchema.prefault({}),
     rules: ruleSetSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  // Verdicts and audit records name the rule that acted: two rules of one stage with one id made them ambiguous.
+  .superRefine((file, ctx) => {
+    for (const stage of ['input', 'output'] as const) {
+      const seen = new Map<string, number>();
+      file[stage].forEach((rule, index) => {
+        if (rule.id === undefined) return;
+        const first = seen.get(rule.id);
+        if (first !== undefined) ctx.addIssue({ code: 'custom', path: [stage, index, 'id'], message: `rule id "${rule.id}" is used twice (${stage} rules ${first + 1} and ${index + 1})` });
+        else seen.set(rule.id, index);
+      });
+    }
+  });
 
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 export type PolicyFile = z.infer<typeof policyFileSchema>;

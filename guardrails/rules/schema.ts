@@ -87,7 +87,32 @@ export const ruleSetSchema = z
       .prefault({}),
     knowledgeBase: z.array(knowledgeEntrySchema).default([]),
   })
-  .strict();
+  .strict()
+  // One id, one rule: findings (meta.rule), verdicts and audit records name it. Duplicates loaded silently (two
+  // keyword lists merged, the second's category lost on shared terms; a second knowledge-base entry answered with
+  // the first one's text). Keyword lists and regexes share an id space (both report rules.<id>), topics have theirs
+  // (topic.<id>), knowledge-base entries theirs (kb.<id>; a topic and its vetted answer may share a name).
+  .superRefine((spec, ctx) => {
+    const spaces: { label: string; key: 'keywords' | 'regexes' | 'topics' | 'knowledgeBase'; kind: string }[][] = [
+      [
+        { label: 'rule', key: 'keywords', kind: 'keyword list' },
+        { label: 'rule', key: 'regexes', kind: 'regex' },
+      ],
+      [{ label: 'rule', key: 'topics', kind: 'topic' }],
+      [{ label: 'knowledge-base', key: 'knowledgeBase', kind: 'knowledge-base entry' }],
+    ];
+    for (const space of spaces) {
+      const seen = new Map<string, string>();
+      for (const { label, key, kind } of space) {
+        spec[key].forEach((rule, index) => {
+          const where = `${kind} ${index + 1}`;
+          const first = seen.get(rule.id);
+          if (first) ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: `${label} id "${rule.id}" is used twice (${first} and ${where})` });
+          else seen.set(rule.id, where);
+        });
+      }
+    }
+  });
 
 export type RuleSetSpec = z.infer<typeof ruleSetSchema>;
 export type RuleSetSpecInput = z.input<typeof ruleSetSchema>;
