@@ -255,6 +255,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         scan: config.output.enabled,
         failOpen: config.failOpen,
         jsonAnswer: asksForJson(surface, body),
+        choices: typeof (body as { n?: unknown }).n === 'number' ? (body as { n: number }).n : 1,
       }).run(chunks);
     },
   };

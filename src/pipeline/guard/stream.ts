@@ -2,8 +2,10 @@
  * The streaming output guard. Generated text is held in a sliding window: each release is preceded by
  * a scan of (recent released context + everything pending), and the last `holdbackChars` stay withheld,
  * so a flagged span no longer than the holdback is always complete — and caught — before any of it is
- * sent. On a block the stream ends with a final chunk whose `finish_reason` is `content_filter`
- * (Responses API: `response.incomplete` with reason `content_filter`) and nothing after it.
+ * sent. On a block the choice ends with a final chunk whose `finish_reason` is `content_filter` and
+ * nothing of it after that; with several choices (`n`) the others go on, and the stream (usage chunk
+ * included) ends as the upstream's does, unless every choice is blocked: then it ends at the last block.
+ * (Responses API: `response.incomplete` with reason `content_filter`, and the stream ends.)
  * Transforms apply to released text; pseudonyms are restored as text is released, never split.
  * Tool-call arguments are buffered whole (they are not shown to a person) and guarded at their end.
  */
@@ -37,6 +39,8 @@ export interface StreamGuardDeps {
   failOpen?: boolean;
   /** The request asks for its answer as JSON (json-answer.ts): pseudonyms in the answer text go back JSON-escaped. */
   jsonAnswer?: boolean;
+  /** Choices the request asked for (`n`; chat and legacy completions): the stream ends once all of them are blocked. */
+  choices?: number;
 }
 
 const ALLOW_ALL: Decision = { stage: 'output', outcome: 'allow', acted: [], categories: [] };
@@ -468,6 +472,19 @@ export class StreamGuard {
       const function_call = { name: call.name, arguments: await this.guardArguments(call.args) };
       return withChoice({ index, delta: { function_call }, logprobs: null, finish_reason: null });
     };
+    /** Choices a guardrail blocked: ended with `content_filter`, and nothing more of them is relayed. */
+    const blocked = new Set<number>();
+    const expected = Math.max(1, this.deps.choices ?? 1);
+    /** Ends choice `index` for a block (the refusal first in refusal mode) and forgets what it withheld. */
+    const blockChoice = (index: number): Chunk[] => {
+      blocked.add(index);
+      channels.delete(index);
+      for (const [key, entry] of fieldChannels) if (entry.index === index) fieldChannels.delete(key);
+      toolCalls.delete(index);
+      functionCalls.delete(index);
+      const refusal = this.refusalText();
+      return [...(refusal ? [textChunk(index, refusal, null)] : []), textChunk(index, '', 'content_filter')];
+    };
     /** Releases what a choice's field channels withhold (final: the rest of it). */
     async function* flushFields(index: number | undefined, final: boolean): AsyncIterable<Chunk> {
       for (const { index: i, delta, channel: c } of fieldChannels.values()) {
@@ -497,102 +514,112 @@ export class StreamGuard {
         for (const raw of choices) {
           if (!isObject(raw)) continue;
           const index = typeof raw.index === 'number' ? raw.index : 0;
-          const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
-          const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : Array.isArray(delta.content) ? partsText(delta.content, 'text') : '';
-          const { texts, now } = legacy ? { texts: [], now: undefined } : streamedFields(delta);
-          // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
-          // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
-          const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
-          // Fields of the choice the guard does not read leave only when they hold no text (`message`,
-          // `text` in a chat chunk are dropped): see shapes.ts.
-          const extras = choiceExtras(raw, legacy);
+          if (blocked.has(index)) continue;
+          try {
+            const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
+            const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : Array.isArray(delta.content) ? partsText(delta.content, 'text') : '';
+            const { texts, now } = legacy ? { texts: [], now: undefined } : streamedFields(delta);
+            // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
+            // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
+            const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
+            // Fields of the choice the guard does not read leave only when they hold no text (`message`,
+            // `text` in a chat chunk are dropped): see shapes.ts.
+            const extras = choiceExtras(raw, legacy);
 
-          if (!legacy) {
-            if (Array.isArray(delta.tool_calls)) {
-              let calls = toolCalls.get(index);
-              if (!calls) toolCalls.set(index, (calls = new Map()));
-              for (const tc of delta.tool_calls) {
-                if (!isObject(tc)) continue;
-                const k = typeof tc.index === 'number' ? tc.index : 0;
-                const fn = isObject(tc.function) ? tc.function : {};
-                const custom = isObject(tc.custom) ? tc.custom : undefined;
-                const entry = calls.get(k) ?? { args: '' };
-                if (tc.id !== undefined) entry.id = tc.id;
-                if (tc.type !== undefined) entry.type = tc.type;
-                if (fn.name !== undefined) entry.name = fn.name;
-                if (typeof fn.arguments === 'string') entry.args += fn.arguments;
-                if (tc.extra_content !== undefined) entry.extra = providerSignature(tc.extra_content);
-                if (custom) {
-                  entry.type ??= 'custom';
-                  if (custom.name !== undefined) entry.name = custom.name;
-                  if (typeof custom.input === 'string') entry.input = (entry.input ?? '') + custom.input;
+            if (!legacy) {
+              if (Array.isArray(delta.tool_calls)) {
+                let calls = toolCalls.get(index);
+                if (!calls) toolCalls.set(index, (calls = new Map()));
+                for (const tc of delta.tool_calls) {
+                  if (!isObject(tc)) continue;
+                  const k = typeof tc.index === 'number' ? tc.index : 0;
+                  const fn = isObject(tc.function) ? tc.function : {};
+                  const custom = isObject(tc.custom) ? tc.custom : undefined;
+                  const entry = calls.get(k) ?? { args: '' };
+                  if (tc.id !== undefined) entry.id = tc.id;
+                  if (tc.type !== undefined) entry.type = tc.type;
+                  if (fn.name !== undefined) entry.name = fn.name;
+                  if (typeof fn.arguments === 'string') entry.args += fn.arguments;
+                  if (tc.extra_content !== undefined) entry.extra = providerSignature(tc.extra_content);
+                  if (custom) {
+                    entry.type ??= 'custom';
+                    if (custom.name !== undefined) entry.name = custom.name;
+                    if (typeof custom.input === 'string') entry.input = (entry.input ?? '') + custom.input;
+                  }
+                  calls.set(k, entry);
                 }
-                calls.set(k, entry);
+              }
+              if (isObject(delta.function_call)) {
+                const entry = functionCalls.get(index) ?? { args: '' };
+                if (delta.function_call.name !== undefined) entry.name = delta.function_call.name;
+                if (typeof delta.function_call.arguments === 'string') entry.args += delta.function_call.arguments;
+                functionCalls.set(index, entry);
+              }
+              // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
+              // A reasoning block's signed or encrypted part (its texts emptied) goes out with the role.
+              const rest = now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
+              if (rest) {
+                yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
+              }
+              for (const field of texts) {
+                const out = await fieldChannel(index, field).push(field.text, false);
+                if (out) yield fieldChunk(index, field.delta, out);
+              }
+              // Web-search citations (url, title) come whole in one delta: guarded whole.
+              if (Array.isArray(delta.annotations)) {
+                yield withChoice({ index, delta: { annotations: await this.guardTree(delta.annotations, CHAT_ANNOTATIONS) }, logprobs: null, finish_reason: null });
               }
             }
-            if (isObject(delta.function_call)) {
-              const entry = functionCalls.get(index) ?? { args: '' };
-              if (delta.function_call.name !== undefined) entry.name = delta.function_call.name;
-              if (typeof delta.function_call.arguments === 'string') entry.args += delta.function_call.arguments;
-              functionCalls.set(index, entry);
-            }
-            // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
-            // A reasoning block's signed or encrypted part (its texts emptied) goes out with the role.
-            const rest = now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
-            if (rest) {
-              yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
-            }
-            for (const field of texts) {
-              const out = await fieldChannel(index, field).push(field.text, false);
-              if (out) yield fieldChunk(index, field.delta, out);
-            }
-            // Web-search citations (url, title) come whole in one delta: guarded whole.
-            if (Array.isArray(delta.annotations)) {
-              yield withChoice({ index, delta: { annotations: await this.guardTree(delta.annotations, CHAT_ANNOTATIONS) }, logprobs: null, finish_reason: null });
-            }
-          }
 
-          if (content) {
-            // The answer has begun: what the choice's reasoning (refusal, transcript) channels still withhold is
-            // released first, or the reasoning's tail would reach the client after the answer it led to.
-            for (const [key, { index: i, delta, channel: c }] of fieldChannels) {
-              if (i !== index || texts.some((field) => key === `${index}:${field.key}`)) continue;
-              const out = await c.push('', true);
-              if (out) yield fieldChunk(i, delta, out);
+            if (content) {
+              // The answer has begun: what the choice's reasoning (refusal, transcript) channels still withhold is
+              // released first, or the reasoning's tail would reach the client after the answer it led to.
+              for (const [key, { index: i, delta, channel: c }] of fieldChannels) {
+                if (i !== index || texts.some((field) => key === `${index}:${field.key}`)) continue;
+                const out = await c.push('', true);
+                if (out) yield fieldChunk(i, delta, out);
+              }
+              const out = await channel(index).push(content, false);
+              if (out) {
+                yield textChunk(index, out, null);
+                await yieldToEventLoop();
+              }
             }
-            const out = await channel(index).push(content, false);
-            if (out) {
-              yield textChunk(index, out, null);
-              await yieldToEventLoop();
-            }
-          }
 
-          if (raw.finish_reason) {
-            const out = await channel(index).push('', true);
-            if (out) yield textChunk(index, out, null);
-            yield* flushFields(index, true);
-            const calls = await guardedToolCalls(index);
-            if (calls) yield calls;
-            const call = await guardedFunctionCall(index);
-            if (call) yield call;
-            yield { ...chunk, choices: [legacy ? { index, ...extras, text: '', logprobs, finish_reason: raw.finish_reason } : { index, ...extras, delta: {}, logprobs, finish_reason: raw.finish_reason }] };
+            if (raw.finish_reason) {
+              const out = await channel(index).push('', true);
+              if (out) yield textChunk(index, out, null);
+              yield* flushFields(index, true);
+              const calls = await guardedToolCalls(index);
+              if (calls) yield calls;
+              const call = await guardedFunctionCall(index);
+              if (call) yield call;
+              yield { ...chunk, choices: [legacy ? { index, ...extras, text: '', logprobs, finish_reason: raw.finish_reason } : { index, ...extras, delta: {}, logprobs, finish_reason: raw.finish_reason }] };
+            }
+          } catch (error) {
+            if (!(error instanceof StreamBlocked)) throw error;
+            yield* blockChoice(index);
+            // Every choice blocked: nothing more to relay, and returning closes the upstream stream.
+            if (blocked.size >= expected) return;
           }
         }
       }
-      // Upstream ended without a finish chunk: release what is withheld (still scanned).
-      for (const [index, c] of channels) {
-        const out = await c.push('', true);
-        if (out && template) yield textChunk(index, out, null);
-      }
-      yield* flushFields(undefined, true);
+      // Upstream ended without a finish chunk: release what is withheld (still scanned), choice by choice.
       // Tool calls wait for their choice's finish chunk; without one they are released here, not dropped.
-      for (const index of [...toolCalls.keys()]) {
-        const calls = template && (await guardedToolCalls(index));
-        if (calls) yield calls;
-      }
-      for (const index of [...functionCalls.keys()]) {
-        const call = template && (await guardedFunctionCall(index));
-        if (call) yield call;
+      const unfinished = new Set([...channels.keys(), ...[...fieldChannels.values()].map((e) => e.index), ...toolCalls.keys(), ...functionCalls.keys()]);
+      for (const index of unfinished) {
+        try {
+          const out = await channels.get(index)?.push('', true);
+          if (out && template) yield textChunk(index, out, null);
+          yield* flushFields(index, true);
+          const calls = template && (await guardedToolCalls(index));
+          if (calls) yield calls;
+          const call = template && (await guardedFunctionCall(index));
+          if (call) yield call;
+        } catch (error) {
+          if (!(error instanceof StreamBlocked) || !template) throw error;
+          yield* blockChoice(index);
+        }
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked) || !template) throw error;
