@@ -36,6 +36,12 @@ export interface AuditSource {
    * checkpoint always has one); undefined when none is expected (its newest file was not given).
    */
   headLocation?(chain: string): string | undefined;
+  /**
+   * Why records missing at the start of a chain cannot have been removed by the writer's own
+   * trimming (so they were deleted), or undefined when trimming can explain them. Asked once, before
+   * the entries are read. Sources without it (files: retention's whole-file rule is checked per file).
+   */
+  startRemovalEvidence?(): Promise<string | undefined>;
   describe(): string;
 }
 
@@ -147,7 +153,42 @@ export class RedisStreamSource implements AuditSource {
     private readonly url: string,
     private readonly stream: string,
     private readonly pageSize = 1000,
+    /** `maxLen`: the writer's audit.redis.maxLen; a stream shorter than it was never trimmed. */
+    private readonly opts: { maxLen?: number } = {},
   ) {}
+
+  /**
+   * The writer removes entries only by `XADD … MAXLEN ~ maxLen`: the oldest of the whole stream,
+   * never below maxLen entries, and never one by one. Redis keeps what tells them apart in XINFO
+   * STREAM: `max-deleted-entry-id` is set by XDEL only (trimming leaves 0-0), and `entries-added`
+   * counts every entry ever added. Someone with write access to Redis can still rewrite these
+   * (XSETID, or the stream deleted and rebuilt): ship the stream off the host (docs/audit.md).
+   */
+  async startRemovalEvidence(): Promise<string | undefined> {
+    const c = await this.client();
+    let reply: unknown;
+    try {
+      reply = await c.sendCommand(['XINFO', 'STREAM', this.stream]);
+    } catch (err) {
+      if (/no such key/i.test((err as Error).message)) return `the stream ${this.stream} does not exist (MAXLEN trimming never removes a stream's newest entries)`;
+      throw err;
+    } finally {
+      await c.close();
+    }
+    const info = new Map<string, unknown>();
+    if (Array.isArray(reply)) for (let i = 0; i + 1 < reply.length; i += 2) info.set(String(reply[i]), reply[i + 1]);
+    const maxDeleted = info.get('max-deleted-entry-id');
+    if (typeof maxDeleted === 'string' && maxDeleted !== '0-0') {
+      return `entries were deleted from the stream one by one (XDEL: Redis records max-deleted-entry-id ${maxDeleted}), which the writer never does; it only trims the oldest entries by MAXLEN`;
+    }
+    const length = Number(info.get('length'));
+    const added = Number(info.get('entries-added'));
+    const maxLen = this.opts.maxLen;
+    if (maxLen !== undefined && Number.isFinite(length) && Number.isFinite(added) && length < maxLen && added > length) {
+      return `the stream holds ${length} entries, fewer than audit.redis.maxLen (${maxLen}), which MAXLEN trimming never leaves, yet ${added - length} of the ${added} ever added are gone (XTRIM, or a writer with a smaller maxLen: verify with its config)`;
+    }
+    return undefined;
+  }
 
   describe(): string {
     return `redis stream ${this.stream}`;

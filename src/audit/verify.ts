@@ -126,6 +126,8 @@ class ChainVerifier {
     private readonly headExpectedAt?: string,
     /** False when the chain's newest records were not given (older files only): its tail is signed later. */
     private readonly endGiven = true,
+    /** Set when the source shows its entries were not only trimmed (AuditSource.startRemovalEvidence). */
+    private readonly startRemoval?: string,
   ) {
     this.report = { chain, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, recovered: [], warnings: [] };
     this.head = headLine === undefined ? undefined : this.readHead(headLine);
@@ -186,6 +188,17 @@ class ChainVerifier {
         return;
       }
       if (record.seq === 0 && record.prev !== GENESIS_PREV) return this.fail('modified', entry.where, 'first record of the chain does not start from genesis', 0);
+      if (record.seq > 0 && this.startRemoval !== undefined) {
+        // What trimming would leave, in a store that shows it was not (only) trimmed: a deleted chain start.
+        this.pending = {
+          issue: { kind: 'deleted', chain: r.chain, seq: 0, where: entry.where, message: '' },
+          missingFrom: 0,
+          missingTo: record.seq - 1,
+          seen: 0,
+          note: ` (the chain's start cannot have been trimmed: ${this.startRemoval})`,
+        };
+        return;
+      }
       if (record.seq > 0) r.warnings.push(`chain starts at seq ${record.seq} (earlier records removed by retention, or files not given)`);
     } else if (record.seq !== this.expected || record.prev !== this.prevHash) {
       if (record.seq > this.expected) {
@@ -377,11 +390,12 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   const chains = new Map<string, ChainVerifier>();
   // Heads first: each chain checks the record at its head's seq as it reads it (see readHead).
   const heads = await source.heads();
+  const startRemoval = await source.startRemovalEvidence?.();
   const get = (id: string) => {
     let v = chains.get(id);
     if (!v) {
       const headAt = source.headLocation?.(id);
-      chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id), headAt, !source.headLocation || headAt !== undefined)));
+      chains.set(id, (v = new ChainVerifier(id, opts, heads.get(id), headAt, !source.headLocation || headAt !== undefined, startRemoval)));
     }
     return v;
   };
@@ -399,7 +413,13 @@ export async function verifyAudit(source: AuditSource, opts: VerifyOptions): Pro
   for (const [id] of heads) {
     if (!chains.has(id)) {
       // Whole chain absent: trimmed by the stream cap, removed by retention, or its files were not given.
-      reports.push({ chain: id, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, recovered: [], warnings: ['a signed head checkpoint exists for this chain but none of its records were read'] });
+      const report: ChainReport = { chain: id, firstSeq: -1, lastSeq: -1, records: 0, checkpoints: 0, unsignedTail: 0, closed: false, recovered: [], warnings: [] };
+      if (startRemoval !== undefined) {
+        report.issue = { kind: 'deleted', chain: id, seq: 0, where: source.headLocation?.(id) ?? 'head', message: `a signed head checkpoint exists for this chain but none of its records are left, and they cannot have been trimmed: ${startRemoval}` };
+      } else {
+        report.warnings.push('a signed head checkpoint exists for this chain but none of its records were read');
+      }
+      reports.push(report);
     }
   }
   const issues = reports.flatMap((r) => (r.issue ? [r.issue] : []));

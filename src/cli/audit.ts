@@ -65,7 +65,7 @@ async function sourceFrom(paths: readonly string[], flags: SourceFlags, cfg: Sea
   if (flags.redis) {
     const url = typeof flags.redis === 'string' ? flags.redis : (cfg.audit.redis.url ?? cfg.redisUrl);
     if (!url) throw new AuditUsageError('--redis: no URL given and none in the config (redisUrl / REDIS_URL)');
-    return new RedisStreamSource(url, flags.stream ?? cfg.audit.redis.stream);
+    return new RedisStreamSource(url, flags.stream ?? cfg.audit.redis.stream, undefined, { maxLen: cfg.audit.redis.maxLen });
   }
   const targets = paths.length ? paths : [cfg.audit.file.dir];
   try {
