@@ -17,7 +17,7 @@ import { runClean } from '../corpus/clean.js';
 import { CLASSIFIER_MODES, cleanOptionsSchema, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
-import { assertDistinctOutputs, removeOnInterrupt } from './file-args.js';
+import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string) => {
@@ -105,12 +105,15 @@ export const registerClean: RegisterCommand = (command: Command) => {
     .action(async (cli: CleanCli) => {
       let createdOutput: string | undefined;
       let outStream: WriteStream | undefined;
+      let outputOpened = false;
       let stopWatching = () => {};
       try {
         assertDistinctOutputs(cli.in, [
           ['--out', cli.out],
           ['--report', cli.report],
         ]);
+        // The report is written after the run: a path that cannot take it fails now, not after the whole corpus.
+        assertWritableLater('--report', cli.report);
         // Validated before any file is touched: bad options must not leave an empty output behind.
         const options = cleanOptionsSchema.parse(cleanOptionsFromCli(cli));
         const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
@@ -118,7 +121,10 @@ export const registerClean: RegisterCommand = (command: Command) => {
         if (cli.in !== '-') await once(file, 'open');
         const gzipIn = /\.gz$/i.test(cli.in);
         const input: Readable = gzipIn ? file.pipe(createGunzip()) : file;
-        if (cli.out !== '-') outStream = createWriteStream(cli.out);
+        if (cli.out !== '-') {
+          outStream = createWriteStream(cli.out);
+          outStream.once('open', () => (outputOpened = true));
+        }
         const outFile = outStream ?? process.stdout;
         if (cli.out !== '-') createdOutput = cli.out;
         stopWatching = removeOnInterrupt('clean', createdOutput);
@@ -161,7 +167,9 @@ export const registerClean: RegisterCommand = (command: Command) => {
         process.stderr.write(`sealgate clean: ${message}\n`);
         // A half-written output must not pass for a cleaned corpus. The stream opens asynchronously: a failure
         // before it opened (e.g. the models fail to load) would otherwise remove nothing, then see it created.
-        if (outStream?.pending) await once(outStream, 'open').catch(() => undefined);
+        // (Not by `pending`: it is true again while the finished stream closes, and waiting then for an 'open' that
+        // never comes let the event loop run dry: Node exited 13 with the output left behind.)
+        if (outStream && !outputOpened && !outStream.destroyed) await once(outStream, 'open').catch(() => undefined);
         if (createdOutput) rmSync(createdOutput, { force: true });
         process.exitCode = 2;
       } finally {

@@ -3,8 +3,8 @@
  * the input (same path written differently, a symlink, a hard link) would be truncated before it
  * is read, and an interrupted run must not leave a half-written output that looks complete.
  */
-import { realpathSync, rmSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { accessSync, constants, realpathSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 
 /** Do two paths name the same file? By device and inode when both exist, else by resolved path. */
 export function sameFile(a: string, b: string): boolean {
@@ -29,6 +29,27 @@ export function assertDistinctOutputs(input: string, outputs: ReadonlyArray<read
       if (sameFile(path, other)) throw new Error(`${flag} and ${otherFlag} are the same file (${path})`);
     }
   });
+}
+
+/**
+ * Throws when a file written only at the end of a run (a report) could not be written then: its directory is
+ * missing or not writable, or the path is a directory. Checked before the run, so hours of work are not lost to
+ * a typo in the report path. Messages name the flag and path only.
+ */
+export function assertWritableLater(flag: string, path: string | undefined): void {
+  if (path === undefined || path === '-') return;
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) throw new Error(`${flag} ${path} is a directory`);
+  try {
+    accessSync(stat ? path : dirname(resolve(path)), constants.W_OK);
+  } catch (error) {
+    throw new Error(`${flag} ${path} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /**
