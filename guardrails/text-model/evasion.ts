@@ -38,10 +38,33 @@ const PARENS_RE = /[()]/g;
 /** Letters split by one repeated punctuation mark: "k.i.l.l", "f*u*c*k", "st*u*p*i*d" (mid-word allowed). */
 const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
 const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
+/**
+ * Letters split by one repeated separator that MASKED_LATIN_RE does not take (QA pass H5: each scored like
+ * unrelated text, injection 0.000): an emoji or a dingbat ("i🔥g🔥n🔥o🔥r🔥e", "i❤g❤n"), a middle dot or bullet
+ * ("i·g·n", "i•g•n"), or two or more spaces ("i  g  n"). At least three letters, the same separator each time.
+ * Commas and "x. " are left alone: lists and initials ("a, b, c, d", "h. s. m. coxeter") are written so.
+ */
+const SEPARATED_LATIN_RE = /([a-z])([·•]|  +|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])(?:[a-z]\2)+[a-z](?![a-z])/g;
+/** SEPARATED_LATIN_RE's pre-test (with two spaces) on non-ASCII text: one of its separators anywhere (ASCII text skips the scan). */
+const SEPARATED_HINT_RE = /[·•\u2600-\u27bf\ud83c-\ud83e]/;
+const NOT_LETTER_RE = /[^a-z]/g;
+/**
+ * In a text that splits its words so, the two-letter words split the same way ("t.o", "b🔥y"): too short for the
+ * patterns above, which keep "e.g" and "a.m" of ordinary text. Not a backslash: escaped text ("x^n\\n") is no split word.
+ */
+const SEPARATED_PAIR_RE = /(?<![a-z.\-_*~|/\\·•])([a-z])([.\-_*~|/·•]|  +|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])([a-z])(?![a-z.\-_*~|/\\·•])/g;
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
 const CJK_SPACED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff][ \t.\-_*~|/\\·•]+[\u3400-\u4dbf\u4e00-\u9fff]/;
+/**
+ * Combining marks stripped from letters: the diacritics (U+0300–036F, every one) and, on a Latin letter, the other
+ * blocks "Zalgo" generators stack (Cyrillic U+0483–0489, extended and supplement U+1AB0–1AFF / U+1DC0–1DFF, marks
+ * for symbols U+20D0–20FF, half marks U+FE20–FE2F; QA pass H5: "i҉⃒g҉⃒n҉⃒o҉⃒r҉⃒e" scored 0.000).
+ */
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
+/** A Latin letter carrying marks of the other blocks (and maybe diacritics): the letter alone. Marks elsewhere stay (a keycap 4⃣, kaomoji). */
+const LETTER_EXTRA_MARKS_RE = /([a-z\u00c0-\u024f\u1e00-\u1eff])[\u0300-\u036f]*[\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f][\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*/g;
+const EXTRA_MARKS_RE = /[\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 /** Accented Latin letters or combining marks: the only text that needs the (slow) NFD pass. */
 const ACCENTED_RE = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
@@ -156,10 +179,10 @@ function letterEmoji(s: string): string {
  */
 const FLIPPED_TEST_RE = /[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ∀⊥∩⅄⅁ⅎ˥ꓘ]/;
 /**
- * ACCENTED_RE's ranges widened to hold every FLIPPED character (U+0183, U+01DD, U+0250–02E5, U+1D09, U+2141–214E,
+ * ACCENTED_RE's ranges widened to hold every FLIPPED character (U+0183, U+01DD, U+0250–02E5, U+1D09 (inside U+1AB0–1EFF), U+2141–214E,
  * U+2200, U+2229, U+22A5, U+A4D8) and the emoji high surrogate: texts without any skip all three steps.
  */
-const LATIN_EXTRA_RE = /[\u00c0-\u036f\u1d09\u1e00-\u1eff\u2141-\u214e\u2200\u2229\u22a5\ua4d8\ud83c]/;
+const LATIN_EXTRA_RE = /[\u00c0-\u036f\u0483-\u0489\u1ab0-\u1eff\u20d0-\u20ff\u2141-\u214e\u2200\u2229\u22a5\ua4d8\ufe20-\ufe2f\ud83c]/;
 const FLIPPED_G_RE = /[ɐɔǝɟƃɥᴉɾʞɯɹʇʌʍʎ∀⊥∩⅄⅁ⅎ˥ꓘ]/g;
 const FLIP: Readonly<Record<string, string>> = {
   ɐ: 'a', ɔ: 'c', ǝ: 'e', ɟ: 'f', ƃ: 'g', ɥ: 'h', ᴉ: 'i', ı: 'i', ɾ: 'j', ʞ: 'k', ɯ: 'm', ɹ: 'r', ʇ: 't', ʌ: 'v', ʍ: 'w', ʎ: 'y',
@@ -223,12 +246,14 @@ function turn(segment: string): string {
 /** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin, source style. */
 export function normalizeForModel(text: string): string {
   let s = collapseStyle(coreNormalize(text).text.toLowerCase());
-  if (NON_ASCII_RE.test(s)) {
+  const nonAscii = NON_ASCII_RE.test(s);
+  if (nonAscii) {
     // One scan gates the rarer steps (a range class scans several times faster than FLIPPED_TEST_RE's scattered set).
     if (LATIN_EXTRA_RE.test(s)) {
       if (s.includes(EMOJI_HIGH) && LETTER_EMOJI_TEST_RE.test(s)) s = letterEmoji(s);
       // Before the homoglyphs: a turned text's 'ı' is an 'i' too, but its 'u' is an 'n'.
       if (FLIPPED_TEST_RE.test(s)) s = upsideDown(s);
+      if (EXTRA_MARKS_RE.test(s)) s = s.replace(LETTER_EXTRA_MARKS_RE, '$1');
       // Strip accents ("ïgnörë") but keep CJK intact (NFD leaves ideographs alone).
       if (ACCENTED_RE.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS_RE, '').normalize('NFC');
     }
@@ -238,10 +263,43 @@ export function normalizeForModel(text: string): string {
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
   if (s.includes(')(')) s = s.replace(PARENTHESIZED_RE, (run) => run.replace(PARENS_RE, ''));
+  // Split words before spaced letters: in "m.a.k.e a b.o.m.b" the word "a" is no spaced letter of "eab".
+  // Separators that split two words or more: two-letter words split by one of them are joined too.
+  splitRuns = undefined;
+  s = s.replace(MASKED_LATIN_RE, joinMasked);
+  if (s.includes('  ') || (nonAscii && SEPARATED_HINT_RE.test(s))) s = s.replace(SEPARATED_LATIN_RE, joinSeparated);
+  if (splitTwice()) s = s.replace(SEPARATED_PAIR_RE, joinPair);
   s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
-  s = s.replace(MASKED_LATIN_RE, (run) => run.replace(MASK_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
   return s;
+}
+
+/** Separators of the split words joined in the current normalizeForModel call, and how many words each split (module state: no closure per call). */
+let splitRuns: Map<string, number> | undefined;
+
+function noteSplit(separator: string): void {
+  (splitRuns ??= new Map()).set(separator, (splitRuns.get(separator) ?? 0) + 1);
+}
+
+/** Some separator split two words or more in this call. */
+function splitTwice(): boolean {
+  if (splitRuns === undefined) return false;
+  for (const n of splitRuns.values()) if (n >= 2) return true;
+  return false;
+}
+
+function joinMasked(run: string, _letter: string, separator: string): string {
+  noteSplit(separator);
+  return run.replace(MASK_SEPARATORS_RE, '');
+}
+
+function joinSeparated(run: string, _letter: string, separator: string): string {
+  noteSplit(separator);
+  return run.replace(NOT_LETTER_RE, '');
+}
+
+function joinPair(pair: string, a: string, separator: string, b: string): string {
+  return (splitRuns?.get(separator) ?? 0) >= 2 ? a + b : pair;
 }
 
 function deLeet(token: string): string {
