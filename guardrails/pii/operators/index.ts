@@ -10,7 +10,7 @@ import type { Operator, OperatorContext, OperatorName, OperatorResult } from './
 
 export type { Operator, OperatorContext, OperatorName, OperatorResult } from './types.js';
 export { PiiSession, createPiiSession, type PiiSessionOptions } from './session.js';
-export { PLACEHOLDER_PATTERN, hasPlaceholderOpener, lastPlaceholderOpener, nextPlaceholderCloser } from './placeholder-syntax.js';
+export { PLACEHOLDER_PATTERN, hasPlaceholderOpener, lastPlaceholderOpener, placeholderCloserEnd, trailingPartialOpener } from './placeholder-syntax.js';
 export { StreamRestorer } from './stream-restorer.js';
 export { placeholderLabel } from './labels.js';
 export { redactOperator, placeholderOperator, maskOperator, hashOperator, pseudonymizeOperator };

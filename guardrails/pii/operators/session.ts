@@ -6,7 +6,7 @@
 import { digitsOf, normalize } from '../../core/normalize.js';
 import { asciiDigitRuns } from '../numerals.js';
 import { StreamRestorer } from './stream-restorer.js';
-import { canonicalPlaceholderName, hasPlaceholderOpener, PLACEHOLDER_PATTERN } from './placeholder-syntax.js';
+import { canonicalPlaceholderName, hasPlaceholderOpener, mayBecomePlaceholder, PLACEHOLDER_PATTERN, replacePlaceholders } from './placeholder-syntax.js';
 
 export { PLACEHOLDER_PATTERN } from './placeholder-syntax.js';
 
@@ -103,15 +103,27 @@ export class PiiSession {
     return this.byPlaceholder.size;
   }
 
-  /** Replaces every placeholder this session issued with its original value; unknown ones stay as they are. */
-  restore(text: string): string {
+  /**
+   * Replaces every placeholder this session issued with its original value; unknown ones stay as they are. A value
+   * whose placeholder was written HTML- or Unicode-escaped (`&lt;PHONE_1&gt;`, `\u003cPHONE_1\u003e`) goes back
+   * escaped the same way; `json`: the text is JSON source, every value goes back JSON-escaped.
+   */
+  restore(text: string, json = false): string {
     if (this.byPlaceholder.size === 0 || !hasPlaceholderOpener(text)) return text;
-    return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => this.valueOf(name) ?? whole);
+    return replacePlaceholders(text, (name) => this.valueOf(name), json);
+  }
+
+  /**
+   * Whether `tail`, from an opener to the end of the text so far, may still become a placeholder this session
+   * would restore: what a stream must hold back rather than release (`<PHO`, `&lt;email `, but not `< not a name`).
+   */
+  mayBecomePlaceholder(tail: string): boolean {
+    return this.byPlaceholder.size > 0 && mayBecomePlaceholder(tail, this.byPlaceholder.keys());
   }
 
   /** A restorer for one streamed answer (one per choice): handles placeholders split across chunks. */
   createStreamRestorer(): StreamRestorer {
-    return new StreamRestorer((text) => this.restore(text));
+    return new StreamRestorer((text) => this.restore(text), (tail) => this.mayBecomePlaceholder(tail));
   }
 
   /** Restores an async stream of text deltas. */

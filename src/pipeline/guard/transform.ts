@@ -9,8 +9,8 @@ import {
   createPiiSession,
   hasPlaceholderOpener,
   lastPlaceholderOpener,
-  nextPlaceholderCloser,
-  PLACEHOLDER_PATTERN,
+  placeholderCloserEnd,
+  trailingPartialOpener,
   type OperatorName,
   type PiiSession,
 } from '../../../guardrails/pii/index.js';
@@ -30,7 +30,10 @@ export function firstPlaceholderNumber(surface: string, body: Record<string, unk
   return 100 + randomInt(9_900);
 }
 
-/** Longest placeholder the stream guard must never split across a release (`<  LABEL_123456  >`). */
+/**
+ * Longest placeholder the stream guard must never split across a release (`\u003c  LABEL_123456  /\u003e`, with
+ * the longest label issued).
+ */
 export const MAX_PSEUDONYM_LENGTH = 56;
 
 export class PseudonymVault {
@@ -57,25 +60,27 @@ export class PseudonymVault {
   /** Replaces every issued placeholder with its original value (JSON-escaped inside tool-call arguments). */
   restore(text: string, kind: 'text' | 'arguments' = 'text'): string {
     if (this.size === 0 || !hasPlaceholderOpener(text)) return text;
-    if (kind === 'text') return this.session.restore(text);
-    return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
-      const value = this.session.valueOf(name);
-      return value === undefined ? whole : JSON.stringify(value).slice(1, -1);
-    });
+    return this.session.restore(text, kind === 'arguments');
   }
 
   /**
-   * Where a stream may be cut without splitting a placeholder: moves `cut` back to the start of a `<…` (or its
-   * escaping `\<…`) that begins before it and is not closed before it.
+   * Where a stream may be cut without splitting a placeholder: moves `cut` back to the start of an opener (`<`,
+   * its escaping `\<`, `&lt;`, `\u003c`) that begins before it, is not closed before it, and whose text up to the
+   * cut may still become a placeholder this request issued (prose such as `a < b` or `&lt;div` is cut as it is).
    */
   safeCut(text: string, cut: number): number {
-    if (this.size === 0) return cut;
+    // At the end of the text (the stream's last release) nothing can complete a placeholder: what is open goes as written.
+    if (this.size === 0 || cut >= text.length) return cut;
     // Between an escaping backslash and its bracket (`\` | `<PHONE_1\>`): the escape would stay behind, unrestored.
     if (cut > 0 && cut < text.length && text.charCodeAt(cut - 1) === 0x5c && lastPlaceholderOpener(text, cut) === cut - 1) return cut - 1;
     const open = lastPlaceholderOpener(text, cut - 1);
-    if (open < 0 || cut - open > MAX_PSEUDONYM_LENGTH) return cut;
-    const close = nextPlaceholderCloser(text, open);
-    return close >= 0 && close < cut ? cut : open;
+    if (open >= 0 && cut - open <= MAX_PSEUDONYM_LENGTH) {
+      const close = placeholderCloserEnd(text, open);
+      if ((close < 0 || close > cut) && this.session.mayBecomePlaceholder(text.slice(open, cut))) return open;
+    }
+    // An opener the text ends in the middle of (`&l`, `\u00`) that starts before the cut.
+    const partial = trailingPartialOpener(text);
+    return partial >= 0 && partial < cut ? partial : cut;
   }
 }
 
