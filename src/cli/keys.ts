@@ -47,6 +47,27 @@ export function parseExpiry(text: string, now = new Date()): Date {
   return at;
 }
 
+/**
+ * `--grace` of `keys rotate`: how long the old key keeps working, a whole number of minutes, hours or days
+ * (`30m`, `24h`, `7d`), or `0` (with or without a unit) for immediately. Dates are not durations: refused.
+ */
+export function parseGrace(text: string, now = new Date()): Date {
+  const m = /^(\d+)\s*(m|h|d)?$/i.exec(text.trim());
+  if (!m || (m[2] === undefined && Number(m[1]) !== 0)) {
+    throw new UsageError(`--grace: "${text}" is not a duration; use a whole number with m, h or d (30m, 24h, 7d), or 0 for immediately`);
+  }
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'm').toLowerCase() as 'm' | 'h' | 'd'];
+  const at = new Date(now.getTime() + Number(m[1]) * unit);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--grace: "${text}" is too far in the future`);
+  return at;
+}
+
+/** The message for an id no key has (revoke, disable, enable, rotate). */
+export const noSuchKey = (id: string) => `no key with id ${id} (\`sealgate keys list\` shows the ids)`;
+
+/** A key the command cannot act on (unknown, revoked, expired): exit 1, where a bad flag (UsageError) is exit 2. */
+export class KeyStateError extends Error {}
+
 export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = new Date()): Promise<{ key: string; record: KeyRecord }> {
   if (!TENANT_ID_PATTERN.test(opts.tenant)) throw new UsageError('--tenant: 1-64 of A-Z a-z 0-9 _ . -');
   const cidrs = (opts.cidrs ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
@@ -84,13 +105,14 @@ export async function createKey(store: KeyStore, opts: CreateKeyOptions, now = n
  * for `grace` (default 24h) so clients can switch over, then expires.
  */
 export async function rotateKey(store: KeyStore, id: string, grace = '24h', now = new Date()): Promise<{ key: string; record: KeyRecord; oldExpiresAt: string }> {
+  // The flag first: a bad value is reported as such whatever the id (and before any key is read).
+  const oldExpiresAt = parseGrace(grace, now).toISOString();
   const old = await store.get(id);
-  if (!old) throw new UsageError(`no key with id ${id}`);
-  if (old.revokedAt) throw new UsageError(`key ${id} is revoked; create a new one instead`);
+  if (!old) throw new KeyStateError(noSuchKey(id));
+  if (old.revokedAt) throw new KeyStateError(`key ${id} is revoked; create a new one instead`);
   // Its lifetime cannot be carried over: the replacement got no expiry at all, a key without end made
   // from one that had ended.
-  if (old.expiresAt && Date.parse(old.expiresAt) <= now.getTime()) throw new UsageError(`key ${id} has expired; create a new one (with --expires) instead`);
-  const oldExpiresAt = grace === '0' ? now.toISOString() : parseExpiry(grace, now).toISOString();
+  if (old.expiresAt && Date.parse(old.expiresAt) <= now.getTime()) throw new KeyStateError(`key ${id} has expired; create a new one (with --expires) instead`);
   const { key, record } = await createKey(
     store,
     { tenant: old.tenantId, name: old.name, modelScope: old.models, cidrs: old.allowedCidrs, limits: old.limits, expires: old.expiresAt },
@@ -146,9 +168,10 @@ async function withStore<T>(configPath: string | undefined, fn: (store: KeyStore
   }
 }
 
-function fail(message: string): never {
+/** Exit 2 for bad arguments (as the other commands), 1 for anything else (no such key, store errors). */
+function fail(message: string, code: 1 | 2 = 1): never {
   process.stderr.write(`sealgate keys: ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -185,7 +208,7 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
         try {
           created = await createKey(store, { tenant: flags.tenant, name: flags.name, models: flags.models, cidrs: flags.cidr, expires: flags.expires, limits });
         } catch (err) {
-          if (err instanceof UsageError) fail(err.message);
+          if (err instanceof UsageError) fail(err.message, 2);
           throw err;
         }
         const { key, record } = created;
@@ -245,7 +268,7 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
       .action(async (id: string) => {
         await withStore(configPath(), async (store) => {
           const updated = await store.update(id, patch());
-          if (!updated) fail(`no key with id ${id}`);
+          if (!updated) fail(noSuchKey(id));
           process.stdout.write(`${done} ${id}\n`);
         });
       });
@@ -255,12 +278,19 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
     .description('Create a replacement key with the same settings; the old key expires after --grace')
     .option('-g, --grace <duration>', 'how long the old key keeps working: 24h, 30m, 7d, or 0 for immediately', '24h')
     .action(async (id: string, flags: { grace: string }) => {
+      try {
+        parseGrace(flags.grace);
+      } catch (err) {
+        if (err instanceof UsageError) fail(err.message, 2);
+        throw err;
+      }
       await withStore(configPath(), async (store) => {
         let rotated;
         try {
           rotated = await rotateKey(store, id, flags.grace);
         } catch (err) {
-          if (err instanceof UsageError) fail(err.message);
+          if (err instanceof UsageError) fail(err.message, 2);
+          if (err instanceof KeyStateError) fail(err.message);
           throw err;
         }
         process.stdout.write(`${rotated.key}\n`);
