@@ -16,7 +16,7 @@ import { renderMarkdown, renderTable, type EvalReport } from '../eval/report.js'
 import { checkGateway, runEval } from '../eval/run.js';
 import { loadOwnSuites, loadSharedSuites, SuiteError, type SuiteItem } from '../eval/suite.js';
 import type { RegisterCommand } from './commands.js';
-import { assertNotAnInput } from './file-args.js';
+import { assertNotAnInput, assertWritableLater } from './file-args.js';
 
 /** Our committed suites: the default when neither --suite nor --shared is given. */
 export const OWN_SUITES_DIR = fileURLToPath(new URL('../../datasets/redteam/', import.meta.url));
@@ -99,6 +99,8 @@ export const registerEval: RegisterCommand = (command: Command) => {
         const cli = evalCliSchema.parse(raw);
         const { items, suites, skipped } = loadItems(cli);
         if (cli.out) assertNotAnInput('--out', cli.out, suites);
+        // Written after the run: a path that cannot take the report fails now, not after every prompt was sent.
+        assertWritableLater('--out', cli.out);
         if (items.length === 0) throw new SuiteError('the suites hold no prompts (check --suite / --shared / --lang)');
         const skippedNote = Object.entries(skipped).map(([label, n]) => `${n} ${label}`).join(', ');
         if (skippedNote && !cli.quiet) process.stderr.write(`skipped shared rows that are not block/allow questions: ${skippedNote}\n`);
@@ -126,8 +128,9 @@ export const registerEval: RegisterCommand = (command: Command) => {
           ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\r\x1b[K${done}/${total} prompts`) } : {}),
         });
         if (showProgress) process.stderr.write('\r\x1b[K');
-        if (cli.out) writeFileSync(cli.out, render(report, /\.md$/i.test(cli.out) ? 'md' : 'json'));
+        // stdout first: a file write failing at the end (disk full) must not lose the run's report.
         process.stdout.write(render(report, cli.format));
+        if (cli.out) writeFileSync(cli.out, render(report, /\.md$/i.test(cli.out) ? 'md' : 'json'));
         process.exitCode = report.passed ? 0 : 1;
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;

@@ -4,6 +4,8 @@
  * threshold is now a usage error (exit 2) before any request; a number still reaches the run.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -23,5 +25,17 @@ describe('sealgate eval thresholds', () => {
     const result = run('--min-block-rate', '0.9', '--max-fpr', '0');
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/cannot reach the gateway/);
+  });
+
+  // The report is written after every prompt was sent: an --out that cannot take it (a missing directory, a
+  // directory) was found out only then, and the run's report was lost (it went to the file before stdout).
+  it('an --out that cannot be written is refused before any request', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-eval-out-'));
+    for (const out of [join(dir, 'nodir', 'report.json'), dir]) {
+      const result = run('--out', out);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/sealgate eval: --out .* (cannot be written|is a directory)/);
+      expect(result.stderr).not.toMatch(/cannot reach the gateway/);
+    }
   });
 });
