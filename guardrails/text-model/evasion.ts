@@ -99,7 +99,29 @@ const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', 
 // Numeric references in decimal and hex (&#105; and &#x69; are the same "i": the hex form slipped through).
 const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});|&#x([0-9a-f]{1,6});/g;
 
+/** Inline (phrasing) HTML elements: a block tag or a code tag between letters is layout or an example, not a disguise. */
+const INLINE_TAGS = 'a|abbr|b|big|del|em|font|i|ins|mark|q|s|small|span|strike|strong|sub|sup|tt|u|wbr';
+/**
+ * Markup inside a word (QA pass H5: "ig<b></b>nore", "ig<span>nore</span>" scored 0.000–0.107 on injection, "st**upid**"
+ * 0.24 on toxicity): a run of inline HTML tags between two letters is dropped, and so is an inline tag glued to a word
+ * that a tag inside the word opened or closed ("ig<span>nore</span> all"); a Markdown emphasis or code mark that
+ * opens inside a word and closes after it ("ig**nore**", "ig`nore`") goes with its closing mark. A mark that does
+ * not close in the word ("f**k") and snake_case stay.
+ */
+const TAG = `<\\/?(?:${INLINE_TAGS})(?:\\s[^<>]{0,80})?\\/?>`;
+const TAG_IN_WORD_RE = new RegExp(`(?<=[a-z])(?:${TAG})+(?=[a-z])`, 'g');
+const TAG_IN_WORD_TEST_RE = new RegExp(`[a-z](?:${TAG})+[a-z]`);
+const TAG_AT_WORD_END_RE = new RegExp(`(?<=[a-z])(?:${TAG})+(?![a-z])`, 'g');
+const MARK_IN_WORD_RE = /([a-z])(\*\*|__|~~|`)([a-z]+)\2(?![a-z*_~`])/g;
+
+function markupInWords(s: string): string {
+  if (s.includes('<') && TAG_IN_WORD_TEST_RE.test(s)) s = s.replace(TAG_IN_WORD_RE, '').replace(TAG_AT_WORD_END_RE, '');
+  if (s.includes('**') || s.includes('__') || s.includes('~~') || s.includes('`')) s = s.replace(MARK_IN_WORD_RE, '$1$3');
+  return s;
+}
+
 function collapseStyle(s: string): string {
+  s = markupInWords(s);
   if (s.includes('&')) {
     s = s.replace(ENTITY_RE, (m, code: string | undefined, hex: string | undefined) =>
       code ? safeFromCodePoint(Number(code)) : hex ? safeFromCodePoint(parseInt(hex, 16)) : (ENTITIES[m] ?? m),
