@@ -261,17 +261,34 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
       });
     });
 
-  const setter = (name: string, description: string, patch: () => Parameters<KeyStore['update']>[1], done: string) =>
+  // `refuse` checks the key first: `enable` of a revoked key printed "Enabled" and exited 0 while the key stayed
+  // revoked, and a second `revoke` moved the recorded revocation time to now.
+  const setter = (
+    name: string,
+    description: string,
+    patch: () => Parameters<KeyStore['update']>[1],
+    done: string,
+    refuse: (key: StoredKey, now: Date) => { fail: string } | { note: string } | undefined,
+  ) =>
     keys
       .command(`${name} <id>`)
       .description(description)
       .action(async (id: string) => {
         await withStore(configPath(), async (store) => {
+          const key = await store.get(id);
+          if (!key) fail(noSuchKey(id));
+          const refused = refuse(key, new Date());
+          if (refused && 'fail' in refused) fail(refused.fail);
+          if (refused) {
+            process.stdout.write(`${refused.note}\n`);
+            return;
+          }
           const updated = await store.update(id, patch());
           if (!updated) fail(noSuchKey(id));
           process.stdout.write(`${done} ${id}\n`);
         });
       });
+  const revoked = (key: StoredKey) => (key.revokedAt ? { fail: `key ${key.id} is revoked (for good); create a new one instead` } : undefined);
 
   keys
     .command('rotate <id>')
@@ -300,7 +317,12 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
       });
     });
 
-  setter('revoke', 'Revoke a key for good (its tokens stop working too)', () => ({ revokedAt: new Date().toISOString() }), 'Revoked');
-  setter('disable', 'Disable a key (reversible with `keys enable`)', () => ({ disabledAt: new Date().toISOString() }), 'Disabled');
-  setter('enable', 'Re-enable a disabled key, or one disabled automatically for being unused', () => ({ enabledAt: new Date().toISOString() }), 'Enabled');
+  setter('revoke', 'Revoke a key for good (its tokens stop working too)', () => ({ revokedAt: new Date().toISOString() }), 'Revoked', (key) =>
+    key.revokedAt ? { note: `${key.id} was already revoked at ${key.revokedAt}` } : undefined,
+  );
+  setter('disable', 'Disable a key (reversible with `keys enable`)', () => ({ disabledAt: new Date().toISOString() }), 'Disabled', revoked);
+  setter('enable', 'Re-enable a disabled key, or one disabled automatically for being unused', () => ({ enabledAt: new Date().toISOString() }), 'Enabled', (key, now) =>
+    revoked(key) ??
+    (key.expiresAt && Date.parse(key.expiresAt) <= now.getTime() ? { fail: `key ${key.id} has expired (${key.expiresAt}); enabling does not extend it: create a new one` } : undefined),
+  );
 };
