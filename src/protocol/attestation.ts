@@ -11,7 +11,7 @@ import { LABEL_ATTESTATION, PROTOCOL_NAME } from './constants.js';
 import { ProtocolError } from './errors.js';
 import { AEAD_ID, KDF_ID, KEM_ID } from './hpke.js';
 import { loadSodium, sodiumSync } from './sodium.js';
-import { createHash } from 'node:crypto';
+import { sha256 } from './native-crypto.js';
 
 export const ATTESTATION_VERSION = 1;
 
@@ -56,7 +56,7 @@ export const attestationResponseSchema = z.object({
 export type AttestationResponse = z.infer<typeof attestationResponseSchema>;
 
 export function keyIdFor(publicKey: Uint8Array): string {
-  return createHash('sha256').update(publicKey).digest('hex').slice(0, 16);
+  return toHex(sha256(publicKey)).slice(0, 16);
 }
 
 export const rootKeyIdFor = keyIdFor;
@@ -134,9 +134,5 @@ export async function verifyAttestation(response: unknown, opts: VerifyAttestati
 }
 
 export function measurementOf(parts: { code: string; models: string; policy: string }): string {
-  return toHex(
-    createHash('sha256')
-      .update(`sealgate/1 measurement\0code=${parts.code}\0models=${parts.models}\0policy=${parts.policy}`)
-      .digest(),
-  );
+  return toHex(sha256(utf8(`sealgate/1 measurement\0code=${parts.code}\0models=${parts.models}\0policy=${parts.policy}`)));
 }

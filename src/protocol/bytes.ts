@@ -54,8 +54,14 @@ export function lengthPrefixed(field: Uint8Array | string): Uint8Array {
   return concatBytes(i2osp(bytes.length, 2), bytes);
 }
 
+/** Node's Buffer where the runtime has one (fast); the plain-JavaScript paths below elsewhere (browsers). */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 export function toBase64Url(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 const base64UrlPattern = /^[A-Za-z0-9_-]*$/;
@@ -63,16 +69,23 @@ const base64UrlPattern = /^[A-Za-z0-9_-]*$/;
 export function fromBase64Url(text: string): Uint8Array {
   // Buffer silently skips junk characters; a protocol parser must not.
   if (!base64UrlPattern.test(text)) throw new TypeError('not base64url');
-  return new Uint8Array(Buffer.from(text, 'base64url'));
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(text, 'base64url'));
+  if (text.length % 4 === 1) throw new TypeError('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }
 
 export function fromHex(text: string): Uint8Array {
   if (!/^(?:[0-9a-f]{2})*$/i.test(text)) throw new TypeError('not hex');
-  return new Uint8Array(Buffer.from(text, 'hex'));
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(text, 'hex'));
+  return Uint8Array.from({ length: text.length / 2 }, (_, i) => parseInt(text.slice(i * 2, i * 2 + 2), 16));
 }
 
 /** Constant-time equality, so comparisons of secrets and tags leak no prefix length. */

@@ -1,14 +1,19 @@
 /**
  * HPKE (RFC 9180), base mode, one suite: DHKEM(X25519, HKDF-SHA256) + HKDF-SHA256 + ChaCha20-Poly1305.
  *
+ * X25519 and HMAC run in node:crypto (OpenSSL) where the runtime has it (native-crypto.ts, found at
+ * run time, no static import) and in libsodium / JavaScript elsewhere (a browser bundle of the client):
+ * the same functions, so the same bytes either way.
+ *
  * Why our own ~150 lines instead of `@hpke/core`: measured on this machine a full seal+open+export
  * round trip costs ~5 ms with @hpke/core (pure-JS X25519) against ~0.3 ms here (libsodium's X25519 and
  * AEAD, node:crypto HMAC), and every call here is synchronous. Interoperability with @hpke/core is
  * checked both ways in test/unit/protocol-hpke.test.ts, so this is the standard, not a variant.
  */
-import { createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { bytesEqual, concatBytes, i2osp, randomBytes, utf8 } from './bytes.js';
+import type { KeyObject } from 'node:crypto';
+import { bytesEqual, concatBytes, i2osp, randomBytes, toHex, utf8 } from './bytes.js';
 import { ProtocolError } from './errors.js';
+import { hmacSha256, nativeCrypto, type NodeCryptoModule } from './native-crypto.js';
 import { sodiumSync, wipe } from './sodium.js';
 
 export const KEM_ID = 0x0020; // DHKEM(X25519, HKDF-SHA256)
@@ -27,12 +32,6 @@ const HPKE_V1 = utf8('HPKE-v1');
 const KEM_SUITE_ID = concatBytes(utf8('KEM'), i2osp(KEM_ID, 2));
 export const HPKE_SUITE_ID = concatBytes(utf8('HPKE'), i2osp(KEM_ID, 2), i2osp(KDF_ID, 2), i2osp(AEAD_ID, 2));
 const EMPTY = new Uint8Array(0);
-
-function hmacSha256(key: Uint8Array, ...data: Uint8Array[]): Uint8Array {
-  const hmac = createHmac('sha256', key);
-  for (const part of data) hmac.update(part);
-  return new Uint8Array(hmac.digest());
-}
 
 /** HKDF-Extract (RFC 5869); an empty salt is HMAC's zero key, as the RFC specifies. */
 export function hkdfExtract(salt: Uint8Array, ikm: Uint8Array): Uint8Array {
@@ -68,7 +67,7 @@ function firstBlock(block: Uint8Array, length: number): Uint8Array {
 /** "HPKE-v1" || suite_id || label, built once per (suite, label): every request uses the same few. */
 const labelPrefixes = new Map<string, Uint8Array>();
 function labelPrefix(suiteId: Uint8Array, label: string): Uint8Array {
-  const key = `${suiteId === KEM_SUITE_ID ? 'k' : suiteId === HPKE_SUITE_ID ? 'h' : Buffer.from(suiteId).toString('hex')}:${label}`;
+  const key = `${suiteId === KEM_SUITE_ID ? 'k' : suiteId === HPKE_SUITE_ID ? 'h' : toHex(suiteId)}:${label}`;
   let prefix = labelPrefixes.get(key);
   if (!prefix) {
     prefix = concatBytes(HPKE_V1, suiteId, utf8(label));
@@ -93,7 +92,7 @@ export interface X25519KeyPair {
   /**
    * The same private key as an OpenSSL key (node:crypto), for long-lived keys that decapsulate many
    * requests (the enclave's): X25519 there costs ~30 µs against ~70 µs in libsodium's WebAssembly.
-   * Same function (RFC 7748), same bytes. Made by `withX25519Handle`.
+   * Same function (RFC 7748), same bytes. Made by `withX25519Handle` where node:crypto exists.
    */
   handle?: KeyObject;
 }
@@ -105,9 +104,11 @@ const PKCS8_X25519_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30,
  * private key is wiped here; the KeyObject's copy lives in OpenSSL, which clears it when freed.
  */
 export function withX25519Handle(pair: X25519KeyPair): X25519KeyPair {
+  const native = nativeCrypto();
+  if (!native) return pair; // no OpenSSL here: libsodium decapsulates with the raw key
   const der = concatBytes(PKCS8_X25519_PREFIX, pair.privateKey);
   try {
-    pair.handle = createPrivateKey({ key: Buffer.from(der.buffer, der.byteOffset, der.byteLength), format: 'der', type: 'pkcs8' });
+    pair.handle = native.createPrivateKey({ key: Buffer.from(der.buffer, der.byteOffset, der.byteLength), format: 'der', type: 'pkcs8' });
   } finally {
     wipe(der);
   }
@@ -130,10 +131,11 @@ export function deriveX25519KeyPair(ikm: Uint8Array): X25519KeyPair {
 
 function dh(pair: X25519KeyPair, publicKey: Uint8Array): Uint8Array {
   let shared: Uint8Array;
+  const native = pair.handle ? nativeCrypto() : undefined;
   try {
-    if (pair.handle) {
+    if (pair.handle && native) {
       // OpenSSL refuses an all-zero result (low-order point) too: EVP_PKEY_derive fails and this throws.
-      shared = diffieHellman({ privateKey: pair.handle, publicKey: x25519PublicKeyObject(publicKey) });
+      shared = native.diffieHellman({ privateKey: pair.handle, publicKey: x25519PublicKeyObject(native, publicKey) });
     } else {
       shared = sodiumSync().crypto_scalarmult(pair.privateKey, publicKey);
     }
@@ -208,7 +210,7 @@ export function computeNonce(baseNonce: Uint8Array, sequence: number): Uint8Arra
  */
 const scheduleContexts = new Map<string, Uint8Array>();
 function keyScheduleContextOf(info: Uint8Array): Uint8Array {
-  const key = Buffer.from(info.buffer, info.byteOffset, info.byteLength).toString('latin1');
+  const key = toHex(info);
   let context = scheduleContexts.get(key);
   if (!context) {
     const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
@@ -236,17 +238,17 @@ function keySchedule(sharedSecret: Uint8Array, info: Uint8Array): HpkeContext {
  */
 let recipientKeyCache: { bytes: Uint8Array; key: KeyObject } | undefined;
 
-function recipientKeyObject(publicKey: Uint8Array): KeyObject {
+function recipientKeyObject(native: NodeCryptoModule, publicKey: Uint8Array): KeyObject {
   const cached = recipientKeyCache;
   if (cached && bytesEqual(cached.bytes, publicKey)) return cached.key;
-  const key = x25519PublicKeyObject(publicKey);
+  const key = x25519PublicKeyObject(native, publicKey);
   recipientKeyCache = { bytes: publicKey.slice(), key };
   return key;
 }
 
-function x25519PublicKeyObject(publicKey: Uint8Array): KeyObject {
+function x25519PublicKeyObject(native: NodeCryptoModule, publicKey: Uint8Array): KeyObject {
   // JWK import: ~7 µs against ~90 µs for OpenSSL's DER decoder.
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64url') }, format: 'jwk' });
+  return native.createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64url') }, format: 'jwk' });
 }
 
 /**
@@ -255,14 +257,14 @@ function x25519PublicKeyObject(publicKey: Uint8Array): KeyObject {
  * once per request by every confidential client. The ephemeral private key lives only in the
  * KeyObject, which OpenSSL clears when it is freed (we cannot wipe it from JavaScript).
  */
-function encapsulateWithOpenSsl(recipientPublicKey: Uint8Array): { enc: Uint8Array; dhSecret: Uint8Array } {
-  const ephemeral = generateKeyPairSync('x25519');
+function encapsulateWithOpenSsl(native: NodeCryptoModule, recipientPublicKey: Uint8Array): { enc: Uint8Array; dhSecret: Uint8Array } {
+  const ephemeral = native.generateKeyPairSync('x25519');
   const x = ephemeral.publicKey.export({ format: 'jwk' }).x;
   if (typeof x !== 'string') throw new Error('X25519 public key export failed');
   const enc = new Uint8Array(Buffer.from(x, 'base64url'));
   let dhSecret: Uint8Array;
   try {
-    dhSecret = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipientKeyObject(recipientPublicKey) });
+    dhSecret = native.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipientKeyObject(native, recipientPublicKey) });
   } catch {
     // OpenSSL refuses a low-order recipient key (all-zero shared secret), as RFC 9180 §7.1.4 requires.
     throw new ProtocolError('attestation_invalid', 'invalid recipient key');
@@ -279,12 +281,22 @@ export function setupBaseSender(
   if (recipientPublicKey.length !== 32) throw new ProtocolError('attestation_invalid', 'recipient key must be 32 bytes');
   let enc: Uint8Array;
   let dhSecret: Uint8Array;
-  if (ephemeral) {
-    enc = ephemeral.publicKey;
-    dhSecret = dh(ephemeral, recipientPublicKey);
-    wipe(ephemeral.privateKey);
+  const native = ephemeral ? undefined : nativeCrypto();
+  if (native) {
+    ({ enc, dhSecret } = encapsulateWithOpenSsl(native, recipientPublicKey));
   } else {
-    ({ enc, dhSecret } = encapsulateWithOpenSsl(recipientPublicKey));
+    // Test vectors (a fixed ephemeral key), or a runtime without node:crypto: libsodium.
+    const pair = ephemeral ?? generateX25519KeyPair();
+    enc = pair.publicKey;
+    try {
+      dhSecret = dh(pair, recipientPublicKey);
+    } catch (error) {
+      // A low-order recipient key gives an all-zero secret, which libsodium refuses (RFC 9180 §7.1.4).
+      if (!ephemeral) throw new ProtocolError('attestation_invalid', 'invalid recipient key');
+      throw error;
+    } finally {
+      wipe(pair.privateKey);
+    }
   }
   const sharedSecret = extractAndExpand(dhSecret, concatBytes(enc, recipientPublicKey));
   return { enc, context: keySchedule(sharedSecret, info) };

@@ -8,7 +8,7 @@ export function receiptSignedBytes(payload: Uint8Array): Uint8Array {
 }
 
 /** What receiptSignedBytes puts before the payload: the label and a zero byte. */
-const SIGNED_PREFIX = Buffer.from(`${LABEL_RECEIPT}\0`, 'utf8');
+const SIGNED_PREFIX = utf8(`${LABEL_RECEIPT}\0`);
 export const RECEIPT_SIGNED_PREFIX_LENGTH = SIGNED_PREFIX.length;
 
 /**
@@ -16,8 +16,9 @@ export const RECEIPT_SIGNED_PREFIX_LENGTH = SIGNED_PREFIX.length;
  * a response's path; the payload is at RECEIPT_SIGNED_PREFIX_LENGTH.
  */
 export function receiptSignedBytesOfJson(json: string): Buffer {
+  // Server side only (receipts are issued on Node): Buffer is there.
   const bytes = Buffer.allocUnsafe(SIGNED_PREFIX.length + Buffer.byteLength(json, 'utf8'));
-  SIGNED_PREFIX.copy(bytes, 0);
+  bytes.set(SIGNED_PREFIX, 0);
   bytes.write(json, SIGNED_PREFIX.length, 'utf8');
   return bytes;
 }

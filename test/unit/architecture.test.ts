@@ -175,6 +175,19 @@ describe('architecture arrows', () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 
+  it('src/client/ loads no Node built-in module at run time (node:crypto is found at run time by src/protocol/native-crypto.ts; node:http by a computed import)', () => {
+    const problems: string[] = [];
+    for (const entry of sourceFiles('src/client')) {
+      for (const [file] of runtimeClosure(entry)) {
+        if (!existsSync(join(ROOT, file))) continue;
+        for (const edge of importsOf(file)) {
+          if (!edge.typeOnly && !edge.target && (edge.specifier.startsWith('node:') || nodeBuiltins.has(edge.specifier))) problems.push(`${file} imports ${edge.specifier}`);
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+
   it('lower layers (config, store, auth, upstream, protocol, logger) and enclave-sim/ import neither src/gateway/ nor src/cli/; audit never imports the CLI', () => {
     const lower = ['src/config', 'src/store', 'src/auth', 'src/upstream', 'src/protocol', 'src/observability/logger.ts', 'enclave-sim'].flatMap((dir) =>
       dir.endsWith('.ts') ? [dir] : sourceFiles(dir),
