@@ -280,6 +280,12 @@ function isAnswerObject(value: unknown): value is Record<string, unknown> {
 
 function assertAnswerObject(value: unknown, provider: string): void {
   if (!isAnswerObject(value)) throw new UpstreamError('server_error', provider, 'upstream answer is not a JSON object');
+  // `{"error":{…}}` with a 2xx (some routers and proxies answer a failing model so): an error, not an answer. Relayed, it
+  // reached the SDK as a completion without choices, with the upstream's own error text. A surface's answer always
+  // names its `object` (or carries `choices` / `output` / `data`): a failed Responses object (status: failed) is one.
+  if (isAnswerObject(value.error) && value.object === undefined && value.choices === undefined && value.output === undefined && value.data === undefined) {
+    throw new UpstreamError('server_error', provider, 'upstream answered 2xx with an error body');
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
