@@ -49,11 +49,18 @@ const TRADITIONAL_PHONE_WORDS = ['電話', '手機', '聯絡', '聯繫', '致電
 export const HK_MO_TW_PHONE_GATE = ['香港', '港澳', '九龍', '九龙', '澳門', '澳门', '台灣', '台湾', '臺灣', '台北', '臺北', 'hong kong', 'hk',
   'macau', 'macao', 'taiwan', 'taipei', ...TRADITIONAL_PHONE_WORDS];
 
+/**
+ * Messaging apps people give their phone number for (a WhatsApp, WeChat, LINE, Telegram, Signal or Viber account is
+ * a phone number): phone context, and a gate of the local-number recognizer (hk-mo-tw-phone.ts) without a place
+ * word. LINE only as `line id` / `line app` / `加line`: the bare word is every log's `line 123`.
+ */
+export const MESSAGING_APP_WORDS = ['whatsapp', 'wechat', 'weixin', '微信', 'telegram', 'signal', 'viber', 'line id', 'line app', '加line'];
+
 export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
   PHONE_NUMBER: {
-    positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', 'whatsapp', 'text me', 'office', 'desk',
+    positive: ['phone', 'mobile', 'cell', 'tel', 'call', 'contact', 'fax', ...MESSAGING_APP_WORDS, 'text me', 'office', 'desk',
       'reach me', 'messages to', 'answering at', 'dial',
-      '手机', '电话', '联系', '致电', '手机号', '来电', '微信', '座机', '传真', '拨打', ...TRADITIONAL_PHONE_WORDS],
+      '手机', '电话', '联系', '致电', '手机号', '来电', '座机', '传真', '拨打', ...TRADITIONAL_PHONE_WORDS],
     negative: NUMERIC_NEGATIVE,
   },
   CREDIT_CARD: {

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { HK_MO_TW_PHONE_GATE } from '../context.js';
+import { HK_MO_TW_PHONE_GATE, MESSAGING_APP_WORDS } from '../context.js';
 import { forEachMatchNear, mentionsAny, wordNear, type Candidate, type Recognizer } from '../types.js';
 import { internationalVerdict } from './phone-validity.js';
 
@@ -9,7 +9,9 @@ import { internationalVerdict } from './phone-validity.js';
  * (9123 4567) and a Taiwan one starts with the trunk 0 (0912 345 678, (02) 2345-6789), shapes the mainland
  * patterns leave to the generic context-only one, which takes no eight-digit run and no traditional-script phone
  * word. Proposed only next to a place word or a traditional-script phone word (HK_MO_TW_PHONE_GATE), validated by
- * libphonenumber-js for the three plans, and scored so that a phone word must be near too.
+ * libphonenumber-js for the three plans, and scored so that a phone word must be near too. A messaging-app word
+ * (WhatsApp 91234567, 微信 9123 4567, LINE ID 0912345678: MESSAGING_APP_WORDS, phone context as well) opens the
+ * gate without a place word, for a number that is neither a calendar date (20240512) nor an amount (¥, 元, HK$).
  */
 const LOCAL = /(?<![\w+\-.])(?:\(0\d{1,2}\)[ \-]?\d{3,4}[ \-]?\d{4}|0\d{1,3}[ \-]?\d{3,4}[ \-]?\d{3,4}|[2-9]\d{3}[ \-]?\d{4})(?![\w\-]|\.\d)/g;
 
@@ -35,17 +37,37 @@ function valid(digits: string): boolean {
   return digits.length === 8 && (validIn('852', digits, 'HK', digits) || validIn('853', digits, 'MO', digits));
 }
 
+/** Eight digits that read as a calendar date (YYYYMMDD): a messaging app's log line, not a number to call. */
+const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+/** A currency sign or code just before the number, or a currency word just after it: an amount. */
+const CURRENCY_BEFORE = /(?:[¥￥$€£]|\b(?:rmb|cny|hkd|mop|usd|sgd|twd|nt))\s?$/i;
+const CURRENCY_AFTER = /^\s?(?:[元块塊圓圆円万萬蚊]|(?:rmb|cny|hkd|mop|usd|sgd|twd|dollars?)\b)/i;
+
+function isAmount(text: string, start: number, end: number): boolean {
+  return CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || CURRENCY_AFTER.test(text.slice(end, end + 8));
+}
+
+/** Both gates, for the scan of a text that mentions a place and a messaging app. */
+const EITHER_GATE = [...new Set([...HK_MO_TW_PHONE_GATE, ...MESSAGING_APP_WORDS])];
+
 export const hkMoTwPhoneRecognizer: Recognizer = {
   name: 'hk_mo_tw_phone',
   // Every shape holds a chain of 7+ digits (the landline's after its parenthesised area code).
   requires: { digitChain: 7 },
   entityTypes: ['PHONE_NUMBER'],
   recognize(text, facts) {
-    if (facts.longestDigitChain < 7 || !mentionsAny(facts, HK_MO_TW_PHONE_GATE)) return [];
+    if (facts.longestDigitChain < 7) return [];
+    const place = mentionsAny(facts, HK_MO_TW_PHONE_GATE);
+    const app = mentionsAny(facts, MESSAGING_APP_WORDS);
+    if (!place && !app) return [];
     const out: Candidate[] = [];
-    forEachMatchNear(LOCAL, text, facts, HK_MO_TW_PHONE_GATE, SCORE, isPart, (m) => {
+    forEachMatchNear(LOCAL, text, facts, place && app ? EITHER_GATE : place ? HK_MO_TW_PHONE_GATE : MESSAGING_APP_WORDS, SCORE, isPart, (m) => {
       const end = m.index + m[0].length;
-      if (!wordNear(facts, HK_MO_TW_PHONE_GATE, m.index, end) || !valid(m[0].replace(/\D/g, ''))) return;
+      const digits = m[0].replace(/\D/g, '');
+      if (isAmount(text, m.index, end)) return;
+      const byPlace = place && wordNear(facts, HK_MO_TW_PHONE_GATE, m.index, end);
+      if (!byPlace && !(app && !COMPACT_DATE.test(digits) && wordNear(facts, MESSAGING_APP_WORDS, m.index, end))) return;
+      if (!valid(digits)) return;
       out.push({ type: 'PHONE_NUMBER', start: m.index, end, score: SCORE, validator: 'hk-mo-tw-local', contextApplied: false });
     });
     return out;

@@ -110,7 +110,7 @@ describe('only what could still become an issued placeholder is held back', () =
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
     const pick = <T,>(xs: readonly T[]) => xs[rand(xs.length)]!;
     let matches = 0;
-    for (let k = 0; k < 20000; k++) {
+    for (let k = 0; k < 3000; k++) {
       const parts = Array.from({ length: rand(6) }, () => pick(['A', 'Ｑ', 'z', 'ｂ', '_', '＿', '\\_', ' ', '\u200B']));
       const open = pick(['<', '\\<', '＜', '〈', '&lt;', '\\u003c', '\\u003C']);
       const close = pick(['>', '\\>', '＞', '〉', '&gt;', '\\u003e', '/>', ' />', '/\\u003E']);
@@ -125,7 +125,7 @@ describe('only what could still become an issued placeholder is held back', () =
         }
       }
     }
-    expect(matches).toBeGreaterThan(5000);
+    expect(matches).toBeGreaterThan(800);
   });
 
   it('prose and markup after an opener are released at once', () => {
