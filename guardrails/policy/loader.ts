@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RuleLayers } from '../rules/layers.js';
-import { confineTermFile, RuleSet, RuleSetError, termFileRefs } from '../rules/rule-set.js';
+import { confineTermFile, decodeTermFile, decodeUtf8, RuleSet, RuleSetError, termFileRefs } from '../rules/rule-set.js';
 import type { RuleSetSpec } from '../rules/schema.js';
 import { BUILTIN_DEFAULT_POLICY } from './defaults.js';
 import { compileRules, findContradiction, findLoosening, type CompiledRule } from './engine.js';
@@ -68,12 +68,15 @@ export function parsePolicyText(raw: string, file: string): PolicyFile {
 }
 
 function readPolicyFile(path: string, name: string): ParsedFile {
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new PolicyLoadError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  // Decoded leniently, a GBK or UTF-16 file loaded with replacement characters in its terms and answers.
+  const raw = decodeUtf8(bytes);
+  if (raw === undefined) throw new PolicyLoadError(path, 'not valid UTF-8 (save it as UTF-8)');
   return { name, path, raw, spec: parsePolicyText(raw, path) };
 }
 
@@ -109,8 +112,9 @@ function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, loa
     if (contents.has(path)) continue;
     let content: string;
     try {
-      content = readFileSync(path, 'utf8');
+      content = decodeTermFile(readFileSync(path), file, rule);
     } catch (error) {
+      if (error instanceof RuleSetError) throw new PolicyLoadError(owner, error.message);
       throw new PolicyLoadError(owner, `${rule}: cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     contents.set(path, content);

@@ -8,7 +8,7 @@ import type { RuleSetSpecInput } from './schema.js';
 
 export { AhoCorasick } from './aho-corasick.js';
 export { checkRegexSafety, findNestedQuantifier } from './regex-safety.js';
-export { compileRuleSet, parseTermList, readTermFile, RuleSet, RuleSetError, RULES_DETECTOR, termFilesOf, type CompileOptions } from './rule-set.js';
+export { compileRuleSet, confineTermFile, decodeUtf8, parseTermList, readTermFile, RuleSet, RuleSetError, RULES_DETECTOR, termFilesOf, type CompileOptions } from './rule-set.js';
 export { RuleLayers } from './layers.js';
 export { globMatches, globsOverlap, globSpecificity } from './glob.js';
 export { foldTerm, prepareForMatching } from './fold.js';

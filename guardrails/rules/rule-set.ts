@@ -114,9 +114,31 @@ export function parseTermList(content: string): string[] {
   return terms;
 }
 
-/** Reads a term file: one term per line, blank lines and `#` comments skipped. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A file's text, or undefined when it is not UTF-8 (a BOM is dropped). Decoded leniently, a GBK or UTF-16 list
+ * loaded as replacement characters: terms that never match what users type, a rule that silently never fires.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A term file's text; RuleSetError naming the rule and the file as written when it is not UTF-8. */
+export function decodeTermFile(bytes: Uint8Array, file: string, owner: string): string {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new RuleSetError(`${owner}: term file "${file}" is not valid UTF-8 (save it as UTF-8)`);
+  return text;
+}
+
+/** Reads a term file: one term per line, blank lines and `#` comments skipped (Error when it is not UTF-8). */
 export function readTermFile(path: string, onFileRead?: CompileOptions['onFileRead']): string[] {
-  const content = readFileSync(path, 'utf8');
+  const content = decodeUtf8(readFileSync(path));
+  if (content === undefined) throw new Error('not valid UTF-8 (save it as UTF-8)');
   onFileRead?.(path, content);
   return parseTermList(content);
 }
@@ -135,14 +157,15 @@ export class RuleSet {
     const baseDir = options.baseDir ?? process.cwd();
     const load = (files: readonly string[], owner: string) => files.flatMap((file) => {
       const path = options.termFileRoots ? confineTermFile(baseDir, file, owner, options.termFileRoots) : resolve(baseDir, file);
+      let supplied: string;
       try {
-        const supplied = options.readFile?.(path);
-        if (supplied === undefined) return readTermFile(path, options.onFileRead);
-        options.onFileRead?.(path, supplied);
-        return parseTermList(supplied);
+        supplied = options.readFile?.(path) ?? decodeTermFile(readFileSync(path), file, owner);
       } catch (error) {
+        if (error instanceof RuleSetError) throw error;
         throw new RuleSetError(`cannot read term file "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
+      options.onFileRead?.(path, supplied);
+      return parseTermList(supplied);
     });
 
     const patternIndex = new Map<string, number>();
