@@ -16,7 +16,7 @@ import type { AccessControl } from './middleware/access.js';
 import type { OutcomeObserver } from './outcome.js';
 import type { HeaderHook } from './hooks.js';
 import type { ConfidentialRuntime } from './confidential-runtime.js';
-import { REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
+import { CONFIDENTIAL_PATH_PREFIX, REQUEST_CONTENT_TYPE } from '../protocol/constants.js';
 import { requestLifecycle } from './middleware/request-lifecycle.js';
 import type { StreamCut } from './sse.js';
 import { jsonBody } from './middleware/json-body.js';
@@ -94,8 +94,12 @@ export function createApp(deps: GatewayDeps): Express {
   const parseJson = jsonBody({
     limit: deps.config.server.bodyLimit,
     // Parse whatever the client calls it (curl -d sends form encoding); the schema checks the shape.
-    // Sealed confidential bodies are binary: their route reads them raw.
-    shouldParse: (req) => !String(req.headers['content-type'] ?? '').startsWith(REQUEST_CONTENT_TYPE),
+    // Sealed confidential bodies are binary: their route reads them raw. So does every sealed route,
+    // whatever the body's type (it answers 415 to anything but a sealed body), and the media type is
+    // matched case-insensitively (RFC 9110 §8.3.1).
+    shouldParse: (req) =>
+      !String(req.headers['content-type'] ?? '').trimStart().toLowerCase().startsWith(REQUEST_CONTENT_TYPE) &&
+      !((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith(`${CONFIDENTIAL_PATH_PREFIX}/`),
   });
   // Fail-closed audit: refuse (503) before serving anything while the audit sink is down. One router
   // layer for the four (middleware/series.ts): each layer at a path costs the router a URL cut and re-parse.

@@ -11,8 +11,11 @@ export function toApiError(err: unknown, bodyLimit?: number): ApiError {
   if (err instanceof ApiError) return err;
   const e = err as { type?: unknown; status?: unknown; statusCode?: unknown } | undefined;
   switch (e?.type) {
-    case 'entity.too.large':
-      return new ApiError(413, `The request body is too large${bodyLimit ? ` (limit ${bodyLimit} bytes)` : ''}.`, { code: 'request_too_large' });
+    case 'entity.too.large': {
+      // body-parser says which limit it applied (a sealed route reads up to confidential.maxRequestBytes).
+      const limit = typeof (err as { limit?: unknown }).limit === 'number' ? (err as { limit: number }).limit : bodyLimit;
+      return new ApiError(413, `The request body is too large${limit ? ` (limit ${limit} bytes)` : ''}.`, { code: 'request_too_large' });
+    }
     case 'entity.parse.failed':
       return new ApiError(400, 'We could not parse the JSON body of your request. Send valid JSON.', { code: 'invalid_json' });
     case 'entity.too.deep':
