@@ -22,9 +22,21 @@ export const registerServe: RegisterCommand = (command: Command) => {
     });
 };
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A bad flag value, named as the flag (the config loader would report it as an invalid config file). */
+function badFlag(message: string): never {
+  process.stderr.write(`sealgate serve: ${message}\n`);
+  process.exit(2);
+}
+
 async function serve(flags: ServeFlags): Promise<void> {
   const server: Record<string, unknown> = {};
-  if (flags.port !== undefined) server.port = /^\d+$/.test(flags.port) ? Number(flags.port) : flags.port;
+  if (flags.port !== undefined) {
+    if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65_535) badFlag(`--port: "${flags.port}" is not a port (a whole number 0-65535)`);
+    server.port = Number(flags.port);
+  }
+  if (flags.logLevel !== undefined && !LOG_LEVELS.includes(flags.logLevel)) badFlag(`--log-level: "${flags.logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
   if (flags.host !== undefined) server.host = flags.host;
   if (flags.logLevel !== undefined) server.logLevel = flags.logLevel;
 
