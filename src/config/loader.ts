@@ -135,7 +135,8 @@ function readConfigFile(path: string, env: NodeJS.ProcessEnv): Record<string, un
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(path, [code === 'EISDIR' ? `${path} is a directory, not a config file` : `cannot read: ${code ?? (err as Error).message}`]);
   }
-  const raw = interpolateEnv(text, env);
+  // A byte-order mark (PowerShell 5, Notepad) is not part of the file: JSON.parse refused it, the YAML reader skipped it.
+  const raw = interpolateEnv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, env);
   let parsed: unknown;
   try {
     parsed = extname(path).toLowerCase() === '.json' ? JSON.parse(raw) : parseYaml(raw);
