@@ -470,15 +470,21 @@ function readAll(stream: IncomingMessage, maxBytes = Infinity): Promise<Buffer> 
   });
 }
 
+/**
+ * The request's headers for node:http, asking for the answer uncoded: this transport decodes no content coding,
+ * and without an Accept-Encoding "any content coding is considered acceptable" (RFC 9110 §12.5.3), so an upstream
+ * (or its proxy) that compresses sent gzip and every call failed. A caller's own Accept-Encoding is kept.
+ */
 function headersToObject(headers: HeadersInit | undefined): Record<string, string> {
-  if (!headers) return {};
+  const out: Record<string, string> = { 'accept-encoding': 'identity' };
+  if (!headers) return out;
   if (headers instanceof Headers) {
-    const out: Record<string, string> = {};
     headers.forEach((value, name) => (out[name] = value));
     return out;
   }
-  if (Array.isArray(headers)) return Object.fromEntries(headers);
-  return headers as Record<string, string>;
+  const entries = Array.isArray(headers) ? headers : Object.entries(headers as Record<string, string>);
+  for (const [name, value] of entries) out[name.toLowerCase() === 'accept-encoding' ? 'accept-encoding' : name] = value!;
+  return out;
 }
 
 export function toHeaders(raw: IncomingHttpHeaders): Headers {
