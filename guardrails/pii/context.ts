@@ -96,8 +96,11 @@ export const DEFAULT_CONTEXT: Partial<Record<EntityType, ContextWords>> = {
     negative: REGIONAL_NEGATIVE,
   },
   TW_NATIONAL_ID: {
+    // The ID words, and Taiwan cues (the bare letter + 9 digits needs one of them: tw-national-id.ts).
     positive: ['national id', 'taiwan id', 'roc id', 'id card', 'id no', 'id number', 'resident certificate', 'arc', 'ui no',
-      '身分證', '身份證', '身分证', '身份证', '統一證號', '统一证号', '居留證', '居留证', '國民身分', '證件', '证件'],
+      '身分證', '身份證', '身分证', '身份证', '統一證號', '统一证号', '統一編號', '居留證', '居留证', '國民身分', '證件', '证件',
+      'taiwan', 'taipei', 'kaohsiung', 'taichung', 'tainan', 'r.o.c', '中華民國', '台灣', '臺灣', '台湾', '台北', '臺北', '新北',
+      '桃園', '台中', '臺中', '台南', '臺南', '高雄'],
     negative: REGIONAL_NEGATIVE,
   },
   MO_RESIDENT_ID: {

@@ -12,11 +12,14 @@ const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
 
 /**
  * Letter + 9 digits with a passing checksum and a valid second digit: 1 in 25 random such tokens passes, and the
- * letter + 9 digits shape is common in order and serial numbers, so the bare form sits at the threshold (a product
- * or order word drops it) and a lower-case letter or a space after the letter needs a context word.
+ * letter + 9 digits shape is what log lines' ids, order and serial numbers look like (`user=A123456789`), so even
+ * the bare form sits below the threshold: it needs a context word (身分證, national id, id no, 統一證號 …) or a
+ * Taiwan cue (台灣, 台北, 高雄, Taiwan, Taipei, 中華民國 …: DEFAULT_CONTEXT.TW_NATIONAL_ID), and a product or order
+ * word drops it again. A lower-case letter or a space after the letter scores lower still (one context word lifts
+ * it to the threshold).
  */
-const SCORE = 0.5;
-const LOOSE_SCORE = 0.3;
+const SCORE = 0.3;
+const LOOSE_SCORE = 0.2;
 
 export const twNationalIdRecognizer: Recognizer = {
   name: 'tw_national_id',

@@ -59,8 +59,27 @@ describe('TW_NATIONAL_ID recognizer', () => {
       const b = body();
       const id = b + check(b);
       expect(found(`您好，我的身分證是${id}，謝謝`)).toEqual([`TW_NATIONAL_ID:${id}`]);
-      expect(found(`Customer ${id} called`)).toEqual([`TW_NATIONAL_ID:${id}`]);
+      expect(found(`Taipei customer ${id} called`)).toEqual([`TW_NATIONAL_ID:${id}`]);
+      expect(found(`高雄的客戶 ${id} 來電`)).toEqual([`TW_NATIONAL_ID:${id}`]);
     }
+  });
+
+  it('without an ID word or a Taiwan cue a valid-looking token is no ID (log lines, English prose)', () => {
+    // 1 in 25 random capital-letter + 9-digit tokens pass the checksum: in log lines they read as IDs (task H2).
+    expect(typesIn('Customer A123456789 called')).toEqual([]);
+    const seeded = createRng(2026);
+    let valid = 0;
+    for (let i = 0; i < 4000; i++) {
+      let token = String.fromCharCode(65 + int(seeded, 0, 25));
+      for (let k = 0; k < 9; k++) token += String(int(seeded, 0, 9));
+      if (!twNationalId(token)) continue;
+      valid++;
+      for (const line of [`2024-05-12 10:30:45 INFO user=${token} action=login`, `req_id=${token} status=200`, `[worker-3] processed job ${token} in 35ms`,
+        `系統記錄：帳號 ${token} 登入成功`]) {
+        expect(typesIn(line), line).not.toContain('TW_NATIONAL_ID');
+      }
+    }
+    expect(valid).toBeGreaterThan(100);
   });
 
   it('full-width forms map back; a lower-case letter or a space after the letter needs a context word', () => {
