@@ -4,7 +4,7 @@
  * The CLI verifies the source first (PinnedSource holds the query to the entries verified).
  */
 import { createHash } from 'node:crypto';
-import type { RequestRecord } from './record.js';
+import { requestOutcomeKind, verdictRecord, type RequestRecord } from './record.js';
 import type { SealKey } from './seal.js';
 import type { AuditSource, SourceEntry } from './sources.js';
 import { readStoredLine } from './verify.js';
@@ -81,12 +81,31 @@ export function parseTime(text: string, now = new Date()): Date {
   return at;
 }
 
-export function recordMatcher(f: QueryFilter, now = new Date()): (r: RequestRecord) => boolean {
+/**
+ * Checks every filter value (QueryUsageError naming the flag). A value no record can have (`--outcome block`, the
+ * outcome being `blocked`; `--action blocked`) or a window ending before it starts matched nothing and read as
+ * "(0 records)": an investigator saw "nothing was blocked". The CLI calls this before reading the log.
+ */
+export function checkFilter(f: QueryFilter, now = new Date()): { since?: number; until?: number; status?: string; limit: number } {
   const since = f.since ? parseTime(f.since, now).getTime() : undefined;
   const until = f.until ? parseTime(f.until, now).getTime() : undefined;
-  const cats = (f.category ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  if (since !== undefined && until !== undefined && since > until) {
+    throw new QueryUsageError(`--since ${f.since} is after --until ${f.until} (${new Date(since).toISOString()} > ${new Date(until).toISOString()}): no record can match`);
+  }
   const status = f.status?.trim().toLowerCase();
   if (status && !/^\d{3}$|^[1-5]xx$/.test(status)) throw new QueryUsageError(`--status: a code like 429 or a class like 4xx (got ${f.status})`);
+  const outcomes: readonly string[] = requestOutcomeKind.options;
+  if (f.outcome && !outcomes.includes(f.outcome)) throw new QueryUsageError(`--outcome: one of ${outcomes.join(', ')} (got ${f.outcome})`);
+  const actions: readonly string[] = verdictRecord.shape.action.options;
+  if (f.action && !actions.includes(f.action)) throw new QueryUsageError(`--action: one of ${actions.join(', ')} (got ${f.action})`);
+  const limit = f.limit !== undefined ? Number(f.limit) : Infinity;
+  if (!(limit > 0)) throw new QueryUsageError('--limit: a positive number');
+  return { since, until, status, limit };
+}
+
+export function recordMatcher(f: QueryFilter, now = new Date()): (r: RequestRecord) => boolean {
+  const { since, until, status } = checkFilter(f, now);
+  const cats = (f.category ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
   return (r) => {
     if (f.tenant && r.tenantId !== f.tenant) return false;
     const t = Date.parse(r.ts);
@@ -102,8 +121,7 @@ export function recordMatcher(f: QueryFilter, now = new Date()): (r: RequestReco
 
 export async function* queryAudit(source: AuditSource, filter: QueryFilter, sealKey?: SealKey, onSkip?: (where: string) => void): AsyncIterable<RequestRecord> {
   const match = recordMatcher(filter);
-  const limit = filter.limit !== undefined ? Number(filter.limit) : Infinity;
-  if (!(limit > 0)) throw new QueryUsageError('--limit: a positive number');
+  const { limit } = checkFilter(filter);
   let n = 0;
   for await (const entry of source.entries()) {
     const read = readStoredLine(entry.line, sealKey); // throws AuditKeyError without the right key

@@ -15,7 +15,7 @@ import { generateAuditKey, kidOf, parseAuditKey, parsePublicKey, rawPublicKey, r
 import { loadSealKey, parseSealKey, type SealKey } from '../audit/seal.js';
 import { FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
 import { AuditKeyError, verifyAudit, type VerifyOptions, type VerifyReport } from '../audit/verify.js';
-import { queryAudit, formatRecords, PinnedSource, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
+import { checkFilter, queryAudit, formatRecords, PinnedSource, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
 import { applyRetention } from '../audit/retention.js';
 import { recoverOrphanedChains } from '../audit/recovery.js';
 import { RedisSink } from '../audit/sinks/redis.js';
@@ -220,6 +220,8 @@ export async function runQuery(paths: readonly string[], flags: QueryFlags, io: 
     const cfg = config(flags);
     const format = flags.format ?? 'table';
     if (!['table', 'json', 'csv'].includes(format)) throw new AuditUsageError(`--format: table, json or csv (got ${format})`);
+    // Every filter value checked before the log is read (verification can take long) and before a header is written.
+    checkFilter(flags);
     let source = await sourceFrom(paths, flags, cfg);
     let verified: { first: PinnedSource; second: PinnedSource } | undefined;
     if (flags.verify !== false) {
