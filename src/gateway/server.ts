@@ -53,6 +53,10 @@ export function createNodeServer(gateway: Gateway, config: SealGateConfig): Serv
   // An `Expect` other than 100-continue: node's own answer is a bare 417. The app answers it (request-lifecycle.ts)
   // in OpenAI's error shape with an x-request-id, counted and logged like every request.
   server.on('checkExpectation', listener);
+  // CONNECT (a client whose HTTPS_PROXY points here): node closes the socket without a word when nobody listens.
+  server.on('connect', (_req, socket: Duplex) =>
+    answerRaw(socket, 405, 'method_not_allowed', 'CONNECT is not supported: SealGate is an OpenAI-compatible API gateway, not a proxy. Send API requests to its URL directly.'),
+  );
   // Longer than typical load-balancer idle timeouts, so the LB (not us) closes idle connections.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -76,6 +80,11 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const [status, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'invalid_http_request', 'The request is not valid HTTP/1.1.'];
+  answerRaw(socket, status, code, message);
+}
+
+/** An OpenAI-shaped error written straight to a socket express never saw (with an x-request-id), then closed. */
+function answerRaw(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { message, type: 'invalid_request_error', code, param: null } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
