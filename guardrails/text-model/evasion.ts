@@ -57,6 +57,16 @@ const SEPARATED_PAIR_RE = /(?<![a-z.\-_*~|/\\·•])([a-z])([.\-_*~|/·•]|  +|
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
 const CJK_SPACED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff][ \t.\-_*~|/\\·•]+[\u3400-\u4dbf\u4e00-\u9fff]/;
 /**
+ * Single ideographs split by one repeated separator the pattern above keeps: a line break (one character a line)
+ * or an emoji ("你\n就\n是\n个\n傻\n逼", "怎😀么😀在😀家"; QA pass H5: 0.72 on toxicity and 0.43 on the harmful head
+ * where the plain text scores 0.99 and 0.84). At least three characters, each alone between the separators, so
+ * lines of text are left alone. Not the enumeration comma: lists of one-character names ("甲、乙、丙", "红、黄、白")
+ * are ordinary Chinese (and in the training data); "你、就、是、个、傻、逼" still reads 0.72.
+ */
+const CJK_SEPARATED_RE = /(?<![\u3400-\u4dbf\u4e00-\u9fff])([\u3400-\u4dbf\u4e00-\u9fff])(\r?\n|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])(?:[\u3400-\u4dbf\u4e00-\u9fff]\2)+[\u3400-\u4dbf\u4e00-\u9fff](?![\u3400-\u4dbf\u4e00-\u9fff])/g;
+const CJK_SEPARATED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff](?:\r?\n|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])[\u3400-\u4dbf\u4e00-\u9fff](?![\u3400-\u4dbf\u4e00-\u9fff])/;
+const NOT_CJK_RE = /[^\u3400-\u4dbf\u4e00-\u9fff]/g;
+/**
  * Combining marks stripped from letters: the diacritics (U+0300–036F, every one) and, on a Latin letter, the other
  * blocks "Zalgo" generators stack (Cyrillic U+0483–0489, extended and supplement U+1AB0–1AFF / U+1DC0–1DFF, marks
  * for symbols U+20D0–20FF, half marks U+FE20–FE2F; QA pass H5: "i҉⃒g҉⃒n҉⃒o҉⃒r҉⃒e" scored 0.000).
@@ -78,6 +88,21 @@ const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   wqnmlgb: '我去你妈了个逼', rnm: '日你妈', nc: '脑残', zz: '智障', gun: '滚', nt: '脑瘫', sbwl: '傻逼玩意',
 };
 const PINYIN_RE = new RegExp(`(?<![a-z])(?:${Object.keys(PINYIN_ABBREVIATIONS).join('|')})(?![a-z])`, 'g');
+/**
+ * Whole pinyin, joined or a syllable a word (QA pass H5: "caonima" 0.01 on toxicity, plain 0.44). Not "nima" alone
+ * (a given name), nor "cao ni ma" spaced (a training row spells it so; a retrain would be needed). Its own pass:
+ * these alternatives in PINYIN_RE made its scan of every text about three times slower.
+ */
+const PINYIN_WORDS: Readonly<Record<string, string>> = {
+  caonima: '操你妈', nimasile: '你妈死了', 'ni ma si le': '你妈死了', tamade: '他妈的', 'ta ma de': '他妈的',
+  naocan: '脑残', 'nao can': '脑残', zhizhang: '智障', 'zhi zhang': '智障',
+};
+// \b rather than PINYIN_RE's lookbehind: it scans faster (a word after a digit or '_' is not taken).
+const PINYIN_WORDS_RE = new RegExp(`\\b(?:${Object.keys(PINYIN_WORDS).join('|')})(?![a-z])`, 'g');
+/** Pinyin that is also a name elsewhere ("Shabi"): read as the word inside Chinese text only ("你就是个shabi" 0.19, plain 0.99). */
+const PINYIN_IN_CHINESE: Readonly<Record<string, string>> = { shabi: '傻逼', 'sha bi': '傻逼' };
+const PINYIN_IN_CHINESE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(PINYIN_IN_CHINESE).join('|')})(?![a-z])`, 'g');
+const IDEOGRAPH_RE = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const CJK_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/煞笔|傻b|傻比|沙比|傻x|傻叉/g, '傻逼'],
   [/尼玛|泥马/g, '你妈'],
@@ -281,6 +306,7 @@ export function normalizeForModel(text: string): string {
     }
     if (HOMOGLYPH_TEST_RE.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
     if (CJK_SPACED_TEST_RE.test(s)) s = s.replace(CJK_SPACED_RE, '$1');
+    if ((s.includes('\n') || SEPARATED_HINT_RE.test(s)) && CJK_SEPARATED_TEST_RE.test(s)) s = s.replace(CJK_SEPARATED_RE, (run) => run.replace(NOT_CJK_RE, ''));
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
@@ -293,6 +319,8 @@ export function normalizeForModel(text: string): string {
   if (splitTwice()) s = s.replace(SEPARATED_PAIR_RE, joinPair);
   s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
+  s = s.replace(PINYIN_WORDS_RE, (word) => PINYIN_WORDS[word] ?? word);
+  if (nonAscii && s.includes('sha') && IDEOGRAPH_RE.test(s)) s = s.replace(PINYIN_IN_CHINESE_RE, (word) => PINYIN_IN_CHINESE[word] ?? word);
   return s;
 }
 
