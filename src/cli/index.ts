@@ -6,7 +6,12 @@ const program = new Command()
   .name('sealgate')
   .description('SealGate: LLM guardrail and confidential inference gateway (OpenAI-compatible)')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors the parser catches (unknown or misspelt option, missing required option, rejected flag value,
+  // unknown command) exit 2, as every command's own usage errors do. Commander's 1 is each command's verdict
+  // (`audit verify`: tampering found, `policy check`: rejected, `eval`: a threshold failed). Set before the commands
+  // are created, so every command and subcommand inherits it; help and --version keep their 0.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 // The command named on the line (`sealgate help <command>` names it second) gets its full definition;
 // the others are listed by name and description, so top-level help and "unknown command" still know them.

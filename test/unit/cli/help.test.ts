@@ -23,9 +23,9 @@ describe('sealgate CLI help (real binary; commands load lazily)', () => {
     expect(viaHelp.stdout).toMatch(/Usage: sealgate keys[\s\S]*create/);
   }, 120_000);
 
-  it('refuses an unknown command with exit code 1', async () => {
+  it('refuses an unknown command with exit code 2 (a usage error, as in usage-exit-code.test.ts)', async () => {
     const err = await sealgate('no-such-command').catch((e: { code: number; stderr: string }) => e);
-    expect((err as { code: number }).code).toBe(1);
+    expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toMatch(/unknown command 'no-such-command'/);
   }, 60_000);
 });
