@@ -34,6 +34,8 @@ const SPACED_SEPARATORS_RE = /[ \t\r\n]/g;
 /** Parenthesized letters (⒤⒢⒩…, which NFKC spells "(i)(g)(n)"): three or more in a row are the word. */
 const PARENTHESIZED_RE = /(?:\([a-z]\)){3,}/g;
 const PARENS_RE = /[()]/g;
+/** "()" between two letters is an "o" ("ign()re", "b()mb"; QA pass H5: 0.78 on injection, 0.35 on a harmful request); "f()" of code stays. */
+const EMPTY_PARENS_O_RE = /(?<=[a-z])\(\)(?=[a-z])/g;
 
 /** Letters split by one repeated punctuation mark: "k.i.l.l", "f*u*c*k", "st*u*p*i*d" (mid-word allowed). */
 const MASKED_LATIN_RE = /([a-z])([.\-_*~|/\\])(?:[a-z]\2)+[a-z]/g;
@@ -121,8 +123,9 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/g;
 const MENTION_RE = /(?<![\w@])@[a-z0-9_]{1,30}/g;
 const RETWEET_RE = /(?:^|\s)rt(?=\s+mention\b)/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
-// Numeric references in decimal and hex (&#105; and &#x69; are the same "i": the hex form slipped through).
-const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});|&#x([0-9a-f]{1,6});/g;
+// Numeric references in decimal and hex (&#105; and &#x69; are the same "i": the hex form slipped through), and the
+// accented letters' names (&eacute; is an "e" once accents are stripped; QA pass H5: a bomb-making request so, 0.46).
+const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#39);|&#(\d{1,6});|&#x([0-9a-f]{1,6});|&([a-z])(?:acute|grave|circ|uml|tilde|ring|cedil|slash);/g;
 
 /** Inline (phrasing) HTML elements: a block tag or a code tag between letters is layout or an example, not a disguise. */
 const INLINE_TAGS = 'a|abbr|b|big|del|em|font|i|ins|mark|q|s|small|span|strike|strong|sub|sup|tt|u|wbr';
@@ -148,8 +151,8 @@ function markupInWords(s: string): string {
 function collapseStyle(s: string): string {
   s = markupInWords(s);
   if (s.includes('&')) {
-    s = s.replace(ENTITY_RE, (m, code: string | undefined, hex: string | undefined) =>
-      code ? safeFromCodePoint(Number(code)) : hex ? safeFromCodePoint(parseInt(hex, 16)) : (ENTITIES[m] ?? m),
+    s = s.replace(ENTITY_RE, (m, code: string | undefined, hex: string | undefined, letter: string | undefined) =>
+      code ? safeFromCodePoint(Number(code)) : hex ? safeFromCodePoint(parseInt(hex, 16)) : (letter ?? ENTITIES[m] ?? m),
     );
   }
   if (s.includes('http') || s.includes('www.')) s = s.replace(URL_RE, ' url ');
@@ -311,6 +314,7 @@ export function normalizeForModel(text: string): string {
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
   if (s.includes(')(')) s = s.replace(PARENTHESIZED_RE, (run) => run.replace(PARENS_RE, ''));
+  if (s.includes('()')) s = s.replace(EMPTY_PARENS_O_RE, 'o');
   // Split words before spaced letters: in "m.a.k.e a b.o.m.b" the word "a" is no spaced letter of "eab".
   // Separators that split two words or more: two-letter words split by one of them are joined too.
   splitRuns = undefined;
