@@ -109,8 +109,12 @@ export class FileSource implements AuditSource {
       const named = parseAuditFileName(basename(file));
       const chainHint = named?.chain;
       let fileFirstSeq = named?.firstSeq;
-      const endsWithNewline = await lastByteIsNewline(file);
-      const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+      // One snapshot of the file: its size now, its last byte at that size, and no byte past it. A
+      // running writer appends meanwhile; reading to a later end could stop inside a batch that is
+      // only partly written, and that line would pass for a whole (so, modified) record.
+      const { size, endsWithNewline } = await fileEnd(file);
+      if (size === 0) continue;
+      const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8', start: 0, end: size - 1 }), crlfDelay: Infinity });
       let n = 0;
       let pending: SourceEntry | undefined;
       for await (const line of rl) {
@@ -135,14 +139,14 @@ export class FileSource implements AuditSource {
   }
 }
 
-async function lastByteIsNewline(file: string): Promise<boolean> {
+async function fileEnd(file: string): Promise<{ size: number; endsWithNewline: boolean }> {
   const h = await open(file, 'r');
   try {
     const { size } = await h.stat();
-    if (size === 0) return true;
+    if (size === 0) return { size, endsWithNewline: true };
     const b = Buffer.alloc(1);
     await h.read(b, 0, 1, size - 1);
-    return b[0] === 0x0a;
+    return { size, endsWithNewline: b[0] === 0x0a };
   } finally {
     await h.close();
   }
