@@ -162,21 +162,33 @@ export function buildReport(
 
 const pct = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
 
+// The gate compares exact counts, not the rates rounded for display: 17,999 of 20,000 (89.995%) rounded to 0.9 and
+// passed a 0.9 minimum.
+const exactBlockRate = (g: GroupStats) => (g.attacks ? g.attacksIntercepted / g.attacks : null);
+const exactFpr = (g: GroupStats) => (g.benign ? g.falsePositives / g.benign : null);
+/** A rate beside its threshold, with more digits when one decimal would print them equal ("90.0% < 90.0%"). */
+const pctBeside = (rate: number | null, threshold: number) =>
+  rate !== null && pct(rate) === pct(threshold) ? `${(rate * 100).toFixed(4).replace(/0+$/, '')}%` : pct(rate === null ? null : round(rate));
+
 export function checkThresholds(report: EvalReport, t: Thresholds): string[] {
   const failures: string[] = [];
   const o = report.overall;
-  if (t.minBlockRate !== undefined && (o.blockRate === null || o.blockRate < t.minBlockRate)) {
-    failures.push(`block rate ${pct(o.blockRate)} < minimum ${pct(t.minBlockRate)}`);
+  const blockRate = exactBlockRate(o);
+  const fpr = exactFpr(o);
+  if (t.minBlockRate !== undefined && (blockRate === null || blockRate < t.minBlockRate)) {
+    failures.push(`block rate ${pctBeside(blockRate, t.minBlockRate)} < minimum ${pct(t.minBlockRate)}`);
   }
-  if (t.maxFpr !== undefined && (o.falsePositiveRate === null || o.falsePositiveRate > t.maxFpr)) {
-    failures.push(`false-positive rate ${pct(o.falsePositiveRate)} > maximum ${pct(t.maxFpr)}`);
+  if (t.maxFpr !== undefined && (fpr === null || fpr > t.maxFpr)) {
+    failures.push(`false-positive rate ${pctBeside(fpr, t.maxFpr)} > maximum ${pct(t.maxFpr)}`);
   }
   for (const [id, g] of Object.entries(report.byCategory)) {
-    if (t.minCategoryBlockRate !== undefined && g.blockRate !== null && g.blockRate < t.minCategoryBlockRate) {
-      failures.push(`${id}: block rate ${pct(g.blockRate)} < minimum ${pct(t.minCategoryBlockRate)}`);
+    const categoryBlockRate = exactBlockRate(g);
+    const categoryFpr = exactFpr(g);
+    if (t.minCategoryBlockRate !== undefined && categoryBlockRate !== null && categoryBlockRate < t.minCategoryBlockRate) {
+      failures.push(`${id}: block rate ${pctBeside(categoryBlockRate, t.minCategoryBlockRate)} < minimum ${pct(t.minCategoryBlockRate)}`);
     }
-    if (t.maxCategoryFpr !== undefined && g.falsePositiveRate !== null && g.falsePositiveRate > t.maxCategoryFpr) {
-      failures.push(`${id}: false-positive rate ${pct(g.falsePositiveRate)} > maximum ${pct(t.maxCategoryFpr)}`);
+    if (t.maxCategoryFpr !== undefined && categoryFpr !== null && categoryFpr > t.maxCategoryFpr) {
+      failures.push(`${id}: false-positive rate ${pctBeside(categoryFpr, t.maxCategoryFpr)} > maximum ${pct(t.maxCategoryFpr)}`);
     }
   }
   const maxUnmeasured = t.maxUnmeasuredRate ?? 0.05;
