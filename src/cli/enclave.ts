@@ -10,6 +10,7 @@ import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { initRootKey, readRootPublicKey } from '../../enclave-sim/root-key.js';
 import { detectorModelDirs, measureEnclave, policyBundleFiles, policyConfigOf } from '../../enclave-sim/measurement.js';
+import { PolicyLoadError } from '../../guardrails/policy/index.js';
 
 function configFrom(path: string | undefined): SealGateConfig {
   try {
@@ -68,7 +69,16 @@ export const registerEnclave: RegisterCommand = (enclave: Command) => {
     .option('-c, --config <file>', 'config file')
     .option('--json', 'machine-readable output')
     .action(async (flags: { config?: string; json?: boolean }) => {
-      const measured = await measureFromConfig(configFrom(flags.config));
+      const config = configFrom(flags.config);
+      let measured;
+      try {
+        measured = await measureFromConfig(config);
+      } catch (error) {
+        // A policy the guard would reject (the enclave would not start): the file and why, not a stack trace.
+        if (error instanceof PolicyLoadError) fail(`policy rejected: ${error.file}: ${error.reason}`);
+        const e = error as NodeJS.ErrnoException;
+        fail(`${e.code ? `${e.code}: ` : ''}${e.message}`);
+      }
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(measured)}\n`);
         return;
