@@ -26,6 +26,12 @@ export const operators: Record<OperatorName, Operator> = {
 export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
 
 /**
+ * Which operator replaces overlapping findings as one (replaceSpans): the one that reveals least. `mask` keeps the
+ * last characters, placeholders the type, `hash` a linkable digest, `redact` nothing; an allowed finding never leads.
+ */
+const STRENGTH: Record<OperatorName | 'allow', number> = { allow: -1, mask: 1, pseudonymize: 2, placeholder: 3, hash: 4, redact: 5 };
+
+/**
  * Applies a (possibly different) operator per finding — how a policy says "mask cards, pseudonymize phones,
  * leave cities": `choose` returns an operator name, or `'allow'` to leave the span untouched.
  * `restore` is present when any finding was pseudonymized.
@@ -40,12 +46,17 @@ export function anonymize(
   let reversible = false;
   ctx.session ??= new PiiSession();
   ctx.session.reserveFrom(text);
-  const out = replaceSpans(text, findings, (value, finding) => {
-    const name = pick(finding);
-    if (name === 'allow') return undefined;
-    if (name === 'pseudonymize') reversible = true;
-    return operators[name].replacement(value, finding, ctx);
-  });
+  const out = replaceSpans(
+    text,
+    findings,
+    (value, finding) => {
+      const name = pick(finding);
+      if (name === 'allow') return undefined;
+      if (name === 'pseudonymize') reversible = true;
+      return operators[name].replacement(value, finding, ctx);
+    },
+    (finding) => STRENGTH[pick(finding)],
+  );
   const session = ctx.session;
   return reversible && session ? { text: out, restore: (answer) => session.restore(answer) } : { text: out };
 }

@@ -85,7 +85,8 @@ export class PseudonymVault {
 }
 
 /**
- * Applies the transform actions among `acted` to `text` (overlaps: the earlier, then longer, span wins).
+ * Applies the transform actions among `acted` to `text` (overlapping spans, such as a tenant keyword over an email,
+ * are replaced as one, their union, by the action that reveals least: replaceSpans).
  * Returns the text unchanged when nothing applies. On output, `pseudonymize` becomes `placeholder`:
  * a numbered placeholder there would be "restored" straight back, or collide with an input one.
  */
