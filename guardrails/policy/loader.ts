@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RuleLayers } from '../rules/layers.js';
-import { confineTermFile, decodeTermFile, decodeUtf8, RuleSet, RuleSetError, termFileRefs } from '../rules/rule-set.js';
+import { confineTermFile, decodeTermFile, decodeUtf8, parseTermList, RuleSet, RuleSetError, termFileRefs } from '../rules/rule-set.js';
 import type { RuleSetSpec } from '../rules/schema.js';
 import { BUILTIN_DEFAULT_POLICY } from './defaults.js';
 import { compileRules, findContradiction, findLoosening, type CompiledRule } from './engine.js';
@@ -92,6 +92,8 @@ interface LoadContext {
   files: Set<string>;
   /** Rule sets this load used (becomes the cache when it succeeds). */
   used: Map<string, RuleSet>;
+  /** Load warnings (rules that load but cannot fire). */
+  warnings: string[];
 }
 
 /** Reads a rule set's term lists, then compiles it (or reuses an identical compiled one). */
@@ -121,6 +123,16 @@ function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, loa
     load.files.add(path);
     key.update(`${path}\0${content}\0`);
   }
+  // A list whose files hold no terms (empty, all comments) loads and never fires: it may be a placeholder, so it is
+  // not refused, but every load says so.
+  const termsIn = (files: readonly string[]) => files.reduce((n, file) => n + parseTermList(contents.get(resolve(baseDir, file)) ?? '').length, 0);
+  const unfired = [
+    ...spec.keywords.filter((k) => k.terms.length === 0 && termsIn(k.files) === 0).map((k) => ({ what: `keyword list "${k.id}"`, files: k.files })),
+    ...spec.topics
+      .filter((t) => t.keywords.length === 0 && t.classifierCategories.length === 0 && termsIn(t.files) === 0)
+      .map((t) => ({ what: `topic "${t.id}"`, files: t.files })),
+  ];
+  for (const { what, files } of unfired) load.warnings.push(`${owner}: ${what} has no terms (${files.join(', ')} ${files.length === 1 ? 'holds' : 'hold'} none): it never fires`);
   const digest = key.digest('hex');
   let ruleSet = load.used.get(digest) ?? compiledRules.get(digest);
   if (!ruleSet) {
@@ -242,7 +254,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
   const dir = sources.dir ? resolve(sources.dir) : undefined;
   const baselinePath = sources.baselineFile ? resolve(sources.baselineFile) : dir ? reservedFile(dir, 'baseline') : undefined;
 
-  const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map() };
+  const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map(), warnings: [] };
   let baseline: Baseline = { raw: '', input: [], output: [] };
   if (baselinePath) {
     const file = readPolicyFile(baselinePath, 'baseline');
@@ -261,7 +273,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
   const defaults = buildPolicy('default', defaultFile, baseline, load);
-  const warnings: string[] = [];
+  const warnings = load.warnings;
 
   const policies = new Map<string, Policy>();
   if (dir) {
