@@ -1,7 +1,8 @@
 /**
  * `sealgate attest --url <gateway>`: fetch an attestation document for a fresh nonce, print it, and
  * verify it (root signature, canonical encoding, nonce, expiry, measurement allow-list). Exit code
- * 0 = verified, 1 = verification failed or unreachable, 2 = printed but not verified (no root key given) or no API key.
+ * 0 = verified, 1 = verification failed or unreachable, 2 = printed but not verified (no root key given), no API key or
+ * another bad argument (a URL that is not http(s), an unreadable root key file, a root key that is not 32 bytes).
  */
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -83,12 +84,34 @@ export const registerAttest: RegisterCommand = (command: Command) => {
         process.exitCode = 2;
         return;
       }
+      // Bad arguments exit 2 before any request: exit 1 means the gateway failed verification (or was unreachable).
+      const usage = (message: string) => {
+        process.stderr.write(`sealgate attest: ${message}\n`);
+        process.exitCode = 2;
+      };
+      if (!URL.canParse(flags.url) || !['http:', 'https:'].includes(new URL(flags.url).protocol)) return usage(`--url: "${flags.url}" is not an http(s) URL`);
+      let rootPublicKey: string | undefined;
+      try {
+        rootPublicKey = await rootKeyFrom(flags);
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        return usage(`--root-key-file: cannot read ${flags.rootKeyFile} (${e.code ?? e.message})`);
+      }
+      if (rootPublicKey !== undefined) {
+        let bytes: Uint8Array | undefined;
+        try {
+          bytes = fromBase64Url(rootPublicKey);
+        } catch {
+          bytes = undefined;
+        }
+        if (bytes?.length !== 32) return usage(`--root-key${flags.rootKey ? '' : '-file'}: not a 32-byte base64url public key (from \`sealgate enclave init\` or \`enclave pubkey\`)`);
+      }
       let result: AttestResult;
       try {
         result = await attestGateway({
           url: flags.url,
           apiKey,
-          rootPublicKey: await rootKeyFrom(flags),
+          rootPublicKey,
           allowedMeasurements: flags.measurement,
         });
       } catch (error) {
