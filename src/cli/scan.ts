@@ -63,7 +63,8 @@ export async function runScan(
 ): Promise<ScanSummary> {
   const opts = scanOptionsSchema.parse(options);
   const detectors: Detector[] = [];
-  for (const name of opts.detectors) {
+  // Once each: `--detectors pii,pii` wrote and counted every finding twice.
+  for (const name of new Set(opts.detectors)) {
     const detectorOptions: Record<string, unknown> = { ...(opts.detectorOptions[name] ?? {}) };
     if (name === 'pii') {
       if (opts.minScore !== undefined) detectorOptions.minScore = opts.minScore;
