@@ -69,8 +69,10 @@ export async function resolveAuditFiles(paths: readonly string[]): Promise<strin
 
 export class FileSource implements AuditSource {
   constructor(
-    private readonly files: readonly string[],
+    private files: readonly string[],
     private readonly headPaths: readonly string[] = [],
+    /** Per chain whose newest file was given: where it lies and its first seq (see `heads`). */
+    private readonly newestGiven: ReadonlyArray<{ dir: string; prefix: string; chain: string; firstSeq: number }> = [],
   ) {}
 
   static async from(paths: readonly string[], headDir?: string): Promise<FileSource> {
@@ -85,15 +87,19 @@ export class FileSource implements AuditSource {
       if (!seen || parsed.firstSeq > seen.firstSeq) newestGiven.set(key, { dir: dirname(f), prefix: parsed.prefix, firstSeq: parsed.firstSeq });
     }
     const heads: string[] = [];
+    const newest: Array<{ dir: string; prefix: string; chain: string; firstSeq: number }> = [];
     for (const [key, given] of newestGiven) {
       const chain = key.split('\0')[2]!;
       const newerExists = (await readdir(given.dir)).some((name) => {
         const p = parseAuditFileName(name);
         return p && p.prefix === given.prefix && p.chain === chain && p.firstSeq > given.firstSeq;
       });
-      if (!newerExists) heads.push(join(headDir ?? given.dir, `${given.prefix}-${chain}.head.json`));
+      if (!newerExists) {
+        heads.push(join(headDir ?? given.dir, `${given.prefix}-${chain}.head.json`));
+        newest.push({ ...given, chain });
+      }
     }
-    return new FileSource(files, heads);
+    return new FileSource(files, heads, newest);
   }
 
   headLocation(chain: string): string | undefined {
@@ -135,6 +141,17 @@ export class FileSource implements AuditSource {
       const chain = /-([A-Za-z0-9._]+)\.head\.json$/.exec(basename(p))?.[1];
       if (chain) out.set(chain, text.trim());
     }
+    // A running writer may have rotated since the files were listed: the head just read can point
+    // into a file opened after the listing. The writer opens a file before any head points into it,
+    // so listing again now finds every file the heads can name; they are read too.
+    const added: string[] = [];
+    for (const given of this.newestGiven) {
+      for (const name of await readdir(given.dir).catch(() => [] as string[])) {
+        const p = parseAuditFileName(name);
+        if (p && p.prefix === given.prefix && p.chain === given.chain && p.firstSeq > given.firstSeq) added.push(join(given.dir, name));
+      }
+    }
+    if (added.length > 0) this.files = await resolveAuditFiles([...this.files, ...added]);
     return out;
   }
 }
