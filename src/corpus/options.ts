@@ -36,7 +36,12 @@ export const cleanOptionsSchema = z
   .object({
     format: z.enum(['jsonl', 'txt']).default('jsonl'),
     /** JSONL: the record fields to clean (dotted paths); other fields are copied unchanged. */
-    fields: z.array(z.string().min(1)).min(1).default(['text']),
+    // Once each: `--field text,text` cleaned the field twice and counted its PII twice in the report.
+    fields: z
+      .array(z.string().min(1))
+      .min(1)
+      .overwrite((fields) => [...new Set(fields)])
+      .default(['text']),
     /** JSONL, flag mode: the field that receives the flagged categories. */
     flagField: z.string().min(1).default('sealgate_flags'),
     /** Drop records whose cleaned text repeats an earlier one (whitespace- and case-insensitive). */
