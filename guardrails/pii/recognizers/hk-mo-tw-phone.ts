@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { HK_MO_TW_PHONE_GATE, MESSAGING_APP_WORDS } from '../context.js';
 import { forEachMatchNear, mentionsAny, wordNear, type Candidate, type Recognizer } from '../types.js';
 import { internationalVerdict } from './phone-validity.js';
+import { isAmount } from './phone.js';
 
 /**
  * Hong Kong, Macau and Taiwan numbers written without their country code. With +852 / +853 / +886 the phone
@@ -39,13 +40,6 @@ function valid(digits: string): boolean {
 
 /** Eight digits that read as a calendar date (YYYYMMDD): a messaging app's log line, not a number to call. */
 const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
-/** A currency sign or code just before the number, or a currency word just after it: an amount. */
-const CURRENCY_BEFORE = /(?:[¥￥$€£]|\b(?:rmb|cny|hkd|mop|usd|sgd|twd|nt))\s?$/i;
-const CURRENCY_AFTER = /^\s?(?:[元块塊圓圆円万萬蚊]|(?:rmb|cny|hkd|mop|usd|sgd|twd|dollars?)\b)/i;
-
-function isAmount(text: string, start: number, end: number): boolean {
-  return CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || CURRENCY_AFTER.test(text.slice(end, end + 8));
-}
 
 /** Both gates, for the scan of a text that mentions a place and a messaging app. */
 const EITHER_GATE = [...new Set([...HK_MO_TW_PHONE_GATE, ...MESSAGING_APP_WORDS])];

@@ -29,6 +29,15 @@ const GENERIC = /(?<![\w+\-.])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{2,5
  */
 const DATE_SHAPE = /^(?:(?:19|20)\d{2}[-.](?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-.](?:0?[1-9]|[12]\d|3[01])[-.](?:19|20)\d{2})(?![\d.\-])/;
 
+/** A currency sign or code just before a number, or a currency word or decimal places just after it: an amount. */
+const CURRENCY_BEFORE = /(?:[¥￥$€£]|\b(?:rmb|cny|hkd|mop|usd|sgd|twd|nt))\s?$/i;
+const CURRENCY_AFTER = /^(?:\.\d|\s?(?:元(?![旦宵月素])|[块塊圓圆円蚊]|[万萬](?!一)|(?:rmb|cny|hkd|mop|usd|sgd|twd|dollars?)\b))/i;
+
+/** Whether the number at [start, end) is written as an amount (¥13800138000, 15012345678.00 元, 50000000元). */
+export function isAmount(text: string, start: number, end: number): boolean {
+  return CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start)) || CURRENCY_AFTER.test(text.slice(end, end + 8));
+}
+
 /** Characters a NATIONAL_GROUPED, a PLAIN_GROUPED and a GENERIC match can contain. */
 const isNationalGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 40 || c === 41 || c === 45 || c === 46;
 const isPlainGroupedChar = (c: number) => (c >= 48 && c <= 57) || c === 32 || c === 46;
@@ -148,7 +157,7 @@ export const phoneRecognizer: Recognizer = {
     // landline a run of 7, NANP a 3-4 group pair, NATIONAL_GROUPED two joined groups, INTERNATIONAL `+` or `00`.
     const dotted = facts.longestDottedDigitChain;
     if (dotted >= 11) forEachMatch(CN_MOBILE, text, (m) => {
-      if (!isCnMobile(m[0])) return;
+      if (!isCnMobile(m[0]) || isAmount(text, m.index, m.index + m[0].length)) return;
       push(m.index, m.index + m[0].length, 0.8, 'cn-mobile');
     });
     if (facts.longestDigitRun >= 7) forEachMatch(CN_LANDLINE, text, (m) => {
