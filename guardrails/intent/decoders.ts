@@ -7,7 +7,19 @@
  * UTF-8 text, so random identifiers, hashes, emoji flags and emoji presentation selectors are skipped.
  */
 
-export type Encoding = 'base64' | 'base32' | 'hex' | 'binary' | 'url' | 'unicode-escapes' | 'rot13' | 'reversed' | 'unicode-tags' | 'variation-selectors';
+export type Encoding =
+  | 'base64'
+  | 'base32'
+  | 'hex'
+  | 'binary'
+  | 'url'
+  | 'quoted-printable'
+  | 'morse'
+  | 'unicode-escapes'
+  | 'rot13'
+  | 'reversed'
+  | 'unicode-tags'
+  | 'variation-selectors';
 
 export interface DecodedSegment {
   /** Span of the outermost encoded run in the original text (UTF-16 offsets, end exclusive). */
@@ -207,27 +219,93 @@ function decodeBinary(run: string): string | undefined {
 }
 
 /**
- * URL escapes scattered between plain letters ("ign%6Fr%65 %61ll pr%65vious…": a model reads it, and no run of four
- * escapes without a space was there for URL_RE; QA pass H5, 0.000 on injection). Four escapes or more with a letter
- * or digit beside one: the whole text with every escape run decoded (a run that is no UTF-8 stays as it is).
+ * Escapes scattered between plain letters ("ign%6Fr%65 %61ll pr%65vious…", "ign=6Fr=65 =61ll…": a model reads it, and
+ * no run of four escapes without a space was there for URL_RE or QP_RE; QA pass H5, 0.000 on injection). Four escapes
+ * or more with a letter or digit beside one, and four of their runs UTF-8: the whole text with every escape run decoded
+ * (a run that is no UTF-8 stays as it is). URL escapes take either case of hex digits, quoted-printable ones upper case only.
  */
-const URL_ESCAPE_RE = /%[0-9a-fA-F]{2}/g;
-const URL_ESCAPE_RUN_RE = /(?:%[0-9a-fA-F]{2})+/g;
-const URL_ESCAPE_IN_WORD_RE = /[A-Za-z0-9]%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}[g-zG-Z]/;
+interface ScatteredEscapes {
+  readonly one: RegExp;
+  readonly run: RegExp;
+  readonly inWord: RegExp;
+  readonly encoding: Encoding;
+}
+const SCATTERED_URL: ScatteredEscapes = {
+  one: /%[0-9a-fA-F]{2}/g,
+  run: /(?:%[0-9a-fA-F]{2})+/g,
+  inWord: /[A-Za-z0-9]%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}[g-zG-Z]/,
+  encoding: 'url',
+};
+const SCATTERED_QP: ScatteredEscapes = {
+  one: /=[0-9A-F]{2}/g,
+  run: /(?:=[0-9A-F]{2})+/g,
+  inWord: /[A-Za-z0-9]=[0-9A-F]{2}|=[0-9A-F]{2}[G-Za-z]/,
+  encoding: 'quoted-printable',
+};
 
-function scanScatteredEscapes(text: string, out: Candidate[]): void {
-  URL_ESCAPE_RE.lastIndex = 0;
+function scanScatteredEscapes(text: string, out: Candidate[], kind: ScatteredEscapes): void {
+  kind.one.lastIndex = 0;
   let escapes = 0;
-  while (escapes < 4 && URL_ESCAPE_RE.test(text)) escapes += 1;
-  if (escapes < 4 || !URL_ESCAPE_IN_WORD_RE.test(text)) return;
-  const decoded = text.replace(URL_ESCAPE_RUN_RE, (run) => {
+  while (escapes < 4 && kind.one.test(text)) escapes += 1;
+  if (escapes < 4 || !kind.inWord.test(text)) return;
+  let decodedRuns = 0;
+  const decoded = text.replace(kind.run, (run) => {
     try {
-      return decodeURIComponent(run);
+      const plain = utf8.decode(Buffer.from(run.replace(/[%=]/g, ''), 'hex'));
+      decodedRuns += 1;
+      return plain;
     } catch {
       return run;
     }
   });
-  if (decoded !== text && printable(decoded)) out.push({ start: 0, end: text.length, text: decoded, encoding: 'url' });
+  // Four runs that are UTF-8 (bytes such as =AB or %EF alone are not): "x=AB y=EF z=34 w=56" is no text in escapes.
+  if (decodedRuns >= 4 && printable(decoded)) out.push({ start: 0, end: text.length, text: decoded, encoding: kind.encoding });
+}
+
+/**
+ * Quoted-printable (=49=67=6E…, e-mail's escape of bytes; QA pass H5: the injection so scored 0.001) and Morse code
+ * (".. --. -. --- .-. ." with "/" or wider gaps between words; 0.000), which models read as well. A quoted-printable
+ * run is four escapes or more, each maybe followed by plain characters, like URL_RE; a Morse run is eight letters or
+ * more of dots and dashes (ASCII or the middle dot and minus), a space between letters, a slash or two spaces
+ * or more between words. Both runs start at an escape or a letter, so a start never rescans a run.
+ */
+const QP_RE = /(?:=[0-9A-F]{2}(?:[^\s=]|=\r?\n)*){4,}/g;
+const QP_HINT_RE = /=[0-9A-F]{2}=[0-9A-F]{2}/;
+const MORSE_RE = /(?<![.\-·−\w])[.\-·−]{1,7}(?:(?: +| *\/ *)[.\-·−]{1,7}){7,}(?![.\-·−\w])/g;
+const MORSE_HINT_RE = /[.\-·−]{1,7} [.\-·−]{1,7} [.\-·−]{1,7} /;
+const MORSE: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    a: '.-', b: '-...', c: '-.-.', d: '-..', e: '.', f: '..-.', g: '--.', h: '....', i: '..', j: '.---', k: '-.-', l: '.-..', m: '--',
+    n: '-.', o: '---', p: '.--.', q: '--.-', r: '.-.', s: '...', t: '-', u: '..-', v: '...-', w: '.--', x: '-..-', y: '-.--', z: '--..',
+    '0': '-----', '1': '.----', '2': '..---', '3': '...--', '4': '....-', '5': '.....', '6': '-....', '7': '--...', '8': '---..', '9': '----.',
+    '.': '.-.-.-', ',': '--..--', '?': '..--..', "'": '.----.', '!': '-.-.--', '/': '-..-.', ':': '---...', '=': '-...-', '-': '-....-',
+  }).map(([ch, code]) => [code, ch]),
+);
+
+function decodeQuotedPrintable(run: string): string | undefined {
+  const bytes: number[] = [];
+  const body = run.replace(/=\r?\n/g, '');
+  for (let i = 0; i < body.length; i += 1) {
+    if (body[i] === '=') {
+      bytes.push(parseInt(body.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(body.charCodeAt(i) & 0xff);
+  }
+  return decodeUtf8(Uint8Array.from(bytes));
+}
+
+function decodeMorse(run: string): string | undefined {
+  let out = '';
+  for (const word of run.replace(/·/g, '.').replace(/−/g, '-').split(/ *\/ *| {2,}/)) {
+    if (out.length > 0) out += ' ';
+    for (const code of word.split(' ')) {
+      if (code === '') continue;
+      const ch = MORSE[code];
+      if (ch === undefined) return undefined;
+      out += ch;
+    }
+  }
+  return out;
 }
 
 function decodeUrl(run: string): string | undefined {
@@ -472,9 +550,15 @@ function candidates(text: string): Candidate[] {
     const before = out.length;
     scan(URL_RE, 'url', decodeUrl);
     // Unless one run was the whole text.
-    if (out.length === before || out[out.length - 1]!.end - out[before]!.start < text.length) scanScatteredEscapes(text, out);
+    if (out.length === before || out[out.length - 1]!.end - out[before]!.start < text.length) scanScatteredEscapes(text, out, SCATTERED_URL);
   }
   if (text.includes('\\u')) scan(UNICODE_ESCAPE_RE, 'unicode-escapes', decodeUnicodeEscapes);
+  if (text.includes('=')) {
+    const before = out.length;
+    if (QP_HINT_RE.test(text)) scan(QP_RE, 'quoted-printable', decodeQuotedPrintable);
+    if (out.length === before || out[out.length - 1]!.end - out[before]!.start < text.length) scanScatteredEscapes(text, out, SCATTERED_QP);
+  }
+  if ((text.includes('-') || text.includes('−')) && MORSE_HINT_RE.test(text)) scan(MORSE_RE, 'morse', decodeMorse);
   // Drop hits inside a binary or hex hit (binary digits are valid hex and base64, hex digits valid base64).
   const kept = out.length < 2 ? out : out.filter((c) => !out.some((o) => covers(o, c)));
   for (const { text: deciphered, encoding } of decodeWordCiphers(text)) kept.push({ start: 0, end: text.length, text: deciphered, encoding });
