@@ -99,7 +99,10 @@ interface LoadContext {
 /** Reads a rule set's term lists, then compiles it (or reuses an identical compiled one). */
 function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, load: LoadContext): { ruleSet: RuleSet; digest: string } {
   const contents = new Map<string, string>();
-  const key = createHash('sha256').update(`${baseDir}\0${JSON.stringify(spec)}\0${load.sources.regexBudgetMs ?? ''}\0`);
+  // Content only (the spec, and each list by the name the spec gives it): the digest is part of the policy version,
+  // which covered the directory's absolute path, so the same files in a CI checkout and in /etc/sealgate/policies
+  // (or two replicas mounting them apart) had different versions. A compiled set does not depend on the path.
+  const key = createHash('sha256').update(`${JSON.stringify(spec)}\0${load.sources.regexBudgetMs ?? ''}\0`);
   // A policy file reads lists from its own directory or the operator's listDirs only: a tenant's file naming
   // ../../etc/passwd, an absolute path or a symlink out of the directory loaded that file as terms.
   const roots = [baseDir, ...(load.sources.listDirs ?? [])];
@@ -121,7 +124,7 @@ function compileRuleLayer(spec: RuleSetSpec, baseDir: string, owner: string, loa
     }
     contents.set(path, content);
     load.files.add(path);
-    key.update(`${path}\0${content}\0`);
+    key.update(`${file}\0${content}\0`);
   }
   // A list whose files hold no terms (empty, all comments) loads and never fires: it may be a placeholder, so it is
   // not refused, but every load says so.
