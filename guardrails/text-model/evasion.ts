@@ -31,6 +31,11 @@ const LEET_CONTEXT_RE = /[a-z][0-9@$!|+]|[0-9@$!|+][a-z]/;
  */
 const SPACED_LATIN_RE = /(?<![a-z])[a-z](?:(?:[ \t]|\r?\n)[a-z]){2,}(?![a-z])/g;
 const SPACED_SEPARATORS_RE = /[ \t\r\n]/g;
+/**
+ * In a text that spells two words or more so, with wider gaps between words ("h o w   t o   m a k e"), a two-letter
+ * word split the same way between two such gaps ("t o"; QA pass H5: a bomb-making request so, 0.78).
+ */
+const SPACED_PAIR_RE = /(?<=^| {2,})([a-z]) ([a-z])(?= {2,}|$)/gm;
 /** Parenthesized letters (⒤⒢⒩…, which NFKC spells "(i)(g)(n)"): three or more in a row are the word. */
 const PARENTHESIZED_RE = /(?:\([a-z]\)){3,}/g;
 const PARENS_RE = /[()]/g;
@@ -46,8 +51,16 @@ const MASK_SEPARATORS_RE = /[.\-_*~|/\\]/g;
  * ("i·g·n", "i•g•n"), or two or more spaces ("i  g  n"). At least three letters, the same separator each time.
  * Commas and "x. " are left alone: lists and initials ("a, b, c, d", "h. s. m. coxeter") are written so.
  */
-const SEPARATED_LATIN_RE = /([a-z])([·•]|  +|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])(?:[a-z]\2)+[a-z](?![a-z])/g;
-/** SEPARATED_LATIN_RE's pre-test (with two spaces) on non-ASCII text: one of its separators anywhere (ASCII text skips the scan). */
+const SEPARATED_LATIN_RE = /([a-z])([·•]|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])(?:[a-z]\2)+[a-z](?![a-z])/g;
+/**
+ * Letters split by two spaces or more, in a text where such gaps between single letters outnumber single spaces
+ * between single letters: "h  o  w t  o" splits letters by two spaces and words by one, but "m a k e   a   b o m b"
+ * splits letters by one and words by three (joining "e   a   b" there made "mak eab omb").
+ */
+const WIDE_SPACED_LATIN_RE = /([a-z])( {2,})(?:[a-z]\2)+[a-z](?![a-z])/g;
+const WIDE_GAP_RE = /(?<![a-z])[a-z] {2,}(?=[a-z](?![a-z]))/g;
+const SINGLE_GAP_RE = /(?<![a-z])[a-z] (?=[a-z](?![a-z]))/g;
+/** SEPARATED_LATIN_RE's pre-test on non-ASCII text: one of its separators anywhere (ASCII text skips the scan). */
 const SEPARATED_HINT_RE = /[·•\u2600-\u27bf\ud83c-\ud83e]/;
 const NOT_LETTER_RE = /[^a-z]/g;
 /**
@@ -319,9 +332,12 @@ export function normalizeForModel(text: string): string {
   // Separators that split two words or more: two-letter words split by one of them are joined too.
   splitRuns = undefined;
   s = s.replace(MASKED_LATIN_RE, joinMasked);
-  if (s.includes('  ') || (nonAscii && SEPARATED_HINT_RE.test(s))) s = s.replace(SEPARATED_LATIN_RE, joinSeparated);
+  if (nonAscii && SEPARATED_HINT_RE.test(s)) s = s.replace(SEPARATED_LATIN_RE, joinSeparated);
+  if (s.includes('  ') && lettersSplitWide(s)) s = s.replace(WIDE_SPACED_LATIN_RE, joinSeparated);
   if (splitTwice()) s = s.replace(SEPARATED_PAIR_RE, joinPair);
-  s = s.replace(SPACED_LATIN_RE, (run) => run.replace(SPACED_SEPARATORS_RE, ''));
+  spacedRuns = 0;
+  s = s.replace(SPACED_LATIN_RE, joinSpaced);
+  if (spacedRuns >= 2 && s.includes('  ')) s = s.replace(SPACED_PAIR_RE, '$1$2');
   s = s.replace(PINYIN_RE, (abbr) => PINYIN_ABBREVIATIONS[abbr] ?? abbr);
   s = s.replace(PINYIN_WORDS_RE, (word) => PINYIN_WORDS[word] ?? word);
   if (nonAscii && s.includes('sha') && IDEOGRAPH_RE.test(s)) s = s.replace(PINYIN_IN_CHINESE_RE, (word) => PINYIN_IN_CHINESE[word] ?? word);
@@ -333,6 +349,20 @@ let splitRuns: Map<string, number> | undefined;
 
 function noteSplit(separator: string): void {
   (splitRuns ??= new Map()).set(separator, (splitRuns.get(separator) ?? 0) + 1);
+}
+
+/** More single letters split by two spaces or more than by one (see WIDE_SPACED_LATIN_RE). */
+function lettersSplitWide(s: string): boolean {
+  const wide = s.match(WIDE_GAP_RE)?.length ?? 0;
+  return wide >= 2 && wide > (s.match(SINGLE_GAP_RE)?.length ?? 0);
+}
+
+/** Words spelt with spaced letters joined in this call. */
+let spacedRuns = 0;
+
+function joinSpaced(run: string): string {
+  spacedRuns += 1;
+  return run.replace(SPACED_SEPARATORS_RE, '');
 }
 
 /** Some separator split two words or more in this call. */
