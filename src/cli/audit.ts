@@ -131,8 +131,11 @@ export function formatVerifyReport(report: VerifyReport): string {
     if (c.issue) lines.push(`  ${c.issue.kind.toUpperCase()}${c.issue.seq !== undefined ? ` at seq ${c.issue.seq}` : ''} (${c.issue.where}): ${c.issue.message}`);
     for (const w of c.warnings) lines.push(`  warning: ${w}`);
   }
+  // Nothing read is nothing verified: "verified: no tampering found" after it read as a clean log (a wrong path, a
+  // log deleted whole).
   if (report.chains.length === 0) lines.push('no audit records found');
-  lines.push(report.ok ? 'verified: no tampering found' : `TAMPERING DETECTED in ${report.issues.length} chain(s)`);
+  if (!report.ok) lines.push(`TAMPERING DETECTED in ${report.issues.length} chain(s)`);
+  else lines.push(report.chains.length === 0 ? 'nothing verified (--strict fails on this)' : 'verified: no tampering found');
   return `${lines.join('\n')}\n`;
 }
 
