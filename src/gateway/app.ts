@@ -5,7 +5,7 @@
  * body (limit → 413, malformed → 400) → rate limit (it reads the body's token budget) → routes →
  * 404 → OpenAI-shaped errors.
  */
-import express, { type Express, type Response } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { SealGateConfig } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -103,11 +103,26 @@ export function createApp(deps: GatewayDeps): Express {
   });
   // Fail-closed audit: refuse (503) before serving anything while the audit sink is down. One router
   // layer for the four (middleware/series.ts): each layer at a path costs the router a URL cut and re-parse.
-  app.use('/v1', series([...(deps.audit ? [deps.audit.guard] : []), deps.access.authenticate, parseJson, deps.access.rateLimit]));
+  const sizeUnread = declaredSizeOfUnreadBody(deps.confidential ? deps.config.confidential.maxRequestBytes : deps.config.server.bodyLimit);
+  app.use('/v1', series([...(deps.audit ? [deps.audit.guard] : []), deps.access.authenticate, parseJson, sizeUnread, deps.access.rateLimit]));
   deps.access.mountRoutes(app);
   for (const mount of routeModules) mount(app, deps);
 
   app.use(notFound);
   app.use(errorHandler(deps.logger, deps.config.server.bodyLimit));
   return app;
+}
+
+/**
+ * A body the JSON reader leaves unread (a sealed one: its route reads it raw) is judged by its declared length
+ * before the rate limiter estimates tokens from that length: over the route's limit it is the route's 413, not a
+ * 429 "request too large" for Content-Length / 4 tokens, which the SDK would retry.
+ */
+function declaredSizeOfUnreadBody(limit: number): RequestHandler {
+  return (req, _res, next) => {
+    if (req.body === undefined && Number(req.headers['content-length']) > limit) {
+      return next(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, limit, expose: true }));
+    }
+    next();
+  };
 }
