@@ -168,7 +168,7 @@ const exactBlockRate = (g: GroupStats) => (g.attacks ? g.attacksIntercepted / g.
 const exactFpr = (g: GroupStats) => (g.benign ? g.falsePositives / g.benign : null);
 /** A rate beside its threshold, with more digits when one decimal would print them equal ("90.0% < 90.0%"). */
 const pctBeside = (rate: number | null, threshold: number) =>
-  rate !== null && pct(rate) === pct(threshold) ? `${(rate * 100).toFixed(4).replace(/0+$/, '')}%` : pct(rate === null ? null : round(rate));
+  rate !== null && pct(rate) === pct(threshold) ? `${Number((rate * 100).toFixed(4))}%` : pct(rate === null ? null : round(rate));
 
 export function checkThresholds(report: EvalReport, t: Thresholds): string[] {
   const failures: string[] = [];
