@@ -241,7 +241,12 @@ export const registerKeys: RegisterCommand = (keys: Command) => {
           return;
         }
         if (rows.length === 0) {
-          process.stdout.write('No keys. Create one with `sealgate keys create --tenant <tenant>`.\n');
+          // With --tenant, "No keys." read as an empty store (and, for a misspelt tenant, as "this tenant has no keys").
+          process.stdout.write(
+            flags.tenant
+              ? `No keys for tenant ${flags.tenant}. Create one with \`sealgate keys create --tenant ${flags.tenant}\`.\n`
+              : 'No keys. Create one with `sealgate keys create --tenant <tenant>`.\n',
+          );
           return;
         }
         const header = ['ID', 'TENANT', 'NAME', 'STATUS', 'CREATED', 'EXPIRES', 'LAST USED', 'LAST SOURCE IPS', 'MODELS', 'CIDRS'];

@@ -65,4 +65,11 @@ describe('sealgate keys state changes', () => {
     expect(keys('enable', id).stdout).toBe(`Enabled ${id}\n`);
     expect(keys('list', '--json').stdout).toMatch(/"status": "active"/);
   }, 60_000);
+
+  // `keys list --tenant other` printed "No keys." while the store held keys of other tenants.
+  it('list --tenant with no match names the tenant, not an empty store', () => {
+    const { keys } = setup();
+    expect(keys('list', '--tenant', 'globex').stdout).toBe('No keys for tenant globex. Create one with `sealgate keys create --tenant globex`.\n');
+    expect(keys('list').stdout).toMatch(/acme/);
+  }, 60_000);
 });
