@@ -269,7 +269,9 @@ function scanScatteredEscapes(text: string, out: Candidate[], kind: ScatteredEsc
  * more of dots and dashes (ASCII or the middle dot and minus), a space between letters, a slash or two spaces
  * or more between words. Both runs start at an escape or a letter, so a start never rescans a run.
  */
-const QP_RE = /(?:=[0-9A-F]{2}(?:[^\s=]|=\r?\n)*){4,}/g;
+// Four escapes or more, written as three then a fourth and any more escapes among the plain characters: the same
+// matches as (?:=XX(?:[^\s=]|=\r?\n)*){4,} with no unbounded repeat inside an unbounded one (regex-audit star height).
+const QP_RE = /(?:=[0-9A-F]{2}(?:[^\s=]|=\r?\n)*){3}=[0-9A-F]{2}(?:[^\s=]|=\r?\n|=[0-9A-F]{2})*/g;
 const QP_HINT_RE = /=[0-9A-F]{2}=[0-9A-F]{2}/;
 const MORSE_RE = /(?<![.\-·−\w])[.\-·−]{1,7}(?:(?: +| *\/ *)[.\-·−]{1,7}){7,}(?![.\-·−\w])/g;
 const MORSE_HINT_RE = /[.\-·−]{1,7} [.\-·−]{1,7} [.\-·−]{1,7} /;
