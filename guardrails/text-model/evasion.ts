@@ -35,7 +35,9 @@ const SPACED_SEPARATORS_RE = /[ \t\r\n]/g;
  * In a text that spells two words or more so, with wider gaps between words ("h o w   t o   m a k e"), a two-letter
  * word split the same way between two such gaps ("t o"; QA pass H5: a bomb-making request so, 0.78).
  */
-const SPACED_PAIR_RE = /(?<=^| {2,})([a-z]) ([a-z])(?= {2,}|$)/gm;
+// Two spaces on either side stand for 'two or more' (the same positions match): ' {2,}' in the lookbehind rescanned
+// a run of spaces from every position in it, quadratic (regex-audit 'grows linearly').
+const SPACED_PAIR_RE = /(?<=^|  )([a-z]) ([a-z])(?=  |$)/gm;
 /** Parenthesized letters (⒤⒢⒩…, which NFKC spells "(i)(g)(n)"): three or more in a row are the word. */
 const PARENTHESIZED_RE = /(?:\([a-z]\)){3,}/g;
 const PARENS_RE = /[()]/g;
