@@ -37,6 +37,7 @@ import { serviceRequests } from '../../datasets/classifiers/service-requests.js'
 import { fictionRequests, idiomRequests, promptWritingRequests, studyHelpRequests } from '../../datasets/classifiers/craft-requests.js';
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { crimeOutcomes } from '../../datasets/classifiers/crime-outcomes.js';
+import { homemadeRequests } from '../../datasets/classifiers/homemade.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
@@ -250,6 +251,13 @@ export const GENERATED_MIX = {
   /** Offenders caught, arrested and sentenced (news, statements, questions), 20 % asking how not to get caught: see datasets/classifiers/crime-outcomes.ts. Harmful head only. */
   crimeOutcomes: { count: 1000, weight: 1, harmfulShare: 0.2 },
   /**
+   * "How to make X at home (step by step)" with ordinary things, 30 % asking for a weapon, drug or poison in the same frames:
+   * see datasets/classifiers/homemade.ts. Harmful head only. Measured, not shipped (count 0; MODEL_CARD.md, eighteenth
+   * session): 800 rows unblocked cake and candle questions but weapon requests naming things the rows do not name
+   * (rifle, dynamite, heroin) fell under the block line (held-out 5/7 → 2/7 blocked).
+   */
+  homemade: { count: 0, weight: 1, harmfulShare: 0.3 },
+  /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
    * See datasets/classifiers/documents.ts.
@@ -355,6 +363,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-prompt-writing', m.promptWriting.weight],
     ['sealgate-idioms', m.idioms.weight],
     ['sealgate-crime-outcomes', m.crimeOutcomes.weight],
+    ['sealgate-homemade', m.homemade.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -399,6 +408,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...promptWritingRequests(32, m.promptWriting.count, m.promptWriting.injectionShare),
       ...idiomRequests(33, m.idioms.count, m.idioms.harmfulShare),
       ...crimeOutcomes(34, m.crimeOutcomes.count, m.crimeOutcomes.harmfulShare),
+      ...homemadeRequests(35, m.homemade.count, m.homemade.harmfulShare),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -426,7 +436,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms', 'sealgate-crime-outcomes']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms', 'sealgate-crime-outcomes', 'sealgate-homemade']);
 
 /**
  * Generated sources that label the injection and harmful heads, not the jailbreak head: study help and prompt-writing
