@@ -61,7 +61,11 @@ export function toBase64Url(bytes: Uint8Array): string {
   if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const padded = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_');
+  // Trailing '=' padding cut by a loop: /=+$/ is quadratic on a run of '=' (regex-audit 'grows linearly').
+  let end = padded.length;
+  while (end > 0 && padded.charCodeAt(end - 1) === 0x3d) end -= 1;
+  return padded.slice(0, end);
 }
 
 const base64UrlPattern = /^[A-Za-z0-9_-]*$/;
