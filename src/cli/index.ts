@@ -2,6 +2,13 @@
 import { Command } from 'commander';
 import { commands } from './commands.js';
 
+// A reader that stops early (`sealgate scan … | head -1`) closes the pipe: stop at once and quietly, as Unix tools do,
+// instead of a command reporting "write EPIPE" as its own failure (exit 2) while it still reads the rest of the input.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('sealgate')
   .description('SealGate: LLM guardrail and confidential inference gateway (OpenAI-compatible)')
