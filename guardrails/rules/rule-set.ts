@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
 import { latinLookalikes } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
 import type { Detector, Finding } from '../core/types.js';
@@ -357,5 +358,8 @@ function isWordChar(ch: string | undefined): boolean {
 
 /** Validates and compiles a rule set; throws RuleSetError (or a zod error) with the reason. */
 export function compileRuleSet(input: RuleSetSpecInput, options?: CompileOptions): RuleSet {
-  return new RuleSet(ruleSetSchema.parse(input), options);
+  // A RuleSetError naming each bad field, like every other refusal here (a ZodError's message is a JSON dump of its issues).
+  const parsed = ruleSetSchema.safeParse(input);
+  if (!parsed.success) throw new RuleSetError(`invalid rule set: ${z.prettifyError(parsed.error)}`);
+  return new RuleSet(parsed.data, options);
 }

@@ -162,6 +162,10 @@ describe('rule set detector', () => {
 
   it('rejects a catastrophic regex and a missing term file at compile time', () => {
     expect(() => compileRuleSet({ regexes: [{ id: 'bad', pattern: '(a+)+b' }] })).toThrow(RuleSetError);
+    // A spec of the wrong shape names the field in one readable line, not a ZodError's JSON dump of issues.
+    expect(() => compileRuleSet({ keywords: [{ id: 'k' }] } as never)).toThrow(RuleSetError);
+    expect(() => compileRuleSet({ keywords: [{ id: 'k' }] } as never)).toThrow(/invalid rule set: .*keyword list "k" has no terms or files/);
+    expect(() => compileRuleSet({ keywords: [{ id: 'k' }] } as never)).not.toThrow(/^\[/);
     expect(() => compileRuleSet({ keywords: [{ id: 'k', files: ['nope.txt'] }] }, { baseDir: dir })).toThrow(/cannot read term file "nope.txt": ENOENT/);
   });
 });
