@@ -284,7 +284,7 @@ export async function measureAccessControl(dir: string): Promise<Record<string, 
   const { token } = new TokenSigner(secret).sign({ sub: record.id, tid: 'acme', models: '*', limits: { requestsPerMinute: 1e9 } }, 600);
   const bodyJson = { model: FAST_UPSTREAM_MODEL, messages: [{ role: 'user', content: 'hi' }], max_tokens: 64 };
   const requestFor = (credential: string) =>
-    ({ method: 'POST', originalUrl: '/v1/chat/completions', path: '/v1/chat/completions', headers: { authorization: `Bearer ${credential}`, 'content-length': '120' }, body: bodyJson, ip: '127.0.0.1', socket: { remoteAddress: '127.0.0.1' } }) as unknown as Request;
+    ({ method: 'POST', originalUrl: '/v1/chat/completions', path: '/v1/chat/completions', headers: { authorization: `Bearer ${credential}`, 'content-length': '120' }, rawHeaders: ['Authorization', `Bearer ${credential}`, 'Content-Length', '120'], body: bodyJson, ip: '127.0.0.1', socket: { remoteAddress: '127.0.0.1' } }) as unknown as Request;
 
   const results: Record<string, number> = {};
   for (const [label, credential] of [['devKeyMicros', 'sg-dev-local-only-key'], ['apiKeyMicros', key], ['tokenMicros', token]] as const) {
