@@ -8,6 +8,7 @@
  * X25519, FIPS 180-4 SHA-256, RFC 2104 HMAC): same bytes on the wire, test vectors unchanged.
  */
 import type * as NodeCrypto from 'node:crypto';
+import { concatBytes } from './bytes.js';
 
 export type NodeCryptoModule = typeof NodeCrypto;
 
@@ -43,7 +44,7 @@ export function sha256(...data: Uint8Array[]): Uint8Array {
     for (const part of data) hash.update(part);
     return new Uint8Array(hash.digest());
   }
-  return sha256Js(data.length === 1 ? data[0]! : concat(data));
+  return sha256Js(data.length === 1 ? data[0]! : concatBytes(...data));
 }
 
 export function hmacSha256(key: Uint8Array, ...data: Uint8Array[]): Uint8Array {
@@ -62,23 +63,11 @@ export function hmacSha256(key: Uint8Array, ...data: Uint8Array[]): Uint8Array {
     inner[i] = block[i]! ^ 0x36;
     outer[i] = block[i]! ^ 0x5c;
   }
-  const result = sha256Js(concat([outer, sha256Js(concat([inner, ...data]))]));
+  const result = sha256Js(concatBytes(outer, sha256Js(concatBytes(inner, ...data))));
   block.fill(0);
   inner.fill(0);
   outer.fill(0);
   return result;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const part of parts) total += part.length;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 const K = Uint32Array.from([
