@@ -23,6 +23,8 @@ export function toApiError(err: unknown, bodyLimit?: number): ApiError {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError(415, 'Unsupported content encoding or charset.', { code: 'unsupported_encoding' });
+    case 'encoding.corrupt':
+      return new ApiError(400, (err as Error).message, { code: 'invalid_content_encoding' });
     case 'request.aborted':
       return new ApiError(400, 'The request was aborted while sending its body.', { code: 'request_aborted' });
     case 'request.size.invalid':

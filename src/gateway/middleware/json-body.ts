@@ -52,7 +52,7 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
       // body-parser reads only the `utf-*` spellings: relabel UTF-8's other names (and ASCII, its subset) for it.
       const type = req.headers['content-type'];
       if (type !== undefined && UTF8_ALIAS.test(type)) req.headers['content-type'] = type.replace(UTF8_ALIAS, '; charset=utf-8');
-      return fallback(req, res, next);
+      return fallback(req, res, (err?: unknown) => next(isDecompressionError(err) ? corruptEncoding(req) : err));
     }
     // A small body has usually arrived with the head and sits in the stream's buffer already: take it
     // now instead of waiting for the stream's 'data' and 'end' turns (~40 µs of a lone request on a busy
@@ -158,6 +158,24 @@ function tooDeep(): Error {
 
 function parseFailure(err: unknown): Error {
   return (err as { type?: unknown }).type === 'entity.too.deep' ? (err as Error) : bodyError(400, (err as Error).message, 'entity.parse.failed');
+}
+
+/**
+ * A failure of the decompression stream body-parser reads a gzip/deflate/br body through: zlib's `Z_*` codes
+ * (`Z_DATA_ERROR` for bytes that are not that format, `Z_BUF_ERROR` for a truncated one) or brotli's `ERR_*`,
+ * both with a numeric errno. body-parser wraps it as a bare 400 without a `type`.
+ */
+function isDecompressionError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { type, code, errno } = err as { type?: unknown; code?: unknown; errno?: unknown };
+  return type === undefined && typeof errno === 'number' && typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR_'));
+}
+
+/** The body did not decompress as its Content-Encoding says (only encodings body-parser accepted get here). */
+function corruptEncoding(req: IncomingMessage): Error {
+  const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
+  const named = encoding === 'gzip' || encoding === 'deflate' || encoding === 'br' || encoding === 'zstd' ? ` ${encoding}` : '';
+  return bodyError(400, `The request body is not valid${named} data: it could not be decompressed as its Content-Encoding says.`, 'encoding.corrupt');
 }
 
 /** Errors shaped like body-parser's (status + type), so the error middleware maps them the same way. */

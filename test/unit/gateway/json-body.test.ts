@@ -4,7 +4,7 @@
  */
 import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,33 @@ describe('jsonBody', () => {
       expect(res.status).toBe(400);
       expect(res.json.error).toMatchObject({ code: 'invalid_json', type: 'invalid_request_error' });
     }
+  });
+
+  it('answers a compressed body that does not decompress with 400 invalid_content_encoding naming the encoding', async () => {
+    const json = Buffer.from('{"zipped":true}');
+    const gzipped = gzipSync(json);
+    const corrupt: Array<[string, Buffer]> = [
+      ['gzip', Buffer.from('not compressed at all {}')],
+      ['gzip', gzipped.subarray(0, gzipped.length - 6)], // truncated
+      ['deflate', Buffer.from('not compressed at all {}')],
+      ['br', Buffer.from('not compressed at all {}')],
+    ];
+    for (const [encoding, body] of corrupt) {
+      const res = await post([body], { 'content-encoding': encoding });
+      expect(res.status).toBe(400);
+      expect(res.json.error).toEqual({
+        message: `The request body is not valid ${encoding} data: it could not be decompressed as its Content-Encoding says.`,
+        type: 'invalid_request_error',
+        code: 'invalid_content_encoding',
+        param: null,
+      });
+    }
+    // The same bodies compressed properly still parse; an encoding the gateway does not read is still 415.
+    expect(await post([deflateSync(json)], { 'content-encoding': 'deflate' })).toEqual({ status: 200, json: { body: { zipped: true } } });
+    expect(await post([brotliCompressSync(json)], { 'content-encoding': 'br' })).toEqual({ status: 200, json: { body: { zipped: true } } });
+    const unknown = await post([json], { 'content-encoding': 'compress' });
+    expect(unknown.status).toBe(415);
+    expect(unknown.json.error.code).toBe('unsupported_encoding');
   });
 
   it('leaves the edges to body-parser: empty body, over the limit, gzip, other charsets, unparsed types', async () => {
