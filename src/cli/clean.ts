@@ -10,10 +10,11 @@
 import { createReadStream, createWriteStream, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { createGzip, createGunzip } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { runClean } from '../corpus/clean.js';
+import { gzipError, openCorpusInput } from '../corpus/gzip-input.js';
 import { CLASSIFIER_MODES, cleanOptionsSchema, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
@@ -84,7 +85,7 @@ export function summaryLine(report: CleanReport): string {
 
 export const registerClean: RegisterCommand = (command: Command) => {
   command
-    .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin; *.gz is decompressed)')
+    .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin; gzip, by *.gz name or content, is decompressed)')
     .option('--out <file>', 'cleaned output ("-" for stdout; *.gz is compressed)', '-')
     .option('--report <file>', 'write the JSON report here (counts and digests only)')
     .option('--field <paths>', 'JSONL: comma-separated record fields to clean (dotted paths)', 'text')
@@ -119,8 +120,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
         const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
         // Open the input before creating the output, so a missing input never leaves an empty output file.
         if (cli.in !== '-') await once(file, 'open');
-        const gzipIn = /\.gz$/i.test(cli.in);
-        const input: Readable = gzipIn ? file.pipe(createGunzip()) : file;
+        const { stream: input, gzip: gzipIn } = await openCorpusInput(file, cli.in);
         if (cli.out !== '-') {
           outStream = createWriteStream(cli.out);
           outStream.once('open', () => (outputOpened = true));
@@ -133,7 +133,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
         const output: Writable = gzipOut ?? outFile;
         const inputError = new Promise<never>((_, reject) => {
           file.once('error', reject);
-          if (gzipIn) input.once('error', (e) => reject(new Error(`${cli.in}: not valid gzip (${e.message})`)));
+          if (gzipIn) input.once('error', (e) => reject(gzipError(cli.in, e)));
           // An output that cannot be opened or written (missing directory, full disk) fails the run too.
           if (outFile !== process.stdout) outFile.once('error', reject);
         });
@@ -162,6 +162,11 @@ export const registerClean: RegisterCommand = (command: Command) => {
         }
         if (cli.report) writeFileSync(cli.report, `${JSON.stringify(report, null, 2)}\n`);
         process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report}` : ''}\n`);
+        // Not one record read: the input is not a corpus clean reads. The (empty) output must not pass for a cleaned one.
+        if (report.records.in === 0 && report.records.badLines > 0) {
+          process.stderr.write(`sealgate clean: no record could be read (${report.records.badLines} bad lines): is the input ${options.format === 'txt' ? 'UTF-8 text' : 'JSONL'}?\n`);
+          process.exitCode = 1;
+        }
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
         process.stderr.write(`sealgate clean: ${message}\n`);

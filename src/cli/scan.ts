@@ -11,6 +11,8 @@
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { MAX_LINE_CHARS, readLines } from '../corpus/lines.js';
+import { gzipError, openCorpusInput } from '../corpus/gzip-input.js';
+import { createGzip } from 'node:zlib';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -140,8 +142,8 @@ const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boo
 
 export const registerScan: RegisterCommand = (command: Command) => {
   command
-    .requiredOption('--in <file>', 'input JSONL file ("-" for stdin)')
-    .option('--out <file>', 'output JSONL file ("-" for stdout)', '-')
+    .requiredOption('--in <file>', 'input JSONL file ("-" for stdin; gzip, by *.gz name or content, is decompressed)')
+    .option('--out <file>', 'output JSONL file ("-" for stdout; *.gz is compressed)', '-')
     .option('--field <path>', 'record field holding the text (dotted path)', 'text')
     .option('-c, --config <file>', 'config file: its enabled guardrails.detectors (and their options) run (env SEALGATE_CONFIG; default ./sealgate.config.yaml if present)')
     .option('--detectors <names>', `comma-separated detectors, overriding the config (registered: ${Object.keys(detectorFactories).join(', ')}; rules reads guardrails.detectors.rules.options.rules, not tenant policies)`)
@@ -185,24 +187,38 @@ export const registerScan: RegisterCommand = (command: Command) => {
         if (!detectors.every(ownRules)) {
           throw new Error('the rules detector has no rules: give them in the config under guardrails.detectors.rules.options.rules (scan does not read tenant policies)');
         }
-        const input = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
-        if (cli.in !== '-') await once(input, 'open');
+        const file = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
+        if (cli.in !== '-') await once(file, 'open');
+        const { stream: input, gzip: gzipIn } = await openCorpusInput(file, String(cli.in));
         if (cli.out !== '-') outStream = createWriteStream(String(cli.out));
-        const output = outStream ?? process.stdout;
+        const outFile = outStream ?? process.stdout;
+        const gzipOut = /\.gz$/i.test(String(cli.out)) ? createGzip() : undefined;
+        if (gzipOut) gzipOut.pipe(outFile);
+        const output: Writable = gzipOut ?? outFile;
         // An input or output file that cannot be read (or written) fails the run with one line, not a crash.
         const inputError = new Promise<never>((_, reject) => {
-          input.once('error', reject);
-          if (output !== process.stdout) output.once('error', reject);
+          file.once('error', reject);
+          if (gzipIn) input.once('error', (e) => reject(gzipError(String(cli.in), e)));
+          if (outFile !== process.stdout) outFile.once('error', reject);
         });
         stopWatching = removeOnInterrupt('scan', outStream ? String(cli.out) : undefined);
         const summary = await Promise.race([runScan(input, output, options), inputError]);
-        if (output !== process.stdout) {
+        if (outFile !== process.stdout) {
           output.end();
-          await once(output, 'finish');
+          await once(outFile, 'finish');
+        } else if (gzipOut) {
+          gzipOut.end();
+          await once(gzipOut, 'end');
         }
         process.stderr.write(
           `scanned ${summary.records} records: ${summary.findings} findings in ${summary.recordsWithFindings} records, ${summary.badLines} bad lines skipped\n`,
         );
+        // Not one record read: the input is not what scan reads (e.g. another format). Verdicts for nothing
+        // must not pass for a clean result in a pipeline.
+        if (summary.records === 0 && summary.badLines > 0) {
+          process.stderr.write(`sealgate scan: no record could be read (${summary.badLines} bad lines): is the input JSONL with a "${String(cli.field)}" field?\n`);
+          process.exitCode = 1;
+        }
       } catch (error) {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof ConfigError ? error.message : (error as Error).message;
         process.stderr.write(`sealgate scan: ${message}\n`);
