@@ -59,6 +59,8 @@ interface GuardState {
   language: string;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const OUTCOME_RANK = { allow: 0, flag: 1, transform: 2, answer: 3, block: 4 } as const;
 
 /** Synchronous scanning a request may do before it lets the event loop serve others (see scanSlots). */
@@ -119,6 +121,61 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
     state.policy.onBlock.mode === 'refusal' && surface !== 'embeddings'
       ? textReply(surface, body, state.policy.refusal(state.language), stage === 'input' ? 'stop' : 'content_filter')
       : policyError(stage, categories);
+
+  /** Applies the output transforms to the answer's slots and restores pseudonyms; the slots `skip` names are left as they are. */
+  async function restoreAnswer(surface: Surface, body: Record<string, unknown>, visible: unknown, slots: readonly TextSlot[], decisions: readonly Decision[], state: GuardState, skip?: (slot: TextSlot) => boolean): Promise<unknown> {
+    const replacements = new Map<TextSlot, string>();
+    const json = asksForJson(surface, body);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (skip?.(slot)) continue;
+      if (slot.text.length >= longTextChars) await yieldToEventLoop();
+      const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault, 'output') : slot.text;
+      // A JSON answer holds its placeholders in JSON strings: values go back escaped, like tool-call arguments.
+      const restored = state.vault.restore(transformed, json && isAnswerText(surface, visible, slot.path) ? 'arguments' : slot.kind);
+      if (restored !== slot.text) replacements.set(slot, restored);
+    }
+    return replacements.size ? withoutStaleLogprobs(withReplacements(visible, replacements), replacements.keys()) : visible;
+  }
+
+  /**
+   * A chat or legacy completion with several choices whose block (or vetted answer) comes from some of its
+   * choices only: their positions in `choices`. Undefined when one choice, every choice, or a text outside
+   * the choices decided it (the whole answer is then blocked as before).
+   */
+  function blockedChoices(surface: Surface, visible: unknown, slots: readonly TextSlot[], decisions: readonly Decision[]): Set<number> | undefined {
+    if (surface !== 'chat.completions' && surface !== 'completions') return undefined;
+    const choices = (visible as { choices?: unknown }).choices;
+    if (!Array.isArray(choices) || choices.length < 2) return undefined;
+    const blocked = new Set<number>();
+    for (let i = 0; i < slots.length; i++) {
+      const outcome = decisions[i]?.outcome;
+      if (outcome !== 'block' && outcome !== 'answer') continue;
+      const [field, position] = slots[i]!.path;
+      if (field !== 'choices' || typeof position !== 'number') return undefined;
+      blocked.add(position);
+    }
+    return blocked.size > 0 && blocked.size < choices.length ? blocked : undefined;
+  }
+
+  /**
+   * The answer with the blocked choices withheld, as the stream guard ends a blocked choice: `finish_reason`
+   * `content_filter`, no text of it (the refusal as its content in refusal mode), no tool calls, no logprobs.
+   * The other choices are transformed and restored as usual; usage and the envelope stay.
+   */
+  async function withBlockedChoices(surface: Surface, body: Record<string, unknown>, visible: unknown, slots: readonly TextSlot[], decisions: readonly Decision[], blocked: ReadonlySet<number>, state: GuardState): Promise<unknown> {
+    const skip = (slot: TextSlot): boolean => slot.path[0] === 'choices' && blocked.has(slot.path[1] as number);
+    const restored = (await restoreAnswer(surface, body, visible, slots, decisions, state, skip)) as { choices: unknown[] };
+    const refusal = state.policy.onBlock.mode === 'refusal' ? state.policy.refusal(state.language) : undefined;
+    const choices = restored.choices.map((choice, position) => {
+      if (!blocked.has(position)) return choice;
+      const index = isRecord(choice) && typeof choice.index === 'number' ? choice.index : position;
+      return surface === 'completions'
+        ? { text: refusal ?? '', index, logprobs: null, finish_reason: 'content_filter' }
+        : { index, message: { role: 'assistant', content: refusal ?? null, refusal: null }, logprobs: null, finish_reason: 'content_filter' };
+    });
+    return { ...restored, choices };
+  }
 
   return {
     name: 'guardrails',
@@ -221,23 +278,16 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       }
       const decision = merge(decisions, 'output');
       pushVerdicts(ctx, 'output', decision.acted);
+      // Several choices (`n` > 1) and some, not all, blocked: only those are withheld, as the stream guard does.
+      const withheld = decision.outcome === 'block' || decision.outcome === 'answer' ? blockedChoices(surface, visible, slots, decisions) : undefined;
+      if (withheld) return withBlockedChoices(surface, body, visible, slots, decisions, withheld, state);
       if (decision.outcome === 'block') return blockResult(state, surface, { ...body, stream: false }, 'output', decision.categories);
       if (decision.outcome === 'answer') {
         const plainBody = { ...body, stream: false };
         const vetted = state.policy.answerFor(decision, state.language);
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
-      const replacements = new Map<TextSlot, string>();
-      const json = asksForJson(surface, body);
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        if (slot.text.length >= longTextChars) await yieldToEventLoop();
-        const transformed = decisions[i] ? applyTransforms(slot.text, decisions[i].acted, state.vault, 'output') : slot.text;
-        // A JSON answer holds its placeholders in JSON strings: values go back escaped, like tool-call arguments.
-        const restored = state.vault.restore(transformed, json && isAnswerText(surface, visible, slot.path) ? 'arguments' : slot.kind);
-        if (restored !== slot.text) replacements.set(slot, restored);
-      }
-      return replacements.size ? withoutStaleLogprobs(withReplacements(visible, replacements), replacements.keys()) : visible;
+      return restoreAnswer(surface, body, visible, slots, decisions, state);
     },
 
     outputStream({ surface, body, ctx, chunks }) {

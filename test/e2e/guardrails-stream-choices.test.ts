@@ -113,3 +113,48 @@ it('n=1: a block still ends the stream with content_filter', async () => {
   expect(byChoice(chunks).get(0)!.finishes).toEqual(['content_filter']);
   expect(raw.toLowerCase()).not.toContain('nightingale');
 });
+
+/**
+ * Not streamed, the same rule: with several choices and some blocked, only those are withheld (finish_reason
+ * `content_filter`, no text, no logprobs), the others are delivered and usage kept. The whole answer used to
+ * be a 400 `content_policy_violation`, which threw the clean choices away. Every choice blocked: still the 400.
+ */
+describe.each([
+  ['chat completions', '/chat/completions', { messages: [{ role: 'user', content: 'What is on the schedule?' }] }],
+  ['legacy completions', '/completions', { prompt: 'What is on the schedule?' }],
+])('%s, n=2, not streamed', (name, path, body) => {
+  const post = async (texts: string[]) => {
+    fake.script({ kind: 'choices', texts });
+    const res = await fetch(`${gw.baseURL}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'fake-model', n: 2, ...body }),
+    });
+    const raw = await res.text();
+    return { status: res.status, raw, json: JSON.parse(raw) as Record<string, unknown> };
+  };
+  const textOf = (choice: Record<string, unknown>): unknown => (name === 'chat completions' ? (choice.message as { content: unknown }).content : choice.text);
+
+  it.each([
+    ['the second choice blocked', [CLEAN, BLOCKED], 0, 1],
+    ['the first choice blocked', [BLOCKED, CLEAN], 1, 0],
+  ])('%s: the other choice is delivered, the blocked one withheld, usage kept', async (_case, texts, clean, blocked) => {
+    const { status, raw, json } = await post(texts);
+    expect(status).toBe(200);
+    expect(raw.toLowerCase()).not.toContain('nightingale');
+    const choices = json.choices as Record<string, unknown>[];
+    expect(choices.map((c) => c.index)).toEqual([0, 1]);
+    expect(textOf(choices[clean]!)).toBe(CLEAN);
+    expect(choices[clean]!.finish_reason).toBe('stop');
+    expect(choices[blocked]!.finish_reason).toBe('content_filter');
+    expect(textOf(choices[blocked]!)).toBe(name === 'chat completions' ? null : '');
+    expect(json.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) });
+  });
+
+  it('both choices blocked: the answer is refused whole (400 content_policy_violation)', async () => {
+    const { status, raw, json } = await post([BLOCKED, BLOCKED]);
+    expect(status).toBe(400);
+    expect(raw.toLowerCase()).not.toContain('nightingale');
+    expect((json.error as { code: string }).code).toBe('content_policy_violation');
+  });
+});
