@@ -15,7 +15,12 @@ export interface ContextWords {
 const NUMERIC_NEGATIVE = [
   'order', 'tracking', 'invoice', 'sku', 'version', 'build', 'timestamp', 'serial', 'ticket', 'transaction id',
   'isbn', 'commit', 'release', 'v1.', 'v2.',
+  // Log and tracing ids (trace_id=…, x-request-id: …, 请求ID …): random digit runs, some Luhn-valid by chance.
+  'trace', 'span_id', 'span id', 'spanid', 'request id', 'request_id', 'request-id', 'requestid', 'req_id', 'correlation',
+  'log id', 'log_id', 'logid', 'msg_id', 'message id', 'message_id', 'session id', 'session_id', 'event id', 'event_id', 'uuid',
+  'nonce', 'txid', 'txn id', 'txn_id',
   '订单', '单号', '快递', '运单', '物流', '发票', '流水号', '版本', '时间戳', '工单', '批次', '序列号', '型号', '编码',
+  '请求id', '请求号', '日志', '追踪', '跟踪号', '链路', '会话id', '消息id',
 ];
 
 /**
