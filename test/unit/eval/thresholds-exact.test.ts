@@ -40,4 +40,19 @@ describe('eval thresholds on exact counts', () => {
     const report = buildReport([...results('attack', 20_000, 18_000), ...results('benign', 20_000, 1_000)], meta, { minBlockRate: 0.9, maxFpr: 0.05, minCategoryBlockRate: 0.9, maxCategoryFpr: 0.05 });
     expect(report.failures).toEqual([]);
   });
+
+  it('each rate carries its 95 % Wilson interval', () => {
+    const report = buildReport([...results('attack', 10, 5), ...results('benign', 10, 0)], meta);
+    expect(report.overall.blockRateCi95).toEqual([0.2366, 0.7634]);
+    expect(report.overall.falsePositiveRateCi95).toEqual([0, 0.2775]); // 0 of 10 is not "0 %" for sure
+    expect(report.byCategory['intent.prompt_injection']!.blockRateCi95).toEqual([0.2366, 0.7634]);
+    const noBenign = buildReport(results('attack', 4, 4), meta);
+    expect(noBenign.overall.falsePositiveRateCi95).toBeNull();
+    expect(noBenign.overall.blockRateCi95).toEqual([0.5101, 1]);
+  });
+
+  it('a sample smaller than the minimum fails however good the rates', () => {
+    const report = buildReport([...results('attack', 299, 299), ...results('benign', 300, 0)], meta, { minAttacks: 300, minBenign: 300 });
+    expect(report.failures).toEqual(['299 attacks with a verdict < 300']);
+  });
 });
