@@ -1,14 +1,16 @@
 /**
  * Case folding that keeps UTF-16 length (so offsets from `normalize()` still map back to the original).
  * Keyword terms and scanned text go through the same `normalize → foldCase` so a term written in
- * full-width, mixed case or split by zero-width characters still matches.
+ * full-width, mixed case or split by zero-width characters still matches, and a Chinese term matches in
+ * Traditional and Simplified characters alike (both fold to Simplified, one unit for one: core/traditional.ts).
  */
 import { HOMOGLYPHS } from '../core/homoglyphs.js';
 import { normalize, type NormalizedText } from '../core/normalize.js';
+import { foldTraditional } from '../core/traditional.js';
 
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.length === text.length) return foldHomoglyphs(lower);
+  if (lower.length === text.length) return foldTraditional(foldHomoglyphs(lower));
   // Rare: a character whose lowercase is longer (e.g. U+0130). Fold per unit, keeping it when it would grow.
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -16,7 +18,7 @@ export function foldCase(text: string): string {
     const l = ch.toLowerCase();
     out += l.length === 1 ? l : ch;
   }
-  return foldHomoglyphs(out);
+  return foldTraditional(foldHomoglyphs(out));
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
