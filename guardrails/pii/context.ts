@@ -5,6 +5,7 @@
  */
 import type { Candidate, EntityType } from './types.js';
 import { addCode, hasCode, newCodeSet } from '../core/code-set.js';
+import { foldTraditional } from '../core/traditional.js';
 
 export interface ContextWords {
   positive?: readonly string[];
@@ -212,9 +213,9 @@ export class ContextMatcher {
   constructor(lists: Partial<Record<EntityType, ContextWords>>) {
     const words = new Set<string>();
     for (const source of [DEFAULT_CONTEXT, lists]) {
-      for (const entry of Object.values(source)) for (const w of [...(entry?.positive ?? []), ...(entry?.negative ?? [])]) words.add(w.toLowerCase());
+      for (const entry of Object.values(source)) for (const w of [...(entry?.positive ?? []), ...(entry?.negative ?? [])]) words.add(wordKey(w));
     }
-    for (const w of HK_MO_TW_PHONE_GATE) words.add(w);
+    for (const w of HK_MO_TW_PHONE_GATE) words.add(wordKey(w));
     const sorted = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const w of sorted) {
       this.ids.set(w, this.lengths.length);
@@ -251,7 +252,8 @@ export class ContextMatcher {
   }
 
   /**
-   * Finds every context word in the lower-cased text (ASCII words on word boundaries): at each position every
+   * Finds every context word in the lower-cased text (ASCII words on word boundaries; Traditional Chinese characters
+   * read as Simplified, in the words and the text, so 身份證 counts wherever 身份证 does): at each position every
    * word that occurs there, longest first (手机号 and 手机). Two equivalent scans, whichever is faster for the
    * text (`chinese`: the caller may pass what it already knows; `walk` picks the scan, for tests): short Latin
    * text runs the regex alternation; Chinese text and long text walk the characters through the first-two-characters
@@ -259,7 +261,9 @@ export class ContextMatcher {
    * alternation's time on the bench's Chinese records and 8 KB documents and ~0.65 on its English documents, but
    * ~1.35 on its English records.
    */
-  index(lower: string, chinese: boolean = NON_ASCII.test(lower), walk: boolean = chinese || lower.length >= WALK_FROM): ContextIndex {
+  index(text: string, chinese: boolean = NON_ASCII.test(text), walk: boolean = chinese || text.length >= WALK_FROM): ContextIndex {
+    // Words and text alike read Traditional characters as Simplified (same length, so the offsets are the text's).
+    const lower = foldTraditional(text);
     const hits: Hits = { starts: [], ids: [] };
     const ids = this.ids;
     if (!walk) {
@@ -312,7 +316,7 @@ export class ContextMatcher {
     if (!members) {
       members = new Uint8Array(this.lengths.length);
       for (const w of words) {
-        const id = this.ids.get(w.toLowerCase());
+        const id = this.ids.get(wordKey(w));
         if (id !== undefined) members[id] = 1;
       }
       this.members.set(words, members);
@@ -332,6 +336,9 @@ export class ContextMatcher {
     return this.lengths[id]!;
   }
 }
+
+/** How a context word is looked up: lower-cased, Traditional characters folded to Simplified (電話 and 电话 are one word). */
+const wordKey = (word: string): string => foldTraditional(word.toLowerCase());
 
 /**
  * A word's first two UTF-16 codes as one small integer (below 2^30: a Smi, which a Map hashes fast; first * 0x10000
