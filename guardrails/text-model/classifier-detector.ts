@@ -2,7 +2,8 @@
  * A Detector built on a hashed-linear model: shared by the toxicity and intent detectors.
  *
  * A text is scored as several views: the whole text; for long texts also fixed windows (so an
- * instruction planted in a long document is not diluted, and its span is reported); and, when enabled,
+ * instruction planted in a long document is not diluted, and its span is reported); the text read with letters split
+ * by punctuation joined, where it holds such a run (views.ts joinedViews); and, when enabled,
  * decoded payloads (base64/hex/URL/ROT13 layers). Per category the best view wins. A finding is emitted
  * when the calibrated score reaches the category threshold (or `minScore`, to report everything above
  * it for scans and evals); fine categories refine a firing parent by lexicon.
@@ -12,7 +13,7 @@ import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { normalizeForModel } from './evasion.js';
 import { appendLexiconFeatures, featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
-import { DEFAULT_WINDOW_CHARS, textViews, type TextView } from './views.js';
+import { DEFAULT_WINDOW_CHARS, joinedViews, textViews, type TextView } from './views.js';
 import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
@@ -106,10 +107,16 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   // lexicon features are appended per detector, so they do not split the shared views.
   const ngrams = { buckets };
   const viewsKey = `text-model.views:${JSON.stringify(ngrams)}:${options.windowChars}`;
+  // The training views and the joined readings of split letters (views.ts joinedViews).
+  const allViews = (text: string): readonly TextView[] => {
+    const views = textViews(text, ngrams, options.windowChars);
+    const joined = joinedViews(text, ngrams, options.windowChars);
+    return joined.length === 0 ? views : [...views, ...joined];
+  };
   const textViewsOf = (text: string, memo: Map<string, unknown> | undefined): readonly TextView[] => {
-    if (!memo) return textViews(text, ngrams, options.windowChars);
+    if (!memo) return allViews(text);
     let views = memo.get(viewsKey) as readonly TextView[] | undefined;
-    if (!views) memo.set(viewsKey, (views = textViews(text, ngrams, options.windowChars)));
+    if (!views) memo.set(viewsKey, (views = allViews(text)));
     return views;
   };
 

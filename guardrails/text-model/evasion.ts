@@ -70,6 +70,30 @@ const NOT_LETTER_RE = /[^a-z]/g;
  * patterns above, which keep "e.g" and "a.m" of ordinary text. Not a backslash: escaped text ("x^n\\n") is no split word.
  */
 const SEPARATED_PAIR_RE = /(?<![a-z.\-_*~|/\\·•])([a-z])([.\-_*~|/·•]|  +|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])([a-z])(?![a-z.\-_*~|/\\·•])/g;
+/**
+ * Letters split by a separator the passes below do not take, or take too late (QA pass H4, intent and toxicity scores of
+ * the fixture's attacks 0.000-0.03): a comma, a semicolon, a colon, '+', '|', '!', '?', '#', '&' or quotes ("i,g,n,o,r,e";
+ * '|', '+' and '!' were read as leetspeak first: "ilglnlolrle"), one to three of them
+ * ("i..g..n", "i--g--n"), maybe between spaces ("i, g, n", "i. g. n", "i | g | n", "i - g - n"). Each letter alone (no
+ * letter beside it), the same separator each time. A run is joined when it spells four letters or more, or when its
+ * separator splits two runs or more in the text: a list or initials of three ("select a, b, c, or d", "h. s. m. coxeter")
+ * stay. One separator character of MASKED_LATIN_RE (".", "-" …) is left to it. Runs before the leetspeak step, in the
+ * joined reading only (normalizeJoined).
+ */
+const SPLIT_SAME_RE = /(?<![a-z])([a-z])( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)(?:[a-z]\2)+[a-z](?![a-z])/g;
+/**
+ * Three letters or more with punctuation between them that changes ("i.g-n*o_r,e", "h.o-w"), no spaces. Not quotes or '&'
+ * ("v&a's", "m&m's"), nor '<', '>', '=' or '^' here or above: formulas chain single letters so ("$a<c<b$").
+ */
+const SPLIT_MIXED_RE = /(?<![a-z])[a-z](?:[.,;:|/+_*~!-]{1,3}[a-z]){2,}(?![a-z])/g;
+/** SPLIT_SAME_RE's pre-test: two single letters with such a separator between them. */
+const SPLIT_HINT_RE = /(?<![a-z])[a-z] ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?[a-z](?![a-z])/;
+/** A two-letter word split the same way as two runs or more of the text ("t,o", "b|y"; the separator is compared in splitLetters). */
+const SPLIT_PAIR_RE = /(?<![a-z])([a-z])( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)([a-z])(?![a-z])/g;
+/** The separators MASKED_LATIN_RE joins alone. */
+const MASKED_SEPARATORS = new Set(['.', '-', '_', '*', '~', '/']);
+const SPLIT_NOT_LETTER_RE = /[^a-z]/g;
+
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
 const CJK_SPACED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff][ \t.\-_*~|/\\·•]+[\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -82,6 +106,14 @@ const CJK_SPACED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff][ \t.\-_*~|/\\·•]+[\u
  */
 const CJK_SEPARATED_RE = /(?<![\u3400-\u4dbf\u4e00-\u9fff])([\u3400-\u4dbf\u4e00-\u9fff])(\r?\n|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])(?:[\u3400-\u4dbf\u4e00-\u9fff]\2)+[\u3400-\u4dbf\u4e00-\u9fff](?![\u3400-\u4dbf\u4e00-\u9fff])/g;
 const CJK_SEPARATED_TEST_RE = /[\u3400-\u4dbf\u4e00-\u9fff](?:\r?\n|[\u2600-\u27bf]|[\ud83c-\ud83e][\udc00-\udfff])[\u3400-\u4dbf\u4e00-\u9fff](?![\u3400-\u4dbf\u4e00-\u9fff])/;
+/**
+ * Joined reading only (normalizeJoined): single ideographs split by one repeated comma, full stop, '!', '?', '+', ';' or
+ * ':' (ASCII or full-width, maybe between spaces), four characters or more (QA pass H4: "你，就，是，个，傻，逼" 0.72 on
+ * toxicity, "怎，么，在，家，制，作，炸，弹" 0.43 on the harmful head, plain 0.99 and 0.84). "是，是，是" stays.
+ */
+const CJK_PUNCT_SEPARATED_RE = /(?<![\u3400-\u4dbf\u4e00-\u9fff])[\u3400-\u4dbf\u4e00-\u9fff]([ \t]?[,。、!?+;:][ \t]?)(?:[\u3400-\u4dbf\u4e00-\u9fff]\1){2,}[\u3400-\u4dbf\u4e00-\u9fff](?![\u3400-\u4dbf\u4e00-\u9fff])/g;
+/** Three ideographs, each alone, split by one of those separators: CJK_PUNCT_SEPARATED_RE's pre-test (full-width forms too: raw text). */
+export const CJK_PUNCT_SEPARATED_HINT_RE = /(?<![\u3400-\u4dbf\u4e00-\u9fff])[\u3400-\u4dbf\u4e00-\u9fff]([ \t]?[,，。、!！?？+;；:：][ \t]?)[\u3400-\u4dbf\u4e00-\u9fff]\1[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NOT_CJK_RE = /[^\u3400-\u4dbf\u4e00-\u9fff]/g;
 /**
  * Combining marks stripped from letters: the diacritics (U+0300–036F, every one) and, on a Latin letter, the other
@@ -310,6 +342,27 @@ function turn(segment: string): string {
 
 /** Full evasion normalisation: NFKC/full-width/zero-width, case, diacritics, homoglyphs, leet, split letters, pinyin, source style. */
 export function normalizeForModel(text: string): string {
+  return normalizeModel(text, false)!;
+}
+
+/**
+ * The text read with the letters and characters joined that normalizeForModel leaves split (SPLIT_SAME_RE,
+ * SPLIT_MIXED_RE, CJK_PUNCT_SEPARATED_RE), or undefined when there are none. Scored as an extra view (views.ts
+ * joinedViews), not in training: the training texts and the committed weights keep normalizeForModel's reading.
+ */
+export function normalizeJoined(text: string): string | undefined {
+  return normalizeModel(text, true);
+}
+
+/** Raw text that may hold what normalizeJoined joins: three single letters split by punctuation, full-width letters, or CJK_PUNCT_SEPARATED_HINT_RE. */
+const JOINED_LATIN_HINT_RE = /(?<![a-z])[a-z](?:( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)[a-z]\1|[.,;:|/+_*~!-]{1,3}[a-z][.,;:|/+_*~!-]{1,3})[a-z](?![a-z])|[\uff21-\uff3a\uff41-\uff5a]/i;
+
+/** Whether normalizeJoined may read `text` differently from normalizeForModel (a cheap pre-test on the raw text). */
+export function mayJoin(text: string): boolean {
+  return JOINED_LATIN_HINT_RE.test(text) || CJK_PUNCT_SEPARATED_HINT_RE.test(text);
+}
+
+function normalizeModel(text: string, joined: boolean): string | undefined {
   let s = collapseStyle(coreNormalize(text).text.toLowerCase());
   const nonAscii = NON_ASCII_RE.test(s);
   if (nonAscii) {
@@ -326,6 +379,15 @@ export function normalizeForModel(text: string): string {
     if (CJK_SPACED_TEST_RE.test(s)) s = s.replace(CJK_SPACED_RE, '$1');
     if ((s.includes('\n') || SEPARATED_HINT_RE.test(s)) && CJK_SEPARATED_TEST_RE.test(s)) s = s.replace(CJK_SEPARATED_RE, (run) => run.replace(NOT_CJK_RE, ''));
     if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
+  }
+  if (joined) {
+    const before = s;
+    if (nonAscii && CJK_PUNCT_SEPARATED_HINT_RE.test(s)) {
+      s = s.replace(CJK_PUNCT_SEPARATED_RE, (run) => run.replace(NOT_CJK_RE, ''));
+      if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
+    }
+    if (SPLIT_HINT_RE.test(s)) s = splitLetters(s);
+    if (s === before) return undefined;
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
   if (s.includes(')(')) s = s.replace(PARENTHESIZED_RE, (run) => run.replace(PARENS_RE, ''));
@@ -344,6 +406,45 @@ export function normalizeForModel(text: string): string {
   s = s.replace(PINYIN_WORDS_RE, (word) => PINYIN_WORDS[word] ?? word);
   if (nonAscii && s.includes('sha') && IDEOGRAPH_RE.test(s)) s = s.replace(PINYIN_IN_CHINESE_RE, (word) => PINYIN_IN_CHINESE[word] ?? word);
   return s;
+}
+
+/** Joins the letters SPLIT_SAME_RE and SPLIT_MIXED_RE find (see there), then the two-letter words split like two runs. */
+function splitLetters(s: string): string {
+  const runs = new Map<string, number>();
+  for (const m of s.matchAll(SPLIT_SAME_RE)) runs.set(m[2]!, (runs.get(m[2]!) ?? 0) + 1);
+  let joined = false;
+  s = s.replace(SPLIT_SAME_RE, (run: string, _letter: string, separator: string) => {
+    if (MASKED_SEPARATORS.has(separator)) return run;
+    if ((run.length + separator.length) / (separator.length + 1) < 4 && (runs.get(separator) ?? 0) < 2) return run;
+    joined = true;
+    return run.replace(SPLIT_NOT_LETTER_RE, '');
+  });
+  s = s.replace(SPLIT_MIXED_RE, (run) => (oneSeparator(run) ? run : run.replace(SPLIT_NOT_LETTER_RE, '')));
+  if (joined) {
+    s = s.replace(SPLIT_PAIR_RE, (pair: string, a: string, separator: string, b: string) =>
+      !MASKED_SEPARATORS.has(separator) && (runs.get(separator) ?? 0) >= 2 ? a + b : pair,
+    );
+  }
+  return s;
+}
+
+/** The gaps between the letters of a SPLIT_MIXED_RE run are all one separator (SPLIT_SAME_RE's or MASKED_LATIN_RE's to decide). */
+function oneSeparator(run: string): boolean {
+  let first = '';
+  let gap = '';
+  let gaps = 0;
+  for (let i = 1; i < run.length; i += 1) {
+    const c = run.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) {
+      gap += run[i];
+      continue;
+    }
+    if (gaps === 0) first = gap;
+    else if (gap !== first) return false;
+    gaps += 1;
+    gap = '';
+  }
+  return true;
 }
 
 /** Separators of the split words joined in the current normalizeForModel call, and how many words each split (module state: no closure per call). */

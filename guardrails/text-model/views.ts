@@ -6,7 +6,7 @@
  * the merged window counts, so windowing costs normalisation per window, not a second featurisation.
  * Training evaluation (guardrails/train) scores exactly these views, so thresholds match inference.
  */
-import { normalizeForModel } from './evasion.js';
+import { mayJoin, normalizeForModel, normalizeJoined } from './evasion.js';
 import { appendLexiconFeatures, countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
 
 export interface TextView {
@@ -14,7 +14,7 @@ export interface TextView {
   readonly start: number;
   readonly end: number;
   readonly features: SparseFeatures;
-  readonly via: 'text' | 'window';
+  readonly via: 'text' | 'window' | 'joined';
   /** Normalised text of the view (for lexicon refinement). Whole-text view: the windows joined. */
   readonly normalized: string;
 }
@@ -60,4 +60,21 @@ export function textViews(text: string, config: FeaturizerConfig, windowChars = 
     views.push({ start, end, features: appendLexiconFeatures(normalizeCounts(counts[i]!), normalizedParts[i]!, config), via: 'window', normalized: normalizedParts[i]! }),
   );
   return views;
+}
+
+/**
+ * Extra views for letters or characters split by punctuation that the training normalisation leaves split ("i,g,n,o,r,e",
+ * "y | o | u", "h.o-w", "傻，逼"; see normalizeJoined): the text (or each window of a long one) read joined, where that reading
+ * differs. Not in textViews, which training featurises: the committed weights keep their reading, and a detector scores
+ * these next to it (the best view wins). Raw text without such a run costs one pre-test.
+ */
+export function joinedViews(text: string, config: FeaturizerConfig, windowChars = DEFAULT_WINDOW_CHARS): TextView[] {
+  if (!mayJoin(text)) return [];
+  const out: TextView[] = [];
+  for (const [start, end] of text.length <= windowChars ? [[0, text.length] as [number, number]] : windowsOf(text, windowChars)) {
+    const normalized = normalizeJoined(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (normalized === undefined) continue;
+    out.push({ start, end, features: appendLexiconFeatures(normalizeCounts(countFeatures(normalized, config)), normalized, config), via: 'joined', normalized });
+  }
+  return out;
 }
