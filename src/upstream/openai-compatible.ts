@@ -257,6 +257,11 @@ export function createOpenAICompatibleProvider(opts: OpenAICompatibleOptions): P
     if (err instanceof ResponseTooLargeError) return new UpstreamError('too_large', opts.name, 'upstream answer over the size limit');
     if (err instanceof OpenAI.APIConnectionTimeoutError) return new UpstreamError('timeout', opts.name, 'upstream timed out');
     if (err instanceof OpenAI.APIUserAbortError) return new UpstreamError('aborted', opts.name, 'request cancelled');
+    // An error event inside a 2xx stream (`data: {"error"}`, `event: error`): the upstream failed mid-answer, like a 5xx.
+    // Its text (which may echo the prompt) is not kept.
+    if (err instanceof OpenAI.APIError && err.status === undefined && !(err instanceof OpenAI.APIConnectionError)) {
+      return new UpstreamError('server_error', opts.name, 'upstream sent an error event in its stream');
+    }
     if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
       const status = err.status;
       const retryAfterMs = parseRetryAfter(err.headers);

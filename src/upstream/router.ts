@@ -79,7 +79,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
     }
   }
 
-  async function attempt(target: RouteTarget, surface: Surface, body: Record<string, unknown>, signal: AbortSignal): Promise<RoutedResult> {
+  async function attempt(target: RouteTarget, surface: Surface, body: Record<string, unknown>, signal: AbortSignal, n: number): Promise<RoutedResult> {
     const timeoutMs = timeoutFor(target.provider);
     if (target.provider.ownsJsonDeadline === true && body.stream !== true) return attemptJson(target, surface, body, signal, timeoutMs);
     const controller = new AbortController();
@@ -108,22 +108,41 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
         assertAnswerObject(result.body, target.provider.name);
         return { ...result, provider: target.provider.name, model: target.model };
       }
-      // Wait for the first chunk so failures up to here can still be retried.
+      // Wait for the first chunk so failures up to here can still be retried; and past the events that only
+      // open an answer (a chat role chunk, Responses' response.created / in_progress), so that an upstream
+      // failing right after them (an error event, a reset) is a failed attempt too, not a stream cut short.
       const iterator = result.chunks[Symbol.asyncIterator]();
-      const first = await iterator.next();
+      let first = await iterator.next();
+      const opening: Chunk[] = [];
+      try {
+        while (!first.done && opening.length < MAX_OPENING_EVENTS && opensAnswerOnly(surface, first.value)) {
+          opening.push(first.value);
+          first = await iterator.next();
+        }
+      } catch (err) {
+        controller.abort();
+        await iterator.return?.().catch(() => undefined);
+        throw err;
+      }
       clearTimeout(timer);
       // An aborted stream may end quietly instead of throwing: that is still a failed attempt.
       if (first.done && (timedOut || signal.aborted)) throw new UpstreamError(timedOut ? 'timeout' : 'aborted', target.provider.name, 'no first chunk');
       // A stream with no event at all (a JSON or HTML answer where SSE was due) holds no answer: not an empty success.
-      if (first.done) throw new UpstreamError('server_error', target.provider.name, 'upstream stream ended before its first event');
-      if (!isAnswerObject(first.value)) {
-        controller.abort();
-        await iterator.return?.().catch(() => undefined);
-        assertAnswerObject(first.value, target.provider.name);
+      if (first.done && opening.length === 0) throw new UpstreamError('server_error', target.provider.name, 'upstream stream ended before its first event');
+      if (!first.done) {
+        try {
+          assertAnswerObject(first.value, target.provider.name);
+        } catch (err) {
+          controller.abort();
+          await iterator.return?.().catch(() => undefined);
+          throw err;
+        }
       }
+      const onMidStreamFailure = (failure: UpstreamError): void =>
+        opts.onAttemptFailure?.({ provider: target.provider.name, kind: failure.kind, status: failure.upstreamStatus, attempt: n });
       return {
         kind: 'stream',
-        chunks: continueStream(first, iterator, controller, timeoutMs, target.provider.name, cleanup, signal),
+        chunks: continueStream(opening, first, iterator, controller, timeoutMs, target.provider.name, cleanup, signal, onMidStreamFailure),
         provider: target.provider.name,
         model: target.model,
       };
@@ -163,7 +182,7 @@ export function createRouter(config: UpstreamConfig, opts: RouterOptions = {}): 
       for (const target of targets) {
         for (let n = 1; n <= config.retries.maxAttempts; n++) {
           try {
-            return await attempt(target, surface, body, signal);
+            return await attempt(target, surface, body, signal, n);
           } catch (err) {
             const failure = err as UpstreamError;
             lastError = failure;
@@ -207,8 +226,35 @@ function upstreamBody(target: RouteTarget, surface: Surface, body: Record<string
   return out;
 }
 
-/** Yields the already-read first chunk, then the rest with an idle timeout; aborts upstream if the consumer stops. */
+/** At most this many opening events are read ahead before the stream is handed on (see opensAnswerOnly). */
+const MAX_OPENING_EVENTS = 4;
+const OPENING_RESPONSE_EVENTS = new Set(['response.created', 'response.in_progress', 'response.queued']);
+
+/**
+ * An event that only opens an answer, with nothing of it yet: a chat chunk whose choices carry at most a role
+ * (and empty content / null refusal) and no finish_reason, or Responses' `response.created` / `in_progress` /
+ * `queued`. The router reads past these before it answers, so a failure right after them can still be retried.
+ */
+function opensAnswerOnly(surface: Surface, value: unknown): boolean {
+  if (!isAnswerObject(value)) return false;
+  if (surface === 'responses') return typeof value.type === 'string' && OPENING_RESPONSE_EVENTS.has(value.type);
+  if (surface !== 'chat.completions' || !Array.isArray(value.choices) || value.choices.length === 0 || (value.usage !== undefined && value.usage !== null)) return false;
+  return value.choices.every((choice: unknown) => {
+    if (!isAnswerObject(choice) || choice.finish_reason || !isAnswerObject(choice.delta)) return false;
+    for (const [key, field] of Object.entries(choice.delta)) {
+      if (key === 'role' ? typeof field !== 'string' : (key === 'content' || key === 'refusal') ? field !== null && field !== '' : true) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Yields the events read ahead (the opening ones and the first after them), then the rest with an idle timeout;
+ * aborts upstream if the consumer stops. A failure after the hand-over is reported to `onFailure` (metrics, log)
+ * before it is thrown: the router's attempt loop no longer sees it.
+ */
 async function* continueStream(
+  opening: readonly Chunk[],
   first: IteratorResult<Chunk>,
   iterator: AsyncIterator<Chunk>,
   controller: AbortController,
@@ -216,6 +262,7 @@ async function* continueStream(
   provider: string,
   cleanup: () => void,
   clientSignal: AbortSignal,
+  onFailure: (failure: UpstreamError) => void,
 ): AsyncIterable<Chunk> {
   let finished = false;
   // One idle timer for the whole stream, restarted (refresh) at each wait for a chunk; it acts only while a
@@ -225,6 +272,7 @@ async function* continueStream(
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   try {
+    for (const event of opening) yield event;
     if (first.done) {
       finished = true;
       return;
@@ -259,6 +307,9 @@ async function* continueStream(
       assertAnswerObject(next.value, provider);
       yield next.value;
     }
+  } catch (err) {
+    if (err instanceof UpstreamError && err.kind !== 'aborted') onFailure(err);
+    throw err;
   } finally {
     clearTimeout(timer);
     cleanup();
@@ -283,9 +334,15 @@ function assertAnswerObject(value: unknown, provider: string): void {
   // `{"error":{…}}` with a 2xx (some routers and proxies answer a failing model so): an error, not an answer. Relayed, it
   // reached the SDK as a completion without choices, with the upstream's own error text. A surface's answer always
   // names its `object` (or carries `choices` / `output` / `data`): a failed Responses object (status: failed) is one.
-  if (isAnswerObject(value.error) && value.object === undefined && value.choices === undefined && value.output === undefined && value.data === undefined) {
+  // In a stream, the same object (`data: {"error"}` reaches here when read by other means than the SSE reader) or a bare
+  // error (`event: error` / `data: {"message","type","code"}`, where the event name is not kept) is an error event too.
+  const answerShaped = value.object !== undefined || value.choices !== undefined || value.output !== undefined || value.data !== undefined;
+  if (!answerShaped && (isAnswerObject(value.error) || typeof value.message === 'string')) {
     throw new UpstreamError('server_error', provider, 'upstream answered 2xx with an error body');
   }
+  // The Responses API's error event (`{"type":"error","code","message"}`): the upstream failed mid-answer. Relayed, its
+  // message (the upstream's text, which may echo the prompt) reached the client.
+  if (value.type === 'error') throw new UpstreamError('server_error', provider, 'upstream sent an error event in its stream');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
