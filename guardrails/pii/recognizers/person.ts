@@ -1,7 +1,7 @@
 import { ZH_COMMON_FULL_NAMES, ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
-import { EN_PLACES } from '../dictionaries/places.js';
+import { EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
 import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer } from '../types.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
@@ -250,6 +250,26 @@ const MEASURE_SURNAME_CODE = codeTable(MEASURE_SURNAMES);
 const VERB_SURNAME_CODE = codeTable(VERB_SURNAMES);
 const ZENG = '曾'.charCodeAt(0);
 
+/**
+ * Provinces, cities, prefectures and countries (the location recognizer's gazetteer) that start with a surname
+ * character (高雄, 林芝, 金华, 常州, 马来西亚), by their first character's code: for placeAt.
+ */
+const PLACES_BY_FIRST = new Map<number, string[]>();
+for (const place of new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES])) {
+  const c = place.charCodeAt(0);
+  if (place.length < 2 || (SURNAME_SIMPLIFIED[c] === 0 && COMPOUND_FIRST_CODE[c] !== 1)) continue;
+  const list = PLACES_BY_FIRST.get(c);
+  if (list) list.push(place);
+  else PLACES_BY_FIRST.set(c, [place]);
+}
+/** A gazetteer place name starts at `i` and ends by `end` (inside a name reading that starts at i). */
+function placeAt(text: string, i: number, end: number): boolean {
+  const places = PLACES_BY_FIRST.get(text.charCodeAt(i));
+  if (places === undefined) return false;
+  for (let k = 0; k < places.length; k++) if (places[k]!.length <= end - i && text.startsWith(places[k]!, i)) return true;
+  return false;
+}
+
 /** Surname (single or compound) + 1–2 given-name characters, scored by the words right around it. */
 const boundaryBeforeOf = (text: string, i: number) => i === 0 || isBoundaryBefore(text.charCodeAt(i - 1));
 
@@ -318,6 +338,9 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   const cueBefore = endsWithAny(text, cueEnd, CUES_AND_TITLES_LIST);
   // A one-character cue (和 / 跟 / 给 …) is weak evidence: 和周边环境 is no name.
   const strongCue = cueBefore && WEAK_CUE_CODE[text.charCodeAt(cueEnd - 1)] !== 1;
+  // A reading that opens with a city's, province's or country's name (高雄|客运, 林芝|游客, 高雄客|家) is the place:
+  // only a cue, a title after it or a mention makes it a person (我叫高雄, 高雄先生, @高雄).
+  if (given > 0 && !strongCue && !atHandle && !honorificAfter && placeAt(text, i, end)) return i + 1;
   // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
   // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
   // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
