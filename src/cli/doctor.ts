@@ -150,7 +150,7 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
     }
   }
   if (config.privacy.endUserIds === 'relay')
-    warnings.push({ code: 'end_user_ids_relayed', field: 'privacy.endUserIds', message: 'End-user ids (user, safety_identifier; often e-mail addresses) go to the upstream as sent. Set privacy.endUserIds: hash to send a keyed digest.' });
+    warnings.push({ code: 'end_user_ids_relayed', field: 'privacy.endUserIds', message: 'End-user ids (user, safety_identifier, prompt_cache_key; often e-mail addresses) go to the upstream as sent. Set privacy.endUserIds: hash to send a keyed digest.' });
   if (access.disableUnusedAfterDays === 0)
     warnings.push({ code: 'keys_never_expire_unused', field: 'access.disableUnusedAfterDays', message: 'Unused keys are never disabled automatically.' });
   return warnings;

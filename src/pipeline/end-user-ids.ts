@@ -1,5 +1,5 @@
 /**
- * The end-user id fields of a request (`user`, `safety_identifier`) are often an e-mail address or a
+ * The end-user id fields of a request (`user`, `safety_identifier`, `prompt_cache_key`) are often an e-mail address or a
  * customer number. This stage decides what of them the upstream sees (`privacy.endUserIds`): a keyed
  * digest (stable per user, so the provider's abuse monitoring still tells users apart), the value as
  * sent, or nothing. Responses API objects echo these fields; the echo is given back as the client sent it.
@@ -9,7 +9,11 @@ import type { GuardStage } from './pipeline.js';
 import type { RequestContext } from './types.js';
 import type { Chunk } from '../upstream/types.js';
 
-export const END_USER_ID_FIELDS = ['user', 'safety_identifier'] as const;
+/**
+ * `prompt_cache_key` too: OpenAI's replacement for `user` in cache routing, which apps set to a user or session id
+ * (an e-mail address as often as not). A keyed digest routes the same value alike, so caching works as before.
+ */
+export const END_USER_ID_FIELDS = ['user', 'safety_identifier', 'prompt_cache_key'] as const;
 
 export type EndUserIdMode = 'hash' | 'relay' | 'drop';
 

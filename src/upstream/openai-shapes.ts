@@ -169,6 +169,7 @@ function responseObject(model: string, id: string, createdAt: number, output: Ch
     // Echoed as OpenAI echoes them (the gateway gives hashed end-user ids back as the client sent them).
     ...(typeof body.user === 'string' ? { user: body.user } : {}),
     ...(typeof body.safety_identifier === 'string' ? { safety_identifier: body.safety_identifier } : {}),
+    ...(typeof body.prompt_cache_key === 'string' ? { prompt_cache_key: body.prompt_cache_key } : {}),
   };
 }
 

@@ -63,6 +63,26 @@ describe('privacy.endUserIds', () => {
     expect(fake.requests.slice(from).map((r) => r.raw).join('\n')).not.toContain('alice');
   });
 
+  it('treats prompt_cache_key (often a user id) alike: a stable digest upstream, the echo as sent, removed with drop', async () => {
+    const gw = await gatewayWith({}, { SEALGATE_HASH_KEY: KEY });
+    const openai = gw.client();
+    const from = fake.requests.length;
+    await openai.chat.completions.create({ model: 'fake-model', prompt_cache_key: ALICE, messages: [{ role: 'user', content: 'hi' }] } as never);
+    await openai.chat.completions.create({ model: 'fake-model', prompt_cache_key: ALICE, messages: [{ role: 'user', content: 'hi' }] } as never);
+    const response = await openai.responses.create({ model: 'fake-model', input: 'hi', prompt_cache_key: BOB } as never);
+    expect((response as { prompt_cache_key?: unknown }).prompt_cache_key).toBe(BOB);
+    const sent = fake.requests.slice(from);
+    expect(sent.map((r) => r.raw).join('\n')).not.toMatch(/alice|bob@/);
+    expect(sent[0]!.body.prompt_cache_key).toBe(hashEndUserId(ALICE, Buffer.from(KEY)));
+    expect(sent[1]!.body.prompt_cache_key).toBe(sent[0]!.body.prompt_cache_key);
+    expect(sent[2]!.body.prompt_cache_key).toBe(hashEndUserId(BOB, Buffer.from(KEY)));
+
+    const drop = await gatewayWith({ endUserIds: 'drop' });
+    const at = fake.requests.length;
+    await drop.client().chat.completions.create({ model: 'fake-model', prompt_cache_key: ALICE, messages: [{ role: 'user', content: 'hi' }] } as never);
+    expect(fake.requests[at]!.body).not.toHaveProperty('prompt_cache_key');
+  });
+
   it('relays the ids as sent with relay, and removes them with drop', async () => {
     const relay = await gatewayWith({ endUserIds: 'relay' });
     let from = fake.requests.length;

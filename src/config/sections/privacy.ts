@@ -15,7 +15,7 @@ export const privacySection = z
      */
     hashKeyEnv: envName.default('SEALGATE_HASH_KEY'),
     /**
-     * The request fields that name an end user (`user`, `safety_identifier`), often an e-mail address:
+     * The request fields that name an end user (`user`, `safety_identifier`, `prompt_cache_key`), often an e-mail address:
      * `hash` forwards a keyed digest (stable per user, so the provider's abuse monitoring still works, as
      * OpenAI itself recommends), `relay` forwards them as sent, `drop` removes them.
      */
