@@ -148,6 +148,12 @@ class TextChannel {
   private releasedRaw = 0;
   /** How many characters at the end of `pending` are TOKEN_CHARs (kept up to date by push). */
   private tokenRun = 0;
+  /**
+   * The last window's sentence pieces by where they start in the stream, with what their scans acted on: a
+   * piece the next window holds again unchanged (a finished sentence still within the holdback) is not
+   * scanned again. Detectors read nothing but the text, so its scan would find the same.
+   */
+  private pieceScans = new Map<number, { text: string; acted: Decision['acted'] }>();
   /** Everything sent to the client so far (transformed, restored). */
   released = '';
 
@@ -189,15 +195,24 @@ class TextChannel {
       // the whole-window scan above goes to the scan pool, and these let the event loop run between slices.
       const timed = window.length > LONG_WINDOW_CHARS;
       let sliceStart = timed ? performance.now() : 0;
+      const scanned = new Map<number, { text: string; acted: Decision['acted'] }>();
       for (const [start, end] of pieces) {
         if (end <= offset) continue; // entirely released context: judged before
-        if (timed && performance.now() - sliceStart > SCAN_SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
+        const text = window.slice(start, end);
+        const at = windowStart + start;
+        let known = this.pieceScans.get(at);
+        if (known?.text !== text) {
+          if (timed && performance.now() - sliceStart > SCAN_SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+          // A scan that blocks throws: what is remembered was allowed (its verdicts are in the ledger already).
+          known = { text, acted: (await this.guard.scanOutput(text, at)).acted };
         }
-        const part = await this.guard.scanOutput(window.slice(start, end), windowStart + start);
-        for (const a of part.acted) decision.acted.push({ ...a, finding: { ...a.finding, start: a.finding.start + start, end: a.finding.end + start } });
+        scanned.set(at, known);
+        for (const a of known.acted) decision.acted.push({ ...a, finding: { ...a.finding, start: a.finding.start + start, end: a.finding.end + start } });
       }
+      this.pieceScans = scanned;
     }
     let cut = this.pending.length - hold;
     for (const { finding, action } of decision.acted) {
