@@ -588,3 +588,10 @@ export function decodeLayers(text: string, maxDepth = 3, maxSegments = 16): Deco
   for (const c of candidates(text)) visit(c.text, c.start, c.end, [c.encoding], 1);
   return result;
 }
+
+/** The decoded payloads of a text as classifier views (toxicity and intent score them; they share them by this key). */
+export const DECODED_PAYLOADS_KEY = 'decodeLayers';
+
+export function decodedPayloads(text: string, maxDepth: number): Array<{ start: number; end: number; text: string; via: string }> {
+  return decodeLayers(text, maxDepth).map((d) => ({ start: d.start, end: d.end, text: d.text, via: d.encodings.join('>') }));
+}

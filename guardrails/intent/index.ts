@@ -10,7 +10,7 @@
 import { INTENT_CATEGORIES } from '../core/taxonomy.js';
 import type { Detector } from '../core/types.js';
 import { createClassifierDetector, type ClassifierOptions } from '../text-model/classifier-detector.js';
-import { decodeLayers } from './decoders.js';
+import { DECODED_PAYLOADS_KEY, decodedPayloads } from './decoders.js';
 import { harmLexicon } from './harm-lexicon.js';
 
 export type IntentDetectorOptions = ClassifierOptions;
@@ -22,7 +22,8 @@ export function createIntentDetector(options: IntentDetectorOptions = {}): Promi
       modelName: 'intent',
       decodeByDefault: true,
       refine: (parent, normalized) => (parent === INTENT_CATEGORIES.harmful.id ? harmLexicon.match(normalized) : []),
-      decoder: (text, maxDepth) => decodeLayers(text, maxDepth).map((d) => ({ start: d.start, end: d.end, text: d.text, via: d.encodings.join('>') })),
+      decoder: decodedPayloads,
+      decoderKey: DECODED_PAYLOADS_KEY,
     },
     options,
   );

@@ -32,7 +32,7 @@ export const classifierOptionsSchema = z
     minScore: z.number().min(0).max(1).optional(),
     /** Texts longer than this are also scored in windows of this many characters. */
     windowChars: z.number().int().min(64).max(100_000).default(DEFAULT_WINDOW_CHARS),
-    /** Decode base64/hex/URL/ROT13 payloads and score the plaintext (intent default: on). */
+    /** Decode base64/hex/URL/ROT13 payloads and score the plaintext (default: on). */
     decode: z.boolean().optional(),
     maxDecodeDepth: z.number().int().min(1).max(5).default(3),
   })
@@ -58,6 +58,15 @@ export interface ClassifierSpec {
   refine(parentCategory: string, normalized: string): string[];
   /** Encoded payloads to score as extra views. */
   decoder?(text: string, maxDepth: number): EncodedView[];
+  /**
+   * Names the decoder: detectors whose decoders share a name share its payloads in a scan's memo (toxicity and intent
+   * decode once per text).
+   */
+  decoderKey?: string;
+}
+
+interface DecodedView extends EncodedView {
+  normalized: string;
 }
 
 interface View {
@@ -120,15 +129,22 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     return views;
   };
 
+  const decodedKey = spec.decoderKey === undefined ? undefined : `text-model.decoded:${spec.decoderKey}:${options.maxDecodeDepth}`;
+  const decodeText = (text: string): DecodedView[] => spec.decoder!(text, options.maxDecodeDepth).map((d) => ({ ...d, normalized: normalizeForModel(d.text) }));
+  const decodedOf = (text: string, memo: Map<string, unknown> | undefined): readonly DecodedView[] => {
+    if (!memo || decodedKey === undefined) return decodeText(text);
+    let decoded = memo.get(decodedKey) as DecodedView[] | undefined;
+    if (!decoded) memo.set(decodedKey, (decoded = decodeText(text)));
+    return decoded;
+  };
+
   const viewsOf = (text: string, textIndex: number, memo?: Map<string, unknown>): View[] => {
     const views: View[] = [];
     for (const v of textViewsOf(text, memo)) {
       views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer) });
     }
     if (decode && spec.decoder) {
-      for (const d of spec.decoder(text, options.maxDecodeDepth)) {
-        views.push({ textIndex, start: d.start, end: d.end, normalized: normalizeForModel(d.text), via: d.via });
-      }
+      for (const d of decodedOf(text, memo)) views.push({ textIndex, start: d.start, end: d.end, normalized: d.normalized, via: d.via });
     }
     return views;
   };

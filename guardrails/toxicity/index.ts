@@ -1,6 +1,7 @@
 /**
  * Toxicity detector: the trained `toxicity.toxic` head (hashed n-gram logistic regression, EN + ZH)
- * with lexicon refinement into insult / hate / threat / sexual / self_harm / profanity.
+ * with lexicon refinement into insult / hate / threat / sexual / self_harm / profanity, and the intent detector's
+ * decoding of encoded payloads (base64 / hex / URL / ROT13 …, on by default; `decode: false` turns it off).
  *
  *   const detector = await createToxicityDetector();            // committed weights, TypeScript backend
  *   detector.detect('你就是个傻逼')                               // → [{ category: 'toxicity.toxic', score, … }, { category: 'toxicity.insult', … }]
@@ -9,6 +10,7 @@
 import { TOXICITY_CATEGORIES } from '../core/taxonomy.js';
 import type { Detector } from '../core/types.js';
 import { createClassifierDetector, type ClassifierOptions } from '../text-model/classifier-detector.js';
+import { DECODED_PAYLOADS_KEY, decodedPayloads } from '../intent/decoders.js';
 import { toxicityLexicon } from './lexicon.js';
 
 export type ToxicityDetectorOptions = ClassifierOptions;
@@ -18,8 +20,11 @@ export function createToxicityDetector(options: ToxicityDetectorOptions = {}): P
     {
       name: 'toxicity',
       modelName: 'toxicity',
-      decodeByDefault: false,
+      // An insult or a threat in base64, hex, ROT13 … is read like the intent detector reads an encoded injection.
+      decodeByDefault: true,
       refine: (parent, normalized) => (parent === TOXICITY_CATEGORIES.toxic.id ? toxicityLexicon.match(normalized) : []),
+      decoder: decodedPayloads,
+      decoderKey: DECODED_PAYLOADS_KEY,
     },
     options,
   );
