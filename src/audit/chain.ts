@@ -4,12 +4,13 @@
  * checkpoints `"sig"`) appended as the last fields. Hashing bytes rather than a re-serialisation
  * means there is no canonical-JSON ambiguity: any edit of the stored line changes the hash.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 const TRAILER = /,"hash":"([A-Za-z0-9_-]{43})"(?:,"sig":"([A-Za-z0-9_-]{86})")?\}$/;
 
+/** SHA-256 in one call (crypto.hash: no Hash object per record, about a third of createHash's cost on short input). */
 export function sha256b64url(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('base64url');
+  return oneShotHash('sha256', data, 'base64url');
 }
 
 /** Seal a record body (JSON of an object without hash/sig) into a chain line. */

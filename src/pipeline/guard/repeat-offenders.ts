@@ -8,7 +8,7 @@
  * meet the key's. The key also counts the distinct end users it saw blocked (`distinctUsers` in its
  * rules): one persistent offender adds 1 there, a client rotating ids adds 1 per request.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Verdict } from '../../../guardrails/core/types.js';
 import type { GuardrailsConfig, OffenderRule } from '../../config/sections/guardrails.js';
 import type { ViolationStore } from '../../store/violations/types.js';
@@ -24,7 +24,7 @@ type Config = GuardrailsConfig['repeatOffenders'];
  */
 function userSubject(ctx: RequestContext): string | undefined {
   if (!ctx.endUser) return undefined;
-  return `user#:${ctx.tenantId}:${createHash('sha256').update(ctx.endUser).digest('base64url')}`;
+  return `user#:${ctx.tenantId}:${hash('sha256', ctx.endUser, 'base64url')}`;
 }
 
 /** The end user (if named), then always the API key. */
