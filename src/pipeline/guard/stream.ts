@@ -163,7 +163,11 @@ class TextChannel {
     private readonly restoreAs: 'text' | 'arguments' = 'text',
   ) {}
 
-  async push(delta: string, final: boolean): Promise<string> {
+  /**
+   * Adds `delta` and releases what is due. Most deltas release nothing (the text is held back until a scan
+   * step's worth is pending): those get '' at once, with no promise; a release is a promise (it scans).
+   */
+  push(delta: string, final: boolean): string | Promise<string> {
     this.pending += delta;
     let run = 0;
     while (run < delta.length && TOKEN_CHAR.test(delta[delta.length - 1 - run]!)) run++;
@@ -179,7 +183,11 @@ class TextChannel {
     // growing run at every delta cost a full scan of up to 4 KB per chunk (a model printing a 32 KB
     // blob: ~12 s of CPU); a block it holds is still found before any of it is released.
     if (!final && this.tokenRun === this.pending.length && this.pending.length <= MAX_HELD_TOKEN) return '';
+    return this.release(hold, contextChars);
+  }
 
+  /** Scans the window (the current sentence's released part + everything pending) and releases all but `hold` characters of it. */
+  private async release(hold: number, contextChars: number): Promise<string> {
     // Whole-text classifiers dilute a bad sentence in benign context: the window starts at the
     // current sentence, so what is scored is the sentence being written plus what is pending.
     const context = sentenceTail(this.context);
@@ -300,6 +308,20 @@ function streamedFields(delta: Json): { texts: StreamedText[]; now?: Json } {
     if (thinking) texts.push({ key: 'content.thinking', text: thinking, delta: (text) => ({ content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] }) });
   }
   return { texts, ...(now ? { now } : {}) };
+}
+
+const NO_STREAMED_FIELDS: { texts: readonly StreamedText[]; now?: Json } = { texts: [] };
+
+/**
+ * A delta of a text (or none) and perhaps a role: nothing streamedFields takes (no refusal, reasoning,
+ * transcript or content parts) and nothing relayedDelta relays but the role. The usual chunk.
+ */
+function plainDelta(delta: Json): boolean {
+  for (const key in delta) {
+    if (key === 'role' || (key === 'content' && !Array.isArray(delta.content))) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -533,13 +555,12 @@ export class StreamGuard {
           try {
             const delta = legacy ? {} : isObject(raw.delta) ? raw.delta : {};
             const content = legacy ? (typeof raw.text === 'string' ? raw.text : '') : typeof delta.content === 'string' ? delta.content : Array.isArray(delta.content) ? partsText(delta.content, 'text') : '';
-            const { texts, now } = legacy ? { texts: [], now: undefined } : streamedFields(delta);
+            // Most deltas are a text and nothing else: no field channel, nothing relayed at once but a role.
+            const plain = !legacy && plainDelta(delta);
+            const { texts, now } = legacy || plain ? NO_STREAMED_FIELDS : streamedFields(delta);
             // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
             // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
             const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
-            // Fields of the choice the guard does not read leave only when they hold no text (`message`,
-            // `text` in a chat chunk are dropped): see shapes.ts.
-            const extras = choiceExtras(raw, legacy);
 
             if (!legacy) {
               if (Array.isArray(delta.tool_calls)) {
@@ -572,12 +593,13 @@ export class StreamGuard {
               }
               // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
               // A reasoning block's signed or encrypted part (its texts emptied) goes out with the role.
-              const rest = now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
+              const rest = plain ? (Object.hasOwn(delta, 'role') ? { role: delta.role } : undefined) : now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
               if (rest) {
-                yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
+                yield { ...chunk, choices: [{ index, ...choiceExtras(raw, legacy), delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
               }
               for (const field of texts) {
-                const out = await fieldChannel(index, field).push(field.text, false);
+                const pushed = fieldChannel(index, field).push(field.text, false);
+                const out = typeof pushed === 'string' ? pushed : await pushed;
                 if (out) yield fieldChunk(index, field.delta, out);
               }
               // Web-search citations (url, title) come whole in one delta: guarded whole.
@@ -589,12 +611,13 @@ export class StreamGuard {
             if (content) {
               // The answer has begun: what the choice's reasoning (refusal, transcript) channels still withhold is
               // released first, or the reasoning's tail would reach the client after the answer it led to.
-              for (const [key, { index: i, delta, channel: c }] of fieldChannels) {
+              if (fieldChannels.size > 0) for (const [key, { index: i, delta, channel: c }] of fieldChannels) {
                 if (i !== index || texts.some((field) => key === `${index}:${field.key}`)) continue;
                 const out = await c.push('', true);
                 if (out) yield fieldChunk(i, delta, out);
               }
-              const out = await channel(index).push(content, false);
+              const pushed = channel(index).push(content, false);
+              const out = typeof pushed === 'string' ? pushed : await pushed;
               if (out) {
                 yield textChunk(index, out, null);
                 await yieldToEventLoop();
@@ -609,6 +632,9 @@ export class StreamGuard {
               if (calls) yield calls;
               const call = await guardedFunctionCall(index);
               if (call) yield call;
+              // Fields of the choice the guard does not read leave only when they hold no text (`message`,
+              // `text` in a chat chunk are dropped): see shapes.ts.
+              const extras = choiceExtras(raw, legacy);
               yield { ...chunk, choices: [legacy ? { index, ...extras, text: '', logprobs, finish_reason: raw.finish_reason } : { index, ...extras, delta: {}, logprobs, finish_reason: raw.finish_reason }] };
             }
           } catch (error) {
@@ -730,7 +756,8 @@ export class StreamGuard {
         const bufferedDone = BUFFERED_DONES[type];
         if (textDelta && typeof event.delta === 'string') {
           lastDelta = event;
-          const out = await channel(key(textDelta.sub(event)), type === 'response.output_text.delta').push(event.delta, false);
+          const pushed = channel(key(textDelta.sub(event)), type === 'response.output_text.delta').push(event.delta, false);
+          const out = typeof pushed === 'string' ? pushed : await pushed;
           if (out) {
             // Logprobs spell out the upstream's delta, not the guarded one.
             yield numbered({ ...idsOf(event), delta: out, ...(Array.isArray(event.logprobs) ? { logprobs: [] } : {}) });
