@@ -19,6 +19,7 @@ import { createViolationStore } from '../store/violations/index.js';
 import type { ViolationStore } from '../store/violations/types.js';
 import type { GuardStage, InputDecision } from './pipeline.js';
 import type { PipelineResult, RequestContext, Surface } from './types.js';
+import type { Chunk } from '../upstream/types.js';
 import { RepeatOffenders } from './guard/repeat-offenders.js';
 import { guardFailure, policyError, textReply, unguardableInput } from './guard/replies.js';
 import { Scanner, warmUp } from './guard/scanner.js';
@@ -57,6 +58,8 @@ interface GuardState {
   policy: Policy;
   vault: PseudonymVault;
   language: string;
+  /** The request's `metadata` as the client sent it, when the input guard rewrote it (for the Responses echo). */
+  metadata?: unknown;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -253,6 +256,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', categories) };
       if (outcome === 'answer') return { action: 'stop', result: textReply(surface, body, answerText!, 'stop') };
       if (outcome !== 'transform') return { action: 'continue', later };
+      for (const slot of replacements.keys()) if (slot.path[0] === 'metadata') state.metadata = body.metadata;
       return { action: 'continue', body: withReplacements(body, replacements), later };
     },
 
@@ -287,28 +291,50 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         const vetted = state.policy.answerFor(decision, state.language);
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
-      return restoreAnswer(surface, body, visible, slots, decisions, state);
+      return withMetadataEcho(await restoreAnswer(surface, body, visible, slots, decisions, state), state);
     },
 
     outputStream({ surface, body, ctx, chunks }) {
       const state = stateOf(ctx, surface, body);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
-      const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
-      return new StreamGuard({
-        surface,
-        ctx,
-        policy: state.policy,
-        vault: state.vault,
-        scanner,
-        config: outputConfig,
-        language: state.language,
-        scan: config.output.enabled,
-        failOpen: config.failOpen,
-        jsonAnswer: asksForJson(surface, body),
-        choices: typeof (body as { n?: unknown }).n === 'number' ? (body as { n: number }).n : 1,
-      }).run(chunks);
+      if (state.metadata !== undefined) return metadataEchoes(runStreamGuard(surface, body, ctx, state, chunks), state);
+      return runStreamGuard(surface, body, ctx, state, chunks);
     },
   };
+
+  /** The sliding-window output guard over a stream (./guard/stream.ts), restoring pseudonyms as it releases text. */
+  function runStreamGuard(surface: Surface, body: Record<string, unknown>, ctx: RequestContext, state: GuardState, chunks: AsyncIterable<Chunk>): AsyncIterable<Chunk> {
+    const outputConfig = config.output.enabled ? config.output : { ...config.output, holdbackChars: 0, scanStepChars: 1 };
+    return new StreamGuard({
+      surface,
+      ctx,
+      policy: state.policy,
+      vault: state.vault,
+      scanner,
+      config: outputConfig,
+      language: state.language,
+      scan: config.output.enabled,
+      failOpen: config.failOpen,
+      jsonAnswer: asksForJson(surface, body),
+      choices: typeof (body as { n?: unknown }).n === 'number' ? (body as { n: number }).n : 1,
+    }).run(chunks);
+  }
+}
+
+/**
+ * A Responses object echoes the request's `metadata`: where the input guard rewrote it (a pseudonymized e-mail
+ * address), the client gets back what it sent, as with the end-user ids (end-user-ids.ts).
+ */
+function withMetadataEcho<T>(response: T, state: GuardState): T {
+  if (state.metadata === undefined || !isRecord(response) || !isRecord(response.metadata)) return response;
+  return { ...response, metadata: state.metadata } as T;
+}
+
+async function* metadataEchoes(chunks: AsyncIterable<Chunk>, state: GuardState): AsyncIterable<Chunk> {
+  for await (const event of chunks) {
+    const inner = event.response;
+    yield isRecord(inner) && isRecord(inner.metadata) ? { ...event, response: withMetadataEcho(inner, state) } : event;
+  }
 }
 
 export interface Guardrails {

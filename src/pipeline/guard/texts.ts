@@ -350,6 +350,7 @@ function refuseForeignText(surface: Surface, body: Json): void {
 export function requestSlots(surface: Surface, body: Json): TextSlot[] {
   refuseForeignText(surface, body);
   const out: TextSlot[] = [];
+  if (body.metadata !== undefined && body.metadata !== null) metadataSlots(body.metadata, ['metadata'], out);
   /** Names of earlier tool calls (history): model-visible like the tools' own names. */
   let callNames: unknown[] | undefined;
   /** Messages' `name`s (participants). */
@@ -420,6 +421,23 @@ export function requestSlots(surface: Surface, body: Json): TextSlot[] {
     if (body.messages !== undefined) chatSlots(body, out);
   }
   return out;
+}
+
+/**
+ * `metadata` (every surface): tags an app stores with the request, which the provider keeps (its dashboard, stored
+ * completions, the Responses object's echo). The model never reads them, so only the identifier detectors do (PII
+ * and rules, `guardrails.input.identifierDetectors`): a value holding an e-mail address or a card number is
+ * pseudonymized, redacted or blocked by the input policy like the same value in a prompt, instead of reaching the
+ * upstream in clear. Keys are relayed as sent (they are names an app chooses, and cannot be rewritten in place).
+ */
+function metadataSlots(value: unknown, path: Path, out: TextSlot[]): void {
+  if (typeof value === 'string') {
+    if (value) out.push({ path, role: 'developer', text: value, kind: 'text', identifiers: true });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => metadataSlots(item, [...path, i], out));
+  } else if (isObject(value)) {
+    for (const key in value) metadataSlots(value[key], [...path, key], out);
+  }
 }
 
 /**
