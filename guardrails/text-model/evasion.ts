@@ -355,11 +355,18 @@ export function normalizeJoined(text: string): string | undefined {
 }
 
 /** Raw text that may hold what normalizeJoined joins: three single letters split by punctuation, full-width letters, or CJK_PUNCT_SEPARATED_HINT_RE. */
-const JOINED_LATIN_HINT_RE = /(?<![a-z])[a-z](?:( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)[a-z]\1|[.,;:|/+_*~!-]{1,3}[a-z][.,;:|/+_*~!-]{1,3})[a-z](?![a-z])|[\uff21-\uff3a\uff41-\uff5a]/i;
+// The separators in full-width forms too (NFKC makes them ASCII before the joins; QA pass H4: "i，g，n" 0.000).
+const JOINED_LATIN_HINT_RE = /(?<![a-z])[a-z](?:( ?[.,;:|/+_*~^=#&!?'"<>\-\uff01-\uff0f\uff1a-\uff20\uff3c-\uff3f\uff5c-\uff5e]{1,3} ?)[a-z]\1|[.,;:|/+_*~!\-\uff01\uff0a-\uff0f\uff1a\uff1b\uff3f\uff5c\uff5e]{1,3}[a-z][.,;:|/+_*~!\-\uff01\uff0a-\uff0f\uff1a\uff1b\uff3f\uff5c\uff5e]{1,3})[a-z](?![a-z])|[\uff21-\uff3a\uff41-\uff5a]/i;
+
+/**
+ * Invisible characters, which the core normaliser removes: between a separator and a letter ("i,\u200bg,\u200bn") they hide
+ * a run from the raw-text hints (QA pass H4: 0.000 on injection), so a text holding one is always read joined too.
+ */
+const INVISIBLE_HINT_RE = /\p{Default_Ignorable_Code_Point}/u;
 
 /** Whether normalizeJoined may read `text` differently from normalizeForModel (a cheap pre-test on the raw text). */
 export function mayJoin(text: string): boolean {
-  return JOINED_LATIN_HINT_RE.test(text) || CJK_PUNCT_SEPARATED_HINT_RE.test(text);
+  return JOINED_LATIN_HINT_RE.test(text) || CJK_PUNCT_SEPARATED_HINT_RE.test(text) || INVISIBLE_HINT_RE.test(text);
 }
 
 function normalizeModel(text: string, joined: boolean): string | undefined {

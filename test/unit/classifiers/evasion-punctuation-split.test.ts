@@ -36,6 +36,8 @@ const DISGUISES: Disguise[] = [
   ['two dashes', (t) => split(t, '--')],
   ['a dash between spaces', (t) => split(t, ' - ')],
   ['a mark that changes from letter to letter', mixed],
+  ['commas, a zero-width space after each', (t) => split(t, ',\u200b')],
+  ['full-width commas', (t) => split(t, '，')],
 ];
 
 describeDisguisedAttacks('letters split by punctuation: the detectors read the joined words at the default block scores', DISGUISES);
