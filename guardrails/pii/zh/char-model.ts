@@ -20,8 +20,16 @@ interface CharStatsFile {
 }
 
 export class ZhCharModel {
-  /** Count per UTF-16 code (the stats only hold CJK ideographs U+4E00–9FFF). */
-  private readonly uni = new Float64Array(65536);
+  /**
+   * Count bucket per UTF-16 code, + 1 (0: unseen; the stats only hold CJK ideographs U+4E00–9FFF), and the count and
+   * log P of each bucket: one byte per code instead of a double for the count and another for its log (two 512 KB
+   * tables, of which the name scorers read ~170 KB at random per Chinese text, evicted from cache by the other
+   * recognizers' tables between two texts). The same doubles: each bucket's are computed by the expressions the
+   * per-code tables used.
+   */
+  private readonly uniBucket = new Uint8Array(65536);
+  private readonly bucketUni: Float64Array;
+  private readonly bucketLogUni: Float64Array;
   /**
    * Pair counts keyed by (a − 0x4E00) · 0x5200 + (b − 0x4E00), open addressing over typed arrays: key + 1 per
    * slot (0 = empty) and the count's bucket + 1. The name scorers ask several pairs per candidate; a Map lookup
@@ -39,10 +47,19 @@ export class ZhCharModel {
     this.total = file.total;
     this.logTotal = Math.log(file.total);
     // Bucket k holds counts in [2^k, 2^(k+1)): use the geometric middle.
-    for (const [k, chars] of Object.entries(file.unigram)) {
+    const unigramBuckets = Object.entries(file.unigram);
+    if (unigramBuckets.length > 254) throw new Error('zh-char-stats.json: too many unigram buckets');
+    this.bucketUni = new Float64Array(unigramBuckets.length + 1);
+    this.bucketLogUni = new Float64Array(unigramBuckets.length + 1);
+    // Slot 0: an unseen character (count 0).
+    this.bucketLogUni[0] = Math.log(0.5 / this.total);
+    unigramBuckets.forEach(([k, chars], b) => {
       const n = 2 ** (Number(k) + 0.5);
-      for (let i = 0; i < chars.length; i++) this.uni[chars.charCodeAt(i)] = n;
-    }
+      this.bucketUni[b + 1] = n;
+      this.bucketLogUni[b + 1] = Math.log((n + 0.5) / this.total);
+      // (A character listed in two buckets keeps the last, as the per-code table's assignment did.)
+      for (let i = 0; i < chars.length; i++) this.uniBucket[chars.charCodeAt(i)] = b + 1;
+    });
     let pairs = 0;
     let maxBucket = 0;
     for (const [k, list] of Object.entries(file.bigram)) {
@@ -87,7 +104,7 @@ export class ZhCharModel {
 
   /** Approximate count of a character (0 when unseen). */
   count(code: number): number {
-    return code >= 0 && code < 65536 ? this.uni[code]! : 0;
+    return code >= 0 && code < 65536 ? this.bucketUni[this.uniBucket[code]!]! : 0;
   }
 
   /** Approximate count of the pair (0 below the kept minimum). */
@@ -106,19 +123,10 @@ export class ZhCharModel {
     return Math.log(ab) + this.logTotal - Math.log(this.count(a) + 1) - Math.log(this.count(b) + 1);
   }
 
-  /** log P(c) for every UTF-16 code, precomputed at load (the name scorer asks for it per character). */
-  private logUni: Float64Array | undefined;
-
-  /** log P(c) in running text, add-half smoothed (= Math.log(this.unigram(code))). */
+  /** log P(c) in running text, add-half smoothed (= Math.log(this.unigram(code))), by the code's count bucket. */
   logUnigram(code: number): number {
-    let table = this.logUni;
-    if (!table) {
-      table = new Float64Array(65536);
-      for (let c = 0; c < 65536; c++) table[c] = Math.log((this.uni[c]! + 0.5) / this.total);
-      this.logUni = table;
-    }
     // Past the end of the text charCodeAt gives NaN: an unseen character, like unigram() says.
-    return code >= 0 && code < 65536 ? table[code]! : table[0]!;
+    return this.bucketLogUni[code >= 0 && code < 65536 ? this.uniBucket[code]! : 0]!;
   }
 
   /** log P(b | a) (= Math.log(this.conditional(a, b))); most adjacent pairs are unseen and cost one table read. */
