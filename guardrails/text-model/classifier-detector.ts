@@ -13,7 +13,7 @@ import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { normalizeForModel } from './evasion.js';
 import { appendLexiconFeatures, featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
-import { DEFAULT_WINDOW_CHARS, joinedViews, textViews, type TextView } from './views.js';
+import { DEFAULT_WINDOW_CHARS, joinedViews, simplifiedViews, textViews, type TextView } from './views.js';
 import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
@@ -116,11 +116,12 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   // lexicon features are appended per detector, so they do not split the shared views.
   const ngrams = { buckets };
   const viewsKey = `text-model.views:${JSON.stringify(ngrams)}:${options.windowChars}`;
-  // The training views and the joined readings of split letters (views.ts joinedViews).
+  // The training views, the joined readings of split letters and the Simplified reading of Traditional text (views.ts).
   const allViews = (text: string): readonly TextView[] => {
     const views = textViews(text, ngrams, options.windowChars);
     const joined = joinedViews(text, ngrams, options.windowChars);
-    return joined.length === 0 ? views : [...views, ...joined];
+    const simplified = simplifiedViews(text, ngrams, options.windowChars);
+    return joined.length === 0 && simplified.length === 0 ? views : [...views, ...joined, ...simplified];
   };
   const textViewsOf = (text: string, memo: Map<string, unknown> | undefined): readonly TextView[] => {
     if (!memo) return allViews(text);

@@ -6,6 +6,7 @@
  * the merged window counts, so windowing costs normalisation per window, not a second featurisation.
  * Training evaluation (guardrails/train) scores exactly these views, so thresholds match inference.
  */
+import { foldTraditional } from '../core/traditional.js';
 import { mayJoin, normalizeForModel, normalizeJoined } from './evasion.js';
 import { appendLexiconFeatures, countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
 
@@ -14,7 +15,7 @@ export interface TextView {
   readonly start: number;
   readonly end: number;
   readonly features: SparseFeatures;
-  readonly via: 'text' | 'window' | 'joined';
+  readonly via: 'text' | 'window' | 'joined' | 'simplified';
   /** Normalised text of the view (for lexicon refinement). Whole-text view: the windows joined. */
   readonly normalized: string;
 }
@@ -75,6 +76,29 @@ export function joinedViews(text: string, config: FeaturizerConfig, windowChars 
     const normalized = normalizeJoined(start === 0 && end === text.length ? text : text.slice(start, end));
     if (normalized === undefined) continue;
     out.push({ start, end, features: appendLexiconFeatures(normalizeCounts(countFeatures(normalized, config)), normalized, config), via: 'joined', normalized });
+  }
+  return out;
+}
+
+/**
+ * Extra views for Traditional Chinese: the text (or each window of a long one) with Traditional characters folded to
+ * Simplified (core/traditional.ts, one unit for one, so spans hold). The models are trained on Simplified text, where
+ * 你真是個腦殘 scored 0.09 on toxicity against 0.91 for 你真是个脑残, and 怎麼在家製作炸彈 0.17 on the harmful head against
+ * 0.84: writing in Traditional (Taiwan, Hong Kong, or as a free evasion) read as unrelated text. Folding inside
+ * normalizeForModel instead changes ~250 intent and ~300 toxicity training texts, and the retrained heads moved their
+ * operating points on flat validation curves (measured, not shipped: MODEL_CARD.md); as a view, the committed weights
+ * keep their reading and a detector scores this one next to it (the best view wins). Text without a character that
+ * folds costs one search.
+ */
+export function simplifiedViews(text: string, config: FeaturizerConfig, windowChars = DEFAULT_WINDOW_CHARS): TextView[] {
+  const folded = foldTraditional(text);
+  if (folded === text) return [];
+  const out: TextView[] = [];
+  for (const [start, end] of text.length <= windowChars ? [[0, text.length] as [number, number]] : windowsOf(text, windowChars)) {
+    const part = folded.slice(start, end);
+    if (part === text.slice(start, end)) continue;
+    const normalized = normalizeForModel(part);
+    out.push({ start, end, features: appendLexiconFeatures(normalizeCounts(countFeatures(normalized, config)), normalized, config), via: 'simplified', normalized });
   }
   return out;
 }
