@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { fakeProvider, postJson, startGateway, type TestGateway } from '../fixtures/gateway.js';
 import { EMAIL, INJECTION } from '../fixtures/guard-payloads.js';
 
 let fake: FakeUpstream;
@@ -23,13 +23,8 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 async function post(path: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown>; raw: string }> {
-  const res = await fetch(`${gw.baseURL}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'fake-model', ...body }),
-  });
-  const raw = await res.text();
-  return { status: res.status, json: body.stream === true ? {} : (JSON.parse(raw) as Record<string, unknown>), raw };
+  const { status, text: raw } = await postJson(gw, path, body);
+  return { status, json: body.stream === true ? {} : (JSON.parse(raw) as Record<string, unknown>), raw };
 }
 
 const METADATA = { ticket: 'T-1042', contact: `mail ${EMAIL}` };
