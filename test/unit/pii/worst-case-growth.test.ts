@@ -2,7 +2,7 @@
  * Worst-case inputs of the PII detector (issues 2 and 3): one text is one synchronous detect call, so a part of
  * it that grows faster than the text holds the event loop. Each test times a large input against eight
  * back-to-back runs of its eighth (the same work when linear: ratio ~1; quadratic ~8) and fails above
- * 3x, twice in a row, like test/unit/guardrails/regex-audit.test.ts (no absolute times).
+ * 3x on the best of three rounds, like test/unit/guardrails/regex-audit.test.ts (no absolute times).
  * On the old code: a long list of English names (every repeated name word checked against every span, indexOf
  * over all candidates per finding for its recognizer, the kept-span insertion below) and resolveOverlaps over many
  * spans ranked against text order (an array insertion per kept span) grew quadratically.
@@ -34,22 +34,24 @@ function cpuMs(run: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Growth of `run` from its small to its large input: the large run's time over eight runs of the small one. */
-function growth(small: () => void, large: () => void): { ratio: number; smallMs: number; largeMs: number } {
+/**
+ * Growth of `run` from its small to its large input: the large run's time over eight runs of the small one, each
+ * side the best of `rounds` measurements (process CPU time is inflated at random on a loaded host, e.g. a parallel
+ * test run: one inflated large run read a linear input as growing).
+ */
+function expectLinear(small: () => void, large: () => void, rounds = 3): void {
   small();
   large();
-  const smallMs = cpuMs(() => {
-    for (let k = 0; k < 8; k++) small();
-  });
-  const largeMs = cpuMs(large);
-  return { ratio: largeMs / Math.max(smallMs, 1), smallMs, largeMs };
-}
-
-function expectLinear(small: () => void, large: () => void): void {
-  const first = growth(small, large);
-  if (first.ratio <= 3) return;
-  const second = growth(small, large);
-  expect(second.ratio, `8 x small ${second.smallMs.toFixed(1)} ms, large ${second.largeMs.toFixed(1)} ms`).toBeLessThanOrEqual(3);
+  let smallMs = Infinity;
+  let largeMs = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    smallMs = Math.min(smallMs, cpuMs(() => {
+      for (let k = 0; k < 8; k++) small();
+    }));
+    largeMs = Math.min(largeMs, cpuMs(large));
+    if (largeMs / Math.max(smallMs, 1) <= 3) return;
+  }
+  expect(largeMs / Math.max(smallMs, 1), `8 x small ${smallMs.toFixed(1)} ms, large ${largeMs.toFixed(1)} ms`).toBeLessThanOrEqual(3);
 }
 
 describe('PII detector worst-case growth', () => {
