@@ -2,7 +2,8 @@
  * What the output guard understands of an upstream answer, per surface: an allow-list of fields.
  * A field is `text` (model prose: scanned, rewritten, pseudonyms restored), `arguments` (JSON the
  * model wrote), or `opaque` (relayed unread: ids, enums, numbers, binary payloads such as base64 audio
- * or images, which no text detector can read). A field the shape does not name is relayed only when it
+ * or images, which no text detector can read); `url` (request only: a media or file URL, read as media-url.ts
+ * decodes it by the identifier detectors, never rewritten). A field the shape does not name is relayed only when it
  * holds no string at all; one that holds text is dropped: the guard cannot vouch for what it did not
  * read, and the next provider extension (a new `reasoning` spelling) must not reach the client unread.
  * Dropping keeps the protocol intact (array positions and ids stay; SDKs ignore absent extras).
@@ -10,8 +11,9 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Path, TextSlot } from './texts.js';
+import { mediaUrlText } from './media-url.js';
 
-export type Shape = 'text' | 'arguments' | 'opaque' | ObjectShape | ArrayShape | MapShape | TypedShape | AltShape;
+export type Shape = 'text' | 'arguments' | 'opaque' | 'url' | ObjectShape | ArrayShape | MapShape | TypedShape | AltShape;
 export interface ObjectShape {
   kind: 'object';
   fields: Readonly<Record<string, Shape>>;
@@ -81,6 +83,13 @@ export interface ShapeWalk {
  */
 export function walkShape(value: unknown, shape: Shape, path: Path, walk: ShapeWalk, role: MessageRole = 'assistant'): unknown {
   if (shape === 'opaque') return value;
+  if (shape === 'url') {
+    if (typeof value !== 'string') return drop(value, path, walk);
+    // Read as a decoded view, so never written back: a policy that would rewrite it blocks (`fixed`).
+    const text = mediaUrlText(value);
+    if (text) walk.slots.push({ path, role, text, kind: 'text', identifiers: true, fixed: true });
+    return value;
+  }
   if (shape === 'text' || shape === 'arguments') {
     if (typeof value === 'string') {
       if (value) walk.slots.push({ path, role, text: value, kind: shape });
@@ -258,15 +267,17 @@ export const INPUT_ONLY_ITEM: Shape = typed(
 );
 /**
  * Request content parts (chat messages, Responses input messages, tool outputs given as parts), per type:
- * the fields the model sees are read (text, a file's name), media payloads and URLs are opaque (no text
- * detector reads an image, a sound or a PDF's bytes), and the prompt-caching markers (`cache_control`
- * from Anthropic-style clients, OpenAI's `prompt_cache_breakpoint`) are settings. Any other field that
- * holds text is refused. A part type not named here is refused whole (texts.ts).
+ * the fields the model sees are read (text, a file's name), media payloads are opaque (no text detector reads
+ * an image, a sound or a PDF's bytes), media and file URLs are read by the identifier detectors (`url`: the
+ * provider receives and fetches them, so an e-mail address in a query string is PII sent upstream), and the
+ * prompt-caching markers (`cache_control` from Anthropic-style clients, OpenAI's `prompt_cache_breakpoint`) are
+ * settings. Any other field that holds text is refused. A part type not named here is refused whole (texts.ts).
  */
 const CACHE_MARKS = { cache_control: O, prompt_cache_breakpoint: O } as const;
 const TEXT_PART = obj({ type: O, text: T, ...CACHE_MARKS });
+const U = 'url' as const;
 /** A media URL: a string, or `{ url, detail }` (LiteLLM-style clients add the MIME type as `format`). */
-const MEDIA_URL: Shape = { kind: 'alt', string: O, array: arr(obj({})), object: obj({ url: O, detail: O, format: O }) };
+const MEDIA_URL: Shape = { kind: 'alt', string: U, array: arr(obj({})), object: obj({ url: U, detail: O, format: O }) };
 /** Media parts' settings: caching markers and vLLM's `uuid` (a caching id for the item). */
 const MEDIA_MARKS = { ...CACHE_MARKS, uuid: O } as const;
 export const INPUT_PARTS: Readonly<Record<string, ObjectShape>> = {
@@ -279,15 +290,16 @@ export const INPUT_PARTS: Readonly<Record<string, ObjectShape>> = {
   reasoning_text: obj({ type: O, text: T }),
   thinking: THINKING_PART,
   image_url: obj({ type: O, image_url: MEDIA_URL, ...MEDIA_MARKS }),
-  input_image: obj({ type: O, image_url: O, file_id: O, detail: O, ...MEDIA_MARKS }),
+  input_image: obj({ type: O, image_url: U, file_id: O, detail: O, ...MEDIA_MARKS }),
   input_audio: obj({ type: O, input_audio: obj({ data: O, format: O }), ...MEDIA_MARKS }),
-  // A file's name is shown to the model with its contents (OpenAI puts it before the extracted text).
-  file: obj({ type: O, file: obj({ file_data: O, file_id: O, filename: T }), ...CACHE_MARKS }),
-  input_file: obj({ type: O, file_id: O, file_data: O, file_url: O, filename: T, detail: O, ...CACHE_MARKS }),
+  // A file's name is shown to the model with its contents (OpenAI puts it before the extracted text). `file_data`
+  // is a data URL (its header read) or bare base64 (nothing to read).
+  file: obj({ type: O, file: obj({ file_data: U, file_id: O, filename: T }), ...CACHE_MARKS }),
+  input_file: obj({ type: O, file_id: O, file_data: U, file_url: U, filename: T, detail: O, ...CACHE_MARKS }),
   // vLLM's and DashScope's media parts (a URL, or DashScope's list of frame URLs).
   video_url: obj({ type: O, video_url: MEDIA_URL, ...MEDIA_MARKS }),
   audio_url: obj({ type: O, audio_url: MEDIA_URL, ...MEDIA_MARKS }),
-  video: obj({ type: O, video: O, ...MEDIA_MARKS }),
+  video: obj({ type: O, video: { kind: 'alt', string: U, array: arr(U) }, ...MEDIA_MARKS }),
 };
 /**
  * Chat message fields besides those texts.ts reads itself (role, content, name, refusal, the reasoning
