@@ -115,6 +115,8 @@ export const registerClean: RegisterCommand = (command: Command) => {
         ]);
         // The report is written after the run: a path that cannot take it fails now, not after the whole corpus.
         assertWritableLater('--report', cli.report);
+        // Likewise --out: a missing directory or a directory fails now, with one line (not rmSync's stack trace).
+        assertWritableLater('--out', cli.out);
         // Validated before any file is touched: bad options must not leave an empty output behind.
         const options = cleanOptionsSchema.parse(cleanOptionsFromCli(cli));
         const file = cli.in === '-' ? process.stdin : createReadStream(cli.in);
@@ -175,7 +177,8 @@ export const registerClean: RegisterCommand = (command: Command) => {
         // (Not by `pending`: it is true again while the finished stream closes, and waiting then for an 'open' that
         // never comes let the event loop run dry: Node exited 13 with the output left behind.)
         if (outStream && !outputOpened && !outStream.destroyed) await once(outStream, 'open').catch(() => undefined);
-        if (createdOutput) rmSync(createdOutput, { force: true });
+        // Only a file this run opened (created or truncated) is removed, never a path it could not open.
+        if (createdOutput && outputOpened) rmSync(createdOutput, { force: true });
         process.exitCode = 2;
       } finally {
         stopWatching();

@@ -21,7 +21,7 @@ import { createDetector, detectorFactories } from '../../guardrails/registry.js'
 import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { assertDistinctOutputs, removeOnInterrupt } from './file-args.js';
+import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
 
 export const scanOptionsSchema = z
   .object({
@@ -154,12 +154,15 @@ export const registerScan: RegisterCommand = (command: Command) => {
     .action(async (cli: Record<string, string | number | undefined>) => {
       try {
         assertDistinctOutputs(String(cli.in), [['--out', String(cli.out)]]);
+        // A missing directory or a directory as --out is refused before the detectors load, with no file touched.
+        assertWritableLater('--out', String(cli.out));
       } catch (error) {
         process.stderr.write(`sealgate scan: ${(error as Error).message}\n`);
         process.exitCode = 2;
         return;
       }
       let outStream: WriteStream | undefined;
+      let outputOpened = false;
       let stopWatching = () => {};
       try {
         // The configured guardrails: enabled detectors from the config (defaults when no file), with their options.
@@ -190,7 +193,10 @@ export const registerScan: RegisterCommand = (command: Command) => {
         const file = cli.in === '-' ? process.stdin : createReadStream(String(cli.in));
         if (cli.in !== '-') await once(file, 'open');
         const { stream: input, gzip: gzipIn } = await openCorpusInput(file, String(cli.in));
-        if (cli.out !== '-') outStream = createWriteStream(String(cli.out));
+        if (cli.out !== '-') {
+          outStream = createWriteStream(String(cli.out));
+          outStream.once('open', () => (outputOpened = true));
+        }
         const outFile = outStream ?? process.stdout;
         const gzipOut = /\.gz$/i.test(String(cli.out)) ? createGzip() : undefined;
         if (gzipOut) gzipOut.pipe(outFile);
@@ -223,10 +229,10 @@ export const registerScan: RegisterCommand = (command: Command) => {
         const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof ConfigError ? error.message : (error as Error).message;
         process.stderr.write(`sealgate scan: ${message}\n`);
         // A partial verdict file must not pass for a complete one (the open is asynchronous: wait for it first).
-        if (outStream) {
-          if (outStream.pending) await once(outStream, 'open').catch(() => undefined);
-          rmSync(String(cli.out), { force: true });
-        }
+        // Not by `pending`, and not after a failed open: that 'open' never comes, the event loop ran dry and Node exited
+        // 13 with no summary. Only a file this run opened is removed, never one it could not open.
+        if (outStream && !outputOpened && !outStream.destroyed) await once(outStream, 'open').catch(() => undefined);
+        if (outStream && outputOpened) rmSync(String(cli.out), { force: true });
         process.exitCode = 2;
       } finally {
         stopWatching();
