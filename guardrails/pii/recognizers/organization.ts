@@ -6,7 +6,7 @@ import { PairMatcher } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
 import { codeAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
 import { CodeBuckets } from '../zh/code-buckets.js';
-import { DictionaryMatcher } from './dictionary-matcher.js';
+import { DictionaryMatcher, type DictionaryHit } from './dictionary-matcher.js';
 
 /**
  * Organisations. English: a capitalised word that is a legal form / institution word (Inc, LLC, Systems,
@@ -260,6 +260,21 @@ function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number
   }
 }
 
+/** A listed name that is a word of its own here: not inside a longer word, not across an everyday word's seam. */
+const listedNameStands = (text: string, hit: DictionaryHit) => !insideWord(text, hit.start, hit.end) && !straddlesEverydayWord(text, hit.start, hit.end);
+
+/**
+ * The listed brands that stand right before a product or service word (西门子|软件, 欧莱雅|产品, 百度|贴吧): the
+ * product is meant there, so the organisation scan reports nothing, and the person recognizer must not read the
+ * brand as a name either (西门 is a compound surname, 欧 a surname: 西门子 and 欧莱雅 were PERSON there).
+ * From the detector's shared dictionary walk: no scan of its own.
+ */
+export function brandsNamingProducts(text: string, facts: TextFacts): DictionaryHit[] {
+  const out: DictionaryHit[] = [];
+  for (const hit of hitsIn(zhKnown, text, facts)) if (productWordAt(text, hit.end) && listedNameStands(text, hit)) out.push(hit);
+  return out;
+}
+
 /** Module-level: a named closure per text costs a defineProperty call under tsx (keepNames). */
 function pushTo(out: Candidate[]) {
   return (start: number, end: number, score: number, validator: string) => out.push({ type: 'ORGANIZATION', start, end, score, validator, contextApplied: true });
@@ -284,7 +299,7 @@ export const organizationRecognizer: Recognizer = {
       // (杭州阿里巴巴网络技术有限公司): the listed name is part of that one.
       const suffixMatches = out.length;
       for (const hit of hitsIn(zhKnown, text, facts)) {
-        if (insideWord(text, hit.start, hit.end) || straddlesEverydayWord(text, hit.start, hit.end)) continue;
+        if (!listedNameStands(text, hit)) continue;
         // A brand before a product or service word names the product (百度贴吧, 淘宝女装, 京东券), no organisation.
         if (productWordAt(text, hit.end)) continue;
         let long = hit.end - hit.start >= 3;

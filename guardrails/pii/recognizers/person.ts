@@ -3,7 +3,8 @@ import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../diction
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
-import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer } from '../types.js';
+import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
+import { brandsNamingProducts } from './organization.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
@@ -479,6 +480,13 @@ const LOG_TRANSLIT_CHAR = Math.log(1 / ZH_TRANSLITERATION_CHARS.size);
 const TRANSLIT_START_LOG_PRIOR = Math.log(1 / 200);
 /** Log-likelihood ratio a run needs (tuned on the Weibo train/dev rows: 3–9 change dev F1 by < 0.005). */
 const TRANSLIT_MIN_ODDS = 5;
+/**
+ * Goods and industry words after which a transliterated run names a foreign brand, not a person: 克莱斯勒|汽车,
+ * 伊莱克斯|冰箱. (Not 视频 / 音乐 / 香水: a person's video or perfume line is still the person.)
+ */
+const ZH_GOODS_AFTER_BRAND = ['汽车', '轿车', '跑车', '电器', '家电', '冰箱', '洗衣机', '空调', '电视机', '化妆品', '护肤品', '软件', '手表', '相机', '轮胎', '集团', '品牌', '旗舰店', '专卖店', '专柜'];
+const GOODS_AFTER_BRAND_LIST = wordList(ZH_GOODS_AFTER_BRAND);
+
 /** A dot joining the parts of a transliterated name: · • ． ・ . (by code: no one-character string per test). */
 const isNameDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0xff0e || c === 0x30fb || c === 46;
 
@@ -514,7 +522,9 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
     if (isCjkCode(codeAt(text, j))) odds += m.logUnigram(text.charCodeAt(j));
     odds -= background;
     // (At most 0.6 without a dot: a gazetteer place of at least the same length wins the overlap, 珠穆朗玛峰.)
-    const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS ? Math.min(0.6, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
+    // Right before a goods or industry word (克莱斯勒|汽车, 伊莱克斯|冰箱) an undotted run is a foreign brand.
+    const brand = !dotted && startsWithAny(text, end, GOODS_AFTER_BRAND_LIST);
+    const score = dotted ? 0.8 : odds > TRANSLIT_MIN_ODDS && !brand ? Math.min(0.6, 0.5 + 0.02 * (odds - TRANSLIT_MIN_ODDS)) : 0;
     if (score >= 0.5) out.push({ type: 'PERSON', start: i, end, score, validator: 'zh-transliterated', contextApplied: true });
   }
   return end;
@@ -903,6 +913,22 @@ function englishNames(text: string): Candidate[] {
   return out;
 }
 
+/**
+ * A listed brand right before a product word names the product (西门子|软件, 欧莱雅|产品): the organisation scan
+ * leaves it out, and a name reading of it (西门 + 子, 欧 + 莱雅) is no person either. Runs before sameNameElsewhere,
+ * so a dropped reading lends its score to no other occurrence.
+ */
+function dropReadingsOfProductBrands(text: string, facts: TextFacts, out: Candidate[], from: number): void {
+  const brands = brandsNamingProducts(text, facts);
+  if (brands.length === 0) return;
+  let kept = from;
+  for (let k = from; k < out.length; k++) {
+    const c = out[k]!;
+    if (!brands.some((b) => c.start < b.end && b.start < c.end)) out[kept++] = c;
+  }
+  out.length = kept;
+}
+
 const zhPublicFigures = new PairMatcher([...ZH_PUBLIC_FIGURES, ...ZH_FOREIGN_GIVEN_NAMES]);
 /** Western given names in transliteration (约翰, 露西): scanned with the public figures, accepted alone only. */
 const FOREIGN_GIVEN = new Set(ZH_FOREIGN_GIVEN_NAMES);
@@ -917,6 +943,7 @@ export const personRecognizer: Recognizer = {
       const from = out.length;
       chineseNameShapes(text, out, Math.min(0.5, facts.minScore));
       namedAfterJiao(text, out);
+      dropReadingsOfProductBrands(text, facts, out, from);
       sameNameElsewhere(text, out, from);
       for (const hit of hitsIn(zhPublicFigures, text, facts)) {
         if (insideWord(text, hit.start, hit.end)) continue;
