@@ -263,6 +263,17 @@ for (const place of new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]))
   if (list) list.push(place);
   else PLACES_BY_FIRST.set(c, [place]);
 }
+/**
+ * The two-character places of the same gazetteer (天池, 丽江, 金华, 华山), by their two codes: a given name that is
+ * also a place (顾|天池, 冯|金华) for the surname scorer.
+ */
+const PLACE_PAIRS = new Set(
+  [...new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES])].filter((p) => p.length === 2).map((p) => pairKey(p.charCodeAt(0), p.charCodeAt(1))),
+);
+/** 游 before a place is the verb (游天池, 游丽江), not the surname. */
+const YOU = '游'.charCodeAt(0);
+/** What a given name that is also a place adds at a name's edges (顾天池 0.46-0.49 -> 0.66-0.69, over the place's 0.6). */
+const PLACE_GIVEN_BONUS = 0.2;
 /** A gazetteer place name starts at `i` and ends by `end` (inside a name reading that starts at i). */
 function placeAt(text: string, i: number, end: number): boolean {
   const places = PLACES_BY_FIRST.get(text.charCodeAt(i));
@@ -313,8 +324,11 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   if (given > 0 && NOT_NAME_PAIRS.has(pairKey(simplifiedCode, text.charCodeAt(i + 1)))) return i + 1;
   // Two given-name characters or one: whichever the name model prefers over the background (林晗|来了 vs 林晗雪).
   let odds = given > 0 ? nameLogOdds(text, i, surnameLength, given) : 0;
+  // A given name that is also a place (顾|天池, 冯|金华): the place is a whole, not a one-character given name + a
+  // character of the next word.
+  const placeGiven = given === 2 && PLACE_PAIRS.has(pairKey(text.charCodeAt(g), text.charCodeAt(g + 1)));
   // (Not when the longer reading ends at punctuation or the end of the text: a natural edge for a full name.)
-  if (given === 2 && isCjkCode(codeAt(text, g + 2)) && !wholeHandle) {
+  if (given === 2 && isCjkCode(codeAt(text, g + 2)) && !wholeHandle && !placeGiven) {
     const shorter = nameLogOdds(text, i, surnameLength, 1);
     if (shorter > odds + 1) {
       given = 1;
@@ -381,6 +395,11 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // Right before a mention, a repost marker or an emoticon, or at the very end (…小店王芳@, 李总:, 阿杰⏎):
   // where handles and signatures end.
   else if (given > 0 && (end >= text.length || isHardRightEdge(text.charCodeAt(end)))) score += HARD_EDGE_BONUS;
+  // A surname right before a place at a name's edges (，顾天池, 驰鸣天下顾天池⏎, 联系人：冯金华) is someone named after the
+  // place: the place alone (0.6) would otherwise win over a rarer surname's reading. Not after a character the
+  // surname closes a word with (旅游|天池), nor for a surname that is a verb or a preposition there (游天池, 向西藏).
+  if (placeGiven && VERB_SURNAME_CODE[code] !== 1 && code !== YOU && !(isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) &&
+    (edgeBefore || cueBefore || verbAfter || end >= text.length || isClauseEnd(text.charCodeAt(end)) || isHardRightEdge(text.charCodeAt(end)))) score += PLACE_GIVEN_BONUS;
   // Honorific with surname only (张先生): the name is the surname plus its title.
   const spanEnd = given === 0 ? end + honorificLengthAt(text, end) : end;
   if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
