@@ -152,10 +152,18 @@ const PINYIN_WORDS_RE = new RegExp(`\\b(?:${Object.keys(PINYIN_WORDS).join('|')}
 const PINYIN_IN_CHINESE: Readonly<Record<string, string>> = { shabi: '傻逼', 'sha bi': '傻逼' };
 const PINYIN_IN_CHINESE_RE = new RegExp(`(?<![a-z])(?:${Object.keys(PINYIN_IN_CHINESE).join('|')})(?![a-z])`, 'g');
 const IDEOGRAPH_RE = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+/**
+ * 泥马 / 尼玛 → 你妈, but not 水泥马路 (a concrete road), 泥马渡康王 (a legend), nor 尼玛 as the common Tibetan given
+ * name or county: next to another Tibetan name syllable (尼玛次仁, 扎西尼玛), after 藏族 / 名叫 / 叫做, before a place
+ * word (尼玛县), the address particle 啦 or a title it stays a name. A name standing alone ("我的朋友尼玛") cannot be
+ * told from the interjection and is still read as 你妈 (the interjection is the use in the training data).
+ */
+const NIMA_RE = /(?<!水)泥马(?!渡)|(?<!扎西|次仁|多吉|卓玛|顿珠|达瓦|达娃|格桑|平措|洛桑|旦增|丹增|央金|拉姆|普布|边巴|米玛|巴桑|索朗|索南|白玛|德吉|曲珍|央宗|旺堆|次旦|罗布|益西|才让|仁增|嘉措|加措|强巴|桑珠|旺姆|卓嘎|贡嘎|土登|阿旺|拉巴|次珠|群培|坚参|玉珍|德庆|措姆|顿典|江村|藏族|名叫|叫做)尼玛(?!扎西|次仁|多吉|卓玛|顿珠|达瓦|达娃|格桑|平措|洛桑|旦增|丹增|央金|拉姆|普布|边巴|米玛|巴桑|索朗|索南|白玛|德吉|曲珍|央宗|旺堆|次旦|罗布|益西|才让|仁增|嘉措|加措|强巴|桑珠|旺姆|卓嘎|贡嘎|土登|阿旺|拉巴|次珠|群培|坚参|玉珍|德庆|措姆|顿典|江村|县|乡|镇|村|寺|啦|老师|书记|同志|先生|师傅|阿妈|阿爸|医生|校长|主任|大叔|大爷|阿姨)/g;
 const CJK_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/煞笔|傻b|傻比|沙比|傻x|傻叉/g, '傻逼'],
-  [/尼玛|泥马/g, '你妈'],
-  [/草泥马|艹你妈|曹尼玛/g, '操你妈'],
+  // Before the 你妈 rule, which would turn 草泥马 into 草你妈 and leave this one nothing to match.
+  [/[草艹曹操](?:泥马|尼玛)|艹你妈/g, '操你妈'],
+  [NIMA_RE, '你妈'],
   [/特么|他喵的|tm的/g, '他妈的'],
   [/艹/g, '操'],
   [/脑抽/g, '脑残'],
