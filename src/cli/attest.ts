@@ -59,6 +59,17 @@ export async function attestGateway(opts: AttestOptions): Promise<AttestResult> 
   }
 }
 
+/**
+ * fetch's own message for a gateway it could not reach is "fetch failed", naming neither the address nor why; the
+ * reason (ECONNREFUSED, ENOTFOUND, a TLS error …) is in its cause.
+ */
+function unreachable(error: unknown, url: string): string | undefined {
+  if (!(error instanceof TypeError) || error.message !== 'fetch failed') return undefined;
+  const cause = error.cause as (NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException }) | undefined;
+  const why = cause?.code ?? cause?.cause?.code ?? cause?.message ?? 'no reason given';
+  return `cannot reach the gateway at ${new URL(url).origin} (${why})`;
+}
+
 async function rootKeyFrom(flags: { rootKey?: string; rootKeyFile?: string }): Promise<string | undefined> {
   if (flags.rootKey) return flags.rootKey;
   if (!flags.rootKeyFile) return undefined;
@@ -90,6 +101,10 @@ export const registerAttest: RegisterCommand = (command: Command) => {
         process.exitCode = 2;
       };
       if (!URL.canParse(flags.url) || !['http:', 'https:'].includes(new URL(flags.url).protocol)) return usage(`--url: "${flags.url}" is not an http(s) URL`);
+      // fetch refuses a URL holding credentials, and its error printed them: refused here without echoing the URL.
+      if (new URL(flags.url).username !== '' || new URL(flags.url).password !== '') {
+        return usage('--url: a user name or password in the URL is not supported (it is never sent); pass the API key with --api-key');
+      }
       let rootPublicKey: string | undefined;
       try {
         rootPublicKey = await rootKeyFrom(flags);
@@ -115,7 +130,7 @@ export const registerAttest: RegisterCommand = (command: Command) => {
           allowedMeasurements: flags.measurement,
         });
       } catch (error) {
-        process.stderr.write(`sealgate attest: ${(error as Error).message}\n`);
+        process.stderr.write(`sealgate attest: ${unreachable(error, flags.url) ?? (error as Error).message}\n`);
         process.exit(1);
       }
       if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -37,7 +37,13 @@ const rate = z
   .pipe(z.coerce.number<string | number>().min(0).max(1));
 const evalCliSchema = z
   .object({
-    gateway: z.url({ protocol: /^https?$/, error: '--gateway must be an http(s) URL' }),
+    gateway: z
+      .url({ protocol: /^https?$/, error: '--gateway must be an http(s) URL' })
+      // fetch refuses a URL holding credentials (every request failed as "Connection error"), and the error then
+      // printed the password: refused up front, without echoing the URL.
+      .refine((u) => !URL.canParse(u) || (new URL(u).username === '' && new URL(u).password === ''), {
+        error: '--gateway: a user name or password in the URL is not supported (it is never sent); pass the API key with --key',
+      }),
     key: z.string().min(1).optional(),
     model: z.string().min(1),
     suite: z.array(z.string().min(1)).default([]),
@@ -121,6 +127,8 @@ export const registerEval: RegisterCommand = (command: Command) => {
         if (skippedNote && !cli.quiet) process.stderr.write(`skipped shared rows that are not block/allow questions: ${skippedNote}\n`);
         const showProgress = process.stderr.isTTY === true && !cli.quiet;
         const baseURL = baseUrlOf(cli.gateway);
+        // Set but empty (a CI secret that is missing) reached the SDK as no key: "Missing credentials … OPENAI_API_KEY".
+        if (cli.key === undefined && process.env.SEALGATE_API_KEY === '') throw new Error('SEALGATE_API_KEY is set but empty: pass --key, or unset it to use the dev key');
         const apiKey = cli.key ?? process.env.SEALGATE_API_KEY ?? DEV_API_KEY;
         await checkGateway(baseURL, apiKey, cli.timeout);
         const report = await runEval({

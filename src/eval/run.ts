@@ -28,12 +28,23 @@ export interface EvalRunOptions {
  * Before sending hundreds of prompts: is the gateway there, and does it accept the key? Throws a clear
  * error otherwise (the CLI exits 2 rather than reporting a run of connection errors).
  */
+/** The SDK says "Connection error."; why (ECONNREFUSED, ENOTFOUND, a TLS error …) is in fetch's error beneath it. */
+function connectionReason(error: InstanceType<typeof OpenAI.APIConnectionError>): string {
+  let node: unknown = error.cause;
+  for (let depth = 0; depth < 4 && node instanceof Error; depth++) {
+    const code = (node as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return code;
+    node = node.cause;
+  }
+  return error.message;
+}
+
 export async function checkGateway(baseURL: string, apiKey: string, timeoutMs = 10_000): Promise<void> {
   const client = new OpenAI({ apiKey, baseURL, maxRetries: 0, timeout: timeoutMs });
   try {
     await client.models.list();
   } catch (error) {
-    if (error instanceof OpenAI.APIConnectionError) throw new Error(`cannot reach the gateway at ${baseURL} (${error.message})`);
+    if (error instanceof OpenAI.APIConnectionError) throw new Error(`cannot reach the gateway at ${baseURL} (${connectionReason(error)})`);
     if (error instanceof OpenAI.APIError && (error.status === 401 || error.status === 403)) {
       throw new Error(`the gateway at ${baseURL} rejected the key (${error.status}${typeof error.code === 'string' ? ` ${error.code}` : ''})`);
     }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const bin = join(process.cwd(), 'bin/sealgate.mjs');
-// Port 9 (discard) is never a gateway here: an attempted request fails with "fetch failed".
+// Port 9 (discard) is never a gateway here: an attempted request fails with "cannot reach the gateway at …".
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [bin, 'attest', '--api-key', 'sk-test', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, SEALGATE_CONFIG: '' } });
 
@@ -22,13 +22,13 @@ describe('sealgate attest bad arguments', () => {
   ])('%j exits 2 before any request', (args, message) => {
     const result = run(...args);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/fetch failed/);
+    expect(result.stderr).not.toMatch(/cannot reach the gateway/);
     expect(result.status).toBe(2);
   });
 
   it('a good URL and key still reach the gateway (unreachable here: exit 1)', () => {
     const result = run('-u', 'http://127.0.0.1:9', '--root-key', 'A'.repeat(43));
-    expect(result.stderr).toMatch(/fetch failed/);
+    expect(result.stderr).toMatch(/cannot reach the gateway at http:\/\/127\.0\.0\.1:9 /);
     expect(result.status).toBe(1);
   });
 });
