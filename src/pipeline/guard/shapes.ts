@@ -213,6 +213,32 @@ export const CHAT_MESSAGE: Shape = obj({
  * vLLM's `prompt_logprobs` spell out the prompt as the upstream received it (after the input guard), not the answer.
  */
 export const CHOICE_OPAQUE_KEYS = new Set(['content_filter_results', 'stop_reason', 'prompt_logprobs']);
+/** A Perplexity search result: its title, URL and snippet come from the web and are shown to the user. */
+const SEARCH_RESULT: Shape = obj({ title: T, url: T, snippet: T, date: O, last_updated: O, source: O });
+/**
+ * A chat or completions answer's top-level fields besides `choices`, and a stream chunk's alike: ids, labels and
+ * counts relayed as sent (OpenAI's `obfuscation` is random padding; OpenRouter's `provider`, Groq's `x_groq` and
+ * `usage_breakdown`, Azure's `prompt_filter_results` are names and labels), Perplexity's `citations` and
+ * `search_results` read like a message's citations. Any other top-level field that holds text is dropped: a
+ * provider extension carrying model text there (a top-level `reasoning_content` or `delta`) must not reach the
+ * client unread.
+ */
+export const ANSWER_ENVELOPE: Readonly<Record<string, Shape>> = {
+  id: O,
+  object: O,
+  created: O,
+  model: O,
+  system_fingerprint: O,
+  service_tier: O,
+  usage: O,
+  obfuscation: O,
+  provider: O,
+  x_groq: O,
+  usage_breakdown: O,
+  prompt_filter_results: O,
+  citations: arr(T),
+  search_results: arr(SEARCH_RESULT),
+};
 const chatChoice = obj({ index: O, message: CHAT_MESSAGE, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O, prompt_logprobs: O });
 const completionChoice = obj({ index: O, text: T, logprobs: O, finish_reason: O, content_filter_results: O, stop_reason: O, prompt_logprobs: O });
 
@@ -328,8 +354,8 @@ export const USER_LOCATION: Shape = obj({ type: O, approximate: obj({ city: T, r
 export const TOOL_USER_LOCATION: Shape = obj({ type: O, city: T, region: T, country: T, timezone: T });
 
 export function responseShape(surface: 'chat.completions' | 'completions' | 'responses'): Shape {
-  if (surface === 'chat.completions') return obj({ choices: arr(chatChoice) }, true);
-  if (surface === 'completions') return obj({ choices: arr(completionChoice) }, true);
+  if (surface === 'chat.completions') return obj({ ...ANSWER_ENVELOPE, choices: arr(chatChoice) });
+  if (surface === 'completions') return obj({ ...ANSWER_ENVELOPE, choices: arr(completionChoice) });
   // Other top-level fields echo the request's settings (instructions, tools, text, reasoning …).
   return obj({ output: arr(RESPONSES_ITEM), output_text: T }, true);
 }

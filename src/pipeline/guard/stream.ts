@@ -16,7 +16,7 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
-import { CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, REASONING_FIELDS, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { ANSWER_ENVELOPE, CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, unreadText, REASONING_FIELDS, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
 import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
@@ -369,6 +369,12 @@ function relayedDelta(delta: Json): Json | undefined {
   return rest;
 }
 
+/** `value` without its keys set to undefined (an envelope field the guard dropped whole). */
+function withoutUndefined(value: Json | undefined): Json | undefined {
+  if (value) for (const key in value) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
 /** A delta's or tool call's `extra_content` reduced to the thought signature it may carry (shapes.ts EXTRA_CONTENT). */
 function providerSignature(value: unknown): unknown {
   return walkShape(value, EXTRA_CONTENT, [], { slots: [], dropped: [] });
@@ -432,6 +438,39 @@ export class StreamGuard {
     return replacements.size ? withReplacements(view, replacements) : view;
   }
 
+  /**
+   * A chat or completions chunk's top-level fields reduced to ANSWER_ENVELOPE (shapes.ts) — `choices` kept when it is
+   * a list (read by the caller), else only when text-free — with the envelope's texts (Perplexity's citations)
+   * guarded. The same chunk when nothing changed, and no promise unless a text not seen before is to be scanned
+   * (the usual chunk costs a few key lookups).
+   */
+  guardedEnvelope(chunk: Chunk, memo: Map<string, unknown>): Chunk | Promise<Chunk> {
+    let out: Json | undefined;
+    let unseen: Array<{ key: string; seen: string; shape: Shape }> | undefined;
+    for (const key in chunk) {
+      const value = chunk[key];
+      const shape = key === 'choices' ? undefined : Object.hasOwn(ANSWER_ENVELOPE, key) ? ANSWER_ENVELOPE[key]! : undefined;
+      if (shape === 'opaque' || (key === 'choices' && Array.isArray(value))) continue;
+      if (shape === undefined) {
+        if (unreadText(key, value)) delete (out ??= { ...chunk })[key];
+        continue;
+      }
+      if (!holdsText(value)) continue;
+      const seen = `${key}\u0000${JSON.stringify(value)}`;
+      if (!memo.has(seen)) (unseen ??= []).push({ key, seen, shape });
+      else if (memo.get(seen) !== value) (out ??= { ...chunk })[key] = memo.get(seen);
+    }
+    if (!unseen) return withoutUndefined(out) ?? chunk;
+    return (async () => {
+      for (const { key, seen, shape } of unseen) {
+        const guarded = await this.guardTree(chunk[key], shape);
+        memo.set(seen, guarded);
+        if (guarded !== chunk[key]) (out ??= { ...chunk })[key] = guarded;
+      }
+      return withoutUndefined(out) ?? chunk;
+    })();
+  }
+
   /** How the answer text (not refusals, reasoning or transcripts) restores pseudonyms. */
   get answerRestore(): 'text' | 'arguments' {
     return this.deps.jsonAnswer ? 'arguments' : 'text';
@@ -470,6 +509,8 @@ export class StreamGuard {
       return entry.channel;
     };
     let template: Chunk | undefined;
+    /** Guarded envelope texts (Perplexity repeats its citations on every chunk): each distinct value is scanned once. */
+    const envelopeTexts = new Map<string, unknown>();
     const withChoice = (choice: Json): Chunk => {
       const base = { ...template!, choices: [choice] };
       if ('usage' in base) base.usage = null;
@@ -532,22 +573,25 @@ export class StreamGuard {
     }
 
     try {
-      for await (const chunk of chunks) {
-        template = chunk;
+      for await (const upstreamChunk of chunks) {
+        // The SSE reader hands `event: thread.*` frames on wrapped as { event, data } (Assistants events,
+        // never an answer of these surfaces): their data is text the guard does not read.
+        if (typeof upstreamChunk.event === 'string' && holdsText(upstreamChunk.data)) continue;
+        // The chunk's envelope reduced to what the guard reads (ANSWER_ENVELOPE): every chunk sent is built on it.
+        // Its ids alone are the template a block of its citations ends the stream with.
+        template ??= Object.fromEntries(Object.entries(upstreamChunk).filter(([key]) => Object.hasOwn(ANSWER_ENVELOPE, key) && ANSWER_ENVELOPE[key] === 'opaque'));
+        const envelope = this.guardedEnvelope(upstreamChunk, envelopeTexts);
+        const chunk = envelope instanceof Promise ? await envelope : envelope;
         const choices = chunk.choices;
         if (!Array.isArray(choices) || choices.length === 0) {
-          // The SSE reader hands `event: thread.*` frames on wrapped as { event, data } (Assistants events,
-          // never an answer of these surfaces): their data is text the guard does not read.
-          if (typeof chunk.event === 'string' && holdsText(chunk.data)) continue;
-          // Choices that are not a list (`{ "0": { delta … } }`) are not read either: relayed only without text.
-          if (choices !== undefined && !Array.isArray(choices) && holdsText(choices)) {
-            const { choices: _unread, ...envelope } = chunk;
-            yield envelope;
-          } else {
-            yield chunk; // usage-only chunk and the like
-          }
+          // A chunk that held only text the guard does not read (an answer in another spelling) is not sent:
+          // an envelope alone would be a chunk without choices, which clients index into.
+          if (chunk !== upstreamChunk && choices === undefined && chunk.usage === undefined) continue;
+          template = chunk;
+          yield chunk; // usage-only chunk and the like
           continue;
         }
+        template = chunk;
         for (const raw of choices) {
           if (!isObject(raw)) continue;
           const index = typeof raw.index === 'number' ? raw.index : 0;
