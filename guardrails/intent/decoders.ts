@@ -105,9 +105,15 @@ function printable(text: string): boolean {
 /** Readable text: printable and containing words (the final layer we score). */
 function readable(text: string): boolean {
   if (!printable(text)) return false;
-  // Must contain words: at least 2 letter runs or 2 CJK characters.
-  return twoLetterRuns(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text);
+  // Must contain words: at least 2 letter runs or 2 CJK characters, or letters spelt one by one.
+  return twoLetterRuns(text) || /[\u4e00-\u9fff].*[\u4e00-\u9fff]/s.test(text) || SPACED_LETTERS_RE.test(text);
 }
+
+/**
+ * Eight letters or more spelt one by one, split by single spaces ("i g n o r e a l l", leetspeak digits among them:
+ * "1 g n 0 r 3"): words, though no two letters touch (QA: base64 of split letters decoded to nothing, 0.000 on injection, the harmful head and toxicity).
+ */
+const SPACED_LETTERS_RE = /(?<![A-Za-z0-9])[A-Za-z0-9](?: [A-Za-z0-9]){7,}(?![A-Za-z0-9])/;
 
 const LETTER_PAIR_RE = /[A-Za-z]{2}/g;
 const WORD_SEPARATOR_RE = /[\s,.:;!?]/g;
@@ -179,10 +185,12 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function decodeBase64(run: string): string | undefined {
   const body = run.replace(/=+$/, '');
-  // Pure hex digits or pure letters are more likely identifiers/words than base64.
-  if (/^[0-9a-fA-F]+$/.test(body) || /^[A-Za-z]+$/.test(body)) return undefined;
+  // Pure hex digits or pure letters are more likely identifiers/words than base64, unless the letters decode to letters
+  // spelt one by one: " x" pairs encode as letters only ("eSBvIHUgYSBy…", base64 of "y o u a r …").
+  if (/^[0-9a-fA-F]+$/.test(body)) return undefined;
   if (body.length % 4 === 1) return undefined;
-  return decodeBytes(Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  const text = decodeBytes(Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  return text !== undefined && /^[A-Za-z]+$/.test(body) && !SPACED_LETTERS_RE.test(text) ? undefined : text;
 }
 
 function decodeBase32(run: string): string | undefined {

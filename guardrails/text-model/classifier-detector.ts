@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { DetectContext, Detector, Finding } from '../core/types.js';
-import { normalizeForModel } from './evasion.js';
+import { mayJoin, normalizeForModel, normalizeJoined } from './evasion.js';
 import { appendLexiconFeatures, featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
 import { DEFAULT_WINDOW_CHARS, joinedViews, simplifiedViews, textViews, type TextView } from './views.js';
@@ -131,7 +131,16 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
   };
 
   const decodedKey = spec.decoderKey === undefined ? undefined : `text-model.decoded:${spec.decoderKey}:${options.maxDecodeDepth}`;
-  const decodeText = (text: string): DecodedView[] => spec.decoder!(text, options.maxDecodeDepth).map((d) => ({ ...d, normalized: normalizeForModel(d.text) }));
+  // A payload is read as the training reads it and, when it holds letters split apart (evasion.ts normalizeJoined), joined too.
+  const decodeText = (text: string): DecodedView[] => {
+    const out: DecodedView[] = [];
+    for (const d of spec.decoder!(text, options.maxDecodeDepth)) {
+      out.push({ ...d, normalized: normalizeForModel(d.text) });
+      const joined = mayJoin(d.text) ? normalizeJoined(d.text) : undefined;
+      if (joined !== undefined) out.push({ ...d, via: `${d.via}>joined`, normalized: joined });
+    }
+    return out;
+  };
   const decodedOf = (text: string, memo: Map<string, unknown> | undefined): readonly DecodedView[] => {
     if (!memo || decodedKey === undefined) return decodeText(text);
     let decoded = memo.get(decodedKey) as DecodedView[] | undefined;

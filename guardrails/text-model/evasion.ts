@@ -9,6 +9,7 @@
  */
 import { normalize as coreNormalize } from '../core/normalize.js';
 import { HOMOGLYPHS } from '../core/homoglyphs.js';
+import { SEGMENT_WORDS } from './segment-words.js';
 
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 const HOMOGLYPH_TEST_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`);
@@ -93,6 +94,33 @@ const SPLIT_PAIR_RE = /(?<![a-z])([a-z])( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)([a-z]
 /** The separators MASKED_LATIN_RE joins alone. */
 const MASKED_SEPARATORS = new Set(['.', '-', '_', '*', '~', '/']);
 const SPLIT_NOT_LETTER_RE = /[^a-z]/g;
+
+/**
+ * Joined reading only (normalizeJoined): single letters, maybe with leetspeak digits and symbols among them, split by
+ * single spaces (or tabs or line breaks) with no wider gap between words ("i g n o r e a l l p r e v i o u s",
+ * "1 g n 0 r 3"). The training reading joins the letters into one word ("howtomakeabomb": 0.04 on the harmful head, an
+ * insult so 0.28 on toxicity) and reads a digit alone as a digit ("1 g n 0 r 3": SPACED_LATIN_RE needs letters). A run
+ * of three tokens or more, each alone; segmentSpacedRun decides what it reads.
+ */
+const SPACED_TOKENS_RE = /(?<![a-z0-9@$!|+])[a-z0-9@$!|+](?:(?:[ \t]|\r?\n)[a-z0-9@$!|+])+(?![a-z0-9@$!|+])/g;
+/** SPACED_TOKENS_RE's pre-test on raw text: four such tokens in a row. */
+const SPACED_TOKENS_HINT_RE = /(?<![a-z0-9@$!|+])[a-z0-9@$!|+](?:(?:[ \t]|\r?\n)[a-z0-9@$!|+]){3,}(?![a-z0-9@$!|+])/i;
+/** Letters a run must spell before it is cut into words: shorter runs are one word, which the training reading joins already. */
+const SEGMENT_MIN_LETTERS = 8;
+/** A run this long is cut in pieces for the word search (its cost is linear in the run either way). */
+const SEGMENT_MAX_LETTERS = 400;
+const LEET_CHAR_RE = /[0-9@$!|+]/;
+/** In a text that spells words so, a leetspeak character alone between two wider gaps is a one-letter word ("4" for "a"). */
+const LONE_LEET_RE = /(?<=^|  )[0-9@$!|+](?=  |$)/gm;
+const NOT_SPACED_TOKEN_RE = /[ \t\r\n]/g;
+/**
+ * Joined reading only: words split by a leetspeak symbol instead of a space ("ignore||all||previous", "how+to+make",
+ * "you!are!a!stupid"): the leetspeak step reads the symbol as a letter ("howlltollmake"; 0.003 on the harmful head). One
+ * to three of '|', '+', '!', '@', '$' between two letters or digits; read as a space when the same separator does it
+ * twice or more in the text (one "yahoo!answers" or "a@b" stays).
+ */
+const WORD_SPLIT_RE = /(?<=[a-z0-9])[|+!@$]{1,3}(?=[a-z0-9])/g;
+const WORD_SPLIT_HINT_RE = /[a-z0-9][|+!@$]{1,3}[a-z0-9]/i;
 
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
@@ -362,7 +390,7 @@ export function normalizeJoined(text: string): string | undefined {
   return normalizeModel(text, true);
 }
 
-/** Raw text that may hold what normalizeJoined joins: three single letters split by punctuation, full-width letters, or CJK_PUNCT_SEPARATED_HINT_RE. */
+/** Raw text that may hold what normalizeJoined joins: three single letters split by punctuation, full-width letters, or CJK_PUNCT_SEPARATED_HINT_RE (the other hints in mayJoin). */
 // The separators in full-width forms too (NFKC makes them ASCII before the joins; QA pass H4: "i，g，n" 0.000).
 const JOINED_LATIN_HINT_RE = /(?<![a-z])[a-z](?:( ?[.,;:|/+_*~^=#&!?'"<>\-\uff01-\uff0f\uff1a-\uff20\uff3c-\uff3f\uff5c-\uff5e]{1,3} ?)[a-z]\1|[.,;:|/+_*~!\-\uff01\uff0a-\uff0f\uff1a\uff1b\uff3f\uff5c\uff5e]{1,3}[a-z][.,;:|/+_*~!\-\uff01\uff0a-\uff0f\uff1a\uff1b\uff3f\uff5c\uff5e]{1,3})[a-z](?![a-z])|[\uff21-\uff3a\uff41-\uff5a]/i;
 
@@ -374,7 +402,13 @@ const INVISIBLE_HINT_RE = /\p{Default_Ignorable_Code_Point}/u;
 
 /** Whether normalizeJoined may read `text` differently from normalizeForModel (a cheap pre-test on the raw text). */
 export function mayJoin(text: string): boolean {
-  return JOINED_LATIN_HINT_RE.test(text) || CJK_PUNCT_SEPARATED_HINT_RE.test(text) || INVISIBLE_HINT_RE.test(text);
+  return (
+    JOINED_LATIN_HINT_RE.test(text) ||
+    CJK_PUNCT_SEPARATED_HINT_RE.test(text) ||
+    INVISIBLE_HINT_RE.test(text) ||
+    SPACED_TOKENS_HINT_RE.test(text) ||
+    (WORD_SPLIT_HINT_RE.test(text) && wordSplitTwice(text))
+  );
 }
 
 function normalizeModel(text: string, joined: boolean): string | undefined {
@@ -402,6 +436,8 @@ function normalizeModel(text: string, joined: boolean): string | undefined {
       if (HAS_CJK_VARIANT_RE.test(s)) for (const [re, to] of CJK_VARIANTS) s = s.replace(re, to);
     }
     if (SPLIT_HINT_RE.test(s)) s = splitLetters(s);
+    if (WORD_SPLIT_HINT_RE.test(s)) s = splitWords(s);
+    if (SPACED_TOKENS_HINT_RE.test(s)) s = segmentSpacedRuns(s);
     if (s === before) return undefined;
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
@@ -441,6 +477,112 @@ function splitLetters(s: string): string {
     );
   }
   return s;
+}
+
+/** Reads WORD_SPLIT_RE's separators as spaces where one of them splits words twice or more (see there). */
+function splitWords(s: string): string {
+  const counts = new Map<string, number>();
+  for (const m of s.matchAll(WORD_SPLIT_RE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return s.replace(WORD_SPLIT_RE, (separator) => ((counts.get(separator) ?? 0) >= 2 ? ' ' : separator));
+}
+
+/** Some WORD_SPLIT_RE separator splits words twice (mayJoin's pre-test on raw text, case folded by the class). */
+function wordSplitTwice(text: string): boolean {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/(?<=[a-z0-9])[|+!@$]{1,3}(?=[a-z0-9])/gi)) {
+    if (seen.has(m[0])) return true;
+    seen.add(m[0]);
+  }
+  return false;
+}
+
+/**
+ * The SPACED_TOKENS_RE runs of the joined reading. Leetspeak is read as letters in a run that is mostly letters (three
+ * tokens or more, two letters or more and at least half; "1 2 3 4" and "x = 1 + 2" stay) or, in a text that spells two
+ * runs or more of three tokens with a letter ("h 0 w   t 0   m 4 k 3"), in any run with a letter ("4 r 3", "t 0") and alone
+ * between wider gaps ("4"); such a text's runs are all joined ("b y"), leetspeak or not. Letters are cut into words (segmentLetters) when they are SEGMENT_MIN_LETTERS or more; a shorter run is joined, as the
+ * training reading joins spaced letters.
+ */
+function segmentSpacedRuns(s: string): string {
+  let spelt = 0;
+  let leet = false;
+  for (const m of s.matchAll(SPACED_TOKENS_RE)) {
+    if (m[0].length >= 5 && HAS_LETTER_RE.test(m[0])) spelt += 1;
+    if (!leet && LEET_CHAR_RE.test(m[0])) leet = true;
+  }
+  // Without leetspeak, such a text is the training reading's to join (SPACED_LATIN_RE, SPACED_PAIR_RE).
+  const spellingText = spelt >= 2 && leet;
+  s = s.replace(SPACED_TOKENS_RE, (run) => segmentSpacedRun(run, spellingText));
+  return spellingText && s.includes('  ') ? s.replace(LONE_LEET_RE, deLeet) : s;
+}
+
+function segmentSpacedRun(run: string, spellingText: boolean): string {
+  let letters = 0;
+  let tokens = 0;
+  for (let i = 0; i < run.length; i += 1) {
+    const c = run.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    tokens += 1;
+    if (c >= 0x61 && c <= 0x7a) letters += 1;
+  }
+  const leet = letters < tokens;
+  if (leet && !(spellingText ? letters >= 1 : tokens >= 3 && letters >= 2 && letters * 2 >= tokens)) return run;
+  if (!leet && !spellingText && letters < SEGMENT_MIN_LETTERS) return run;
+  let joined = run.replace(NOT_SPACED_TOKEN_RE, '');
+  // A trailing "!" is punctuation (deLeet keeps it so).
+  if (leet && LEET_CHAR_RE.test(joined)) joined = deLeet(joined);
+  return tokens >= SEGMENT_MIN_LETTERS ? segmentLetters(joined) : joined;
+}
+
+/** Word costs for segmentLetters: -log of a Zipf probability by rank in SEGMENT_WORDS (built on first use). */
+let segmentCosts: Map<string, number> | undefined;
+let segmentMaxWord = 0;
+/** Cost of a run of letters that is no listed word: above any word's, growing with its length, so known words win. */
+const UNKNOWN_BASE_COST = 14;
+const UNKNOWN_LETTER_COST = 4;
+
+function wordCosts(): Map<string, number> {
+  if (segmentCosts) return segmentCosts;
+  const words = SEGMENT_WORDS.split(' ');
+  const costs = new Map<string, number>();
+  const zipf = Math.log(words.length);
+  words.forEach((w, rank) => {
+    costs.set(w, Math.log((rank + 1) * zipf));
+    if (w.length > segmentMaxWord) segmentMaxWord = w.length;
+  });
+  return (segmentCosts = costs);
+}
+
+/**
+ * Letters spelt without word boundaries cut into the likeliest words (dynamic programming over the cost of each cut:
+ * listed words by frequency, unlisted runs dear): "howtomakeabombathome" -> "how to make a bomb at home". Letters that
+ * are other characters (a trailing "!") stay where they are. Linear in the text (a word is at most segmentMaxWord letters).
+ */
+export function segmentLetters(text: string): string {
+  if (text.length > SEGMENT_MAX_LETTERS) {
+    let out = '';
+    for (let i = 0; i < text.length; i += SEGMENT_MAX_LETTERS) out += (i > 0 ? ' ' : '') + segmentLetters(text.slice(i, i + SEGMENT_MAX_LETTERS));
+    return out;
+  }
+  const costs = wordCosts();
+  const n = text.length;
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1);
+  best[0] = 0;
+  for (let end = 1; end <= n; end += 1) {
+    for (let start = Math.max(0, end - segmentMaxWord); start < end; start += 1) {
+      if (best[start] === Infinity) continue;
+      const word = text.slice(start, end);
+      const cost = best[start]! + (costs.get(word) ?? UNKNOWN_BASE_COST + UNKNOWN_LETTER_COST * word.length);
+      if (cost < best[end]!) {
+        best[end] = cost;
+        from[end] = start;
+      }
+    }
+  }
+  const words: string[] = [];
+  for (let end = n; end > 0; end = from[end]!) words.push(text.slice(from[end]!, end));
+  return words.reverse().join(' ');
 }
 
 /** The gaps between the letters of a SPLIT_MIXED_RE run are all one separator (SPLIT_SAME_RE's or MASKED_LATIN_RE's to decide). */
