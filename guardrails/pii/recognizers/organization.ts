@@ -107,10 +107,10 @@ const zhSuffixes = new DictionaryMatcher([...ZH_ORG_SUFFIXES, ...ZH_ORG_SHORT_SU
 const SHORT_SUFFIX = new Set(ZH_ORG_SHORT_SUFFIXES);
 const LONG_SUFFIX = new Set(ZH_ORG_SUFFIXES);
 const enKnown = new DictionaryMatcher(EN_KNOWN_ORGS, 'word');
-/** 网站 / 网友 / 网上 / 网页 …: 网 starting a word is no suffix. */
-const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点厅游'.split(''));
-/** 上网 / 联网 / 落网 / 互联网 / 渔网: 网 closing a word with a verb or a material is no suffix (上 is too frequent for the statistics to say so). */
-const NOT_BEFORE_WANG = new Set('上联入触落结撒渔蛛球电互铁拉'.split(''));
+/** 网站 / 网友 / 网上 / 网页 / 网球 …: 网 starting a word is no suffix. */
+const NOT_AFTER_WANG = new Set('站友上页民购店络址吧名速费银点厅游球'.split(''));
+/** 上网 / 联网 / 落网 / 互联网 / 渔网 / 全网: 网 closing a word with a verb, a material or 全 "whole" is no suffix (上 and 全 are too frequent for the statistics to say so). */
+const NOT_BEFORE_WANG = new Set('上联入触落结撒渔蛛球电互铁拉全'.split(''));
 const PLACE_SET = new Set([...ZH_PLACES, ...ZH_PREFECTURES, ...ZH_COUNTRIES]);
 /** The first and the last UTF-16 code of each PLACE_SET name: a span whose edge codes are not both such codes is no place (no slice, no Set lookup). */
 const PLACE_FIRST = new Uint8Array(65536);
@@ -134,7 +134,9 @@ const LEADING_VERBS = ['关注', '加入', '参加', '来自', '感谢', '支持
 /** Time and determiner words describe an organisation rather than name it (明天公司, 新一届政府, 这家酒店, 国内公司). */
 const DESCRIPTORS = ['明天', '今天', '昨天', '新一届', '上一届', '全新', '这家', '那家', '一家', '这个', '那个', '整个', '所有', '我们', '你们', '他们', '自己', '国内', '国外', '本地', '当地', '附近', '主题',
   // Judgements and kinds (垃圾公司, 黑心医院, 野鸡大学, 知名企业, 上市公司): adjectives, not names.
-  '垃圾', '黑心', '无良', '二逼', '傻逼', '奇葩', '良心', '知名', '著名', '大型', '小型', '中型', '外企', '私企', '上市', '跨国', '一流', '二流', '三流', '野鸡', '皮包', '正规', '靠谱'];
+  '垃圾', '黑心', '无良', '二逼', '傻逼', '奇葩', '良心', '知名', '著名', '大型', '小型', '中型', '外企', '私企', '上市', '跨国', '一流', '二流', '三流', '野鸡', '皮包', '正规', '靠谱',
+  // Star ratings describe a hotel (圣诞节四星级酒店), they name none.
+  '星级', '三星级', '四星级', '五星级'];
 /** True when the name part before the suffix is a descriptor, alone or after other words (全新国产|公司). */
 function describedOnly(text: string, start: number, suffixStart: number): boolean {
   // (Only the descriptors ending in the character before the suffix can end there.)
@@ -264,14 +266,20 @@ function chineseOrgs(text: string, facts: TextFacts, push: (s: number, e: number
 const listedNameStands = (text: string, hit: DictionaryHit) => !insideWord(text, hit.start, hit.end) && !straddlesEverydayWord(text, hit.start, hit.end);
 
 /**
- * The listed brands that stand right before a product or service word (西门子|软件, 欧莱雅|产品, 百度|贴吧): the
- * product is meant there, so the organisation scan reports nothing, and the person recognizer must not read the
- * brand as a name either (西门 is a compound surname, 欧 a surname: 西门子 and 欧莱雅 were PERSON there).
- * From the detector's shared dictionary walk: no scan of its own.
+ * The listed names the person recognizer must not read as a name (from the detector's shared dictionary walk: no
+ * scan of its own):
+ * - brands right before a product or service word (西门子|软件, 欧莱雅|产品, 百度|贴吧): the product is meant there,
+ *   so the organisation scan reports nothing, and no reading overlapping them is a person either (西门 is a
+ *   compound surname, 欧 a surname: 西门子 and 欧莱雅 were PERSON there); `productBrand` is true for these;
+ * - listed names of three characters or more, which the organisation scan reports: a reading of exactly that span
+ *   (周 + 大福 0.95 over the listed 0.75) is the organisation.
  */
-export function brandsNamingProducts(text: string, facts: TextFacts): DictionaryHit[] {
-  const out: DictionaryHit[] = [];
-  for (const hit of hitsIn(zhKnown, text, facts)) if (productWordAt(text, hit.end) && listedNameStands(text, hit)) out.push(hit);
+export function listedNamesNotPeople(text: string, facts: TextFacts): Array<DictionaryHit & { productBrand: boolean }> {
+  const out: Array<DictionaryHit & { productBrand: boolean }> = [];
+  for (const hit of hitsIn(zhKnown, text, facts)) {
+    const productBrand = productWordAt(text, hit.end);
+    if ((productBrand || hit.end - hit.start >= 3) && listedNameStands(text, hit)) out.push({ ...hit, productBrand });
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
 import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
-import { brandsNamingProducts } from './organization.js';
+import { listedNamesNotPeople } from './organization.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
@@ -934,16 +934,17 @@ function englishNames(text: string): Candidate[] {
 
 /**
  * A listed brand right before a product word names the product (西门子|软件, 欧莱雅|产品): the organisation scan
- * leaves it out, and a name reading of it (西门 + 子, 欧 + 莱雅) is no person either. Runs before sameNameElsewhere,
- * so a dropped reading lends its score to no other occurrence.
+ * leaves it out, and a name reading of it (西门 + 子, 欧 + 莱雅) is no person either. A listed name of three characters
+ * or more is the organisation the organisation scan reports, not a reading of exactly its span (周 + 大福). Runs
+ * before sameNameElsewhere, so a dropped reading lends its score to no other occurrence.
  */
-function dropReadingsOfProductBrands(text: string, facts: TextFacts, out: Candidate[], from: number): void {
-  const brands = brandsNamingProducts(text, facts);
-  if (brands.length === 0) return;
+function dropReadingsOfListedNames(text: string, facts: TextFacts, out: Candidate[], from: number): void {
+  const listed = listedNamesNotPeople(text, facts);
+  if (listed.length === 0) return;
   let kept = from;
   for (let k = from; k < out.length; k++) {
     const c = out[k]!;
-    if (!brands.some((b) => c.start < b.end && b.start < c.end)) out[kept++] = c;
+    if (!listed.some((b) => (b.productBrand ? c.start < b.end && b.start < c.end : c.start === b.start && c.end === b.end))) out[kept++] = c;
   }
   out.length = kept;
 }
@@ -962,7 +963,7 @@ export const personRecognizer: Recognizer = {
       const from = out.length;
       chineseNameShapes(text, out, Math.min(0.5, facts.minScore));
       namedAfterJiao(text, out);
-      dropReadingsOfProductBrands(text, facts, out, from);
+      dropReadingsOfListedNames(text, facts, out, from);
       sameNameElsewhere(text, out, from);
       for (const hit of hitsIn(zhPublicFigures, text, facts)) {
         if (insideWord(text, hit.start, hit.end)) continue;
