@@ -285,7 +285,15 @@ export async function createAccessControl(config: SealGateConfig, logger: Logger
     };
     res.once('finish', release);
     res.once('close', release);
-    if (res.closed) release();
+    if (res.closed) return release();
+    // A request pipelined behind another on its connection has done its work when its response ends, but
+    // reaches 'finish' only once the responses ahead of it are sent (node queues it): the slot is freed at the end.
+    const end = res.end;
+    res.end = function endAndRelease(this: Response, ...args: Parameters<Response['end']>) {
+      const out = end.apply(this, args);
+      release();
+      return out;
+    } as Response['end'];
   }
 
   function mountRoutes(router: Router): void {
