@@ -158,7 +158,9 @@ function failure(err: unknown, io: Output): number {
     return 2;
   }
   const e = err as NodeJS.ErrnoException;
-  io.err(`sealgate audit: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}\n`);
+  // Node's fs messages already open with the code ("ENOENT: no such file or directory, scandir …"): not twice.
+  const message = e.message ?? String(err);
+  io.err(`sealgate audit: ${e.code && !message.startsWith(`${e.code}:`) ? `${e.code}: ` : ''}${message}\n`);
   return 2;
 }
 
