@@ -1,5 +1,5 @@
 /**
- * `sealgate policy check [--dir DIR] [--baseline FILE] [--config FILE] [--json]`
+ * `sealgate policy check [--dir DIR] [--baseline FILE] [-c/--config FILE] [--json]`
  *
  * Loads the policies exactly as the gateway would (schema, term lists, regex safety, the baseline
  * tightening check) and reports each tenant's version and rule counts, or the file and reason that
@@ -102,7 +102,7 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
     .description('Load the policy directory as the gateway would; report tenants or the rejected file and why')
     .option('--dir <dir>', 'policy directory (default: guardrails.policies.dir from the config)')
     .option('--baseline <file>', 'organisation baseline file (default: <dir>/baseline.yaml or baseline.yml)')
-    .option('--config <file>', 'SealGate config file (read without --dir/--baseline, or when given: its guardrails.policies.listDirs apply)')
+    .option('-c, --config <file>', 'SealGate config file (read without --dir/--baseline, or when given: its guardrails.policies.listDirs apply)')
     .option('--json', 'print the report as JSON')
     .action((flags: { dir?: string; baseline?: string; config?: string; json?: boolean }) => {
       let sources: PolicySources = { dir: flags.dir, baselineFile: flags.baseline };
