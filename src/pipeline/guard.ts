@@ -235,7 +235,7 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
             categories = decisions[i]!.categories;
             break;
           }
-          replacements.set(slot, rewritten);
+          replacements.set(slot, slot.encode ? slot.encode(rewritten) : rewritten);
         }
       }
       if (outcome === 'answer') {

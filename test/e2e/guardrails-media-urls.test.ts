@@ -90,6 +90,39 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
   });
 });
 
+describe('a text file attached as a base64 data URL is read like a document in the prompt', () => {
+  const csv = (text: string) => `data:text/csv;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
+  const decoded = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64').toString('utf8');
+
+  it('its PII is pseudonymized and the file goes upstream re-encoded, the rest of it unchanged', async () => {
+    const file = csv(`name,email\nJane,${EMAIL}\n`);
+    await client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Count the rows.' }, { type: 'input_file', file_data: file, filename: 'contacts.csv' }] }] });
+    expect(fake.requests).toHaveLength(1);
+    const sent = ((fake.requests[0]!.body.input as Array<{ content: Array<{ file_data?: string }> }>)[0]!.content[1]!.file_data)!;
+    expect(sent.startsWith('data:text/csv;base64,')).toBe(true);
+    expect(decoded(sent)).not.toContain(EMAIL);
+    expect(decoded(sent).startsWith('name,email\nJane,')).toBe(true);
+  });
+
+  it('an injection planted in it blocks the request (chat file part)', async () => {
+    const error = await refusal(
+      client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise the notes.' }, { type: 'file', file: { file_data: `data:text/plain;base64,${Buffer.from(INJECTION).toString('base64')}`, filename: 'notes.txt' } }] }] }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('content_policy_violation');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a PDF (binary) and bytes that are not UTF-8 are relayed as sent', async () => {
+    const pdf = `data:application/pdf;base64,${Buffer.from(`%PDF-1.4 ${EMAIL}`).toString('base64')}`;
+    const latin1 = `data:text/plain;base64,${Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]).toString('base64')}`;
+    for (const file_data of [pdf, latin1]) {
+      await client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_file', file_data, filename: 'doc' }] }] });
+      expect(fake.requests.at(-1)!.raw).toContain(file_data);
+    }
+  });
+});
+
 describe('what passes', () => {
   it.each([
     ['a plain image URL', 'https://upload.wikimedia.org/wikipedia/commons/3/3a/Cat03.jpg'],

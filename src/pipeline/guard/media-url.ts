@@ -10,6 +10,7 @@
  *    a base64 payload is a picture, a sound or a PDF's bytes, which no text detector reads;
  *  - a bare base64 payload (`file_data` without the `data:` prefix): nothing.
  * The view is read, never written back: texts.ts marks it `fixed`, so a policy that would rewrite it blocks.
+ * A base64 data URL of a text file is more than a URL: its decoded text is a document (`textFileOf`).
  */
 
 /** Query parameters of URL-signing schemes (AWS SigV2/V4, Google V2/V4, CloudFront, Azure SAS). */
@@ -59,6 +60,41 @@ function dataUrlText(url: string): string {
   if (base64 || comma < 0) return named;
   const payload = percentDecoded(url.slice(comma + 1));
   return named && payload ? `${named}\n${payload}` : named || payload;
+}
+
+/**
+ * Media types whose bytes are text the model reads as it is (a `.txt`, `.csv`, `.md`, `.json` file attached as
+ * `input_file` / chat `file`): a base64 data URL of one is decoded and read like a document in the prompt.
+ */
+const TEXT_MEDIA_TYPE = /^(?:text\/[\w.+-]+|application\/(?:json|xml|csv|x-ndjson|x-yaml|yaml|javascript|x-sh|sql|[\w.-]+\+(?:json|xml)))$/i;
+
+/** A base64 data URL of a text file: its UTF-8 text, and how a rewritten text goes back into the URL. */
+export interface TextFile {
+  text: string;
+  encode: (text: string) => string;
+}
+
+/**
+ * The text file in `value` when it is a base64 data URL of a textual media type holding valid UTF-8 (the
+ * detectors read it whole; a rewritten text is encoded back, so a pseudonymized CSV reaches the upstream as a
+ * CSV). Undefined otherwise: a picture, a PDF (whose text no detector can extract) or bytes that are not UTF-8.
+ */
+export function textFileOf(value: string): TextFile | undefined {
+  if (value.length < 5 || value.slice(0, 5).toLowerCase() !== 'data:') return undefined;
+  const comma = value.indexOf(',');
+  if (comma < 0) return undefined;
+  const header = value.slice(5, comma);
+  if (!/;base64$/i.test(header)) return undefined;
+  const mediaType = header.split(';', 1)[0]!.trim();
+  if (!TEXT_MEDIA_TYPE.test(mediaType)) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value.slice(comma + 1), 'base64'));
+  } catch {
+    return undefined;
+  }
+  const prefix = value.slice(0, comma + 1);
+  return { text, encode: (rewritten) => prefix + Buffer.from(rewritten, 'utf8').toString('base64') };
 }
 
 /** The text of `value` the identifier detectors read ('' when there is none). */

@@ -11,7 +11,7 @@
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Path, TextSlot } from './texts.js';
-import { mediaUrlText } from './media-url.js';
+import { mediaUrlText, textFileOf } from './media-url.js';
 
 export type Shape = 'text' | 'arguments' | 'opaque' | 'url' | ObjectShape | ArrayShape | MapShape | TypedShape | AltShape;
 export interface ObjectShape {
@@ -88,6 +88,9 @@ export function walkShape(value: unknown, shape: Shape, path: Path, walk: ShapeW
     // Read as a decoded view, so never written back: a policy that would rewrite it blocks (`fixed`).
     const text = mediaUrlText(value);
     if (text) walk.slots.push({ path, role, text, kind: 'text', identifiers: true, fixed: true });
+    // A text file's contents are a document the model reads: every detector, rewritten and encoded back.
+    const file = textFileOf(value);
+    if (file?.text) walk.slots.push({ path, role, text: file.text, kind: 'text', encode: file.encode });
     return value;
   }
   if (shape === 'text' || shape === 'arguments') {

@@ -50,6 +50,11 @@ export interface TextSlot {
    * a name cannot be rewritten). Instructions, phone numbers, emails and ids there still count.
    */
   participantNames?: true;
+  /**
+   * How a rewritten text goes back into its field when the field holds it encoded (a text file's base64 data
+   * URL, media-url.ts): the input guard writes `encode(rewritten)` at `path`.
+   */
+  encode?: (text: string) => string;
 }
 
 type Json = Record<string, unknown>;
