@@ -88,6 +88,17 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
     }
     expect(fake.requests).toHaveLength(0);
   });
+
+  it("a computer-use screenshot's URL is read like an input_image's; its base64 screenshot relayed", async () => {
+    const item = (image_url: string) => ({ type: 'computer_call_output', call_id: 'c1', output: { type: 'computer_screenshot', image_url } });
+    const blocked = await postJson(gw, '/responses', { input: [item(`https://shots.example.com/s.png?user=${EMAIL}`)] });
+    expect(blocked.status).toBe(400);
+    expect(fake.requests).toHaveLength(0);
+    const shot = `data:image/png;base64,${PNG_BASE64}`;
+    const relayed = await postJson(gw, '/responses', { input: [item(shot)] });
+    expect(relayed.status).toBe(200);
+    expect(fake.requests[0]!.raw).toContain(shot);
+  });
 });
 
 describe('a text file attached as a base64 data URL is read like a document in the prompt', () => {

@@ -288,8 +288,8 @@ export const INPUT_ONLY_ITEM: Shape = typed(
   {
     local_shell_call_output: obj({ ...ITEM_IDS, output: T }),
     mcp_approval_response: obj({ ...ITEM_IDS, approval_request_id: O, approve: O, reason: T }),
-    // The screenshot is an image (a data URL or a file id): no text detector reads it.
-    computer_call_output: obj({ ...ITEM_IDS, output: O, acknowledged_safety_checks: O }),
+    // The screenshot is an image (a data URL or a file id): its URL is read like an input_image's.
+    computer_call_output: obj({ ...ITEM_IDS, output: obj({ type: O, image_url: 'url', file_id: O, detail: O }), acknowledged_safety_checks: O }),
     item_reference: obj({ ...ITEM_IDS }),
   },
   obj({ ...ITEM_IDS }),
