@@ -5,6 +5,7 @@ import { EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionar
 import { ZH_PUBLIC_FIGURES } from '../dictionaries/zh-public-figures.js';
 import { codeAt, forEachMatch, isSpaceCode, tableAt, type Candidate, type Recognizer, type TextFacts } from '../types.js';
 import { listedNamesNotPeople } from './organization.js';
+import { foldTraditionalCode } from '../../core/traditional.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
@@ -345,7 +346,7 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   if (given === 0 && honorificAfter && code === ZENG && (text.startsWith('爷爷', end) || text.startsWith('奶奶', end))) return i + 1;
   // 我祝老师…, 同学们向老师问好, 我管老师叫…: after a subject or a modal, 祝 / 向 / 管 … are the verb.
   if (given === 0 && honorificAfter && VERB_SURNAME_CODE[code] === 1 && SUBJECT_BEFORE_VERB.has(codeAt(text, i - 1))) return i + 1;
-  if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || !(boundaryBefore || endsWithAny(text, i, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) return i + 1;
+  if (given === 0 && (!honorificAfter || (isCjkCode(codeAt(text, i - 1)) && closesWord(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode)) || !(boundaryBefore || endsWithAny(text, i, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(i - 1)] === 1 || zhCharModel().pmi(text.charCodeAt(i - 1), simplifiedCode) < 0.5))) return i + 1;
   // Skip a colon or spaces between a cue and the name (联系人：李娜).
   let cueEnd = i;
   while (cueEnd > 0 && cueEnd > i - 3 && isCueSeparator(text.charCodeAt(cueEnd - 1))) cueEnd--;
@@ -356,10 +357,11 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // A reading that opens with a city's, province's or country's name (高雄|客运, 林芝|游客, 高雄客|家) is the place:
   // only a cue, a title after it or a mention makes it a person (我叫高雄, 高雄先生, @高雄).
   if (given > 0 && !strongCue && !atHandle && !honorificAfter && placeAt(text, i, end)) return i + 1;
-  // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟): no name starts there
+  // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟; in either script: 感謝|大家,
+  // 多謝 — the words and the character statistics are Simplified, so both characters are read folded): no name starts there
   // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
   // character already closes a word with the one before it: 另外|孙某, 黑人|文某.)
-  if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(text.charCodeAt(i - 1), code)) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) return i + 1;
+  if (!strongCue && !atHandle && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode)) && BEFORE_NAME_CODE[text.charCodeAt(i - 1)] !== 1 && !(honorificAfter && given > 0) && !(isCjkCode(codeAt(text, i - 2)) && zhCharModel().pmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) > 3)) return i + 1;
   // Surname + one character that is a common word together (宁静, 盛夏, 周边, 温室) needs a cue or a title —
   // or a particle or verb of address right before it, or a mention: 我和陈阳, @陈浩 (the background text has
   // names in it too, so a frequent pair may be a frequent name).
@@ -398,14 +400,14 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // A surname right before a place at a name's edges (，顾天池, 驰鸣天下顾天池⏎, 联系人：冯金华) is someone named after the
   // place: the place alone (0.6) would otherwise win over a rarer surname's reading. Not after a character the
   // surname closes a word with (旅游|天池), nor for a surname that is a verb or a preposition there (游天池, 向西藏).
-  if (placeGiven && VERB_SURNAME_CODE[code] !== 1 && code !== YOU && !(isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) &&
+  if (placeGiven && VERB_SURNAME_CODE[code] !== 1 && code !== YOU && !(isCjkCode(codeAt(text, i - 1)) && closesWord(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode)) &&
     (edgeBefore || cueBefore || verbAfter || end >= text.length || isClauseEnd(text.charCodeAt(end)) || isHardRightEdge(text.charCodeAt(end)))) score += PLACE_GIVEN_BONUS;
   // Honorific with surname only (张先生): the name is the surname plus its title.
   const spanEnd = given === 0 ? end + honorificLengthAt(text, end) : end;
   if (Math.min(1, score) >= keepFrom) out.push({ type: 'PERSON', start: i, end: spanEnd, score: Math.min(1, score), validator: 'zh-surname', contextApplied: true });
   // A weak reading whose surname closes a word with the character before it (主任|杜长其: 任 is a surname
   // too) does not hide the next surname inside it.
-  if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(text.charCodeAt(i - 1), code)) || endsWithAny(text, i + 1, TITLES_BEFORE_NAME_LIST))) return spanEnd;
+  if (score >= 0.5 || !((isCjkCode(codeAt(text, i - 1)) && closesWord(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode)) || endsWithAny(text, i + 1, TITLES_BEFORE_NAME_LIST))) return spanEnd;
   return i + 1;
 }
 
