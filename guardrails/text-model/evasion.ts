@@ -534,29 +534,35 @@ function segmentSpacedRun(run: string, spellingText: boolean): string {
   return tokens >= SEGMENT_MIN_LETTERS ? segmentLetters(joined) : joined;
 }
 
-/** Word costs for segmentLetters: -log of a Zipf probability by rank in SEGMENT_WORDS (built on first use). */
-let segmentCosts: Map<string, number> | undefined;
+/**
+ * Word costs for segmentLetters: -log of a Zipf probability by rank in SEGMENT_WORDS, and -1 for each prefix of a word
+ * that is no word itself (the search stops extending a piece at the first string that is neither). Built on first use.
+ */
+let segmentPrefixes: Map<string, number> | undefined;
+/** The longest listed word: an unlisted run is no longer either. */
 let segmentMaxWord = 0;
 /** Cost of a run of letters that is no listed word: above any word's, growing with its length, so known words win. */
 const UNKNOWN_BASE_COST = 14;
 const UNKNOWN_LETTER_COST = 4;
 
-function wordCosts(): Map<string, number> {
-  if (segmentCosts) return segmentCosts;
+function prefixCosts(): Map<string, number> {
+  if (segmentPrefixes) return segmentPrefixes;
   const words = SEGMENT_WORDS.split(' ');
   const costs = new Map<string, number>();
   const zipf = Math.log(words.length);
   words.forEach((w, rank) => {
     costs.set(w, Math.log((rank + 1) * zipf));
     if (w.length > segmentMaxWord) segmentMaxWord = w.length;
+    for (let i = 1; i < w.length; i += 1) if (!costs.has(w.slice(0, i))) costs.set(w.slice(0, i), -1);
   });
-  return (segmentCosts = costs);
+  return (segmentPrefixes = costs);
 }
 
 /**
  * Letters spelt without word boundaries cut into the likeliest words (dynamic programming over the cost of each cut:
- * listed words by frequency, unlisted runs dear): "howtomakeabombathome" -> "how to make a bomb at home". Letters that
- * are other characters (a trailing "!") stay where they are. Linear in the text (a word is at most segmentMaxWord letters).
+ * listed words by frequency, unlisted runs dear): "howtomakeabombathome" -> "how to make a bomb at home". Characters
+ * that are no letter (a trailing "!") end up in an unlisted run. Linear: from each position the pieces tried are the
+ * listed words and their prefixes found there, and the cheapest unlisted run ending there comes from a sliding window.
  */
 export function segmentLetters(text: string): string {
   if (text.length > SEGMENT_MAX_LETTERS) {
@@ -564,19 +570,38 @@ export function segmentLetters(text: string): string {
     for (let i = 0; i < text.length; i += SEGMENT_MAX_LETTERS) out += (i > 0 ? ' ' : '') + segmentLetters(text.slice(i, i + SEGMENT_MAX_LETTERS));
     return out;
   }
-  const costs = wordCosts();
+  const costs = prefixCosts();
   const n = text.length;
+  // best[i]: the cheapest cut of text[0, i) ending at a piece boundary; from[i]: where its last piece starts.
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1);
   best[0] = 0;
-  for (let end = 1; end <= n; end += 1) {
-    for (let start = Math.max(0, end - segmentMaxWord); start < end; start += 1) {
-      if (best[start] === Infinity) continue;
-      const word = text.slice(start, end);
-      const cost = best[start]! + (costs.get(word) ?? UNKNOWN_BASE_COST + UNKNOWN_LETTER_COST * word.length);
-      if (cost < best[end]!) {
-        best[end] = cost;
-        from[end] = start;
+  // An unlisted run of at most segmentMaxWord letters: its cheapest start for an end i is the j in [i - max, i) with the
+  // least best[j] - UNKNOWN_LETTER_COST * j, kept in a window of increasing such values (each j enters and leaves once).
+  const window = new Int32Array(n + 1);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i += 1) {
+    if (best[i]! < Infinity) {
+      const key = best[i]! - UNKNOWN_LETTER_COST * i;
+      while (tail > head && best[window[tail - 1]!]! - UNKNOWN_LETTER_COST * window[tail - 1]! >= key) tail -= 1;
+      window[tail++] = i;
+    }
+    while (tail > head && window[head]! < i + 1 - segmentMaxWord) head += 1;
+    if (tail > head) {
+      const j = window[head]!;
+      const unknown = best[j]! + UNKNOWN_BASE_COST + UNKNOWN_LETTER_COST * (i + 1 - j);
+      if (unknown < best[i + 1]!) {
+        best[i + 1] = unknown;
+        from[i + 1] = j;
+      }
+    }
+    for (let end = i + 1; end <= n; end += 1) {
+      const cost = costs.get(text.slice(i, end));
+      if (cost === undefined) break;
+      if (cost >= 0 && best[i]! + cost < best[end]!) {
+        best[end] = best[i]! + cost;
+        from[end] = i;
       }
     }
   }
