@@ -491,14 +491,25 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
   return chainEnglish(text, out);
 }
 
+/**
+ * Capitals a city line may start with: Latin-1's (UP), Latin Extended-A/B's (Č, Ł, Ś, Ż, Ő: Črni Vrh, Łódź, Świnoujście),
+ * Greek. (Extended-A alternates capital and small letter; a part is a capital and then letters, so a small
+ * letter there is rare enough not to matter.)
+ */
+const PART_UP = `${UP}\\u0100-\\u024f\\u0391-\\u03a9`;
+/**
+ * The gap before one more part: spaces, commas, "???" (lost bullets of a pasted list), and e-mail quote markers at
+ * a line start ("\n> ", "\n>> "): an address quoted in a reply is still one address.
+ */
+const GAP_UNIT = `(?:[\\s,]|\\?\\?\\?|(?<=\\n[ ]?)>{1,3})`;
 /** One more line of an address after a street line: unit, city, region code, country, postcode. */
 const NEXT_PART = new RegExp(
-  `(?:[\\s,]|\\?\\?\\?){1,6}(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Box|PO Box|P\\.O\\. Box)[ ]#?\\d{1,6}[A-Za-z]?|\\d{4,6}(?:-\\d{4})?|[A-Z]{2}(?![${LETTER}])|[${UP}\\u0391-\\u03a9][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+(?:[ ](?:(?:de|del|la|le|du|di|da|do|dos|das|van|von|der|den|am|an|im|sur|en|y)[ ])?[${UP}\\u0391-\\u03a9][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+){0,2})`,
+  `${GAP_UNIT}{1,6}(?:(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Box|PO Box|P\\.O\\. Box)[ ]#?\\d{1,6}[A-Za-z]?|\\d{4,6}(?:-\\d{4})?|[A-Z]{2}(?![${LETTER}])|[${PART_UP}][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+(?:[ ](?:(?:de|del|la|le|du|di|da|do|dos|das|van|von|der|den|am|an|im|sur|en|y|nad|pod|pri|na|ob)[ ])?[${PART_UP}][${LETTER}\\u0386-\\u03ce\\u2206'\\-]+){0,2})`,
   'y',
 );
 
-/** Between two parts of one address: spaces, commas, and "???" (lost bullets of a pasted list, one per line). */
-const PART_GAP = /^(?:[\s,]|\?\?\?){0,6}$/;
+/** Between two parts of one address: GAP_UNIT's spaces, commas, "???" and quote markers (written out: a literal the regex audit reads). */
+const PART_GAP = /^(?:[\s,]|\?\?\?|(?<=\n[ ]?)>{1,3}){0,6}$/;
 
 /**
  * Street lines, unit lines and the parts after them form one address: adjacent candidates are merged
