@@ -58,8 +58,11 @@ interface GuardState {
   policy: Policy;
   vault: PseudonymVault;
   language: string;
-  /** The request's `metadata` as the client sent it, when the input guard rewrote it (for the Responses echo). */
-  metadata?: unknown;
+  /**
+   * The request's fields a Responses object echoes (`ECHOED_FIELDS`) as the client sent them, for those the input
+   * guard rewrote: the answer gives them back unchanged.
+   */
+  echoes?: Record<string, unknown>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -256,7 +259,12 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       if (outcome === 'block') return { action: 'stop', result: blockResult(state, surface, body, 'input', categories) };
       if (outcome === 'answer') return { action: 'stop', result: textReply(surface, body, answerText!, 'stop') };
       if (outcome !== 'transform') return { action: 'continue', later };
-      for (const slot of replacements.keys()) if (slot.path[0] === 'metadata') state.metadata = body.metadata;
+      if (surface === 'responses') {
+        for (const slot of replacements.keys()) {
+          const field = slot.path[0];
+          if (typeof field === 'string' && ECHOED_FIELDS.has(field)) (state.echoes ??= {})[field] = body[field];
+        }
+      }
       return { action: 'continue', body: withReplacements(body, replacements), later };
     },
 
@@ -291,13 +299,13 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         const vetted = state.policy.answerFor(decision, state.language);
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
-      return withMetadataEcho(await restoreAnswer(surface, body, visible, slots, decisions, state), state);
+      return withRequestEchoes(await restoreAnswer(surface, body, visible, slots, decisions, state), state);
     },
 
     outputStream({ surface, body, ctx, chunks }) {
       const state = stateOf(ctx, surface, body);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
-      if (state.metadata !== undefined) return metadataEchoes(runStreamGuard(surface, body, ctx, state, chunks), state);
+      if (state.echoes !== undefined) return requestEchoes(runStreamGuard(surface, body, ctx, state, chunks), state);
       return runStreamGuard(surface, body, ctx, state, chunks);
     },
   };
@@ -322,18 +330,24 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
 }
 
 /**
- * A Responses object echoes the request's `metadata`: where the input guard rewrote it (a pseudonymized e-mail
- * address), the client gets back what it sent, as with the end-user ids (end-user-ids.ts).
+ * Request fields a Responses object echoes as sent (OpenAI's response object: `instructions`, `tools`, `text`, the
+ * stored `prompt` with its variables, `metadata`). Where the input guard rewrote one (a pseudonymized e-mail address
+ * in the instructions), the client gets back what it sent, not the placeholder the upstream saw, as with the
+ * end-user ids (end-user-ids.ts).
  */
-function withMetadataEcho<T>(response: T, state: GuardState): T {
-  if (state.metadata === undefined || !isRecord(response) || !isRecord(response.metadata)) return response;
-  return { ...response, metadata: state.metadata } as T;
+const ECHOED_FIELDS: ReadonlySet<string> = new Set(['instructions', 'tools', 'text', 'prompt', 'metadata']);
+
+function withRequestEchoes<T>(response: T, state: GuardState): T {
+  if (state.echoes === undefined || !isRecord(response) || response.object !== 'response') return response;
+  let echoed: Record<string, unknown> | undefined;
+  for (const [field, sent] of Object.entries(state.echoes)) if (response[field] !== undefined) (echoed ??= { ...response })[field] = sent;
+  return (echoed ?? response) as T;
 }
 
-async function* metadataEchoes(chunks: AsyncIterable<Chunk>, state: GuardState): AsyncIterable<Chunk> {
+async function* requestEchoes(chunks: AsyncIterable<Chunk>, state: GuardState): AsyncIterable<Chunk> {
   for await (const event of chunks) {
     const inner = event.response;
-    yield isRecord(inner) && isRecord(inner.metadata) ? { ...event, response: withMetadataEcho(inner, state) } : event;
+    yield isRecord(inner) ? { ...event, response: withRequestEchoes(inner, state) } : event;
   }
 }
 
