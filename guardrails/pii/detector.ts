@@ -11,6 +11,18 @@ import { sensitivityTable } from './sensitivity.js';
 import { ENTITY_TYPES, SECRET_TYPES, scanSixDigitRuns, type Candidate, type EntityType, type Recognizer, type TextFacts } from './types.js';
 import { scanDictionaries } from './zh/scan.js';
 
+/**
+ * V8 compiles typed-array reads on the assumption that no ArrayBuffer in the process has ever been detached, and when
+ * the first one is (a process-wide protector) it deoptimizes every function compiled on it. In the gateway that
+ * happens at the first upstream answer (Response.text() / .json() detach one); in bench:pii, during a peer's warm-up.
+ * Most of the detector's hot functions read typed arrays: all were deoptimized at once and recompiled, and the next
+ * pass over the bench records took 3-4x its steady CPU (359 and 146 ms, then ~65). Detaching one buffer of our own
+ * when this module loads settles the assumption before anything here is compiled; the steady state is the one those
+ * processes reach anyway.
+ */
+const settledBuffer = new ArrayBuffer(8);
+structuredClone(settledBuffer, { transfer: [settledBuffer] });
+
 const entityType = z.enum(ENTITY_TYPES);
 const contextWordsSchema = z.object({ positive: z.array(z.string().min(1)).optional(), negative: z.array(z.string().min(1)).optional() }).strict();
 
