@@ -169,6 +169,23 @@ async function fileEnd(file: string): Promise<{ size: number; endsWithNewline: b
   }
 }
 
+/**
+ * A Redis connection for the audit CLI. node-redis's default reconnects forever: an unreachable Redis left
+ * `audit verify --redis` (and query, recover) hanging with no output. A few quick tries, then one line naming host and
+ * port (never the URL: it may carry a password).
+ */
+export async function connectAuditRedis(url: string): Promise<ReturnType<typeof createClient>> {
+  const c = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: (retries, cause) => (retries >= 2 ? cause : 200) } });
+  c.on('error', () => undefined);
+  try {
+    await c.connect();
+  } catch (err) {
+    const where = URL.canParse(url) ? `${new URL(url).hostname}:${new URL(url).port || '6379'}` : '(invalid URL)';
+    throw new Error(`cannot connect to Redis at ${where}: ${(err as Error).message}`);
+  }
+  return c;
+}
+
 export class RedisStreamSource implements AuditSource {
   constructor(
     private readonly url: string,
@@ -220,10 +237,7 @@ export class RedisStreamSource implements AuditSource {
   }
 
   private async client() {
-    const c = createClient({ url: this.url });
-    c.on('error', () => undefined);
-    await c.connect();
-    return c;
+    return connectAuditRedis(this.url);
   }
 
   async *entries(): AsyncIterable<SourceEntry> {

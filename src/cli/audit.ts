@@ -13,7 +13,7 @@ import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { generateAuditKey, kidOf, parseAuditKey, parsePublicKey, rawPublicKey, readSecret } from '../audit/keys.js';
 import { loadSealKey, parseSealKey, type SealKey } from '../audit/seal.js';
-import { FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
+import { connectAuditRedis, FileSource, RedisStreamSource, type AuditSource } from '../audit/sources.js';
 import { AuditKeyError, verifyAudit, type VerifyOptions, type VerifyReport } from '../audit/verify.js';
 import { checkFilter, queryAudit, formatRecords, PinnedSource, QueryUsageError, type QueryFilter, type QueryFormat } from '../audit/query.js';
 import { applyRetention } from '../audit/retention.js';
@@ -286,6 +286,8 @@ export async function runRecover(flags: RecoverFlags, io: Output = stdio): Promi
     if (!secret) throw new AuditUsageError('recovery signs checkpoints: configure the audit signing key (audit.key / SEALGATE_AUDIT_KEY)');
     const keys = parseAuditKey(secret);
     const instance = flags.instance ?? fileSafeChain(cfg.audit.instanceId ?? process.env.SEALGATE_INSTANCE_ID ?? hostname());
+    // The sink keeps reconnecting (a gateway rides out a Redis restart): an unreachable Redis hung this command.
+    await (await connectAuditRedis(url)).close();
     sink = new RedisSink({ url, stream: flags.stream ?? cfg.audit.redis.stream, maxLen: cfg.audit.redis.maxLen, instance, lockTtlMs: cfg.audit.redis.lockTtlMs });
     const bootChain = `audit-recover.${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const sweep = await recoverOrphanedChains({ sink, keys, sealKey: sealKeyFrom(flags, cfg), bootChain, logger: pino({ level: 'silent' }), allInstances: flags.all });
