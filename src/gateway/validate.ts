@@ -10,7 +10,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  throw invalidBody(describeInvalidBody(result.error));
+  throw invalidBody(describeInvalidBody(result.error, body));
 }
 
 export function invalidBody(error: OpenAIErrorBody): ApiError {

@@ -85,19 +85,33 @@ export const bodySchemas: Record<Surface, z.ZodType<Record<string, unknown>>> = 
   embeddings: embeddingsBody,
 };
 
-/** Turns a zod failure into OpenAI's 400 body: `param` names the field, the message says what is wrong. */
-export function describeInvalidBody(error: z.ZodError): OpenAIErrorBody {
+/**
+ * Turns a zod failure into OpenAI's 400 body: `param` names the field, the message says what is wrong. `body` (what
+ * was checked) tells a field left out from a wrong one where zod cannot: a union (completions `prompt`, embeddings
+ * and moderations `input`) reports an absent value as "Invalid input".
+ */
+export function describeInvalidBody(error: z.ZodError, body?: unknown): OpenAIErrorBody {
   // The deepest issue is the most specific one (unions report their branches' issues).
   let issue = error.issues[0]!;
   for (const candidate of error.issues) if (candidate.path.length > issue.path.length) issue = candidate;
   const param = issue.path.map(String).join('.') || null;
-  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const missing = (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) || (param !== null && body !== undefined && valueAt(body, issue.path) === undefined);
   const message = missing
     ? `Missing required parameter: '${param}'.`
     : param
       ? `Invalid value for '${param}': ${issue.message}.`
       : `Invalid request body: ${issue.message}.`;
   return { message, type: 'invalid_request_error', code: missing ? 'missing_required_parameter' : 'invalid_value', param };
+}
+
+/** The value at `path` in `value` (undefined when any step is absent). */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }
 
 /**
@@ -123,7 +137,7 @@ export function checkRequestBody(surface: Surface, body: unknown): { ok: true; b
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
     return { ok: false, error: { message: 'The request body must be a JSON object.', type: 'invalid_request_error', code: 'invalid_request_body', param: null } };
   const result = bodySchemas[surface].safeParse(body);
-  if (!result.success) return { ok: false, error: describeInvalidBody(result.error) };
+  if (!result.success) return { ok: false, error: describeInvalidBody(result.error, body) };
   const refused = unsupported(surface, result.data);
   return refused ? { ok: false, error: refused } : { ok: true, body: result.data };
 }

@@ -74,6 +74,26 @@ describe('client errors', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('400 missing_required_parameter for a required field left out, also where the field takes several forms', async () => {
+    // completions `prompt`, embeddings and moderations `input` are unions (string, strings, token ids): zod reported
+    // an absent one as "Invalid value for 'prompt': Invalid input." (invalid_value), unlike an absent `model`.
+    for (const [path, body, param] of [
+      ['/completions', { model: 'fake-model' }, 'prompt'],
+      ['/embeddings', { model: 'fake-model' }, 'input'],
+      ['/moderations', {}, 'input'],
+      ['/chat/completions', { model: 'fake-model', messages: [{ content: 'x' }] }, 'messages.0.role'],
+    ] as const) {
+      const res = await rawPost(path, JSON.stringify(body));
+      expect(res.status).toBe(400);
+      expectOpenAIError(res.json);
+      expect(res.json.error).toMatchObject({ code: 'missing_required_parameter', param, message: `Missing required parameter: '${param}'.` });
+    }
+    // A value of the wrong form is still an invalid value.
+    const wrong = await rawPost('/completions', JSON.stringify({ model: 'fake-model', prompt: 5 }));
+    expect(wrong.json.error).toMatchObject({ code: 'invalid_value', param: 'prompt' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('401 without a key and with a bad key', async () => {
     const anonymous = await fetch(`${gw.baseURL}/chat/completions`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(401);
