@@ -87,7 +87,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
   command
     .requiredOption('--in <file>', 'input corpus, JSONL or one text per line ("-" for stdin; gzip, by *.gz name or content, is decompressed)')
     .option('--out <file>', 'cleaned output ("-" for stdout; *.gz is compressed)', '-')
-    .option('--report <file>', 'write the JSON report here (counts and digests only)')
+    .option('--report <file>', 'write the JSON report here (counts and digests only; "-" for stdout when --out is a file)')
     .option('--field <paths>', 'JSONL: comma-separated record fields to clean (dotted paths)', 'text')
     .option('--format <format>', 'jsonl | txt (default: txt for *.txt / *.txt.gz, else jsonl)')
     .option('--pii <mode>', `PII spans: ${PII_MODES.join(' | ')}`, 'placeholder')
@@ -113,6 +113,8 @@ export const registerClean: RegisterCommand = (command: Command) => {
           ['--out', cli.out],
           ['--report', cli.report],
         ]);
+        // `-` is stdout, as for --in and --out (it wrote a file named "-"); not with the corpus on stdout too.
+        if (cli.report === '-' && cli.out === '-') throw new Error('--report - and --out - would both write to stdout: give --out a file');
         // The report is written after the run: a path that cannot take it fails now, not after the whole corpus.
         assertWritableLater('--report', cli.report);
         // Likewise --out: a missing directory or a directory fails now, with one line (not rmSync's stack trace).
@@ -162,8 +164,9 @@ export const registerClean: RegisterCommand = (command: Command) => {
           gzipOut.end();
           await once(gzipOut, 'end');
         }
-        if (cli.report) writeFileSync(cli.report, `${JSON.stringify(report, null, 2)}\n`);
-        process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report}` : ''}\n`);
+        if (cli.report === '-') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else if (cli.report) writeFileSync(cli.report, `${JSON.stringify(report, null, 2)}\n`);
+        process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report === '-' ? 'stdout' : cli.report}` : ''}\n`);
         // Not one record read: the input is not a corpus clean reads. The (empty) output must not pass for a cleaned one.
         if (report.records.in === 0 && report.records.badLines > 0) {
           process.stderr.write(`sealgate clean: no record could be read (${report.records.badLines} bad lines): is the input ${options.format === 'txt' ? 'UTF-8 text' : 'JSONL'}?\n`);
