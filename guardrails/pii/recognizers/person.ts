@@ -357,6 +357,9 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // A reading that opens with a city's, province's or country's name (高雄|客运, 林芝|游客, 高雄客|家) is the place:
   // only a cue, a title after it or a mention makes it a person (我叫高雄, 高雄先生, @高雄).
   if (given > 0 && !strongCue && !atHandle && !honorificAfter && placeAt(text, i, end)) return i + 1;
+  // A word of thanks before a surname + title (谢谢|李医生, 感谢|王老师, 多谢|陈女士, 感谢|方芳老师): the surname that closes the
+  // word starts no name, and the title is the next surname's (the reading 谢李 / 谢方芳 would hide 李医生 / 方芳).
+  if (honorificAfter && given > 0 && SURNAME_SIMPLIFIED[text.charCodeAt(g)] !== 0 && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode))) return i + 1;
   // The surname closes an everyday word with the character before it (博文|心晴, 一叶|孤舟; in either script: 感謝|大家,
   // 多謝 — the words and the character statistics are Simplified, so both characters are read folded): no name starts there
   // without a cue or a title. (Not after a particle or verb of address: 对|方芳 is "to 方芳"; nor when that
