@@ -369,6 +369,9 @@ function relayedDelta(delta: Json): Json | undefined {
   return rest;
 }
 
+/** The envelope fields relayed as sent (ids, labels, counts): one set lookup a key on every chunk. */
+const OPAQUE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(Object.keys(ANSWER_ENVELOPE).filter((key) => ANSWER_ENVELOPE[key] === 'opaque'));
+
 /** `value` without its keys set to undefined (an envelope field the guard dropped whole). */
 function withoutUndefined(value: Json | undefined): Json | undefined {
   if (value) for (const key in value) if (value[key] === undefined) delete value[key];
@@ -448,9 +451,10 @@ export class StreamGuard {
     let out: Json | undefined;
     let unseen: Array<{ key: string; seen: string; shape: Shape }> | undefined;
     for (const key in chunk) {
+      if (OPAQUE_ENVELOPE_KEYS.has(key)) continue;
       const value = chunk[key];
-      const shape = key === 'choices' ? undefined : Object.hasOwn(ANSWER_ENVELOPE, key) ? ANSWER_ENVELOPE[key]! : undefined;
-      if (shape === 'opaque' || (key === 'choices' && Array.isArray(value))) continue;
+      if (key === 'choices' && Array.isArray(value)) continue;
+      const shape = key !== 'choices' && Object.hasOwn(ANSWER_ENVELOPE, key) ? ANSWER_ENVELOPE[key]! : undefined;
       if (shape === undefined) {
         if (unreadText(key, value)) delete (out ??= { ...chunk })[key];
         continue;
@@ -579,7 +583,7 @@ export class StreamGuard {
         if (typeof upstreamChunk.event === 'string' && holdsText(upstreamChunk.data)) continue;
         // The chunk's envelope reduced to what the guard reads (ANSWER_ENVELOPE): every chunk sent is built on it.
         // Its ids alone are the template a block of its citations ends the stream with.
-        template ??= Object.fromEntries(Object.entries(upstreamChunk).filter(([key]) => Object.hasOwn(ANSWER_ENVELOPE, key) && ANSWER_ENVELOPE[key] === 'opaque'));
+        template ??= Object.fromEntries(Object.entries(upstreamChunk).filter(([key]) => OPAQUE_ENVELOPE_KEYS.has(key)));
         const envelope = this.guardedEnvelope(upstreamChunk, envelopeTexts);
         const chunk = envelope instanceof Promise ? await envelope : envelope;
         const choices = chunk.choices;
