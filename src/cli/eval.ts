@@ -119,6 +119,8 @@ export const registerEval: RegisterCommand = (command: Command) => {
       try {
         const cli = evalCliSchema.parse(raw);
         const { items, suites, skipped } = loadItems(cli);
+        // `-` wrote a file named "-": stdout already carries the report, in the form --format picks.
+        if (cli.out === '-') throw new Error('--out -: the report already goes to stdout (choose its form with --format json|md|table); --out names a file');
         if (cli.out) assertNotAnInput('--out', cli.out, suites);
         // Written after the run: a path that cannot take the report fails now, not after every prompt was sent.
         assertWritableLater('--out', cli.out);
