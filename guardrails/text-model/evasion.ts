@@ -412,6 +412,7 @@ export function mayJoin(text: string): boolean {
 }
 
 function normalizeModel(text: string, joined: boolean): string | undefined {
+  segmentingMasked = false;
   let s = collapseStyle(coreNormalize(text).text.toLowerCase());
   const nonAscii = NON_ASCII_RE.test(s);
   if (nonAscii) {
@@ -438,7 +439,9 @@ function normalizeModel(text: string, joined: boolean): string | undefined {
     if (SPLIT_HINT_RE.test(s)) s = splitLetters(s);
     if (WORD_SPLIT_HINT_RE.test(s)) s = splitWords(s);
     if (SPACED_TOKENS_HINT_RE.test(s)) s = segmentSpacedRuns(s);
-    if (s === before) return undefined;
+    // Letters split by one mark of MASKED_LATIN_RE, which the training reading joins below, are cut into words there.
+    if (s.includes('.') || s.includes('-') || s.includes('_') || s.includes('*') || s.includes('~') || s.includes('/')) segmentingMasked = maskedRunSpellsWords(s);
+    if (s === before && !segmentingMasked) return undefined;
   }
   if (LEET_CONTEXT_RE.test(s)) s = s.replace(LEET_TOKEN_RE, (token) => (HAS_LEET_RE.test(token) && HAS_LETTER_RE.test(token) ? deLeet(token) : token));
   if (s.includes(')(')) s = s.replace(PARENTHESIZED_RE, (run) => run.replace(PARENS_RE, ''));
@@ -468,9 +471,9 @@ function splitLetters(s: string): string {
     if (MASKED_SEPARATORS.has(separator)) return run;
     if ((run.length + separator.length) / (separator.length + 1) < 4 && (runs.get(separator) ?? 0) < 2) return run;
     joined = true;
-    return run.replace(SPLIT_NOT_LETTER_RE, '');
+    return wordsOrLetters(run.replace(SPLIT_NOT_LETTER_RE, ''));
   });
-  s = s.replace(SPLIT_MIXED_RE, (run) => (oneSeparator(run) ? run : run.replace(SPLIT_NOT_LETTER_RE, '')));
+  s = s.replace(SPLIT_MIXED_RE, (run) => (oneSeparator(run) ? run : wordsOrLetters(run.replace(SPLIT_NOT_LETTER_RE, ''))));
   if (joined) {
     s = s.replace(SPLIT_PAIR_RE, (pair: string, a: string, separator: string, b: string) =>
       !MASKED_SEPARATORS.has(separator) && (runs.get(separator) ?? 0) >= 2 ? a + b : pair,
@@ -533,6 +536,35 @@ function segmentSpacedRun(run: string, spellingText: boolean): string {
   if (leet && LEET_CHAR_RE.test(joined)) joined = deLeet(joined);
   return tokens >= SEGMENT_MIN_LETTERS ? segmentLetters(joined) : joined;
 }
+
+/**
+ * Joined reading only: letters split by punctuation with no wider gap between words ("h.o.w.t.o.m.a.k.e.a.b.o.m.b",
+ * "y,o,u,a,r,e,a,s,t,u,p,i,d"; 0.09 on the harmful head and 0.28 on toxicity read as one word) are cut into words too, when
+ * SEGMENT_MIN_LETTERS or more of them make two listed words or more over three quarters of their letters; otherwise (one
+ * long word, "p,r,e,v,i,o,u,s", or a name the list lacks) they stay joined.
+ */
+function wordsOrLetters(letters: string): string {
+  if (letters.length < SEGMENT_MIN_LETTERS) return letters;
+  const words = segmentLetters(letters);
+  if (!words.includes(' ')) return letters;
+  const costs = prefixCosts();
+  let known = 0;
+  for (const word of words.split(' ')) if ((costs.get(word) ?? -1) >= 0) known += word.length;
+  return known * 4 >= letters.length * 3 ? words : letters;
+}
+
+/** Whether wordsOrLetters cuts a MASKED_LATIN_RE run of `s` into words (the joined reading then differs). */
+function maskedRunSpellsWords(s: string): boolean {
+  for (const m of s.matchAll(MASKED_LATIN_RE)) {
+    if (m[0].length < SEGMENT_MIN_LETTERS * 2 - 1) continue;
+    const letters = m[0].replace(MASK_SEPARATORS_RE, '');
+    if (wordsOrLetters(letters) !== letters) return true;
+  }
+  return false;
+}
+
+/** Set in the joined reading when joinMasked cuts its runs into words (module state, as splitRuns). */
+let segmentingMasked = false;
 
 /**
  * Word costs for segmentLetters: -log of a Zipf probability by rank in SEGMENT_WORDS, and -1 for each prefix of a word
@@ -659,7 +691,8 @@ function splitTwice(): boolean {
 
 function joinMasked(run: string, _letter: string, separator: string): string {
   noteSplit(separator);
-  return run.replace(MASK_SEPARATORS_RE, '');
+  const letters = run.replace(MASK_SEPARATORS_RE, '');
+  return segmentingMasked ? wordsOrLetters(letters) : letters;
 }
 
 function joinSeparated(run: string, _letter: string, separator: string): string {
