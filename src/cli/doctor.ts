@@ -167,9 +167,11 @@ export const registerDoctor: RegisterCommand = (command: Command) => {
       try {
         ({ config, source } = loadConfig({ path: flags.config }));
       } catch (err) {
+        // Exit 2, as scan, audit and policy check do: 1 is --strict's "risky configuration found", which a config
+        // that does not even load must not pass for.
         if (err instanceof ConfigError) {
-          process.stderr.write(`sealgate: ${err.message}\n`);
-          process.exit(1);
+          process.stderr.write(`sealgate doctor: ${err.message}\n`);
+          process.exit(2);
         }
         throw err;
       }

@@ -16,14 +16,15 @@ function configFrom(path: string | undefined): SealGateConfig {
   try {
     return loadConfig({ path }).config;
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
+    // A config that does not load is bad input: exit 2, as for scan, audit and policy check.
+    if (error instanceof ConfigError) fail(error.message, 2);
     throw error;
   }
 }
 
-function fail(message: string): never {
+function fail(message: string, code: 1 | 2 = 1): never {
   process.stderr.write(`sealgate enclave: ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 export async function measureFromConfig(config: SealGateConfig) {

@@ -152,7 +152,8 @@ async function withStore<T>(configPath: string | undefined, fn: (store: KeyStore
   try {
     config = loadConfig({ path: configPath }).config;
   } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
+    // A config that does not load is bad input (exit 2, as for scan, audit, policy check), not a key verdict.
+    if (err instanceof ConfigError) fail(err.message, 2);
     throw err;
   }
   let store: KeyStore;
