@@ -140,6 +140,8 @@ describe('what passes', () => {
     ['an S3 presigned URL (its access key id is the signing identity, meant to travel with the URL)', S3_PRESIGNED],
     ["a GCS signed URL (the signer's service account)", GCS_SIGNED],
     ['a base64 image (binary: not text)', `data:image/png;base64,${PNG_BASE64}`],
+    ['a city in the path (a place alone identifies nobody: flagged, not rewritten)', 'https://example.com/travel/Paris/eiffel-tower.jpg'],
+    ['a Chinese CDN URL with long numeric ids', 'https://img.alicdn.com/imgextra/i4/2206686532409/O1CN01Qx2bFZ1Dk5Z3qXvYt_!!2206686532409.jpg'],
     ['an instruction-like query (the classifiers do not read URLs: the model sees the image, not its address)', `https://img.example.com/a.png?q=${encodeURIComponent(INJECTION)}`],
   ])('%s is relayed byte for byte', async (_, url) => {
     await chatWith(image(url));
