@@ -3,7 +3,7 @@
  * (mode 0600). In a real TEE this key is fused into the CPU and its certificate chains to the
  * vendor; here `sealgate enclave init` creates it and clients pin its public key.
  */
-import { mkdir, readFile, rename, writeFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { fromBase64Url, loadSodium, rootKeyIdFor, toBase64Url } from '../src/protocol/index.js';
@@ -41,7 +41,13 @@ export async function initRootKey(path: string, opts: { force?: boolean } = {}):
   // so --force over an existing, looser file kept its old permissions.
   const tmp = `${path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(tmp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  await rename(tmp, path);
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    // A failed rename (the path is a directory …) left the new private key behind in the temp file.
+    await rm(tmp, { force: true });
+    throw error;
+  }
   sodium.memzero(privateKey);
   return { publicKey: file.publicKey, rootKeyId: rootKeyIdFor(publicKey) };
 }

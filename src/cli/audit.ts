@@ -4,7 +4,7 @@
  * directories, or the Redis stream (`--redis`). Exit codes: 0 ok, 1 tampering / invalid receipt,
  * 2 usage, key or I/O error.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
@@ -327,10 +327,25 @@ export async function runRetention(dir: string | undefined, flags: { config?: st
 function writeSecretFile(path: string, text: string): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (error) {
+    // A failed rename (the path is a directory …) left the new secret behind in the temp file.
+    rmSync(tmp, { force: true });
+    throw error;
+  }
 }
 
 export function runKeygen(flags: { out: string; encryption?: boolean; force?: boolean }, io: Output = stdio): number {
+  // An --out that is a file, or a key path that is a directory, crashed with a stack trace: one line, exit 2.
+  try {
+    return writeKeys(flags, io);
+  } catch (err) {
+    return failure(err, io);
+  }
+}
+
+function writeKeys(flags: { out: string; encryption?: boolean; force?: boolean }, io: Output): number {
   mkdirSync(flags.out, { recursive: true, mode: 0o700 });
   const keyPath = join(flags.out, 'audit-signing.key');
   const pubPath = join(flags.out, 'audit-signing.pub');
