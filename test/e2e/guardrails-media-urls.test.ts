@@ -54,13 +54,15 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
     ['an e-mail address in an image URL query', `https://img.example.com/a.png?email=${EMAIL}`],
     ['a percent-encoded e-mail address', `https://img.example.com/a.png?email=${ENCODED_EMAIL}`],
     ['a phone number in a form-encoded query', 'https://img.example.com/a.png?phone=%2B1+415+555+0132'],
+    ['credentials in the URL', 'https://admin:S3cr3tPassw0rd!@images.example.com/a.png'],
+    ['credentials before an IP host', 'https://admin:S3cr3tPassw0rd!@10.0.0.5/a.png'],
     ['an e-mail address in a data URL parameter', `data:image/png;name=${EMAIL}.png;base64,${PNG_BASE64}`],
     ['an e-mail address in a text data URL', `data:text/plain,Contact%20${ENCODED_EMAIL}`],
   ])('chat image_url: %s is refused with the policy error (a rewritten URL would fetch something else)', async (_, url) => {
     const error = await refusal(chatWith(image(url)));
     expect(error.status).toBe(400);
     expect(error.code).toBe('content_policy_violation');
-    expect(error.message).toContain('pii.');
+    expect(error.message).toMatch(/categories: (pii|secret)\./);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -141,6 +143,8 @@ describe('what passes', () => {
     ["a GCS signed URL (the signer's service account)", GCS_SIGNED],
     ['a base64 image (binary: not text)', `data:image/png;base64,${PNG_BASE64}`],
     ['a city in the path (a place alone identifies nobody: flagged, not rewritten)', 'https://example.com/travel/Paris/eiffel-tower.jpg'],
+    ['an image server addressed by IP (the server, not a person)', 'http://10.0.0.5:8080/images/cat.png'],
+    ['an image server addressed by IPv6', 'http://[2001:db8::1]/cat.png'],
     ['a Chinese CDN URL with long numeric ids', 'https://img.alicdn.com/imgextra/i4/2206686532409/O1CN01Qx2bFZ1Dk5Z3qXvYt_!!2206686532409.jpg'],
     ['an instruction-like query (the classifiers do not read URLs: the model sees the image, not its address)', `https://img.example.com/a.png?q=${encodeURIComponent(INJECTION)}`],
   ])('%s is relayed byte for byte', async (_, url) => {

@@ -5,7 +5,7 @@
  *  - a URL, percent-decoded (`jane%40acme.com` is an address), `+` in its query read as a space (form encoding);
  *    the values of URL-signing parameters (`X-Amz-Credential=AKIA…`, `X-Goog-Credential=…@…iam.gserviceaccount.com`,
  *    `Signature`, `sig` …) are left out: a presigned URL's signing identity is meant to travel with it and is
- *    not a person's data;
+ *    not a person's data; nor is a host given as an IP address (a self-hosted image server);
  *  - a data URL's header (`image/png;name=…`), and its payload only when it is not base64 (percent-encoded text);
  *    a base64 payload is a picture, a sound or a PDF's bytes, which no text detector reads;
  *  - a bare base64 payload (`file_data` without the `data:` prefix): nothing.
@@ -97,11 +97,19 @@ export function textFileOf(value: string): TextFile | undefined {
   return { text, encode: (rewritten) => prefix + Buffer.from(rewritten, 'utf8').toString('base64') };
 }
 
+/**
+ * A URL whose host is an IP address (`http://10.0.0.5/cat.png`, a self-hosted model's image server): the address
+ * is the server's, not a person's, and would read as `pii.ip_address`. Matches up to the host (scheme, userinfo).
+ */
+const IP_HOST = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?)(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])(?=[:/?#]|$)/i;
+
 /** The text of `value` the identifier detectors read ('' when there is none). */
 export function mediaUrlText(value: string): string {
   if (value.length >= 5 && value.slice(0, 5).toLowerCase() === 'data:') return dataUrlText(value);
   const head = value.slice(0, SNIFF_CHARS);
   if (head.length >= 64 && !head.includes(':') && BASE64_ONLY.test(head)) return '';
+  const ipHost = IP_HOST.exec(head);
+  if (ipHost) value = `${ipHost[1]}host${value.slice(ipHost[0].length)}`;
   const query = value.search(/[?#]/);
   return query < 0 ? percentDecoded(value) : percentDecoded(value.slice(0, query)) + value[query] + readableQuery(value.slice(query + 1));
 }
