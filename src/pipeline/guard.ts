@@ -210,7 +210,8 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       // so pseudonymization stays complete) run on them.
       const firstRecent =
         config.input.lastMessages > 0 && surface === 'chat.completions' && Array.isArray(body.messages) ? Math.max(0, body.messages.length - config.input.lastMessages) : 0;
-      const lastUser = [...slots].reverse().find((s) => s.role === 'user');
+      // The user's language is that of what they wrote: not an attachment's URL, file name or contents.
+      const lastUser = [...slots].reverse().find((s) => s.role === 'user' && !s.identifiers && !s.encode && s.path[s.path.length - 1] !== 'filename');
       state.language = detectLanguage(lastUser?.text ?? slots[slots.length - 1]?.text ?? '');
 
       let decisions: Decision[];

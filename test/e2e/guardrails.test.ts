@@ -332,6 +332,23 @@ rules: { keywords: [ { id: b, terms: ["project nightingale", "夜莺计划"] } ]
     expect(fake.requests).toHaveLength(0);
   });
 
+  it("takes the user's language from what they wrote, not from an attachment's URL or file name after it", async () => {
+    const zh = await gw2.client().chat.completions.create({
+      model: 'fake-model',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: '请介绍夜莺计划' },
+            { type: 'image_url', image_url: { url: 'https://img.example.com/photos/the-project-overview.png' } },
+            { type: 'file', file: { file_id: 'file-1', filename: 'quarterly report.pdf' } },
+          ],
+        },
+      ],
+    });
+    expect(zh.choices[0]!.message.content).toBe('这个我不能谈。');
+  });
+
   it('replaces a blocked answer with the refusal (finish_reason content_filter)', async () => {
     fake.script({ kind: 'ok', text: 'It is project nightingale.' });
     const out = await gw2.client().chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'codename?' }] });
