@@ -171,7 +171,11 @@ export const registerScan: RegisterCommand = (command: Command) => {
         // A tenant's rules live in its policy, which scan does not read: `rules` runs only with rules of its own in the
         // config (a configured `rules` without them is the gateway's "tenant rules", which scan leaves out).
         const ownRules = (name: string) => name !== 'rules' || configured.some(([n, d]) => n === 'rules' && d.options?.rules !== undefined);
-        const detectors = cli.detectors ? list(String(cli.detectors)) : configured.map(([name]) => name).filter((n) => n in detectorFactories && ownRules(n));
+        // Given but empty (`--detectors "$DETECTORS"` with the variable unset) ran the config's detectors instead.
+        if (cli.detectors !== undefined && list(String(cli.detectors)).length === 0) {
+          throw new Error(`--detectors: no detector named (registered: ${Object.keys(detectorFactories).join(', ')})`);
+        }
+        const detectors = cli.detectors !== undefined ? list(String(cli.detectors)) : configured.map(([name]) => name).filter((n) => n in detectorFactories && ownRules(n));
         const options: ScanOptions = {
           field: String(cli.field),
           detectors,
