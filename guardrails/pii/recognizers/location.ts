@@ -1,3 +1,4 @@
+import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_COUNTRIES, EN_PLACES, ZH_COUNTRIES, ZH_MORE_PLACES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
 import { ZH_COUNTIES } from '../dictionaries/zh-counties.js';
 import { ZH_TRANSLITERATION_CHARS } from '../dictionaries/zh-names.js';
@@ -147,6 +148,83 @@ const GENERIC_BY_FIRST = new CodeBuckets(ZH_GENERIC_PLACE_WORDS, 'first');
 /** The administrative suffixes kept with a gazetteer name (北京市, 海淀区), by code: no one-character slice and regex test per hit. */
 const PLACE_SUFFIX_CODE = codes('省市县区镇乡村州');
 
+/**
+ * Words that put a place right after them in English: travel and moving verbs with to / from (flew to, moved
+ * from, travelling to), where someone was born, raised or lives (born in, grew up in, lives in, based in), and
+ * "originally from" / "a native of". Most towns are in no gazetteer; after these words a capitalised name is one.
+ */
+const EN_PLACE_CUE =
+  /\b(?:(?:flew|fly|flies|flying|flown|travell?ed|travell?ing|travels?|moved|moving|relocated|relocating|emigrated|drove|driving|sailed|commutes?|commuting|headed|heading)(?: back)? (?:to|from)|(?:born|raised|grew up|lives|living|resides|residing|based|settled|stationed) in|originally from|a native of|a resident of) (?=[A-Z\u00c0-\u00de\u0100-\u024f])/g;
+/**
+ * The capitalised name after a cue: one to three capitalised words (also all capitals: HORTEN), with a lower-case
+ * particle between two of them (Frankfurt am Main, Aix en Provence, Nové Město nad Metují). Not "on": flew to
+ * Paris on Monday.
+ */
+const EN_CUED_NAME = /[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*(?:[ ](?:(?:de|del|la|le|sur|am|nad|pod|upon)[ ])?[A-Z\u00c0-\u00de\u0100-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*){0,2}/y;
+/** Capitalised words after a cue that name no place: days, months, pronouns and determiners, work and home words. */
+const NOT_CUED_PLACE = new Set(
+  ('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October ' +
+    'November December I The A An My Our Your His Her Their Its This That These Those Work Home School Church Heaven Hell Earth Mars ' +
+    'Space There Here It We You He She They Me').split(' '),
+);
+const ORG_SUFFIX_WORDS: ReadonlySet<string> = new Set(EN_ORG_SUFFIXES);
+
+/**
+ * A capitalised name right after an English place cue (EN_PLACE_CUE): flew to HORTEN, grew up in Qaqortoq. Not a
+ * stop word (NOT_CUED_PLACE: moved to The…, born in May), not a name followed by a digit (moved to Python 3) or
+ * ending in an organisation word (moved to Acme Labs: the organisation recognizer's). 0.65: the cue outranks the
+ * tagger's person reading of an unknown word (≤ 0.62).
+ */
+function cuedEnglishPlaces(text: string, out: Candidate[]): void {
+  // Every cue ends in one of these words: the cue itself is read only before one followed by a capital (rare),
+  // not by a scan of the whole text for the verbs.
+  for (const word of CUE_LAST_WORDS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const start = at + word.length;
+      if (isCueCapital(codeAt(text, start)) && placeCueBefore(text, start)) cuedPlaceAt(text, start, out);
+    }
+  }
+}
+const CUE_LAST_WORDS = [' to ', ' from ', ' in ', ' of '];
+/** EN_PLACE_CUE's lookahead, by code: A-Z, À-Þ, Latin Extended-A/B. */
+const isCueCapital = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x24f);
+
+/** The place name starting at `start`, right after a cue, unless it names none (see cuedEnglishPlaces). */
+function cuedPlaceAt(text: string, start: number, out: Candidate[]): void {
+  EN_CUED_NAME.lastIndex = start;
+  const name = EN_CUED_NAME.exec(text);
+  if (name === null) return;
+  const words = name[0].split(' ');
+  if (NOT_CUED_PLACE.has(words[0]!) || ORG_SUFFIX_WORDS.has(words[words.length - 1]!)) return;
+  // A possessive inside (travels to No's Caribbean island) makes the name someone's, not a place's.
+  if (words.some((w, k) => k < words.length - 1 && /['\u2019]s$/.test(w))) return;
+  const after = codeAt(text, start + name[0].length);
+  if (after >= 48 && after <= 57) return;
+  if (after === 32 && isDigitAt(text, start + name[0].length + 1)) return;
+  out.push({ type: 'LOCATION', start, end: start + name[0].length, score: 0.65, validator: 'en-place-cue', contextApplied: true });
+}
+/**
+ * Whether an English place cue ends right before `at` (flew to |HORTEN): names-gate.ts must not skip the location
+ * recognizer for a plain capitalised word there. Reads the 34 characters before `at` (the longest cue is shorter).
+ */
+export function placeCueBefore(text: string, at: number): boolean {
+  // Every cue ends in to / from / in / of and a space: most words have none of them before.
+  if (codeAt(text, at - 1) !== 32 || !(endsWithAt(text, at, ' to ') || endsWithAt(text, at, ' in ') || endsWithAt(text, at, ' of ') || endsWithAt(text, at, ' from '))) return false;
+  const window = text.slice(Math.max(0, at - 34), at + 1);
+  EN_PLACE_CUE.lastIndex = 0;
+  for (let m = EN_PLACE_CUE.exec(window); m !== null; m = EN_PLACE_CUE.exec(window)) if (m.index + m[0].length === window.length - 1) return true;
+  return false;
+}
+const endsWithAt = (text: string, at: number, word: string) => at >= word.length && text.startsWith(word, at - word.length);
+const isDigitAt = (text: string, at: number) => {
+  const c = codeAt(text, at);
+  return c >= 48 && c <= 57;
+};
+
+/** Mr / Mrs / Ms / Miss / Dr / Prof, with or without a full stop, and one space, right before `start`. */
+const TITLE_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? $/;
+const titleBefore = (text: string, start: number) => codeAt(text, start - 1) === 32 && TITLE_BEFORE.test(text.slice(Math.max(0, start - 7), start));
+
 /** Countries, provinces and cities from dictionaries (EN + ZH), and Chinese names built on a generic place word. A city names no one: graded `none` by default. */
 export const locationRecognizer: Recognizer = {
   name: 'location',
@@ -190,8 +268,11 @@ export const locationRecognizer: Recognizer = {
     }
     if (facts.hasUpper) {
       for (const hit of enPlaces.find(text)) {
+        // After a title (Ms. Austin, Mr. Washington, Dr. Florence) a place's name is a person's surname.
+        if (titleBefore(text, hit.start)) continue;
         out.push({ type: 'LOCATION', start: hit.start, end: hit.end, score: 0.6, validator: 'en-gazetteer', contextApplied: true });
       }
+      cuedEnglishPlaces(text, out);
     }
     return out;
   },

@@ -17,6 +17,7 @@
  * - location and organisation gazetteers (case-sensitive, whole words): a hit's ASCII capitals are capitals of
  *   the text, so each capital word of the entry is one of these plain words: they are blocked (blockedWords);
  *   entries with another upper-case letter cannot match.
+ * - location's place cues (flew to, grew up in: location.ts placeCueBefore): a word right after one is not safe.
  * - organisation suffixes and "X of" heads: the token starting at w's capital has w's letters before its first
  *   other character, so a SUFFIX_SET / OF_HEADS entry it equals starts with them: those words are blocked too.
  *
@@ -28,6 +29,7 @@ import { EN_KNOWN_ORGS } from '../dictionaries/organizations.js';
 import { EN_COUNTRIES, EN_PLACES } from '../dictionaries/places.js';
 import { COMMON, FIRST, FNV_START, NOT_NAME, SCORED_ALONE, SURNAME, fnv, wordHash, type WordBits } from '../ner/features.js';
 import { taggerDictionary } from './en-ner.js';
+import { placeCueBefore } from './location.js';
 import { OF_HEADS, SUFFIX_SET } from './organization.js';
 import { cueBefore } from './person.js';
 
@@ -154,5 +156,7 @@ function ruleSafe(text: string, p: number, j: number, key: number, bits: number,
   const plain = j - p > 1 && !((bits & NOT_NAME) !== 0 && isNotName(text, p, j, key));
   if (plain && (!(minScore > PERSON_PLAIN_MAX) || (bits & (FIRST | SURNAME)) !== 0)) return false;
   if (block.has(key)) return false;
+  // A place cue before any capitalised word (flew to |Horten) lets the location recognizer report it.
+  if (placeCueBefore(text, p)) return false;
   return !plain || cueBefore(text.slice(Math.max(0, p - 24), p)) === 0;
 }
