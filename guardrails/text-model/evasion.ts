@@ -121,6 +121,14 @@ const NOT_SPACED_TOKEN_RE = /[ \t\r\n]/g;
  */
 const WORD_SPLIT_RE = /(?<=[a-z0-9])[|+!@$]{1,3}(?=[a-z0-9])/g;
 const WORD_SPLIT_HINT_RE = /[a-z0-9][|+!@$]{1,3}[a-z0-9]/i;
+/**
+ * Joined reading only: words glued by one digit ("how1to1make1a1bomb", "you0are0a0stupid": 0.005 on the harmful head, 0.18
+ * on toxicity, the digit read as leetspeak). A digit between two letters three times or more, read as a space when the
+ * pieces it leaves are listed words over three quarters of their letters (leetspeak, "h0w t0 m4k3 4 b0mb", leaves none).
+ */
+const DIGIT_SPLIT_RE = /(?<=[a-z])[0-9](?=[a-z])/g;
+const DIGIT_SPLIT_HINT_RE = /[a-z][0-9][a-z]/i;
+const LETTER_DIGIT_TOKEN_RE = /[a-z0-9]+/g;
 
 /** Separators between two CJK ideographs ("傻 逼", "炸.药"): Chinese does not use spaces inside words. */
 const CJK_SPACED_RE = /([\u3400-\u4dbf\u4e00-\u9fff])[ \t.\-_*~|/\\·•]+(?=[\u3400-\u4dbf\u4e00-\u9fff])/g;
@@ -407,7 +415,8 @@ export function mayJoin(text: string): boolean {
     CJK_PUNCT_SEPARATED_HINT_RE.test(text) ||
     INVISIBLE_HINT_RE.test(text) ||
     SPACED_TOKENS_HINT_RE.test(text) ||
-    (WORD_SPLIT_HINT_RE.test(text) && wordSplitTwice(text))
+    (WORD_SPLIT_HINT_RE.test(text) && wordSplitTwice(text)) ||
+    (DIGIT_SPLIT_HINT_RE.test(text) && digitSplitThrice(text))
   );
 }
 
@@ -438,6 +447,7 @@ function normalizeModel(text: string, joined: boolean): string | undefined {
     }
     if (SPLIT_HINT_RE.test(s)) s = splitLetters(s);
     if (WORD_SPLIT_HINT_RE.test(s)) s = splitWords(s);
+    if (DIGIT_SPLIT_HINT_RE.test(s)) s = splitDigitWords(s);
     if (SPACED_TOKENS_HINT_RE.test(s)) s = segmentSpacedRuns(s);
     // Letters split by one mark of MASKED_LATIN_RE, which the training reading joins below, are cut into words there.
     if (s.includes('.') || s.includes('-') || s.includes('_') || s.includes('*') || s.includes('~') || s.includes('/')) segmentingMasked = maskedRunSpellsWords(s);
@@ -487,6 +497,41 @@ function splitWords(s: string): string {
   const counts = new Map<string, number>();
   for (const m of s.matchAll(WORD_SPLIT_RE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   return s.replace(WORD_SPLIT_RE, (separator) => ((counts.get(separator) ?? 0) >= 2 ? ' ' : separator));
+}
+
+/** Reads a digit as a space where DIGIT_SPLIT_RE finds it three times and the pieces are listed words (see there). */
+function splitDigitWords(s: string): string {
+  const counts = new Map<string, number>();
+  for (const m of s.matchAll(DIGIT_SPLIT_RE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const costs = prefixCosts();
+  for (const [digit, n] of counts) {
+    if (n < 3) continue;
+    let known = 0;
+    let letters = 0;
+    const read = s.replace(LETTER_DIGIT_TOKEN_RE, (token) => {
+      if (!token.includes(digit)) return token;
+      const words = token.replace(DIGIT_SPLIT_RE, (d) => (d === digit ? ' ' : d));
+      if (words === token) return token;
+      for (const word of words.split(' ')) {
+        letters += word.length;
+        if ((costs.get(word) ?? -1) >= 0) known += word.length;
+      }
+      return words;
+    });
+    if (letters > 0 && known * 4 >= letters * 3) s = read;
+  }
+  return s;
+}
+
+/** One digit between two letters three times or more (mayJoin's pre-test on raw text). */
+function digitSplitThrice(text: string): boolean {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<=[a-z])[0-9](?=[a-z])/gi)) {
+    const n = (counts.get(m[0]) ?? 0) + 1;
+    if (n >= 3) return true;
+    counts.set(m[0], n);
+  }
+  return false;
 }
 
 /** Some WORD_SPLIT_RE separator splits words twice (mayJoin's pre-test on raw text, case folded by the class). */

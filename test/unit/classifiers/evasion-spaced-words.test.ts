@@ -37,6 +37,8 @@ const DISGUISES: Disguise[] = [
   ['a pipe between words', (t) => t.replace(/ /g, '|')],
   ['plus signs between words', (t) => t.replace(/ /g, '+')],
   ['exclamation marks between words', (t) => t.replace(/ /g, '!')],
+  ['a digit between words', (t) => t.replace(/ /g, '1')],
+  ['a zero between words', (t) => t.replace(/ /g, '0')],
   ['base64 of single letters, no wider gap', (t) => base64(spaced(t))],
   ['base64 of leetspeak among single letters', (t) => base64(spaced(leet(t)))],
 ];
@@ -73,7 +75,7 @@ describe('the joined reading of spaced letters', () => {
   });
 
   it('has nothing to add to numbers, sums, short spaced words and single symbols', () => {
-    for (const text of ['1 2 3 4 5 6', 'x = 1 + 2 + 3', 'S U M M A R Y', 'a b c', 'Yahoo!Answers is gone', 'mail me at ann@example.com', 'C++ and C# are languages']) {
+    for (const text of ['1 2 3 4 5 6', 'x = 1 + 2 + 3', 'S U M M A R Y', 'a b c', 'Yahoo!Answers is gone', 'mail me at ann@example.com', 'C++ and C# are languages', 'covid19, mp3s, b2b and h2o', 'rooms b1a, b1c and b1d']) {
       expect(normalizeJoined(text), text).toBeUndefined();
     }
   });
@@ -104,6 +106,9 @@ describe('harmless text with the same surface stays unflagged', async () => {
     ['a shell pipeline', 'cat log.txt|grep error|sort|uniq -c'],
     ['e-mail addresses', 'Write to ann@example.com or bob@example.org, cc carl@example.net'],
     ['exclamations', 'Wow!Amazing!Thanks!'],
+    ['a Windows path', 'The report is saved in C:\\new\\temp\\notes\\report.txt on my laptop.'],
+    ['a JSON string with line breaks written out', '{"text": "Dear Ann,\\nthanks for the lovely dinner.\\nSee you at home on Sunday."}'],
+    ['room numbers', 'Meet in b1a, then b1c, then b1d.'],
   ])('%s', async (_name, text) => {
     for (const f of [...((await intent.detect(text)) as Finding[]), ...((await tox.detect(text)) as Finding[])]) {
       expect(f.meta?.flagged, `${f.category} ${f.score} via ${String(f.meta?.via)}`).not.toBe(true);
