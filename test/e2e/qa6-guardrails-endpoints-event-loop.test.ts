@@ -12,8 +12,10 @@ let gw: TestGateway;
 
 beforeAll(async () => {
   gw = await startGateway({ audit: { enabled: false } });
-  // Warm the detectors (first use compiles and loads them) so the measurement is of steady-state scanning.
-  await post('/moderations', { input: 'hello there' });
+  // Warm the detectors (first use compiles and loads them, and a long text takes paths a short one does not) so the
+  // measurement is of steady-state scanning.
+  await post('/moderations', { input: ['hello there', TEXTS[0]!] });
+  await post('/guardrails/check', { input: ['hello there', TEXTS[0]!] });
 });
 afterAll(async () => {
   await gw?.close();
@@ -26,9 +28,14 @@ const TEXTS = Array.from({ length: 60 }, (_, t) =>
     .slice(0, 15_000),
 );
 
-/** Runs `work` while a 5 ms timer measures the longest time the event loop did not turn. */
-async function longestStall(work: () => Promise<void>): Promise<number> {
-  let last = performance.now();
+/**
+ * Runs `work` while a 5 ms timer measures the longest time the event loop did not turn, as a share of the whole
+ * run: a host that is slow or busy stretches both (an absolute bound failed at load 24), a scan that never yields is
+ * nearly all of it.
+ */
+async function longestStallShare(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  let last = started;
   let longest = 0;
   const timer = setInterval(() => {
     const now = performance.now();
@@ -40,7 +47,8 @@ async function longestStall(work: () => Promise<void>): Promise<number> {
   } finally {
     clearInterval(timer);
   }
-  return Math.max(longest, performance.now() - last);
+  const ended = performance.now();
+  return Math.max(longest, ended - last) / (ended - started);
 }
 
 const post = async (path: string, body: Record<string, unknown>): Promise<void> => {
@@ -54,14 +62,14 @@ const post = async (path: string, body: Record<string, unknown>): Promise<void> 
 };
 
 describe('guardrail endpoints let other requests run while they scan many texts', () => {
-  // Old code: 1.4-2.8 s on an idle host. New: about one text's scan (tens of ms), far under the bound on a busy host.
-  const BOUND_MS = 700;
+  // Old code: one stall of 1.4-2.8 s on an idle host, nearly the whole request. New: about one text's scan of 60.
+  const BOUND_SHARE = 0.3;
 
   it('/v1/moderations with 60 texts', async () => {
-    expect(await longestStall(() => post('/moderations', { input: TEXTS }))).toBeLessThan(BOUND_MS);
+    expect(await longestStallShare(() => post('/moderations', { input: TEXTS }))).toBeLessThan(BOUND_SHARE);
   });
 
   it('/v1/guardrails/check with 60 texts', async () => {
-    expect(await longestStall(() => post('/guardrails/check', { input: TEXTS }))).toBeLessThan(BOUND_MS);
+    expect(await longestStallShare(() => post('/guardrails/check', { input: TEXTS }))).toBeLessThan(BOUND_SHARE);
   });
 });
