@@ -7,7 +7,9 @@ import { startGateway } from '../fixtures/gateway.js';
 describe('enclave crash and restart', () => {
   let setup: ConfidentialSetup;
   beforeAll(async () => {
-    setup = await startConfidentialGateway({ confidential: { readyTimeoutMs: 10_000 } });
+    // A restart spawns a worker that loads the guardrail models: at load 20 (a full test run beside other work) it
+    // took over 10 s once, and the re-attesting client was told 503.
+    setup = await startConfidentialGateway({ confidential: { readyTimeoutMs: 25_000 } });
   });
   afterAll(async () => {
     await setup?.close();
@@ -38,7 +40,7 @@ describe('enclave crash and restart', () => {
     expect(setup.host.identity!.keyId).not.toBe(before.keyId);
     expect(setup.host.identity!.signingPublicKey).not.toBe(before.signingPublicKey);
     expect(setup.host.identity!.measurement).toBe(before.measurement);
-  });
+  }, 60_000);
 
   it('cuts a stream mid-way when the enclave dies; the client reports truncation, not a short answer', async () => {
     const { openai } = setup.client({ passthrough: true });
