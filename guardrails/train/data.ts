@@ -45,6 +45,7 @@ import { groupStatements } from '../../datasets/classifiers/toxicity.js';
 import { identityStatements } from '../../datasets/classifiers/identity-statements.js';
 import { threatStatements } from '../../datasets/classifiers/threats.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
+import { zhShortAbuse } from '../../datasets/classifiers/zh-short-abuse.js';
 import { promptLeaks } from '../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
 
@@ -298,6 +299,13 @@ export const GENERATED_MIX = {
    * ChineseHarm-Bench 0.867 vs 0.851 (a larger share removes more of the "long Chinese = harmless" prior).
    */
   zhComments: { count: 6000, weight: 1, docShare: 0.25 },
+  /**
+   * Toxicity: short Chinese abuse (a bare profanity or insult, with or without a target, 我 / 你 / 去 before it, chat
+   * punctuation, pinyin abbreviations) and short benign utterances built from the same characters (你妈妈好, 操场, 别操心了,
+   * 草地, 我去超市): see datasets/classifiers/zh-short-abuse.ts. Kept out of validation (templated short rows). 操你妈 0.339 -> 0.976,
+   * 我操你妈 0.234 -> 0.992; LOSO mean 0.82026 -> 0.82023 (no source down more than 0.008), COLD test F1 0.7688 -> 0.7713 (MODEL_CARD.md).
+   */
+  zhShortAbuse: { count: 3000, weight: 1, benignShare: 0.5 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
   rolePlayInstructions: { count: 3000, weight: 1 },
   /**
@@ -371,6 +379,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-identity-statements', m.identityStatements.weight],
     ['sealgate-threats', m.threats.weight],
     ['sealgate-zh-comments', m.zhComments.weight],
+    ['sealgate-zh-short-abuse', m.zhShortAbuse.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
     ['sealgate-ip-requests', m.ipRequests.weight],
@@ -379,7 +388,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-scenarios', m.scenarios.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare), ...threatStatements(49, m.threats.count, m.threats.benignShare)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare), ...threatStatements(49, m.threats.count, m.threats.benignShare), ...zhShortAbuse(50, m.zhShortAbuse.count, m.zhShortAbuse.benignShare)], weight };
   }
   return {
     rows: [
