@@ -3,8 +3,9 @@
  *
  * A text is scored as several views: the whole text; for long texts also fixed windows (so an
  * instruction planted in a long document is not diluted, and its span is reported); the text read with letters split
- * by punctuation joined, where it holds such a run (views.ts joinedViews); and, when enabled,
- * decoded payloads (base64/hex/URL/ROT13 layers). Per category the best view wins. A finding is emitted
+ * by punctuation joined, where it holds such a run (views.ts joinedViews); for a detector that asks (spec.clauses), each
+ * clause of a short text, at a threshold of its own (views.ts clauseViews); and, when enabled, decoded payloads
+ * (base64/hex/URL/ROT13 layers). Per category the best view wins (a clause by its margin over its threshold). A finding is emitted
  * when the calibrated score reaches the category threshold (or `minScore`, to report everything above
  * it for scans and evals); fine categories refine a firing parent by lexicon.
  */
@@ -13,7 +14,7 @@ import type { DetectContext, Detector, Finding } from '../core/types.js';
 import { mayJoin, normalizeForModel, normalizeJoined } from './evasion.js';
 import { appendLexiconFeatures, featurizeNormalized, type SparseFeatures } from './featurize.js';
 import { loadLinearModel, type ModelManifest, type ScoringBackend } from './model.js';
-import { DEFAULT_WINDOW_CHARS, joinedViews, simplifiedViews, textViews, type TextView } from './views.js';
+import { clauseViews, DEFAULT_WINDOW_CHARS, joinedViews, simplifiedViews, textViews, type TextView } from './views.js';
 import { guessLang } from './lang.js';
 
 export { windowsOf } from './views.js';
@@ -63,6 +64,11 @@ export interface ClassifierSpec {
    * decode once per text).
    */
   decoderKey?: string;
+  /**
+   * Also score each clause of a short text of several clauses (views.ts clauseViews), at the clause's language's
+   * threshold but never below `minThreshold`: a clause alone is a short text, which the heads score less reliably.
+   */
+  clauses?: { minThreshold: number };
 }
 
 interface DecodedView extends EncodedView {
@@ -76,6 +82,8 @@ interface View {
   normalized: string;
   via: string;
   features?: SparseFeatures;
+  /** The view's own language (clause views); otherwise the text's. */
+  lang?: 'en' | 'zh';
 }
 
 export async function createClassifierDetector(spec: ClassifierSpec, rawOptions: unknown = {}): Promise<Detector> {
@@ -108,6 +116,9 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     const head = manifest.heads[h]!;
     return options.thresholds?.[head.category] ?? head.thresholds?.[lang] ?? head.threshold;
   };
+  const clauseThresholdOf = (h: number, lang: string): number => Math.max(thresholdOf(h, lang), spec.clauses?.minThreshold ?? 0);
+  // A view's threshold: a clause's is its own (clauseThresholdOf), any other view's the text's language's.
+  const viewThresholdOf = (h: number, view: View, textLang: string): number => (view.via === 'clause' ? clauseThresholdOf(h, view.lang ?? textLang) : thresholdOf(h, textLang));
   const buckets = manifest.featurizer.buckets;
   const decode = options.decode ?? spec.decodeByDefault;
 
@@ -153,6 +164,12 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     for (const v of textViewsOf(text, memo)) {
       views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer) });
     }
+    if (spec.clauses) {
+      // Not in the scan's memo: only the detectors that ask for clauses use them.
+      for (const v of clauseViews(text, ngrams, options.windowChars)) {
+        views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer), lang: v.lang });
+      }
+    }
     if (decode && spec.decoder) {
       for (const d of decodedOf(text, memo)) views.push({ textIndex, start: d.start, end: d.end, normalized: d.normalized, via: d.via });
     }
@@ -161,15 +178,21 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
 
   const H = manifest.heads.length;
   const findingsFrom = (count: number, views: View[], scores: Float64Array[], langs: readonly string[]): Finding[][] => {
-    // Best score and view per (text, head), in flat typed arrays: no per-call object churn on the hot path.
-    const bestScore = new Float64Array(count * H).fill(-1);
+    // Best view per (text, head), in flat typed arrays: no per-call object churn on the hot path. The best view is the
+    // highest score; a clause view, with a threshold of its own, competes by its margin over that threshold.
+    const bestMargin = new Float64Array(count * H).fill(-Infinity);
     const bestView = new Int32Array(count * H).fill(-1);
     for (let v = 0; v < views.length; v += 1) {
-      const base = views[v]!.textIndex * H;
+      const view = views[v]!;
+      const base = view.textIndex * H;
       const s = scores[v]!;
+      const textLang = langs[view.textIndex]!;
+      const clause = view.via === 'clause';
       for (let h = 0; h < H; h += 1) {
-        if (s[h]! > bestScore[base + h]!) {
-          bestScore[base + h] = s[h]!;
+        // Other views share the text's threshold, so the margin (in the text threshold's terms) orders them as their scores do.
+        const margin = clause ? s[h]! - clauseThresholdOf(h, view.lang ?? textLang) + thresholdOf(h, textLang) : s[h]!;
+        if (margin > bestMargin[base + h]!) {
+          bestMargin[base + h] = margin;
           bestView[base + h] = v;
         }
       }
@@ -180,14 +203,15 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
       for (let h = 0; h < H; h += 1) {
         const view = bestView[t * H + h]!;
         if (view < 0) continue;
-        const score = bestScore[t * H + h]!;
         const v0 = views[view]!;
-        const threshold = thresholdOf(h, langs[t]!);
+        const score = scores[view]![h]!;
+        const lang = v0.lang ?? langs[t]!;
+        const threshold = viewThresholdOf(h, v0, langs[t]!);
         const flagged = score >= threshold;
         if (!flagged && (options.minScore === undefined || score < options.minScore)) continue;
         const v = v0;
         const category = manifest.heads[h]!.category;
-        const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name, lang: langs[t]! };
+        const meta = { threshold: Number(threshold.toFixed(6)), flagged, via: v.via, backend: backend.name, lang };
         const rounded = Number(score.toFixed(6));
         findings.push({ detector: spec.name, category, start: v.start, end: v.end, score: rounded, meta: { ...meta, basis: 'model' } });
         if (flagged) {

@@ -7,6 +7,7 @@
  * Training evaluation (guardrails/train) scores exactly these views, so thresholds match inference.
  */
 import { foldTraditional } from '../core/traditional.js';
+import { guessLang } from './lang.js';
 import { mayJoin, normalizeForModel, normalizeJoined } from './evasion.js';
 import { appendLexiconFeatures, countFeatures, mergeCounts, normalizeCounts, type FeaturizerConfig, type SparseFeatures } from './featurize.js';
 
@@ -15,7 +16,9 @@ export interface TextView {
   readonly start: number;
   readonly end: number;
   readonly features: SparseFeatures;
-  readonly via: 'text' | 'window' | 'joined' | 'simplified';
+  readonly via: 'text' | 'window' | 'joined' | 'simplified' | 'clause';
+  /** A clause view's own language (its threshold); other views take the text's. */
+  readonly lang?: 'en' | 'zh';
   /** Normalised text of the view (for lexicon refinement). Whole-text view: the windows joined. */
   readonly normalized: string;
 }
@@ -99,6 +102,62 @@ export function simplifiedViews(text: string, config: FeaturizerConfig, windowCh
     if (part === text.slice(start, end)) continue;
     const normalized = normalizeForModel(part);
     out.push({ start, end, features: appendLexiconFeatures(normalizeCounts(countFeatures(normalized, config)), normalized, config), via: 'simplified', normalized });
+  }
+  return out;
+}
+
+/** Full-width clause marks: always a break. */
+const isCjkBreak = (c: number): boolean => c === 0xff0c || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3001;
+/** ASCII clause marks: a break unless a letter or digit follows ('3.5', '1,000', 'example.com' stay whole). */
+const isAsciiBreak = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x21 || c === 0x3f || c === 0x3b;
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+
+/**
+ * Clauses of a short text: spans cut after sentence or clause punctuation (. ! ? ; , and their full-width forms, 、)
+ * or a newline, leading spaces dropped. Empty when the text has fewer than two clauses.
+ */
+export function clauseSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const n = text.length;
+  const push = (end: number): void => {
+    let s = start;
+    while (s < end && isSpace(text.charCodeAt(s))) s += 1;
+    if (s < end) out.push([s, end]);
+  };
+  for (let i = 0; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    const cut = c === 0x0a || isCjkBreak(c) || (isAsciiBreak(c) && (i + 1 >= n || !isAsciiAlnum(text.charCodeAt(i + 1))));
+    if (!cut) continue;
+    // A run of marks ('?!', '...') ends one clause.
+    let end = i + 1;
+    while (end < n && (isAsciiBreak(text.charCodeAt(end)) || isCjkBreak(text.charCodeAt(end)))) end += 1;
+    push(end);
+    start = end;
+    i = end - 1;
+  }
+  push(n);
+  return out.length >= 2 ? out : [];
+}
+
+/**
+ * Extra views for a short text of two clauses or more: each clause scored alone, with its own language's threshold.
+ * A bag-of-n-grams score of the whole text averages a toxic clause with the benign ones before it, so
+ * 'Call me at 555-123-4567 or email john@acme.com about the invoice, you are a stupid idiot' scored 0.13 (alone: 0.99):
+ * prefixing a harmless clause was an evasion. Inference only (training featurises textViews). Long texts are
+ * scored in windows instead; a text of one clause costs one scan for marks.
+ */
+export function clauseViews(text: string, config: FeaturizerConfig, windowChars = DEFAULT_WINDOW_CHARS): TextView[] {
+  if (text.length > windowChars) return [];
+  const spans = clauseSpans(text);
+  if (spans.length === 0) return [];
+  const out: TextView[] = [];
+  for (const [start, end] of spans) {
+    const part = text.slice(start, end);
+    const normalized = normalizeForModel(part);
+    if (normalized.trim() === '') continue;
+    out.push({ start, end, features: normalizeCounts(countFeatures(normalized, config)), via: 'clause', normalized, lang: guessLang(part) });
   }
   return out;
 }
