@@ -8,24 +8,12 @@
  * request instead (like a schema's enum value). A file's `filename` is rewritten like a prompt's PII.
  */
 import OpenAI, { APIError } from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, postJson, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { fakeProvider, startGateway } from '../fixtures/gateway.js';
+import { gatewayOverFake } from '../fixtures/gateway-suite.js';
 import { EMAIL, INJECTION } from '../fixtures/guard-payloads.js';
 
-let fake: FakeUpstream;
-let gw: TestGateway;
-let client: OpenAI;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-  gw = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, audit: { enabled: false } });
-  client = gw.client();
-});
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
+const suite = gatewayOverFake({ audit: { enabled: false } });
 
 const ENCODED_EMAIL = encodeURIComponent(EMAIL);
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -37,7 +25,7 @@ const GCS_SIGNED =
 const image = (url: string): OpenAI.Chat.ChatCompletionContentPart => ({ type: 'image_url', image_url: { url } });
 
 async function chatWith(part: OpenAI.Chat.ChatCompletionContentPart): Promise<unknown> {
-  return client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, part] }] });
+  return suite.gw.client().chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, part] }] });
 }
 
 async function refusal(call: Promise<unknown>): Promise<APIError> {
@@ -63,7 +51,7 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
     expect(error.status).toBe(400);
     expect(error.code).toBe('content_policy_violation');
     expect(error.message).toMatch(/categories: (pii|secret)\./);
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it('an image URL given as a string (vLLM, LiteLLM) and a vLLM video_url are read alike', async () => {
@@ -71,11 +59,11 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
       { type: 'image_url', image_url: `https://img.example.com/a.png?email=${EMAIL}` },
       { type: 'video_url', video_url: { url: `https://cdn.example.com/v.mp4?email=${EMAIL}` } },
     ]) {
-      const { status, text } = await postJson(gw, '/chat/completions', { messages: [{ role: 'user', content: [part] }] });
+      const { status, text } = await suite.post( '/chat/completions', { messages: [{ role: 'user', content: [part] }] });
       expect(status).toBe(400);
       expect(JSON.parse(text).error.code).toBe('content_policy_violation');
     }
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it('Responses input_image and input_file URLs', async () => {
@@ -84,22 +72,22 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
       { type: 'input_file', file_url: `https://files.example.com/report.pdf?for=${EMAIL}` },
       { type: 'input_file', file_data: `data:application/pdf;name=${EMAIL}.pdf;base64,JVBERi0xLjQK`, filename: 'report.pdf' },
     ] as const) {
-      const error = await refusal(client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Summarise this.' }, part] }] }));
+      const error = await refusal(suite.gw.client().responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Summarise this.' }, part] }] }));
       expect(error.status).toBe(400);
       expect(error.code).toBe('content_policy_violation');
     }
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it("a computer-use screenshot's URL is read like an input_image's; its base64 screenshot relayed", async () => {
     const item = (image_url: string) => ({ type: 'computer_call_output', call_id: 'c1', output: { type: 'computer_screenshot', image_url } });
-    const blocked = await postJson(gw, '/responses', { input: [item(`https://shots.example.com/s.png?user=${EMAIL}`)] });
+    const blocked = await suite.post( '/responses', { input: [item(`https://shots.example.com/s.png?user=${EMAIL}`)] });
     expect(blocked.status).toBe(400);
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
     const shot = `data:image/png;base64,${PNG_BASE64}`;
-    const relayed = await postJson(gw, '/responses', { input: [item(shot)] });
+    const relayed = await suite.post( '/responses', { input: [item(shot)] });
     expect(relayed.status).toBe(200);
-    expect(fake.requests[0]!.raw).toContain(shot);
+    expect(suite.fake.requests[0]!.raw).toContain(shot);
   });
 });
 
@@ -109,9 +97,9 @@ describe('a text file attached as a base64 data URL is read like a document in t
 
   it('its PII is pseudonymized and the file goes upstream re-encoded, the rest of it unchanged', async () => {
     const file = csv(`name,email\nJane,${EMAIL}\n`);
-    await client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Count the rows.' }, { type: 'input_file', file_data: file, filename: 'contacts.csv' }] }] });
-    expect(fake.requests).toHaveLength(1);
-    const sent = ((fake.requests[0]!.body.input as Array<{ content: Array<{ file_data?: string }> }>)[0]!.content[1]!.file_data)!;
+    await suite.gw.client().responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_text', text: 'Count the rows.' }, { type: 'input_file', file_data: file, filename: 'contacts.csv' }] }] });
+    expect(suite.fake.requests).toHaveLength(1);
+    const sent = ((suite.fake.requests[0]!.body.input as Array<{ content: Array<{ file_data?: string }> }>)[0]!.content[1]!.file_data)!;
     expect(sent.startsWith('data:text/csv;base64,')).toBe(true);
     expect(decoded(sent)).not.toContain(EMAIL);
     expect(decoded(sent).startsWith('name,email\nJane,')).toBe(true);
@@ -119,19 +107,19 @@ describe('a text file attached as a base64 data URL is read like a document in t
 
   it('an injection planted in it blocks the request (chat file part)', async () => {
     const error = await refusal(
-      client.chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise the notes.' }, { type: 'file', file: { file_data: `data:text/plain;base64,${Buffer.from(INJECTION).toString('base64')}`, filename: 'notes.txt' } }] }] }),
+      suite.gw.client().chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise the notes.' }, { type: 'file', file: { file_data: `data:text/plain;base64,${Buffer.from(INJECTION).toString('base64')}`, filename: 'notes.txt' } }] }] }),
     );
     expect(error.status).toBe(400);
     expect(error.code).toBe('content_policy_violation');
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
   });
 
   it('a PDF (binary) and bytes that are not UTF-8 are relayed as sent', async () => {
     const pdf = `data:application/pdf;base64,${Buffer.from(`%PDF-1.4 ${EMAIL}`).toString('base64')}`;
     const latin1 = `data:text/plain;base64,${Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]).toString('base64')}`;
     for (const file_data of [pdf, latin1]) {
-      await client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_file', file_data, filename: 'doc' }] }] });
-      expect(fake.requests.at(-1)!.raw).toContain(file_data);
+      await suite.gw.client().responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_file', file_data, filename: 'doc' }] }] });
+      expect(suite.fake.requests.at(-1)!.raw).toContain(file_data);
     }
   });
 });
@@ -149,25 +137,25 @@ describe('what passes', () => {
     ['an instruction-like query (the classifiers do not read URLs: the model sees the image, not its address)', `https://img.example.com/a.png?q=${encodeURIComponent(INJECTION)}`],
   ])('%s is relayed byte for byte', async (_, url) => {
     await chatWith(image(url));
-    expect(fake.requests).toHaveLength(1);
-    const sent = fake.requests[0]!.body.messages as Array<{ content: Array<{ image_url?: { url: string } }> }>;
+    expect(suite.fake.requests).toHaveLength(1);
+    const sent = suite.fake.requests[0]!.body.messages as Array<{ content: Array<{ image_url?: { url: string } }> }>;
     expect(sent[0]!.content[1]!.image_url!.url).toBe(url);
   });
 
   it("a file's filename is pseudonymized like a prompt's PII, its data relayed as sent", async () => {
     const fileData = `data:application/pdf;base64,JVBERi0xLjQK`;
-    await client.responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_file', file_data: fileData, filename: `cv of ${EMAIL}.pdf` }] }] });
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.raw).not.toContain(EMAIL);
-    expect(fake.requests[0]!.raw).toContain(fileData);
+    await suite.gw.client().responses.create({ model: 'fake-model', input: [{ role: 'user', content: [{ type: 'input_file', file_data: fileData, filename: `cv of ${EMAIL}.pdf` }] }] });
+    expect(suite.fake.requests).toHaveLength(1);
+    expect(suite.fake.requests[0]!.raw).not.toContain(EMAIL);
+    expect(suite.fake.requests[0]!.raw).toContain(fileData);
   });
 
   it('with guardrails off, URLs are relayed as sent', async () => {
-    const open = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, audit: { enabled: false }, guardrails: { enabled: false } });
+    const open = await startGateway({ upstream: { providers: [fakeProvider(suite.fake)] }, audit: { enabled: false }, guardrails: { enabled: false } });
     try {
       const url = `https://img.example.com/a.png?email=${EMAIL}`;
       await open.client().chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: [image(url)] }] });
-      expect(fake.requests[0]!.raw).toContain(EMAIL);
+      expect(suite.fake.requests[0]!.raw).toContain(EMAIL);
     } finally {
       await open.close();
     }

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { closedPort } from '../../fixtures/local-server.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,15 +18,6 @@ delete baseEnv.SEALGATE_API_KEY;
 const cliWith = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env });
 const cli = (...args: string[]) => cliWith(baseEnv, ...args);
 const rootKey = randomBytes(32).toString('base64url');
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('attest and eval name why a gateway cannot be reached', () => {
   it('attest: the address and the reason, exit 1', async () => {
