@@ -10,24 +10,14 @@
  * bare `event: error` used to be relayed as they came, upstream text included, and none was retried.
  */
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { CORE_ONLY, fakeProvider, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { CORE_ONLY } from '../fixtures/gateway.js';
+import { gatewayOverFake } from '../fixtures/gateway-suite.js';
 
 const MARKER = 'ECHOED-PROMPT-7f3a';
 const MESSAGE = `Error processing prompt: ${MARKER}`;
 
-let fake: FakeUpstream;
-let gw: TestGateway;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-  gw = await startGateway({ ...CORE_ONLY, upstream: { providers: [fakeProvider(fake)] } });
-});
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
+const suite = gatewayOverFake(CORE_ONLY);
 
 const BODIES = {
   '/chat/completions': { messages: [{ role: 'user', content: 'hello' }] },
@@ -37,16 +27,16 @@ const BODIES = {
 type Path = keyof typeof BODIES;
 
 async function streamRaw(path: Path): Promise<{ status: number; raw: string }> {
-  const res = await fetch(`${gw.baseURL}${path}`, {
+  const res = await fetch(`${suite.gw.baseURL}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${gw.apiKey}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${suite.gw.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ model: 'fake-model', stream: true, ...BODIES[path] }),
   });
   return { status: res.status, raw: await res.text() };
 }
 
 async function serverErrors(): Promise<number> {
-  const text = await (await fetch(`${gw.url}/metrics`)).text();
+  const text = await (await fetch(`${suite.gw.url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith('sealgate_upstream_errors_total{provider="fake",kind="server_error"}'));
   return line ? Number(line.split(' ').pop()) : 0;
 }
@@ -63,27 +53,27 @@ describe.each([
   ['/responses', 'event'],
 ] as const)('%s, error frame as %s', (path, style) => {
   it('before the answer begins: retried like a 5xx, and the retry answers', async () => {
-    fake.script({ kind: 'error_event', afterChunks: PREAMBLE[path], style, message: MESSAGE }, { kind: 'ok', text: 'second try works' });
+    suite.fake.script({ kind: 'error_event', afterChunks: PREAMBLE[path], style, message: MESSAGE }, { kind: 'ok', text: 'second try works' });
     const { status, raw } = await streamRaw(path);
     expect(status).toBe(200);
     expect(raw).toContain('second');
     expect(raw).not.toContain(MARKER);
     expect(raw).not.toMatch(/event: error|data: \{"error"/);
-    expect(fake.requests).toHaveLength(2);
+    expect(suite.fake.requests).toHaveLength(2);
   });
 
   it('before the answer begins on every attempt: a JSON 502 upstream_error in the gateway\'s words', async () => {
-    fake.script(...[1, 2].map(() => ({ kind: 'error_event' as const, afterChunks: 0, style, message: MESSAGE })));
+    suite.fake.script(...[1, 2].map(() => ({ kind: 'error_event' as const, afterChunks: 0, style, message: MESSAGE })));
     const { status, raw } = await streamRaw(path);
     expect(status).toBe(502);
     expect(raw).not.toContain(MARKER);
     expect(JSON.parse(raw).error).toMatchObject({ code: 'upstream_error', type: 'api_error' });
-    expect(fake.requests).toHaveLength(2);
+    expect(suite.fake.requests).toHaveLength(2);
   });
 
   it('after content: the stream ends with the gateway\'s error event, counted as an upstream error', async () => {
     const before = await serverErrors();
-    fake.script({ kind: 'error_event', afterChunks: TWO_PIECES[path], style, message: MESSAGE, text: 'one two three four' });
+    suite.fake.script({ kind: 'error_event', afterChunks: TWO_PIECES[path], style, message: MESSAGE, text: 'one two three four' });
     const { status, raw } = await streamRaw(path);
     expect(status).toBe(200);
     expect(raw).toContain('one');
@@ -97,14 +87,14 @@ describe.each([
     } else {
       expect(data.error).toMatchObject({ code: 'upstream_error', type: 'api_error' });
     }
-    expect(fake.requests).toHaveLength(1);
+    expect(suite.fake.requests).toHaveLength(1);
     expect(await serverErrors()).toBe(before + 1);
   });
 });
 
 it('the openai SDK reads a mid-stream upstream error as an APIError with the gateway\'s message', async () => {
-  fake.script({ kind: 'error_event', afterChunks: 3, style: 'data', message: MESSAGE, text: 'one two three four' });
-  const stream = await gw.client().chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'hello' }] });
+  suite.fake.script({ kind: 'error_event', afterChunks: 3, style: 'data', message: MESSAGE, text: 'one two three four' });
+  const stream = await suite.gw.client().chat.completions.create({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'hello' }] });
   let text = '';
   const failure = await (async () => {
     try {

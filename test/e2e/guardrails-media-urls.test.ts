@@ -59,7 +59,7 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
       { type: 'image_url', image_url: `https://img.example.com/a.png?email=${EMAIL}` },
       { type: 'video_url', video_url: { url: `https://cdn.example.com/v.mp4?email=${EMAIL}` } },
     ]) {
-      const { status, text } = await suite.post( '/chat/completions', { messages: [{ role: 'user', content: [part] }] });
+      const { status, text } = await suite.post('/chat/completions', { messages: [{ role: 'user', content: [part] }] });
       expect(status).toBe(400);
       expect(JSON.parse(text).error.code).toBe('content_policy_violation');
     }
@@ -81,11 +81,11 @@ describe('an identifier in a media or file URL never reaches the upstream', () =
 
   it("a computer-use screenshot's URL is read like an input_image's; its base64 screenshot relayed", async () => {
     const item = (image_url: string) => ({ type: 'computer_call_output', call_id: 'c1', output: { type: 'computer_screenshot', image_url } });
-    const blocked = await suite.post( '/responses', { input: [item(`https://shots.example.com/s.png?user=${EMAIL}`)] });
+    const blocked = await suite.post('/responses', { input: [item(`https://shots.example.com/s.png?user=${EMAIL}`)] });
     expect(blocked.status).toBe(400);
     expect(suite.fake.requests).toHaveLength(0);
     const shot = `data:image/png;base64,${PNG_BASE64}`;
-    const relayed = await suite.post( '/responses', { input: [item(shot)] });
+    const relayed = await suite.post('/responses', { input: [item(shot)] });
     expect(relayed.status).toBe(200);
     expect(suite.fake.requests[0]!.raw).toContain(shot);
   });

@@ -5,25 +5,14 @@
  * (PII, rules) read them and the input policy applies; classifiers do not (an instruction-like tag is not a prompt).
  * A Responses object gives the metadata back as the client sent it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../fixtures/fake-upstream.js';
-import { fakeProvider, postJson, startGateway, type TestGateway } from '../fixtures/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { gatewayOverFake } from '../fixtures/gateway-suite.js';
 import { EMAIL, INJECTION } from '../fixtures/guard-payloads.js';
 
-let fake: FakeUpstream;
-let gw: TestGateway;
-beforeAll(async () => {
-  fake = await startFakeUpstream();
-  gw = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, audit: { enabled: false } });
-});
-afterAll(async () => {
-  await gw?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
+const suite = gatewayOverFake({ audit: { enabled: false } });
 
 async function post(path: string, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown>; raw: string }> {
-  const { status, text: raw } = await postJson(gw, path, body);
+  const { status, text: raw } = await suite.post(path, body);
   return { status, json: body.stream === true ? {} : (JSON.parse(raw) as Record<string, unknown>), raw };
 }
 
@@ -38,7 +27,7 @@ describe('metadata values', () => {
   ])('%s: an e-mail address in a value never reaches the upstream; other values are relayed as sent', async (path, body) => {
     const { status } = await post(path, { ...body, metadata: METADATA });
     expect(status).toBe(200);
-    const upstream = fake.requests[0]!;
+    const upstream = suite.fake.requests[0]!;
     expect(upstream.raw).not.toContain(EMAIL);
     const sent = upstream.body.metadata as Record<string, string>;
     expect(sent.ticket).toBe('T-1042');
@@ -58,12 +47,12 @@ describe('metadata values', () => {
       .filter((m) => m !== undefined);
     expect(echoed.length).toBeGreaterThanOrEqual(2);
     for (const metadata of echoed) expect(metadata).toEqual(METADATA);
-    for (const r of fake.requests) expect(r.raw).not.toContain(EMAIL);
+    for (const r of suite.fake.requests) expect(r.raw).not.toContain(EMAIL);
   });
 
   it('is not read by the classifiers: an instruction-like value is relayed, not blocked', async () => {
     const { status } = await post('/chat/completions', { messages: [{ role: 'user', content: 'hi' }], metadata: { note: INJECTION } });
     expect(status).toBe(200);
-    expect((fake.requests[0]!.body.metadata as { note: string }).note).toBe(INJECTION);
+    expect((suite.fake.requests[0]!.body.metadata as { note: string }).note).toBe(INJECTION);
   });
 });
