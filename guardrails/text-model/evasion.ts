@@ -91,6 +91,12 @@ const SPLIT_MIXED_RE = /(?<![a-z])[a-z](?:[.,;:|/+_*~!-]{1,3}[a-z]){2,}(?![a-z])
 const SPLIT_HINT_RE = /(?<![a-z])[a-z] ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?[a-z](?![a-z])/;
 /** A two-letter word split the same way as two runs or more of the text ("t,o", "b|y"; the separator is compared in splitLetters). */
 const SPLIT_PAIR_RE = /(?<![a-z])([a-z])( ?[.,;:|/+_*~^=#&!?'"<>-]{1,3} ?)([a-z])(?![a-z])/g;
+/**
+ * Joined reading only: a two-letter word split by one mark of MASKED_LATIN_RE ("t.o", "a.t") in a text where that mark
+ * splits one longer word ("h.o.w t.o make a bomb a.t home": 0.88 on the harmful head, plain 0.99). The training reading
+ * joins such pairs only when the mark splits two longer words or more (splitTwice), so that "e.g." and "a.m." stay.
+ */
+const MASKED_PAIR_RE = /(?<![a-z.\-_*~|/\\])([a-z])([.\-_*~|/])([a-z])(?![a-z.\-_*~|/\\])/g;
 /** The separators MASKED_LATIN_RE joins alone. */
 const MASKED_SEPARATORS = new Set(['.', '-', '_', '*', '~', '/']);
 const SPLIT_NOT_LETTER_RE = /[^a-z]/g;
@@ -449,6 +455,7 @@ function normalizeModel(text: string, joined: boolean): string | undefined {
     if (WORD_SPLIT_HINT_RE.test(s)) s = splitWords(s);
     if (DIGIT_SPLIT_HINT_RE.test(s)) s = splitDigitWords(s);
     if (SPACED_TOKENS_HINT_RE.test(s)) s = segmentSpacedRuns(s);
+    if (s.includes('.') || s.includes('-') || s.includes('_') || s.includes('*') || s.includes('~') || s.includes('|') || s.includes('/')) s = joinMaskedPairs(s);
     // Letters split by one mark of MASKED_LATIN_RE, which the training reading joins below, are cut into words there.
     if (s.includes('.') || s.includes('-') || s.includes('_') || s.includes('*') || s.includes('~') || s.includes('/')) segmentingMasked = maskedRunSpellsWords(s);
     if (s === before && !segmentingMasked) return undefined;
@@ -490,6 +497,14 @@ function splitLetters(s: string): string {
     );
   }
   return s;
+}
+
+/** Joins MASKED_PAIR_RE's pairs split by a mark that splits exactly one longer word (two or more: the training reading joins them). */
+function joinMaskedPairs(s: string): string {
+  const runs = new Map<string, number>();
+  for (const m of s.matchAll(MASKED_LATIN_RE)) runs.set(m[2]!, (runs.get(m[2]!) ?? 0) + 1);
+  if (runs.size === 0) return s;
+  return s.replace(MASKED_PAIR_RE, (pair: string, a: string, separator: string, b: string) => (runs.get(separator) === 1 ? a + b : pair));
 }
 
 /** Reads WORD_SPLIT_RE's separators as spaces where one of them splits words twice or more (see there). */
