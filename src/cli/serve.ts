@@ -61,7 +61,11 @@ async function serve(flags: ServeFlags): Promise<void> {
   try {
     running = await startServer(config, { logger });
   } catch (err) {
+    const listenProblem = listenErrorMessage(err, config.server.host, config.server.port);
+    // Said plainly on stderr (the JSON log line is for machines); nothing was claimed or written before the bind.
+    if (listenProblem) process.stderr.write(`sealgate serve: ${listenProblem}\n`);
     logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'could not start the gateway');
+    logger.flush();
     process.exit(1);
   }
   logger.info(
@@ -91,4 +95,14 @@ async function serve(flags: ServeFlags): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** What a failed bind means and what to do about it; undefined for any other start-up error. */
+export function listenErrorMessage(err: unknown, host: string, port: number): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (code === 'EADDRINUSE') return `${where} is already in use (another sealgate or another program listens there): stop it, or pick another port with --port or SEALGATE_PORT`;
+  if (code === 'EACCES') return `no permission to listen on ${where} (ports below 1024 need privileges): pick another port with --port or SEALGATE_PORT`;
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: ${host} is not an address of this machine (--host or SEALGATE_HOST)`;
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { SealGateConfig } from '../config/schema.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { stageTraceEnabled, traceRequestStart } from '../observability/stage-trace.js';
@@ -95,17 +95,22 @@ function answerRaw(socket: Duplex, status: number, code: string, message: string
 }
 
 export async function startServer(config: SealGateConfig, opts: GatewayOptions = {}): Promise<RunningServer> {
-  const gateway = await createGateway(config, opts);
-  const server = createNodeServer(gateway, config);
+  // The port first: building the gateway claims the audit chain and writes to it (a second instance on a busy port
+  // took a per-process chain and left a segment and head file behind before it failed with EADDRINUSE).
+  const bound = await bindPort(config.server.port, config.server.host);
+  let gateway: Gateway;
+  let server: Server;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.server.port, config.server.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    gateway = await createGateway(config, opts);
   } catch (err) {
+    bound.release();
+    throw err;
+  }
+  try {
+    server = createNodeServer(gateway, config);
+    await bound.handTo(server);
+  } catch (err) {
+    bound.release();
     await gateway.close();
     throw err;
   }
@@ -123,6 +128,54 @@ export async function startServer(config: SealGateConfig, opts: GatewayOptions =
     close(graceMs = config.server.shutdownGraceMs) {
       closing ??= shutdown(server, gateway, graceMs);
       return closing;
+    },
+  };
+}
+
+/** A port bound before the gateway exists; connections arriving meanwhile wait and are handed over with it. */
+interface BoundPort {
+  /** The HTTP(S) server takes over the listening socket and the connections that came early. */
+  handTo(server: Server): Promise<void>;
+  /** Stops listening (the gateway could not be built). */
+  release(): void;
+}
+
+/** Binds host:port, so a busy port fails before anything is claimed or written (`listen EADDRINUSE …`). */
+async function bindPort(port: number, host: string): Promise<BoundPort> {
+  const holder = createNetServer();
+  const early: Socket[] = [];
+  // A client that gives up while waiting must not crash the process with an unhandled socket error.
+  const ignoreError = (): void => {};
+  holder.on('connection', (socket: Socket) => {
+    socket.on('error', ignoreError);
+    early.push(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    holder.once('error', reject);
+    holder.listen({ port, host }, () => {
+      holder.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    async handTo(server) {
+      // listen(handle) adopts the holder's listening socket (documented for net.Server handles): no second bind.
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(holder, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      // 'connection' is how node documents injecting a socket into an HTTP(S) server.
+      for (const socket of early.splice(0)) {
+        socket.off('error', ignoreError);
+        if (!socket.destroyed) server.emit('connection', socket);
+      }
+    },
+    release() {
+      for (const socket of early.splice(0)) socket.destroy();
+      holder.close();
     },
   };
 }
