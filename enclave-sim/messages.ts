@@ -40,6 +40,8 @@ export interface EnclaveRelease {
   digests?: { input?: string; output?: string };
   provider?: string;
   policyVersion?: string;
+  /** Names (never values) of answer fields the output guard dropped unread. */
+  droppedFields?: string[];
   /** The OpenAI error code when the pipeline refused or failed (e.g. `content_policy_violation`). */
   errorCode?: string;
   /**

@@ -377,6 +377,7 @@ async function handleRequest(message: Extract<HostToEnclave, { type: 'request' }
     digests: ctx.digests,
     provider: ctx.provider,
     policyVersion: ctx.policyVersion,
+    droppedFields: ctx.droppedFields,
     errorCode,
     receiptFollows: receiptIssuer ? message.meta.gatewayRequestId : undefined,
   });

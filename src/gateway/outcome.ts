@@ -26,6 +26,8 @@ export interface RequestOutcome {
   verdicts: Verdict[];
   digests?: { input?: string; output?: string };
   policyVersion?: string;
+  /** Names (never values) of answer fields the output guard dropped unread. */
+  droppedFields?: string[];
   /** Enclave measurement, confidential mode only. */
   measurement?: string;
 }

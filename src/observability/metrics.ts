@@ -13,6 +13,8 @@ export interface GatewayMetrics {
   inFlight: Gauge;
 }
 
+/** Distinct `field` label values of sealgate_answer_fields_dropped_total (bounded: names come from upstreams). */
+const MAX_FIELD_LABELS = 100;
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 export interface MetricsOptions {
@@ -66,6 +68,20 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
     labelNames: ['tenant', 'model', 'kind'] as const,
     registers: [registry],
   });
+  const droppedFields = new Counter({
+    name: 'sealgate_answer_fields_dropped_total',
+    help: 'Answer fields the output guard dropped because it does not read them (a provider extension), by route and field name.',
+    labelNames: ['route', 'field'] as const,
+    registers: [registry],
+  });
+  // Field names come from the upstream: past MAX_FIELD_LABELS distinct ones, the rest count as "other".
+  const fieldLabels = new Set<string>();
+  const fieldLabel = (name: string): string => {
+    if (fieldLabels.has(name)) return name;
+    if (fieldLabels.size >= MAX_FIELD_LABELS) return 'other';
+    fieldLabels.add(name);
+    return name;
+  };
   const inFlight = new Gauge({ name: 'sealgate_requests_in_flight', help: 'Requests being served now.', registers: [registry] });
 
   return {
@@ -78,6 +94,7 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
       latency.observe({ route: outcome.route, stream: String(outcome.stream) }, outcome.latencyMs / 1000);
       for (const [stage, ms] of Object.entries(outcome.timings)) stages.observe({ stage }, ms / 1000);
       if (outcome.status === 429 && outcome.errorCode !== 'upstream_error') rateLimited.inc({ tenant });
+      for (const field of outcome.droppedFields ?? []) droppedFields.inc({ route: outcome.route, field: fieldLabel(field) });
       if (outcome.usage) {
         tokens.inc({ tenant, model, kind: 'prompt' }, outcome.usage.promptTokens);
         tokens.inc({ tenant, model, kind: 'completion' }, outcome.usage.completionTokens);

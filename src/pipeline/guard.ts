@@ -31,6 +31,8 @@ import { createGuardMetrics } from './guard/metrics.js';
 import { pushVerdicts, verdictHeader } from './guard/verdicts.js';
 import { asksForJson, isAnswerText } from './guard/json-answer.js';
 import { hashKeyFor } from './hash-key.js';
+import { noteDropped } from './guard/dropped.js';
+import { sentEchoes } from './guard/shapes.js';
 
 export { verdictHeader } from './guard/verdicts.js';
 export { Scanner } from './guard/scanner.js';
@@ -273,11 +275,9 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       const state = stateOf(ctx, surface, body);
       // With output guardrails on, only the fields the guard reads are relayed (shapes.ts); with them
       // off, the answer is relayed as sent and only pseudonyms are restored.
-      const guarded = config.output.enabled ? guardedResponse(surface, response) : undefined;
-      if (guarded && guarded.dropped.length > 0) {
-        // Field names only (a path is keys and indexes), never the text.
-        deps.logger?.warn({ requestId: ctx.requestId, dropped: guarded.dropped.slice(0, 8).map((p) => p.join('.')) }, 'output guardrails dropped answer fields they do not read');
-      }
+      const guarded = config.output.enabled ? guardedResponse(surface, response, surface === 'responses' ? sentEchoes(body) : undefined) : undefined;
+      // Field names only, never the text: the gateway logs them once and counts them.
+      if (guarded && guarded.dropped.length > 0) noteDropped(ctx, guarded.dropped);
       const visible = guarded ? guarded.body : response;
       const slots = guarded ? guarded.slots : responseSlots(surface, response);
       let decisions: Decision[] = [];
@@ -300,13 +300,14 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
         const vetted = state.policy.answerFor(decision, state.language);
         return vetted ? textReply(surface, plainBody, vetted.text, 'stop') : blockResult(state, surface, plainBody, 'output', decision.categories);
       }
-      return withRequestEchoes(await restoreAnswer(surface, body, visible, slots, decisions, state), state);
+      return withRequestEchoes(await restoreAnswer(surface, body, visible, slots, decisions, state), echoesOf(surface, body, state));
     },
 
     outputStream({ surface, body, ctx, chunks }) {
       const state = stateOf(ctx, surface, body);
       if (!config.output.enabled && state.vault.size === 0) return chunks;
-      if (state.echoes !== undefined) return requestEchoes(runStreamGuard(surface, body, ctx, state, chunks), state);
+      const echoes = echoesOf(surface, body, state);
+      if (echoes !== undefined) return requestEchoes(runStreamGuard(surface, body, ctx, state, chunks), echoes);
       return runStreamGuard(surface, body, ctx, state, chunks);
     },
   };
@@ -326,7 +327,20 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       failOpen: config.failOpen,
       jsonAnswer: asksForJson(surface, body),
       choices: typeof (body as { n?: unknown }).n === 'number' ? (body as { n: number }).n : 1,
+      sentEchoes: surface === 'responses' ? sentEchoes(body) : undefined,
     }).run(chunks);
+  }
+
+  /**
+   * What a Responses object's echoes are set to: the fields the input guard rewrote, as the client sent them; with
+   * output guardrails on, also the verbatim echoes (`VERBATIM_ECHOES`) the request carried, whatever the upstream
+   * put there (shapes.ts RESPONSE_ECHOES: the guard does not read a sent echo).
+   */
+  function echoesOf(surface: Surface, body: Record<string, unknown>, state: GuardState): Record<string, unknown> | undefined {
+    if (surface !== 'responses') return undefined;
+    let echoes: Record<string, unknown> | undefined;
+    if (config.output.enabled) for (const field of VERBATIM_ECHOES) if (body[field] !== undefined && body[field] !== null) (echoes ??= {})[field] = body[field];
+    return state.echoes ? { ...echoes, ...state.echoes } : echoes;
   }
 }
 
@@ -337,18 +351,24 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
  * end-user ids (end-user-ids.ts).
  */
 const ECHOED_FIELDS: ReadonlySet<string> = new Set(['instructions', 'tools', 'text', 'prompt', 'metadata']);
+/**
+ * Echoes OpenAI returns exactly as sent: given back from the request, so an upstream cannot put unread text there.
+ * `tools`, `text`, `reasoning` and `tool_choice` come back with the provider's defaults filled in (a tool's
+ * `strict`, the text's `verbosity`): relayed as settings (shapes.ts RESPONSE_ECHOES).
+ */
+const VERBATIM_ECHOES = ['instructions', 'metadata', 'prompt'] as const;
 
-function withRequestEchoes<T>(response: T, state: GuardState): T {
-  if (state.echoes === undefined || !isRecord(response) || response.object !== 'response') return response;
+function withRequestEchoes<T>(response: T, echoes: Record<string, unknown> | undefined): T {
+  if (echoes === undefined || !isRecord(response) || response.object !== 'response') return response;
   let echoed: Record<string, unknown> | undefined;
-  for (const [field, sent] of Object.entries(state.echoes)) if (response[field] !== undefined) (echoed ??= { ...response })[field] = sent;
+  for (const [field, sent] of Object.entries(echoes)) if (response[field] !== undefined && response[field] !== sent) (echoed ??= { ...response })[field] = sent;
   return (echoed ?? response) as T;
 }
 
-async function* requestEchoes(chunks: AsyncIterable<Chunk>, state: GuardState): AsyncIterable<Chunk> {
+async function* requestEchoes(chunks: AsyncIterable<Chunk>, echoes: Record<string, unknown>): AsyncIterable<Chunk> {
   for await (const event of chunks) {
     const inner = event.response;
-    yield isRecord(inner) ? { ...event, response: withRequestEchoes(inner, state) } : event;
+    yield isRecord(inner) ? { ...event, response: withRequestEchoes(inner, echoes) } : event;
   }
 }
 

@@ -37,6 +37,8 @@ export interface RequestContext {
   /** Keyed digests of content (never content), for audit and receipts. */
   digests?: { input?: string; output?: string };
   policyVersion?: string;
+  /** Names (never values) of answer fields the output guard dropped unread (guard/dropped.ts). */
+  droppedFields?: string[];
 }
 
 export type PipelineResult =

@@ -96,6 +96,8 @@ export function requestLifecycle(opts: LifecycleOptions): RequestHandler {
         }
       }
       traceMark('observers (metrics, guardrails, audit)');
+      // Once per request: the names of answer fields the output guard dropped (a provider's new field), never their text.
+      if (outcome.droppedFields?.length) logger.warn({ requestId, route: outcome.route, fields: outcome.droppedFields }, 'output guardrails dropped answer fields they do not read');
       const level = outcome.status >= 500 ? 'warn' : 'info';
       requestLog[level](
         {
@@ -196,6 +198,7 @@ function buildOutcome(req: Request, res: Response, startedAt: Date, latencyMs: n
     verdicts: ctx?.verdicts ?? [],
     digests: ctx?.digests,
     policyVersion: ctx?.policyVersion,
+    droppedFields: ctx?.droppedFields,
     measurement: locals.measurement,
   };
 }

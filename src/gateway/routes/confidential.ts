@@ -126,6 +126,7 @@ export function confidentialRoutes(router: Router, deps: GatewayDeps): void {
         if (release.digests) ctx.digests = release.digests;
         if (release.provider) ctx.provider = release.provider;
         if (release.policyVersion) ctx.policyVersion = release.policyVersion;
+        if (release.droppedFields?.length) ctx.droppedFields = release.droppedFields;
         if (release.errorCode) res.locals.errorCode = release.errorCode;
       };
 

@@ -7,7 +7,7 @@
  * holds no string at all; one that holds text is dropped: the guard cannot vouch for what it did not
  * read, and the next provider extension (a new `reasoning` spelling) must not reach the client unread.
  * Dropping keeps the protocol intact (array positions and ids stay; SDKs ignore absent extras).
- * See docs/policies.md "What the guardrails read".
+ * See docs/policies.md "Only what the guard reads is relayed".
  */
 import type { MessageRole } from '../../../guardrails/core/types.js';
 import type { Path, TextSlot } from './texts.js';
@@ -356,9 +356,83 @@ export const USER_LOCATION: Shape = obj({ type: O, approximate: obj({ city: T, r
 /** Responses `web_search` tool's `user_location`: the same fields, not nested. */
 export const TOOL_USER_LOCATION: Shape = obj({ type: O, city: T, region: T, country: T, timezone: T });
 
-export function responseShape(surface: 'chat.completions' | 'completions' | 'responses'): Shape {
+/** The answer's shape; `sent` (Responses): the echoed fields the request carried. */
+export function responseShape(surface: 'chat.completions' | 'completions' | 'responses', sent?: ReadonlySet<string>): Shape {
   if (surface === 'chat.completions') return obj({ ...ANSWER_ENVELOPE, choices: arr(chatChoice) });
   if (surface === 'completions') return obj({ ...ANSWER_ENVELOPE, choices: arr(completionChoice) });
-  // Other top-level fields echo the request's settings (instructions, tools, text, reasoning …).
-  return obj({ output: arr(RESPONSES_ITEM), output_text: T }, true);
+  return responseEnvelope(sent);
+}
+
+/**
+ * The Responses object's top-level fields (openai-node 6.49's `Response`), as ANSWER_ENVELOPE is for chat: ids,
+ * states, counts and settings relayed as sent; `output` / `output_text` read; the upstream's `error` and
+ * `moderation` results relayed as chat relays an upstream's error (codes and the provider's message, no answer
+ * text). Any other top-level field that holds text is dropped (a provider's `reasoning_text` at the top).
+ */
+const RESPONSE_FIELDS: Readonly<Record<string, Shape>> = {
+  id: O,
+  object: O,
+  created_at: O,
+  completed_at: O,
+  status: O,
+  model: O,
+  error: O,
+  incomplete_details: O,
+  moderation: O,
+  usage: O,
+  billing: O,
+  service_tier: O,
+  background: O,
+  store: O,
+  truncation: O,
+  parallel_tool_calls: O,
+  temperature: O,
+  top_p: O,
+  top_logprobs: O,
+  max_output_tokens: O,
+  max_tool_calls: O,
+  previous_response_id: O,
+  conversation: O,
+  prompt_cache_retention: O,
+  prompt_cache_options: O,
+  output: arr(RESPONSES_ITEM),
+  output_text: T,
+};
+/** A message item of `instructions` (a stored prompt's messages): its text parts read, any other part keeps its type. */
+const INSTRUCTION_ITEM: Shape = typed(
+  { message: obj({ ...ITEM_IDS, role: O, content: { kind: 'alt', string: T, array: arr(typed({ input_text: TEXT_PART, output_text: TEXT_PART }, obj({ type: O }))) } }) },
+  obj({ ...ITEM_IDS }),
+);
+/**
+ * Fields a Responses object echoes from the request. When the client sent the field, the client's own value
+ * comes back (guard.ts `withRequestEchoes` puts it there; the end-user ids' stage does so for `user`,
+ * `safety_identifier` and `prompt_cache_key`), so the upstream's copy is not read. When it did not (a stored
+ * `prompt` filled them in, or the provider's defaults), they are read as shaped here: texts scanned, settings
+ * (enums, tool definitions and JSON schemas a developer wrote, not the model) relayed.
+ */
+export const RESPONSE_ECHOES: Readonly<Record<string, Shape>> = {
+  instructions: { kind: 'alt', string: T, array: arr(INSTRUCTION_ITEM) },
+  metadata: map(T),
+  prompt: obj({ id: O, version: O, variables: map({ kind: 'alt', string: T, array: arr(obj({ type: O, text: T })), object: obj({ type: O, text: T, file_id: O, image_url: O, detail: O }) }) }),
+  tools: O,
+  tool_choice: O,
+  text: O,
+  reasoning: O,
+  user: T,
+  safety_identifier: T,
+  prompt_cache_key: T,
+};
+
+/** The Responses object's shape: the echoes the request carried (`sent`) are settings relayed as sent (see RESPONSE_ECHOES). */
+export function responseEnvelope(sent: ReadonlySet<string> = new Set()): ObjectShape {
+  const fields: Record<string, Shape> = { ...RESPONSE_FIELDS };
+  for (const [field, shape] of Object.entries(RESPONSE_ECHOES)) fields[field] = sent.has(field) ? O : shape;
+  return obj(fields);
+}
+
+/** The echoed fields a Responses request carries (present and not null). */
+export function sentEchoes(request: Record<string, unknown>): Set<string> {
+  const sent = new Set<string>();
+  for (const field of Object.keys(RESPONSE_ECHOES)) if (request[field] !== undefined && request[field] !== null) sent.add(field);
+  return sent;
 }

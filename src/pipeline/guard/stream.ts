@@ -16,7 +16,8 @@ import type { Chunk } from '../../upstream/types.js';
 import type { RequestContext, Surface } from '../types.js';
 import type { Scanner } from './scanner.js';
 import { applyTransforms, type PseudonymVault } from './transform.js';
-import { ANSWER_ENVELOPE, CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, unreadText, REASONING_FIELDS, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, walkShape, type Shape } from './shapes.js';
+import { ANSWER_ENVELOPE, CHAT_ANNOTATIONS, CHOICE_OPAQUE_KEYS, EXTRA_CONTENT, holdsText, unreadText, REASONING_FIELDS, RESPONSES_ANNOTATION, RESPONSES_ITEM, RESPONSES_PART, responseEnvelope, walkShape, type Shape } from './shapes.js';
+import { noteDropped } from './dropped.js';
 import { withoutStaleLogprobs, withReplacements, type Path, type TextSlot } from './texts.js';
 
 export class StreamBlocked extends Error {
@@ -41,6 +42,8 @@ export interface StreamGuardDeps {
   jsonAnswer?: boolean;
   /** Choices the request asked for (`n`; chat and legacy completions): the stream ends once all of them are blocked. */
   choices?: number;
+  /** Responses: the echoed fields the request carried (shapes.ts `sentEchoes`), relayed as settings. */
+  sentEchoes?: ReadonlySet<string>;
 }
 
 const ALLOW_ALL: Decision = { stage: 'output', outcome: 'allow', acted: [], categories: [] };
@@ -348,7 +351,7 @@ const GUARDED_DELTA_KEYS = new Set(['content', 'tool_calls', 'function_call', 'r
 const AUDIO_OPAQUE_KEYS = new Set(['id', 'data', 'expires_at', 'format']);
 
 /** What of a delta goes out at once: `role`, text-free extras and the audio's non-text fields (undefined: nothing). */
-function relayedDelta(delta: Json): Json | undefined {
+function relayedDelta(delta: Json, dropped: Path[]): Json | undefined {
   let rest: Json | undefined;
   for (const [key, value] of Object.entries(delta)) {
     if (GUARDED_DELTA_KEYS.has(key)) {
@@ -364,6 +367,8 @@ function relayedDelta(delta: Json): Json | undefined {
       if (signature !== undefined) (rest ??= {}).extra_content = signature;
     } else if (key === 'role' || !holdsText(value)) {
       (rest ??= {})[key] = value;
+    } else {
+      dropped.push(['choices', 0, 'delta', key]);
     }
   }
   return rest;
@@ -384,11 +389,12 @@ function providerSignature(value: unknown): unknown {
 }
 
 /** A streamed choice's fields other than index/delta/text/logprobs/finish_reason that may go out: labels and text-free ones. */
-function choiceExtras(choice: Json, legacy: boolean): Json {
+function choiceExtras(choice: Json, legacy: boolean, dropped?: Path[]): Json {
   const extras: Json = {};
   for (const [key, value] of Object.entries(choice)) {
     if (key === 'index' || key === 'delta' || key === 'logprobs' || key === 'finish_reason' || (legacy && key === 'text')) continue;
     if (CHOICE_OPAQUE_KEYS.has(key) || !holdsText(value)) extras[key] = value;
+    else dropped?.push(['choices', 0, key]);
   }
   return extras;
 }
@@ -424,9 +430,10 @@ export class StreamGuard {
   }
 
   /** `value` reduced to `shape` with each of its texts guarded whole (citations and the like, sent in one piece). */
-  async guardTree(value: unknown, shape: Shape): Promise<unknown> {
+  async guardTree(value: unknown, shape: Shape, at: Path = []): Promise<unknown> {
     const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
     const view = walkShape(value, shape, [], walk);
+    if (walk.dropped.length > 0) this.noteDropped(walk.dropped.map((path) => [...at, ...path]));
     const replacements = new Map<TextSlot, string>();
     for (const slot of walk.slots) {
       let guarded: string;
@@ -456,7 +463,10 @@ export class StreamGuard {
       if (key === 'choices' && Array.isArray(value)) continue;
       const shape = key !== 'choices' && Object.hasOwn(ANSWER_ENVELOPE, key) ? ANSWER_ENVELOPE[key]! : undefined;
       if (shape === undefined) {
-        if (unreadText(key, value)) delete (out ??= { ...chunk })[key];
+        if (unreadText(key, value)) {
+          delete (out ??= { ...chunk })[key];
+          this.noteDropped([[key]]);
+        }
         continue;
       }
       if (!holdsText(value)) continue;
@@ -467,12 +477,41 @@ export class StreamGuard {
     if (!unseen) return withoutUndefined(out) ?? chunk;
     return (async () => {
       for (const { key, seen, shape } of unseen) {
-        const guarded = await this.guardTree(chunk[key], shape);
+        const guarded = await this.guardTree(chunk[key], shape, [key]);
         memo.set(seen, guarded);
         if (guarded !== chunk[key]) (out ??= { ...chunk })[key] = guarded;
       }
       return withoutUndefined(out) ?? chunk;
     })();
+  }
+
+  /** Records dropped fields' names on the request (guard/dropped.ts): logged once and counted by the gateway. */
+  noteDropped(paths: Iterable<Path>): void {
+    noteDropped(this.deps.ctx, paths);
+  }
+
+  /** `event` (key order kept) without the fields outside its ids and `keep` that hold text (their names noted). */
+  textFreeFields(event: Json, keep: ReadonlySet<string>): Json {
+    const out: Json = {};
+    for (const [key, value] of Object.entries(event)) {
+      if ((EVENT_ID_KEYS as readonly string[]).includes(key) || keep.has(key) || !holdsText(value)) out[key] = value;
+      else this.noteDropped([[`event:${String(event.type)}`, key]]);
+    }
+    return out;
+  }
+
+  /**
+   * A streamed Responses object's top-level fields besides `output` / `output_text` (the caller settles those), reduced
+   * to the Responses envelope (shapes.ts responseEnvelope) with its texts guarded: each distinct value is guarded once.
+   */
+  async responseEnvelope(response: Json, memo: Map<string, Json>): Promise<Json> {
+    const { output: _output, output_text: _outputText, ...rest } = response;
+    const seen = JSON.stringify(rest);
+    const known = memo.get(seen);
+    if (known) return known;
+    const guarded = (await this.guardTree(rest, responseEnvelope(this.deps.sentEchoes))) as Json;
+    memo.set(seen, guarded);
+    return guarded;
   }
 
   /** How the answer text (not refusals, reasoning or transcripts) restores pseudonyms. */
@@ -513,6 +552,8 @@ export class StreamGuard {
       return entry.channel;
     };
     let template: Chunk | undefined;
+    /** Paths of the chunk's fields dropped (choice and delta fields the guard does not read), for noteDropped. */
+    const dropped: Path[] = [];
     /** Guarded envelope texts (Perplexity repeats its citations on every chunk): each distinct value is scanned once. */
     const envelopeTexts = new Map<string, unknown>();
     const withChoice = (choice: Json): Chunk => {
@@ -609,6 +650,8 @@ export class StreamGuard {
             // Logprobs spell out the chunk's text token by token (content, and with vLLM a tool call's arguments,
             // which are guarded only at the choice's end): only text-free ones (null, empty lists) leave as sent.
             const logprobs = content || texts.length > 0 || holdsText(raw.logprobs) ? null : raw.logprobs;
+            // The choice's other fields: labels and text-free ones go out with its next chunk; text is dropped (and named).
+            const extras = choiceExtras(raw, legacy, dropped);
 
             if (!legacy) {
               if (Array.isArray(delta.tool_calls)) {
@@ -641,9 +684,9 @@ export class StreamGuard {
               }
               // Role and other text-free fields go through at once (the first chunk opens the stream quickly).
               // A reasoning block's signed or encrypted part (its texts emptied) goes out with the role.
-              const rest = plain ? (Object.hasOwn(delta, 'role') ? { role: delta.role } : undefined) : now ? { ...relayedDelta(delta), ...now } : relayedDelta(delta);
+              const rest = plain ? (Object.hasOwn(delta, 'role') ? { role: delta.role } : undefined) : now ? { ...relayedDelta(delta, dropped), ...now } : relayedDelta(delta, dropped);
               if (rest) {
-                yield { ...chunk, choices: [{ index, ...choiceExtras(raw, legacy), delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
+                yield { ...chunk, choices: [{ index, ...extras, delta: { ...rest, ...('content' in delta ? { content: delta.content === null ? null : '' } : {}) }, logprobs, finish_reason: null }] };
               }
               for (const field of texts) {
                 const pushed = fieldChannel(index, field).push(field.text, false);
@@ -682,7 +725,6 @@ export class StreamGuard {
               if (call) yield call;
               // Fields of the choice the guard does not read leave only when they hold no text (`message`,
               // `text` in a chat chunk are dropped): see shapes.ts.
-              const extras = choiceExtras(raw, legacy);
               yield { ...chunk, choices: [legacy ? { index, ...extras, text: '', logprobs, finish_reason: raw.finish_reason } : { index, ...extras, delta: {}, logprobs, finish_reason: raw.finish_reason }] };
             }
           } catch (error) {
@@ -691,6 +733,10 @@ export class StreamGuard {
             // Every choice blocked: nothing more to relay, and returning closes the upstream stream.
             if (blocked.size >= expected) return;
           }
+        }
+        if (dropped.length > 0) {
+          this.noteDropped(dropped);
+          dropped.length = 0;
         }
       }
       // Upstream ended without a finish chunk: release what is withheld (still scanned), choice by choice.
@@ -740,6 +786,10 @@ export class StreamGuard {
     const settled = new Map<string, string>();
     let sequence = 0;
     let lastResponse: Json | undefined;
+    /** The last response object's top-level fields as relayed (what a blocked stream's `response.incomplete` carries). */
+    let lastEnvelope: Json | undefined;
+    /** Guarded envelope texts per distinct value: the created, in-progress and completed objects repeat them. */
+    const envelopeMemo = new Map<string, Json>();
     let lastDelta: Chunk | undefined;
     /** `answer`: the text is a message's output text (JSON when the request asks for JSON). */
     const channel = (key: string, answer: boolean) => {
@@ -771,9 +821,11 @@ export class StreamGuard {
     };
 
     /** `value` reduced to `shape`, each text replaced by its settled form (`keyOf` names a slot's key; `answerAt` its answer texts). */
-    const settleTree = async (value: unknown, shape: Shape, keyOf: (path: Path) => string, answerAt: (path: Path) => boolean): Promise<unknown> => {
+    /** `at`: where `value` sits, for the names of dropped fields (`output.*.x`, `part.x`). */
+    const settleTree = async (value: unknown, shape: Shape, keyOf: (path: Path) => string, answerAt: (path: Path) => boolean, at: Path = []): Promise<unknown> => {
       const walk = { slots: [] as TextSlot[], dropped: [] as Path[] };
       const view = walkShape(value, shape, [], walk);
+      if (walk.dropped.length > 0) this.noteDropped(walk.dropped.map((path) => [...at, ...path]));
       const replacements = new Map<TextSlot, string>();
       for (const slot of walk.slots) {
         const guarded = await settle(keyOf(slot.path), slot.text, slot.kind, answerAt(slot.path));
@@ -836,13 +888,13 @@ export class StreamGuard {
         } else if ((type === 'response.content_part.added' || type === 'response.content_part.done') && isObject(event.part)) {
           const ci = String(event.content_index ?? 0);
           const answer = event.part.type === 'output_text';
-          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`content.${ci}.${p.join('.')}`), (p) => answer && p[0] === 'text') });
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`content.${ci}.${p.join('.')}`), (p) => answer && p[0] === 'text', ['part']) });
         } else if ((type === 'response.reasoning_summary_part.added' || type === 'response.reasoning_summary_part.done') && isObject(event.part)) {
           const si = String(event.summary_index ?? 0);
-          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`summary.${si}.${p.join('.')}`), () => false) });
+          yield numbered({ ...idsOf(event), part: await settleTree(event.part, RESPONSES_PART, (p) => key(`summary.${si}.${p.join('.')}`), () => false, ['part']) });
         } else if (type === 'response.output_text.annotation.added' && isObject(event.annotation)) {
           const at = `content.${String(event.content_index ?? 0)}.annotations.${String(event.annotation_index ?? 0)}`;
-          yield numbered({ ...idsOf(event), annotation: await settleTree(event.annotation, RESPONSES_ANNOTATION, (p) => key(`${at}.${p.join('.')}`), () => false) });
+          yield numbered({ ...idsOf(event), annotation: await settleTree(event.annotation, RESPONSES_ANNOTATION, (p) => key(`${at}.${p.join('.')}`), () => false, ['annotation']) });
         } else if ((type === 'response.output_item.added' || type === 'response.output_item.done') && isObject(event.item)) {
           yield numbered({ ...idsOf(event), item: await settleItem(event.item, event.output_index) });
         } else if (isObject(event.response)) {
@@ -850,14 +902,18 @@ export class StreamGuard {
           const r = event.response;
           const output = Array.isArray(r.output) ? await Promise.all(r.output.map((item, i) => settleItem(item, i))) : r.output;
           const outputText = typeof r.output_text === 'string' ? { output_text: outputTextOf(output) } : {};
+          // The object's other top-level fields reduced to the Responses envelope (shapes.ts), as the JSON answer's.
+          lastEnvelope = await this.responseEnvelope(r, envelopeMemo);
           // The event's own fields besides the response go out only when text-free (the response is what is read).
-          yield numbered({ ...textFreeFields(event, RESPONSE_EVENT_KEYS), response: { ...r, output, ...outputText } });
+          yield numbered({ ...this.textFreeFields(event, RESPONSE_EVENT_KEYS), response: { ...lastEnvelope, output, ...outputText } });
         } else if (Object.hasOwn(OPAQUE_EVENTS, type)) {
-          yield numbered(textFreeFields(event, OPAQUE_EVENTS[type]!));
+          yield numbered(this.textFreeFields(event, OPAQUE_EVENTS[type]!));
         } else if (!holdsText(withoutIds(event))) {
           yield numbered(event);
+        } else {
+          // Any other event carries text the guard does not read: dropped (docs/policies.md).
+          this.noteDropped([[`event:${type || '<untyped>'}`]]);
         }
-        // Any other event carries text the guard does not read: dropped (docs/policies.md).
       }
     } catch (error) {
       if (!(error instanceof StreamBlocked)) throw error;
@@ -865,7 +921,7 @@ export class StreamGuard {
       if (refusal && lastDelta) yield numbered({ ...idsOf(lastDelta), type: 'response.output_text.delta', delta: refusal });
       yield numbered({
         type: 'response.incomplete',
-        response: { ...(lastResponse ?? {}), status: 'incomplete', incomplete_details: { reason: 'content_filter' }, output: [], ...(lastResponse && 'output_text' in lastResponse ? { output_text: '' } : {}) },
+        response: { ...(lastEnvelope ?? {}), status: 'incomplete', incomplete_details: { reason: 'content_filter' }, output: [], ...(lastResponse && 'output_text' in lastResponse ? { output_text: '' } : {}) },
       });
     }
   }
@@ -932,14 +988,6 @@ const OPAQUE_EVENTS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const RESPONSE_EVENT_KEYS: ReadonlySet<string> = new Set(['response']);
 
-/** `event` (key order kept) without the fields outside its ids and `keep` that hold text. */
-function textFreeFields(event: Json, keep: ReadonlySet<string>): Json {
-  const out: Json = {};
-  for (const [key, value] of Object.entries(event)) {
-    if ((EVENT_ID_KEYS as readonly string[]).includes(key) || keep.has(key) || !holdsText(value)) out[key] = value;
-  }
-  return out;
-}
 
 /** `output_text` of a (guarded) output: its messages' output_text parts, in order. */
 function outputTextOf(output: unknown): string {

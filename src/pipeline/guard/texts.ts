@@ -793,10 +793,10 @@ function toolDefinitionSlots(body: Json, out: TextSlot[], callNames?: unknown[],
  * content, refusals, reasoning, audio transcripts, annotations, tool-call arguments and the texts of
  * Responses tool items.
  */
-export function guardedResponse(surface: Surface, body: unknown): { body: unknown; slots: TextSlot[]; dropped: Path[] } {
+export function guardedResponse(surface: Surface, body: unknown, sent?: ReadonlySet<string>): { body: unknown; slots: TextSlot[]; dropped: Path[] } {
   const walk: ShapeWalk = { slots: [], dropped: [] };
   if (!isObject(body) || surface === 'embeddings') return { body, ...walk };
-  const view = walkShape(body, responseShape(surface), [], walk);
+  const view = walkShape(body, responseShape(surface, sent), [], walk);
   return { body: view, ...walk };
 }
 
