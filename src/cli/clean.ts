@@ -59,13 +59,15 @@ export function cleanOptionsFromCli(cli: CleanCli, env: NodeJS.ProcessEnv = proc
     dedupe: cli.dedupe === true,
     workers: cli.workers,
     ...(cli.batchSize !== undefined ? { batchSize: cli.batchSize } : {}),
-    ...(cli.flagField ? { flagField: cli.flagField } : {}),
+    // Passed even when empty, so the schema rejects `--flag-field ''` (it silently fell back to the default).
+    ...(cli.flagField !== undefined ? { flagField: cli.flagField } : {}),
     cleaner: {
       pii: cli.pii as (typeof PII_MODES)[number],
       toxicity: cli.toxicity as (typeof CLASSIFIER_MODES)[number],
       intent: cli.intent as (typeof CLASSIFIER_MODES)[number],
       includeNonPersonal: cli.includeNonpersonal === true,
-      ...(cli.entities ? { piiEntities: list(cli.entities) } : {}),
+      // Likewise `--entities ''` is rejected, not read as "every type".
+      ...(cli.entities !== undefined ? { piiEntities: list(cli.entities) } : {}),
       ...(cli.piiMinScore !== undefined ? { piiMinScore: cli.piiMinScore } : {}),
       ...(cli.threshold !== undefined ? { threshold: cli.threshold } : {}),
       ...(hashKey ? { hashKey } : {}),

@@ -14,7 +14,10 @@ export const cleanerOptionsSchema = z
     /** What happens to PII spans: an operator from guardrails/pii/operators, or drop the whole record. */
     pii: z.enum(PII_MODES).default('placeholder'),
     /** Only these PII entity types (default: all the detector knows). */
-    piiEntities: z.array(z.string().regex(/^[A-Z0-9_]+$/, 'entity types are UPPER_CASE (EMAIL_ADDRESS, PHONE_NUMBER …)')).min(1).optional(),
+    piiEntities: z
+      .array(z.string().regex(/^[A-Z0-9_]+$/, 'entity types are UPPER_CASE (EMAIL_ADDRESS, PHONE_NUMBER …)'))
+      .min(1, '--entities names no entity type (omit it to scrub every type)')
+      .optional(),
     /** PII findings scoring below this are ignored (detector default 0.5). */
     piiMinScore: z.number().min(0).max(1).optional(),
     /** Also scrub places and organisations (sensitivity `none`: they identify nobody on their own). */
@@ -39,11 +42,11 @@ export const cleanOptionsSchema = z
     // Once each: `--field text,text` cleaned the field twice and counted its PII twice in the report.
     fields: z
       .array(z.string().min(1))
-      .min(1)
+      .min(1, '--field names no field')
       .overwrite((fields) => [...new Set(fields)])
       .default(['text']),
     /** JSONL, flag mode: the field that receives the flagged categories. */
-    flagField: z.string().min(1).default('sealgate_flags'),
+    flagField: z.string().regex(/\S/, '--flag-field must name a field (it was empty)').default('sealgate_flags'),
     /** Drop records whose cleaned text repeats an earlier one (whitespace- and case-insensitive). */
     dedupe: z.boolean().default(false),
     /** Threads running the detectors, the main thread included (workers − 1 worker threads). */
