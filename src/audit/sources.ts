@@ -107,7 +107,7 @@ export class FileSource implements AuditSource {
   }
 
   describe(): string {
-    return `${this.files.length} file(s)`;
+    return `${this.files.length} ${this.files.length === 1 ? 'file' : 'files'}`;
   }
 
   async *entries(): AsyncIterable<SourceEntry> {

@@ -23,6 +23,9 @@ import { auditRecord, GENESIS_PREV, type AuditRecord } from './record.js';
 import { openRecordLine, SealError, type SealKey } from './seal.js';
 import type { AuditSource, SourceEntry } from './sources.js';
 
+/** "1 record", "3 records" (the audit room does not import the CLI's helper). */
+const records = (n: number): string => `${n} ${n === 1 ? 'record' : 'records'}`;
+
 export type IssueKind = 'modified' | 'deleted' | 'reordered' | 'inserted' | 'truncated' | 'appended' | 'unsigned';
 
 export interface VerifyIssue {
@@ -267,7 +270,7 @@ class ChainVerifier {
       r.unsignedTail += 1;
       this.noteUnsigned(record);
       this.seenCheckpointReason = undefined;
-      if (record.kind === 'gap') r.warnings.push(`seq ${record.seq}: ${record.lost} record(s) lost between ${record.from} and ${record.until} (${record.reason})`);
+      if (record.kind === 'gap') r.warnings.push(`seq ${record.seq}: ${records(record.lost)} lost between ${record.from} and ${record.until} (${record.reason})`);
     }
     r.records += 1;
     r.lastSeq = record.seq;
@@ -318,7 +321,7 @@ class ChainVerifier {
 
   private deletedMessage(p: Pending): string {
     const n = p.missingTo - p.missingFrom + 1;
-    return `${n} record(s) missing: seq ${p.missingFrom}${n > 1 ? `..${p.missingTo}` : ''} before this line${p.note ?? ''}`;
+    return `${records(n)} missing: seq ${p.missingFrom}${n > 1 ? `..${p.missingTo}` : ''} before this line${p.note ?? ''}`;
   }
 
   private finishPending(kind: IssueKind, message: string): void {
@@ -332,7 +335,7 @@ class ChainVerifier {
     const r = this.report;
     if (r.issue) return;
     if (this.head && this.head.seq > r.lastSeq) {
-      this.fail('truncated', 'end of log', `log ends at seq ${r.lastSeq}, but the signed head checkpoint is at seq ${this.head.seq}: ${this.head.seq - r.lastSeq} record(s) cut off`, r.lastSeq + 1);
+      this.fail('truncated', 'end of log', `log ends at seq ${r.lastSeq}, but the signed head checkpoint is at seq ${this.head.seq}: ${records(this.head.seq - r.lastSeq)} cut off`, r.lastSeq + 1);
       return;
     }
     if (this.headMissing && this.headExpectedAt !== undefined && r.checkpoints > 0) {
@@ -345,7 +348,7 @@ class ChainVerifier {
       this.fail(
         'unsigned',
         'end of log',
-        `${r.unsignedTail} record(s) after ${r.lastCheckpointSeq !== undefined ? `the last checkpoint (seq ${r.lastCheckpointSeq})` : 'the start, with no checkpoint at all,'} are not signed and no running writer leaves them so: ${overdue}. Forged, or the writer crashed and no later boot recovered its chain (a restart of the same instance re-verifies and signs it); --allow-unsigned-tail accepts the latter`,
+        `${records(r.unsignedTail)} after ${r.lastCheckpointSeq !== undefined ? `the last checkpoint (seq ${r.lastCheckpointSeq})` : 'the start, with no checkpoint at all,'} ${r.unsignedTail === 1 ? 'is' : 'are'} not signed and no running writer leaves them so: ${overdue}. Forged, or the writer crashed and no later boot recovered its chain (a restart of the same instance re-verifies and signs it); --allow-unsigned-tail accepts the latter`,
         this.tail?.firstSeq,
       );
       return;
@@ -353,7 +356,7 @@ class ChainVerifier {
     if (overdue) r.warnings.push(`unsigned tail accepted (--allow-unsigned-tail): ${overdue}`);
     if (r.unsignedTail > 0) {
       r.warnings.push(
-        `${r.unsignedTail} record(s) after the last checkpoint${r.lastCheckpointSeq !== undefined ? ` (seq ${r.lastCheckpointSeq})` : ''} are not signed yet: the gateway is running or crashed; truncation there cannot be excluded`,
+        `${records(r.unsignedTail)} after the last checkpoint${r.lastCheckpointSeq !== undefined ? ` (seq ${r.lastCheckpointSeq})` : ''} ${r.unsignedTail === 1 ? 'is' : 'are'} not signed yet: the gateway is running or crashed; truncation there cannot be excluded`,
       );
     }
   }

@@ -24,6 +24,7 @@ import { hostname } from 'node:os';
 import pino from 'pino';
 import { decodeReceipt, verifyReceipt } from '../protocol/receipt-token.js';
 import { randomBytes } from 'node:crypto';
+import { count } from './plural.js';
 
 export interface Output {
   out: (text: string) => void;
@@ -125,7 +126,7 @@ function verifyOptionsFrom(flags: VerifyFlags, cfg: SealGateConfig): VerifyOptio
 export function formatVerifyReport(report: VerifyReport): string {
   const lines: string[] = [];
   for (const c of report.chains) {
-    const span = c.records ? `seq ${c.firstSeq}..${c.lastSeq}, ${c.records} records, ${c.checkpoints} checkpoints${c.closed ? ', closed' : ''}` : 'no records';
+    const span = c.records ? `seq ${c.firstSeq}..${c.lastSeq}, ${count(c.records, 'record')}, ${count(c.checkpoints, 'checkpoint')}${c.closed ? ', closed' : ''}` : 'no records';
     const recovered = c.recovered.length ? `, recovered after a crash: ${c.recovered.map((x) => `seq ${x.from}..${x.until}`).join(', ')}` : '';
     lines.push(`chain ${c.chain}: ${c.issue ? 'FAILED' : 'ok'} (${span}${recovered})`);
     if (c.issue) lines.push(`  ${c.issue.kind.toUpperCase()}${c.issue.seq !== undefined ? ` at seq ${c.issue.seq}` : ''} (${c.issue.where}): ${c.issue.message}`);
@@ -134,7 +135,7 @@ export function formatVerifyReport(report: VerifyReport): string {
   // Nothing read is nothing verified: "verified: no tampering found" after it read as a clean log (a wrong path, a
   // log deleted whole).
   if (report.chains.length === 0) lines.push('no audit records found');
-  if (!report.ok) lines.push(`TAMPERING DETECTED in ${report.issues.length} chain(s)`);
+  if (!report.ok) lines.push(`TAMPERING DETECTED in ${count(report.issues.length, 'chain')}`);
   else lines.push(report.chains.length === 0 ? 'nothing verified (--strict fails on this)' : 'verified: no tampering found');
   return `${lines.join('\n')}\n`;
 }
@@ -247,14 +248,14 @@ export async function runQuery(paths: readonly string[], flags: QueryFlags, io: 
         return 1;
       }
       const warnings = report.chains.reduce((n, c) => n + c.warnings.length, 0);
-      if (warnings) io.err(`sealgate audit: verified with ${warnings} warning(s) (run \`sealgate audit verify\`)\n`);
+      if (warnings) io.err(`sealgate audit: verified with ${count(warnings, 'warning')} (run \`sealgate audit verify\`)\n`);
       verified = { first, second: new PinnedSource(source, first.count) };
       source = verified.second;
     }
     let skipped = 0;
     const records = queryAudit(source, flags, sealKeyFrom(flags, cfg), () => skipped++);
     await formatRecords(records, format, io.out);
-    if (skipped) io.err(`sealgate audit: ${skipped} unreadable line(s) skipped; run \`sealgate audit verify\`\n`);
+    if (skipped) io.err(`sealgate audit: ${count(skipped, 'unreadable line')} skipped; run \`sealgate audit verify\`\n`);
     if (verified?.second.complete && (verified.second.count !== verified.first.count || verified.second.digest() !== verified.first.digest())) {
       io.err('sealgate audit: the log changed between verification and query: the records above are not verified\n');
       return 1;
@@ -313,7 +314,7 @@ export async function runRetention(dir: string | undefined, flags: { config?: st
     const target = dir ?? cfg.audit.file.dir;
     const result = await applyRetention({ dir: target, days, dryRun: flags.dryRun });
     for (const f of result.deleted) io.out(`${flags.dryRun ? 'would delete' : 'deleted'} ${f}\n`);
-    io.out(`${result.deleted.length} file(s) ${flags.dryRun ? 'to delete' : 'deleted'}, ${result.kept.length} kept (chains stay verifiable from the first kept file)\n`);
+    io.out(`${count(result.deleted.length, 'file')} ${flags.dryRun ? 'to delete' : 'deleted'}, ${result.kept.length} kept (chains stay verifiable from the first kept file)\n`);
     return 0;
   } catch (err) {
     return failure(err, io);

@@ -19,6 +19,7 @@ import { CLASSIFIER_MODES, cleanOptionsSchema, PII_MODES, type CleanOptionsInput
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
 import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
+import { count } from './plural.js';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value: string) => {
@@ -80,8 +81,8 @@ export function summaryLine(report: CleanReport): string {
   const d = report.dropped;
   const dropped = Object.entries(d).filter(([, n]) => n > 0).map(([why, n]) => `${n} ${why}`).join(', ');
   return (
-    `cleaned ${r.in} records: ${r.out} written, ${r.dropped} dropped${dropped ? ` (${dropped})` : ''}, ${r.modified} modified, ` +
-    `${r.flagged} flagged, ${r.badLines} bad lines skipped; ${report.throughput.recordsPerSecond} records/s, ${report.throughput.megabytesPerSecond} MB/s`
+    `cleaned ${count(r.in, 'record')}: ${r.out} written, ${r.dropped} dropped${dropped ? ` (${dropped})` : ''}, ${r.modified} modified, ` +
+    `${r.flagged} flagged, ${count(r.badLines, 'bad line')} skipped; ${report.throughput.recordsPerSecond} records/s, ${report.throughput.megabytesPerSecond} MB/s`
   );
 }
 
@@ -153,7 +154,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
               ? {
                   progressEvery: 2000,
                   onProgress: (p) =>
-                    process.stderr.write(`\r\x1b[Kcleaned ${p.records} records, ${(p.bytes / 1e6).toFixed(1)} MB, ${Math.round(p.records / Math.max(p.seconds, 1e-3))} records/s`),
+                    process.stderr.write(`\r\x1b[Kcleaned ${count(p.records, 'record')}, ${(p.bytes / 1e6).toFixed(1)} MB, ${Math.round(p.records / Math.max(p.seconds, 1e-3))} records/s`),
                 }
               : {}),
           }),
@@ -171,7 +172,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
         process.stderr.write(`${showProgress ? '\r\x1b[K' : ''}${summaryLine(report)}${cli.report ? `; report: ${cli.report === '-' ? 'stdout' : cli.report}` : ''}\n`);
         // Not one record read: the input is not a corpus clean reads. The (empty) output must not pass for a cleaned one.
         if (report.records.in === 0 && report.records.badLines > 0) {
-          process.stderr.write(`sealgate clean: no record could be read (${report.records.badLines} bad lines): is the input ${options.format === 'txt' ? 'UTF-8 text' : 'JSONL'}?\n`);
+          process.stderr.write(`sealgate clean: no record could be read (${count(report.records.badLines, 'bad line')}): is the input ${options.format === 'txt' ? 'UTF-8 text' : 'JSONL'}?\n`);
           process.exitCode = 1;
         }
       } catch (error) {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './commands.js';
 import type { SealGateConfig } from '../config/schema.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
+import { count } from './plural.js';
 
 export interface Warning {
   /** Stable identifier, e.g. `plaintext_beyond_loopback`. */
@@ -179,7 +180,7 @@ export const registerDoctor: RegisterCommand = (command: Command) => {
       if (flags.json) process.stdout.write(JSON.stringify({ config: source ?? null, warnings }, null, 2) + '\n');
       else if (warnings.length === 0) process.stdout.write(`sealgate doctor: no risky configuration found (${source ?? 'built-in defaults'}).\n`);
       else {
-        process.stdout.write(`sealgate doctor: ${warnings.length} warning(s) for ${source ?? 'built-in defaults'}\n`);
+        process.stdout.write(`sealgate doctor: ${count(warnings.length, 'warning')} for ${source ?? 'built-in defaults'}\n`);
         for (const w of warnings) process.stdout.write(`  ! [${w.code}] ${w.field}: ${w.message}\n`);
       }
       if (flags.strict && warnings.length > 0) process.exitCode = 1;

@@ -22,6 +22,7 @@ import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
+import { count } from './plural.js';
 
 export const scanOptionsSchema = z
   .object({
@@ -221,12 +222,12 @@ export const registerScan: RegisterCommand = (command: Command) => {
           await once(gzipOut, 'end');
         }
         process.stderr.write(
-          `scanned ${summary.records} records: ${summary.findings} findings in ${summary.recordsWithFindings} records, ${summary.badLines} bad lines skipped\n`,
+          `scanned ${count(summary.records, 'record')}: ${count(summary.findings, 'finding')} in ${count(summary.recordsWithFindings, 'record')}, ${count(summary.badLines, 'bad line')} skipped\n`,
         );
         // Not one record read: the input is not what scan reads (e.g. another format). Verdicts for nothing
         // must not pass for a clean result in a pipeline.
         if (summary.records === 0 && summary.badLines > 0) {
-          process.stderr.write(`sealgate scan: no record could be read (${summary.badLines} bad lines): is the input JSONL with a "${String(cli.field)}" field?\n`);
+          process.stderr.write(`sealgate scan: no record could be read (${count(summary.badLines, 'bad line')}): is the input JSONL with a "${String(cli.field)}" field?\n`);
           process.exitCode = 1;
         }
       } catch (error) {

@@ -224,6 +224,6 @@ describe.runIf(redisEnabled)('audit Redis stream sink (real Redis)', () => {
     }
     const report = await verifyAudit(new RedisStreamSource(url, stream), { publicKeys });
     expect(report.issues).toEqual([]);
-    expect(report.chains[0]!.warnings.join(' ')).toMatch(/4 record\(s\) lost between .* \(buffer_full\)/);
+    expect(report.chains[0]!.warnings.join(' ')).toMatch(/4 records lost between .* \(buffer_full\)/);
   });
 });

@@ -25,7 +25,7 @@ describe('gzip corpus input (scan, clean)', () => {
   it('scan decompresses gzip by content, from a file and from stdin, and compresses *.gz output', () => {
     const fromFile = run(['scan', '--in', unnamed, '--detectors', 'pii']);
     expect(fromFile.status).toBe(0);
-    expect(fromFile.stderr).toContain('scanned 2 records: 1 findings');
+    expect(fromFile.stderr).toContain('scanned 2 records: 1 finding in 1 record');
     expect(fromFile.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
 
     const fromStdin = run(['scan', '--in', '-', '--detectors', 'pii'], gzipSync(records));

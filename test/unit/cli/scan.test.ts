@@ -52,7 +52,7 @@ describe('sealgate scan', () => {
     const run = spawnSync(process.execPath, [bin, 'scan', '--in', input, '--out', out, '--operator', 'mask', '--detectors', 'pii'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('line 2: invalid JSON; skipped');
-    expect(run.stderr).toContain('scanned 1 records');
+    expect(run.stderr).toContain('scanned 1 record: 1 finding in 1 record, 1 bad line skipped');
     const verdict = JSON.parse(readFileSync(out, 'utf8').trim());
     expect(verdict.text).toBe('card **** **** **** 1111');
     // The configured guardrails: only enabled detectors run, with their options from the config file.
