@@ -14,3 +14,4 @@ export { Policy, PolicySet, detectLanguage, type VettedAnswer } from './policy.j
 export { loadPolicySet, parsePolicyText, PolicyLoadError, type PolicySources } from './loader.js';
 export { PolicyStore, type PolicyLogger, type PolicyStoreOptions, type ReloadResult } from './store.js';
 export { BUILTIN_DEFAULT_POLICY } from './defaults.js';
+export { ruleListCategories, ruleSetCategories, unreachableRuleWarnings } from './unreachable.js';

@@ -16,6 +16,7 @@ import { BUILTIN_DEFAULT_POLICY } from './defaults.js';
 import { compileRules, findContradiction, findLoosening, type CompiledRule } from './engine.js';
 import { Policy, PolicySet } from './policy.js';
 import { policyFileSchema, type PolicyFile, type PolicyFileInput } from './schema.js';
+import { unreachableRuleWarnings } from './unreachable.js';
 
 export class PolicyLoadError extends Error {
   override readonly name = 'PolicyLoadError';
@@ -40,6 +41,11 @@ export interface PolicySources {
    * (`guardrails.policies.listDirs`, set by the operator). A list anywhere else is a load error.
    */
   listDirs?: readonly string[];
+  /**
+   * Categories of the rule lists the config gives `sealgate scan` (`guardrails.detectors.rules.options.rules`), which
+   * the gateway does not run: a policy rule only they would fire gets a warning saying so (unreachable.ts).
+   */
+  scanOnlyCategories?: readonly string[];
 }
 
 const TENANT_FILE = /^[A-Za-z0-9_.-]{1,64}\.ya?ml$/;
@@ -94,6 +100,8 @@ interface LoadContext {
   used: Map<string, RuleSet>;
   /** Load warnings (rules that load but cannot fire). */
   warnings: string[];
+  /** Every policy file read, parsed (for the unreachable-rule check across files). */
+  specs: { path: string; spec: PolicyFile }[];
 }
 
 /** Reads a rule set's term lists, then compiles it (or reuses an identical compiled one). */
@@ -257,10 +265,11 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
   const dir = sources.dir ? resolve(sources.dir) : undefined;
   const baselinePath = sources.baselineFile ? resolve(sources.baselineFile) : dir ? reservedFile(dir, 'baseline') : undefined;
 
-  const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map(), warnings: [] };
+  const load: LoadContext = { sources, files: new Set(baselinePath ? [baselinePath] : []), used: new Map(), warnings: [], specs: [] };
   let baseline: Baseline = { raw: '', input: [], output: [] };
   if (baselinePath) {
     const file = readPolicyFile(baselinePath, 'baseline');
+    load.specs.push({ path: baselinePath, spec: file.spec });
     baseline = {
       raw: file.raw,
       input: compileRules(file.spec.input, 'baseline.input'),
@@ -275,6 +284,7 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
     defaultPath
       ? readPolicyFile(defaultPath, 'default')
       : { name: 'default', path: '<built-in default>', raw: JSON.stringify(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY), spec: policyFileSchema.parse(sources.defaultPolicy ?? BUILTIN_DEFAULT_POLICY) };
+  load.specs.push({ path: defaultFile.path, spec: defaultFile.spec });
   const defaults = buildPolicy('default', defaultFile, baseline, load);
   const warnings = load.warnings;
 
@@ -294,12 +304,15 @@ export function loadPolicySet(sources: PolicySources = {}): PolicySet {
       // acme.yaml and acme.yml both present: one silently replaced the other (the .yml, by sort order),
       // so an edit to the file an administrator reads could have no effect.
       if (policies.has(tenant)) throw new PolicyLoadError(path, `a second policy file for tenant "${tenant}" (keep one of ${tenant}.yaml / ${tenant}.yml)`);
-      const built = buildPolicy(tenant, readPolicyFile(path, tenant), baseline, load);
+      const tenantFile = readPolicyFile(path, tenant);
+      load.specs.push({ path, spec: tenantFile.spec });
+      const built = buildPolicy(tenant, tenantFile, baseline, load);
       policies.set(tenant, built.policy);
       const warning = baselinePath ? undefined : weakerThanDefault(built, defaults, path);
       if (warning) warnings.push(warning);
     }
   }
+  warnings.push(...unreachableRuleWarnings(load.specs, sources.scanOnlyCategories));
   compiledRules = load.used; // only now: a failed load keeps the previous cache
   return new PolicySet(policies, defaults.policy, [...load.files].filter((f) => !f.startsWith('<')).sort(), new Date(), warnings);
 }

@@ -11,7 +11,7 @@
  */
 import type { Registry } from 'prom-client';
 import type { Detector, Verdict } from '../../guardrails/core/types.js';
-import { PolicyStore, detectLanguage, type Decision, type Policy, type PolicySet } from '../../guardrails/policy/index.js';
+import { PolicyStore, detectLanguage, ruleListCategories, type Decision, type Policy, type PolicySet } from '../../guardrails/policy/index.js';
 import { createDetector } from '../../guardrails/registry.js';
 import type { SealGateConfig } from '../config/schema.js';
 import type { GuardrailsConfig } from '../config/sections/guardrails.js';
@@ -400,8 +400,14 @@ export async function createGuardrails(
     detectors.push(await createDetector(name, detector.options));
     specs.push({ name, options: detector.options });
   }
+  // Rule lists in the config are `sealgate scan`'s: the gateway's rules come from the policies. Said at start-up, and a
+  // policy rule only they would fire is named in the policy warnings (guardrails/policy/unreachable.ts).
+  const scanOnlyCategories = ruleListCategories(g.detectors.rules?.options.rules);
+  if (g.detectors.rules?.options.rules !== undefined) {
+    opts.logger?.warn({ setting: 'guardrails.detectors.rules.options.rules' }, "config rule lists are read by sealgate scan only; the gateway's rules come from the policies (guardrails.policies)");
+  }
   const policies = PolicyStore.open(
-    { dir: g.policies.dir, baselineFile: g.policies.baselineFile, listDirs: g.policies.listDirs },
+    { dir: g.policies.dir, baselineFile: g.policies.baselineFile, listDirs: g.policies.listDirs, scanOnlyCategories },
     { logger: opts.logger, watchFiles: g.policies.watch && Boolean(g.policies.dir ?? g.policies.baselineFile), reloadOnSighup: g.policies.reloadOnSighup },
   );
   let violations: ViolationStore;
