@@ -45,8 +45,9 @@ async function serve(flags: ServeFlags): Promise<void> {
     loaded = loadConfig({ path: flags.config, overrides: Object.keys(server).length ? { server } : {} });
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`sealgate: ${err.message}\n`);
-      process.exit(1);
+      // Bad input, exit 2, as for every other command that reads a config (1 is "could not start": a busy port).
+      process.stderr.write(`sealgate serve: ${err.message}\n`);
+      process.exit(2);
     }
     throw err;
   }

@@ -83,7 +83,7 @@ describe('sealgate serve', () => {
     const config = join(dir, 'bad.yaml');
     writeFileSync(config, 'server:\n  bodyLimit: lots\n');
     const proc = serve(['--config', config]);
-    expect(await proc.exited).toBe(1);
-    expect(proc.output()).toMatch(/Invalid config[\s\S]*server\.bodyLimit: a size like/);
+    expect(await proc.exited).toBe(2);
+    expect(proc.output()).toMatch(/sealgate serve: Invalid config[\s\S]*server\.bodyLimit: a size like/);
   });
 });

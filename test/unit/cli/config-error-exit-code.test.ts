@@ -20,6 +20,7 @@ describe('a config with a typo', () => {
   writeFileSync(input, '{"text":"hello"}\n');
 
   it.each([
+    ['serve', ['serve', '-c', config]],
     ['doctor', ['doctor', '--strict', '-c', config]],
     ['keys', ['keys', '-c', config, 'list']],
     ['enclave', ['enclave', 'measure', '-c', config]],
