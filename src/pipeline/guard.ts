@@ -21,7 +21,8 @@ import type { GuardStage, InputDecision } from './pipeline.js';
 import type { PipelineResult, RequestContext, Surface } from './types.js';
 import type { Chunk } from '../upstream/types.js';
 import { RepeatOffenders } from './guard/repeat-offenders.js';
-import { guardFailure, policyError, textReply, unguardableInput } from './guard/replies.js';
+import { guardFailure, policyError, textReply, unguardableInput, unreadableInput } from './guard/replies.js';
+import { unreadablePart } from './guard/unreadable.js';
 import { Scanner, warmUp } from './guard/scanner.js';
 import { ScanPool, type DetectorSpec } from './guard/offload.js';
 import { StreamGuard } from './guard/stream.js';
@@ -200,6 +201,9 @@ export function createGuardStage(deps: GuardDeps): GuardStage {
       if (!config.input.enabled) return { action: 'continue' };
       const tokenIds = tokenIdField(surface, body);
       if (tokenIds) return { action: 'stop', result: unguardableInput(tokenIds) };
+      // A PDF, a file id, an image …: what no detector can read goes upstream only where the config lets it.
+      const unreadable = unreadablePart(surface, body, config.input);
+      if (unreadable) return { action: 'stop', result: unreadableInput(unreadable) };
 
       let slots: TextSlot[];
       try {

@@ -13,7 +13,8 @@ import { fakeProvider, startGateway } from '../fixtures/gateway.js';
 import { gatewayOverFake } from '../fixtures/gateway-suite.js';
 import { EMAIL, INJECTION } from '../fixtures/guard-payloads.js';
 
-const suite = gatewayOverFake({ audit: { enabled: false } });
+// Files the guard cannot read (PDFs, file ids, file URLs) are let through here: these tests are about what is read of them.
+const suite = gatewayOverFake({ audit: { enabled: false }, guardrails: { input: { unreadableFiles: 'allow' } } });
 
 const ENCODED_EMAIL = encodeURIComponent(EMAIL);
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -21,7 +21,8 @@ let gw: TestGateway;
 
 beforeAll(async () => {
   fake = await startFakeUpstream();
-  gw = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, audit: { enabled: false } });
+  // Files the guard cannot read (file ids, PDFs) are let through here: these tests are about the fields read around them.
+  gw = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, audit: { enabled: false }, guardrails: { input: { unreadableFiles: 'allow' } } });
 });
 
 afterAll(async () => {

@@ -315,7 +315,7 @@ output: [ { category: "rules.*", action: block } ]
 onBlock: { mode: refusal, refusal: { en: "I can't discuss that.", zh: "这个我不能谈。" } }
 rules: { keywords: [ { id: b, terms: ["project nightingale", "夜莺计划"] } ] }
 `);
-    gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, guardrails: { detectors: {}, policies: { dir: dir2, watch: false } } });
+    gw2 = await startGateway({ upstream: { providers: [fakeProvider(fake)] }, guardrails: { detectors: {}, policies: { dir: dir2, watch: false }, input: { unreadableFiles: 'allow' } } });
   });
   afterAll(async () => {
     await gw2?.close();

@@ -69,6 +69,14 @@ export const guardrailsSection = z
          * (or six or more CJK characters) are read by every detector. `rules` = the tenant's rules.
          */
         identifierDetectors: z.array(z.string().min(1)).default(['pii', 'rules']),
+        /**
+         * Attached files the guard cannot read (a PDF, a Word document, any binary `file_data`, a `file_id` uploaded to the
+         * provider, a `file_url` it fetches): `block` refuses the request (400 `unreadable_file`), `allow` sends them
+         * upstream unread. Text files (text/plain, CSV, JSON … as base64 data URLs) are read either way.
+         */
+        unreadableFiles: z.enum(['block', 'allow']).default('block'),
+        /** Images, audio and video parts (no text detector reads them): `allow` sends them unread, `block` refuses (400 `unreadable_media`). */
+        unreadableMedia: z.enum(['allow', 'block']).default('allow'),
       })
       .strict()
       .prefault({}),

@@ -32,6 +32,15 @@ export function unguardableInput(param: string, message = `'${param}' is given a
   };
 }
 
+/** An attachment the guard cannot read, refused by `guardrails.input.unreadableFiles` / `unreadableMedia` (unreadable.ts). */
+export function unreadableInput(part: { kind: 'file' | 'media'; param: string; what: string }): PipelineResult {
+  const message =
+    part.kind === 'file'
+      ? `'${part.param}' attaches a file the gateway's guardrails cannot read (${part.what}), and this gateway refuses such files (guardrails.input.unreadableFiles: block). Send its text as a text part or as a text file (text/plain, text/csv, application/json …).`
+      : `'${part.param}' is media the gateway's guardrails cannot read (${part.what}), and this gateway refuses it (guardrails.input.unreadableMedia: block).`;
+  return { kind: 'error', status: 400, error: { message, type: 'invalid_request_error', code: part.kind === 'file' ? 'unreadable_file' : 'unreadable_media', param: part.param } };
+}
+
 export function guardFailure(): PipelineResult {
   return { kind: 'error', status: 503, error: { message: 'The guardrails could not check this request; try again.', type: 'api_error', code: 'guardrail_unavailable', param: null } };
 }
