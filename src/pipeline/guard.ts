@@ -78,7 +78,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 function merge(decisions: readonly Decision[], stage: 'input' | 'output'): Decision {
   let outcome: Decision['outcome'] = 'allow';
-  for (const d of decisions) if (OUTCOME_RANK[d.outcome] > OUTCOME_RANK[outcome]) outcome = d.outcome;
+  let clean = true;
+  for (const d of decisions) {
+    if (OUTCOME_RANK[d.outcome] > OUTCOME_RANK[outcome]) outcome = d.outcome;
+    if (d.categories.length > 0 || d.acted.length > 0) clean = false;
+  }
+  // Nothing found in any text (most requests): the same empty decision without a Set, a filter and two flatMaps.
+  if (clean) return { stage, outcome, acted: [], categories: [] };
   const categories = [...new Set(decisions.filter((d) => d.outcome === outcome).flatMap((d) => d.categories))].sort();
   return { stage, outcome, acted: decisions.flatMap((d) => d.acted), categories };
 }

@@ -1,6 +1,7 @@
 /** Where model-visible text lives in each surface's request and response, and rewriting it. */
 import { describe, expect, it } from 'vitest';
 import { guardedResponse, requestSlots, responseSlots, UnguardableInputError, withReplacements } from '../../../src/pipeline/guard/texts.js';
+import { responseShape } from '../../../src/pipeline/guard/shapes.js';
 import { verdictHeader } from '../../../src/pipeline/guard/verdicts.js';
 import type { RequestContext } from '../../../src/pipeline/types.js';
 
@@ -101,6 +102,13 @@ describe('response texts', () => {
     const responses = { output: [{ type: 'message', content: [{ type: 'output_text', text: 'hi' }] }, { type: 'function_call', arguments: '{"x":1}' }] };
     expect(responseSlots('responses', responses).map((s) => [s.kind, s.text])).toEqual([['text', 'hi'], ['arguments', '{"x":1}']]);
     expect(responseSlots('completions', { choices: [{ text: 'done' }] }).map((s) => s.text)).toEqual(['done']);
+  });
+
+  it('the chat and completions answer shapes are built once, not per answer (docs/gateway.md "Performance")', () => {
+    // A fresh copy of ANSWER_ENVELOPE per answer cost ~2 µs of every non-streamed request.
+    expect(responseShape('chat.completions')).toBe(responseShape('chat.completions'));
+    expect(responseShape('completions')).toBe(responseShape('completions'));
+    expect(responseShape('completions')).not.toBe(responseShape('chat.completions'));
   });
 });
 
