@@ -85,6 +85,8 @@ export function diagnose(config: SealGateConfig, env: NodeJS.ProcessEnv = proces
         warnings.push({ code: 'detector_off', field: `guardrails.detectors.${name}.enabled`, message: `The ${name} detector is switched off.` });
   if ((guardrails as { failOpen?: unknown } | undefined)?.failOpen === true)
     warnings.push({ code: 'guardrails_fail_open', field: 'guardrails.failOpen', message: 'failOpen: true lets requests through unchecked whenever a detector fails.' });
+  if ((guardrails as { input?: { unreadableFiles?: unknown } } | undefined)?.input?.unreadableFiles === 'allow')
+    warnings.push({ code: 'unreadable_files_allowed', field: 'guardrails.input.unreadableFiles', message: 'unreadableFiles: allow sends attached files no detector can read (PDF, Word, file ids, file URLs) upstream unchecked.' });
   const audit: unknown = config.audit;
   if (switchedOff({ audit }, 'audit'))
     warnings.push({ code: 'audit_off', field: 'audit.enabled', message: 'The audit trail is switched off: requests leave no tamper-evident record.' });
