@@ -18,7 +18,7 @@ import { gzipError, openCorpusInput } from '../corpus/gzip-input.js';
 import { CLASSIFIER_MODES, cleanOptionsSchema, PII_MODES, type CleanOptionsInput } from '../corpus/options.js';
 import type { CleanReport } from '../corpus/report.js';
 import type { RegisterCommand } from './commands.js';
-import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
+import { assertDistinctOutputs, assertReadableInput, assertWritableLater, removeOnInterrupt } from './file-args.js';
 import { count } from './plural.js';
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -112,6 +112,7 @@ export const registerClean: RegisterCommand = (command: Command) => {
       let outputOpened = false;
       let stopWatching = () => {};
       try {
+        assertReadableInput('--in', cli.in);
         assertDistinctOutputs(cli.in, [
           ['--out', cli.out],
           ['--report', cli.report],

@@ -32,6 +32,22 @@ export function assertDistinctOutputs(input: string, outputs: ReadonlyArray<read
 }
 
 /**
+ * Throws when an input file (`-` is stdin) is missing or a directory, naming the flag: the stream's own errors
+ * read "ENOENT: no such file or directory, open '…'" and "EISDIR: illegal operation on a directory, read".
+ */
+export function assertReadableInput(flag: string, path: string): void {
+  if (path === '-') return;
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${flag} ${path}: no such file` : `${flag} ${path} cannot be read (${code ?? (error as Error).message})`);
+  }
+  if (stat.isDirectory()) throw new Error(`${flag} ${path} is a directory, not a file`);
+}
+
+/**
  * Throws when a file written only at the end of a run (a report) could not be written then: its directory is
  * missing or not writable, or the path is a directory. Checked before the run, so hours of work are not lost to
  * a typo in the report path. Messages name the flag and path only.

@@ -14,24 +14,24 @@ import { MAX_LINE_CHARS, readLines } from '../corpus/lines.js';
 import { gzipError, openCorpusInput } from '../corpus/gzip-input.js';
 import { createGzip } from 'node:zlib';
 import type { Readable, Writable } from 'node:stream';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import type { Detector, Finding } from '../../guardrails/core/types.js';
 import { createDetector, detectorFactories } from '../../guardrails/registry.js';
 import { anonymize, createPiiSession, OPERATOR_NAMES, type OperatorName } from '../../guardrails/pii/index.js';
 import type { RegisterCommand } from './commands.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
-import { assertDistinctOutputs, assertWritableLater, removeOnInterrupt } from './file-args.js';
+import { assertDistinctOutputs, assertReadableInput, assertWritableLater, removeOnInterrupt } from './file-args.js';
 import { count } from './plural.js';
 
 export const scanOptionsSchema = z
   .object({
-    field: z.string().min(1).default('text'),
+    field: z.string().min(1, '--field names no field').default('text'),
     detectors: z.array(z.string().min(1)).min(1).default(['pii']),
     operator: z.enum(OPERATOR_NAMES as [OperatorName, ...OperatorName[]]).optional(),
     hashKey: z.string().min(16, 'hash key must be at least 16 characters').optional(),
     minScore: z.number().min(0).max(1).optional(),
-    entities: z.array(z.string().min(1)).optional(),
+    entities: z.array(z.string().min(1)).min(1, '--entities names no entity type (omit it for every type)').optional(),
     /** Options per detector name (from the config's `guardrails.detectors.<name>.options`). */
     detectorOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   })
@@ -140,6 +140,12 @@ export async function runScan(
 }
 
 const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+/** commander reports a throw here as "option '--min-score <n>' argument 'abc' is invalid. …", exit 2 (zod said "received NaN → at minScore"). */
+const scoreArgument = (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('A score from 0 to 1.');
+  return n;
+};
 
 export const registerScan: RegisterCommand = (command: Command) => {
   command
@@ -150,10 +156,11 @@ export const registerScan: RegisterCommand = (command: Command) => {
     .option('--detectors <names>', `comma-separated detectors, overriding the config (registered: ${Object.keys(detectorFactories).join(', ')}; rules reads guardrails.detectors.rules.options.rules, not tenant policies)`)
     .option('--operator <name>', `transform the text: ${OPERATOR_NAMES.join(' | ')}`)
     .option('--hash-key <key>', 'HMAC key for --operator hash (or SEALGATE_HASH_KEY)')
-    .option('--min-score <n>', 'drop PII findings scoring below this', (v) => Number(v))
+    .option('--min-score <n>', 'drop PII findings scoring below this (0-1)', scoreArgument)
     .option('--entities <types>', 'only these PII entity types (comma-separated)')
     .action(async (cli: Record<string, string | number | undefined>) => {
       try {
+        assertReadableInput('--in', String(cli.in));
         assertDistinctOutputs(String(cli.in), [['--out', String(cli.out)]]);
         // A missing directory or a directory as --out is refused before the detectors load, with no file touched.
         assertWritableLater('--out', String(cli.out));
@@ -184,7 +191,8 @@ export const registerScan: RegisterCommand = (command: Command) => {
           ...(cli.operator ? { operator: String(cli.operator) as OperatorName } : {}),
           ...(cli.hashKey || process.env.SEALGATE_HASH_KEY ? { hashKey: String(cli.hashKey ?? process.env.SEALGATE_HASH_KEY) } : {}),
           ...(cli.minScore !== undefined ? { minScore: Number(cli.minScore) } : {}),
-          ...(cli.entities ? { entities: list(String(cli.entities)) } : {}),
+          // Given but empty is refused (it ran every type), as for --detectors.
+          ...(cli.entities !== undefined ? { entities: list(String(cli.entities)) } : {}),
         };
         // Options checked and the input opened before --out is created: a bad option or a missing input must not
         // create (or truncate) the output file.

@@ -64,6 +64,6 @@ describe('sealgate scan', () => {
     expect(JSON.parse(configured.stdout.trim()).findings.map((f: { type: string }) => f.type)).toEqual(['EMAIL_ADDRESS']);
     const missing = spawnSync(process.execPath, [bin, 'scan', '--in', join(dir, 'missing.jsonl')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/ENOENT/);
+    expect(missing.stderr).toMatch(/^sealgate scan: --in .*missing\.jsonl: no such file$/m);
   });
 });
