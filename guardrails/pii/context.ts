@@ -5,7 +5,7 @@
  */
 import type { Candidate, EntityType } from './types.js';
 import { addCode, hasCode, newCodeSet } from '../core/code-set.js';
-import { foldTraditional } from '../core/traditional.js';
+import { foldTraditional, foldTraditionalCode } from '../core/traditional.js';
 
 export interface ContextWords {
   positive?: readonly string[];
@@ -192,6 +192,12 @@ export class ContextMatcher {
    * ruled out by one read.
    */
   private readonly starts = newCodeSet();
+  /**
+   * `starts` over the codes of the text before folding: also the Traditional characters whose Simplified form starts
+   * some word. The walk tests this one and folds only where it holds, so the text is not folded (a copy, or a
+   * whole-text read to find that nothing folds) before the walk.
+   */
+  private readonly rawStarts = newCodeSet();
   private readonly singles = newCodeSet();
   /**
    * Bitset: pairHash(first, second) of every word of 2+ characters. On Chinese text many common characters start
@@ -249,24 +255,28 @@ export class ContextMatcher {
         else this.byPair.set(pairKey(c0, c1), [w]);
       }
     }
+    // The walk reads the text as it is: a Traditional character starts a word where its Simplified form does.
+    this.rawStarts.set(this.starts);
+    for (let c = 0x3400; c <= 0x9fff; c++) if (foldTraditionalCode(c) !== c && hasCode(this.starts, foldTraditionalCode(c))) addCode(this.rawStarts, c);
   }
 
   /**
    * Finds every context word in the lower-cased text (ASCII words on word boundaries; Traditional Chinese characters
    * read as Simplified, in the words and the text, so 身份證 counts wherever 身份证 does): at each position every
    * word that occurs there, longest first (手机号 and 手机). Two equivalent scans, whichever is faster for the
-   * text (`chinese`: the caller may pass what it already knows; `walk` picks the scan, for tests): short Latin
+   * text (`chinese`: the caller may pass what it already knows, and must pass true when the text holds a character of
+   * U+3400–U+9FFF, which the walk folds; `walk` picks the scan, for tests): short Latin
    * text runs the regex alternation; Chinese text and long text walk the characters through the first-two-characters
    * index, an ASCII word tried only at a word start. In-process, alternating, the walk takes ~0.3 of the
    * alternation's time on the bench's Chinese records and 8 KB documents and ~0.65 on its English documents, but
    * ~1.35 on its English records.
    */
   index(text: string, chinese: boolean = NON_ASCII.test(text), walk: boolean = chinese || text.length >= WALK_FROM): ContextIndex {
-    // Words and text alike read Traditional characters as Simplified (same length, so the offsets are the text's).
-    const lower = foldTraditional(text);
     const hits: Hits = { starts: [], ids: [] };
     const ids = this.ids;
     if (!walk) {
+      // Words and text alike read Traditional characters as Simplified (same length, so the offsets are the text's).
+      const lower = foldTraditional(text);
       const regex = this.regex;
       regex.lastIndex = 0;
       for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
@@ -277,33 +287,40 @@ export class ContextMatcher {
       }
       return new ContextIndex(hits, this);
     }
+    // The walk folds as it reads (foldTraditionalCode where a word may start, startsWithFolded): the same hits as a
+    // walk of foldTraditional(text), whose units are the text's folded one by one. accept() reads only ASCII word
+    // characters around a hit, which folding leaves as they are. Text without CJK (`chinese` false: no character
+    // in U+3400–U+9FFF, the folded range) is read as it is, with the native startsWith.
+    const fold = chinese;
     const byPair = this.byPair;
     const singleWords = this.singleWords;
-    const starts = this.starts;
+    const starts = this.rawStarts;
     const singles = this.singles;
     const pairs = this.pairs;
-    const last = lower.length - 1;
+    const last = text.length - 1;
     // Whether the previous character is an ASCII word character: an ASCII word is only tried at a word start, and
     // in English stretches most characters are inside a word (one comparison instead of a bitset read).
     let previousWord = false;
     for (let i = 0; i <= last; i++) {
-      const c = lower.charCodeAt(i);
-      const word = isAsciiWordChar(c);
+      const raw = text.charCodeAt(i);
+      const word = isAsciiWordChar(raw);
       if (word && previousWord) continue;
       previousWord = word;
-      if (!hasCode(starts, c)) continue;
+      if (!hasCode(starts, raw)) continue;
+      const c = fold ? foldTraditionalCode(raw) : raw;
       const single = hasCode(singles, c);
       // No one-character word here, and no word starts with these two characters (or no second one): none.
       if (i < last) {
-        const c1 = lower.charCodeAt(i + 1);
+        const next = text.charCodeAt(i + 1);
+        const c1 = fold ? foldTraditionalCode(next) : next;
         if (hasCode(pairs, pairHash(c, c1))) {
           const list = byPair.get(pairKey(c, c1));
-          if (list !== undefined) for (let k = 0; k < list.length; k++) if (lower.startsWith(list[k]!, i)) accept(lower, i, list[k]!, ids, hits);
+          if (list !== undefined) for (let k = 0; k < list.length; k++) if (fold ? startsWithFolded(text, list[k]!, i) : text.startsWith(list[k]!, i)) accept(text, i, list[k]!, ids, hits);
         }
       }
       if (single) {
         const words = singleWords.get(c)!;
-        for (let k = 0; k < words.length; k++) accept(lower, i, words[k]!, ids, hits);
+        for (let k = 0; k < words.length; k++) accept(text, i, words[k]!, ids, hits);
       }
     }
     return new ContextIndex(hits, this);
@@ -350,6 +367,17 @@ const pairKey = (c0: number, c1: number) => ((c0 & 0x3fff) << 16) | c1;
 
 /** Hash of a word's first two UTF-16 codes into 16 bits (collisions only cost a map lookup). */
 const pairHash = (c0: number, c1: number) => (c0 * 31 + c1) & 0xffff;
+
+/** `text` folded (foldTraditionalCode) starts with the folded `word` at `at`. */
+function startsWithFolded(text: string, word: string, at: number): boolean {
+  if (at + word.length > text.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    const c = text.charCodeAt(at + j);
+    // (A word's characters are folded already: a unit equal to one needs no folding.)
+    if (c !== word.charCodeAt(j) && foldTraditionalCode(c) !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
 
 /** A text's hits: start offsets and word ids, in text order. */
 interface Hits {
