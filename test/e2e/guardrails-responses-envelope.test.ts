@@ -109,6 +109,13 @@ async function post(body: Json): Promise<{ status: number; text: string }> {
   return { status: res.status, text: await res.text() };
 }
 
+/** The 'dropped answer fields' log lines after line `from`: written when the response is over (its 'close' event), a turn or so after the body ends. */
+async function droppedLines(from: number): Promise<string[]> {
+  const found = () => log.lines.slice(from).filter((l) => l.includes('answer fields'));
+  for (let waited = 0; found().length === 0 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  return found();
+}
+
 const events = (text: string): Json[] =>
   text
     .split('\n')
@@ -176,7 +183,7 @@ describe('Responses object: top-level allow-list', () => {
     const before = log.lines.length;
     mode = 'extensions';
     await post({});
-    const lines = log.lines.slice(before).filter((l) => l.includes('answer fields'));
+    const lines = await droppedLines(before);
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]!) as { route: string; fields: string[]; level: number };
     expect(entry.route).toBe('/v1/responses');
@@ -185,5 +192,14 @@ describe('Responses object: top-level allow-list', () => {
     const metrics = await (await fetch(`${gw!.url}/metrics`)).text();
     expect(metrics).toMatch(/sealgate_answer_fields_dropped_total\{route="\/v1\/responses",field="reasoning_text"\} [1-9]/);
     expect(metrics).toMatch(/sealgate_answer_fields_dropped_total\{route="\/v1\/responses",field="vendor"\} [1-9]/);
+  });
+
+  it('a stream drops a field on every response object, and logs it once', async () => {
+    const before = log.lines.length;
+    mode = 'stream-extensions';
+    await post({ stream: true });
+    const lines = await droppedLines(before);
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0]!) as { fields: string[] }).fields.sort()).toEqual(['reasoning_text', 'vendor']);
   });
 });
