@@ -20,12 +20,12 @@ import type { GeneratedRow } from './generators.js';
 /** Strong profanities that stand as a whole message. */
 const CURSES = [
   '操你妈', '草泥马', '日你妈', '干你娘', '去你妈的', '你妈逼', '妈了个逼', '操你大爷', '操你祖宗', '你妈死了', '滚你妈的', '我去你妈的',
-  '你他妈的', '操你妈的', '日你先人', '艹你妈', '去死吧你', '滚你丫的', '去你大爷的', '你大爷的', '狗日的', '尼玛的', '你妈的', '操你全家',
+  '你他妈的', '操你妈的', '日你先人', '艹你妈', '去死吧你', '滚你丫的', '去你大爷的', '你大爷的', '狗日的', '尼玛的', '你妈的', '操你全家', '妈的', '他妈的', '真他妈的',
 ];
 /** Curses that open with a verb, which chat often puts 我 before ("我操你妈", "我去你妈的"). */
 const VERB_CURSES = ['操你妈', '日你妈', '去你妈的', '操你大爷', '操你祖宗', '草泥马', '艹你妈', '干你娘', '去你大爷的', '操你全家', '操你妈的', '日你先人'];
 /** Dismissals that are abuse as a whole message ("滚" alone is "get lost", not rolling). */
-const DISMISSALS = ['滚', '滚蛋', '滚开', '给我滚', '你给我滚', '滚出去', '滚远点', '你算什么东西', '你算个什么东西', '赶紧滚'];
+const DISMISSALS = ['滚', '滚蛋', '滚开', '给我滚', '你给我滚', '滚出去', '滚远点', '你算什么东西', '你算个什么东西', '赶紧滚', '快滚', '滚吧', '滚啊', '滚滚滚', '滚粗', '滚犊子', '有多远滚多远'];
 /** The same, as typed in pinyin initials or whole pinyin (normalised to the characters above). */
 const PINYIN_CURSES = ['cnm', 'nmsl', 'nmb', 'tmd', 'mlgb', 'wqnmlgb', 'rnm', 'caonima', 'CNM', 'NMSL', 'sb', 'SB'];
 /** Insults aimed at the reader. */

@@ -51,4 +51,4 @@ export const TOXICITY_LEXICON: Lexicon = {
   },
 };
 
-export const toxicityLexicon = compileLexicon(TOXICITY_LEXICON);
+export const toxicityLexicon = compileLexicon(TOXICITY_LEXICON, { zhWholeWords: 2 });

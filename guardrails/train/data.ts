@@ -46,6 +46,7 @@ import { identityStatements } from '../../datasets/classifiers/identity-statemen
 import { threatStatements } from '../../datasets/classifiers/threats.js';
 import { zhSentences, zhTopicComments } from '../../datasets/classifiers/zh-comments.js';
 import { zhShortAbuse } from '../../datasets/classifiers/zh-short-abuse.js';
+import { zhEverydaySenses } from '../../datasets/classifiers/zh-everyday-senses.js';
 import { promptLeaks } from '../../datasets/classifiers/leaks.js';
 import { benignSystemPrompts } from '../../datasets/classifiers/system-prompts.js';
 
@@ -306,6 +307,14 @@ export const GENERATED_MIX = {
    * 我操你妈 0.234 -> 0.992; LOSO mean 0.82026 -> 0.82023 (no source down more than 0.008), COLD test F1 0.7688 -> 0.7713 (MODEL_CARD.md).
    */
   zhShortAbuse: { count: 3000, weight: 1, benignShare: 0.5 },
+  /**
+   * Toxicity: Chinese abuse words in their everyday senses (倒垃圾, 废物回收, a dog's 母狗, a plan 枪毙了, 你妈的手机) and
+   * compliments in the frames of insults (你就是个大好人), next to toxic sentences in the same frames: see
+   * datasets/classifiers/zh-everyday-senses.ts. Kept out of validation (templated rows). With the lexicon's whole-word rule
+   * for Chinese: held-out look-alikes flagged 11 -> 0 of 46 (你真是个好人 0.520 -> 0.135, 去死海旅游 0.531 -> 0.156), LOSO
+   * mean -0.003 (MODEL_CARD.md).
+   */
+  zhEverydaySenses: { count: 1500, weight: 1, benignShare: 0.7 },
   /** Role-play setups × unsafe personas × asks (jailbreak): see datasets/classifiers/documents.ts. */
   rolePlayInstructions: { count: 3000, weight: 1 },
   /**
@@ -380,6 +389,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-threats', m.threats.weight],
     ['sealgate-zh-comments', m.zhComments.weight],
     ['sealgate-zh-short-abuse', m.zhShortAbuse.weight],
+    ['sealgate-zh-everyday-senses', m.zhEverydaySenses.weight],
     ['sealgate-prompt-leak', m.promptLeaks.weight],
     ['sealgate-benign-system-prompts', m.benignSystemPrompts.weight],
     ['sealgate-ip-requests', m.ipRequests.weight],
@@ -388,7 +398,7 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-scenarios', m.scenarios.weight],
   ]);
   if (model === 'toxicity') {
-    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare), ...threatStatements(49, m.threats.count, m.threats.benignShare), ...zhShortAbuse(50, m.zhShortAbuse.count, m.zhShortAbuse.benignShare)], weight };
+    return { rows: [...toxicityHardNegatives(41, m.toxicityHardNegatives.count), ...abusiveMessages(43, m.abusiveMessages.count), ...hardNegatives(), ...benignRequests(42, 600), ...benignInstructions(44, 600), ...benignFragments(45, fragmentDocs, m.benignFragments.count), ...groupStatements(46, m.groupStatements.count), ...identityStatements(48, m.identityStatements.count, m.identityStatements.benignShare), ...zhTopicComments(47, m.zhComments.count, zhSentences(fragmentDocs), m.zhComments.docShare), ...threatStatements(49, m.threats.count, m.threats.benignShare), ...zhShortAbuse(50, m.zhShortAbuse.count, m.zhShortAbuse.benignShare), ...zhEverydaySenses(51, m.zhEverydaySenses.count, m.zhEverydaySenses.benignShare)], weight };
   }
   return {
     rows: [

@@ -68,3 +68,38 @@ describe.each(LEXICONS)('%s lexicon: one-pass matcher == per-category regexes', 
     }
   });
 });
+
+/**
+ * The toxicity lexicon counts a Chinese entry of one or two characters only as a whole word (ICU word boundaries of the
+ * Chinese run around it).
+ * Before, '去死' matched in 去死海旅游 (a trip to the Dead Sea), '日你' in 今日你有空吗, '滚' in 滚动条, '我靠' in 我靠窗坐, '垃圾' in
+ * 垃圾桶 and '操' in 操场, and those hits are features of the toxicity model (去死海旅游 0.531, ZH threshold 0.419).
+ */
+describe('toxicity lexicon: short Chinese entries count as whole words only', () => {
+  const whole = compileLexicon(TOXICITY_LEXICON, { zhWholeWords: 2 });
+  const substring = compileLexicon(TOXICITY_LEXICON);
+
+  it.each(['去死海旅游', '今日你有空吗', '生日你想怎么过', '滚动条拉不动了', '我靠窗坐', '垃圾桶满了', '操场上有人', '草地上开满了花'])(
+    'no hit inside a harmless word: %s',
+    (text) => {
+      expect(substring.match(text).length, 'the substring matcher hits it').toBeGreaterThan(0);
+      expect(whole.match(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['滚', ['toxicity.insult']],
+    ['你给我滚', ['toxicity.insult']],
+    ['妈的', ['toxicity.profanity']],
+    ['你去死', ['toxicity.insult', 'toxicity.self_harm']],
+    ['我日你妈', ['toxicity.sexual']],
+    ['你就是个垃圾', ['toxicity.insult']],
+    ['他妈的真烦', ['toxicity.profanity']],
+    ['fuck you, 傻逼', ['toxicity.insult', 'toxicity.sexual', 'toxicity.profanity']],
+    // Entries of three characters or more match as substrings: ICU cuts 我/就打/断/你的/腿, and 女人都 is the stem of 女人都是.
+    ['你再报警，我就打断你的腿', ['toxicity.threat']],
+    ['女人都是骗子', ['toxicity.hate']],
+  ] as const)('still hits the word: %s', (text, categories) => {
+    expect(whole.match(text)).toEqual(categories);
+  });
+});
