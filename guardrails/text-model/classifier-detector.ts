@@ -67,8 +67,10 @@ export interface ClassifierSpec {
   /**
    * Also score each clause of a short text of several clauses (views.ts clauseViews), at the clause's language's
    * threshold but never below `minThreshold`: a clause alone is a short text, which the heads score less reliably.
+   * `evident` (optional): a clause its test accepts (for toxicity, an abuse word aimed at the reader) carries evidence beyond
+   * the head's short-text score and is flagged from `evident.minThreshold` instead.
    */
-  clauses?: { minThreshold: number };
+  clauses?: { minThreshold: number; evident?: { minThreshold: number; test(normalized: string): boolean } };
 }
 
 interface DecodedView extends EncodedView {
@@ -77,6 +79,8 @@ interface DecodedView extends EncodedView {
 
 interface View {
   textIndex: number;
+  /** Clause views only: whether spec.clauses.evident accepts the clause (it takes that floor). */
+  evident?: boolean;
   start: number;
   end: number;
   normalized: string;
@@ -116,9 +120,10 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     const head = manifest.heads[h]!;
     return options.thresholds?.[head.category] ?? head.thresholds?.[lang] ?? head.threshold;
   };
-  const clauseThresholdOf = (h: number, lang: string): number => Math.max(thresholdOf(h, lang), spec.clauses?.minThreshold ?? 0);
+  const clauseFloorOf = (view: View): number => (view.evident === true ? spec.clauses?.evident?.minThreshold : undefined) ?? spec.clauses?.minThreshold ?? 0;
+  const clauseThresholdOf = (h: number, view: View, lang: string): number => Math.max(thresholdOf(h, lang), clauseFloorOf(view));
   // A view's threshold: a clause's is its own (clauseThresholdOf), any other view's the text's language's.
-  const viewThresholdOf = (h: number, view: View, textLang: string): number => (view.via === 'clause' ? clauseThresholdOf(h, view.lang ?? textLang) : thresholdOf(h, textLang));
+  const viewThresholdOf = (h: number, view: View, textLang: string): number => (view.via === 'clause' ? clauseThresholdOf(h, view, view.lang ?? textLang) : thresholdOf(h, textLang));
   const buckets = manifest.featurizer.buckets;
   const decode = options.decode ?? spec.decodeByDefault;
 
@@ -167,7 +172,8 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
     if (spec.clauses) {
       // Not in the scan's memo: only the detectors that ask for clauses use them.
       for (const v of clauseViews(text, ngrams, options.windowChars)) {
-        views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer), lang: v.lang });
+        const evident = spec.clauses.evident?.test(v.normalized);
+        views.push({ textIndex, start: v.start, end: v.end, normalized: v.normalized, via: v.via, features: appendLexiconFeatures(v.features, v.normalized, featurizer), lang: v.lang, evident });
       }
     }
     if (decode && spec.decoder) {
@@ -190,7 +196,7 @@ export async function createClassifierDetector(spec: ClassifierSpec, rawOptions:
       const clause = view.via === 'clause';
       for (let h = 0; h < H; h += 1) {
         // Other views share the text's threshold, so the margin (in the text threshold's terms) orders them as their scores do.
-        const margin = clause ? s[h]! - clauseThresholdOf(h, view.lang ?? textLang) + thresholdOf(h, textLang) : s[h]!;
+        const margin = clause ? s[h]! - clauseThresholdOf(h, view, view.lang ?? textLang) + thresholdOf(h, textLang) : s[h]!;
         if (margin > bestMargin[base + h]!) {
           bestMargin[base + h] = margin;
           bestView[base + h] = v;

@@ -4,8 +4,7 @@
  * ZH 0.419, EN 0.464): "你这个傻逼" 0.962, "Contact me at user1@example.com, 你这个傻逼" 0.332, "请联系我，电话是13800138000，
  * 你这个傻逼" 0.257, "you are a stupid idiot" 0.988, "Call me at 555-123-4567 or email john@acme.com about the invoice, you
  * are a stupid idiot" 0.135. Each clause of a short text is now also scored, at its own language's threshold but at
- * least 0.95 (toxicity/index.ts). A clause the head scores below 0.95 alone stays missed ('…, expected delivery Monday,
- * you moron': 'you moron' 0.62; '… Shut up, you worthless idiot.': the comma leaves 'you worthless idiot.' 0.81).
+ * least 0.95 (toxicity/index.ts), or 0.6 when it aims a lexicon word at the reader (see the second describe below).
  */
 import { describe, expect, it } from 'vitest';
 import { createToxicityDetector } from '../../../guardrails/toxicity/index.js';
@@ -61,11 +60,65 @@ describe('an insult after a benign clause is not diluted (committed weights)', a
 
   it('reports a clause with its own language and the clause threshold (a Chinese insult after an English clause)', async () => {
     const finding = await toxic('Contact me at user1@example.com, 你这个傻逼');
-    expect(finding?.meta).toMatchObject({ via: 'clause', lang: 'zh', threshold: 0.95 });
+    // Aimed at the reader (你) with a lexicon word: the lower clause floor, 0.6 (above the ZH threshold).
+    expect(finding?.meta).toMatchObject({ via: 'clause', lang: 'zh', threshold: 0.6 });
   });
 
   it.each(HARMLESS)('does not flag the harmless %j', async (text) => {
     expect(await toxic(text)).toBeUndefined();
+  });
+});
+
+/**
+ * An insult aimed at the reader after a harmless clause, where the insult alone scores under the 0.95 clause floor (issue 4).
+ * Old code (weights before the whole-word lexicon retrain; EN threshold 0.464, ZH 0.419): "Thanks for the help, you moron"
+ * 0.210 ('you moron' alone 0.66), "Nice try, you pathetic loser." 0.410, "谢谢，你个智障。" 0.715 as a clause under 0.95. A clause
+ * that aims a toxicity-lexicon word at the reader (you / your / u / 你 / 您) is now flagged from its language's threshold, at
+ * least 0.6 (toxicity/index.ts). Sentences written by hand.
+ */
+const AIMED_AFTER_HARMLESS = ['Thanks for the help, you moron', 'Thanks for the help, you moron.', 'Nice try, you pathetic loser.', '谢谢，你个智障。'];
+
+/** Harmless texts of several clauses with an abuse word in one clause: the clause views flag none of them. */
+const HARMLESS_WITH_ABUSE_WORDS = [
+  'That was a stupid mistake on my part, sorry about that.',
+  'Damn, I missed the bus, see you in ten minutes.',
+  'Holy crap, that is a huge pizza, thanks!',
+  'This bug is so dumb, but I fixed it anyway.',
+  'The movie was about a clown, my kids loved it.',
+  'Take out the trash, then feed the cat, please.',
+  'My dog is a little freak about thunder, poor thing.',
+  'He called me an idiot once, but we made up.',
+  'The villain shouts "you fool!", then the hero wins.',
+  'Well, damn, that went better than expected.',
+  'Sorry, I was a jerk yesterday, let me buy you lunch.',
+  'What the hell, it works now, thanks a lot!',
+  'The trash can is full, could you empty it?',
+  '谢谢你的帮助，你真是个好人。',
+  '我真是个笨蛋，又把钥匙忘在家里了。',
+  '垃圾袋满了，麻烦你倒一下垃圾。',
+  '卧槽，这也太好吃了吧，谢谢老板！',
+  '笑死我了，你这个段子太好笑了。',
+  '他骂我是傻子，不过我们已经和好了。',
+  '今天累死了，早点睡吧，晚安。',
+  '滚动条拉到底，然后点保存。',
+  '你好，请问这附近有垃圾桶吗？',
+];
+
+describe('an insult aimed at the reader after a harmless clause (committed weights)', async () => {
+  const tox = await createToxicityDetector();
+  const flaggedFindings = async (text: string): Promise<Finding[]> =>
+    ((await tox.detect(text)) as Finding[]).filter((f) => f.category === 'toxicity.toxic' && f.meta?.flagged === true);
+
+  it.each(AIMED_AFTER_HARMLESS)('flags %j, with the span of the insult', async (text) => {
+    const [finding] = await flaggedFindings(text);
+    expect(finding, text).toBeDefined();
+    expect(finding!.meta).toMatchObject({ via: 'clause' });
+    expect(text.slice(finding!.start, finding!.end)).toMatch(/moron|loser|智障/);
+    expect(text.slice(finding!.start, finding!.end)).not.toMatch(/Thanks|Nice|谢谢/);
+  });
+
+  it.each(HARMLESS_WITH_ABUSE_WORDS)('no clause view flags the harmless %j', async (text) => {
+    expect((await flaggedFindings(text)).filter((f) => f.meta?.via === 'clause')).toEqual([]);
   });
 });
 
