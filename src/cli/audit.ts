@@ -4,7 +4,7 @@
  * directories, or the Redis stream (`--redis`). Exit codes: 0 ok, 1 tampering / invalid receipt,
  * 2 usage, key or I/O error.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { Command } from 'commander';
@@ -347,6 +347,11 @@ export function runKeygen(flags: { out: string; encryption?: boolean; force?: bo
 }
 
 function writeKeys(flags: { out: string; encryption?: boolean; force?: boolean }, io: Output): number {
+  // mkdirSync's own words for a file here were "EEXIST: file already exists, mkdir '…'".
+  if (existsSync(flags.out) && !statSync(flags.out).isDirectory()) {
+    io.err(`sealgate audit: --out ${flags.out} is a file, not a directory (keygen writes audit-signing.key and audit-signing.pub into it)\n`);
+    return 2;
+  }
   mkdirSync(flags.out, { recursive: true, mode: 0o700 });
   const keyPath = join(flags.out, 'audit-signing.key');
   const pubPath = join(flags.out, 'audit-signing.pub');

@@ -29,7 +29,7 @@ describe('a key file that cannot be written leaves no secret behind', () => {
     writeFileSync(join(dir, 'afile'), '');
     const run = cli('audit', 'keygen', '--out', join(dir, 'afile'));
     expect(run.status, run.stderr).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^sealgate audit: EEXIST: file already exists, mkdir .*afile'$/);
+    expect(run.stderr.trim()).toMatch(/^sealgate audit: --out .*afile is a file, not a directory \(keygen writes audit-signing\.key and audit-signing\.pub into it\)$/);
   }, 60_000);
 
   it('enclave init --force -f <a directory>: one line, no temp file holding the private key', () => {
