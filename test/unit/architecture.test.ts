@@ -231,9 +231,10 @@ describe('audit and metrics receive verdicts and digests, never text', () => {
   it('RequestOutcome (what observers get) has only the reviewed, text-free fields', () => {
     const fields = interfaceMembers('src/gateway/outcome.ts', 'RequestOutcome');
     expect(fields.filter((field) => TEXT_FIELD.test(field))).toEqual([]);
-    // A new field must be reviewed for text before it joins this list.
+    // A new field must be reviewed for text before it joins this list. droppedFields: answer field names the output
+    // guard dropped, keys of 1-64 word characters with a data key named `<data>` (src/pipeline/guard/dropped.ts), never values.
     expect(fields.sort()).toEqual(
-      ['requestId', 'startedAt', 'route', 'method', 'status', 'errorCode', 'tenantId', 'keyId', 'sourceIp', 'model', 'provider', 'stream', 'confidential', 'latencyMs', 'timings', 'usage', 'verdicts', 'digests', 'policyVersion', 'measurement'].sort(),
+      ['requestId', 'startedAt', 'route', 'method', 'status', 'errorCode', 'tenantId', 'keyId', 'sourceIp', 'model', 'provider', 'stream', 'confidential', 'latencyMs', 'timings', 'usage', 'verdicts', 'digests', 'policyVersion', 'droppedFields', 'measurement'].sort(),
     );
   });
 
