@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { loadPolicySet, PolicyLoadError, ruleListCategories, type PolicySources } from '../../guardrails/policy/index.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import type { RegisterCommand } from './commands.js';
+import { count } from './plural.js';
 
 export interface PolicyCheckReport {
   ok: boolean;
@@ -70,7 +71,7 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
       if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (report.ok) {
         process.stdout.write(`policies OK (set ${report.policyHash!.slice(0, 16)})\n`);
-        for (const t of report.tenants!) process.stdout.write(`  ${t.version}${t.label ? ` (${t.label})` : ''}  ${t.terms} terms\n`);
+        for (const t of report.tenants!) process.stdout.write(`  ${t.version}${t.label ? ` (${t.label})` : ''}  ${count(t.terms, 'term')}\n`);
         for (const warning of report.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
       } else {
         process.stderr.write(`policy rejected: ${report.file ? `${report.file}: ` : ''}${report.reason}\n`);

@@ -1,9 +1,9 @@
 /**
  * CLI summaries said "scanned 1 records: 1 findings in 1 records, 1 bad lines skipped", "cleaned 1 records",
- * "1 checkpoints", "1 prompts in …, 1 errors", "1 warning(s)". A count of one now takes the singular.
+ * "1 checkpoints", "1 prompts in …, 1 errors", "1 warning(s)", policy check "1 terms". A count of one now takes the singular.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,15 @@ describe('counts of one are singular', () => {
     const none = spawnSync(process.execPath, [bin, 'scan', '--in', unreadable, '--out', join(dir, 'none.jsonl'), '--detectors', 'pii'], { encoding: 'utf8', timeout: 60_000 });
     expect(none.stderr).toContain('no record could be read (1 bad line)');
   }, 120_000);
+
+  it('policy check: a tenant of one term', () => {
+    const policies = join(dir, 'policies');
+    mkdirSync(policies);
+    writeFileSync(join(policies, 'default.yaml'), 'version: 1\nrules:\n  keywords:\n    - id: x\n      terms: [foo]\n');
+    const run = spawnSync(process.execPath, [bin, 'policy', 'check', '--dir', policies], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}default@[0-9a-f]+ \(1\) {2}1 term$/m);
+  }, 60_000);
 
   it('audit verify: one record, one checkpoint, one chain tampered', () => {
     const chain = { chain: 'gw1', firstSeq: 0, lastSeq: 0, records: 1, checkpoints: 1, closed: false, unsignedTail: 0, recovered: [], warnings: [] };
