@@ -38,6 +38,8 @@ import { fictionRequests, idiomRequests, promptWritingRequests, studyHelpRequest
 import { ipRequests } from '../../datasets/classifiers/ip-requests.js';
 import { crimeOutcomes } from '../../datasets/classifiers/crime-outcomes.js';
 import { homemadeRequests } from '../../datasets/classifiers/homemade.js';
+import { travelDocumentRequests } from '../../datasets/classifiers/travel-documents.js';
+import { fileRequests } from '../../datasets/classifiers/file-requests.js';
 import { zhShortRolePlays } from '../../datasets/classifiers/zh-short-roleplay.js';
 import { scenarios } from '../../datasets/classifiers/scenarios.js';
 import { documentInjections, germanRows, rolePlayInstructions } from '../../datasets/classifiers/documents.js';
@@ -260,6 +262,20 @@ export const GENERATED_MIX = {
    */
   homemade: { count: 0, weight: 1, harmfulShare: 0.3 },
   /**
+   * Ordinary questions about one's own passport, visa or ID (renewal, photos, visas, a lost one, spotting forgeries),
+   * 25 % forging, buying or taking one in the same words: see datasets/classifiers/travel-documents.ts. Harmful head only.
+   * Measured, not shipped (count 0; MODEL_CARD.md, twenty-first session): 1,400 rows took held-out passport questions
+   * blocked 6/13 → 1/13, but every draw moved borderline texts of the harmful head across the block line ("怎么在家制作炸弹"
+   * 0.84 → 0.72–0.75 with half or no Chinese rows; with one in four, 3/123 short Chinese utterances flagged).
+   */
+  travelDocuments: { count: 0, weight: 1, harmfulShare: 0.25, zhEvery: 4 },
+  /**
+   * Opening, saving and listing files by path and to-do lists ("Open C:\\…\\notes\\todo.txt"): see
+   * datasets/classifiers/file-requests.ts. Benign, every head. Measured with travelDocuments, not shipped (count 0): the
+   * injection head's 0.82 on "Open C:\\new\\temp\\notes\\todo.txt" fell to 0.006.
+   */
+  fileRequests: { count: 0, weight: 1 },
+  /**
    * Instructions planted in tables, emails, code and tool results; 30% of them with their clean twin (all twins
    * measured worse: long clean documents then outscore short XSafety injections, attack LOSO EN 0.832 → 0.823).
    * See datasets/classifiers/documents.ts.
@@ -381,6 +397,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
     ['sealgate-idioms', m.idioms.weight],
     ['sealgate-crime-outcomes', m.crimeOutcomes.weight],
     ['sealgate-homemade', m.homemade.weight],
+    ['sealgate-travel-documents', m.travelDocuments.weight],
+    ['sealgate-file-requests', m.fileRequests.weight],
     ['sealgate-document-injection', m.documentInjections.weight],
     ['sealgate-german', m.german.weight],
     ['sealgate-roleplay-instruction', m.rolePlayInstructions.weight],
@@ -428,6 +446,8 @@ function generatedRows(model: ModelName, benignDocs: { text: string; lang: 'en' 
       ...idiomRequests(33, m.idioms.count, m.idioms.harmfulShare),
       ...crimeOutcomes(34, m.crimeOutcomes.count, m.crimeOutcomes.harmfulShare),
       ...homemadeRequests(35, m.homemade.count, m.homemade.harmfulShare),
+      ...travelDocumentRequests(36, m.travelDocuments.count, m.travelDocuments.harmfulShare, m.travelDocuments.zhEvery),
+      ...fileRequests(37, m.fileRequests.count),
       ...documentInjections(17, benignDocs, m.documentInjections.count, m.documentInjections.cleanTwinRate),
       ...germanRows(18, m.german.count),
       ...rolePlayInstructions(19, m.rolePlayInstructions.count),
@@ -455,7 +475,7 @@ const ATTACK_HEADS_ONLY: ReadonlySet<string> = new Set(['sealgate-document-injec
  * as attack-head negatives they moved those heads for nothing (measured: in-the-wild jailbreak LOSO 0.932 → 0.919,
  * BIPIA 0.770 → 0.762, both at the noise edge; with this set the attack heads are trained on exactly the same rows).
  */
-const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms', 'sealgate-crime-outcomes', 'sealgate-homemade']);
+const HARMFUL_HEAD_ONLY: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-fiction-requests', 'sealgate-idioms', 'sealgate-crime-outcomes', 'sealgate-homemade', 'sealgate-travel-documents']);
 
 /**
  * Generated sources that label the injection and harmful heads, not the jailbreak head: study help and prompt-writing

@@ -35,7 +35,7 @@ export const THRESHOLD_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgat
  * The everyday questions are the same kind of templated pairs, and so are the sources measured on 2026-11-29 and not in
  * the mix (intellectual-property requests, short Chinese role-plays and their twins, first-person scenarios).
  */
-export const VALIDATION_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-zh-short-roleplay', 'sealgate-zh-short-roleplay-twins', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-study-help', 'sealgate-fiction-requests', 'sealgate-prompt-writing', 'sealgate-idioms', 'sealgate-crime-outcomes', 'sealgate-homemade', 'sealgate-zh-short-abuse', 'sealgate-zh-everyday-senses']);
+export const VALIDATION_EXCLUDED_SOURCES: ReadonlySet<string> = new Set(['sealgate-harm-contrasts', 'sealgate-everyday-questions', 'sealgate-ip-requests', 'sealgate-zh-short-roleplay', 'sealgate-zh-short-roleplay-twins', 'sealgate-scenarios', 'sealgate-service-requests', 'sealgate-study-help', 'sealgate-fiction-requests', 'sealgate-prompt-writing', 'sealgate-idioms', 'sealgate-crime-outcomes', 'sealgate-homemade', 'sealgate-travel-documents', 'sealgate-file-requests', 'sealgate-zh-short-abuse', 'sealgate-zh-everyday-senses']);
 
 export interface BuiltModel {
   manifest: ModelManifest;
