@@ -451,6 +451,10 @@ export function hasStreetShape(text: string): boolean {
 /** Either list in one scan: most texts hold neither, and then pay one scan instead of two. */
 const CUE_OR_SHAPE_WORDS = new RegExp(`${ADDRESS_CUE_WORDS.source}|${OTHER_SHAPES.source}`);
 
+const isHanAt = (text: string, at: number) => {
+  const c = codeAt(text, at);
+  return c >= 0x4e00 && c <= 0x9fff;
+};
 function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk: boolean): Candidate[] {
   const out: Candidate[] = [];
   // (CUE_OR_SHAPE_WORDS matches exactly where one of the two lists does. On Chinese text V8 scans each list alone
@@ -470,6 +474,8 @@ function englishAddresses(text: string, lower: string, hasUpper: boolean, hasCjk
     // EN_NUMBERED_STREET and EN_EURO end in a name letter, a space and a number: without that, neither scan.
     const numberAfterWord = hasNumberAfterWord(text);
     if (numberAfterWord) forEachMatch(EN_NUMBERED_STREET, text, (m) => {
+      // A number glued to a Chinese character is a model number (骁龙8 Gen 3, 麒麟9000 Pro 2), no house number.
+      if (hasCjk && isHanAt(text, m.index - 1)) return;
       // Without a leading house number ("Page 12") the shape is too common to stand alone.
       const score = /^\d/.test(m[0]) ? 0.5 : 0.25;
       out.push({ type: 'ADDRESS', start: m.index, end: m.index + m[0].length, score, validator: 'eu-street', contextApplied: false });

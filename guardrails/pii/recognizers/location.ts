@@ -44,6 +44,8 @@ function countyNames(text: string, facts: TextFacts, out: Candidate[]): void {
     if (!long && (!LOCATIVE_BEFORE.has(codeAt(text, hit.start - 1)) || (hit.start >= 2 && isHanCode(text.charCodeAt(hit.start - 2)) && m.pmi(text.charCodeAt(hit.start - 2), text.charCodeAt(hit.start - 1)) > 2.5))) continue;
     const after = codeAt(text, hit.end);
     if (isHanCode(after) && m.pmi(text.charCodeAt(hit.end - 1), after) > 2.5) continue;
+    // 泡在清水里: 里 "inside" after a place word makes it a thing (water, a field), not a county.
+    if (after === LI) continue;
     out.push({ type: 'LOCATION', start: hit.start, end: hit.end, score: 0.55, validator: 'zh-county', contextApplied: true });
   }
 }
@@ -84,6 +86,7 @@ for (const c of ZH_TRANSLITERATION_CHARS) TRANSLIT[c.charCodeAt(0)] = 1;
 const STONE = '石'.charCodeAt(0);
 const WIND = '风'.charCodeAt(0);
 const LU = '路'.charCodeAt(0);
+const LI = '里'.charCodeAt(0);
 /** A character that could continue a proper part leftwards (an ideograph that is no particle, pronoun, numeral …). */
 const isToponymChar = (text: string, at: number) => at >= 0 && isHanCode(text.charCodeAt(at)) && NOT_TOPONYM_CODE[text.charCodeAt(at)] !== 1;
 
@@ -147,6 +150,12 @@ function genericWordAt(text: string, at: number): number {
 const GENERIC_BY_FIRST = new CodeBuckets(ZH_GENERIC_PLACE_WORDS, 'first');
 /** The administrative suffixes kept with a gazetteer name (北京市, 海淀区), by code: no one-character slice and regex test per hit. */
 const PLACE_SUFFIX_CODE = codes('省市县区镇乡村州');
+/** Words a suffix character opens (欧洲|市场 is Europe's market, not a city called 欧洲市). */
+const SUFFIX_OPENS_WORD = pairKeys('市场 市值 市面 市价 区域 区别 区分 区间 区块 省钱 省心 省力 省事 村民 州长');
+/** A listed place (2–3 characters) ends right before `at` (俄罗斯|西欧). */
+function placeEndsAt(text: string, at: number): boolean {
+  return (at >= 2 && ZH_PLACE_NAMES.has(text.slice(at - 2, at))) || (at >= 3 && ZH_PLACE_NAMES.has(text.slice(at - 3, at)));
+}
 
 /**
  * Words that put a place right after them in English: travel and moving verbs with to / from (flew to, moved
@@ -249,8 +258,13 @@ export const locationRecognizer: Recognizer = {
           const m = zhCharModel();
           if (m.pmi(text.charCodeAt(hit.end - 1), text.charCodeAt(hit.end)) > 1 && m.pmi(text.charCodeAt(hit.end), codeAt(text, hit.end + 1)) <= 2) continue;
         }
-        // Keep the administrative suffix with the name: 北京市, 海淀区.
-        let end = PLACE_SUFFIX_CODE.has(codeAt(text, hit.end)) ? hit.end + 1 : hit.end;
+        // 卡|西欧|手表, 施|华|洛世奇: a two-character transliterated place right after another transliteration character
+        // ends a longer foreign word (a brand, a person), not the place — unless that character closes a listed place
+        // itself (俄罗斯|西欧: two places in a row).
+        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && tableAt(TRANSLIT, text, hit.start - 1) === 1 && !placeEndsAt(text, hit.start)) continue;
+        // Keep the administrative suffix with the name (北京市, 海淀区), but not a suffix character that opens a word
+        // with the next one (欧洲|市场, 华东|区域).
+        let end = PLACE_SUFFIX_CODE.has(codeAt(text, hit.end)) && !SUFFIX_OPENS_WORD.has(pairKey(text.charCodeAt(hit.end), codeAt(text, hit.end + 1))) ? hit.end + 1 : hit.end;
         // A known place before a generic place word names a smaller place: 长江|大桥, 朝阳|公园, 南京|东路.
         const generic = genericWordAt(text, end);
         end += generic;

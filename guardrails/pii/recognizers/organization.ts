@@ -272,13 +272,15 @@ const listedNameStands = (text: string, hit: DictionaryHit) => !insideWord(text,
  *   so the organisation scan reports nothing, and no reading overlapping them is a person either (西门 is a
  *   compound surname, 欧 a surname: 西门子 and 欧莱雅 were PERSON there); `productBrand` is true for these;
  * - listed names of three characters or more, which the organisation scan reports: a reading of exactly that span
- *   (周 + 大福 0.95 over the listed 0.75) is the organisation.
+ *   (周 + 大福 0.95 over the listed 0.75) or inside it (施华洛 in 施华洛世奇) is the organisation (`long`);
+ * - any listed name a reading starts with and runs past (高通|骁龙, 柯达|胶卷): a brand and its product.
  */
-export function listedNamesNotPeople(text: string, facts: TextFacts): Array<DictionaryHit & { productBrand: boolean }> {
-  const out: Array<DictionaryHit & { productBrand: boolean }> = [];
+export function listedNamesNotPeople(text: string, facts: TextFacts): Array<DictionaryHit & { productBrand: boolean; long: boolean }> {
+  const out: Array<DictionaryHit & { productBrand: boolean; long: boolean }> = [];
   for (const hit of hitsIn(zhKnown, text, facts)) {
-    const productBrand = productWordAt(text, hit.end);
-    if ((productBrand || hit.end - hit.start >= 3) && listedNameStands(text, hit)) out.push({ ...hit, productBrand });
+    // (Every listed name standing as a word: a reading that starts with a two-character brand and runs past it,
+    // 高通|骁, is no person either.)
+    if (listedNameStands(text, hit)) out.push({ ...hit, productBrand: productWordAt(text, hit.end), long: hit.end - hit.start >= 3 });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { ZH_COMMON_FULL_NAMES, ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME } from '../dictionaries/zh-names.js';
+import { ZH_COMMON_FULL_NAMES, ZH_COMPOUND_SURNAMES, ZH_FOREIGN_GIVEN_NAMES, ZH_GIVEN_NAME_CHARS, ZH_HONORIFICS, ZH_NAME_CUES, ZH_NOT_IN_GIVEN_NAME, ZH_NOT_NAMES, ZH_SURNAMES, ZH_TITLES_BEFORE_NAME, ZH_TRADITIONAL_SURNAMES, ZH_TRANSLITERATION_CHARS, ZH_WORDS_ENDING_IN_SURNAME, ZH_WORDS_OPENING_WITH_SURNAME } from '../dictionaries/zh-names.js';
 import { EN_FIRST_NAMES, EN_NOT_NAMES, EN_SURNAMES, EN_TITLES } from '../dictionaries/en-names.js';
 import { EN_ORG_SUFFIXES } from '../dictionaries/organizations.js';
 import { EN_PLACES, ZH_COUNTRIES, ZH_PLACES, ZH_PREFECTURES } from '../dictionaries/places.js';
@@ -9,6 +9,7 @@ import { foldTraditionalCode } from '../../core/traditional.js';
 import { insideWord, zhCharModel } from '../zh/char-model.js';
 import { PairMatcher, pairKey } from '../zh/pair-matcher.js';
 import { hitsIn } from '../zh/scan.js';
+import { closesEverydayWord } from '../zh/everyday-words.js';
 
 const isCjk = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 const ZH_AFTER_NAME_VERBS = ['说', '表示', '认为', '告诉', '指出', '称', '透露', '介绍', '回应', '曾', '是', '的微博', '在微博',
@@ -90,6 +91,16 @@ function endsWithAny(text: string, at: number, list: WordList): boolean {
     if (at - w.length >= 0 && text.startsWith(w, at - w.length)) return true;
   }
   return false;
+}
+/** Length of the longest word of `list` starting at `at`, else 0. */
+function wordLengthAt(text: string, at: number, list: WordList): number {
+  const c = codeAt(text, at);
+  const b = c < 0 ? 0 : list.first[c]!;
+  if (b === 0) return 0;
+  const words = list.byFirst[b - 1]!;
+  let longest = 0;
+  for (let k = 0; k < words.length; k++) if (words[k]!.length > longest && text.startsWith(words[k]!, at)) longest = words[k]!.length;
+  return longest;
 }
 /** Length of the first of ZH_HONORIFICS (in list order) that starts at `at`, else 0 (a loop: no closure per call). */
 function honorificLengthAt(text: string, at: number): number {
@@ -357,6 +368,15 @@ function surnameNameAt(text: string, i: number, code: number, out: Candidate[], 
   // A reading that opens with a city's, province's or country's name (高雄|客运, 林芝|游客, 高雄客|家) is the place:
   // only a cue, a title after it or a mention makes it a person (我叫高雄, 高雄先生, @高雄).
   if (given > 0 && !strongCue && !atHandle && !honorificAfter && placeAt(text, i, end)) return i + 1;
+  // A brand or an everyday word, not a name, without a cue, a title or a mention: a goods word right after the surname
+  // and one or two characters (戴森|吹风机, 柯达|胶卷: the reading 戴森吹 takes the goods word's first character), or a
+  // listed word opening with the surname (胡萝卜, 马卡龙, 杨枝甘露, 孔明灯).
+  // (Past the listed word: 杨枝甘露 hides no 甘 + 露 either.)
+  if (given > 0 && !strongCue && !atHandle && !honorificAfter) {
+    if (startsWithAny(text, g + 1, GOODS_AFTER_BRAND_LIST) || (given === 2 && startsWithAny(text, g + 2, GOODS_AFTER_BRAND_LIST))) return i + 1;
+    const word = wordLengthAt(text, i, WORDS_OPENING_WITH_SURNAME_LIST);
+    if (word > 0) return i + word;
+  }
   // A word of thanks before a surname + title (谢谢|李医生, 感谢|王老师, 多谢|陈女士, 感谢|方芳老师): the surname that closes the
   // word starts no name, and the title is the next surname's (the reading 谢李 / 谢方芳 would hide 李医生 / 方芳).
   if (honorificAfter && given > 0 && SURNAME_SIMPLIFIED[text.charCodeAt(g)] !== 0 && i > 0 && WORDS_ENDING_IN_SURNAME.has(pairKey(foldTraditionalCode(text.charCodeAt(i - 1)), simplifiedCode))) return i + 1;
@@ -508,8 +528,11 @@ const TRANSLIT_MIN_ODDS = 5;
  * Goods and industry words after which a transliterated run names a foreign brand, not a person: 克莱斯勒|汽车,
  * 伊莱克斯|冰箱. (Not 视频 / 音乐 / 香水: a person's video or perfume line is still the person.)
  */
-const ZH_GOODS_AFTER_BRAND = ['汽车', '轿车', '跑车', '电器', '家电', '冰箱', '洗衣机', '空调', '电视机', '化妆品', '护肤品', '软件', '手表', '相机', '轮胎', '集团', '品牌', '旗舰店', '专卖店', '专柜'];
+const ZH_GOODS_AFTER_BRAND = ['汽车', '轿车', '跑车', '电器', '家电', '冰箱', '洗衣机', '空调', '电视机', '化妆品', '护肤品', '软件', '手表', '相机', '轮胎', '集团', '品牌', '旗舰店', '专卖店', '专柜',
+  // Appliances, gadgets and beauty goods named by a brand (戴森吹风机, 柯达胶卷, 罗技鼠标, 兰蔻面霜): nobody's own word order.
+  '吹风机', '电吹风', '胶卷', '胶片', '耳机', '音箱', '鼠标', '键盘', '显卡', '主板', '芯片', '处理器', '剃须刀', '电钻', '电饭煲', '面霜', '口红', '眼霜', '粉底', '防晒霜', '精华液'];
 const GOODS_AFTER_BRAND_LIST = wordList(ZH_GOODS_AFTER_BRAND);
+const WORDS_OPENING_WITH_SURNAME_LIST = wordList(ZH_WORDS_OPENING_WITH_SURNAME);
 
 /** A dot joining the parts of a transliterated name: · • ． ・ . (by code: no one-character string per test). */
 const isNameDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0xff0e || c === 0x30fb || c === 46;
@@ -524,6 +547,8 @@ function transliteratedNameAt(text: string, i: number, out: Candidate[]): number
   const n = text.length;
   let j = i;
   while (j < n && TRANSLIT[text.charCodeAt(j)] === 1) j++;
+  // 去皮|切丝: a run whose first character closes an everyday word with the one before it is words, not a name.
+  if (closesEverydayWord(text, i)) return j;
   let end = j;
   let dotted = false;
   // 马克·扎克伯格: continue over a middle dot into the next run.
@@ -943,13 +968,21 @@ function englishNames(text: string): Candidate[] {
  * or more is the organisation the organisation scan reports, not a reading of exactly its span (周 + 大福). Runs
  * before sameNameElsewhere, so a dropped reading lends its score to no other occurrence.
  */
+/**
+ * A name reading that is a listed organisation's span (周 + 大福, a listed name of three characters or more), lies inside
+ * one (施|华洛|世奇), or starts with one and runs past it (高通|骁, 柯达|胶: a brand and the start of its product's name).
+ */
+function readsListedName(c: Candidate, b: { start: number; end: number; long: boolean }): boolean {
+  if (c.start === b.start && c.end > b.end) return true;
+  return b.long && c.start >= b.start && c.end <= b.end;
+}
 function dropReadingsOfListedNames(text: string, facts: TextFacts, out: Candidate[], from: number): void {
   const listed = listedNamesNotPeople(text, facts);
   if (listed.length === 0) return;
   let kept = from;
   for (let k = from; k < out.length; k++) {
     const c = out[k]!;
-    if (!listed.some((b) => (b.productBrand ? c.start < b.end && b.start < c.end : c.start === b.start && c.end === b.end))) out[kept++] = c;
+    if (!listed.some((b) => (b.productBrand ? c.start < b.end && b.start < c.end : readsListedName(c, b)))) out[kept++] = c;
   }
   out.length = kept;
 }
