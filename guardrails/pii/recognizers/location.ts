@@ -152,6 +152,8 @@ const GENERIC_BY_FIRST = new CodeBuckets(ZH_GENERIC_PLACE_WORDS, 'first');
 const PLACE_SUFFIX_CODE = codes('省市县区镇乡村州');
 /** Words a suffix character opens (欧洲|市场 is Europe's market, not a city called 欧洲市). */
 const SUFFIX_OPENS_WORD = pairKeys('市场 市值 市面 市价 区域 区别 区分 区间 区块 省钱 省心 省力 省事 村民 州长');
+/** Characters that qualify a place before it: ancient, new, the directions (古|罗马, 海西|蒙古). */
+const PLACE_PREFIX = codes('古新东西南北中');
 /** A listed place (2–3 characters) ends right before `at` (俄罗斯|西欧). */
 function placeEndsAt(text: string, at: number): boolean {
   return (at >= 2 && ZH_PLACE_NAMES.has(text.slice(at - 2, at))) || (at >= 3 && ZH_PLACE_NAMES.has(text.slice(at - 3, at)));
@@ -260,8 +262,8 @@ export const locationRecognizer: Recognizer = {
         }
         // 卡|西欧|手表, 施|华|洛世奇: a two-character transliterated place right after another transliteration character
         // ends a longer foreign word (a brand, a person), not the place — unless that character closes a listed place
-        // itself (俄罗斯|西欧: two places in a row).
-        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && tableAt(TRANSLIT, text, hit.start - 1) === 1 && !placeEndsAt(text, hit.start)) continue;
+        // itself (俄罗斯|西欧: two places in a row), nor for 古 / 新 / a direction before it (古罗马, 新西兰 are Rome and a country).
+        if (hit.end - hit.start === 2 && TRANSLIT[text.charCodeAt(hit.start)] === 1 && TRANSLIT[text.charCodeAt(hit.start + 1)] === 1 && tableAt(TRANSLIT, text, hit.start - 1) === 1 && !PLACE_PREFIX.has(codeAt(text, hit.start - 1)) && !placeEndsAt(text, hit.start)) continue;
         // Keep the administrative suffix with the name (北京市, 海淀区), but not a suffix character that opens a word
         // with the next one (欧洲|市场, 华东|区域).
         let end = PLACE_SUFFIX_CODE.has(codeAt(text, hit.end)) && !SUFFIX_OPENS_WORD.has(pairKey(text.charCodeAt(hit.end), codeAt(text, hit.end + 1))) ? hit.end + 1 : hit.end;

@@ -512,12 +512,21 @@ function familiarNameAt(text: string, k: number, out: Candidate[]): void {
   const wordBefore = isCjkCode(codeAt(text, k - 1)) && m.pmi(text.charCodeAt(k - 1), text.charCodeAt(k)) > 2;
   const asWord = m.pmi(text.charCodeAt(k), sc) > 3.5 || m.pairCount(text.charCodeAt(k), sc) >= 20;
   // (阿阿宋: a doubled prefix is a stutter or an emoticon, not a form of address.)
+  // 阿德|里安, 阿马|里洛: 阿 opening a transliterated run is a foreign name's first syllable, not a form of address.
+  if (text.charCodeAt(k) === A && TRANSLIT[text.charCodeAt(s)] === 1 && TRANSLIT[after] === 1) return;
   if (wordAfter || wordBefore || asWord || codeAt(text, k - 1) === text.charCodeAt(k) || NOT_NAME_PAIRS.has(pairKey(text.charCodeAt(k), text.charCodeAt(k + 1))) || NOT_FAMILIAR.has(text.slice(k, k + 2))) return;
-  let score = givenOnly ? 0.35 : 0.45;
-  if (!isCjkCode(after) || startsWithAny(text, s + 1, AFTER_NAME_VERBS_LIST)) score += 0.1;
-  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1) score += 0.1;
+  // 阿 + a given-name character (阿珍, 阿明) is a name as often as 小 / 老 + a surname; 小 + one (小美, 小亭) is often a word.
+  let score = givenOnly && text.charCodeAt(k) !== A ? 0.35 : 0.45;
+  // What follows a name said on its own: a particle, an adverb or a time word (阿明在吗, 阿芳了, 阿珍今天请假).
+  if (!isCjkCode(after) || AFTER_FAMILIAR_CODE[after] === 1 || startsWithAny(text, s + 1, AFTER_NAME_VERBS_LIST)) score += 0.1;
+  // … and what precedes one: a word edge, a cue, or a verb of telling or meeting someone (告诉阿强, 碰到阿芳).
+  if (boundaryBeforeOf(text, k) || endsWithAny(text, k, NAME_CUES_LIST) || BEFORE_NAME_CODE[text.charCodeAt(k - 1)] === 1 || endsWithAny(text, k, FAMILIAR_CUES_LIST)) score += 0.1;
   if (score >= 0.5) out.push({ type: 'PERSON', start: k, end: s + 1, score, validator: 'zh-familiar-name', contextApplied: true });
 }
+/** Particles, adverbs and time words that follow a familiar name and start no word with it (阿明|在吗, 老李|也, 小王|今天). */
+const AFTER_FAMILIAR_CODE = codeTable('了吗呢啊呀吧哦嘛在也都又还就今明昨已正');
+/** Verbs of telling, meeting and greeting someone, right before a familiar name (告诉|阿强, 碰到|阿芳, 恭喜|小林). */
+const FAMILIAR_CUES_LIST = wordList(['告诉', '碰到', '遇到', '见到', '看到', '通知', '提醒', '喊', '叫', '等', '恭喜', '祝', '拜托', '麻烦']);
 const TRANSLIT = new Uint8Array(65536);
 for (const c of ZH_TRANSLITERATION_CHARS) TRANSLIT[c.charCodeAt(0)] = 1;
 const LOG_TRANSLIT_CHAR = Math.log(1 / ZH_TRANSLITERATION_CHARS.size);
@@ -689,6 +698,24 @@ function namedAfterJiao(text: string, out: Candidate[]): void {
     if (isCjkCode(next) && (m.pmi(text.charCodeAt(k + 1), next) > 2 || (NAME_CLASS[next]! & NOT_GIVEN) === 0)) continue;
     out.push({ type: 'PERSON', start: k, end: k + 2, score: 0.6, validator: 'zh-named', contextApplied: true });
   }
+}
+
+/**
+ * A given name or nickname said to someone (思远，你明天来吗？ / 嘉欣，您好): two name-like characters (namelikePair) standing
+ * alone at the start of a clause, a comma after them and 你 / 您 right after it. Words said the same way (老板，你 / 明天，你)
+ * are frequent pairs, which namelikePair turns away.
+ */
+function vocativeNames(text: string, out: Candidate[]): void {
+  for (let c = text.indexOf('你') - 1; c >= -1; c = text.indexOf('你', c + 2) - 1) vocativeNameAt(text, c, out);
+  for (let c = text.indexOf('您') - 1; c >= -1; c = text.indexOf('您', c + 2) - 1) vocativeNameAt(text, c, out);
+}
+/** The comma at `c` (before 你 / 您) closes a vocative name. (Either comma: the detector may have folded ， to ,.) */
+function vocativeNameAt(text: string, c: number, out: Candidate[]): void {
+  const comma = codeAt(text, c);
+  if ((comma !== 0xff0c && comma !== 44) || c < 2) return;
+  const k = c - 2;
+  if (!(k === 0 || isClauseStart(text.charCodeAt(k - 1))) || !namelikePair(text, k)) return;
+  out.push({ type: 'PERSON', start: k, end: c, score: 0.55, validator: 'zh-vocative', contextApplied: true });
 }
 
 /**
@@ -1001,6 +1028,7 @@ export const personRecognizer: Recognizer = {
       const from = out.length;
       chineseNameShapes(text, out, Math.min(0.5, facts.minScore));
       namedAfterJiao(text, out);
+      vocativeNames(text, out);
       dropReadingsOfListedNames(text, facts, out, from);
       sameNameElsewhere(text, out, from);
       for (const hit of hitsIn(zhPublicFigures, text, facts)) {
