@@ -133,8 +133,8 @@ describe('Chinese names in social-media text', () => {
   it('decoration characters in nicknames delimit a name', () => {
     expect(only('PERSON', '晚安丶宋雨桐丶明天见')).toEqual(['PERSON:宋雨桐']);
     expect(only('PERSON', '冰凌灬张晓彤丶加油')).toEqual(['PERSON:张晓彤']);
-    // 灬 is no given-name character (阿飞灬 is no name 飞灬).
-    expect(found('阿飞灬大侠来了')).toEqual([]);
+    // 灬 is no given-name character (阿飞灬 is no name 飞灬): the nickname before it is 阿飞 (阿 + a name character).
+    expect(found('阿飞灬大侠来了')).toEqual(['PERSON:阿飞']);
   });
   it('a two-character listed brand or place running into an everyday word is none', () => {
     expect(found('把黄金华夫饼切块，说了很多不吉利的话，加一勺豆瓣酱')).toEqual([]);
