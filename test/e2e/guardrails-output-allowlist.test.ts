@@ -9,7 +9,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeLocal, listenLocal } from '../fixtures/local-server.js';
+import { closeLocal, listenLocal, sendResponsesEvents } from '../fixtures/local-server.js';
 import { startGateway, type TestGateway } from '../fixtures/gateway.js';
 import { KEY } from '../fixtures/guard-payloads.js';
 
@@ -50,12 +50,6 @@ function streamChat(res: ServerResponse, choices: unknown[][]): void {
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   for (const c of choices) res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', system_fingerprint: 'fp_1', choices: c })}\n\n`);
   res.end('data: [DONE]\n\n');
-}
-
-function streamEvents(res: ServerResponse, events: Json[]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  events.forEach((e, i) => res.write(`event: ${String(e.type)}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
-  res.end();
 }
 
 function answer(res: ServerResponse): void {
@@ -133,7 +127,7 @@ function answer(res: ServerResponse): void {
     // ---- streamed Responses
     case 'resp-done-only': {
       const item = message(`key ${KEY}`);
-      return streamEvents(res, [
+      return sendResponsesEvents(res, [
         { type: 'response.created', response: { ...responseObject([]), status: 'in_progress' } },
         { type: 'response.output_item.done', output_index: 0, item },
         { type: 'response.completed', response: { ...responseObject([item]), output_text: `key ${KEY}` } },
@@ -141,13 +135,13 @@ function answer(res: ServerResponse): void {
     }
     case 'resp-fc-done-only': {
       const item = { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'f', arguments: JSON.stringify({ k: KEY }), status: 'completed' };
-      return streamEvents(res, [
+      return sendResponsesEvents(res, [
         { type: 'response.output_item.done', output_index: 0, item },
         { type: 'response.completed', response: responseObject([item]) },
       ]);
     }
     case 'resp-text-done':
-      return streamEvents(res, [
+      return sendResponsesEvents(res, [
         { type: 'response.output_text.done', item_id: 'msg_1', output_index: 0, content_index: 0, text: `key ${KEY}` },
         { type: 'response.content_part.done', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'output_text', text: `key ${KEY}`, annotations: [] } },
       ]);
@@ -155,7 +149,7 @@ function answer(res: ServerResponse): void {
       const reasoning = { type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: `summary key ${KEY}` }] };
       const mcp = { type: 'mcp_call', id: 'mcp_1', name: 'x', server_label: 's', arguments: JSON.stringify({ k: KEY }), output: `out ${KEY}` };
       const ci = { type: 'code_interpreter_call', id: 'ci_1', status: 'completed', container_id: 'c', code: `print("${KEY}")`, outputs: [{ type: 'logs', logs: KEY }] };
-      return streamEvents(res, [
+      return sendResponsesEvents(res, [
         { type: 'response.output_item.added', output_index: 0, item: { type: 'reasoning', id: 'rs_1', summary: [] } },
         { type: 'response.reasoning_summary_part.added', item_id: 'rs_1', output_index: 0, summary_index: 0, part: { type: 'summary_text', text: '' } },
         { type: 'response.reasoning_summary_text.delta', item_id: 'rs_1', output_index: 0, summary_index: 0, delta: `summary key ${KEY}` },

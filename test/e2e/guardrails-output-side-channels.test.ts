@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeLocal, listenLocal } from '../fixtures/local-server.js';
+import { closeLocal, listenLocal, sendResponsesEvents } from '../fixtures/local-server.js';
 import { startGateway, type TestGateway } from '../fixtures/gateway.js';
 
 // A well-formed OpenAI-style project key: the default policy redacts secret.* in the output.
@@ -75,7 +75,6 @@ function answer(path: string, body: Record<string, unknown>, res: import('node:h
     if (body.stream !== true) {
       return json({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'm', output: [call], usage: { input_tokens: 3, output_tokens: 9, total_tokens: 12 } });
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
     const where = { item_id: 'ctc_1', output_index: 0 };
     const events: Record<string, unknown>[] = [
       { type: 'response.output_item.added', output_index: 0, item: { ...call, input: '', status: 'in_progress' } },
@@ -84,12 +83,9 @@ function answer(path: string, body: Record<string, unknown>, res: import('node:h
       { type: 'response.output_item.done', output_index: 0, item: call },
       { type: 'response.completed', response: { id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [call] } },
     ];
-    events.forEach((e, i) => res.write(`event: ${String(e.type)}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
-    res.end();
-    return;
+    return sendResponsesEvents(res, events);
   }
   if (path.endsWith('/responses') && body.stream === true) {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
     const item = { type: 'message', id: 'msg_1', status: 'in_progress', role: 'assistant', content: [] as unknown[] };
     const where = { item_id: 'msg_1', output_index: 0, content_index: 0 };
     const response = { id: 'resp_1', object: 'response', created_at: 1, status: 'in_progress', model: 'm', output: [] as unknown[] };
@@ -103,9 +99,7 @@ function answer(path: string, body: Record<string, unknown>, res: import('node:h
       { type: 'response.output_item.done', output_index: 0, item: { ...item, status: 'completed', content: [{ type: 'refusal', refusal: REFUSAL }] } },
       { type: 'response.completed', response: { ...response, status: 'completed', output: [{ ...item, status: 'completed', content: [{ type: 'refusal', refusal: REFUSAL }] }] } },
     ];
-    events.forEach((e, i) => res.write(`event: ${String(e.type)}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
-    res.end();
-    return;
+    return sendResponsesEvents(res, events);
   }
   if (path.endsWith('/responses')) {
     const part = wantsRefusal

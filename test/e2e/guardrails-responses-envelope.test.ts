@@ -10,7 +10,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeLocal, listenLocal } from '../fixtures/local-server.js';
+import { closeLocal, listenLocal, sendResponsesEvents } from '../fixtures/local-server.js';
 import { capturingLogger, startGateway, type TestGateway } from '../fixtures/gateway.js';
 import { KEY } from '../fixtures/guard-payloads.js';
 
@@ -53,12 +53,6 @@ function json(res: ServerResponse, value: Json): void {
   res.end(JSON.stringify(value));
 }
 
-function streamEvents(res: ServerResponse, events: Json[]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  events.forEach((e, i) => res.write(`event: ${String(e.type)}\ndata: ${JSON.stringify({ ...e, sequence_number: i })}\n\n`));
-  res.end();
-}
-
 function answer(res: ServerResponse): void {
   switch (mode) {
     case 'extensions':
@@ -71,7 +65,7 @@ function answer(res: ServerResponse): void {
       return json(res, responseObject({ instructions: 'Be brief.', metadata: { team: 'a' }, store: true, background: false, max_output_tokens: null, previous_response_id: null, service_tier: 'default', truncation: 'disabled', user: null }));
     case 'stream-extensions': {
       const base = responseObject({ ...EXTENSIONS, instructions: `Stored: ${KEY}` });
-      return streamEvents(res, [
+      return sendResponsesEvents(res, [
         { type: 'response.created', response: { ...base, status: 'in_progress', output: [] } },
         { type: 'response.output_item.added', output_index: 0, item: { ...item, status: 'in_progress', content: [] } },
         { type: 'response.output_text.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'A plain answer.' },
