@@ -47,6 +47,18 @@ export function assertReadableInput(flag: string, path: string): void {
   if (stat.isDirectory()) throw new Error(`${flag} ${path} is a directory, not a file`);
 }
 
+/** Throws when a directory argument is missing or names a file, naming the flag (fs errors would name neither). */
+export function assertDirectoryArgument(flag: string, path: string): void {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${flag} ${path}: no such directory` : `${flag} ${path} cannot be read (${code ?? (error as Error).message})`);
+  }
+  if (!stat.isDirectory()) throw new Error(`${flag} ${path} is a file, not a directory`);
+}
+
 /**
  * Throws when a file written only at the end of a run (a report) could not be written then: its directory is
  * missing or not writable, or the path is a directory. Checked before the run, so hours of work are not lost to

@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { loadPolicySet, PolicyLoadError, ruleListCategories, type PolicySources } from '../../guardrails/policy/index.js';
 import { ConfigError, loadConfig } from '../config/loader.js';
 import type { RegisterCommand } from './commands.js';
+import { assertDirectoryArgument, assertReadableInput } from './file-args.js';
 import { count } from './plural.js';
 
 export interface PolicyCheckReport {
@@ -50,6 +51,15 @@ export const registerPolicy: RegisterCommand = (policy: Command) => {
     .option('-c, --config <file>', 'SealGate config file (read without --dir/--baseline, or when given: its guardrails.policies.listDirs apply)')
     .option('--json', 'print the report as JSON')
     .action((flags: { dir?: string; baseline?: string; config?: string; json?: boolean }) => {
+      // A mistyped --dir or --baseline is a usage error (exit 2), not a rejected policy file (exit 1).
+      try {
+        if (flags.dir !== undefined) assertDirectoryArgument('--dir', flags.dir);
+        if (flags.baseline !== undefined) assertReadableInput('--baseline', flags.baseline);
+      } catch (error) {
+        process.stderr.write(`sealgate policy check: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       let sources: PolicySources = { dir: flags.dir, baselineFile: flags.baseline };
       // The config is read without --dir/--baseline, or when named: its listDirs (directories term lists may be read
       // from besides the policy file's own) decide what loads, as in the gateway.
